@@ -1,0 +1,128 @@
+"""Library entry points; the only module that wires stages together.
+
+    >>> import textmine
+    >>> claims = textmine.extract("到位帮扶资金54.52亿元。", year=2020)
+    >>> claims[0].value, claims[0].unit
+    (Decimal('5452000000'), '元')
+
+Nothing heavy happens at import: the spaCy pipeline and the classifier load on first use
+(``Extractor`` keeps them for the life of the object).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .errors import InputError
+from .types import Claim, Document
+
+
+def read_document(path: str | Path, *, password: str | None = None,
+                  year: int | None = None) -> Document:
+    """Read a text or PDF file into a ``Document`` (blocks in reading order)."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError(f"{p}: is a directory, not a file")
+    with open(p, "rb") as fh:
+        head = fh.read(1024)
+    if head.lstrip().startswith(b"%PDF") or p.suffix.lower() == ".pdf":
+        from .ingest.pdf import read_pdf
+        doc = read_pdf(p, password=password)
+    else:
+        from .ingest.text import read_text_file
+        doc = read_text_file(p)
+    if year is not None:
+        doc.year, doc.year_source = year, "option"
+    return doc
+
+
+def document_from_text(text: str, *, doc_id: str = "text", year: int | None = None) -> Document:
+    """A ``Document`` from a string (lines re-joined into paragraphs as for files)."""
+    from .ingest.text import document_from_text as _from_text
+    doc = _from_text(text, doc_id=doc_id)
+    if year is not None:
+        doc.year, doc.year_source = year, "option"
+    return doc
+
+
+@dataclass
+class Extractor:
+    """Holds the loaded pipeline (and classifier) so that many documents share them.
+
+    ``classify``: True to label claims by measure with the trained model (loaded lazily
+    from ``model_path`` or the bundled one), False to leave ``measure`` = ``other``.
+    """
+
+    classify: bool = True
+    model_path: str | Path | None = None
+    _nlp: object = field(default=None, init=False, repr=False)
+    _model: object = field(default=None, init=False, repr=False)
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            from .nlp.pipeline import build_nlp
+            self._nlp = build_nlp()
+        return self._nlp
+
+    @property
+    def model(self):
+        if self._model is None:
+            from .classify.model import load_model
+            self._model = load_model(self.model_path)
+        return self._model
+
+    def extract_document(self, doc: Document) -> list[Claim]:
+        from .nlp.extract import extract_claims
+        claims = extract_claims(doc, self.nlp)
+        if self.classify and claims:
+            from .classify.model import apply_model
+            apply_model(self.model, claims)
+        return claims
+
+    def extract_file(self, path: str | Path, *, password: str | None = None,
+                     year: int | None = None) -> tuple[Document, list[Claim]]:
+        doc = read_document(path, password=password, year=year)
+        return doc, self.extract_document(doc)
+
+    def extract_text(self, text: str, *, doc_id: str = "text",
+                     year: int | None = None) -> list[Claim]:
+        return self.extract_document(document_from_text(text, doc_id=doc_id, year=year))
+
+
+_DEFAULT: Extractor | None = None
+
+
+def _default_extractor(classify: bool) -> Extractor:
+    global _DEFAULT  # one lazily built pipeline per process; never built at import
+    if _DEFAULT is None:
+        _DEFAULT = Extractor()
+    return _DEFAULT if classify else Extractor(classify=False)
+
+
+def extract(source: str | Path | Document, *, year: int | None = None, doc_id: str | None = None,
+            classify: bool = True) -> list[Claim]:
+    """Claims of a ``Document``, of a file (``Path``, or a string naming an existing file),
+    or of a text given as a string."""
+    ex = _default_extractor(classify)
+    if isinstance(source, Document):
+        return ex.extract_document(source)
+    if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source
+                                    and len(source) < 4096 and Path(source).is_file()):
+        return ex.extract_file(source, year=year)[1]
+    return ex.extract_text(str(source), doc_id=doc_id or "text", year=year)
+
+
+def iter_inputs(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand folders into their .txt and .pdf files (sorted); keep files as given."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*")
+                              if f.is_file() and f.suffix.lower() in {".txt", ".pdf"}))
+        else:
+            out.append(p)
+    return out

@@ -1,0 +1,136 @@
+"""Plain data types shared by every stage. Imports nothing from textmine.
+
+Data flow: a file -> ``Document`` (blocks in reading order, each with page/bbox)
+-> ``Sentence`` objects (exact offsets into their block) -> ``Claim`` records.
+``Claim.to_dict()`` speaks the JSONL contract of ``docs/claims.md``.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points (pdfplumber's frame)
+
+
+class Measure(StrEnum):
+    INDUSTRY = "industry"
+    EMPLOYMENT = "employment"
+    CONSUMPTION = "consumption"
+    SOCIAL_MOBILISATION = "social_mobilisation"
+    OTHER = "other"
+
+
+KINDS = ("money", "count", "percent", "quantity", "date", "duration", "rank", "ratio", "other")
+QUALIFIERS = ("exact", "over", "under", "about", "at_least", "at_most", "range",
+              "since", "before", "end", "start", "mid")
+
+
+@dataclass
+class Block:
+    """One paragraph-level unit of a document in reading order.
+
+    ``kind``: ``title``, ``heading``, ``paragraph``, ``caption`` or ``table_cell``.
+    ``char_boxes`` (PDF input only) holds one box per character of ``text`` (``None``
+    for characters that were inserted, e.g. a joining space), so that any span of the
+    text can be traced back to the page. ``context`` carries, for a table cell, the
+    row and column headers that say what the cell measures.
+    """
+
+    text: str
+    kind: str = "paragraph"
+    page: int | None = None
+    bbox: BBox | None = None
+    char_boxes: list[BBox | None] | None = None
+    context: str | None = None
+
+
+@dataclass
+class Table:
+    page: int
+    bbox: BBox | None
+    rows: list[list[str | None]]
+
+
+@dataclass
+class Document:
+    doc_id: str
+    blocks: list[Block]
+    path: str | None = None
+    pages: int | None = None
+    year: int | None = None
+    year_source: str = "unknown"  # option | masthead | filename | title | text | unknown
+    title: str | None = None
+    issuer: str | None = None
+    issue_date: str | None = None  # ISO date when known (PDF masthead)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """Reading-order text, one block per line."""
+        return "\n".join(b.text for b in self.blocks)
+
+
+@dataclass
+class Sentence:
+    text: str
+    block: int  # index into Document.blocks
+    start: int  # offset of the sentence in the block's text
+    index: int  # running sentence number in the document
+    page: int | None = None
+    section: str | None = None  # the nearest heading above the sentence
+    context: str | None = None  # table-cell header context, from the block
+
+
+@dataclass
+class Claim:
+    """One quantified claim, as in the contract (docs/claims.md)."""
+
+    doc: str
+    page: int | None
+    sentence: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: Decimal | str | None
+    unit: str
+    qualifier: str
+    lower: Decimal | None
+    upper: Decimal | None
+    indicator: str
+    measure: str = Measure.OTHER.value
+    measure_confidence: float | None = None
+    per: str | None = None
+    change: str | None = None
+    bbox: BBox | None = None
+    sentence_index: int | None = None
+    section: str | None = None
+    year_source: str | None = None
+    optional: bool = False  # borderline mention (vague amounts such as 数万)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON record of the contract; numbers become int where integral."""
+        d = asdict(self)
+        for k in ("value", "lower", "upper"):
+            d[k] = json_number(d[k])
+        if d["bbox"] is not None:
+            d["bbox"] = [round(float(x), 2) for x in d["bbox"]]
+        for k in ("per", "change", "measure_confidence", "bbox", "section"):
+            if d[k] is None:
+                del d[k]
+        if not d["optional"]:
+            del d["optional"]
+        return d
+
+
+def json_number(v: Any) -> Any:
+    """Decimal -> int when integral, else float; other values unchanged."""
+    if isinstance(v, Decimal):
+        if v == v.to_integral_value():
+            return int(v)
+        return float(v)
+    return v

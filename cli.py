@@ -123,9 +123,317 @@ def extract(ctx, files, fmt, output, year, password, no_classify):
 
 # ---------------------------------------------------------------- pdf (text, show)
 
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--password", help="Password for encrypted PDFs.")
+@click.option("--tables", "tables_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Also write each table as DIR/<doc>-p<page>-t<n>.csv.")
+@click.pass_context
+def text(ctx, files, password, tables_dir):
+    """Print the reading-order text of PDF or text files: one paragraph a line, tables as
+    TAB-separated rows where they stand."""
+    debug = ctx.obj["debug"]
+    from textmine.api import iter_inputs, read_document
+    from textmine.ingest.pdf import document_text, table_csv_name, table_to_csv
+    failures = 0
+    for path in iter_inputs(files):
+        try:
+            doc = read_document(path, password=password)
+        except TextmineError as e:
+            if debug:
+                raise
+            err.print(f"[bold red]Error:[/] {e}", highlight=False, soft_wrap=True)
+            failures += 1
+            continue
+        for w in doc.warnings:
+            err.print(f"[yellow]Warning:[/] {path}: {w}", highlight=False, soft_wrap=True)
+        click.echo(document_text(doc))
+        if tables_dir is not None:
+            for t in range(len(doc.tables)):
+                textmine.write_atomic(tables_dir / table_csv_name(doc, t),
+                                      table_to_csv(doc.tables[t]))
+            if doc.tables:
+                err.print(f"{len(doc.tables)} table(s) of {path} -> {tables_dir}")
+    if failures:
+        sys.exit(EXIT_ERROR)
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--page", "page_no", type=click.IntRange(1), default=1, show_default=True,
+              help="Page to render (1-based).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="PNG file to write.")
+@click.option("--password", help="Password for encrypted PDFs.")
+@click.option("--resolution", type=click.IntRange(36, 600), default=110, show_default=True,
+              help="Pixels per inch.")
+@click.pass_context
+def show(ctx, file, page_no, output, password, resolution):
+    """Render a PDF page with each claim's box drawn and its value labelled."""
+    debug = ctx.obj["debug"]
+    from textmine.api import Extractor
+    from textmine.ingest.render import render_claims_page
+    try:
+        _, claims = Extractor(classify=False).extract_file(file, password=password)
+        n = render_claims_page(file, page_no, claims, output, password=password,
+                               resolution=resolution)
+    except TextmineError as e:
+        fail(str(e), debug, e)
+        return
+    err.print(f"page {page_no}: {n} claim box(es) -> {output}")
+
 # ---------------------------------------------------------------- classifier (train, classify)
 
+@main.command()
+@click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path), default=Path("corpora"),
+              show_default=True, help="Corpus folder (with measures/*.jsonl and heldout.jsonl).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("models"),
+              show_default=True, help="Where to write measure.skops, measure.json and README.md.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
+@click.pass_context
+def train(ctx, corpus_dir, out_dir, seed):
+    """Train the measure classifier and write the model and its model card."""
+    from textmine.classify.train import train as train_model
+    try:
+        metrics = train_model(corpus_dir, out_dir, seed=seed)
+    except TextmineError as e:
+        fail(str(e), ctx.obj["debug"], e)
+    table = Table(title=f"held-out split ({metrics['model_file']})")
+    table.add_column("")
+    for col in ("macro-F1", "accuracy"):
+        table.add_column(col, justify="right")
+    for name in ("model", "keyword_baseline", "majority_baseline"):
+        table.add_row(name, f"{metrics[name]['macro_f1']:.3f}", f"{metrics[name]['accuracy']:.3f}")
+    out.print(table)
+    out.print(f"kept: {metrics['kept']}; fit {metrics['train_seconds']} s; "
+              f"model card: {Path(out_dir) / 'README.md'}", highlight=False)
+
+
+@main.command()
+@click.argument("sentences", nargs=-1, required=True)
+@click.option("--indicator", default="", help="What the number measures (weighs most).")
+@click.option("--section", default="", help="The section heading above the sentence.")
+@click.option("--mention", default=None,
+              help="The claim's number mention inside the sentence (default: the whole sentence).")
+@click.option("--model", "model_path", type=click.Path(path_type=Path),
+              help="Model folder or .skops file (default: the bundled model).")
+@click.option("--explain", is_flag=True, help="Show the top features behind the label.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
+              show_default=True)
+@click.pass_context
+def classify(ctx, sentences, indicator, section, mention, model_path, explain, fmt):
+    """Label sentences (or one claim in each) with their policy measure."""
+    from textmine.classify.features import MeasureInput
+    from textmine.classify.model import load_model
+    try:
+        model = load_model(model_path)
+    except TextmineError as e:
+        fail(str(e), ctx.obj["debug"], e)
+    items = []
+    for s in sentences:
+        start = s.find(mention) if mention else -1
+        if mention and start < 0:
+            fail(f"--mention {mention!r} does not occur in {s!r}", ctx.obj["debug"])
+        end = start + len(mention) if start >= 0 else len(s)
+        items.append(MeasureInput(s, max(start, 0), end, indicator, section))
+    results = [model.explain(i) if explain else None for i in items]
+    preds = model.predict(items)
+    if fmt == "jsonl":
+        for s, (label, p), ex in zip(sentences, preds, results):
+            rec = {"sentence": s, "measure": label, "measure_confidence": round(p, 4)}
+            if ex:
+                rec["features"] = [{"group": g, "feature": t, "weight": round(w, 4)}
+                                   for g, t, w in ex["features"]]
+            sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        return
+    table = Table(show_lines=bool(explain))
+    for col in ("sentence", "measure", "confidence") + (("top features",) if explain else ()):
+        table.add_column(col, overflow="fold")
+    for s, (label, p), ex in zip(sentences, preds, results):
+        row = [s, label, f"{p:.2f}"]
+        if ex:
+            row.append("\n".join(f"{g}: {t} ({w:+.2f})" for g, t, w in ex["features"]))
+        table.add_row(*row)
+    out.print(table)
+
+
 # ---------------------------------------------------------------- database (ingest, query, export, check)
+
+EXIT_FINDINGS = 3
+DB_OPTION = click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+                         default=Path("indicators.db"), show_default=True,
+                         help="SQLite indicator database (opens as-is in Datasette/sqlite-utils).")
+
+
+def _open_db(path: Path, debug: bool, create: bool = False):
+    from textmine.store.db import IndicatorDB
+    try:
+        return IndicatorDB(path, create=create)
+    except TextmineError as e:
+        fail(str(e), debug, e)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@DB_OPTION
+@click.option("--year", type=click.IntRange(1900, 2200), help="Year for dates written without one.")
+@click.option("--password", help="Password for encrypted PDFs.")
+@click.option("--no-classify", is_flag=True, help="Leave measure = other (skip the classifier).")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.pass_context
+def ingest(ctx, paths, db_path, year, password, no_classify, quiet):
+    """Extract claims from files or folders (PDF and text) into the indicator database.
+
+    A file whose content is already stored is skipped; a changed file replaces its old
+    records; each document is written in one transaction. Exit 0 when every file went in
+    or was skipped, 1 when a file failed (the others are still stored).
+    """
+    debug = ctx.obj["debug"]
+    from rich.progress import Progress
+    from textmine.api import Extractor, iter_inputs
+    db = _open_db(db_path, debug, create=True)
+    ex = Extractor(classify=not no_classify)
+    files = iter_inputs(paths)
+    with Progress(console=err, transient=True, disable=quiet) as bar:
+        task = bar.add_task("ingest", total=len(files))
+
+        def progress(path, status, detail):
+            bar.update(task, advance=1, description=f"{status}: {path.name}")
+            if status == "failed":
+                err.print(f"[bold red]Error:[/] {detail}", highlight=False, soft_wrap=True)
+
+        result = db.ingest(files, lambda p: ex.extract_file(p, password=password, year=year),
+                           progress=progress, version=textmine.__version__,
+                           catch_unexpected=not debug)
+    db.close()
+    err.print(f"{db_path}: {len(result.ok)} ok ({result.claims} claims), {len(result.failed)} "
+              f"failed, {len(result.skipped)} skipped (unchanged)", highlight=False)
+    if result.failed:
+        sys.exit(EXIT_ERROR)
+
+
+def _filter_options(f):
+    for opt in reversed([
+        click.option("--measure", help="industry, employment, consumption, social_mobilisation, other."),
+        click.option("--indicator", help="Indicator key or words (帮扶资金 matches 到位帮扶资金)."),
+        click.option("--region", help="Region name (北京市, 河北, 受援地区)."),
+        click.option("--period", help="Period: 2020, 2020-06 or 2020-01/2020-06."),
+        click.option("--unit", help="Unit as normalised (元, 个, %, 人)."),
+        click.option("--kind", help="money, count, percent, quantity, date, ..."),
+        click.option("--doc", help="Document id (file name without extension)."),
+        click.option("--min", "min_value", type=float, help="Smallest value."),
+        click.option("--max", "max_value", type=float, help="Largest value."),
+        click.option("--limit", type=click.IntRange(1), help="At most this many claims."),
+    ]):
+        f = opt(f)
+    return f
+
+
+@main.command()
+@DB_OPTION
+@_filter_options
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl", "parquet"]),
+              default="table", show_default=True, help="parquet needs -o.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of standard output.")
+@click.pass_context
+def query(ctx, db_path, measure, indicator, region, period, unit, kind, doc, min_value,
+          max_value, limit, fmt, output):
+    """Claims from the indicator database that match every filter given."""
+    debug = ctx.obj["debug"]
+    from textmine.store.db import ClaimFilter
+    from textmine.store.export import records_to_text, write_records
+    db = _open_db(db_path, debug)
+    records = db.query(ClaimFilter(measure=measure, indicator=indicator, region=region,
+                                   period=period, unit=unit, kind=kind, doc=doc,
+                                   min_value=min_value, max_value=max_value, limit=limit))
+    db.close()
+    try:
+        if output:
+            n = write_records(records, fmt if fmt != "table" else "csv", output)
+            err.print(f"{n} claims -> {output}")
+        elif fmt == "parquet":
+            fail("--format parquet needs -o FILE", debug)
+        elif fmt == "table":
+            table = Table(title=f"{len(records)} claims")
+            for col in ("doc", "page", "text", "value", "unit", "indicator_key", "region",
+                        "period", "measure"):
+                table.add_column(col, overflow="fold")
+            for r in records:
+                table.add_row(*("" if r.get(c) is None else str(r.get(c))
+                                for c in ("doc", "page", "text", "value", "unit", "indicator_key",
+                                          "region", "period", "measure")))
+            out.print(table)
+        else:
+            sys.stdout.write(records_to_text(records, fmt))
+    except TextmineError as e:
+        fail(str(e), debug, e)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="File to write.")
+@click.pass_context
+def export(ctx, db_path, fmt, output):
+    """Export the whole claims table (with the document path) to CSV, JSONL or Parquet."""
+    debug = ctx.obj["debug"]
+    from textmine.store.export import write_records
+    db = _open_db(db_path, debug)
+    try:
+        n = write_records(db.iter_claims(), fmt, output)
+    except TextmineError as e:
+        fail(str(e), debug, e)
+    db.close()
+    err.print(f"{n} claims -> {output}")
+
+
+@main.command()
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="json: an array of {type, claims, message}.")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write an HTML report (sentences with the claims highlighted).")
+@click.option("--no-within", is_flag=True, help="Skip the within-report arithmetic checks.")
+@click.option("--no-between", is_flag=True, help="Skip the between-report conflict checks.")
+@click.pass_context
+def check(ctx, db_path, fmt, html_path, no_within, no_between):
+    """Check the stored claims for consistency, within each report (rates against numerator
+    and denominator, parts against totals, shares against bases) and between reports (same
+    indicator, region and period with intervals that cannot both hold).
+
+    Exit codes: 0 no finding; 3 findings exist; 1 error (e.g. no database).
+    """
+    debug = ctx.obj["debug"]
+    from textmine.store.checks import run_checks
+    from textmine.store.export import write_atomic
+    from textmine.store.report import render_html
+    db = _open_db(db_path, debug)
+    result = run_checks(db.iter_claims(), within=not no_within, between=not no_between)
+    db.close()
+    if html_path:
+        try:
+            write_atomic(html_path, render_html(result, db_path=str(db_path)))
+        except OSError as e:
+            fail(f"{html_path}: cannot write: {e.strerror or e}", debug, e)
+    if fmt == "json":
+        sys.stdout.write(json.dumps([f.to_dict() for f in result.findings], ensure_ascii=False,
+                                    indent=1) + "\n")
+    else:
+        table = Table(title=f"{len(result.findings)} finding(s); "
+                            f"{len(result.confirmed)} relation(s) confirmed", show_lines=True)
+        for col in ("type", "claims", "message"):
+            table.add_column(col, overflow="fold")
+        for f in result.findings:
+            table.add_row(f.type, "\n".join(f"{c['doc']}: {c['text']}" for c in f.claims),
+                          f.message)
+        out.print(table)
+    if html_path:
+        err.print(f"report -> {html_path}")
+    sys.exit(EXIT_FINDINGS if result.findings else 0)
 
 
 if __name__ == "__main__":

@@ -44,6 +44,8 @@ class Block:
     bbox: BBox | None = None
     char_boxes: list[BBox | None] | None = None
     context: str | None = None
+    table: int | None = None  # index into Document.tables for table cells
+    cell: tuple[int, int] | None = None  # (row, column) of a table cell
 
 
 @dataclass

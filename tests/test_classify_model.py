@@ -1,0 +1,199 @@
+"""Measure model: save/load, safe-loading errors, batched apply, explain (tiny model)."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textmine.classify import model as M
+from textmine.classify.corpus import LABELS, load_corpus
+from textmine.classify.features import COLUMNS, MeasureInput, clause, to_rows, window
+from textmine.classify.train import train
+from textmine.errors import ModelError
+from textmine.types import Claim
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def tiny_corpus(dest: Path, per_label: int = 14, heldout_per_label: int = 4) -> Path:
+    """A small deterministic slice of the project corpus (hand-written rows first)."""
+    corpus = load_corpus(REPO / "corpora")
+    out = dest / "measures"
+    out.mkdir(parents=True)
+    for name, rows, n in (("train.jsonl", corpus.train, per_label),
+                          ("heldout.jsonl", corpus.heldout, heldout_per_label)):
+        picked = []
+        for lab in LABELS:
+            of_label = sorted((e for e in rows if e.label == lab),
+                              key=lambda e: (e.source != "written", e.text))
+            picked += of_label[:n]
+        with open(out / name, "w", encoding="utf-8") as fh:
+            for e in picked:
+                fh.write(json.dumps({"text": e.text, "span": list(e.span), "indicator": e.indicator,
+                                     "section": e.section, "label": e.label, "source": e.source},
+                                    ensure_ascii=False) + "\n")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tmp_path_factory) -> Path:
+    base = tmp_path_factory.mktemp("tiny")
+    train(tiny_corpus(base / "corpora"), base / "model", seed=0)
+    return base / "model"
+
+
+@pytest.fixture
+def model_copy(tiny_model_dir, tmp_path) -> Path:
+    d = tmp_path / "m"
+    d.mkdir()
+    for f in (M.MODEL_FILE, M.CARD_FILE):
+        (d / f).write_bytes((tiny_model_dir / f).read_bytes())
+    return d
+
+
+def claim(sentence: str, mention: str, indicator: str = "", section: str | None = None) -> Claim:
+    start = sentence.index(mention)
+    return Claim(doc="t", page=None, sentence=sentence, start=start, end=start + len(mention),
+                 text=mention, kind="count", value=Decimal(1), unit="人", qualifier="exact",
+                 lower=None, upper=None, indicator=indicator, section=section)
+
+
+def test_tiny_model_round_trip(tiny_model_dir):
+    m = M.load_model(tiny_model_dir)
+    assert sorted(m.labels) == sorted(LABELS)
+    assert m.card["format"] == M.FORMAT and len(m.card["sha256"]) == 64
+    (label, p), = m.predict(["组织贫困劳动力外出务工就业3000人，开展职业技能培训。"])
+    assert label in LABELS and 0.0 < p <= 1.0
+
+
+def test_load_by_model_file_path(tiny_model_dir):
+    assert M.load_model(tiny_model_dir / M.MODEL_FILE).path == tiny_model_dir / M.MODEL_FILE
+
+
+def test_apply_model_sets_measure_in_place_with_one_batched_call(tiny_model_dir, monkeypatch):
+    m = M.load_model(tiny_model_dir)
+    claims = [claim("帮助贫困劳动力转移就业8000人。", "8000人", "转移就业", "就业扶贫"),
+              claim("采购贫困地区农副产品2亿元。", "2亿元", "采购", "消费扶贫"),
+              claim("召开领导小组会议5次。", "5次", "会议")]
+    calls = []
+    real = m.pipeline.predict_proba
+    monkeypatch.setattr(m.pipeline, "predict_proba", lambda X: calls.append(len(X)) or real(X))
+    M.apply_model(m, claims)
+    assert calls == [3]
+    for c in claims:
+        assert c.measure in LABELS
+        assert isinstance(c.measure_confidence, float) and 0 < c.measure_confidence <= 1
+    assert claims[0].to_dict()["measure_confidence"] == claims[0].measure_confidence
+
+
+def test_apply_model_on_no_claims_is_a_no_op(tiny_model_dir):
+    M.apply_model(M.load_model(tiny_model_dir), [])
+
+
+def test_predict_accepts_claims_dicts_inputs_and_strings(tiny_model_dir):
+    m = M.load_model(tiny_model_dir)
+    items = [claim("新建扶贫车间12个。", "12个"),
+             {"text": "新建扶贫车间12个。", "span": [6, 9], "indicator": "扶贫车间"},
+             {"sentence": "新建扶贫车间12个。", "start": 6, "end": 9},
+             MeasureInput("新建扶贫车间12个。", 6, 9), "新建扶贫车间12个。"]
+    out = m.predict(items)
+    assert len(out) == 5 and all(lab in LABELS for lab, _ in out)
+    assert m.predict([]) == []
+
+
+def test_explain_names_features_of_the_label(tiny_model_dir):
+    m = M.load_model(tiny_model_dir)
+    ex = m.explain(MeasureInput("帮助贫困劳动力转移就业8000人。", 11, 16, "转移就业", "就业扶贫"))
+    assert ex["label"] in LABELS and abs(sum(ex["probabilities"].values()) - 1) < 1e-6
+    assert ex["features"] and all(isinstance(g, str) and isinstance(t, str) for g, t, _ in ex["features"])
+    assert all(g != "?" for g, _, _ in ex["features"]), ex["features"]  # hashed columns named back
+    weights = [w for _, _, w in ex["features"]]
+    assert weights == sorted(weights, reverse=True)
+    with pytest.raises(ValueError):
+        m.explain("x", label="nope")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=60), st.integers(-5, 80), st.integers(-5, 80), st.text(max_size=8))
+def test_feature_rows_never_raise(text, start, end, indicator):
+    from textmine.classify.lexicon import load_lexicon
+    rows = to_rows([MeasureInput(text, start, end, indicator, indicator)], load_lexicon())
+    assert rows.shape == (1, len(COLUMNS)) and all(isinstance(v, str) for v in rows[0])
+
+
+def test_window_and_clause_surround_the_mention():
+    it = MeasureInput("安排资金3亿元，吸纳就业1200人，销售产品5亿元。", 12, 17)
+    assert "【0人】" in window(it)
+    assert clause(it) == "吸纳就业1200人"
+
+
+# ---------------------------------------------------------------- errors never fall back to "other"
+
+def check_error(path, *words):
+    with pytest.raises(ModelError) as exc:
+        M.load_model(path)
+    msg = str(exc.value)
+    assert "textmine train" in msg, msg
+    for w in words:
+        assert w in msg, msg
+    return msg
+
+
+def test_missing_model_file(tmp_path):
+    check_error(tmp_path / "nothing", "nothing", "not found")
+
+
+def test_missing_model_in_folder(tmp_path):
+    check_error(tmp_path, M.MODEL_FILE, "not found")
+
+
+def test_missing_card(model_copy):
+    (model_copy / M.CARD_FILE).unlink()
+    check_error(model_copy, M.CARD_FILE, "card not found")
+
+
+def test_corrupt_card(model_copy):
+    (model_copy / M.CARD_FILE).write_text("{not json", encoding="utf-8")
+    check_error(model_copy, M.CARD_FILE, "corrupt")
+
+
+def test_truncated_model_file_fails_the_checksum(model_copy):
+    f = model_copy / M.MODEL_FILE
+    f.write_bytes(f.read_bytes()[:1000])
+    check_error(model_copy, M.MODEL_FILE, "corrupt", "sha256")
+
+
+def test_garbage_model_with_matching_checksum_is_still_refused(model_copy):
+    f = model_copy / M.MODEL_FILE
+    f.write_bytes(b"PK\x03\x04 this is not a skops archive")
+    card = json.loads((model_copy / M.CARD_FILE).read_text(encoding="utf-8"))
+    card["sha256"] = M.sha256_file(f)
+    (model_copy / M.CARD_FILE).write_text(json.dumps(card), encoding="utf-8")
+    check_error(model_copy, M.MODEL_FILE, "corrupt")
+
+
+@pytest.mark.parametrize("field,value,words", [
+    ("sklearn_version", "0.24.2", ("scikit-learn 0.24.2", "incompatible")),
+    ("format_version", 99, ("format version 99",)),
+    ("labels", ["a", "b"], ("five measures",)),
+    ("format", "something-else", ("not a textmine measure model card",)),
+])
+def test_incompatible_card(model_copy, field, value, words):
+    card_file = model_copy / M.CARD_FILE
+    card = json.loads(card_file.read_text(encoding="utf-8"))
+    card[field] = value
+    card_file.write_text(json.dumps(card), encoding="utf-8")
+    check_error(model_copy, M.CARD_FILE, *words)
+
+
+def test_nothing_loads_at_import():
+    import subprocess
+    import sys
+    code = ("import sys, textmine, textmine.classify.model; "
+            "print(any(m in sys.modules for m in ('sklearn', 'skops', 'jieba')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert out.stdout.strip() == "False", out.stderr

@@ -1,0 +1,60 @@
+"""The shared evaluation PDFs (skipped when ../shared/eval is not there)."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from textmine.errors import IngestError
+from textmine.ingest.pdf import document_text, read_pdf
+
+EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+PDF = EVAL / "pdf"
+pytestmark = pytest.mark.skipif(not (PDF / "manifest.json").exists(),
+                                reason="shared evaluation files not present")
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("reading_order", EVAL / "reading_order.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.score
+
+
+def _manifest() -> dict:
+    return json.loads((PDF / "manifest.json").read_text(encoding="utf-8")) \
+        if (PDF / "manifest.json").exists() else {}
+
+
+READABLE = [(n, m) for n, m in _manifest().items() if m.get("expected") and m.get("pages")
+            and (PDF / m["expected"]).read_text(encoding="utf-8").strip()]
+UNREADABLE = [(n, m) for n, m in _manifest().items() if not m.get("expected")]
+
+
+@pytest.mark.parametrize("name,meta", READABLE, ids=[n for n, _ in READABLE])
+def test_reading_order_targets(name, meta):
+    doc = read_pdf(PDF / name, password=meta.get("password") or None)
+    r = _scorer()((PDF / meta["expected"]).read_text(encoding="utf-8"), document_text(doc))
+    assert r["similarity"] >= 0.99, r
+    assert r["sentence_recall"] >= 0.98, r
+    assert r["spurious_spaces"] == 0, r
+    assert doc.year == 2020 and doc.year_source == "masthead"
+    for b in doc.blocks:
+        assert b.page is not None and len(b.char_boxes) == len(b.text)
+
+
+@pytest.mark.parametrize("name,meta", UNREADABLE, ids=[n for n, _ in UNREADABLE])
+def test_unreadable_files_raise_one_line(name, meta):
+    with pytest.raises(IngestError) as e:
+        read_pdf(PDF / name)
+    assert str(e.value).startswith(str(PDF / name) + ": ") and "\n" not in str(e.value)
+
+
+def test_broken_text_layer_is_refused():
+    path = EVAL / "real" / "broken-text-layer.pdf"
+    if not path.exists():
+        pytest.skip("no broken-text-layer.pdf")
+    with pytest.raises(IngestError, match="no usable text layer"):
+        read_pdf(path)

@@ -1,0 +1,86 @@
+"""Which number expressions are claims (docs/claims.md, annotation guidelines), and the unit
+of a number written without one. Names, slogans, titles and list markers come from
+``data/exclusions.toml``; counted nouns from ``data/context_units.toml``."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from ..parse.numbers import NumberMention
+from ..parse.tables import table
+
+_CLAUSE = re.compile(r"[，。；！？、：,;:!?（）()]")
+
+
+@cache
+def _exclusions() -> tuple[re.Pattern, ...]:
+    t = table("exclusions")
+    names = sorted(t["names"]["words"], key=len, reverse=True)
+    pats = [re.compile("|".join(map(re.escape, names)))]
+    pats += [re.compile(p["re"]) for p in t["patterns"]]
+    return tuple(pats)
+
+
+def excluded_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of names, slogans, titles and markers in a sentence."""
+    return [(m.start(), m.end()) for p in _exclusions() for m in p.finditer(text) if m.end() > m.start()]
+
+
+def select_claims(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """The mentions that state a measured fact, with units inferred where none is written."""
+    spans = excluded_spans(text)
+    out = []
+    for m in mentions:
+        core = m.number_start
+        if any(a <= core < b for a, b in spans):
+            continue
+        if m.kind == "date":
+            out.append(m)
+            continue
+        if m.kind == "number":
+            m = infer_unit(text, m)
+            if m is None:
+                continue
+        if m.kind in ("count", "duration") and m.chinese and m.value == 1 and not m.bare:
+            continue  # 一个, 一批, 一次: articles, not counts
+        out.append(m)
+    return out
+
+
+def infer_unit(text: str, m: NumberMention) -> NumberMention | None:
+    """A unit for a number written without one, from the counted noun near it; None when
+    the number is not a claim (bare codes, names)."""
+    if m.chinese and not (m.value >= 10000):
+        return None
+    if not m.chinese and m.value < 10000 and m.qualifier == "exact":
+        return None  # a bare small number: a code, a name (832平台), a list number
+    after = _clause_after(text, m.end)[:8]
+    before = _clause_before(text, m.start)
+    best = None
+    for rule in table("context_units")["rule"]:
+        for w in rule["words"]:
+            i = after.find(w)
+            if i >= 0 and (best is None or (0, i) < best[0]):
+                best = ((0, i), rule)
+            j = before.rfind(w)
+            if j >= 0:
+                dist = (1, len(before) - j)
+                if best is None or dist < best[0]:
+                    best = (dist, rule)
+    if best is None:
+        return replace(m, kind="count", unit="个", unit_written=False)
+    rule = best[1]
+    return replace(m, kind=rule["kind"], unit=rule["unit"], unit_written=False)
+
+
+def _clause_after(text: str, i: int) -> str:
+    m = _CLAUSE.search(text, i)
+    return text[i:m.start() if m else len(text)]
+
+
+def _clause_before(text: str, i: int) -> str:
+    k = i
+    while k > 0 and not _CLAUSE.match(text[k - 1]):
+        k -= 1
+    return text[k:i]

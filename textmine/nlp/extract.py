@@ -1,0 +1,69 @@
+"""Document -> Claim records: sentences through the spaCy pipeline, each claim span turned
+into a contract record with its indicator, provenance (page, bbox) and year source."""
+from __future__ import annotations
+
+from spacy.language import Language
+
+from ..types import BBox, Claim, Document, Sentence
+from .indicator import indicator_for
+from .sentences import split_document
+
+
+def extract_claims(doc: Document, nlp: Language) -> list[Claim]:
+    sentences = split_document(doc)
+    claims: list[Claim] = []
+    texts = ((s.text, s) for s in sentences)
+    for sdoc, sent in _pipe(nlp, texts, doc.year):
+        token_starts = {t.idx for t in sdoc}
+        prev_end = 0
+        for span in sdoc.spans.get("claims", []):
+            m = span._.mention
+            indicator = indicator_for(sent.text, m.start, m.end, m.kind, prev_end, token_starts)
+            prev_end = m.end
+            if sent.context:  # a table cell: its headers say what it measures
+                indicator = sent.context
+            year_source = None
+            if m.kind == "date":
+                year_source = "written" if m.year_written else f"document:{doc.year_source}"
+            claims.append(Claim(
+                doc=doc.doc_id, page=sent.page, sentence=sent.text, start=m.start, end=m.end,
+                text=sent.text[m.start:m.end], kind=m.kind, value=m.value, unit=m.unit,
+                qualifier=m.qualifier, lower=m.lower, upper=m.upper, indicator=indicator,
+                per=m.per, change=_change(sent.text, m.start),
+                bbox=_bbox(doc, sent, m.start, m.end), sentence_index=sent.index,
+                section=sent.section, year_source=year_source, optional=m.optional))
+    return claims
+
+
+def _pipe(nlp: Language, texts, year):
+    items = list(texts)
+    for text, sent in items:
+        d = nlp.make_doc(text)
+        d._.year = year
+        for _, proc in nlp.pipeline:
+            d = proc(d)
+        yield d, sent
+
+
+_UP = ("增长", "增加", "提高", "上升", "上涨", "增至", "提升", "扩大")
+_DOWN = ("下降", "减少", "降低", "下跌", "缩减", "回落", "降至", "缩小")
+
+
+def _change(text: str, start: int) -> str | None:
+    before = text[max(0, start - 4):start]
+    if any(w in before for w in _UP):
+        return "increase"
+    if any(w in before for w in _DOWN):
+        return "decrease"
+    return None
+
+
+def _bbox(doc: Document, sent: Sentence, a: int, b: int) -> BBox | None:
+    block = doc.blocks[sent.block]
+    if not block.char_boxes:
+        return None
+    boxes = [bx for bx in block.char_boxes[sent.start + a:sent.start + b] if bx is not None]
+    if not boxes:
+        return None
+    return (min(x[0] for x in boxes), min(x[1] for x in boxes),
+            max(x[2] for x in boxes), max(x[3] for x in boxes))

@@ -1,0 +1,63 @@
+"""The indicator of a claim: the shortest phrase of its sentence that says what the number
+measures. The clause before the number (cut at jieba token boundaries of the spaCy doc),
+trimmed of connectives and verbs of being; the words after the number when nothing
+stands before it (五个省区 -> 省区) and, for dates, the event that follows."""
+from __future__ import annotations
+
+import re
+
+from ..parse.tables import table
+
+_T = table("indicator")["trim"]
+_LEAD = sorted(_T["leading"], key=len, reverse=True)
+_TRAIL = sorted(_T["trailing"], key=len, reverse=True)
+_CLAUSE = re.compile(r"[，。；！？：,;:!?（）()]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+MAX_LEN = 14
+
+
+def _trim(s: str) -> str:
+    changed = True
+    while changed and s:
+        changed = False
+        s2 = s.strip(" 、“”\"'")
+        for w in _LEAD:
+            if s2.startswith(w) and len(s2) > len(w) + 1:
+                s2, changed = s2[len(w):], True
+                break
+        for w in _TRAIL:
+            if s2.endswith(w) and len(s2) > len(w) + 1:
+                s2, changed = s2[:-len(w)], True
+                break
+        changed = changed or s2 != s
+        s = s2
+    return s
+
+
+def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
+                  token_starts: set[int]) -> str:
+    """``text[start:end]`` is the mention; ``prev_end`` the end of the previous mention in
+    the same clause (numbers in one phrase do not share the words between them)."""
+    cut = start
+    while cut > prev_end and not _CLAUSE.match(text[cut - 1]):
+        cut -= 1
+    left = text[cut:start]
+    m = _CLAUSE.search(text, end)
+    right = text[end:m.start() if m else len(text)]
+    right = re.split(r"\d|[一二三四五六七八九十]+[个家项名次]", right)[0]
+    if kind == "date":
+        phrase = _trim(right) or _trim(left)
+    else:
+        phrase = _trim(left)
+        if len(_CJK.findall(phrase)) < 2:
+            phrase = (phrase + _trim(right)[:MAX_LEN]) if right else phrase
+    if len(phrase) > MAX_LEN:
+        # keep the end of the phrase nearest the number, from a token boundary
+        base = start - len(left)
+        k = len(phrase) - MAX_LEN
+        pos = text.find(phrase, base)
+        if pos >= 0:
+            while k < len(phrase) and pos + k not in token_starts:
+                k += 1
+        phrase = phrase[k:] if k < len(phrase) else phrase[-MAX_LEN:]
+    return _trim(phrase) or text[max(0, start - 6):start]

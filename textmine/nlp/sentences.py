@@ -1,0 +1,50 @@
+"""Blocks -> sentences with exact offsets (``block.text[s.start:s.start+len(s.text)] == s.text``).
+
+A sentence ends at 。！？；!?; (closing quotes and brackets stay with it). Headings and
+table cells are sentences of their own.
+"""
+from __future__ import annotations
+
+import re
+
+from ..types import Document, Sentence
+
+_END = re.compile(r"[。！？；!?;]+[”’」』）)]*")
+
+
+def split_text(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph, whitespace at the edges excluded."""
+    spans = []
+    pos = 0
+    for m in _END.finditer(text):
+        spans.append((pos, m.end()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def split_document(doc: Document) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    section: str | None = None
+    for bi, block in enumerate(doc.blocks):
+        if block.kind in ("heading", "title"):
+            section = block.text.strip() or section
+        if block.kind in ("heading", "title", "table_cell"):
+            parts = split_text(block.text)  # one sentence: the whole block, edges trimmed
+            spans = [(parts[0][0], parts[-1][1])] if parts else []
+        else:
+            spans = split_text(block.text)
+        for a, b in spans:
+            sentences.append(Sentence(block.text[a:b], bi, a, len(sentences), page=block.page,
+                                      section=section if block.kind not in ("heading", "title") else None,
+                                      context=block.context))
+    return sentences

@@ -1,0 +1,68 @@
+"""Qualifier words -> qualifier and interval, from ``data/qualifiers.toml``.
+
+The bounds follow docs/claims.md: 多/余 add 10^k where k is the power of ten of the last
+non-zero digit of the value (2100多 -> [2100, 2200]; 290多亿 -> [290亿, 300亿]).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .tables import table
+
+_T = table("qualifiers")
+PREFIX: dict[str, str] = dict(_T["prefix"])
+SUFFIX: dict[str, str] = dict(_T["suffix"])
+MAGNITUDE_ONLY: set[str] = set(_T["magnitude_only"]["words"])
+_PREFIX_LONGEST = sorted(PREFIX, key=len, reverse=True)
+_SUFFIX_LONGEST = sorted(SUFFIX, key=len, reverse=True)
+
+# the qualifier written to the record for each bounds rule
+QUALIFIER = {"exact": "exact", "over_k": "over", "over": "over", "under": "under",
+             "about": "about", "at_least": "at_least", "at_most": "at_most", "range": "range",
+             "vague": "about", "vague_k": "about", "at_most_if_suffix": "exact"}
+
+
+def prefix_before(text: str, i: int) -> str | None:
+    """The longest prefix qualifier word ending at ``i``."""
+    for w in _PREFIX_LONGEST:
+        if i >= len(w) and text.startswith(w, i - len(w)):
+            return w
+    return None
+
+
+def suffix_at(text: str, i: int) -> str | None:
+    """The longest suffix qualifier word starting at ``i``."""
+    for w in _SUFFIX_LONGEST:
+        if text.startswith(w, i):
+            return w
+    return None
+
+
+def last_digit_step(v: Decimal) -> Decimal:
+    """10^k for the last non-zero digit of v: 2100 -> 100, 1000 -> 1000, 2.5 -> 0.1."""
+    if v == 0:
+        return Decimal(1)
+    sign, digits, exp = v.normalize().as_tuple()
+    return Decimal(1).scaleb(exp)
+
+
+def bounds(rule: str, value: Decimal) -> tuple[Decimal | None, Decimal | None]:
+    """The interval [lower, upper] a bounds rule gives for ``value`` (None = unbounded)."""
+    if rule in ("exact", "at_most_if_suffix"):
+        return value, value
+    if rule == "over_k":
+        return value, value + last_digit_step(value)
+    if rule == "over" or rule == "at_least":
+        return value, None
+    if rule == "under" or rule == "at_most":
+        return None, value
+    if rule == "about":
+        return _clean(value * Decimal("0.9")), _clean(value * Decimal("1.1"))
+    if rule in ("vague", "vague_k"):
+        return _clean(value * Decimal("0.9")), _clean(value * 10 * Decimal("1.1"))
+    raise ValueError(f"unknown bounds rule {rule!r}")
+
+
+def _clean(v: Decimal) -> Decimal:
+    v = v.normalize()
+    return Decimal(int(v)) if v == v.to_integral_value() else v

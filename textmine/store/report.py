@@ -1,0 +1,70 @@
+"""The HTML report of ``textmine check --html``: one section a finding, each with its
+sentences and the claims highlighted. All document text is escaped."""
+from __future__ import annotations
+
+from collections import defaultdict
+from html import escape
+
+from .checks import CheckResult, Finding, doc_ref
+
+CSS = """
+body{font-family:system-ui,"Noto Sans CJK SC","PingFang SC",sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#222}
+h1{font-size:1.4rem} h2{font-size:1.05rem;margin:0 0 .4rem}
+.finding{border:1px solid #ddd;border-left:6px solid #c0392b;border-radius:4px;padding:.8rem 1rem;margin:1rem 0}
+.finding.within_report{border-left-color:#d68910}
+.confirmed .finding{border-left-color:#27ae60}
+.src{color:#555;font-size:.85rem} .sentence{margin:.3rem 0 .6rem;line-height:1.7}
+mark{background:#fde68a;padding:0 .1em;border-radius:2px}
+table{border-collapse:collapse;font-size:.85rem} td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left}
+"""
+
+
+def highlight(sentence: str, spans: list[tuple[int, int]]) -> str:
+    """``sentence`` escaped, with each (start, end) span wrapped in <mark>."""
+    out, pos = [], 0
+    for start, end in sorted(set(spans)):
+        if start < pos or end > len(sentence) or start >= end:
+            continue
+        out.append(escape(sentence[pos:start]))
+        out.append(f"<mark>{escape(sentence[start:end])}</mark>")
+        pos = end
+    out.append(escape(sentence[pos:]))
+    return "".join(out)
+
+
+def _finding_html(f: Finding, n: int) -> str:
+    by_sentence: dict[tuple, list[dict]] = defaultdict(list)
+    for c in f.claims:
+        by_sentence[(c.get("path") or c.get("doc"), c.get("sentence_index"), c["sentence"])].append(c)
+    parts = [f'<div class="finding {escape(f.type)}"><h2>{n}. {escape(f.type)}'
+             f'{" · " + escape(f.relation) if f.relation else ""}</h2>',
+             f"<p>{escape(f.message)}</p>"]
+    for (_, _, sentence), cs in by_sentence.items():
+        src = escape(doc_ref(cs[0]) + (f" · {cs[0]['path']}" if cs[0].get("path") else ""))
+        parts.append(f'<div class="src">{src}</div>')
+        parts.append(f'<div class="sentence">{highlight(sentence, [(c["start"], c["end"]) for c in cs])}</div>')
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{escape('' if c.get(k) is None else str(c.get(k)))}</td>"
+                         for k in ("doc", "page", "text", "value", "unit", "lower", "upper",
+                                   "indicator", "region", "period")) + "</tr>"
+        for c in f.claims)
+    head = "".join(f"<th>{h}</th>" for h in ("doc", "page", "text", "value", "unit", "lower",
+                                               "upper", "indicator", "region", "period"))
+    parts.append(f"<table><tr>{head}</tr>{rows}</table></div>")
+    return "\n".join(parts)
+
+
+def render_html(result: CheckResult, *, title: str = "textmine consistency report",
+                db_path: str = "") -> str:
+    fs = result.findings
+    body = [f"<h1>{escape(title)}</h1>",
+            f"<p>{escape(db_path)}: {len(fs)} finding(s); {len(result.confirmed)} relation(s) "
+            f"confirmed.</p>"]
+    body += [_finding_html(f, i) for i, f in enumerate(fs, 1)]
+    if result.confirmed:
+        body.append('<details class="confirmed"><summary>Confirmed relations</summary>')
+        body += [_finding_html(f, i) for i, f in enumerate(result.confirmed, 1)]
+        body.append("</details>")
+    return ("<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">"
+            f"<title>{escape(title)}</title><style>{CSS}</style></head><body>\n"
+            + "\n".join(body) + "\n</body></html>\n")

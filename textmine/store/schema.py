@@ -1,0 +1,99 @@
+"""Database schema and its migrations.
+
+The schema version lives in the table ``textmine_schema``; ``migrate`` applies, in order and
+each in its own transaction, every migration above the database's version. A database written
+by a newer textmine (a version above ``SCHEMA_VERSION``) is refused rather than damaged.
+"""
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+from typing import Callable
+
+import sqlite_utils
+
+from ..errors import StoreError
+
+DOCUMENT_COLUMNS = {
+    "id": int, "doc": str, "path": str, "sha256": str, "title": str, "issuer": str,
+    "issue_date": str, "year": int, "year_source": str, "pages": int, "region": str,
+    "n_claims": int, "warnings": str, "ingested_at": str, "textmine_version": str,
+}
+SENTENCE_COLUMNS = {
+    "id": int, "document_id": int, "sentence_index": int, "page": int, "section": str,
+    "text": str,
+}
+CLAIM_COLUMNS = {
+    "id": int, "document_id": int, "sentence_id": int,
+    # the contract fields (docs/claims.md)
+    "doc": str, "page": int, "sentence": str, "start": int, "end": int, "text": str,
+    "kind": str, "value": str, "unit": str, "qualifier": str, "lower": float, "upper": float,
+    "indicator": str, "measure": str, "measure_confidence": float, "per": str, "change": str,
+    "bbox": str, "sentence_index": int, "section": str, "year_source": str, "optional": int,
+    # added by the store
+    "value_num": float, "indicator_key": str, "indicator_key_score": float,
+    "region": str, "region_source": str,
+    "period": str, "period_start": str, "period_end": str, "period_source": str,
+}
+
+
+def _v1_tables(db: sqlite_utils.Database) -> None:
+    db["documents"].create(DOCUMENT_COLUMNS, pk="id", not_null={"path", "sha256"})
+    db["documents"].create_index(["path"], unique=True)
+    db["documents"].create_index(["sha256"])
+    db["sentences"].create(SENTENCE_COLUMNS, pk="id",
+                           foreign_keys=[("document_id", "documents", "id")])
+    db["sentences"].create_index(["document_id", "sentence_index"])
+    db["claims"].create(CLAIM_COLUMNS, pk="id",
+                        foreign_keys=[("document_id", "documents", "id"),
+                                      ("sentence_id", "sentences", "id")])
+    # Few indexes on purpose: each one costs page writes on every ingest (bench/bench_db.py);
+    # document_id serves replacement and deletion, the key triple the between-report check.
+    for cols in (["document_id"], ["indicator_key", "region", "period"]):
+        db["claims"].create_index(cols)
+
+
+def _v2_fts(db: sqlite_utils.Database) -> None:
+    # trigram: Chinese has no spaces, so words are found as substrings (3+ characters)
+    db["sentences"].enable_fts(["text"], create_triggers=True, tokenize="trigram")
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
+    (1, "documents, sentences and claims tables with indexes", _v1_tables),
+    (2, "full-text index on sentences (FTS5, trigram tokenizer)", _v2_fts),
+]
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    if not db["textmine_schema"].exists():
+        return 0
+    row = db.execute("SELECT max(version) FROM textmine_schema").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(db: sqlite_utils.Database, path: str, upto: int = SCHEMA_VERSION) -> list[int]:
+    """Apply pending migrations (each atomically); returns the versions applied."""
+    current = schema_version(db)
+    if current > SCHEMA_VERSION:
+        raise StoreError(f"{path}: database schema version {current} is newer than this "
+                         f"textmine supports ({SCHEMA_VERSION}); upgrade textmine")
+    if current == 0 and any(t for t in db.table_names() if t != "textmine_schema"):
+        raise StoreError(f"{path}: not a textmine database (it has other tables and no "
+                         f"textmine_schema table)")
+    applied = []
+    for version, description, step in MIGRATIONS:
+        if version <= current or version > upto:
+            continue
+        try:
+            with db.atomic():
+                if version == 1:
+                    db["textmine_schema"].create({"version": int, "description": str,
+                                                  "applied_at": str}, pk="version")
+                step(db)
+                db["textmine_schema"].insert({"version": version, "description": description,
+                                              "applied_at": datetime.now(timezone.utc).isoformat()})
+        except sqlite3.Error as e:
+            raise StoreError(f"{path}: migration to schema version {version} failed: {e}") from e
+        applied.append(version)
+    return applied

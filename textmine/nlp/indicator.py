@@ -60,4 +60,9 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
             while k < len(phrase) and pos + k not in token_starts:
                 k += 1
         phrase = phrase[k:] if k < len(phrase) else phrase[-MAX_LEN:]
-    return _trim(phrase) or text[max(0, start - 6):start]
+    phrase = _trim(phrase.strip("·•（）()：:、，, "))
+    if len(_CJK.findall(phrase)) < 2:
+        phrase = _trim(right.strip("·•（）()：:、，, "))[:MAX_LEN] or phrase
+    if not phrase and cut > 0:  # 计划搬迁（4个）: the words before the bracket or colon
+        phrase = _trim(text[max(0, cut - 1 - MAX_LEN):cut - 1].strip("·•（）()：:、，, "))
+    return phrase

@@ -121,6 +121,31 @@ def extract(ctx, files, fmt, output, year, password, no_classify):
         sys.exit(EXIT_ERROR)
 
 
+@main.command()
+@click.argument("source", type=click.File("r", encoding="utf-8"))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table",
+              show_default=True, help="jsonl: one record a number; table: a rich table.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file.")
+@click.option("--year", type=click.IntRange(1900, 2200), help="Year for dates without one.")
+def numbers(source, fmt, output, year):
+    """Every number expression of each line of SOURCE (a file, or - for stdin), claim or not."""
+    from textmine.parse.numbers import number_records
+    records = list(number_records(source, year))
+    if fmt == "jsonl":
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        if output:
+            textmine.write_atomic(output, text)
+        else:
+            sys.stdout.write(text)
+        return
+    table = Table(title=f"{len(records)} numbers")
+    for col in ("line", "text", "kind", "value", "unit", "qualifier", "lower", "upper"):
+        table.add_column(col)
+    for r in records:
+        table.add_row(*(str(r[c]) for c in ("line", "text", "kind", "value", "unit", "qualifier", "lower", "upper")))
+    Console(file=open(output, "w", encoding="utf-8") if output else None).print(table)
+
+
 # ---------------------------------------------------------------- pdf (text, show)
 
 
@@ -409,7 +434,7 @@ def check(ctx, db_path, fmt, html_path, no_within, no_between):
     """
     debug = ctx.obj["debug"]
     from textmine.store.checks import run_checks
-    from textmine.store.export import write_atomic
+    from textmine.fileio import write_atomic
     from textmine.store.report import render_html
     db = _open_db(db_path, debug)
     result = run_checks(db.iter_claims(), within=not no_within, between=not no_between)

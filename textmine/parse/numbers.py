@@ -254,3 +254,14 @@ def _mantissa(t: str, m: NumberMention) -> Decimal:
     if inner is None or inner.value == 0:
         return m.value if isinstance(m.value, Decimal) and m.value else Decimal(1)
     return inner.value
+
+
+def number_records(lines, year: int | None = None):
+    """One record per number expression of each line (1-based ``line``), for
+    ``textmine numbers``: every number, claim or not."""
+    from ..types import json_number
+    for ln, line in enumerate(lines, 1):
+        for m in find_numbers(line.rstrip("\n"), year):
+            yield {"line": ln, "start": m.start, "end": m.end, "text": m.text, "kind": m.kind,
+                   "value": json_number(m.value), "unit": m.unit, "lower": json_number(m.lower),
+                   "upper": json_number(m.upper), "qualifier": m.qualifier}

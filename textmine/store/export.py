@@ -1,11 +1,11 @@
 """Write claim records as CSV, JSONL or Parquet (pyarrow)."""
 from __future__ import annotations
 
+from ..fileio import write_atomic  # noqa: F401  (re-exported for cli)
+
 import csv
 import io
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Iterable
 
@@ -84,17 +84,3 @@ def write_records(records: Iterable[dict], fmt: str, path: str | Path) -> int:
     except OSError as e:
         raise StoreError(f"{path}: cannot write: {e.strerror or e}") from e
     return len(rows)
-
-
-def write_atomic(path: str | Path, data: str | bytes) -> None:
-    """Readers see the old file or the new one, never a part."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

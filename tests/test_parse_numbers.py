@@ -1,0 +1,220 @@
+"""Table-driven tests of the number layer: numerals, number mentions and dates.
+
+Expected values follow the contract in ``docs/claims.md`` (normalisation, qualifiers and
+bounds). Cases where the code disagrees with the contract are kept and marked
+``xfail(strict=True)``: they are known bugs, not relaxed expectations.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from textmine.parse.dates import find_dates
+from textmine.parse.numbers import find_numbers
+from textmine.parse.numerals import parse_numeral
+
+YEAR = 2020
+
+
+def bug(case, reason):
+    return pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason=reason))
+
+
+def num(v):
+    return None if v is None else Decimal(str(v))
+
+
+# ---------------------------------------------------------------- parse_numeral
+
+ARABIC = [
+    ("0", 0), ("7", 7), ("1672", 1672), ("54.52", 54.52), ("0.5", 0.5), ("2020", 2020),
+    ("１２", 12), ("３８６", 386), ("１８．６", 18.6),
+    ("10,000", 10000), ("44,624", 44624), ("1,234,567", 1234567), ("10,000.5", 10000.5),
+]
+CHINESE = [
+    ("两", 2), ("一", 1), ("九", 9), ("十", 10), ("十二", 12), ("三十", 30), ("三十五", 35),
+    ("一百零五", 105), ("一百二十", 120), ("两百", 200), ("三千零六", 3006),
+    ("一百二十万", 1200000), ("两百点五", 200.5), ("零", 0), ("一万", 10000),
+    ("四亿", 400000000),
+]
+MIXED = [
+    ("5万", 50000), ("1.2亿", 120000000), ("7000万", 70000000), ("1亿3千万", 130000000),
+    ("2.4万", 24000), ("18.6亿", 1860000000), ("3千", 3000), ("12万", 120000),
+]
+NOT_NUMERALS = [("", None), ("abc", None), ("元", None), ("扶贫", None)]
+
+
+@pytest.mark.parametrize("text,expected", ARABIC + CHINESE + MIXED + NOT_NUMERALS)
+def test_parse_numeral(text, expected):
+    assert parse_numeral(text) == num(expected)
+
+
+# ---------------------------------------------------------------- find_numbers
+# (sentence, mention text, kind, value, unit, qualifier, lower, upper)
+
+MONEY = [
+    ("全年共投入财政资金54.52亿元", "54.52亿元", "money", 5452000000, "元", "exact", 5452000000, 5452000000),
+    ("区级拨付3.2亿元用于基础设施", "3.2亿元", "money", 320000000, "元", "exact", 320000000, 320000000),
+    ("每个村补助15万元", "15万元", "money", 150000, "元", "exact", 150000, 150000),
+    ("捐赠善款860元", "860元", "money", 860, "元", "exact", 860, 860),
+    ("筹集社会资金一百二十万元", "一百二十万元", "money", 1200000, "元", "exact", 1200000, 1200000),
+    ("累计落实贴息资金7000万元", "7000万元", "money", 70000000, "元", "exact", 70000000, 70000000),
+]
+COUNTS = [
+    ("今年新建扶贫车间38个", "38个", "count", 38, "个", "exact", 38, 38),
+    ("新增合作企业17家", "17家", "count", 17, "家", "exact", 17, 17),
+    ("本季度落地企业12家", "12家", "count", 12, "家", "exact", 12, 12),
+    ("组织培训3200人", "3200人", "count", 3200, "人", "exact", 3200, 3200),
+    ("选派5名干部驻村", "5名", "count", 5, "名", "exact", 5, 5),
+    ("举办对接会16场", "16场", "count", 16, "场", "exact", 16, 16),
+    ("上架特色农产品9种", "9种", "count", 9, "种", "exact", 9, 9),
+    ("开展督导4次", "4次", "count", 4, "次", "exact", 4, 4),
+    ("分3批完成", "3批", "count", 3, "批", "exact", 3, 3),
+    ("覆盖建档立卡850户", "850户", "count", 850, "户", "exact", 850, 850),
+    ("实施帮扶项目27项", "27项", "count", 27, "项", "exact", 27, 27),
+    ("招聘岗位1,250个", "1,250个", "count", 1250, "个", "exact", 1250, 1250),
+    ("结对村庄１２个", "１２个", "count", 12, "个", "exact", 12, 12),
+    ("动员党员三十名参与", "三十名", "count", 30, "名", "exact", 30, 30),
+]
+QUANTITIES = [
+    ("收购蔬菜1.5万公斤", "1.5万公斤", "quantity", 15000, "公斤", "exact", 15000, 15000),
+    ("调运饲料300吨", "300吨", "quantity", 300, "吨", "exact", 300, 300),
+    ("新种植茶叶2000亩", "2000亩", "quantity", 2000, "亩", "exact", 2000, 2000),
+    ("改造厂房4500平方米", "4500平方米", "quantity", 4500, "平方米", "exact", 4500, 4500),
+    ("治理水土流失12平方公里", "12平方公里", "quantity", 12, "平方公里", "exact", 12, 12),
+    ("发放种苗两万公斤", "两万公斤", "quantity", 20000, "公斤", "exact", 20000, 20000),
+]
+PERCENTS = [
+    ("开工率达93.7%", "93.7%", "percent", 93.7, "%", "exact", 93.7, 93.7),
+    ("产值同比增长8.5%", "8.5%", "percent", 8.5, "%", "exact", 8.5, 8.5),
+    ("贫困发生率降至百分之四十以下的县", "百分之四十以下", "percent", 40, "%", "at_most", None, 40),
+    ("产品销售额的百分之三十", "百分之三十", "percent", 30, "%", "exact", 30, 30),
+    ("有三成农户参与合作社", "三成", "percent", 30, "%", "exact", 30, 30),
+    ("返贫率为千分之五", "千分之五", "percent", 0.5, "%", "exact", 0.5, 0.5),
+    ("误差率为5‰", "5‰", "percent", 0.5, "%", "exact", 0.5, 0.5),
+    ("就业率提高2.3个百分点", "2.3个百分点", "percent", 2.3, "个百分点", "exact", 2.3, 2.3),
+    ("占总量的一半", "一半", "percent", 50, "%", "exact", 50, 50),
+]
+RATIOS = [
+    ("销售额增长1.5倍", "1.5倍", "ratio", 1.5, "倍", "exact", 1.5, 1.5),
+    ("农户收入翻一番", "翻一番", "ratio", 2, "倍", "exact", 2, 2),
+    ("集体经济收入翻两番", "翻两番", "ratio", 4, "倍", "exact", 4, 4),
+]
+RANKS = [
+    ("考核结果位居全省第一位", "第一位", "rank", 1, "位", "exact", 1, 1),
+    ("综合评价排名第2", "第2", "rank", 2, "名", "exact", 2, 2),
+]
+DURATIONS = [
+    ("集中攻坚4个月", "4个月", "duration", 4, "月", "exact", 4, 4),
+    ("整改历时3个多月", "3个多月", "duration", 3, "月", "over", 3, 4),
+    ("驻村工作满两年", "两年", "duration", 2, "年", "exact", 2, 2),
+]
+OVER_DUO_YU = [
+    ("线上销售特色产品2100多种", "2100多种", "count", 2100, "种", "over", 2100, 2200),
+    ("实现销售额113余亿元", "113余亿元", "money", 11300000000, "元", "over", 11300000000, 11400000000),
+    ("各方投入2亿多元", "2亿多元", "money", 200000000, "元", "over", 200000000, 300000000),
+    ("发动社会组织5万多个", "5万多个", "count", 50000, "个", "over", 50000, 60000),
+    ("累计投入1000余万元", "1000余万元", "money", 10000000, "元", "over", 10000000, 20000000),
+    ("带动就业1000余人", "1000余人", "count", 1000, "人", "over", 1000, 2000),
+    ("融资290亿多元", "290亿多元", "money", 29000000000, "元", "over", 29000000000, 30000000000),
+    ("到位资金1亿余元", "1亿余元", "money", 100000000, "元", "over", 100000000, 200000000),
+    ("受益群众2.4万余人", "2.4万余人", "count", 24000, "人", "over", 24000, 25000),
+    ("组织活动30多场", "30多场", "count", 30, "场", "over", 30, 40),
+]
+QUALIFIER_WORDS = [
+    ("参训学员超过600人", "超过600人", "count", 600, "人", "over", 600, None),
+    ("吸纳就业1200人以上", "1200人以上", "count", 1200, "人", "over", 1200, None),
+    ("带贫人数逾千人", "逾千人", "count", 1000, "人", "over", 1000, None),
+    ("交易额突破5亿元", "突破5亿元", "money", 500000000, "元", "over", 500000000, None),
+    ("上架产品近千种", "近千种", "count", 1000, "种", "under", None, 1000),
+    ("失业率不到3%", "不到3%", "percent", 3, "%", "under", None, 3),
+    ("剩余未开工项目不足20个", "不足20个", "count", 20, "个", "under", None, 20),
+    ("惠及农户约45万元", "约45万元", "money", 450000, "元", "about", 405000, 495000),
+    ("日均接待游客90人左右", "90人左右", "count", 90, "人", "about", 81, 99),
+    ("到岗率不低于80%", "不低于80%", "percent", 80, "%", "at_least", 80, None),
+    ("完成不少于200户", "不少于200户", "count", 200, "户", "at_least", 200, None),
+    ("单个项目补助不超过5万元", "不超过5万元", "money", 50000, "元", "at_most", None, 50000),
+    ("误差控制在3%以内", "控制在3%以内", "percent", 3, "%", "at_most", None, 3),
+    ("每户最多10万元", "最多10万元", "money", 100000, "元", "at_most", None, 100000),
+]
+RANGES = [
+    ("单户补贴20～30万元", "20～30万元", "money", 200000, "元", "range", 200000, 300000),
+    ("每组配备3至5个", "3至5个", "count", 3, "个", "range", 3, 5),
+    ("每期培训10-15天", "10-15天", "duration", 10, "天", "range", 10, 15),
+]
+KNOWN_BUGS = [
+    bug(("企业签约12家", "12家", "count", 12, "家", "exact", 12, 12),
+        "签约 (to sign) is read as the qualifier 约 (about): gives 约12家, about, [10.8, 13.2]"),
+]
+
+NUMBER_CASES = (MONEY + COUNTS + QUANTITIES + PERCENTS + RATIOS + RANKS + DURATIONS + OVER_DUO_YU
+                + QUALIFIER_WORDS + RANGES + KNOWN_BUGS)
+
+
+@pytest.mark.parametrize("sentence,text,kind,value,unit,qualifier,lower,upper", NUMBER_CASES)
+def test_find_numbers(sentence, text, kind, value, unit, qualifier, lower, upper):
+    found = find_numbers(sentence, YEAR)
+    got = [(m.text, m.kind, m.value, m.unit, m.qualifier, m.lower, m.upper) for m in found]
+    assert (text, kind, num(value), unit, qualifier, num(lower), num(upper)) in got, got
+    for m in found:
+        assert sentence[m.start:m.end] == m.text
+
+
+def test_two_numbers_in_one_phrase():
+    found = find_numbers("销售扶贫产品2100多种113余亿元", YEAR)
+    assert [(m.text, m.kind) for m in found] == [("2100多种", "count"), ("113余亿元", "money")]
+
+
+# ---------------------------------------------------------------- find_dates
+# (text, [(mention, value, qualifier), ...])
+
+DATES = [
+    ("2月5日、3月9日召开领导小组会", [("2月5日", "2020-02-05", "exact"), ("3月9日", "2020-03-09", "exact")]),
+    ("分别于1月8日、4月22日、7月1日调度", [("1月8日", "2020-01-08", "exact"), ("4月22日", "2020-04-22", "exact"),
+                                       ("7月1日", "2020-07-01", "exact")]),
+    ("6月底完成验收", [("6月底", "2020-06", "end")]),
+    ("截至6月底已完工", [("6月底", "2020-06", "end")]),
+    ("2019年以来累计投入", [("2019年以来", "2019", "since")]),
+    ("4月20日～23日举办展销会", [("4月20日～23日", "2020-04-20/2020-04-23", "range")]),
+    ("1-10月累计销售", [("1-10月", "2020-01/2020-10", "range")]),
+    ("上半年完成投资", [("上半年", "2020-01/2020-06", "range")]),
+    ("下半年继续推进", [("下半年", "2020-07/2020-12", "range")]),
+    ("一季度签约项目", [("一季度", "2020-01/2020-03", "range")]),
+    ("三季度开工", [("三季度", "2020-07/2020-09", "range")]),
+    ("9月底前全部开工", [("9月底前", "2020-09", "before")]),
+    ("12月31日前完成拨付", [("12月31日前", "2020-12-31", "before")]),
+    ("4月下旬组织验收", [("4月下旬", "2020-04", "end")]),
+    ("5月中旬召开推进会", [("5月中旬", "2020-05", "mid")]),
+    ("3月上旬启动", [("3月上旬", "2020-03", "start")]),
+    ("力争2020年底全部完成", [("2020年底", "2020", "end")]),
+    ("2018年3月出台", [("2018年3月", "2018-03", "exact")]),
+    ("2020年5月12日签署协议", [("2020年5月12日", "2020-05-12", "exact")]),
+    ("2019年至2020年连续两年", [("2019年至2020年", "2019/2020", "range")]),
+    ("10月份开展督查", [("10月份", "2020-10", "exact")]),
+    bug(("1月至8月累计培训", [("1月至8月", "2020-01/2020-08", "range")]),
+        "a month range written with 至 is split into two exact months (1-10月 works)"),
+]
+
+
+@pytest.mark.parametrize("text,expected", DATES)
+def test_find_dates(text, expected):
+    got = [(text[d.start:d.end], d.value, d.qualifier) for d in find_dates(text, YEAR)]
+    assert got == expected
+
+
+DEADLINES = [
+    bug(("到2019年实现全部脱贫", "2019年", "2019", "before"),
+        "a deadline 到2019年 must take qualifier before (claims.md); the date is exact and 到 is dropped"),
+]
+
+
+@pytest.mark.parametrize("sentence,text_contains,value,qualifier", DEADLINES)
+def test_deadline_dates(sentence, text_contains, value, qualifier):
+    got = [(m.text, m.value, m.qualifier) for m in find_numbers(sentence, YEAR) if m.kind == "date"]
+    assert any(text_contains in t and v == value and q == qualifier for t, v, q in got), got
+
+
+def test_dates_without_document_year_are_marked():
+    (d,) = find_dates("3月9日召开", None)
+    assert d.year_written is False

@@ -13,6 +13,7 @@ _T = table("qualifiers")
 PREFIX: dict[str, str] = dict(_T["prefix"])
 SUFFIX: dict[str, str] = dict(_T["suffix"])
 MAGNITUDE_ONLY: set[str] = set(_T["magnitude_only"]["words"])
+NOT_AFTER: dict[str, str] = dict(_T.get("not_after", {}))
 _PREFIX_LONGEST = sorted(PREFIX, key=len, reverse=True)
 _SUFFIX_LONGEST = sorted(SUFFIX, key=len, reverse=True)
 
@@ -26,6 +27,9 @@ def prefix_before(text: str, i: int) -> str | None:
     """The longest prefix qualifier word ending at ``i``."""
     for w in _PREFIX_LONGEST:
         if i >= len(w) and text.startswith(w, i - len(w)):
+            k = i - len(w)
+            if k > 0 and text[k - 1] in NOT_AFTER.get(w, ""):
+                continue
             return w
     return None
 

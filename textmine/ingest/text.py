@@ -112,8 +112,7 @@ def _is_heading(line: str, width: float) -> bool:
 
 def paragraphs(text: str) -> list[tuple[str, str]]:
     """(paragraph text, kind) in order; kind is ``heading`` or ``paragraph``."""
-    lines = [ln for ln in text.split("\n")]
-    nonempty = [ln.strip() for ln in lines if ln.strip()]
+    nonempty = [ln.strip() for ln in text.split("\n") if ln.strip()]
     if not nonempty:
         return []
     chars_in_long = sum(len(ln) for ln in nonempty if len(ln) > 60)

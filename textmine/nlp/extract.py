@@ -12,8 +12,7 @@ from .sentences import split_document
 def extract_claims(doc: Document, nlp: Language) -> list[Claim]:
     sentences = split_document(doc)
     claims: list[Claim] = []
-    texts = ((s.text, s) for s in sentences)
-    for sdoc, sent in _pipe(nlp, texts, doc.year):
+    for sdoc, sent in _pipe(nlp, sentences, doc.year):
         token_starts = {t.idx for t in sdoc}
         prev_end = 0
         for span in sdoc.spans.get("claims", []):
@@ -35,10 +34,10 @@ def extract_claims(doc: Document, nlp: Language) -> list[Claim]:
     return claims
 
 
-def _pipe(nlp: Language, texts, year):
-    items = list(texts)
-    for text, sent in items:
-        d = nlp.make_doc(text)
+def _pipe(nlp: Language, sentences: list[Sentence], year: int | None):
+    """Each sentence through the pipeline, with the document year set before the components run."""
+    for sent in sentences:
+        d = nlp.make_doc(sent.text)
         d._.year = year
         for _, proc in nlp.pipeline:
             d = proc(d)

@@ -20,6 +20,7 @@ from .units import Unit, match_unit
 _S = table("specials")
 SPECIAL_WORDS: dict[str, dict] = _S["words"]  # 一半, 翻一番, ...
 _SPECIAL_LONGEST = sorted(SPECIAL_WORDS, key=len, reverse=True)
+_SPECIAL_FIRST = {w[0] for w in SPECIAL_WORDS}
 RANK_LEAD = re.compile(r"(?:排名|排在|位居|位列|名列|居)$")
 NOUN_AFTER_UNIT = {k: set(v) for k, v in _S["noun_after_unit"].items()}  # 人口: 人 is not a unit
 RANGE_DASH = set("~～-—–－至到")
@@ -62,7 +63,7 @@ def find_numbers(text: str, year: int | None = None) -> list[NumberMention]:
         if any(a <= i < b for a, b in taken):
             i = next(b for a, b in taken if a <= i < b)
             continue
-        special = _special_at(folded, i)
+        special = _special_at(folded, i) if folded[i] in _SPECIAL_FIRST else None
         if special is not None:
             found.append(replace(special, text=text[special.start:special.end]))
             i = special.end

@@ -12,13 +12,13 @@ pipeline; any problem is a ``ModelError`` that names the file, the problem and t
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..fileio import sha256_file
 from ..errors import ModelError
 from ..types import Claim, Measure
 
@@ -53,14 +53,6 @@ def model_paths(path: str | Path | None) -> tuple[Path, Path]:
     if p.is_dir():
         return p / MODEL_FILE, p / CARD_FILE
     return p, p.with_suffix(".json")
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _minor(version: str) -> tuple[int, ...]:

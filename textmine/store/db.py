@@ -11,7 +11,6 @@ database: Datasette and the sqlite-utils CLI open it as it is.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from typing import Callable, Iterable, Iterator
 
 import sqlite_utils
 
+from ..fileio import sha256_file as file_sha256
 from ..errors import StoreError, TextmineError
 from ..types import Claim, Document, json_number
 from .enrich import Enricher
@@ -60,14 +60,6 @@ class IngestResult:
     failed: list[tuple[str, str]] = field(default_factory=list)   # (path, message)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     claims: int = 0
-
-
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 class IndicatorDB:

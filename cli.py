@@ -214,7 +214,7 @@ def show(ctx, file, page_no, output, password, resolution):
 @click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path), default=Path("corpora"),
               show_default=True, help="Corpus folder (with measures/*.jsonl and heldout.jsonl).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("models"),
-              show_default=True, help="Where to write measure.skops, measure.json and README.md.")
+              show_default=True, help="Where to write measure.npz, measure.json and README.md.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
 @click.pass_context
 def train(ctx, corpus_dir, out_dir, seed):
@@ -242,7 +242,7 @@ def train(ctx, corpus_dir, out_dir, seed):
 @click.option("--mention", default=None,
               help="The claim's number mention inside the sentence (default: the whole sentence).")
 @click.option("--model", "model_path", type=click.Path(path_type=Path),
-              help="Model folder or .skops file (default: the bundled model).")
+              help="Model folder or .npz file (default: the bundled model).")
 @click.option("--explain", is_flag=True, help="Show the top features behind the label.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
               show_default=True)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from textmine.classify import model as M
 from textmine.classify.corpus import LABELS, load_corpus
-from textmine.classify.features import COLUMNS, MeasureInput, clause, to_rows, window
+from textmine.classify.features import GROUPS, MeasureInput, clause, features, window
 from textmine.classify.train import train
 from textmine.errors import ModelError
 from textmine.types import Claim
@@ -74,16 +74,25 @@ def test_load_by_model_file_path(tiny_model_dir):
     assert M.load_model(tiny_model_dir / M.MODEL_FILE).path == tiny_model_dir / M.MODEL_FILE
 
 
-def test_apply_model_sets_measure_in_place_with_one_batched_call(tiny_model_dir, monkeypatch):
+def test_apply_model_scores_each_sentence_once(tiny_model_dir, monkeypatch):
+    """Sentence-level groups are computed once per distinct sentence, claim-level groups
+    once per claim, and the result equals scoring each claim on its own."""
     m = M.load_model(tiny_model_dir)
-    claims = [claim("帮助贫困劳动力转移就业8000人。", "8000人", "转移就业", "就业扶贫"),
+    claims = [claim("帮助贫困劳动力转移就业8000人，其中外出务工5000人。", "8000人", "转移就业", "就业扶贫"),
+              claim("帮助贫困劳动力转移就业8000人，其中外出务工5000人。", "5000人", "外出务工", "就业扶贫"),
               claim("采购贫困地区农副产品2亿元。", "2亿元", "采购", "消费扶贫"),
               claim("召开领导小组会议5次。", "5次", "会议")]
-    calls = []
-    real = m.pipeline.predict_proba
-    monkeypatch.setattr(m.pipeline, "predict_proba", lambda X: calls.append(len(X)) or real(X))
+    single = [m.predict([c])[0] for c in claims]
+    made: dict[str, int] = {}
+    groups = tuple(type(g)(g.name, g.weight, g.level,
+                           (lambda f, n: lambda it, lex: made.update({n: made.get(n, 0) + 1}) or f(it, lex))
+                           (g.make, g.name)) for g in GROUPS)
+    monkeypatch.setattr("textmine.classify.features.GROUPS", groups)
     M.apply_model(m, claims)
-    assert calls == [3]
+    assert made["sentence_words"] == 3 and made["window"] == 4
+    assert made["section"] == 3  # 就业扶贫, 消费扶贫 and no heading
+    for c, (label, p) in zip(claims, single):
+        assert c.measure == label and c.measure_confidence == pytest.approx(p, abs=1e-4)
     for c in claims:
         assert c.measure in LABELS
         assert isinstance(c.measure_confidence, float) and 0 < c.measure_confidence <= 1
@@ -110,7 +119,8 @@ def test_explain_names_features_of_the_label(tiny_model_dir):
     ex = m.explain(MeasureInput("帮助贫困劳动力转移就业8000人。", 11, 16, "转移就业", "就业扶贫"))
     assert ex["label"] in LABELS and abs(sum(ex["probabilities"].values()) - 1) < 1e-6
     assert ex["features"] and all(isinstance(g, str) and isinstance(t, str) for g, t, _ in ex["features"])
-    assert all(g != "?" for g, _, _ in ex["features"]), ex["features"]  # hashed columns named back
+    groups = {g.name for g in GROUPS}
+    assert all(g in groups for g, _, _ in ex["features"]), ex["features"]
     weights = [w for _, _, w in ex["features"]]
     assert weights == sorted(weights, reverse=True)
     with pytest.raises(ValueError):
@@ -119,10 +129,35 @@ def test_explain_names_features_of_the_label(tiny_model_dir):
 
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=60), st.integers(-5, 80), st.integers(-5, 80), st.text(max_size=8))
-def test_feature_rows_never_raise(text, start, end, indicator):
+def test_features_never_raise(text, start, end, indicator):
     from textmine.classify.lexicon import load_lexicon
-    rows = to_rows([MeasureInput(text, start, end, indicator, indicator)], load_lexicon())
-    assert rows.shape == (1, len(COLUMNS)) and all(isinstance(v, str) for v in rows[0])
+    feats = features(MeasureInput(text, start, end, indicator, indicator), load_lexicon())
+    assert set(feats) == {g.name for g in GROUPS}
+    assert all(isinstance(t, str) for toks in feats.values() for t in toks)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="扶贫就业消费产业帮扶采购劳务车间捐赠企业社会组织资金万元亿人个，。0123456789",
+               max_size=60), st.text(max_size=6))
+def test_lexicon_hits_are_exactly_the_keywords_in_the_text(text, extra):
+    from textmine.classify.lexicon import load_lexicon
+    lex = load_lexicon()
+    for t in (text, text + extra):
+        expected = {kw for kws in lex.keywords.values() for kw in kws if kw and kw in t}
+        assert lex.hits(t) == expected
+
+
+def test_pipeline_tokens_equal_segmenting_again():
+    """The extractor hands the classifier its spaCy tokens; they must be the words the
+    model was trained on (jieba's cut of the sentence)."""
+    from textmine.classify.features import segment, sentence_words
+    from textmine.nlp.pipeline import build_nlp
+    nlp = build_nlp()
+    for s in ("全市安排财政专项扶贫资金 54.52亿元，同比增长12.3%。", "组织劳务输出3万人次，其中  跨省就业1.2万人。",
+              "２０１９年新建扶贫车间１２个。"):
+        toks = tuple(t.text for t in nlp.make_doc(s))
+        assert sentence_words(MeasureInput(s, tokens=toks)) == sentence_words(MeasureInput(s)), s
+        assert segment(s)
 
 
 def test_window_and_clause_surround_the_mention():
@@ -169,7 +204,7 @@ def test_truncated_model_file_fails_the_checksum(model_copy):
 
 def test_garbage_model_with_matching_checksum_is_still_refused(model_copy):
     f = model_copy / M.MODEL_FILE
-    f.write_bytes(b"PK\x03\x04 this is not a skops archive")
+    f.write_bytes(b"PK\x03\x04 this is not a numpy archive")
     card = json.loads((model_copy / M.CARD_FILE).read_text(encoding="utf-8"))
     card["sha256"] = M.sha256_file(f)
     (model_copy / M.CARD_FILE).write_text(json.dumps(card), encoding="utf-8")
@@ -177,8 +212,9 @@ def test_garbage_model_with_matching_checksum_is_still_refused(model_copy):
 
 
 @pytest.mark.parametrize("field,value,words", [
-    ("sklearn_version", "0.24.2", ("scikit-learn 0.24.2", "incompatible")),
+    ("format_version", 1, ("format version 1",)),
     ("format_version", 99, ("format version 99",)),
+    ("features", [{"group": "hashed_words"}], ("hashed_words", "incompatible")),
     ("labels", ["a", "b"], ("five measures",)),
     ("format", "something-else", ("not a textmine measure model card",)),
 ])
@@ -194,6 +230,30 @@ def test_nothing_loads_at_import():
     import subprocess
     import sys
     code = ("import sys, textmine, textmine.classify.model; "
-            "print(any(m in sys.modules for m in ('sklearn', 'skops', 'jieba')))")
+            "print(any(m in sys.modules for m in ('sklearn', 'numpy', 'jieba')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert out.stdout.strip() == "False", out.stderr
+
+
+def test_model_file_is_read_without_pickle(model_copy):
+    """An archive member that needs pickle (an object array) is refused, not executed."""
+    import numpy as np
+    f = model_copy / M.MODEL_FILE
+    with np.load(f) as z:
+        arrays = {k: z[k] for k in z.files}
+    arrays["classes"] = np.array([object()] * 5, dtype=object)
+    np.savez(f, **arrays)  # the name ends in .npz, so numpy keeps it
+    card = json.loads((model_copy / M.CARD_FILE).read_text(encoding="utf-8"))
+    card["sha256"] = M.sha256_file(f)
+    (model_copy / M.CARD_FILE).write_text(json.dumps(card), encoding="utf-8")
+    check_error(model_copy, M.MODEL_FILE, "corrupt")
+
+
+def test_applying_the_model_does_not_import_sklearn(tiny_model_dir):
+    import subprocess
+    import sys
+    code = ("import sys; from textmine.classify.model import load_model; "
+            f"m = load_model({str(tiny_model_dir)!r}); m.predict(['组织劳务输出3万人。']); "
+            "print('sklearn' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert out.stdout.strip() == "False", out.stderr

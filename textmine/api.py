@@ -48,6 +48,15 @@ def document_from_text(text: str, *, doc_id: str = "text", year: int | None = No
     return doc
 
 
+def _freeze_loaded() -> None:
+    """Move everything loaded so far (jieba's dictionary, the spaCy pipeline, the model:
+    millions of long-lived objects) out of the garbage collector's reach, so that its
+    full collections during extraction stop re-scanning them (``gc.freeze``)."""
+    import gc
+    gc.collect()
+    gc.freeze()
+
+
 @dataclass
 class Extractor:
     """Holds the loaded pipeline (and classifier) so that many documents share them.
@@ -66,6 +75,7 @@ class Extractor:
         if self._nlp is None:
             from .nlp.pipeline import build_nlp
             self._nlp = build_nlp()
+            _freeze_loaded()
         return self._nlp
 
     @property
@@ -73,14 +83,21 @@ class Extractor:
         if self._model is None:
             from .classify.model import load_model
             self._model = load_model(self.model_path)
+            _freeze_loaded()
         return self._model
 
     def extract_document(self, doc: Document) -> list[Claim]:
-        from .nlp.extract import extract_claims
-        claims = extract_claims(doc, self.nlp)
+        from .nlp.extract import sentence_claims
+        claims: list[Claim] = []
+        tokens: list[tuple[str, ...]] = []  # each claim's sentence as the pipeline cut it
+        for sdoc, found in sentence_claims(doc, self.nlp):
+            claims += found
+            if self.classify:
+                toks = tuple(t.text for t in sdoc)
+                tokens += [toks] * len(found)
         if self.classify and claims:
             from .classify.model import apply_model
-            apply_model(self.model, claims)
+            apply_model(self.model, claims, tokens)
         return claims
 
     def extract_file(self, path: str | Path, *, password: str | None = None,

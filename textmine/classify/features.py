@@ -1,19 +1,22 @@
-"""What the measure classifier sees of a claim, and the feature pipeline over it.
+"""What the measure classifier sees of a claim: named groups of string features.
 
 A claim becomes a ``MeasureInput`` (sentence, the span of its number mention, its
-indicator and its section heading), then one row of text columns (``COLUMNS``): the
-sentence as jieba words and as characters, a window of characters around the mention,
-the indicator as words and characters, the section heading. Each column has its own
-TF-IDF vectoriser and weight (``GROUPS``); the indicator weighs most.
+indicator, its section heading and, when the extractor has them, the sentence's tokens
+from the spaCy/jieba pipeline). ``features`` turns it into one token list per group of
+``GROUPS``: the sentence's words, character 1-2-grams of a window around the mention, of
+the clause holding it, of the indicator and of the heading, and keyword-table tags.
+The same function feeds training (scikit-learn TF-IDF + logistic regression) and
+inference (``linear.LinearModel``), so both see exactly the same features.
 
-Only scikit-learn types end up in the fitted pipeline (text is tokenised here, before it
-reaches the vectorisers), so the model file loads with skops' safe loader.
+Groups marked ``sentence`` or ``section`` depend only on that text: inference scores
+them once per sentence or heading, not once per claim.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable
+from dataclasses import dataclass, field
+from operator import add
+from typing import TYPE_CHECKING, Any, Callable
 
 from ..types import Claim
 
@@ -26,6 +29,10 @@ NUM_TOKEN = "0"
 
 _ARABIC = re.compile(r"[0-9０-９][0-9０-９.,．]*")
 _CLAUSE_END = "，。；！？：;,"
+_CLAUSE_MARK = re.compile(f"[{_CLAUSE_END}]")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+Tokens = tuple[str, ...]  # the sentence as the segmenter cut it
 
 
 @dataclass(frozen=True)
@@ -37,11 +44,21 @@ class MeasureInput:
     end: int = 0
     indicator: str = ""
     section: str = ""
+    tokens: Tokens | None = field(default=None, compare=False, repr=False)
 
     @classmethod
-    def from_claim(cls, claim: Claim) -> "MeasureInput":
+    def from_claim(cls, claim: Claim, tokens: Tokens | None = None) -> "MeasureInput":
         return cls(claim.sentence or "", claim.start or 0, claim.end or 0,
-                   claim.indicator or "", claim.section or "")
+                   claim.indicator or "", claim.section or "", tokens)
+
+    @property
+    def window(self) -> str:
+        """``window(self)``, computed once (two feature groups use it)."""
+        w = self.__dict__.get("_window")
+        if w is None:
+            w = window(self)
+            object.__setattr__(self, "_window", w)
+        return w
 
     @classmethod
     def coerce(cls, item: Any) -> "MeasureInput":
@@ -81,112 +98,79 @@ def window(item: MeasureInput) -> str:
 def clause(item: MeasureInput) -> str:
     """The clause holding the mention: from the punctuation before it to the one after."""
     s = item.sentence
-    start, end = max(0, item.start), min(len(s), max(item.start, item.end))
-    lo = max((s.rfind(p, 0, start) for p in _CLAUSE_END), default=-1) + 1
-    hi_c = [i for i in (s.find(p, end) for p in _CLAUSE_END) if i >= 0]
-    return s[lo:min(hi_c) if hi_c else len(s)]
+    start = min(len(s), max(0, item.start))
+    end = min(len(s), max(start, item.end))
+    lo = start
+    while lo > 0 and s[lo - 1] not in _CLAUSE_END:
+        lo -= 1
+    m = _CLAUSE_MARK.search(s, end)
+    return s[lo:m.start() if m else len(s)]
 
 
-_JIEBA = None
-
-
-def _jieba():
-    global _JIEBA  # jieba's dictionary is process-wide; import it once, on first use
-    if _JIEBA is None:
-        import logging
-
-        import jieba
-        jieba.setLogLevel(logging.WARNING)
-        _JIEBA = jieba
-    return _JIEBA
-
-
-def words(text: str) -> str:
-    """jieba words separated by spaces (punctuation dropped), numbers collapsed."""
+def segment(text: str) -> Tokens:
+    """jieba's segmentation of ``text``: the tokens the extraction pipeline's tokenizer
+    makes of a sentence (spaCy's zh tokenizer runs ``jieba.cut`` on it)."""
     if not text:
-        return ""
-    toks = _jieba().lcut(normalise(text))
-    return " ".join(t for t in toks if t.strip() and not re.fullmatch(r"\W+", t))
+        return ()
+    import jieba
+    jieba.setLogLevel(60)
+    return tuple(jieba.cut(text))
 
 
-# column name, source, analyzer, ngram range, weight, log2 of the hashed feature space
-GROUPS: list[tuple[str, str, str, tuple[int, int], float, int]] = [
-    ("sent_words", "sentence_words", "word", (1, 2), 1.0, 16),
-    ("sent_chars", "sentence", "char", (2, 3), 0.6, 17),
-    ("window", "window", "char", (1, 3), 1.0, 16),
-    ("clause", "clause_words", "word", (1, 2), 1.0, 15),
-    ("ind_words", "indicator_words", "word", (1, 1), 1.2, 13),
-    ("ind_chars", "indicator", "char", (1, 2), 1.0, 13),
-    ("section", "section", "char", (1, 2), 0.8, 12),
-    ("lexicon", "lexicon", "word", (1, 1), 0.6, 8),
-]
-COLUMNS = [g[1] for g in GROUPS]
-TOKEN_PATTERN = r"[^ ]+"
+def sentence_words(item: MeasureInput) -> list[str]:
+    """The sentence's words (numbers collapsed, punctuation and spaces dropped)."""
+    toks = item.tokens if item.tokens is not None else segment(item.sentence)
+    return [t if t.isalpha() else normalise(t) for t in toks
+            if t.isalpha() or (t.strip() and not _NOT_WORD.fullmatch(t))]
 
 
-def to_rows(items: Iterable[Any], lexicon: "Lexicon"):
-    """A 2-D object array, one row per item, one column per entry of ``COLUMNS``."""
-    import numpy as np
-    rows = []
-    for it in map(MeasureInput.coerce, items):
-        win = window(it)
-        cols = {"lexicon": lexicon.tokens(it.sentence, win, it.indicator, it.section),
-                "sentence_words": words(it.sentence), "sentence": normalise(it.sentence),
-                "window": win, "clause_words": words(clause(it)),
-                "indicator_words": words(it.indicator),
-                "indicator": normalise(it.indicator), "section": normalise(it.section)}
-        rows.append([cols[c] for c in COLUMNS])
-    return np.array(rows, dtype=object).reshape(len(rows), len(COLUMNS))
+def char_ngrams(text: str, lo: int, hi: int) -> list[str]:
+    """All character n-grams, lo <= n <= hi (n-grams of one length built by ``map``
+    over shifted copies of the text: no Python-level loop per character)."""
+    out: list[str] = []
+    grams: Any = text
+    for k in range(1, hi + 1):
+        if k > 1:
+            grams = map(add, grams, text[k - 1:])
+        if k >= lo:
+            grams = list(grams)
+            out += grams
+    return out
 
 
-def build_pipeline(seed: int = 0, C: float = 8.0):
-    """Per feature group: hashed n-gram counts -> TF-IDF (weighted); then multinomial
-    logistic regression. Hashing keeps no vocabulary, so the saved model is small and
-    loads fast."""
-    from sklearn.compose import ColumnTransformer
-    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import Pipeline
+@dataclass(frozen=True)
+class Group:
+    """A feature group: its name, how much it weighs, what it depends on (``sentence``,
+    ``section`` or ``claim``: the cache key at inference) and how it is computed."""
 
-    transformers, weights = [], {}
-    for i, (name, _src, analyzer, ngram, weight, bits) in enumerate(GROUPS):
-        vec = HashingVectorizer(analyzer=analyzer, ngram_range=ngram, n_features=2 ** bits,
-                                alternate_sign=False, norm=None, lowercase=False,
-                                token_pattern=TOKEN_PATTERN if analyzer == "word" else None)
-        transformers.append((name, Pipeline([("hash", vec), ("tfidf", TfidfTransformer(
-            sublinear_tf=True))]), i))
-        weights[name] = weight
-    features = ColumnTransformer(transformers, transformer_weights=weights, sparse_threshold=1.0)
-    clf = LogisticRegression(C=C, max_iter=3000, random_state=seed)
-    return Pipeline([("features", features), ("clf", clf)])
+    name: str
+    weight: float
+    level: str
+    make: Callable[[MeasureInput, "Lexicon"], list[str]]
 
 
-def _hash_index(token: str, n_features: int) -> int:
-    """The column HashingVectorizer gives ``token`` (scikit-learn's murmurhash3, seed 0)."""
-    from sklearn.utils import murmurhash3_32
-    h = murmurhash3_32(token, seed=0)
-    if h == -2147483648:
-        return (2147483647 - (n_features - 1)) % n_features
-    return abs(h) % n_features
+GROUPS: tuple[Group, ...] = (
+    Group("sentence_words", 1.0, "sentence", lambda it, lex: sentence_words(it)),
+    Group("window", 1.0, "claim", lambda it, lex: char_ngrams(it.window, 1, 2)),
+    Group("clause", 1.0, "claim", lambda it, lex: char_ngrams(normalise(clause(it)), 1, 2)),
+    Group("indicator", 1.0, "claim", lambda it, lex: char_ngrams(normalise(it.indicator), 1, 2)),
+    Group("section", 0.8, "section", lambda it, lex: char_ngrams(normalise(it.section), 1, 2)),
+    Group("lexicon", 0.6, "claim",
+          lambda it, lex: lex.tags(it.sentence, it.window, it.indicator, it.section)),
+)
+MIN_DF = 2  # a feature must occur in two training examples to be kept
 
 
-def explain_rows(pipeline, rows, label: str, top: int = 8) -> list[tuple[str, str, float]]:
-    """Top (group, feature, contribution to the label's score) for the first row. Hashed
-    columns are named back by hashing the row's own tokens."""
-    feats = pipeline.named_steps["features"]
-    clf = pipeline.named_steps["clf"]
-    x = feats.transform(rows[:1]).tocsr()
-    k = list(clf.classes_).index(label)
-    names: dict[int, str] = {}
-    offset = 0
-    for (name, sub, col) in feats.transformers_:
-        if name == "remainder":
-            continue
-        vec = sub.named_steps["hash"]
-        for tok in vec.build_analyzer()(rows[0][col]):
-            names.setdefault(offset + _hash_index(tok, vec.n_features), (name, tok))
-        offset += vec.n_features
-    contrib = [(*names.get(j, ("?", f"#{j}")), float(v * clf.coef_[k, j]))
-               for j, v in zip(x.indices, x.data)]
-    contrib.sort(key=lambda t: -t[2])
-    return contrib[:top]
+def cache_key(group: Group, item: MeasureInput) -> str | None:
+    """What a group's features depend on, when that is less than the whole claim."""
+    if group.level == "sentence":
+        return item.sentence
+    if group.level == "section":
+        return item.section
+    return None
+
+
+def features(item: Any, lexicon: "Lexicon") -> dict[str, list[str]]:
+    """One token list per group of ``GROUPS``."""
+    it = MeasureInput.coerce(item)
+    return {g.name: g.make(it, lexicon) for g in GROUPS}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from functools import cached_property
 from importlib.resources import files
 from typing import Any
 
@@ -34,18 +35,56 @@ class Lexicon:
                 "indicator_weight": self.indicator_weight, "window_weight": self.window_weight,
                 "section_weight": self.section_weight}
 
-    def tokens(self, sentence: str, window: str, indicator: str, section: str) -> str:
-        """``industry_s employment_w ...``: a label's tag once per keyword hit and place."""
-        out: list[str] = []
+    @cached_property
+    def _by_keyword(self) -> dict[str, list[str]]:
+        by: dict[str, list[str]] = {}
         for label, kws in self.keywords.items():
             for kw in kws:
-                for place, text in (("s", sentence), ("w", window), ("i", indicator), ("h", section)):
-                    if kw in text:
-                        out.append(f"{label}_{place}")
+                by.setdefault(kw, []).append(label)
+        return by
+
+    @cached_property
+    def _starts(self) -> dict[str, tuple[int, ...]]:
+        """First character -> the lengths of the keywords that start with it."""
+        lengths: dict[str, set[int]] = {}
+        for kw in self._by_keyword:
+            if kw:
+                lengths.setdefault(kw[0], set()).add(len(kw))
+        return {ch: tuple(sorted(ls)) for ch, ls in lengths.items()}
+
+    @cached_property
+    def _seen(self) -> dict[str, frozenset[str]]:
+        return {}  # text -> hits: a sentence or heading is shared by several claims
+
+    def hits(self, text: str) -> frozenset[str]:
+        """The keywords that occur in ``text`` (each once): at each character that starts
+        a keyword, the substrings of those keywords' lengths are looked up."""
+        seen = self._seen
+        found = seen.get(text)
+        if found is None:
+            by, starts = self._by_keyword, self._starts
+            found = frozenset(sub for i, ch in enumerate(text) if ch in starts
+                              for k in starts[ch] if (sub := text[i:i + k]) in by)
+            if len(seen) > 4096:
+                seen.clear()
+            seen[text] = found
+        return found
+
+    def tags(self, sentence: str, window: str, indicator: str, section: str) -> list[str]:
+        """``[industry_s, employment_w, ...]``: a label's tag once per keyword hit and place."""
+        out: list[str] = []
+        by = self._by_keyword
+        for place, text in (("_s", sentence), ("_w", window), ("_i", indicator), ("_h", section)):
+            for kw in self.hits(text):
+                out += [label + place for label in by[kw]]
         for phrase, label in self.overrides.items():
             if phrase in window or phrase in indicator:
                 out.append(f"{label}_override")
-        return " ".join(out)
+        return out
+
+    def tokens(self, sentence: str, window: str, indicator: str, section: str) -> str:
+        """The tags of ``tags`` as one space-separated string."""
+        return " ".join(self.tags(sentence, window, indicator, section))
 
 
 def load_lexicon() -> Lexicon:

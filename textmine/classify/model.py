@@ -1,9 +1,9 @@
 """The measure model: load it safely, apply it to claims, explain a label.
 
-The model is two files side by side: ``measure.skops`` (the fitted scikit-learn
-pipeline, saved with skops, whose loader builds only the types it is told to trust) and
-``measure.json`` (the card: labels, versions, corpus hash, the sha256 of the model
-file and the held-out metrics). ``load_model`` checks the card before it loads the
+The model is two files side by side: ``measure.npz`` (vocabularies, IDF weights and
+coefficients as plain arrays, read with ``allow_pickle=False``, so loading runs no code;
+see ``linear``) and ``measure.json`` (the card: labels, feature groups, versions, corpus
+hash, the sha256 of the model file and the held-out metrics). ``load_model`` checks the card before it loads the
 pipeline; any problem is a ``ModelError`` that names the file, the problem and the fix.
 
     >>> model = load_model()                                  # doctest: +SKIP
@@ -13,24 +13,25 @@ pipeline; any problem is a ``ModelError`` that names the file, the problem and t
 from __future__ import annotations
 
 import json
-import zipfile
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from ..fileio import sha256_file
 from ..errors import ModelError
 from ..types import Claim, Measure
 
-MODEL_FILE = "measure.skops"
+if TYPE_CHECKING:
+    from .features import Tokens
+    from .linear import LinearModel
+
+MODEL_FILE = "measure.npz"
 CARD_FILE = "measure.json"
 FORMAT = "textmine-measure-model"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 LABELS = tuple(m.value for m in Measure)
 HINT = "run `textmine train` to build it"
-# Types the loader may build beyond skops' defaults (numpy, scipy and scikit-learn
-# estimators are trusted by skops itself). Anything else in the file is refused.
-TRUSTED_TYPES: list[str] = []
 
 
 def default_model_dir() -> Path:
@@ -55,60 +56,75 @@ def model_paths(path: str | Path | None) -> tuple[Path, Path]:
     return p, p.with_suffix(".json")
 
 
-def _minor(version: str) -> tuple[int, ...]:
-    return tuple(int(x) for x in version.split(".")[:2] if x.isdigit())
-
-
 @dataclass
 class MeasureModel:
-    """A fitted pipeline and its card. ``predict`` and ``explain`` take Claims, dicts
+    """A fitted linear model and its card. ``predict`` and ``explain`` take Claims, dicts
     (corpus or claim records), ``MeasureInput``s or plain sentences."""
 
-    pipeline: Any
+    linear: "LinearModel"
     card: dict = field(default_factory=dict)
     path: Path | None = None
 
     @property
     def labels(self) -> list[str]:
-        return [str(c) for c in self.pipeline.classes_]
+        return list(self.linear.classes)
 
-    @property
+    @cached_property
     def lexicon(self):
         """The keyword table the model was trained with (kept in its card)."""
         from .lexicon import Lexicon, load_lexicon
         table = self.card.get("lexicon")
         return Lexicon.from_table(table) if table else load_lexicon()
 
-    def rows(self, items: Iterable[Any]):
-        from .features import to_rows
-        return to_rows(items, self.lexicon)
+    def decisions(self, items: Iterable[Any]):
+        """(n_items, n_labels) scores. Groups that depend only on the sentence or the
+        heading are computed once per distinct sentence or heading."""
+        import numpy as np
+
+        from .features import GROUPS, MeasureInput, cache_key
+        items = [MeasureInput.coerce(x) for x in items]
+        makers = {g.name: g for g in GROUPS}
+        lex = self.lexicon
+        z = np.tile(self.linear.intercept, (len(items), 1))
+        for gp in self.linear.groups:
+            g = makers[gp.name]
+            if g.level == "claim":
+                z += gp.scores([g.make(it, lex) for it in items])
+                continue
+            units: dict = {}  # cache key -> row of the distinct unit
+            first: list[MeasureInput] = []
+            row = np.empty(len(items), dtype=np.intp)
+            for i, it in enumerate(items):
+                key = cache_key(g, it)
+                if key not in units:
+                    units[key] = len(first)
+                    first.append(it)
+                row[i] = units[key]
+            z += gp.scores([g.make(it, lex) for it in first])[row]
+        return z
 
     def predict_proba(self, items: Iterable[Any]):
-        rows = self.rows(items)
-        if len(rows) == 0:
-            import numpy as np
-            return np.zeros((0, len(self.labels)))
-        return self.pipeline.predict_proba(rows)
+        return self.linear.softmax(self.decisions(items))
 
     def predict(self, items: Iterable[Any]) -> list[tuple[str, float]]:
-        """(label, probability of that label) per item, in one batched call."""
-        proba = self.predict_proba(list(items))
+        """(label, probability of that label) per item."""
+        proba = self.predict_proba(items)
         labels = self.labels
         return [(labels[int(row.argmax())], float(row.max())) for row in proba]
 
     def explain(self, item: Any, label: str | None = None, top: int = 8) -> dict:
         """The label, its probability, all probabilities and the top features behind it
         as (feature group, feature, contribution to the label's score)."""
-        from .features import explain_rows
-        rows = self.rows([item])
-        proba = self.pipeline.predict_proba(rows)[0]
+        from .features import features
+        proba = self.predict_proba([item])[0]
         labels = self.labels
         best = labels[int(proba.argmax())]
         label = label or best
         if label not in labels:
             raise ValueError(f"unknown label {label!r}; expected one of {', '.join(labels)}")
-        feats = [(g, self._describe(g, t, item), w)
-                 for g, t, w in explain_rows(self.pipeline, rows, label, top)]
+        contrib = self.linear.contributions(features(item, self.lexicon), label)
+        contrib.sort(key=lambda t: -t[2])
+        feats = [(g, self._describe(g, t, item), w) for g, t, w in contrib[:top]]
         return {"label": label, "probability": float(proba[labels.index(label)]),
                 "probabilities": {lab: float(p) for lab, p in zip(labels, proba)},
                 "features": feats}
@@ -129,24 +145,29 @@ class MeasureModel:
         return f"{label} keywords in {where}: {'、'.join(hits)}"
 
 
-def apply_model(model: MeasureModel, claims: list[Claim]) -> None:
-    """Set ``measure`` and ``measure_confidence`` on every claim, in place, with one
-    batched prediction."""
+def apply_model(model: MeasureModel, claims: list[Claim],
+                tokens: Sequence["Tokens | None"] | None = None) -> None:
+    """Set ``measure`` and ``measure_confidence`` on every claim, in place. ``tokens``
+    (one per claim, optional): the claim's sentence as the pipeline segmented it, which
+    saves segmenting it again."""
     if not claims:
         return
-    for claim, (label, p) in zip(claims, model.predict(claims)):
+    from .features import MeasureInput
+    toks = tokens if tokens is not None else [None] * len(claims)
+    items = [MeasureInput.from_claim(c, t) for c, t in zip(claims, toks)]
+    for claim, (label, p) in zip(claims, model.predict(items)):
         claim.measure = label
         claim.measure_confidence = round(p, 4)
 
 
-def save_model(pipeline: Any, out_dir: str | Path, card: dict) -> tuple[Path, Path]:
-    """Write ``measure.skops`` and its card (adding the file's sha256) into ``out_dir``."""
-    import skops.io as sio
+def save_model(linear: "LinearModel", out_dir: str | Path, card: dict) -> tuple[Path, Path]:
+    """Write ``measure.npz`` and its card (adding the file's sha256) into ``out_dir``;
+    each file is written to a temporary name and renamed, so a crash leaves no half file."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     model_file, card_file = out / MODEL_FILE, out / CARD_FILE
     tmp = out / (MODEL_FILE + ".tmp")
-    sio.dump(pipeline, tmp, compression=zipfile.ZIP_DEFLATED)
+    linear.save(tmp)
     tmp.replace(model_file)
     card = {"format": FORMAT, "format_version": FORMAT_VERSION, **card,
             "model_file": MODEL_FILE, "sha256": sha256_file(model_file)}
@@ -169,27 +190,31 @@ def read_card(card_file: Path, model_file: Path) -> dict:
 
 
 def check_compatible(card: dict, card_file: Path) -> None:
-    import sklearn
+    """The card must be of this format version, for the five measures, and for the
+    feature groups this textmine computes."""
+    from .features import GROUPS
     if card.get("format_version") != FORMAT_VERSION:
         raise ModelError(f"{card_file}: model format version {card.get('format_version')} is not "
                          f"supported (this textmine reads version {FORMAT_VERSION}); {HINT}")
-    trained = str(card.get("sklearn_version", "?"))
-    if _minor(trained) != _minor(sklearn.__version__):
-        raise ModelError(f"{card_file}: model was trained with scikit-learn {trained}, but "
-                         f"{sklearn.__version__} is installed (incompatible version); {HINT}")
     if not isinstance(card.get("lexicon"), dict):
         raise ModelError(f"{card_file}: model card has no keyword table (lexicon); {HINT}")
     if sorted(card.get("labels", [])) != sorted(LABELS):
         raise ModelError(f"{card_file}: model labels {card.get('labels')} are not the five "
                          f"measures {list(LABELS)}; {HINT}")
+    groups = [f.get("group") for f in card.get("features", []) if isinstance(f, dict)]
+    unknown = sorted(set(groups) - {g.name for g in GROUPS})
+    if not groups or unknown:
+        raise ModelError(f"{card_file}: model uses feature groups this textmine does not compute "
+                         f"({', '.join(unknown) or 'none listed'}; incompatible version); {HINT}")
 
 
 def load_model(path: str | Path | None = None) -> MeasureModel:
-    """Load the measure model from a folder or a ``.skops`` file (None = the bundled one).
+    """Load the measure model from a folder or a ``.npz`` file (None = the bundled one).
 
-    Raises ``ModelError`` when the file is missing, corrupt (checksum, unreadable,
-    untrusted content) or from an incompatible version; never falls back to ``other``.
+    Raises ``ModelError`` when the file is missing, corrupt (checksum, unreadable) or
+    from an incompatible version; never falls back to ``other``.
     """
+    from .linear import LinearModel
     model_file, card_file = model_paths(path)
     if not model_file.exists():
         raise ModelError(f"{model_file}: measure model not found; {HINT}")
@@ -198,19 +223,17 @@ def load_model(path: str | Path | None = None) -> MeasureModel:
     if card.get("sha256") != sha256_file(model_file):
         raise ModelError(f"{model_file}: model file is corrupt (its sha256 does not match "
                          f"{card_file.name}); {HINT}")
-    import skops.io as sio
     try:
-        untrusted = [t for t in sio.get_untrusted_types(file=model_file) if t not in TRUSTED_TYPES]
-        if untrusted:
-            raise ModelError(f"{model_file}: model file contains untrusted types "
-                             f"({', '.join(untrusted[:5])}); refusing to load it; {HINT}")
-        pipeline = sio.load(model_file, trusted=TRUSTED_TYPES)
-    except ModelError:
-        raise
-    except Exception as e:  # skops raises many types on a damaged archive
+        linear = LinearModel.load(model_file)
+    except Exception as e:  # numpy/zipfile raise many types on a damaged archive
         raise ModelError(f"{model_file}: model file is corrupt or unreadable "
                          f"({type(e).__name__}: {e}); {HINT}") from None
-    classes = [str(c) for c in getattr(pipeline, "classes_", [])]
-    if sorted(classes) != sorted(LABELS):
-        raise ModelError(f"{model_file}: model predicts {classes}, not the five measures; {HINT}")
-    return MeasureModel(pipeline, card, model_file)
+    from .features import GROUPS
+    unknown = sorted({g.name for g in linear.groups} - {g.name for g in GROUPS})
+    if unknown:
+        raise ModelError(f"{model_file}: model has feature groups this textmine does not compute "
+                         f"({', '.join(unknown)}); {HINT}")
+    if sorted(linear.classes) != sorted(LABELS):
+        raise ModelError(f"{model_file}: model predicts {linear.classes}, not the five measures; "
+                         f"{HINT}")
+    return MeasureModel(linear, card, model_file)

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .corpus import LABELS, Corpus, load_corpus
-from .features import GROUPS, WINDOW_LEFT, WINDOW_RIGHT, build_pipeline, to_rows
+from .features import GROUPS, MIN_DF, WINDOW_LEFT, WINDOW_RIGHT, MeasureInput, features
 from .lexicon import Lexicon, load_lexicon
-from .model import CARD_FILE, MODEL_FILE, save_model
+from .model import CARD_FILE, MODEL_FILE, MeasureModel, save_model
 
 C = 8.0  # inverse regularisation, chosen by grouped cross-validation on the training split
 
@@ -45,27 +45,61 @@ def calibration(y_true: Sequence[str], proba, classes: Sequence[str], bins: int 
             "mean_confidence": round(float(conf.mean()), 4)}
 
 
-def fit(corpus: Corpus, lexicon: Lexicon, seed: int = 0):
-    pipeline = build_pipeline(seed=seed, C=C)
-    pipeline.fit(to_rows([e.as_input() for e in corpus.train], lexicon),
-                 [e.label for e in corpus.train])
-    return pipeline
+def _tokens(tokens: list[str]) -> list[str]:
+    return tokens  # the vectorisers get ready-made token lists (``features``)
 
 
-def evaluate(pipeline, corpus: Corpus, lexicon: Lexicon) -> dict[str, Any]:
+def fit_sklearn(items: Sequence[MeasureInput], labels: Sequence[str], lexicon: Lexicon,
+                seed: int = 0, min_df: int = MIN_DF):
+    """One TF-IDF vectoriser per feature group (weighted, stacked) into a multinomial
+    logistic regression. Returns (vectorisers, classifier)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix, hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    feats = [features(it, lexicon) for it in items]
+    vectorizers, blocks = [], []
+    for g in GROUPS:
+        vec = TfidfVectorizer(analyzer=_tokens, sublinear_tf=True, min_df=min_df, lowercase=False)
+        docs = [f[g.name] for f in feats]
+        try:
+            x = vec.fit_transform(docs)
+        except ValueError:  # no feature of this group occurs min_df times (tiny corpora)
+            vec = TfidfVectorizer(analyzer=_tokens, sublinear_tf=True, min_df=1, lowercase=False)
+            vec.fit([["\x00"]])
+            x = csr_matrix((len(docs), 1))
+        vectorizers.append(vec)
+        blocks.append(x * g.weight)
+    clf = LogisticRegression(C=C, max_iter=3000, random_state=seed)
+    clf.fit(hstack(blocks).tocsr(), np.asarray(labels))
+    return vectorizers, clf
+
+
+def fit(corpus: Corpus, lexicon: Lexicon, seed: int = 0) -> MeasureModel:
+    """The model of the training split, converted to the arrays that ship (``linear``)."""
+    from .linear import LinearModel
+    vecs, clf = fit_sklearn([e.as_input() for e in corpus.train],
+                            [e.label for e in corpus.train], lexicon, seed)
+    linear = LinearModel.from_sklearn(vecs, [g.weight for g in GROUPS], [g.name for g in GROUPS],
+                                      clf)
+    return MeasureModel(linear, {"lexicon": lexicon.to_table()})
+
+
+def evaluate(model: MeasureModel, corpus: Corpus, lexicon: Lexicon) -> dict[str, Any]:
     from .baseline import KeywordBaseline
     items = [e.as_input() for e in corpus.heldout]
     y = [e.label for e in corpus.heldout]
-    proba = pipeline.predict_proba(to_rows(items, lexicon))
-    classes = [str(c) for c in pipeline.classes_]
+    proba = model.predict_proba(items)
+    classes = model.labels
     pred = [classes[i] for i in proba.argmax(axis=1)]
     majority = Counter(e.label for e in corpus.train).most_common(1)[0][0]
-    model = scores(y, pred)
-    model.update(calibration(y, proba, classes))
+    scored = scores(y, pred)
+    scored.update(calibration(y, proba, classes))
     written = [i for i, e in enumerate(corpus.heldout) if e.source == "written"]
-    model["macro_f1_written_only"] = scores([y[i] for i in written],
-                                            [pred[i] for i in written])["macro_f1"]
-    return {"model": model,
+    scored["macro_f1_written_only"] = scores([y[i] for i in written],
+                                             [pred[i] for i in written])["macro_f1"]
+    return {"model": scored,
             "keyword_baseline": scores(y, KeywordBaseline(lexicon).predict(items)),
             "majority_baseline": {"label": majority, **scores(y, [majority] * len(y))}}
 
@@ -83,29 +117,29 @@ def train(corpus_dir: str | Path = "corpora", out_dir: str | Path = "models",
           seed: int = 0) -> dict[str, Any]:
     """Fit, evaluate and save; return the metrics dict (also in the JSON card)."""
     import sklearn
-    import skops
 
     from .. import __version__
     corpus = load_corpus(corpus_dir)
     lexicon = load_lexicon()
     t0 = time.perf_counter()
-    pipeline = fit(corpus, lexicon, seed)
+    model = fit(corpus, lexicon, seed)
     seconds = time.perf_counter() - t0
-    metrics = evaluate(pipeline, corpus, lexicon)
+    metrics = evaluate(model, corpus, lexicon)
     kept = ("model" if metrics["model"]["macro_f1"] >= metrics["keyword_baseline"]["macro_f1"]
             else "keyword_baseline")
     card = {
-        "labels": [str(c) for c in pipeline.classes_],
+        "labels": model.labels,
         "textmine_version": __version__,
         "sklearn_version": sklearn.__version__,
-        "skops_version": skops.__version__,
         "created": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d"),
         "seed": seed,
         "corpus_hash": corpus.digest,
         "corpus_files": corpus.files,
         "counts": counts(corpus),
-        "features": [{"group": g, "source": s, "analyzer": a, "ngram_range": list(n), "weight": w,
-                      "hashed_features": 2 ** b} for g, s, a, n, w, b in GROUPS],
+        "features": [{"group": g.name, "level": g.level, "weight": g.weight,
+                      "vocabulary": len(p.vocabulary)}
+                     for g, p in zip(GROUPS, model.linear.groups)],
+        "min_df": MIN_DF,
         "window": [WINDOW_LEFT, WINDOW_RIGHT],
         "classifier": f"LogisticRegression(C={C}, multinomial, lbfgs)",
         "train_seconds": round(seconds, 2),
@@ -113,7 +147,7 @@ def train(corpus_dir: str | Path = "corpora", out_dir: str | Path = "models",
         "kept": kept,
         "lexicon": lexicon.to_table(),
     }
-    model_file, card_file = save_model(pipeline, out_dir, card)
+    model_file, card_file = save_model(model.linear, out_dir, card)
     write_model_card(out_dir)
     init = Path(out_dir) / "__init__.py"
     if not init.exists():
@@ -175,8 +209,8 @@ def model_card_markdown(card: dict, evaluation: dict | None = None) -> str:
     count_rows = "\n".join(
         f"| {lab} | {cnt['train'][lab]['total']} ({cnt['train'][lab]['written']}) | "
         f"{cnt['heldout'][lab]['total']} ({cnt['heldout'][lab]['written']}) |" for lab in LABELS)
-    feats = "\n".join(f"| {f['group']} | {f['source']} | {f['analyzer']} {tuple(f['ngram_range'])} "
-                      f"| {f['hashed_features']} | {f['weight']} |" for f in card["features"])
+    feats = "\n".join(f"| {f['group']} | {f['level']} | {f['vocabulary']} | {f['weight']} |"
+                      for f in card["features"])
     conf = m["model"]["confusion"]["rows_gold"]
     conf_rows = "\n".join(f"| {lab} | " + " | ".join(str(v) for v in row) + " |"
                           for lab, row in zip(LABELS, conf))
@@ -189,7 +223,7 @@ Generated by `textmine train` on {card['created']}; do not edit by hand (edit
 |---|---|
 | task | label each quantified claim with its policy measure: {', '.join(card['labels'])} |
 | textmine version | {card['textmine_version']} |
-| scikit-learn / skops | {card['sklearn_version']} / {card['skops_version']} |
+| trained with scikit-learn | {card['sklearn_version']} (not needed to apply the model) |
 | classifier | TF-IDF feature groups -> {card['classifier']} |
 | seed | {card['seed']} |
 | corpus hash (sha256 of `corpora/measures/*.jsonl`) | `{card['corpus_hash']}` |
@@ -209,17 +243,20 @@ template is shared between train and held-out. Counts (hand-written in brackets)
 
 ## Features
 
-Each claim becomes: its sentence (jieba words and characters), a window of
-{card['window'][0]} characters before / {card['window'][1]} after its number mention, the
-clause holding the mention (jieba words), its indicator (words, the heaviest group, and
-characters), its section heading, and `lexicon` tokens: one per measure and place (sentence,
-window, indicator, heading) where a keyword of that measure from
-`textmine/data/measure_keywords.toml` occurs (the table is stored in the JSON card).
-Arabic numbers are collapsed to one token. Each group is hashed n-gram counts
-(`HashingVectorizer`, no stored vocabulary) -> `TfidfTransformer`, with its weight:
+Each claim becomes token groups (`textmine/classify/features.py`): its sentence's words
+(as the extraction pipeline's jieba tokenizer cut them), character 1-3-grams of a window of
+{card['window'][0]} characters before / {card['window'][1]} after its number mention, character
+1-2-grams of the clause holding the mention, of its indicator and of its section heading, and
+`lexicon` tokens: one per measure and place (sentence, window, indicator, heading) where a
+keyword of that measure from `textmine/data/measure_keywords.toml` occurs (the table is stored
+in the JSON card). Arabic numbers are collapsed to one token. Each group is a TF-IDF
+vectoriser (sublinear tf, L2 norm, features seen in at least {card['min_df']} training
+examples) with its weight. The fitted vocabularies, IDF weights and coefficients are saved as
+plain arrays (`{MODEL_FILE}`, read without pickle), and extraction applies them without
+scikit-learn; groups that depend only on the sentence or heading are scored once per sentence.
 
-| group | source | analyzer (n-grams) | hashed features | weight |
-|---|---|---|---|---|
+| group | depends on | vocabulary | weight |
+|---|---|---|---|
 {feats}
 
 ## Metrics on the held-out split
@@ -246,6 +283,7 @@ Confusion matrix of the model (rows gold, columns predicted, order {', '.join(LA
 The corpus is synthetic in the style of the reports; accuracy on real reports depends on
 how well the extractor's indicator and section heading are filled. Claims about several
 measures at once, or whose sentence gives no hint of a measure, tend to `other` with low
-confidence. Retrain with `textmine train` after changing the corpus; loading a model made
-with another scikit-learn minor version is refused with a hint to retrain.
+confidence. Retrain with `textmine train` after changing the corpus; a model file of another
+format version, or with feature groups this textmine does not compute, is refused with a
+hint to retrain.
 """

@@ -2,7 +2,10 @@
 into a contract record with its indicator, provenance (page, bbox) and year source."""
 from __future__ import annotations
 
+from typing import Iterator
+
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..types import BBox, Claim, Document, Sentence
 from .indicator import indicator_for
@@ -10,12 +13,19 @@ from .sentences import split_document
 
 
 def extract_claims(doc: Document, nlp: Language) -> list[Claim]:
-    sentences = split_document(doc)
-    claims: list[Claim] = []
-    for sdoc, sent in _pipe(nlp, sentences, doc.year):
+    return [c for _, claims in sentence_claims(doc, nlp) for c in claims]
+
+
+def sentence_claims(doc: Document, nlp: Language) -> Iterator[tuple[Doc, list[Claim]]]:
+    """Per sentence with claims: its spaCy doc (the classifier reuses its tokens) and claims."""
+    for sdoc, sent in _pipe(nlp, split_document(doc), doc.year):
+        spans = sdoc.spans.get("claims", [])
+        if not spans:
+            continue
+        claims: list[Claim] = []
         token_starts = {t.idx for t in sdoc}
         prev_end = 0
-        for span in sdoc.spans.get("claims", []):
+        for span in spans:
             m = span._.mention
             indicator = indicator_for(sent.text, m.start, m.end, m.kind, prev_end, token_starts)
             prev_end = m.end
@@ -31,7 +41,7 @@ def extract_claims(doc: Document, nlp: Language) -> list[Claim]:
                 per=m.per, change=_change(sent.text, m.start),
                 bbox=_bbox(doc, sent, m.start, m.end), sentence_index=sent.index,
                 section=sent.section, year_source=year_source, optional=m.optional))
-    return claims
+        yield sdoc, claims
 
 
 def _pipe(nlp: Language, sentences: list[Sentence], year: int | None):

@@ -1,0 +1,135 @@
+"""The fitted measure model as plain arrays: per feature group a vocabulary, its IDF
+weights and the logistic regression's coefficients, plus the intercepts.
+
+This is what ships in ``models/measure.npz`` (numpy's archive, read with
+``allow_pickle=False``: loading it runs no code) and what scores claims at extraction
+time without importing scikit-learn. ``from_sklearn`` converts the fitted TF-IDF
+vectorisers and logistic regression of ``train``; ``tests/test_classify_linear.py``
+checks that both give the same probabilities.
+
+Scoring one group (``GroupParams.score``): counts of the group's known tokens -> sublinear tf (1 + ln count)
+x idf -> L2-normalised -> times the group's weight -> dot the coefficients. A claim's
+decision is the sum over groups plus the intercept (``MeasureModel`` sums them, reusing
+sentence-level scores); probabilities are its softmax.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from itertools import chain, repeat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+
+
+@dataclass
+class GroupParams:
+    name: str
+    weight: float
+    vocabulary: dict[str, int]
+    idf: np.ndarray     # (n_features,)
+    coef: np.ndarray    # (n_classes, n_features)
+
+    def vector(self, tokens: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(column indices, weighted tf-idf values) of the known tokens."""
+        vocab = self.vocabulary
+        counts = Counter(vocab[t] for t in tokens if t in vocab)
+        if not counts:
+            return np.zeros(0, dtype=np.intp), np.zeros(0)
+        idx = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
+        tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts)))
+        v = tf * self.idf[idx]
+        return idx, v * (self.weight / np.sqrt(v @ v))
+
+    def scores(self, token_lists: Sequence[Sequence[str]]) -> np.ndarray:
+        """(len(token_lists), n_classes): this group's share of each row's decision, for
+        all rows at once (one vectorised pass; Python only looks tokens up)."""
+        n = len(token_lists)
+        width = len(self.idf)  # unknown tokens go to column ``width``, then are dropped
+        lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=n)
+        total = int(lengths.sum())
+        if not total:
+            return np.zeros((n, self.coef.shape[0]))
+        cols = np.fromiter(map(self.vocabulary.get, chain.from_iterable(token_lists), repeat(width)),
+                           dtype=np.int64, count=total)
+        rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+        keys, counts = np.unique(rows * (width + 1) + cols, return_counts=True)
+        row, col = keys // (width + 1), keys % (width + 1)
+        known = col < width
+        row, col, counts = row[known], col[known], counts[known]
+        v = (1.0 + np.log(counts)) * self.idf[col]
+        norm = np.sqrt(np.bincount(row, weights=v * v, minlength=n))
+        v *= self.weight / norm[row]
+        contrib = self.coef[:, col] * v  # (n_classes, n_entries)
+        return np.stack([np.bincount(row, weights=c, minlength=n) for c in contrib], axis=1)
+
+
+@dataclass
+class LinearModel:
+    classes: list[str]
+    intercept: np.ndarray  # (n_classes,)
+    groups: list[GroupParams]
+
+    @staticmethod
+    def softmax(z: np.ndarray) -> np.ndarray:
+        e = np.exp(z - z.max(axis=-1, keepdims=True))
+        return e / e.sum(axis=-1, keepdims=True)
+
+    def contributions(self, feats: dict[str, list[str]], label: str) -> list[tuple[str, str, float]]:
+        """(group, feature, contribution to ``label``'s score) for every active feature."""
+        k = self.classes.index(label)
+        out = []
+        for g in self.groups:
+            idx, v = g.vector(feats[g.name])
+            names = {j: t for t in feats[g.name] if (j := g.vocabulary.get(t)) is not None}
+            out += [(g.name, names[int(j)], float(x * g.coef[k, j])) for j, x in zip(idx, v)]
+        return out
+
+    # ------------------------------------------------------------------ file format
+
+    def save(self, path: str | Path) -> None:
+        arrays = {"classes": np.array(self.classes), "intercept": self.intercept,
+                  "groups": np.array([g.name for g in self.groups]),
+                  "weights": np.array([g.weight for g in self.groups])}
+        for g in self.groups:
+            vocab = sorted(g.vocabulary, key=g.vocabulary.__getitem__)
+            arrays[f"{g.name}.vocabulary"] = np.array(vocab, dtype=str)
+            arrays[f"{g.name}.idf"] = g.idf.astype(np.float32)
+            arrays[f"{g.name}.coef"] = g.coef.astype(np.float32)
+        with open(path, "wb") as fh:
+            np.savez_compressed(fh, **arrays)
+
+    @classmethod
+    def load(cls, path: str | Path) -> "LinearModel":
+        """Raises ``ValueError``/``KeyError``/``OSError`` on a damaged file (the caller
+        turns them into a ``ModelError``)."""
+        with np.load(path, allow_pickle=False) as z:
+            groups = []
+            for name, weight in zip(z["groups"].tolist(), z["weights"].tolist()):
+                vocab = z[f"{name}.vocabulary"].tolist()
+                idf = z[f"{name}.idf"].astype(float)
+                coef = z[f"{name}.coef"].astype(float)
+                if not (len(vocab) == len(idf) == coef.shape[1]):
+                    raise ValueError(f"group {name}: vocabulary, idf and coefficients disagree")
+                groups.append(GroupParams(name, float(weight), dict(zip(vocab, range(len(vocab)))),
+                                          idf, coef))
+            classes = [str(c) for c in z["classes"].tolist()]
+            intercept = z["intercept"].astype(float)
+        if intercept.shape != (len(classes),) or any(g.coef.shape[0] != len(classes) for g in groups):
+            raise ValueError("coefficients do not match the classes")
+        return cls(classes, intercept, groups)
+
+    @classmethod
+    def from_sklearn(cls, vectorizers: Sequence, weights: Sequence[float], names: Sequence[str],
+                     clf) -> "LinearModel":
+        """From fitted ``TfidfVectorizer``s (one per group, in the order their columns were
+        stacked) and a fitted multinomial ``LogisticRegression``."""
+        groups, offset = [], 0
+        for name, w, vec in zip(names, weights, vectorizers):
+            n = len(vec.vocabulary_)
+            groups.append(GroupParams(name, float(w), {str(t): int(i) for t, i in vec.vocabulary_.items()},
+                                      np.asarray(vec.idf_, dtype=float),
+                                      np.asarray(clf.coef_[:, offset:offset + n], dtype=float)))
+            offset += n
+        return cls([str(c) for c in clf.classes_], np.asarray(clf.intercept_, dtype=float), groups)

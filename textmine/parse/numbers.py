@@ -88,8 +88,9 @@ def find_numbers(text: str, year: int | None = None) -> list[NumberMention]:
     if "/" in folded:
         for fm in SLASH_FRACTION.finditer(folded):
             if not any(a < fm.end() and fm.start() < b for a, b in taken):
-                found.append(_slash_fraction(text, folded, fm))
-                taken.append((fm.start(), fm.end()))
+                sm = _slash_fraction(text, folded, fm)
+                found.append(sm)
+                taken.append((sm.start, sm.end))
     i, n = 0, len(folded)
     while i < n:
         if any(a <= i < b for a, b in taken):
@@ -101,7 +102,7 @@ def find_numbers(text: str, year: int | None = None) -> list[NumberMention]:
             i = special.end
             continue
         if not _START.match(folded, i) or (i > 0 and folded[i - 1].isdigit()):
-            if folded[i] == "." and i + 1 < n and folded[i + 1].isdigit() and not (i > 0 and folded[i - 1].isdigit()):
+            if folded[i] == "." and i + 1 < n and folded[i + 1].isdigit() and not (i > 0 and folded[i - 1] in "0123456789."):
                 pass  # .5
             else:
                 i += 1
@@ -135,8 +136,9 @@ def _slash_fraction(text: str, t: str, fm: re.Match) -> NumberMention:
     if s0 > 0 and t[s0 - 1] in MINUS + NEGATIVE and _minus_is_sign(t, s0 - 1):
         s0, v = s0 - 1, -v
     v = to_plain(v)
-    return NumberMention(s0, fm.end(), text[s0:fm.end()], "number", v, "", "exact", v, v,
-                         unit_written=False, number_start=fm.start())
+    m = _qualified(t, NumberMention(s0, fm.end(), t[s0:fm.end()], "number", v, "", "exact", v, v,
+                                    unit_written=False, number_start=fm.start()))
+    return replace(m, text=text[m.start:m.end])
 
 
 def _join_bounds(text: str, t: str, found: list[NumberMention]) -> list[NumberMention]:
@@ -151,7 +153,10 @@ def _join_bounds(text: str, t: str, found: list[NumberMention]) -> list[NumberMe
             if BOUND_JOIN.match(gap):
                 joined = _bounds_range(t, prev, m)
             elif BETWEEN_JOIN.match(gap) and prev.qualifier == "exact" and m.qualifier == "exact":
-                e = BETWEEN_END.match(t, m.end)
+                if m.unit in ("间", "間") and prev.value <= m.value:  # 10000与20000间
+                    m = replace(m, kind="number", unit="", unit_written=False)
+                    joined = _make_range(t, prev, m, prev.value, m.value, m.end)
+                e = None if joined else BETWEEN_END.match(t, m.end)
                 if e and _same_unit(prev, m) and prev.value <= m.value:
                     joined = _make_range(t, prev, m, prev.value, m.value, e.end())
             if joined is not None:
@@ -197,6 +202,8 @@ def _minus_is_sign(t: str, k: int) -> bool:
         j -= 1
     if j < 0:
         return True
+    if t[j] in MINUS or t[j] == ".":
+        return False  # --9, ...9
     c = t[j]
     return not (c.isalnum() or c in "%‰" or c in DIGITS or c in UNITS or c in MAGNITUDES)
 
@@ -273,6 +280,10 @@ def _mention_at(t: str, i: int, signed: bool = True) -> NumberMention | None:
     if unit is None and k < len(t) and t[k] in "两兩" and num.chinese and not num.digit_string \
             and t[k - 1] in UNITS or k < len(t) and t[k] in "两兩" and t[k - 1] in MAGNITUDES:
         unit = Unit(t[k], "quantity", "两")  # 两 after a number is the mass unit (两万两)
+    elif unit is None and k < len(t) and t[k] in "两兩" and num.chinese and k == num.end and not num.arabic \
+            and t[k - 1] not in "两兩" \
+            and match_unit(t, k + 1) is None and not (k + 1 < len(t) and (t[k + 1] in DIGITS or t[k + 1] in UNITS)):
+        unit = Unit(t[k], "quantity", "两")  # 二两, 三两 (一两个 is one or two)
     if unit is not None and unit.surface in ("个", "個") and t.startswith("多月", k + 1):
         unit = Unit(t[k] + "多月", "duration", "月")
         rule = "over_k" if rule == "exact" else rule
@@ -286,8 +297,10 @@ def _mention_at(t: str, i: int, signed: bool = True) -> NumberMention | None:
     if unit is not None:
         j = k + len(unit.surface)
     scale = unit.scale if unit is not None else Decimal(1)
-    if unit is not None and unit.surface == "折" and num.digit_string:
-        scale = Decimal(1)  # 五五折: 55 %
+    if unit is not None and unit.surface == "折" and value >= 10:
+        if not (value < 100 and (num.digit_string or num.arabic and num.decimals == 0)):
+            return None  # 十折 is not a discount
+        scale = Decimal(1)  # 五五折, 75折: 55 %, 75 %
     if unit is not None:
         value = value * scale
         # 两米半, 三成半; 七成六
@@ -338,6 +351,8 @@ def _mention_at(t: str, i: int, signed: bool = True) -> NumberMention | None:
     return _signed(t, i, m) if signed and start == i else m
 
 
+# characters that stand next to a single numeral without making a word with it (这是五那是四)
+STANDALONE = set(table("numerals")["standalone"]["chars"])
 CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -351,6 +366,10 @@ def _word_part(t: str, num: Numeral) -> bool:
     a, b = num.start, num.end
     before = t[a - 1] if a > 0 else ""
     after = t[b] if b < len(t) else ""
+    if after and (after in STANDALONE or after in RANGE_DASH or Q.suffix_at(t, b)):
+        after = ""
+    if before and before in STANDALONE:
+        before = ""
     if b - a == 1:
         if after and CJK_WORD.match(after):
             return True
@@ -394,12 +413,34 @@ def _fraction(t: str, den: Numeral) -> NumberMention | None:
     numer = scan_numeral(t, k + negative)
     if numer is None or numer.bare or den.value == 0:
         return None
+    if den.bare:  # 百分之五, 百 分 之 五, 百万分之五: a percent
+        return _fraction_percent(t, den.start, numer, "", den.value)
     v = numer.value / den.value
     if negative:
         v = -v
     v = to_plain(v)
-    return NumberMention(den.start, numer.end, t[den.start:numer.end], "number", v, "", "exact", v, v,
-                         unit_written=False, chinese=den.chinese, number_start=den.start)
+    return _qualified(t, NumberMention(den.start, numer.end, t[den.start:numer.end], "number", v, "", "exact",
+                                       v, v, unit_written=False, chinese=den.chinese, number_start=den.start))
+
+
+def _qualified(t: str, m: NumberMention) -> NumberMention:
+    """``m`` with the qualifier words around it (超过1/2, 比四分之一大)."""
+    rule, start, end = "exact", m.start, m.end
+    pre = Q.prefix_before(t, start)
+    if pre and pre not in Q.MAGNITUDE_ONLY:
+        rule, start = Q.PREFIX[pre], start - Q.prefix_len(t, start, pre)
+    else:
+        c = COMPARE_AFTER.match(t, end)
+        b = COMPARE_BEFORE.search(t, max(0, start - 3), start)
+        if b and c:
+            rule, start, end = COMPARE_RULE[c.group(1)], b.start(), c.end()
+    suf = Q.suffix_at(t, end)
+    if suf and suf not in ("多", "余", "有余"):
+        rule, end = Q.SUFFIX[suf], end + len(suf)
+    if rule in ("exact", "at_most_if_suffix"):
+        return m
+    lo, hi = Q.bounds(rule, m.value)
+    return replace(m, start=start, end=end, text=t[start:end], qualifier=Q.QUALIFIER[rule], lower=lo, upper=hi)
 
 
 def _starts_word_after(t: str, j: int) -> bool:
@@ -410,10 +451,12 @@ def _looks_like_year(num: Numeral) -> bool:
     return (num.decimals == 0 and 1800 <= num.value <= 2100 and not num.magnitude) or num.digit_string
 
 
-def _fraction_percent(t: str, start: int, num: Numeral, lead: str) -> NumberMention:
+def _fraction_percent(t: str, start: int, num: Numeral, lead: str, den_value: Decimal | None = None) -> NumberMention:
     """百分之X, 千分之X, 万分之X, 百万分之X: X parts of the (bare) denominator, in percent."""
-    den = scan_numeral(lead, 0)
-    scale = Decimal(100) / den.value if den is not None and den.end == len(lead) and den.value else Decimal(1)
+    if den_value is None:
+        den = scan_numeral(lead, 0)
+        den_value = den.value if den is not None and den.end == len(lead) else None
+    scale = Decimal(100) / den_value if den_value else Decimal(1)
     value = to_plain(num.value * scale)
     j = num.end
     pre = Q.prefix_before(t, start)
@@ -472,7 +515,7 @@ def _mantissa(t: str, m: NumberMention) -> Decimal:
     """The value of the numeral of ``m`` before its magnitude (30 in 30万元)."""
     j = m.number_start
     k = j
-    while k < len(t) and (t[k].isdigit() or t[k] in ".," or t[k] in DIGITS or t[k] in UNITS):
+    while k < len(t) and (t[k].isdigit() or t[k] in ".,kK" or t[k] in DIGITS or t[k] in UNITS):
         k += 1
     inner = scan_numeral(t[j:k], 0)
     if inner is None or inner.value == 0:

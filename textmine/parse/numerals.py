@@ -33,7 +33,7 @@ ARABIC = re.compile(r"""
 
 
 # written right after Arabic digits: 2e5, 1.2E-3, 2^5, 2.5^-1, 40k
-ARABIC_SUFFIX = re.compile(r"[eE]([+-]?\d{1,3})(?![\dA-Za-z])|\^([+-]{0,2})(\d{1,3})(?!\d)|[kK](?![A-Za-z])")
+ARABIC_SUFFIX = re.compile(r"[eE]([+-]?\d{1,3})(?![\dA-Za-z])|\^([+-]{0,2})(\d{1,3})(?!\d)| ?[kK](?![A-Za-z])")
 # a decimal written without its leading zero (.5)
 LEAD_POINT = re.compile(r"\.\d+")
 
@@ -125,7 +125,7 @@ def scan_numeral(text: str, i: int) -> Numeral | None:
             break
         m = ARABIC.match(text, pos) if c.isdigit() and c.isascii() else None
         if m is None and c == "." and not toks and pos + 1 < n and text[pos + 1].isdigit() and (
-                pos == 0 or not text[pos - 1].isdigit()):
+                pos == 0 or not (text[pos - 1].isdigit() or text[pos - 1] == ".")):
             m = LEAD_POINT.match(text, pos)
         if m:
             if toks and toks[-1][0] == "num" or toks and toks[-1][0] == "digit" and toks[-1][1] != 0:
@@ -256,9 +256,9 @@ def _evaluate(toks: list[tuple[str, Decimal]], digit_string: bool) -> Decimal | 
             part = section + (number or 0)
             inner = [t for t in terms if t[1] <= v]
             if inner:
-                if part:
-                    return None  # 10万 20万: two numbers
-                part = sum(t for t, _ in inner)
+                if part and (max(p for _, p in inner) >= v or part >= min(p for _, p in inner)):
+                    return None  # 10万 20万: two numbers (一万五千亿 is one)
+                part += sum(t for t, _ in inner)
                 terms = [t for t in terms if t[1] > v]
             elif part == 0:
                 part = Decimal(1)

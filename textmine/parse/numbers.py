@@ -205,7 +205,7 @@ def _minus_is_sign(t: str, k: int) -> bool:
     if t[j] in MINUS or t[j] == ".":
         return False  # --9, ...9
     c = t[j]
-    return not (c.isalnum() or c in "%‰" or c in DIGITS or c in UNITS or c in MAGNITUDES)
+    return not (c.isascii() and c.isalnum() or c in "%‰" or c in DIGITS or c in UNITS or c in MAGNITUDES)
 
 
 def _special_at(t: str, i: int) -> NumberMention | None:
@@ -317,8 +317,15 @@ def _mention_at(t: str, i: int, signed: bool = True) -> NumberMention | None:
         if m:
             per = m.group(1)
             j += len(m.group())
-    # suffix qualifier after the unit: 6600万人以上, 15%左右, 5.5%以内
+    # suffix qualifier after the unit: 6600万人以上, 15%左右, 5.5%以内, 1200 或以上
     suf = Q.suffix_at(t, j)
+    if suf is None and j < len(t) and t[j] in SPACE:
+        k2 = _skip_space(t, j)
+        suf = Q.suffix_at(t, k2)
+        if suf is not None and suf not in ("多", "余", "有余", "餘"):
+            j = k2
+        else:
+            suf = None
     if suf and suf not in ("多", "余", "有余"):
         rule = Q.SUFFIX[suf] if rule in ("exact", "at_most_if_suffix", "over_k") or Q.SUFFIX[suf] == "at_most" else rule
         j += len(suf)

@@ -217,3 +217,58 @@ def test_deadline_dates(sentence, text_contains, value, qualifier):
 def test_dates_without_document_year_are_marked():
     (d,) = find_dates("3月9日召开", None)
     assert d.year_written is False
+
+
+# ---------------------------------------------------------------- issue 8: number forms
+# (text, mention text, value, lower, upper) with the project's own examples
+
+FORMS = [
+    # abbreviated last place and spaced numerals
+    ("资助学生一百五", "一百五", 150, 150, 150),
+    ("新建大棚一万二", "一万二", 12000, 12000, 12000),
+    ("收入三千 五百 二十 元", "三千 五百 二十 元", 3520, 3520, 3520),
+    ("资金 8万 6千 元", "8万 6千 元", 86000, 86000, 86000),
+    ("规模达到二十 亿", "二十 亿", 2000000000, 2000000000, 2000000000),
+    ("价值壹仟贰佰叁拾元", "壹仟贰佰叁拾元", 1230, 1230, 1230),
+    ("總額伍萬陸仟元", "伍萬陸仟元", 56000, 56000, 56000),
+    ("贷款一万五千亿元", "一万五千亿元", 1500000000000, 1500000000000, 1500000000000),
+    ("总量二十兆", "二十兆", 20000000000000, 20000000000000, 20000000000000),
+    # fractions and signs
+    ("覆盖四分之三的村", "四分之三", 0.75, 0.75, 0.75),
+    ("占总数的2/5", "2/5", 0.4, 0.4, 0.4),
+    ("用了两又二分之一年", "两又二分之一", 2.5, 2.5, 2.5),
+    ("气温负六点五度", "负六点五度", -6.5, -6.5, -6.5),
+    ("利润增长-3.5%", "-3.5%", -3.5, -3.5, -3.5),
+    ("约3e4户", "约3e4户", 30000, 27000, 33000),
+    ("月薪12k元", "12k元", 12000, 12000, 12000),
+    # percents, discounts
+    ("贫困发生率降至千分之八", "千分之八", 0.8, 0.8, 0.8),
+    ("合格率达到百 分 之 九十", "百 分 之 九十", 90, 90, 90),
+    ("农产品打八折", "八折", 80, 80, 80),
+    ("门票六五折", "六五折", 65, 65, 65),
+    ("覆盖率七成五", "七成五", 75, 75, 75),
+    # units with a half, the mass unit 两
+    ("种植三亩半", "三亩半", 3.5, 3.5, 3.5),
+    ("收购茶叶三千两百两", "三千两百两", 3200, 3200, 3200),
+    # ranges and bounds
+    ("人数大于五十并且小于八十", "大于五十并且小于八十", 50, 50, 80),
+    ("年龄在18和60之间", "18和60之间", 18, 18, 60),
+    ("产量在 1200 或以上", "1200 或以上", 1200, 1200, None),
+    ("增幅比二成高", "比二成高", 20, 20, None),
+    ("补贴一千到一千五百", "一千到一千五百", 1000, 1000, 1500),
+]
+NOT_NUMBERS = ["大家一起努力", "收拾行装", "干劲十足", "新兵入伍", "四川盆地", "两两结对",
+               "访问 https://example.org/a?id=2020%20", "编号B2030417", "会议于9:30召开", "半成品仓库"]
+
+
+@pytest.mark.parametrize("text,mention,value,lower,upper", FORMS)
+def test_number_forms(text, mention, value, lower, upper):
+    ms = [m for m in find_numbers(text, YEAR) if m.kind != "date"]
+    assert [m.text for m in ms] == [mention]
+    m = ms[0]
+    assert (m.value, m.lower, m.upper) == (num(value), num(lower), num(upper))
+
+
+@pytest.mark.parametrize("text", NOT_NUMBERS)
+def test_not_numbers(text):
+    assert [m.text for m in find_numbers(text, YEAR)] == []

@@ -19,6 +19,7 @@ UNITS: dict[str, int] = {ch: int(v) for v, chars in _T["units"].items() for ch i
 MAGNITUDES: dict[str, int] = {ch: int(v) for v, chars in _T["magnitudes"].items() for ch in chars}
 # words that start with a unit character but are measure units, not numerals (千克, 百分点)
 UNIT_WORDS = tuple(_T["unit_words"]["words"])
+FRACTION_WORDS = tuple(w for w in UNIT_WORDS if not w.endswith("分之"))
 INNER_OVER = set(_T["inner"]["over"])  # 多 余 between a number and its magnitude
 INNER_VAGUE = set(_T["inner"]["vague"])  # 几
 
@@ -29,6 +30,12 @@ ARABIC = re.compile(r"""
   | \d{1,3}(?:[ \u00a0\u2009]\d{3})+(?![\d])(?:\.\d+)?   # 10 000 (groups of three only)
   | \d+(?:\.\d+)?                          # 1672 / 54.52
 """, re.VERBOSE)
+
+
+# written right after Arabic digits: 2e5, 1.2E-3, 2^5, 2.5^-1, 40k
+ARABIC_SUFFIX = re.compile(r"[eE]([+-]?\d{1,3})(?![\dA-Za-z])|\^([+-]{0,2})(\d{1,3})(?!\d)| ?[kK](?![A-Za-z])")
+# a decimal written without its leading zero (.5)
+LEAD_POINT = re.compile(r"\.\d+")
 
 
 @dataclass(frozen=True)
@@ -46,66 +53,133 @@ class Numeral:
     decimals: int = 0
 
 
-def _is_unit_word(text: str, i: int) -> bool:
-    return any(text.startswith(w, i) for w in UNIT_WORDS)
+def _is_unit_word(text: str, i: int, after_number: bool = False) -> bool:
+    """Whether a unit word (千克, 百分点, 百分之) starts at ``i``; after a number, ``百分之``
+    is the denominator of a fraction (一百分之二), not a percent sign."""
+    return any(text.startswith(w, i) for w in (FRACTION_WORDS if after_number else UNIT_WORDS))
+
+
+# spaces that may stand inside one numeral (一百 二 十, 7万 5千, 1000  万); not TAB (table cells)
+INNER_SPACE = " \u00a0\u2009\u3000"
+_MAX_SPACE = 3
+
+
+def _skip_inner_space(text: str, pos: int) -> int:
+    k = pos
+    while k < len(text) and k - pos < _MAX_SPACE and text[k] in INNER_SPACE:
+        k += 1
+    return k
+
+
+def _continues(text: str, k: int, last: str) -> bool:
+    """Whether the numeral read so far (last token kind ``last``) goes on at ``text[k]``
+    after inner spaces: a unit or magnitude after a number, a number after a unit or
+    magnitude, a decimal point or an inner 多/余/几. Two numbers side by side do not join."""
+    if k >= len(text):
+        return False
+    c = text[k]
+    if c in UNITS and not _is_unit_word(text, k) or c in MAGNITUDES:
+        return last in ("digit", "num", "unit", "mag")
+    if c in DIGITS:
+        return last in ("unit", "mag") and not (c in "两兩" and not _numeral_char_after(text, k + 1))
+    if c.isdigit() and c.isascii():
+        return last in ("unit", "mag")
+    if c in POINT:
+        j = _skip_inner_space(text, k + 1)
+        return last in ("digit", "unit") and j < len(text) and text[j] in DIGITS
+    if c in INNER_OVER or c in INNER_VAGUE:
+        j = _skip_inner_space(text, k + 1)
+        return j < len(text) and (text[j] in MAGNITUDES or text[j] in UNITS and last != "unit"
+                                  and not _is_unit_word(text, j))
+    return False
+
+
+def _numeral_char_after(text: str, k: int) -> bool:
+    k = _skip_inner_space(text, k)
+    return k < len(text) and (text[k] in UNITS and not _is_unit_word(text, k) or text[k] in MAGNITUDES)
+
+
+POINT = "点點"
 
 
 def scan_numeral(text: str, i: int) -> Numeral | None:
-    """The longest numeral starting at ``i`` of a width-folded text, or None."""
+    """The longest numeral starting at ``i`` of a width-folded text, or None.
+
+    Spaces may stand between the parts of one numeral (``一百 二 十``, ``7万 5千``); where
+    the longer reading is not a well-formed numeral the scanner falls back to the part
+    before the space (``10万 20万`` is two numbers)."""
     n = len(text)
     toks: list[tuple[str, Decimal]] = []
     pos = i
     over = vague = chinese = arabic = False
     decimals = 0
+    cuts: list[tuple[int, int, bool, bool, bool, bool, int]] = []
     while pos < n:
         c = text[pos]
+        if c in INNER_SPACE and toks:
+            k = _skip_inner_space(text, pos)
+            if _continues(text, k, toks[-1][0]):
+                cuts.append((len(toks), pos, over, vague, chinese, arabic, decimals))
+                pos = k
+                continue
+            break
         m = ARABIC.match(text, pos) if c.isdigit() and c.isascii() else None
+        if m is None and c == "." and not toks and pos + 1 < n and text[pos + 1].isdigit() and (
+                pos == 0 or not (text[pos - 1].isdigit() or text[pos - 1] == ".")):
+            m = LEAD_POINT.match(text, pos)
         if m:
-            if toks and toks[-1][0] in ("num", "digit"):
+            if toks and toks[-1][0] == "num" or toks and toks[-1][0] == "digit" and toks[-1][1] != 0:
                 break
             raw = re.sub(r"[,\s\u00a0\u2009]", "", m.group())
-            toks.append(("num", Decimal(raw)))
+            v = Decimal(raw)
             if "." in raw:
                 decimals = len(raw.split(".")[1])
-            arabic = True
             pos = m.end()
+            x = ARABIC_SUFFIX.match(text, pos)
+            if x:
+                v, pos = _arabic_suffix(v, x), x.end()
+            toks.append(("num", v))
+            arabic = True
             continue
         if c in DIGITS:
             if toks and toks[-1][0] == "num":
                 break
-            if c in "两兩" and toks and toks[-1][0] in ("digit", "num", "unit"):
-                break  # 两 after a number is the mass unit (两万两)
+            if c in "两兩" and toks and toks[-1][0] == "digit":
+                break  # 一两个: one or two
+            if c in "两兩" and toks and toks[-1][0] in ("unit", "mag") and not _numeral_char_after(text, pos + 1):
+                break  # 两 after a number is the mass unit (两万两, 三千两百两)
             toks.append(("digit", Decimal(DIGITS[c])))
             chinese = True
             pos += 1
             continue
-        if c in UNITS and not _is_unit_word(text, pos):
+        if c in UNITS and not _is_unit_word(text, pos, bool(toks)):
             if toks and toks[-1][0] == "unit" and toks[-1][1] <= UNITS[c]:
                 break
             toks.append(("unit", Decimal(UNITS[c])))
             chinese = True
             pos += 1
             continue
-        if c in MAGNITUDES:
+        if c in MAGNITUDES and not _is_unit_word(text, pos, bool(toks)):
             toks.append(("mag", Decimal(MAGNITUDES[c])))
             pos += 1
             continue
-        if c in INNER_OVER | INNER_VAGUE and toks and pos + 1 < n and (
-                text[pos + 1] in MAGNITUDES or (text[pos + 1] in UNITS and toks[-1][0] != "unit"
-                                                and not _is_unit_word(text, pos + 1))):
+        if (c in INNER_OVER or c in INNER_VAGUE) and toks and _continues(text, pos, toks[-1][0]):
             if c in INNER_OVER:
                 over = True
             else:
                 vague = True
-            pos += 1
+            pos = _skip_inner_space(text, pos + 1)
             continue
-        if c == "点" and toks and toks[-1][0] in ("digit", "unit") and pos + 1 < n and text[pos + 1] in DIGITS:
-            # Chinese decimal: 两百点五, 三点五
-            j = pos + 1
+        if c in POINT and toks and toks[-1][0] in ("digit", "unit"):
+            # Chinese decimal: 两百点五, 三点五, 四百 点 五
+            j = _skip_inner_space(text, pos + 1)
             frac = ""
             while j < n and text[j] in DIGITS and text[j] not in "两兩":
                 frac += str(DIGITS[text[j]])
                 j += 1
+                k = _skip_inner_space(text, j)
+                if k > j and k < n and text[k] in DIGITS and text[k] not in "两兩":
+                    j = k
             if not frac:
                 break
             toks.append(("frac", Decimal("0." + frac)))
@@ -113,56 +187,86 @@ def scan_numeral(text: str, i: int) -> Numeral | None:
             pos = j
             break
         break
+    while toks:
+        kinds = [k for k, _ in toks]
+        digit_string = kinds.count("digit") >= 2 and all(k == "digit" for k in kinds) and not cuts
+        value = _evaluate(toks, digit_string)
+        if value is not None:
+            break
+        if not cuts:
+            return None
+        ntok, pos, over, vague, chinese, arabic, decimals = cuts.pop()
+        del toks[ntok:]
     if not toks:
         return None
-    # trailing inner 多 consumed? (only consumed when followed by a magnitude/unit)
-    kinds = [k for k, _ in toks]
-    digit_string = kinds.count("digit") >= 2 and "unit" not in kinds and "mag" not in kinds \
-        and all(k == "digit" for k in kinds)
-    value = _evaluate(toks, digit_string)
-    if value is None:
-        return None
-    bare = not any(k in ("num", "digit") for k in kinds)
+    bare = not any(k in ("num", "digit") for k in kinds) and toks[0][1] >= 100
     return Numeral(i, pos, value, over=over, vague=vague, magnitude="mag" in kinds,
                    chinese=chinese, arabic=arabic, bare=bare, digit_string=digit_string,
                    decimals=decimals)
 
 
+def _arabic_suffix(v: Decimal, x: re.Match) -> Decimal:
+    if x.group(1) is not None:
+        return v.scaleb(int(x.group(1)))
+    if x.group(3) is not None:
+        exp = int(x.group(3)) * (-1 if x.group(2).count("-") % 2 else 1)
+        return v ** exp if v or exp > 0 else v
+    return v * 1000
+
+
 def _evaluate(toks: list[tuple[str, Decimal]], digit_string: bool) -> Decimal | None:
+    """The value of numeral tokens, or None where they are not a well-formed numeral.
+
+    Magnitudes multiply what stands before them down to the next larger magnitude
+    (五兆六十二亿: 5e12 + 62e8; 三十万多亿: (30万)亿; 一万万: 1e8). A digit written last
+    right after a unit or magnitude stands for the next lower place (二百五 = 250,
+    一万三 = 13000, 两千三点一 = 2300.1); after 零 it is a unit digit (一百零五)."""
     if digit_string:
         return Decimal("".join(str(int(v)) for _, v in toks))
-    total = Decimal(0)
+    terms: list[tuple[Decimal, Decimal]] = []  # (value, magnitude it was multiplied by)
     section = Decimal(0)
+    sec_unit: Decimal | None = None
     number: Decimal | None = None
-    for kind, v in toks:
+    zero = False
+    last = len(toks) - 1
+    while last > 0 and toks[last][0] == "frac":
+        last -= 1
+    for idx, (kind, v) in enumerate(toks):
         if kind == "num":
+            if number is not None:
+                return None
             number = v
         elif kind == "digit":
             if v == 0:
-                continue  # 零 as a placeholder: 一百零五
+                if number is not None and idx > 0 and toks[idx - 1][0] == "num":
+                    return None
+                zero = True
+                continue
             if number is not None and number != 0:
                 return None  # two digits without a unit between them: not a numeral
             number = v
+            if idx == last and idx > 0 and not zero and toks[idx - 1][0] in ("unit", "mag"):
+                number = v * toks[idx - 1][1] / 10
         elif kind == "unit":
+            if sec_unit is not None and v >= sec_unit:
+                return None
             section += (number if number is not None else Decimal(1)) * v
-            number = None
+            sec_unit, number, zero = v, None, False
         elif kind == "mag":
-            if v >= 100_000_000:
-                part = section + (number or 0)
-                if part == 0 and total == 0:
-                    part = Decimal(1)
-                total = (total + part) * v
-                section = Decimal(0)
-            else:
-                part = section + (number or 0)
-                if part == 0:
-                    part = Decimal(1)
-                section = part * v
-            number = None
+            part = section + (number or 0)
+            inner = [t for t in terms if t[1] <= v]
+            if inner:
+                if part and (max(p for _, p in inner) >= v or part >= min(p for _, p in inner)):
+                    return None  # 10万 20万: two numbers (一万五千亿 is one)
+                part += sum(t for t, _ in inner)
+                terms = [t for t in terms if t[1] > v]
+            elif part == 0:
+                part = Decimal(1)
+            terms.append((part * v, v))
+            section, sec_unit, number, zero = Decimal(0), None, None, False
         elif kind == "frac":
-            number = section + (number or 0) + v
-            section = Decimal(0)
-    return to_plain(total + section + (number or 0))
+            number = (number or 0) + v
+    return to_plain(sum((t for t, _ in terms), Decimal(0)) + section + (number or 0))
 
 
 def parse_numeral(s: str) -> Decimal | None:

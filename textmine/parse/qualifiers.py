@@ -5,6 +5,7 @@ non-zero digit of the value (2100多 -> [2100, 2200]; 290多亿 -> [290亿, 300�
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from .tables import table
@@ -23,15 +24,43 @@ QUALIFIER = {"exact": "exact", "over_k": "over", "over": "over", "under": "under
              "vague": "about", "vague_k": "about", "at_most_if_suffix": "exact"}
 
 
+# a prefix word may be written with spaces inside and before the number (小于 或 等于100, < = 100)
+_SP = r"[ \u00a0\u3000]{0,2}"
+_PREFIX_RE = re.compile("(?:" + "|".join(_SP.join(map(re.escape, w)) for w in _PREFIX_LONGEST) + ")" + _SP + r"\Z")
+_PREFIX_LAST = {w[-1] for w in PREFIX}
+_WINDOW = 3 * max(map(len, PREFIX)) + 2
+_memo: list = [None, -1, None]
+
+
+def _prefix_match(text: str, i: int) -> tuple[str, int] | None:
+    if _memo[0] is text and _memo[1] == i:
+        return _memo[2]
+    k = i - 1
+    while k >= 0 and i - k <= 2 and text[k] in " \u00a0\u3000":
+        k -= 1
+    res = None
+    if k >= 0 and text[k] in _PREFIX_LAST:
+        w0 = max(0, i - _WINDOW)
+        m = _PREFIX_RE.search(text, w0, i)
+        if m is not None:
+            word = re.sub(r"[ \u00a0\u3000]", "", m.group())
+            s = m.start()
+            if not (s > 0 and text[s - 1] in NOT_AFTER.get(word, "")):
+                res = (word, i - s)
+    _memo[0], _memo[1], _memo[2] = text, i, res
+    return res
+
+
 def prefix_before(text: str, i: int) -> str | None:
-    """The longest prefix qualifier word ending at ``i``."""
-    for w in _PREFIX_LONGEST:
-        if i >= len(w) and text.startswith(w, i - len(w)):
-            k = i - len(w)
-            if k > 0 and text[k - 1] in NOT_AFTER.get(w, ""):
-                continue
-            return w
-    return None
+    """The longest prefix qualifier word ending at ``i`` (spaces inside and after it allowed)."""
+    m = _prefix_match(text, i)
+    return m[0] if m else None
+
+
+def prefix_len(text: str, i: int, word: str) -> int:
+    """How many characters before ``i`` the prefix word ``word`` takes (with its spaces)."""
+    m = _prefix_match(text, i)
+    return m[1] if m and m[0] == word else len(word)
 
 
 def suffix_at(text: str, i: int) -> str | None:

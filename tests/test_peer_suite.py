@@ -1,0 +1,61 @@
+"""The number layer against Microsoft Recognizers-Text's Chinese suite (issue 8).
+
+Runs ``peer_suite.py inputs``, ``textmine numbers`` and ``peer_suite.py score`` as the
+brief describes, when the shared evaluation folder is present; skipped otherwise.
+Measured floors guard against regressions; the issue's full target is a strict xfail
+until it is met (bench/peer_exclusions.toml lists the cases the contract decides).
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PEER = ROOT.parent / "shared" / "eval" / "peer_suite.py"
+
+pytestmark = pytest.mark.skipif(not PEER.exists(), reason="no ../shared/eval/peer_suite.py")
+
+
+@cache
+def _scores(tmp: str) -> dict:
+    tmp_dir = Path(tmp)
+    inputs, pred = tmp_dir / "peer_in.txt", tmp_dir / "peer_pred.jsonl"
+    subprocess.run([sys.executable, str(PEER), "inputs", str(inputs)], check=True)
+    subprocess.run([sys.executable, str(ROOT / "cli.py"), "numbers", str(inputs), "--format", "jsonl",
+                    "-o", str(pred)], check=True, cwd=ROOT)
+    out = subprocess.run([sys.executable, str(PEER), "score", str(pred), "--json"], check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory):
+    return _scores(str(tmp_path_factory.mktemp("peer")))
+
+
+# measured floors (0.931 overall, FP 10 when written); per suite found/expected
+FLOORS = {"Number-NumberModel": 0.95, "Number-PercentModel": 0.95, "Number-NumberRangeModel": 0.75,
+          "NumberWithUnit-CurrencyModel": 0.70, "NumberWithUnit-DimensionModel": 0.90,
+          "NumberWithUnit-AgeModel": 0.90}
+
+
+def test_peer_suite_floors(scores):
+    assert scores["agreement"] >= 0.925
+    assert scores["false_pos"] <= 20
+    for suite, floor in FLOORS.items():
+        v = scores["suites"][suite]
+        assert v["found"] / v["expected"] >= floor, (suite, v)
+
+
+@pytest.mark.xfail(strict=True, reason="issue 8 target not met: Range and Currency are below 0.90 "
+                   "(8 Range cases follow the contract's 多/余 bounds, 4 Currency cases have no number)")
+def test_peer_suite_target(scores):
+    assert scores["agreement"] >= 0.95
+    assert scores["false_pos"] <= 20
+    for suite, v in scores["suites"].items():
+        assert v["found"] / v["expected"] >= 0.90, (suite, v)

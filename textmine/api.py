@@ -87,14 +87,13 @@ class Extractor:
         return self._model
 
     def extract_document(self, doc: Document) -> list[Claim]:
-        from .nlp.extract import sentence_claims
+        from .nlp.extract import sentence_claims, token_texts
         claims: list[Claim] = []
         tokens: list[tuple[str, ...]] = []  # each claim's sentence as the pipeline cut it
         for sdoc, found in sentence_claims(doc, self.nlp):
             claims += found
             if self.classify:
-                toks = tuple(t.text for t in sdoc)
-                tokens += [toks] * len(found)
+                tokens += [token_texts(sdoc, found[0].sentence)] * len(found)
         if self.classify and claims:
             from .classify.model import apply_model
             apply_model(self.model, claims, tokens)

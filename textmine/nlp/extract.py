@@ -23,7 +23,7 @@ def sentence_claims(doc: Document, nlp: Language) -> Iterator[tuple[Doc, list[Cl
         if not spans:
             continue
         claims: list[Claim] = []
-        token_starts = {t.idx for t in sdoc}
+        token_starts = _TokenStarts(sdoc)
         prev_end = 0
         for span in spans:
             m = span._.mention
@@ -44,12 +44,33 @@ def sentence_claims(doc: Document, nlp: Language) -> Iterator[tuple[Doc, list[Cl
         yield sdoc, claims
 
 
+class _TokenStarts:
+    """The character offsets where the doc's tokens start, read only when asked for."""
+
+    def __init__(self, doc: Doc):
+        self.doc, self._set = doc, None
+
+    def __contains__(self, i: object) -> bool:
+        if self._set is None:
+            self._set = set(self.doc.to_array("IDX").tolist())
+        return i in self._set
+
+
+def token_texts(doc: Doc, text: str | None = None) -> tuple[str, ...]:
+    """The doc's token texts, sliced from its text (``text`` if known) by offset, without
+    making Token objects."""
+    text = doc.text if text is None else text
+    return tuple(text[i:i + n] for i, n in doc.to_array(["IDX", "LENGTH"]).tolist())
+
+
 def _pipe(nlp: Language, sentences: list[Sentence], year: int | None):
     """Each sentence through the pipeline, with the document year set before the components run."""
+    procs = [proc for _, proc in nlp.pipeline]  # the property builds a new list per access
+    make_doc = nlp.make_doc
     for sent in sentences:
-        d = nlp.make_doc(sent.text)
+        d = make_doc(sent.text)
         d._.year = year
-        for _, proc in nlp.pipeline:
+        for proc in procs:
             d = proc(d)
         yield d, sent
 

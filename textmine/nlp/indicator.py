@@ -5,37 +5,43 @@ stands before it (五个省区 -> 省区) and, for dates, the event that follows
 from __future__ import annotations
 
 import re
+from typing import Container
 
 from ..parse.tables import table
 
 _T = table("indicator")["trim"]
-_LEAD = sorted(_T["leading"], key=len, reverse=True)
-_TRAIL = sorted(_T["trailing"], key=len, reverse=True)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+# A leading word is cut when at least two characters stay after it, a trailing word when
+# at least two stay before it; the longest word that can be cut is cut first.
+_LEAD = re.compile(f"(?s)(?:{_alternation(_T['leading'])})(?=..)")
+_TRAIL = re.compile(f"(?s)(?<=..)(?:{_alternation(_T['trailing'])})\\Z")
 _CLAUSE = re.compile(r"[，。；！？：,;:!?（）()]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 MAX_LEN = 14
 
 
 def _trim(s: str) -> str:
-    changed = True
-    while changed and s:
-        changed = False
+    while s:
         s2 = s.strip(" 、“”\"'")
-        for w in _LEAD:
-            if s2.startswith(w) and len(s2) > len(w) + 1:
-                s2, changed = s2[len(w):], True
-                break
-        for w in _TRAIL:
-            if s2.endswith(w) and len(s2) > len(w) + 1:
-                s2, changed = s2[:-len(w)], True
-                break
-        changed = changed or s2 != s
+        m = _LEAD.match(s2)
+        if m:
+            s2 = s2[m.end():]
+        m = _TRAIL.search(s2)
+        if m:
+            s2 = s2[:m.start()]
+        if s2 == s:
+            break
         s = s2
     return s
 
 
 def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
-                  token_starts: set[int]) -> str:
+                  token_starts: Container[int]) -> str:
     """``text[start:end]`` is the mention; ``prev_end`` the end of the previous mention in
     the same clause (numbers in one phrase do not share the words between them)."""
     cut = start

@@ -29,21 +29,8 @@ DOCS = [("beijing-2020", SHARED / "seed" / "beijing-2020.gold.jsonl", SHARED / "
 
 
 def items_for(gold: Path, txt: Path):
-    from textmine import read_document
-    from textmine.classify.features import MeasureInput
-    doc = read_document(txt)
-    paras, heading = [], ""
-    for b in doc.blocks:
-        if b.kind in ("heading", "title"):
-            heading = b.text
-        else:
-            paras.append((b.text, heading))
-    recs = [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines() if x.strip()]
-    recs = [r for r in recs if not r.get("optional")]
-    items = [MeasureInput(r["sentence"], r["start"], r["end"], r.get("indicator", ""),
-                          next((h for p, h in paras if r["sentence"][:12] in p), ""))
-             for r in recs]
-    return items, [r["measure"] for r in recs]
+    from textmine.classify.corpus import gold_inputs
+    return gold_inputs(gold, txt)
 
 
 def score(y, pred):

@@ -91,21 +91,9 @@ def test_seed_measure_macro_f1(bundled):
     above the sentence, as the lead's text reader finds it) reach macro-F1 >= 0.85."""
     from sklearn.metrics import f1_score
 
-    from textmine.api import read_document
-    from textmine.classify.features import MeasureInput
-    doc = read_document(SEED_GOLD.with_name("beijing-2020.txt"))
-    paras, heading = [], ""
-    for b in doc.blocks:
-        if b.kind in ("heading", "title"):
-            heading = b.text
-        else:
-            paras.append((b.text, heading))
-    recs = [json.loads(line) for line in SEED_GOLD.read_text(encoding="utf-8").splitlines() if line]
-    recs = [r for r in recs if not r.get("optional")]
-    items = [MeasureInput(r["sentence"], r["start"], r["end"], r.get("indicator", ""),
-                          next((h for p, h in paras if r["sentence"][:12] in p), ""))
-             for r in recs]
+    from textmine.classify.corpus import gold_inputs
+    items, labels = gold_inputs(SEED_GOLD, SEED_GOLD.with_name("beijing-2020.txt"))
     pred = [lab for lab, _ in bundled.predict(items)]
-    f1 = f1_score([r["measure"] for r in recs], pred, labels=list(LABELS), average="macro",
+    f1 = f1_score(labels, pred, labels=list(LABELS), average="macro",
                   zero_division=0)
     assert f1 >= 0.85, f1

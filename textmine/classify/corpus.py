@@ -89,3 +89,24 @@ def load_corpus(corpus_dir: str | Path) -> Corpus:
     if not train:
         raise InputError(f"{d}: no training examples (*.jsonl besides {HELDOUT_FILE})")
     return Corpus(train, heldout, h.hexdigest(), [f.name for f in files])
+
+
+def gold_inputs(gold: str | Path, text: str | Path) -> tuple[list, list[str]]:
+    """Classifier inputs and labels from annotated claim records (``docs/claims.md`` JSONL,
+    optional records skipped) of the document ``text``: each record's sentence, mention,
+    indicator, and the heading above its paragraph as textmine's reader finds it. Used to
+    measure the model on real reports (bench, tests); never for training."""
+    from ..api import read_document
+    from .features import MeasureInput
+    paras, heading = [], ""
+    for b in read_document(text).blocks:
+        if b.kind in ("heading", "title"):
+            heading = b.text
+        else:
+            paras.append((b.text, heading))
+    recs = [json.loads(x) for x in Path(gold).read_text(encoding="utf-8").splitlines() if x.strip()]
+    recs = [r for r in recs if not r.get("optional")]
+    items = [MeasureInput(r["sentence"], r["start"], r["end"], r.get("indicator") or "",
+                          next((h for p, h in paras if r["sentence"][:12] in p), ""))
+             for r in recs]
+    return items, [r["measure"] for r in recs]

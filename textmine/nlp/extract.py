@@ -28,6 +28,8 @@ def sentence_claims(doc: Document, nlp: Language) -> Iterator[tuple[Doc, list[Cl
         for span in spans:
             m = span._.mention
             indicator = indicator_for(sent.text, m.start, m.end, m.kind, prev_end, token_starts)
+            if not indicator and claims and not sent.text[prev_end:m.start].strip(_JOINERS):
+                indicator = claims[-1].indicator  # 1300多种8.2亿余元: one phrase, two numbers
             prev_end = m.end
             if sent.context:  # a table cell: its headers say what it measures
                 indicator = sent.context
@@ -42,6 +44,9 @@ def sentence_claims(doc: Document, nlp: Language) -> Iterator[tuple[Doc, list[Cl
                 bbox=_bbox(doc, sent, m.start, m.end), sentence_index=sent.index,
                 section=sent.section, year_source=year_source, optional=m.optional))
         yield sdoc, claims
+
+
+_JOINERS = " 、和及与"
 
 
 class _TokenStarts:

@@ -22,6 +22,7 @@ _LEAD = re.compile(f"(?s)(?:{_alternation(_T['leading'])})(?=..)")
 _TRAIL = re.compile(f"(?s)(?<=..)(?:{_alternation(_T['trailing'])})\\Z")
 _CLAUSE = re.compile(r"[，。；！？：,;:!?（）()]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_NUMBER_START = re.compile(r"\d|[一二三四五六七八九十]+[个家项名次]")
 MAX_LEN = 14
 
 
@@ -50,9 +51,12 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
     left = text[cut:start]
     m = _CLAUSE.search(text, end)
     right = text[end:m.start() if m else len(text)]
-    right = re.split(r"\d|[一二三四五六七八九十]+[个家项名次]", right)[0]
+    right = _NUMBER_START.split(right)[0]
     if kind == "date":
         phrase = _trim(right) or _trim(left)
+        if not phrase and m:  # 3月12日、5月20日，县里举办对接会: the event of the next clause
+            nxt = _CLAUSE.search(text, m.end())
+            phrase = _trim(_NUMBER_START.split(text[m.end():nxt.start() if nxt else len(text)])[0])
     else:
         phrase = _trim(left)
         if len(_CJK.findall(phrase)) < 2:
@@ -69,6 +73,7 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
     phrase = _trim(phrase.strip("·•（）()：:、，, "))
     if len(_CJK.findall(phrase)) < 2:
         phrase = _trim(right.strip("·•（）()：:、，, "))[:MAX_LEN] or phrase
-    if not phrase and cut > 0:  # 计划搬迁（4个）: the words before the bracket or colon
+    if not phrase and cut > 0 and _CLAUSE.match(text[cut - 1]):
+        # 计划搬迁（4个）: the words before the bracket or colon
         phrase = _trim(text[max(0, cut - 1 - MAX_LEN):cut - 1].strip("·•（）()：:、，, "))
     return phrase

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from ..types import Block, Document, Table
 from . import layout_margins as lm
 from .columns import Atom, Glyph, LayoutParams, Placed, Segment, build_segments, reading_order
 from .layout import Line, Para, ParaParams, assemble_lines, paragraphs
+from .text import clean_text
 
 MAX_PAGE_SIDE = 14400.0       # PDF's own limit (200 inches); larger pages are refused
 MAX_PAGE_CHARS = 200_000      # a page with more glyphs than this is skipped with a warning
@@ -67,11 +69,38 @@ def _open(path: Path, password: str | None):
                 raise IngestError(f"{name}: wrong password for this encrypted PDF") from None
             raise IngestError(f"{name}: the PDF is encrypted; give its password with "
                               "--password") from None
-        raise IngestError(f"{name}: corrupt or truncated PDF "
-                          f"({type(cause).__name__}: {cause})") from None
+        raise IngestError(f"{name}: corrupt or truncated PDF ({_why(cause)})") from None
     except Exception as e:  # pdfminer raises a zoo of types on damaged files
-        raise IngestError(f"{name}: corrupt or truncated PDF ({type(e).__name__}: {e})") from None
+        raise IngestError(f"{name}: corrupt or truncated PDF ({_why(e)})") from None
     return pdf
+
+
+def _why(e: BaseException | str, limit: int = 160) -> str:
+    """``Type: message`` on one line, cut to ``limit`` characters (pdfminer puts whole
+    dictionaries of a damaged file into its messages)."""
+    text = " ".join(str(e).split())
+    if len(text) > limit:
+        text = text[:limit - 1] + "…"
+    return f"{type(e).__name__}: {text}" if isinstance(e, BaseException) else text
+
+
+class _Collect(logging.Handler):
+    """pdfminer's complaints about a damaged file, kept as document warnings instead of
+    going to stderr through logging's last-resort handler."""
+
+    MAX = 20
+
+    def __init__(self, out: list[str]):
+        super().__init__(logging.WARNING)
+        self.out = out
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            msg = "pdfminer: " + _why(record.getMessage())
+        except Exception:  # a record with bad arguments is not worth a crash
+            return
+        if len(self.out) < self.MAX and msg not in self.out:
+            self.out.append(msg)
 
 
 # ---------------------------------------------------------------- glyphs
@@ -93,6 +122,8 @@ def _glyphs(chars: list[dict]) -> tuple[list[Glyph], int, int]:
     unmapped = suspect = 0
     for c in chars:
         text = c.get("text") or ""
+        if text and not clean_text(text):  # zero-width and control characters
+            continue
         if not c.get("upright", True) or c["x1"] <= c["x0"] and not text.isspace():
             continue
         if _suspect(text):
@@ -343,11 +374,21 @@ def _margin_of(para: Para, height: float) -> str | None:
 
 def read_pdf(path: str | Path, password: str | None = None) -> Document:
     """Read a PDF into a ``Document``; ``IngestError`` (one line naming the file) when it
-    cannot be read: encrypted, corrupt, not a PDF, no pages, no (usable) text layer."""
-    path = Path(path)
+    cannot be read: encrypted, corrupt, not a PDF, no pages, no (usable) text layer.
+    A PDF whose pages are all blank gives an empty document with a warning."""
+    warnings: list[str] = []
+    log = logging.getLogger("pdfminer")
+    handler = _Collect(warnings)
+    log.addHandler(handler)
+    try:
+        return _read_pdf(Path(path), password, warnings)
+    finally:
+        log.removeHandler(handler)
+
+
+def _read_pdf(path: Path, password: str | None, warnings: list[str]) -> Document:
     name = str(path)
     pdf = _open(path, password)
-    warnings: list[str] = []
     pages: list[_Page] = []
     doc_tables: list[Table] = []
     total = unmapped_total = suspect_total = cjk_total = 0
@@ -391,7 +432,7 @@ def read_pdf(path: str | Path, password: str | None = None) -> Document:
             except IngestError:
                 raise
             except Exception as e:  # a damaged page: say so, go on with the others
-                warnings.append(f"page {page_no}: cannot be read ({type(e).__name__}: {e})")
+                warnings.append(f"page {page_no}: cannot be read ({_why(e)})")
             finally:
                 page.close()
     finally:
@@ -400,9 +441,11 @@ def read_pdf(path: str | Path, password: str | None = None) -> Document:
     if total == 0:
         if image_pages:
             raise IngestError(f"{name}: has no text layer (scanned images); OCR is needed")
-        if any(w.endswith("cannot be read") or "cannot be read (" in w for w in warnings):
-            raise IngestError(f"{name}: corrupt PDF, no page could be read ({warnings[0]})")
-        raise IngestError(f"{name}: all {n_pages} page(s) are empty")
+        unread = [w for w in warnings if w.startswith("page ") and "cannot be read (" in w]
+        if unread:
+            raise IngestError(f"{name}: corrupt PDF, no page could be read ({unread[0]})")
+        warnings[:] = [w for w in warnings if not w.endswith(": empty page")]
+        warnings.append(f"all {n_pages} page(s) are empty: no text")
     if (unmapped_total > GARBAGE_SHARE * total
             or (suspect_total > GARBAGE_SHARE * total and cjk_total < 0.05 * total)):
         raise IngestError(f"{name}: no usable text layer (fonts without Unicode mapping); "

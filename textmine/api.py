@@ -26,8 +26,11 @@ def read_document(path: str | Path, *, password: str | None = None,
         raise InputError(f"{p}: no such file")
     if p.is_dir():
         raise InputError(f"{p}: is a directory, not a file")
-    with open(p, "rb") as fh:
-        head = fh.read(1024)
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(1024)
+    except OSError as e:  # no read permission, a device, a vanished file
+        raise InputError(f"{p}: cannot read ({e.strerror or e})") from None
     if head.lstrip().startswith(b"%PDF") or p.suffix.lower() == ".pdf":
         from .ingest.pdf import read_pdf
         doc = read_pdf(p, password=password)

@@ -165,3 +165,22 @@ def test_cli_batch_keeps_good_results(corpus, tmp_path):
     assert sorted(by_doc["zero-width"]) == sorted(["1672", "3500000000", "2500"])
     for b in bad:
         assert sum(str(corpus / b) in ln for ln in r.stderr.splitlines()) == 1, (b, r.stderr)
+
+
+def test_unreadable_file_is_one_line_error(tmp_path, monkeypatch):
+    """What no-read.txt checks for non-root users, simulated for root: open() refused."""
+    import textmine.api
+    from textmine.ingest import text as text_mod
+    path = tmp_path / "locked.txt"
+    path.write_text("新建项目326个。", encoding="utf-8")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(textmine.api, "open", refuse, raising=False)
+    with pytest.raises(TextmineError, match=r"locked\.txt: cannot read \(Permission denied\)"):
+        textmine.api.read_document(path)
+    monkeypatch.undo()
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(TextmineError, match=r"locked\.txt: cannot read \(Permission denied\)"):
+        text_mod.read_text_file(path)

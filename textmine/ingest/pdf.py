@@ -23,6 +23,7 @@ from pathlib import Path
 from ..errors import IngestError
 from ..types import Block, Document, Table
 from . import layout_margins as lm
+from .boxes import CharBoxes
 from .columns import Atom, Glyph, LayoutParams, Placed, Segment, build_segments, reading_order
 from .layout import Line, Para, ParaParams, assemble_lines, paragraphs
 from .text import clean_text
@@ -33,10 +34,19 @@ GARBAGE_SHARE = 0.3           # unmapped glyphs above this share: no usable text
 CSV_NAME = "{doc}-p{page}-t{n}.csv"
 
 
+@dataclass(slots=True)
+class _Para:
+    """A finished paragraph, kept compact until the document is assembled."""
+    text: str
+    kind: str
+    bbox: tuple
+    boxes: CharBoxes
+
+
 @dataclass
 class _Page:
     number: int
-    paras: list[tuple[Para, str | None]] = field(default_factory=list)  # (para, margin)
+    paras: list[tuple[_Para, str | None]] = field(default_factory=list)  # (para, margin)
     tables: list[tuple[int, list[Block], int]] = field(default_factory=list)  # (at para, cells, t)
     header: list[str] = field(default_factory=list)
     footer: list[str] = field(default_factory=list)
@@ -272,7 +282,7 @@ def _table(grid: list[list[tuple | None]], bbox, page_no: int, t_index: int
                 continue
             head = col_head[j] if j < len(col_head) and col_head[j] else ""
             context = " ".join(x for x in (row_head, head) if x)
-            blocks.append(Block(c[0], "table_cell", page_no, tuple(c[2]), list(c[1]),
+            blocks.append(Block(c[0], "table_cell", page_no, tuple(c[2]), CharBoxes(c[1]),
                                 context=context or None, table=t_index, cell=(i, j)))
     return Table(page_no, tuple(bbox), rows), blocks
 
@@ -341,7 +351,9 @@ def _layout_page(page, page_no: int, glyphs: list[Glyph], doc_tables: list[Table
         lines.extend(assemble_lines(pending))
         pending.clear()
         for para in paragraphs(lines, pp):
-            rec.paras.append((para, _margin_of(para, page.height)))
+            rec.paras.append((_Para(para.text, para.kind, para.bbox,
+                                    CharBoxes(b for _, b in para.chars)),
+                              _margin_of(para, page.height)))
         lines.clear()
 
     for p in reading_order(items, params):
@@ -467,7 +479,7 @@ def _assemble(path: Path, pages: list[_Page], tables: list[Table], warnings: lis
     table_at: dict[int, int] = {}
     continues: list[int] = []
     for rec in pages:
-        kept: list[tuple[Para, int]] = []
+        kept: list[tuple[_Para, int]] = []
         for idx, (p, margin) in enumerate(rec.paras):
             text = p.text.strip()
             if margin and (lm.is_page_number(text) or keys[lm.norm_key(text)] >= 2
@@ -513,8 +525,8 @@ def _assemble(path: Path, pages: list[_Page], tables: list[Table], warnings: lis
     return doc
 
 
-def _block(p: Para, page_no: int) -> Block:
-    return Block(p.text, p.kind, page_no, p.bbox, [b for _, b in p.chars])
+def _block(p: _Para, page_no: int) -> Block:
+    return Block(p.text, p.kind, page_no, p.bbox, p.boxes)
 
 
 def _runs_on(prev: Block, cur: Block) -> bool:

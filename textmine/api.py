@@ -51,6 +51,9 @@ def document_from_text(text: str, *, doc_id: str = "text", year: int | None = No
     return doc
 
 
+CLASSIFY_BATCH = 2000  # claims per prediction: one batch of 50,000 peaked at +300 MB
+
+
 @dataclass
 class Extractor:
     """Holds the loaded pipeline (and classifier) so that many documents share them.
@@ -83,7 +86,8 @@ class Extractor:
         claims = extract_claims(doc, self.nlp)
         if self.classify and claims:
             from .classify.model import apply_model
-            apply_model(self.model, claims)
+            for i in range(0, len(claims), CLASSIFY_BATCH):  # bounded feature matrices
+                apply_model(self.model, claims[i:i + CLASSIFY_BATCH])
         return claims
 
     def extract_file(self, path: str | Path, *, password: str | None = None,

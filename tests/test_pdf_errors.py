@@ -10,7 +10,7 @@ from reportlab.lib.pdfencrypt import StandardEncryption
 from cli import main
 from pdfgen import LATIN, Column, Page, build, build_bytes
 from textmine.errors import IngestError
-from textmine.ingest.pdf import _glyphs, read_pdf
+from textmine.ingest.pdf import _glyphs, document_text, read_pdf
 from textmine.types import Claim
 
 TEXT = "全年落实帮扶资金12.5亿元，支持建设产业项目326个，带动脱贫群众稳定增收。"
@@ -48,8 +48,6 @@ CASES = [
     ("empty file", lambda d: _write(d / "zero.pdf", b""), None, ["zero.pdf: file is empty"]),
     ("zero pages", lambda d: _write(d / "nopages.pdf", ZERO_PAGES), None,
      ["nopages.pdf: the PDF has no pages"]),
-    ("only an empty page", lambda d: build(d / "blank.pdf", [Page()]), None,
-     ["blank.pdf: all 1 page(s) are empty"]),
     ("scanned", lambda d: build(d / "scan.pdf", [image_page()]), None,
      ["scan.pdf: has no text layer", "OCR is needed"]),
     ("fonts without Unicode map",
@@ -84,6 +82,13 @@ def test_right_password_and_owner_only(tmp_path):
     owner = build(tmp_path / "owner.pdf", [latin_page()],
                   encrypt=StandardEncryption("", "own", canCopy=0, canModify=0))
     assert read_pdf(owner).blocks[0].text == LATIN_TEXT
+
+
+def test_only_empty_pages_give_an_empty_document(tmp_path):
+    doc = read_pdf(build(tmp_path / "blank.pdf", [Page(), Page()]))
+    assert doc.blocks == [] and doc.pages == 2
+    assert "all 2 page(s) are empty: no text" in doc.warnings
+    assert document_text(doc) == ""
 
 
 def test_empty_and_image_pages_among_good_ones_warn(tmp_path):

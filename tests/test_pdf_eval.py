@@ -31,6 +31,8 @@ def _manifest() -> dict:
 READABLE = [(n, m) for n, m in _manifest().items() if m.get("expected") and m.get("pages")
             and (PDF / m["expected"]).read_text(encoding="utf-8").strip()]
 UNREADABLE = [(n, m) for n, m in _manifest().items() if not m.get("expected")]
+EMPTY = [(n, m) for n, m in _manifest().items() if m.get("expected")
+         and not (PDF / m["expected"]).read_text(encoding="utf-8").strip()]
 
 
 @pytest.mark.parametrize("name,meta", READABLE, ids=[n for n, _ in READABLE])
@@ -58,3 +60,13 @@ def test_broken_text_layer_is_refused():
         pytest.skip("no broken-text-layer.pdf")
     with pytest.raises(IngestError, match="no usable text layer"):
         read_pdf(path)
+
+
+@pytest.mark.parametrize("name,meta", EMPTY, ids=[n for n, _ in EMPTY])
+def test_empty_files_read_as_empty_text(name, meta):
+    from textmine.api import Extractor
+    doc = read_pdf(PDF / name, password=meta.get("password") or None)
+    assert document_text(doc) == ""
+    assert doc.pages == meta["pages"]
+    assert any("empty" in w for w in doc.warnings)
+    assert Extractor(classify=False).extract_document(doc) == []

@@ -26,8 +26,11 @@ def read_document(path: str | Path, *, password: str | None = None,
         raise InputError(f"{p}: no such file")
     if p.is_dir():
         raise InputError(f"{p}: is a directory, not a file")
-    with open(p, "rb") as fh:
-        head = fh.read(1024)
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(1024)
+    except OSError as e:  # no read permission, a device, a vanished file
+        raise InputError(f"{p}: cannot read ({e.strerror or e})") from None
     if head.lstrip().startswith(b"%PDF") or p.suffix.lower() == ".pdf":
         from .ingest.pdf import read_pdf
         doc = read_pdf(p, password=password)
@@ -46,6 +49,9 @@ def document_from_text(text: str, *, doc_id: str = "text", year: int | None = No
     if year is not None:
         doc.year, doc.year_source = year, "option"
     return doc
+
+
+CLASSIFY_BATCH = 2000  # claims per prediction: bounded feature lists on huge documents
 
 
 def _freeze_loaded() -> None:
@@ -96,7 +102,8 @@ class Extractor:
                 tokens += [token_texts(sdoc, found[0].sentence)] * len(found)
         if self.classify and claims:
             from .classify.model import apply_model
-            apply_model(self.model, claims, tokens)
+            for i in range(0, len(claims), CLASSIFY_BATCH):
+                apply_model(self.model, claims[i:i + CLASSIFY_BATCH], tokens[i:i + CLASSIFY_BATCH])
         return claims
 
     def extract_file(self, path: str | Path, *, password: str | None = None,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,8 +23,10 @@ from pathlib import Path
 from ..errors import IngestError
 from ..types import Block, Document, Table
 from . import layout_margins as lm
+from .boxes import CharBoxes
 from .columns import Atom, Glyph, LayoutParams, Placed, Segment, build_segments, reading_order
 from .layout import Line, Para, ParaParams, assemble_lines, paragraphs
+from .text import clean_text
 
 MAX_PAGE_SIDE = 14400.0       # PDF's own limit (200 inches); larger pages are refused
 MAX_PAGE_CHARS = 200_000      # a page with more glyphs than this is skipped with a warning
@@ -31,10 +34,19 @@ GARBAGE_SHARE = 0.3           # unmapped glyphs above this share: no usable text
 CSV_NAME = "{doc}-p{page}-t{n}.csv"
 
 
+@dataclass(slots=True)
+class _Para:
+    """A finished paragraph, kept compact until the document is assembled."""
+    text: str
+    kind: str
+    bbox: tuple
+    boxes: CharBoxes
+
+
 @dataclass
 class _Page:
     number: int
-    paras: list[tuple[Para, str | None]] = field(default_factory=list)  # (para, margin)
+    paras: list[tuple[_Para, str | None]] = field(default_factory=list)  # (para, margin)
     tables: list[tuple[int, list[Block], int]] = field(default_factory=list)  # (at para, cells, t)
     header: list[str] = field(default_factory=list)
     footer: list[str] = field(default_factory=list)
@@ -67,11 +79,38 @@ def _open(path: Path, password: str | None):
                 raise IngestError(f"{name}: wrong password for this encrypted PDF") from None
             raise IngestError(f"{name}: the PDF is encrypted; give its password with "
                               "--password") from None
-        raise IngestError(f"{name}: corrupt or truncated PDF "
-                          f"({type(cause).__name__}: {cause})") from None
+        raise IngestError(f"{name}: corrupt or truncated PDF ({_why(cause)})") from None
     except Exception as e:  # pdfminer raises a zoo of types on damaged files
-        raise IngestError(f"{name}: corrupt or truncated PDF ({type(e).__name__}: {e})") from None
+        raise IngestError(f"{name}: corrupt or truncated PDF ({_why(e)})") from None
     return pdf
+
+
+def _why(e: BaseException | str, limit: int = 160) -> str:
+    """``Type: message`` on one line, cut to ``limit`` characters (pdfminer puts whole
+    dictionaries of a damaged file into its messages)."""
+    text = " ".join(str(e).split())
+    if len(text) > limit:
+        text = text[:limit - 1] + "…"
+    return f"{type(e).__name__}: {text}" if isinstance(e, BaseException) else text
+
+
+class _Collect(logging.Handler):
+    """pdfminer's complaints about a damaged file, kept as document warnings instead of
+    going to stderr through logging's last-resort handler."""
+
+    MAX = 20
+
+    def __init__(self, out: list[str]):
+        super().__init__(logging.WARNING)
+        self.out = out
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            msg = "pdfminer: " + _why(record.getMessage())
+        except Exception:  # a record with bad arguments is not worth a crash
+            return
+        if len(self.out) < self.MAX and msg not in self.out:
+            self.out.append(msg)
 
 
 # ---------------------------------------------------------------- glyphs
@@ -93,6 +132,8 @@ def _glyphs(chars: list[dict]) -> tuple[list[Glyph], int, int]:
     unmapped = suspect = 0
     for c in chars:
         text = c.get("text") or ""
+        if text and not clean_text(text):  # zero-width and control characters
+            continue
         if not c.get("upright", True) or c["x1"] <= c["x0"] and not text.isspace():
             continue
         if _suspect(text):
@@ -241,7 +282,7 @@ def _table(grid: list[list[tuple | None]], bbox, page_no: int, t_index: int
                 continue
             head = col_head[j] if j < len(col_head) and col_head[j] else ""
             context = " ".join(x for x in (row_head, head) if x)
-            blocks.append(Block(c[0], "table_cell", page_no, tuple(c[2]), list(c[1]),
+            blocks.append(Block(c[0], "table_cell", page_no, tuple(c[2]), CharBoxes(c[1]),
                                 context=context or None, table=t_index, cell=(i, j)))
     return Table(page_no, tuple(bbox), rows), blocks
 
@@ -310,7 +351,9 @@ def _layout_page(page, page_no: int, glyphs: list[Glyph], doc_tables: list[Table
         lines.extend(assemble_lines(pending))
         pending.clear()
         for para in paragraphs(lines, pp):
-            rec.paras.append((para, _margin_of(para, page.height)))
+            rec.paras.append((_Para(para.text, para.kind, para.bbox,
+                                    CharBoxes(b for _, b in para.chars)),
+                              _margin_of(para, page.height)))
         lines.clear()
 
     for p in reading_order(items, params):
@@ -343,11 +386,21 @@ def _margin_of(para: Para, height: float) -> str | None:
 
 def read_pdf(path: str | Path, password: str | None = None) -> Document:
     """Read a PDF into a ``Document``; ``IngestError`` (one line naming the file) when it
-    cannot be read: encrypted, corrupt, not a PDF, no pages, no (usable) text layer."""
-    path = Path(path)
+    cannot be read: encrypted, corrupt, not a PDF, no pages, no (usable) text layer.
+    A PDF whose pages are all blank gives an empty document with a warning."""
+    warnings: list[str] = []
+    log = logging.getLogger("pdfminer")
+    handler = _Collect(warnings)
+    log.addHandler(handler)
+    try:
+        return _read_pdf(Path(path), password, warnings)
+    finally:
+        log.removeHandler(handler)
+
+
+def _read_pdf(path: Path, password: str | None, warnings: list[str]) -> Document:
     name = str(path)
     pdf = _open(path, password)
-    warnings: list[str] = []
     pages: list[_Page] = []
     doc_tables: list[Table] = []
     total = unmapped_total = suspect_total = cjk_total = 0
@@ -391,7 +444,7 @@ def read_pdf(path: str | Path, password: str | None = None) -> Document:
             except IngestError:
                 raise
             except Exception as e:  # a damaged page: say so, go on with the others
-                warnings.append(f"page {page_no}: cannot be read ({type(e).__name__}: {e})")
+                warnings.append(f"page {page_no}: cannot be read ({_why(e)})")
             finally:
                 page.close()
     finally:
@@ -400,9 +453,11 @@ def read_pdf(path: str | Path, password: str | None = None) -> Document:
     if total == 0:
         if image_pages:
             raise IngestError(f"{name}: has no text layer (scanned images); OCR is needed")
-        if any(w.endswith("cannot be read") or "cannot be read (" in w for w in warnings):
-            raise IngestError(f"{name}: corrupt PDF, no page could be read ({warnings[0]})")
-        raise IngestError(f"{name}: all {n_pages} page(s) are empty")
+        unread = [w for w in warnings if w.startswith("page ") and "cannot be read (" in w]
+        if unread:
+            raise IngestError(f"{name}: corrupt PDF, no page could be read ({unread[0]})")
+        warnings[:] = [w for w in warnings if not w.endswith(": empty page")]
+        warnings.append(f"all {n_pages} page(s) are empty: no text")
     if (unmapped_total > GARBAGE_SHARE * total
             or (suspect_total > GARBAGE_SHARE * total and cjk_total < 0.05 * total)):
         raise IngestError(f"{name}: no usable text layer (fonts without Unicode mapping); "
@@ -424,7 +479,7 @@ def _assemble(path: Path, pages: list[_Page], tables: list[Table], warnings: lis
     table_at: dict[int, int] = {}
     continues: list[int] = []
     for rec in pages:
-        kept: list[tuple[Para, int]] = []
+        kept: list[tuple[_Para, int]] = []
         for idx, (p, margin) in enumerate(rec.paras):
             text = p.text.strip()
             if margin and (lm.is_page_number(text) or keys[lm.norm_key(text)] >= 2
@@ -470,8 +525,8 @@ def _assemble(path: Path, pages: list[_Page], tables: list[Table], warnings: lis
     return doc
 
 
-def _block(p: Para, page_no: int) -> Block:
-    return Block(p.text, p.kind, page_no, p.bbox, [b for _, b in p.chars])
+def _block(p: _Para, page_no: int) -> Block:
+    return Block(p.text, p.kind, page_no, p.bbox, p.boxes)
 
 
 def _runs_on(prev: Block, cur: Block) -> bool:

@@ -2,6 +2,7 @@
 column line per line) re-joined into paragraphs, headings kept as their own blocks."""
 from __future__ import annotations
 
+import codecs
 import re
 import statistics
 from pathlib import Path
@@ -17,19 +18,45 @@ _CONTINUES = "的和与及在了对为把被将从向并或而且是有个等"  
 _PUNCT = re.compile(r"[。，、；：！？,;:!?]")
 
 
-def decode(data: bytes, name: str) -> str:
-    """Text of a file's bytes: UTF-8 (with or without BOM), else the detected encoding
-    (GB18030/GBK are the usual ones); a one-line InputError when it is not text."""
-    if not data.strip():
-        raise InputError(f"{name}: file is empty")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+# Characters that are never content: zero-width marks, soft hyphen, BOM, and control
+# characters (C0 but tab/newlines, DEL, C1). They are dropped, so ``1\u200b672个`` is 1672.
+_DROP = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200d\u2060\ufeff]+")
+_BREAK = re.compile("[\x0c\u2028\u2029]")  # form feed, line and paragraph separators
+MAX_NUL_SHARE = 0.001  # more NUL bytes than this in the first 4 KB: binary, not text
+MAX_BLOCK_CHARS = 20_000  # longer paragraphs are split (spaCy refuses texts above 1M chars)
+
+
+def clean_text(text: str) -> str:
+    """Drop invisible and control characters; page breaks become line breaks."""
+    return _BREAK.sub("\n", _DROP.sub("", text))
+
+
+def decode(data: bytes, name: str, notes: list[str] | None = None) -> str:
+    """Text of a file's bytes: UTF-16 or UTF-8 with a BOM, UTF-8, GB18030/GBK, UTF-8 and
+    GB18030 lines mixed in one file (said in ``notes``), else the detected encoding; a
+    one-line InputError when it is not text."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) \
+            and not data.startswith(codecs.BOM_UTF32_LE):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise InputError(f"{name}: invalid UTF-16 text (byte {e.start})") from None
+        return _nonempty(text.lstrip("\ufeff"), name)
+    head = data[:4096]
+    if head.count(b"\x00") > max(2, MAX_NUL_SHARE * len(head)):
         raise InputError(f"{name}: binary file, not text (NUL bytes)")
     try:
-        return data.decode("utf-8-sig")
+        return _nonempty(data.decode("utf-8-sig"), name)
     except UnicodeDecodeError:
         pass
+    mixed = _mixed_lines(data)
+    if mixed is not None:
+        text, n_utf8, n_gb = mixed
+        if notes is not None:
+            notes.append(f"mixed encodings: {n_utf8} line(s) UTF-8, {n_gb} line(s) GB18030")
+        return _nonempty(text, name)
     try:
-        return data.decode("gb18030")
+        return _nonempty(data.decode("gb18030"), name)
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -39,7 +66,35 @@ def decode(data: bytes, name: str) -> str:
     text = str(best)
     if sum(ch.isprintable() or ch.isspace() for ch in text) < 0.95 * len(text):
         raise InputError(f"{name}: cannot decode the file as text ({best.encoding} guess is garbage)")
+    return _nonempty(text, name)
+
+
+def _nonempty(text: str, name: str) -> str:
+    if not clean_text(text[:4096]).strip() and not clean_text(text).strip():
+        raise InputError(f"{name}: file is empty")
     return text
+
+
+def _mixed_lines(data: bytes) -> tuple[str, int, int] | None:
+    """Lines in UTF-8 and lines in GB18030 (text pasted together from two sources): the
+    text decoded line by line, or None when the file is not like that."""
+    out: list[str] = []
+    n_utf8 = n_gb = 0
+    for line in data.split(b"\n"):
+        try:
+            out.append(line.decode("utf-8"))
+            n_utf8 += not line.isascii()
+            continue
+        except UnicodeDecodeError:
+            pass
+        try:
+            out.append(line.decode("gb18030"))
+            n_gb += 1
+        except UnicodeDecodeError:
+            return None
+    if n_utf8 == 0 or n_gb == 0:
+        return None
+    return "\n".join(out).lstrip("\ufeff"), n_utf8, n_gb
 
 
 def read_text_file(path: Path) -> Document:
@@ -47,22 +102,51 @@ def read_text_file(path: Path) -> Document:
         data = path.read_bytes()
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror})") from None
-    text = decode(data, str(path))
+    if not data.strip():
+        raise InputError(f"{path}: file is empty")
+    notes: list[str] = []
+    text = decode(data, str(path), notes)
     if not _CJK.search(text) and not re.search(r"\d", text):
         raise InputError(f"{path}: no Chinese text or numbers found")
     doc = document_from_text(text, doc_id=path.stem)
     doc.path = str(path)
+    doc.warnings[:0] = notes
     return doc
 
 
 def document_from_text(text: str, doc_id: str = "text") -> Document:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    blocks = [Block(t, kind) for t, kind in paragraphs(text)]
-    doc = Document(doc_id=doc_id, blocks=blocks)
+    text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+    blocks: list[Block] = []
+    warnings: list[str] = []
+    for t, kind in paragraphs(text):
+        if len(t) <= MAX_BLOCK_CHARS:
+            blocks.append(Block(t, kind))
+            continue
+        parts = split_long(t)
+        warnings.append(f"a paragraph of {len(t)} characters was split into {len(parts)} blocks")
+        blocks.extend(Block(p, "paragraph") for p in parts)
+    doc = Document(doc_id=doc_id, blocks=blocks, warnings=warnings)
     if blocks and blocks[0].kind in ("heading", "title"):
         doc.title = blocks[0].text
     doc.year, doc.year_source = infer_year(doc_id, doc.title, text)
     return doc
+
+
+def split_long(text: str, limit: int = MAX_BLOCK_CHARS) -> list[str]:
+    """Pieces of at most ``limit`` characters, cut after the last sentence end in each
+    window, else after the last comma or blank, else at the limit."""
+    parts: list[str] = []
+    pos, n = 0, len(text)
+    while n - pos > limit:
+        window = text[pos:pos + limit]
+        cut = max(window.rfind(c) for c in TERMINAL)
+        if cut < limit // 2:
+            cut = max(cut, *(window.rfind(c) for c in "，,、 \u3000"))
+        cut = cut + 1 if cut >= limit // 2 else limit
+        parts.append(text[pos:pos + cut])
+        pos += cut
+    parts.append(text[pos:])
+    return [p for p in parts if p.strip()]
 
 
 def infer_year(doc_id: str, title: str | None, text: str) -> tuple[int | None, str]:

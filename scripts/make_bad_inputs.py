@@ -1,0 +1,221 @@
+"""Write the bad-input corpus for the robustness tests into a directory, with a manifest.
+
+    python scripts/make_bad_inputs.py OUT_DIR [--seed N] [--big-mb 5] [--pages 10000]
+
+Every case is a file (or a directory, or a path that does not exist) in OUT_DIR plus an
+entry in ``OUT_DIR/manifest.json``:
+
+    {"file": "zero-width.txt", "expect": "ok", "claims": {"exact": 2},
+     "values": ["1672", "3500000000"], "why": "..."}
+    {"file": "random.pdf", "expect": "error", "message": "not a PDF file", "why": "..."}
+    {"file": "flip-3.pdf", "expect": "handled", "why": "..."}
+
+``ok``: the file is read; ``claims`` gives ``exact`` or ``min`` counts and ``values`` the claim
+values (as strings) that must be among the results. ``error``: a ``TextmineError`` whose one-line
+message names the file and contains ``message``. ``handled``: either of the two (damaged PDFs
+that pdfminer may or may not repair), never an unexpected exception. ``warning``: a substring of one
+of the document's warnings. ``skip_if_root``: a case that root can read anyway (file
+permissions); ``slow``: a case that takes many seconds (the tests run it only when asked). Expectations are written here from what the
+input is, never from running textmine on it. All texts are written for this corpus.
+"""
+from __future__ import annotations
+
+import argparse
+import codecs
+import io
+import json
+import random
+from pathlib import Path
+
+# Report-like sentences with one claim each (value in the second field).
+SENTENCES = [
+    ("全年新建产业帮扶项目326个，带动脱贫群众增收。", "326"),
+    ("到位对口支援资金12.5亿元，重点投向基础设施。", "1250000000"),
+    ("累计组织劳务输出4800人次，稳岗就业率明显提高。", "4800"),
+    ("农产品消费帮扶销售额达到3.6亿元。", "360000000"),
+]
+GOOD_TEXT = "".join(s for s, _ in SENTENCES)
+GOOD_VALUES = [v for _, v in SENTENCES]
+
+
+def _pdf_bytes(paragraphs: list[str], pages: int = 1) -> bytes:
+    """A small A4 PDF (STSong-Light, no font file needed) with the paragraphs on each page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    font = "STSong-Light"
+    pdfmetrics.registerFont(UnicodeCIDFont(font))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    for _ in range(pages):
+        y = A4[1] - 80
+        c.setFont(font, 10.5)
+        for para in paragraphs:
+            line = ""
+            for ch in para:
+                if pdfmetrics.stringWidth(line + ch, font, 10.5) > 420:
+                    c.drawString(80, y, line)
+                    y -= 16
+                    line = ""
+                line += ch
+            if line:
+                c.drawString(80, y, line)
+                y -= 24
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _blank_pdf(pages: int) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    for _ in range(pages):
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def make(out: Path, seed: int = 7, big_mb: int = 5, pages: int = 10_000) -> list[dict]:
+    out.mkdir(parents=True, exist_ok=True)
+    rnd = random.Random(seed)
+    cases: list[dict] = []
+
+    def put(name: str, data: bytes | str | None, **expect) -> None:
+        if data is not None:
+            p = out / name
+            p.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        cases.append({"file": name, **expect})
+
+    good_pdf = _pdf_bytes([s for s, _ in SENTENCES])
+
+    # --- good files (the batch test mixes these with bad ones)
+    put("good.txt", GOOD_TEXT + "\n", expect="ok", claims={"exact": 4}, values=GOOD_VALUES,
+        why="a plain UTF-8 report")
+    put("good.pdf", good_pdf, expect="ok", claims={"exact": 4}, values=GOOD_VALUES,
+        why="a small generated PDF")
+    put("gbk.txt", GOOD_TEXT.encode("gbk"), expect="ok", claims={"exact": 4}, values=GOOD_VALUES,
+        why="the same text in GBK")
+    put("pdf-named.txt", good_pdf, expect="ok", claims={"exact": 4}, values=GOOD_VALUES,
+        why="a PDF under a .txt name is sniffed by its %PDF header")
+
+    # --- random bytes
+    put("random.txt", bytes(rnd.getrandbits(8) for _ in range(8192)), expect="error",
+        message="random.txt: ", why="random bytes are not text")
+    put("random.pdf", bytes(rnd.getrandbits(8) for _ in range(8192)).replace(b"%PDF", b"%PDx"),
+        expect="error", message="not a PDF file", why="random bytes under a .pdf name")
+    put("random-header.pdf", b"%PDF-1.4\n" + bytes(rnd.getrandbits(8) for _ in range(8192)),
+        expect="error", message="corrupt or truncated PDF", why="a PDF header, then noise")
+    put("html.pdf", b"<!DOCTYPE html><html><body><h1>404</h1></body></html>\n",
+        expect="error", message="not a PDF file (it holds HTML)", why="a scraper's error page")
+    put("text-named.pdf", GOOD_TEXT.encode("utf-8"), expect="error",
+        message="not a PDF file", why="text under a .pdf name")
+
+    # --- truncated and mutated PDFs
+    for share in (0.1, 0.5, 0.9):
+        put(f"truncated-{int(share * 100)}.pdf", good_pdf[:int(len(good_pdf) * share)],
+            expect="handled", why=f"the first {share:.0%} of a good PDF")
+    put("truncated-head.pdf", good_pdf[:40], expect="error", message="truncated-head.pdf: ",
+        why="only the header line survives")
+    put("no-eof.pdf", good_pdf[:good_pdf.rindex(b"startxref")], expect="handled",
+        why="trailer (startxref, %%EOF) cut off")
+    for k in range(6):
+        data = bytearray(good_pdf)
+        for _ in range(8 * (k + 1)):
+            i = rnd.randrange(len(data))
+            data[i] ^= 1 << rnd.randrange(8)
+        put(f"flip-{k}.pdf", bytes(data), expect="handled", why=f"{8 * (k + 1)} bits flipped")
+    data = bytearray(good_pdf)
+    start = good_pdf.index(b"stream") + 10
+    data[start:start + 200] = bytes(rnd.getrandbits(8) for _ in range(200))
+    put("garbled-stream.pdf", bytes(data), expect="handled", why="200 noise bytes in a stream")
+
+    # --- empty things
+    put("empty.txt", b"", expect="error", message="empty.txt: file is empty", why="0 bytes")
+    put("empty.pdf", b"", expect="error", message="empty.pdf: file is empty", why="0 bytes")
+    put("blank.txt", " \n\n\t\u3000\n".encode("utf-8"), expect="error",
+        message="blank.txt: file is empty", why="whitespace only")
+    put("blank-pages.pdf", _blank_pdf(3), expect="ok", claims={"exact": 0}, warning="empty",
+        why="a PDF whose pages are all empty: empty text, a warning, no claims")
+
+    # --- paths that are not readable files
+    (out / "folder.txt").mkdir(exist_ok=True)
+    cases.append({"file": "folder.txt", "expect": "error", "message": "is a directory",
+                  "why": "a directory named like a file"})
+    cases.append({"file": "missing.pdf", "expect": "error", "message": "missing.pdf: no such file",
+                  "why": "a path that does not exist"})
+    p = out / "no-read.txt"
+    p.write_bytes(GOOD_TEXT.encode("utf-8"))
+    p.chmod(0)
+    cases.append({"file": "no-read.txt", "expect": "error", "message": "no-read.txt: cannot read",
+                  "skip_if_root": True, "why": "no read permission"})
+
+    # --- encodings
+    put("utf16-bom.txt", codecs.BOM_UTF16_LE + GOOD_TEXT.encode("utf-16-le"), expect="ok",
+        claims={"exact": 4}, values=GOOD_VALUES, why="UTF-16 LE with BOM")
+    put("utf16be-bom.txt", codecs.BOM_UTF16_BE + GOOD_TEXT.encode("utf-16-be"), expect="ok",
+        claims={"exact": 4}, values=GOOD_VALUES, why="UTF-16 BE with BOM")
+    put("utf8-bom.txt", codecs.BOM_UTF8 + GOOD_TEXT.encode("utf-8"), expect="ok",
+        claims={"exact": 4}, values=GOOD_VALUES, why="UTF-8 with BOM")
+    mixed = b"\n".join([SENTENCES[0][0].encode("utf-8"), SENTENCES[1][0].encode("gbk"),
+                        SENTENCES[2][0].encode("utf-8"), SENTENCES[3][0].encode("gbk")])
+    put("mixed-encoding.txt", mixed, expect="ok", claims={"exact": 4}, values=GOOD_VALUES,
+        warning="mixed encodings",
+        why="UTF-8 and GBK lines in one file (pasted together)")
+
+    # --- characters inside numbers and words
+    put("zero-width.txt", "新建产业项目1\u200b672个，到位资金3\u200d5亿元，"
+        "培训\u2060人数25\ufeff00人。\n", expect="ok", claims={"exact": 3},
+        values=["1672", "3500000000", "2500"], why="zero-width characters inside numbers")
+    put("control-chars.txt", "帮扶\x00资金12\x01.5亿元，新建项目3\x0b26个，\x1b[0m就业人数48\x7f00人。\n",
+        expect="ok", claims={"exact": 3}, values=["1250000000", "326", "4800"],
+        why="NUL, escape and other control characters inside numbers and words")
+    put("forty-digits.txt", "全年共计处理数据" + "1234567890" * 4 + "条。\n", expect="ok",
+        claims={"exact": 1}, values=["1234567890" * 4], why="a 40-digit integer, exactly")
+    put("fullwidth.txt", "新建项目３２６个，到位资金１２．５亿元，劳务输出４，８００人次。\n", expect="ok",
+        claims={"exact": 3}, values=["326", "1250000000", "4800"], why="full-width digits")
+
+    # --- size
+    size = big_mb * 1024 * 1024
+    pad = " " * (size - 2 * len(GOOD_TEXT.encode("utf-8")))
+    put("huge-line.txt", GOOD_TEXT + pad + GOOD_TEXT, expect="ok", claims={"exact": 8},
+        values=GOOD_VALUES, why=f"one {big_mb} MB line (claims at both ends, blanks between)")
+    put("huge-sentence.txt", "新建产业帮扶项目326个" + " " * 1_200_000 + "到位资金12.5亿元。",
+        expect="ok", claims={"exact": 2}, values=GOOD_VALUES[:2], warning="split",
+        why="one sentence of 1.2 million characters, above spaCy's max_length (blanks inside)")
+    put("huge-words.txt", "新建产业帮扶项目326个" + "帮扶" * 600_000 + "到位资金12.5亿元。",
+        expect="ok", claims={"min": 1}, values=GOOD_VALUES[:1], warning="split", slow=True,
+        why="one sentence of 1.2 million Chinese characters (about 15 s: run with "
+            "TEXTMINE_SLOW=1)")
+    # every 1000th page holds a claim (k), the others a sentence without a number
+    page_lines = [f"新建产业项目{(i + 1) // 1000}个。" if (i + 1) % 1000 == 0
+                  else "持续推进产业帮扶和就业帮扶工作。" for i in range(pages)]
+    put("many-pages.txt", "\f".join(page_lines) + "\n", expect="ok",
+        claims={"exact": pages // 1000}, values=[str(k) for k in range(1, pages // 1000 + 1)],
+        why=f"{pages} pages separated by form feeds")
+    put("many-blank-lines.txt", "\n" * 200_000 + GOOD_TEXT + "\n" * 200_000, expect="ok",
+        claims={"exact": 4}, values=GOOD_VALUES, why="text between 200,000 empty lines")
+
+    (out / "manifest.json").write_text(json.dumps(cases, ensure_ascii=False, indent=1) + "\n",
+                                       encoding="utf-8")
+    return cases
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("out", type=Path, help="directory to write the corpus into")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--big-mb", type=int, default=5, help="size of the one-line file")
+    ap.add_argument("--pages", type=int, default=10_000, help="pages of the form-feed text")
+    a = ap.parse_args(argv)
+    cases = make(a.out, a.seed, a.big_mb, a.pages)
+    print(f"{len(cases)} cases -> {a.out / 'manifest.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -128,6 +128,8 @@ def run_batch_cli(ctx, what: str, paths, sink, opts, jobs, engine, scheduler, qu
             counts["claims"] += ev.claims
             dt = max(time.perf_counter() - t0, 1e-9)
             bar.update(task, advance=1, claims=counts["claims"], rate=f"{counts['claims'] / dt:,.0f} claims/s")
+            for w in ev.warnings:
+                err.print(f"[yellow]Warning:[/] {ev.file}: {w}", highlight=False, soft_wrap=True)
             if ev.status == "failed":
                 err.print(f"[bold red]Error:[/] {ev.error}", highlight=False, soft_wrap=True)
             if log is not None:
@@ -432,10 +434,10 @@ def ingest(ctx, paths, db_path, year, password, no_classify, jobs, engine, sched
                                 jobs, engine, scheduler, quiet, log_json)
     finally:
         db.close()
-    if not quiet:
-        err.print(f"{db_path}: {len(summary.ok)} ok ({summary.claims} claims), "
-                  f"{len(summary.failed)} failed, {len(summary.skipped)} skipped (unchanged)",
-                  highlight=False)
+    # the one-line result, also with --quiet (scripts read it)
+    err.print(f"{db_path}: {len(summary.ok)} ok ({summary.claims} claims), "
+              f"{len(summary.failed)} failed, {len(summary.skipped)} skipped (unchanged)",
+              highlight=False)
     if summary.failed:
         sys.exit(EXIT_ERROR)
 

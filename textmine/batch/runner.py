@@ -36,6 +36,7 @@ class FileEvent:
     error: str | None = None
     pages: int = 0
     chars: int = 0
+    warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> str:
         d = asdict(self)
@@ -214,7 +215,8 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
                 n = len(item.claims or []) if status == "ok" else 0
                 ev = FileEvent(path, status, claims=n, seconds=item.seconds,
                                error=detail if status != "ok" else None,
-                               pages=item.pages, chars=item.chars)
+                               pages=item.pages, chars=item.chars,
+                               warnings=item.warnings)
             if ev.status == "ok":
                 summary.ok.append(path)
                 summary.claims += ev.claims

@@ -105,15 +105,19 @@ def extract_doc(index: int, path: str, doc: Document, opts: WorkOptions,
 
 
 def run_file(index: int, path: str, opts: WorkOptions) -> FileResult:
-    """Read and extract one file. Errors are returned, not raised."""
+    """Read and extract one file (``Extractor.extract_file``). Errors are returned, not raised."""
     t0 = time.perf_counter()
+    res = FileResult(index, path)
     try:
-        from ..api import read_document
-        doc = read_document(path, password=opts.password, year=opts.year)
-    except Exception as e:  # noqa: BLE001
-        return FileResult(index, path, error=error_text(path, e),
-                          seconds=time.perf_counter() - t0)
-    return extract_doc(index, path, doc, opts, t0)
+        doc, claims = extractor(opts).extract_file(path, password=opts.password, year=opts.year)
+        res.claims, res.doc = claims, slim(doc)
+        res.pages = doc.pages or 1
+        res.chars = sum(len(b.text) for b in doc.blocks)
+        res.warnings = list(doc.warnings)
+    except Exception as e:  # noqa: BLE001 - one bad file must not stop a batch
+        res.error = error_text(path, e)
+    res.seconds = time.perf_counter() - t0
+    return res
 
 
 def run_pages(path: str, first: int, last: int, password: str | None):

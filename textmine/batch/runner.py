@@ -94,6 +94,16 @@ def _is_pdf(p: Path) -> bool:
         return False
 
 
+def _splittable(path: Path, opts: WorkOptions, split_min_pages: int) -> bool:
+    if not (path.is_file() and _is_pdf(path)):
+        return False
+    try:
+        from .pages import page_count
+        return page_count(path, opts.password) >= split_min_pages
+    except Exception:  # noqa: BLE001
+        return False
+
+
 def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions | None = None,
               jobs: int | None = None, engine: str = "local", scheduler: str | None = None,
               on_event: Callable[[FileEvent], None] | None = None,
@@ -106,6 +116,11 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
     paths = [Path(p) for p in paths]
     t_start = time.perf_counter()
     jobs = jobs or default_jobs()
+    if engine == "local" and jobs > 1 and paths and not _splittable(paths[0], opts, split_min_pages):
+        # files first: load the pipeline once here, then fork the workers, which share it
+        # (copy-on-write) instead of each loading it again; a large PDF first: fork at once
+        # and load in a thread while the workers lay out its pages
+        work.warm_up(opts)
     eng = make_engine(engine, jobs, scheduler)
     summary = BatchSummary(files=len(paths), engine=eng.name, workers=eng.workers)
     units: dict = {}            # future -> (kind, index, fn, args, attempts)

@@ -72,8 +72,14 @@ def warm_up(opts: WorkOptions) -> None:
 
 
 def init_worker() -> None:
-    """Pool initializer: Ctrl-C goes to the parent, which stops the workers itself."""
+    """Pool initializer: Ctrl-C goes to the parent, which stops the workers itself; one BLAS
+    or OpenMP thread a worker (the workers already fill the cores; more threads only fight)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        from threadpoolctl import threadpool_limits
+        threadpool_limits(1)
+    except ImportError:  # threadpoolctl comes with scikit-learn; without it, no limit
+        pass
 
 
 def slim(doc: Document) -> Document:

@@ -152,12 +152,12 @@ def run_batch_cli(ctx, what: str, paths, sink, opts, jobs, engine, scheduler, qu
         finally:
             if log is not None and log is not sys.stderr:
                 log.close()
-    if not quiet:
+    if not quiet and err.is_terminal:  # for people; scripts read --log-json
         rate = summary.chars / summary.seconds if summary.seconds else 0
         err.print(f"{len(summary.ok)} ok ({summary.claims} claims, {summary.pages} pages, "
                   f"{rate:,.0f} chars/s), {len(summary.failed)} failed, "
                   f"{len(summary.skipped)} skipped in {summary.seconds:.1f} s "
-                  f"({summary.engine}, {summary.workers} worker(s))", highlight=False)
+                  f"({summary.engine}, {summary.workers} worker(s))", highlight=False, soft_wrap=True)
     return summary
 
 

@@ -68,9 +68,9 @@ def make_text_batch(folder: Path, n: int, start: int = 0) -> list[Path]:
     return out
 
 
-def make_pdf(path: Path, pages: int, seed: int = 0) -> Path:
-    """A PDF of ``pages`` pages: title, running header and page number, paragraphs with
-    numbers, a ruled table on every third page, a paragraph that runs over the page break."""
+def make_pdf(path: Path, pages: int, seed: int = 0, paras: int = 3) -> Path:
+    """A PDF of ``pages`` pages: title, running header and page number, ``paras`` paragraphs
+    with numbers, a ruled table on every third page, a paragraph that runs over the page break."""
     from pdfgen import Column, Page, build
     out = []
     for p in range(pages):
@@ -79,8 +79,10 @@ def make_pdf(path: Path, pages: int, seed: int = 0) -> Path:
         col = Column(60, 70, 470)
         if p == 0:
             col.heading("关于帮扶工作进展情况的通报", 16)
-        for k in range(3):
-            col.para(report_text(seed + p * 3 + k, 1).splitlines()[-1])
+        for k in range(paras):
+            n = 1 if paras <= 3 else 3  # dense pages: three sentences a paragraph
+            col.para("".join(report_text(seed + p * paras + k + j, 1).splitlines()[-1]
+                             for j in range(n)))
         if p % 3 == 1:
             pg.column(col)
             pg.table(60, col.y + 20, [120, 120, 120],

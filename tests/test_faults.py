@@ -68,7 +68,7 @@ def _snapshot(db: Path) -> tuple[list, list]:
                 if r[1] not in ("id", "document_id", "sentence_id")]
         claims = sorted(
             tuple("" if v is None else str(v) for v in row) for row in con.execute(
-                f"SELECT d.path, s.text, {', '.join('c.' + repr(c).replace(chr(39), chr(34)) for c in cols)}"
+                "SELECT d.path, s.text, " + ", ".join(f'c."{c}"' for c in cols) +
                 " FROM claims c JOIN documents d ON d.id = c.document_id"
                 " JOIN sentences s ON s.id = c.sentence_id"))
         orphans = con.execute("SELECT count(*) FROM claims WHERE document_id NOT IN "

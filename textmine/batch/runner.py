@@ -167,8 +167,10 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
                                       seconds=time.perf_counter() - s.started)
             return
         from .pages import assemble
+        parts, s.parts = [p for p, _ in s.parts], []  # freed once assembled
         try:
-            doc = assemble(s.path, [p for p, _ in s.parts], opts.password)
+            doc = assemble(s.path, parts, opts.password)
+            del parts
             if opts.year is not None:
                 doc.year, doc.year_source = opts.year, "option"
         except Exception as e:  # noqa: BLE001

@@ -27,12 +27,14 @@ class RecordSink:
         return None
 
     def accept(self, res: FileResult) -> tuple[str, str | None]:
-        recs = [c.to_dict() for c in res.claims or []]
-        self.count += len(recs)
-        if self.write is None:
-            self.records.extend(recs)
-        else:
-            self.write(recs)
+        claims = res.claims or []
+        for i in range(0, len(claims), 2000):  # a large document in slices, not all at once
+            recs = [c.to_dict() for c in claims[i:i + 2000]]
+            self.count += len(recs)
+            if self.write is None:
+                self.records.extend(recs)
+            else:
+                self.write(recs)
         return "ok", None
 
     def close(self, ok: bool) -> None:

@@ -76,6 +76,91 @@ def render_claims(records: list[dict], fmt: str, dest) -> None:
         Console(file=dest, width=200 if dest is not sys.stdout else None).print(table)
 
 
+def batch_options(f):
+    """Options shared by the batch commands (extract, ingest)."""
+    for opt in reversed([
+        click.option("--jobs", "-j", type=click.IntRange(1), default=None,
+                     help="Worker processes (default: all cores). Pages of a large PDF are "
+                     "split across them."),
+        click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+                     show_default=True, help="local: a process pool on this machine; dask: a "
+                     "dask.distributed cluster (pip install 'textmine[dask]')."),
+        click.option("--scheduler", metavar="ADDR", help="Dask scheduler address "
+                     "(tcp://host:8786); default: a LocalCluster of --jobs workers."),
+        click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary."),
+        click.option("--log-json", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Append one JSON event a file (file, status, claims, seconds, error) "
+                     "to this file; - for standard error."),
+    ]):
+        f = opt(f)
+    return f
+
+
+def _progress_columns():
+    from rich.progress import (BarColumn, MofNCompleteColumn, TaskProgressColumn, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+    return (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+            TaskProgressColumn(), TextColumn("{task.fields[pages]} pages"),
+            TextColumn("{task.fields[claims]} claims"),
+            TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
+            TimeRemainingColumn())
+
+
+def run_batch_cli(ctx, what: str, paths, sink, opts, jobs, engine, scheduler, quiet, log_json):
+    """Run a batch with a rich progress bar and --log-json events; returns the summary.
+    Ctrl-C stops the workers, keeps what was stored, and exits 130."""
+    import time
+    from rich.progress import Progress
+    from textmine.api import iter_inputs
+    from textmine.batch import run_batch
+    debug = ctx.obj["debug"]
+    files = iter_inputs(paths)
+    log = None
+    if log_json is not None:
+        log = sys.stderr if str(log_json) == "-" else open(log_json, "a", encoding="utf-8")
+    t0 = time.perf_counter()
+    counts = {"pages": 0, "claims": 0}
+    with Progress(*_progress_columns(), console=err, transient=True,
+                  disable=quiet or not err.is_terminal) as bar:
+        task = bar.add_task(what, total=len(files), pages=0, claims=0, rate="")
+
+        def on_event(ev):
+            counts["claims"] += ev.claims
+            dt = max(time.perf_counter() - t0, 1e-9)
+            bar.update(task, advance=1, claims=counts["claims"], rate=f"{counts['claims'] / dt:,.0f} claims/s")
+            for w in ev.warnings:
+                err.print(f"[yellow]Warning:[/] {ev.file}: {w}", highlight=False, soft_wrap=True)
+            if ev.status == "failed":
+                err.print(f"[bold red]Error:[/] {ev.error}", highlight=False, soft_wrap=True)
+            if log is not None:
+                log.write(ev.to_json() + "\n")
+                log.flush()
+
+        def on_pages(n):
+            counts["pages"] += n
+            bar.update(task, pages=counts["pages"])
+
+        try:
+            summary = run_batch(files, sink, options=opts, jobs=jobs, engine=engine,
+                                scheduler=scheduler, on_event=on_event, on_pages=on_pages)
+        except KeyboardInterrupt:
+            err.print(f"[yellow]Interrupted:[/] {what} stopped; run the same command again "
+                      "to continue.", highlight=False)
+            sys.exit(130)
+        except TextmineError as e:
+            fail(str(e), debug, e)
+        finally:
+            if log is not None and log is not sys.stderr:
+                log.close()
+    if not quiet and err.is_terminal:  # for people; scripts read --log-json
+        rate = summary.chars / summary.seconds if summary.seconds else 0
+        err.print(f"{len(summary.ok)} ok ({summary.claims} claims, {summary.pages} pages, "
+                  f"{rate:,.0f} chars/s), {len(summary.failed)} failed, "
+                  f"{len(summary.skipped)} skipped in {summary.seconds:.1f} s "
+                  f"({summary.engine}, {summary.workers} worker(s))", highlight=False, soft_wrap=True)
+    return summary
+
+
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
@@ -83,41 +168,65 @@ def render_claims(records: list[dict], fmt: str, dest) -> None:
               "a line; csv: one row a claim.")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Write to this file (atomically) instead of standard output.")
+@click.option("--parquet", "parquet_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write the records as Parquet parts into this folder instead.")
 @click.option("--year", type=click.IntRange(1900, 2200),
               help="Year for dates written without one (default: from the document: masthead, "
               "file name, title, then the text).")
 @click.option("--password", help="Password for encrypted PDFs.")
 @click.option("--no-classify", is_flag=True, help="Leave measure = other (skip the classifier).")
+@batch_options
 @click.pass_context
-def extract(ctx, files, fmt, output, year, password, no_classify):
-    """Extract quantified claims from text (UTF-8/GB18030) and PDF files or folders."""
-    debug = ctx.obj["debug"]
-    from textmine.api import Extractor, iter_inputs
-    ex = Extractor(classify=not no_classify)
-    records: list[dict] = []
-    failures: list[str] = []
-    paths = iter_inputs(files)
-    for path in paths:
-        try:
-            doc, claims = ex.extract_file(path, password=password, year=year)
-        except TextmineError as e:
-            if debug:
-                raise
-            failures.append(str(e))
-            continue
-        for w in doc.warnings:
-            err.print(f"[yellow]Warning:[/] {path}: {w}", highlight=False, soft_wrap=True)
-        records.extend(c.to_dict() for c in claims)
-    if output:
-        buf = io.StringIO()
-        render_claims(records, fmt, buf)
-        textmine.write_atomic(output, buf.getvalue())
-        err.print(f"{len(records)} claims from {len(paths) - len(failures)} file(s) -> {output}")
+def extract(ctx, files, fmt, output, parquet_dir, year, password, no_classify, jobs, engine,
+            scheduler, quiet, log_json):
+    """Extract quantified claims from text (UTF-8/GB18030) and PDF files, folders or globs.
+
+    Files are processed in parallel (--jobs); records come out in input order, the same
+    as with --jobs 1. A file that fails is reported and the others are kept; exit 1 then.
+    """
+    from textmine.batch import AtomicTextFile, ParquetSink, RecordSink, WorkOptions
+    opts = WorkOptions(classify=not no_classify, password=password, year=year)
+    target = None
+    if parquet_dir is not None:
+        sink = ParquetSink(parquet_dir)
+    elif fmt == "table":
+        sink = RecordSink()
     else:
-        render_claims(records, fmt, sys.stdout)
-    for f in failures:
-        err.print(f"[bold red]Error:[/] {f}", highlight=False, soft_wrap=True)
-    if failures:
+        target = AtomicTextFile(output) if output else None
+        dest = target or sys.stdout
+        if fmt == "csv":
+            writer = csv.DictWriter(dest, fieldnames=CSV_FIELDS, extrasaction="ignore",
+                                    lineterminator="\n")
+            writer.writeheader()
+
+            def write(recs):
+                for r in recs:
+                    writer.writerow({k: (json.dumps(v) if isinstance(v, list) else v)
+                                     for k, v in r.items()})
+        else:
+            def write(recs):
+                dest.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs))
+        sink = RecordSink(write)
+    try:
+        summary = run_batch_cli(ctx, "extract", files, sink, opts, jobs, engine, scheduler,
+                                quiet, log_json)
+    except BaseException:
+        if target is not None:
+            target.abort()
+        raise
+    if fmt == "table" and parquet_dir is None:
+        if output:
+            buf = io.StringIO()
+            render_claims(sink.records, fmt, buf)
+            textmine.write_atomic(output, buf.getvalue())
+        else:
+            render_claims(sink.records, fmt, sys.stdout)
+    elif target is not None:
+        target.commit()
+    where = parquet_dir or output
+    if where and not quiet:
+        err.print(f"{sink.count} claims from {len(summary.ok)} file(s) -> {where}")
+    if summary.failed:
         sys.exit(EXIT_ERROR)
 
 
@@ -305,36 +414,31 @@ def _open_db(path: Path, debug: bool, create: bool = False):
 @click.option("--year", type=click.IntRange(1900, 2200), help="Year for dates written without one.")
 @click.option("--password", help="Password for encrypted PDFs.")
 @click.option("--no-classify", is_flag=True, help="Leave measure = other (skip the classifier).")
-@click.option("--quiet", is_flag=True, help="No progress bar.")
+@batch_options
 @click.pass_context
-def ingest(ctx, paths, db_path, year, password, no_classify, quiet):
-    """Extract claims from files or folders (PDF and text) into the indicator database.
+def ingest(ctx, paths, db_path, year, password, no_classify, jobs, engine, scheduler, quiet,
+           log_json):
+    """Extract claims from files, folders or globs (PDF and text) into the indicator database.
 
-    A file whose content is already stored is skipped; a changed file replaces its old
-    records; each document is written in one transaction. Exit 0 when every file went in
-    or was skipped, 1 when a file failed (the others are still stored).
+    Workers extract in parallel (--jobs); this process alone writes the database, each
+    document with its claims in one transaction. A file whose content is already stored is
+    skipped, so re-running after an interruption (Ctrl-C, kill, power loss) continues where it
+    stopped. A changed file replaces its old records. Exit 0 when every file went in or was
+    skipped, 1 when a file failed (the others are still stored), 130 when interrupted.
     """
-    debug = ctx.obj["debug"]
-    from rich.progress import Progress
-    from textmine.api import Extractor, iter_inputs
-    db = _open_db(db_path, debug, create=True)
-    ex = Extractor(classify=not no_classify)
-    files = iter_inputs(paths)
-    with Progress(console=err, transient=True, disable=quiet) as bar:
-        task = bar.add_task("ingest", total=len(files))
-
-        def progress(path, status, detail):
-            bar.update(task, advance=1, description=f"{status}: {path.name}")
-            if status == "failed":
-                err.print(f"[bold red]Error:[/] {detail}", highlight=False, soft_wrap=True)
-
-        result = db.ingest(files, lambda p: ex.extract_file(p, password=password, year=year),
-                           progress=progress, version=textmine.__version__,
-                           catch_unexpected=not debug)
-    db.close()
-    err.print(f"{db_path}: {len(result.ok)} ok ({result.claims} claims), {len(result.failed)} "
-              f"failed, {len(result.skipped)} skipped (unchanged)", highlight=False)
-    if result.failed:
+    from textmine.batch import DBSink, WorkOptions
+    db = _open_db(db_path, ctx.obj["debug"], create=True)
+    opts = WorkOptions(classify=not no_classify, password=password, year=year)
+    try:
+        summary = run_batch_cli(ctx, "ingest", paths, DBSink(db, textmine.__version__), opts,
+                                jobs, engine, scheduler, quiet, log_json)
+    finally:
+        db.close()
+    # the one-line result, also with --quiet (scripts read it)
+    err.print(f"{db_path}: {len(summary.ok)} ok ({summary.claims} claims), "
+              f"{len(summary.failed)} failed, {len(summary.skipped)} skipped (unchanged)",
+              highlight=False)
+    if summary.failed:
         sys.exit(EXIT_ERROR)
 
 

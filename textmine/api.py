@@ -140,9 +140,16 @@ def extract(source: str | Path | Document, *, year: int | None = None, doc_id: s
 
 
 def iter_inputs(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand folders into their .txt and .pdf files (sorted); keep files as given."""
+    """Expand folders into their .txt and .pdf files (sorted) and glob patterns the shell did
+    not expand (``"archive/**/*.pdf"``) into the files they match; keep files as given."""
+    import glob
+
     out: list[Path] = []
     for p in map(Path, paths):
+        if not p.exists() and glob.has_magic(str(p)):
+            out.extend(sorted(Path(f) for f in glob.glob(str(p), recursive=True)
+                              if Path(f).is_file()))
+            continue
         if p.is_dir():
             out.extend(sorted(f for f in p.rglob("*")
                               if f.is_file() and f.suffix.lower() in {".txt", ".pdf"}))

@@ -1,0 +1,205 @@
+"""Batch throughput, scaling and peak memory of ``textmine extract``, as whole processes.
+
+    /work/venv/bin/python bench/bench_scale.py [--jobs N] [--docs 200] [--big-pages 500]
+                                               [--big-docs 1000] [--skip-big] [--repeat 1]
+
+Prints one table. Rows, each a whole ``cli.py extract ... --format jsonl -o`` run (start-up
+included) with ``--jobs 1`` and ``--jobs N`` (default: all cores):
+  * the 36-page evaluation bulletin (../shared/eval/pdf/bulletin-36pages.pdf; skipped if absent),
+  * a batch of ``--docs`` generated text reports,
+  * memory rows at ``--jobs N`` only: a generated ``--big-pages`` PDF and ``--big-docs`` reports
+    (target: peak RSS < 600 MB), unless ``--skip-big``.
+Columns: seconds, chars/s, pages/s, claims/s, peak memory of the process tree (psutil: the sum
+of each process's PSS, so pages the forked workers share with the parent count once; sampled
+every 100 ms; without psutil the largest child's ru_maxrss), speed-up against --jobs 1 and whether both
+runs wrote the same records (target: >= 1.7x with 2 cores, same records).
+References measured in the same run: bare ``jieba.lcut`` on the bulletin's text and the plain
+pdfplumber word pass of bench/bench_pdf.py (reused); Recognizers-Text and jionlp rows only when
+they are importable (``pip install 'textmine[bench]'`` plus those packages), else "not installed".
+Generated inputs are cached in $TMPDIR/textmine-bench-scale.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
+BULLETIN = ROOT.parent / "shared" / "eval" / "pdf" / "bulletin-36pages.pdf"
+CACHE = Path(tempfile.gettempdir()) / "textmine-bench-scale"
+TARGET_SPEEDUP = 1.7
+TARGET_RSS_MB = 600
+
+
+def measure(cmd: list[str]) -> tuple[float, float, int, str]:
+    """(seconds, peak PSS MB of the process tree, exit code, last stderr line)."""
+    try:
+        import psutil
+    except ImportError:
+        psutil = None
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as errf:
+        p = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errf)
+        peak = 0
+        if psutil is not None:
+            proc = psutil.Process(p.pid)
+            while p.poll() is None:
+                try:
+                    tree = [proc] + proc.children(recursive=True)
+                    rss = 0
+                    for q in tree:
+                        try:  # PSS: pages shared by forked workers are counted once
+                            m = q.memory_full_info()
+                            rss += getattr(m, "pss", m.rss)
+                        except psutil.Error:
+                            pass
+                    peak = max(peak, rss)
+                except psutil.Error:
+                    pass
+                time.sleep(0.1)
+        p.wait()
+        dt = time.perf_counter() - t0
+        errf.seek(0)
+        last = (errf.read().strip().splitlines() or [""])[-1]
+    if not peak:  # largest single child only
+        peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) * 1024
+    return dt, peak / 2**20, p.returncode, last
+
+
+def run_extract(inputs: list[str], jobs: int, tag: str, classify: bool) -> dict:
+    out = CACHE / f"out-{tag}-j{jobs}.jsonl"
+    log = CACHE / f"log-{tag}-j{jobs}.jsonl"
+    log.unlink(missing_ok=True)
+    cmd = [sys.executable, "cli.py", "extract", *inputs, "--format", "jsonl", "-o", str(out),
+           "--jobs", str(jobs), "--quiet", "--log-json", str(log)]
+    if not classify:
+        cmd.append("--no-classify")
+    dt, rss, rc, last = measure(cmd)
+    events = [json.loads(x) for x in log.read_text(encoding="utf-8").splitlines()] \
+        if log.exists() else []
+    return {"seconds": dt, "rss": rss, "rc": rc, "err": last, "out": out,
+            "chars": sum(e["chars"] for e in events), "pages": sum(e["pages"] for e in events),
+            "claims": sum(e["claims"] for e in events),
+            "failed": sum(e["status"] == "failed" for e in events)}
+
+
+def text_batch(n: int) -> Path:
+    from _batch_helpers import make_text_batch
+    d = CACHE / f"docs-{n}"
+    if not (d.exists() and len(list(d.glob("*.txt"))) == n):
+        make_text_batch(d, n)
+    return d
+
+
+def big_pdf(pages: int) -> Path:
+    from _batch_helpers import make_pdf
+    p = CACHE / f"generated-{pages}pages.pdf"
+    if not p.exists():
+        make_pdf(p, pages, paras=12)  # about 1,500 characters a page
+    return p
+
+
+def references(pdf: Path | None, table_rows: list) -> None:
+    """Bare jieba and plain pdfplumber (bench_pdf.PLAIN), same run."""
+    from bench_pdf import PLAIN, best
+    text_src = pdf
+    if pdf is not None:
+        dt, err = best([sys.executable, "-c", PLAIN, str(pdf)], 1)
+        import pdfplumber
+        with pdfplumber.open(pdf) as doc:
+            n_pages = len(doc.pages)
+        table_rows.append(("pdfplumber words (reference)", pdf.name, "", f"{dt:.2f}", "",
+                           f"{n_pages / dt:.2f}" if dt else err, "", "", "", ""))
+    from textmine.api import read_document
+    import jieba
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    text = read_document(text_src).text if text_src is not None else \
+        (ROOT / "examples" / "bulletin.txt").read_text(encoding="utf-8")
+    t0 = time.perf_counter()
+    jieba.lcut(text)
+    dt = time.perf_counter() - t0
+    table_rows.append(("jieba.lcut (reference)", f"{len(text):,} chars", "", f"{dt:.2f}",
+                       f"{len(text) / dt:,.0f}", "", "", "", "", "in-process, loaded"))
+    for name, mod in (("Recognizers-Text", "recognizers_number"), ("jionlp", "jionlp")):
+        try:
+            __import__(mod)
+            note = "installed (not timed yet)"
+        except ImportError:
+            note = "not installed"
+        table_rows.append((name, "", "", "", "", "", "", "", "", note))
+
+
+def main(argv=None) -> int:
+    from textmine.batch import default_jobs
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--jobs", type=int, default=default_jobs())
+    ap.add_argument("--docs", type=int, default=200)
+    ap.add_argument("--big-pages", type=int, default=500)
+    ap.add_argument("--big-docs", type=int, default=1000)
+    ap.add_argument("--skip-big", action="store_true")
+    ap.add_argument("--no-classify", action="store_true")
+    a = ap.parse_args(argv)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    classify = not a.no_classify
+    rows: list[tuple] = []
+    refs: list[tuple] = []
+    references(BULLETIN if BULLETIN.exists() else None, refs)
+    cases = []
+    if BULLETIN.exists():
+        cases.append(("bulletin-36pages.pdf", [str(BULLETIN)]))
+    cases.append((f"{a.docs} text reports", [str(text_batch(a.docs))]))
+    verdicts = []
+    for name, inputs in cases:
+        tag = name.split()[0].replace(".", "_")
+        r1 = run_extract(inputs, 1, tag, classify)
+        rn = run_extract(inputs, a.jobs, tag, classify)
+        same = r1["out"].read_bytes() == rn["out"].read_bytes() if r1["rc"] == rn["rc"] == 0 \
+            else False
+        for jobs, r in ((1, r1), (a.jobs, rn)):
+            speed = r1["seconds"] / r["seconds"]
+            rows.append((f"extract {name}", f"--jobs {jobs}", "" if r["rc"] == 0 else
+                         f"exit {r['rc']}: {r['err']}", f"{r['seconds']:.2f}",
+                         f"{r['chars'] / r['seconds']:,.0f}", f"{r['pages'] / r['seconds']:.2f}",
+                         f"{r['claims'] / r['seconds']:,.1f}", f"{r['rss']:.0f}",
+                         f"{speed:.2f}x", "yes" if same else "NO" if jobs != 1 else ""))
+        verdicts.append((name, r1["seconds"] / rn["seconds"], same))
+    if not a.skip_big:
+        for name, inputs in ((f"{a.big_pages}-page PDF", [str(big_pdf(a.big_pages))]),
+                             (f"{a.big_docs} text reports", [str(text_batch(a.big_docs))])):
+            r = run_extract(inputs, a.jobs, name.split()[0].replace("-", "_") + "big", classify)
+            rows.append((f"extract {name}", f"--jobs {a.jobs}", "" if r["rc"] == 0 else
+                         f"exit {r['rc']}: {r['err']}", f"{r['seconds']:.2f}",
+                         f"{r['chars'] / r['seconds']:,.0f}", f"{r['pages'] / r['seconds']:.2f}",
+                         f"{r['claims'] / r['seconds']:,.1f}", f"{r['rss']:.0f}", "",
+                         f"RSS {'OK' if r['rss'] < TARGET_RSS_MB else 'OVER'} (< {TARGET_RSS_MB} MB)"))
+    rows.extend(refs)
+
+    from rich.console import Console
+    from rich.table import Table
+    t = Table(title=f"textmine batch scaling ({a.jobs} cores, "
+                    f"{'with' if classify else 'without'} classifier; whole processes)")
+    for col in ("case", "jobs", "note", "seconds", "chars/s", "pages/s", "claims/s",
+                "peak PSS MB", "speed-up", "same records"):
+        t.add_column(col, justify="left" if col in ("case", "jobs", "note", "same records")
+                     else "right")
+    for r in rows:
+        t.add_row(*r)
+    Console(width=200).print(t)
+    for name, s, same in verdicts:
+        print(f"{name}: {s:.2f}x with --jobs {a.jobs} "
+              f"({'OK' if s >= TARGET_SPEEDUP else 'BELOW'} target {TARGET_SPEEDUP}x), "
+              f"same records: {'yes' if same else 'NO'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,207 @@
+"""Batch engine: same records for any number of workers, in input order; one bad file fails
+with its reason while the others are kept; atomic outputs; resumable ingest; events; Dask."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import _batch_helpers
+from _batch_helpers import cheap_factory, make_pdf, make_text_batch
+from textmine.api import iter_inputs
+from textmine.batch import (AtomicTextFile, DBSink, ParquetSink, RecordSink, WorkOptions,
+                            run_batch)
+from textmine.store.db import IndicatorDB
+
+CHEAP = WorkOptions(factory=cheap_factory)
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory) -> list[Path]:
+    """Text reports, a 6-page PDF (split across workers), a bad file in the middle."""
+    d = tmp_path_factory.mktemp("batch")
+    files = make_text_batch(d, 8)
+    make_pdf(d / "report-0004b.pdf", 6, seed=3)
+    (d / "report-0005b.pdf").write_bytes(b"%PDF-1.4\n garbage, no objects")
+    return iter_inputs([d])
+
+
+def _records(paths, jobs, opts=CHEAP, **kw):
+    sink = RecordSink()
+    events = []
+    s = run_batch(paths, sink, options=opts, jobs=jobs, on_event=events.append, **kw)
+    return sink.records, s, events
+
+
+def test_same_records_for_any_number_of_workers(batch):
+    one, s1, ev1 = _records(batch, 1)
+    two, s2, ev2 = _records(batch, 2)
+    three, _, _ = _records(batch, 3)
+    assert one == two == three
+    assert len(one) > 100
+    assert [e.file for e in ev1] == [e.file for e in ev2] == [str(p) for p in batch]
+    assert s2.workers == 2 and s1.workers == 1
+    # documents in input order, claims in document order
+    docs = [r["doc"] for r in one]
+    assert docs == sorted(docs, key=[p.stem for p in batch].index)
+
+
+def test_bad_file_fails_with_reason_others_kept(batch):
+    recs, s, events = _records(batch, 2)
+    assert len(s.failed) == 1
+    path, reason = s.failed[0]
+    assert path.endswith("report-0005b.pdf") and "report-0005b.pdf" in reason
+    assert len(s.ok) == len(batch) - 1
+    assert {r["doc"] for r in recs} == {p.stem for p in batch} - {"report-0005b"}
+    bad = [e for e in events if e.status == "failed"][0]
+    line = json.loads(bad.to_json())
+    assert set(line) >= {"file", "status", "claims", "seconds", "error"}
+    assert line["status"] == "failed" and line["error"] == reason
+
+
+def test_split_pdf_counts_its_pages(batch):
+    _, s, events = _records(batch, 2)
+    pdf = [e for e in events if e.file.endswith("0004b.pdf")][0]
+    assert pdf.status == "ok" and pdf.pages == 6 and pdf.claims > 20
+
+
+def test_results_stream_per_document(batch):
+    """The sink gets one call a document, in order: the batch is never held in memory."""
+    calls = []
+    sink = RecordSink(write=lambda recs: calls.append({r["doc"] for r in recs}))
+    run_batch(batch, sink, options=CHEAP, jobs=2)
+    assert len(calls) == len(batch) - 1 and all(len(c) == 1 for c in calls)
+    assert sink.records == []
+
+
+def test_interrupted_output_is_not_written(tmp_path, batch):
+    out = tmp_path / "out.jsonl"
+    out.write_text("old\n", encoding="utf-8")
+    target = AtomicTextFile(out)
+    n = 0
+
+    def write(recs):
+        nonlocal n
+        target.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs))
+        n += 1
+        if n == 3:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        try:
+            run_batch(batch, RecordSink(write), options=CHEAP, jobs=2)
+        finally:
+            target.abort()
+    assert out.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]  # no temporary left
+
+
+def test_parquet_parts(tmp_path, batch):
+    import pyarrow.dataset as ds
+    recs, _, _ = _records(batch, 1)
+    sink = ParquetSink(tmp_path / "pq", rows=100)
+    run_batch(batch, sink, options=CHEAP, jobs=2)
+    parts = sorted(p.name for p in (tmp_path / "pq").iterdir())
+    assert len(parts) >= 2 and all(p.startswith("part-") for p in parts)
+    table = ds.dataset(tmp_path / "pq", format="parquet").to_table()
+    assert table.num_rows == len(recs)
+    assert table.column("text").to_pylist() == [r["text"] for r in recs]
+
+
+def test_ingest_resumes_and_skips(tmp_path, batch):
+    dbp = tmp_path / "i.db"
+    with IndicatorDB(dbp) as db:
+        s = run_batch(batch[:4], DBSink(db), options=CHEAP, jobs=2)
+        assert len(s.ok) == 4
+    with IndicatorDB(dbp) as db:
+        s = run_batch(batch, DBSink(db), options=CHEAP, jobs=2)
+        assert len(s.skipped) == 4 and len(s.ok) == len(batch) - 5 and len(s.failed) == 1
+        assert {r for _, r in s.skipped} == {"unchanged"}
+        docs = db.counts()["documents"]
+        assert docs == len(batch) - 1
+    # a copy of a stored file (same content, other path) is skipped, also within one batch
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(batch[0].read_bytes())
+    with IndicatorDB(dbp) as db:
+        s = run_batch([copy, copy.with_name("missing.txt")], DBSink(db), options=CHEAP, jobs=2)
+        assert s.skipped[0][1].startswith("same content as")
+        assert "missing.txt" in s.failed[0][1]
+        assert db.counts()["documents"] == docs
+
+
+def test_globs_are_expanded(batch):
+    folder = batch[0].parent
+    got = iter_inputs([str(folder / "report-000[0-2].txt"), str(folder / "*.pdf")])
+    assert [p.name for p in got] == ["report-0000.txt", "report-0001.txt", "report-0002.txt",
+                                     "report-0004b.pdf", "report-0005b.pdf"]
+
+
+def test_unknown_engine_and_scheduler_without_dask():
+    from textmine.batch.engines import make_engine
+    from textmine.errors import ConfigError
+    with pytest.raises(ConfigError, match="unknown engine"):
+        make_engine("spark", 2)
+    with pytest.raises(ConfigError, match="needs --engine dask"):
+        make_engine("local", 2, "tcp://127.0.0.1:8786")
+
+
+def test_dask_local_cluster_same_records(batch):
+    pytest.importorskip("distributed")
+    import cloudpickle
+    cloudpickle.register_pickle_by_value(_batch_helpers)  # workers do not see tests/
+    try:
+        local, _, _ = _records(batch, 1)
+        dask, s, events = _records(batch, 2, engine="dask")
+    finally:
+        cloudpickle.unregister_pickle_by_value(_batch_helpers)
+    assert s.engine == "dask" and s.workers == 2
+    assert dask == local
+    assert [e.status for e in events].count("failed") == 1
+
+
+# ---------------------------------------------------------------- the real pipeline, CLI
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("small")
+    make_text_batch(d, 2)
+    make_pdf(d / "bulletin-2020.pdf", 5)
+    (d / "broken.txt").write_bytes(b"")
+    return d
+
+
+def test_cli_extract_jobs_same_output(tmp_path, small):
+    import cli
+    outs, logs = [], []
+    for jobs in ("1", "2"):
+        out, log = tmp_path / f"o{jobs}.jsonl", tmp_path / f"l{jobs}.jsonl"
+        r = CliRunner().invoke(cli.main, ["extract", str(small), "--no-classify", "--format",
+                                          "jsonl", "-o", str(out), "--jobs", jobs,
+                                          "--log-json", str(log)])
+        assert r.exit_code == 1, r.output  # broken.txt
+        assert "broken.txt: file is empty" in r.output and "Traceback" not in r.output
+        outs.append(out.read_text(encoding="utf-8"))
+        logs.append([json.loads(x) for x in log.read_text(encoding="utf-8").splitlines()])
+    assert outs[0] == outs[1]
+    recs = [json.loads(x) for x in outs[0].splitlines()]
+    assert {r["doc"] for r in recs} == {"bulletin-2020", "report-0000", "report-0001"}
+    assert any(r["page"] == 5 for r in recs)
+    assert [e["status"] for e in logs[1]] == ["failed", "ok", "ok", "ok"]  # broken.txt sorts first
+
+
+def test_cli_ingest_twice_then_csv(tmp_path, small):
+    import cli
+    dbp = tmp_path / "c.db"
+    args = ["ingest", str(small), "--db", str(dbp), "--no-classify", "--quiet", "--jobs", "2"]
+    r = CliRunner().invoke(cli.main, args)
+    assert r.exit_code == 1 and "3 ok" in r.output and "1 failed" in r.output
+    r = CliRunner().invoke(cli.main, args)
+    assert "0 ok" in r.output and "3 skipped" in r.output
+    with IndicatorDB(dbp) as db:
+        assert db.counts()["documents"] == 3
+    out = tmp_path / "o.csv"
+    r = CliRunner().invoke(cli.main, ["extract", str(small / "report-0000.txt"), "--format",
+                                      "csv", "-o", str(out), "--no-classify", "-q"])
+    assert r.exit_code == 0 and out.read_text(encoding="utf-8").startswith("doc,page,")

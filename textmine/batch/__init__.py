@@ -1,0 +1,19 @@
+"""Batch processing of whole archives: parallel (local processes or Dask), resumable, streamed.
+
+    >>> from textmine.batch import WorkOptions, RecordSink, run_batch
+    >>> sink = RecordSink()                                   # keeps the records  # doctest: +SKIP
+    >>> summary = run_batch(["archive/"], sink, options=WorkOptions(classify=False), jobs=2)  # doctest: +SKIP
+
+Modules: ``work`` (what a worker runs), ``pages`` (a PDF split by page ranges), ``engines``
+(inline, process pool, Dask), ``runner`` (planning, scheduling, ordered results, events),
+``sinks`` (the single writer: a file, Parquet parts, the indicator database).
+"""
+from __future__ import annotations
+
+from .engines import default_jobs
+from .runner import BatchSummary, FileEvent, run_batch
+from .sinks import AtomicTextFile, DBSink, ParquetSink, RecordSink
+from .work import FileResult, WorkOptions
+
+__all__ = ["AtomicTextFile", "BatchSummary", "DBSink", "FileEvent", "FileResult",
+           "ParquetSink", "RecordSink", "WorkOptions", "default_jobs", "run_batch"]

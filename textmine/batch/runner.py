@@ -1,0 +1,269 @@
+"""The batch loop: plan work units, keep the workers busy, collect results in input order.
+
+    >>> summary = run_batch(paths, sink, options=WorkOptions(classify=False), jobs=2)  # doctest: +SKIP
+
+A file is one unit, except a PDF of many pages when workers run in parallel: its pages go out
+in chunks (``read_page_range``) and the parent assembles the document and extracts its claims
+(the parent loads the pipeline in a thread meanwhile). Results reach ``sink`` (the one writer:
+an output file, a Parquet folder or the indicator database) strictly in input order, and only
+a bounded number of documents is in flight, so memory does not grow with the batch.
+"""
+from __future__ import annotations
+
+import json
+import threading
+import time
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Protocol
+
+from . import work
+from .engines import make_engine, default_jobs
+from .work import FileResult, WorkOptions
+
+MAX_CHUNK_PAGES = 8
+
+
+@dataclass
+class FileEvent:
+    """One file's outcome, as ``--log-json`` writes it (one JSON object a line)."""
+
+    file: str
+    status: str                     # ok | failed | skipped
+    claims: int = 0
+    seconds: float = 0.0
+    error: str | None = None
+    pages: int = 0
+    chars: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        d = asdict(self)
+        d["seconds"] = round(d["seconds"], 3)
+        return json.dumps(d, ensure_ascii=False)
+
+
+@dataclass
+class BatchSummary:
+    files: int = 0
+    ok: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)    # (file, reason)
+    skipped: list[tuple[str, str]] = field(default_factory=list)   # (file, reason)
+    claims: int = 0
+    pages: int = 0
+    chars: int = 0
+    seconds: float = 0.0
+    engine: str = ""
+    workers: int = 1
+    interrupted: bool = False
+
+
+class Sink(Protocol):
+    def plan(self, path: Path) -> str | None:
+        """A reason to skip ``path`` (already stored), or None to process it."""
+
+    def accept(self, res: FileResult) -> tuple[str, str | None]:
+        """Write one document's results; (status, detail) with status ok|skipped|failed."""
+
+    def close(self, ok: bool) -> None:
+        """Finish (``ok``) or abandon the output."""
+
+
+@dataclass
+class _Split:
+    path: str
+    expected: int
+    started: float
+    parts: list = field(default_factory=list)
+    error: str | None = None
+
+
+def chunk_size(n_pages: int, workers: int) -> int:
+    """Pages per unit: about three chunks a worker, 2 to MAX_CHUNK_PAGES pages each."""
+    return max(2, min(MAX_CHUNK_PAGES, -(-n_pages // (3 * workers))))
+
+
+def _is_pdf(p: Path) -> bool:
+    if p.suffix.lower() == ".pdf":
+        return True
+    try:
+        with open(p, "rb") as fh:
+            return fh.read(1024).lstrip().startswith(b"%PDF")
+    except OSError:
+        return False
+
+
+def _splittable(path: Path, opts: WorkOptions, split_min_pages: int) -> bool:
+    if not (path.is_file() and _is_pdf(path)):
+        return False
+    try:
+        from .pages import page_count
+        return page_count(path, opts.password) >= split_min_pages
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions | None = None,
+              jobs: int | None = None, engine: str = "local", scheduler: str | None = None,
+              on_event: Callable[[FileEvent], None] | None = None,
+              on_pages: Callable[[int], None] | None = None,
+              split_min_pages: int = 4) -> BatchSummary:
+    """Process every file with ``jobs`` workers (default: all cores) and hand the results to
+    ``sink`` in input order. A file that fails is reported and the others go on. Ctrl-C stops
+    the workers, abandons the output (``sink.close(False)``) and re-raises."""
+    opts = options or WorkOptions()
+    paths = [Path(p) for p in paths]
+    t_start = time.perf_counter()
+    jobs = jobs or default_jobs()
+    if engine == "local" and jobs > 1 and paths and not _splittable(paths[0], opts, split_min_pages):
+        # files first: load the pipeline once here, then fork the workers, which share it
+        # (copy-on-write) instead of each loading it again; a large PDF first: fork at once
+        # and load in a thread while the workers lay out its pages
+        work.warm_up(opts)
+    eng = make_engine(engine, jobs, scheduler)
+    summary = BatchSummary(files=len(paths), engine=eng.name, workers=eng.workers)
+    units: dict = {}            # future -> (kind, index, fn, args, attempts)
+    splits: dict[int, _Split] = {}
+    ready: dict[int, FileResult | tuple[str, str]] = {}
+    warm: list[threading.Thread] = []
+    max_units = 2 * eng.workers + 1
+    max_ahead = 4 * eng.workers + 4
+    planned = 0
+    emitted = 0
+
+    def submit(kind: str, index: int, fn, args: tuple, attempts: int = 0) -> None:
+        units[eng.submit(fn, *args)] = (kind, index, fn, args, attempts)
+
+    def plan(index: int, path: Path) -> None:
+        reason = sink.plan(path)
+        if reason is not None:
+            ready[index] = ("skipped", reason)
+            return
+        n = 0
+        if eng.parallel and path.is_file() and _is_pdf(path):
+            try:
+                from .pages import page_count
+                n = page_count(path, opts.password)
+            except Exception:  # noqa: BLE001 - the file unit reports the error
+                n = 0
+        if n >= split_min_pages:
+            size = chunk_size(n, eng.workers)
+            ranges = [(a, min(a + size - 1, n)) for a in range(1, n + 1, size)]
+            splits[index] = _Split(str(path), len(ranges), time.perf_counter())
+            if not warm:  # the parent extracts split documents: load its pipeline now
+                t = threading.Thread(target=work.warm_up, args=(opts,), daemon=True)
+                t.start()
+                warm.append(t)
+            for a, b in ranges:
+                submit("pages", index, work.run_pages, (str(path), a, b, opts.password))
+        else:
+            submit("file", index, work.run_file, (index, str(path), opts))
+
+    def finish_split(index: int) -> None:
+        s = splits.pop(index)
+        if s.error is not None:
+            ready[index] = FileResult(index, s.path, error=s.error,
+                                      seconds=time.perf_counter() - s.started)
+            return
+        from .pages import assemble
+        parts, s.parts = [p for p, _ in s.parts], []  # freed once assembled
+        try:
+            doc = assemble(s.path, parts, opts.password)
+            del parts
+            if opts.year is not None:
+                doc.year, doc.year_source = opts.year, "option"
+        except Exception as e:  # noqa: BLE001
+            ready[index] = FileResult(index, s.path, error=work.error_text(s.path, e),
+                                      seconds=time.perf_counter() - s.started)
+            return
+        for t in warm:
+            t.join()
+        ready[index] = work.extract_doc(index, s.path, doc, opts, s.started)
+
+    def handle(fut) -> None:
+        kind, index, fn, args, attempts = units.pop(fut)
+        try:
+            value = fut.result()
+        except BrokenProcessPool as e:
+            if attempts == 0 and hasattr(eng, "restart"):
+                eng.restart()
+                submit(kind, index, fn, args, attempts + 1)
+                return
+            value = e
+        except Exception as e:  # noqa: BLE001 - a worker's error, or a lost worker
+            value = e
+        if kind == "file":
+            if isinstance(value, BaseException):
+                value = FileResult(index, str(paths[index]),
+                                   error=work.error_text(paths[index], value))
+            ready[index] = value
+            if on_pages is not None and value.error is None:
+                on_pages(value.pages)
+            return
+        s = splits.get(index)
+        if s is None:
+            return
+        if isinstance(value, BaseException):
+            if s.error is None:
+                s.error = work.error_text(s.path, value)
+            s.parts.append((None, 0.0))
+        else:
+            s.parts.append(value)
+            if on_pages is not None:
+                on_pages(len(value[0].pages))
+        if len(s.parts) == s.expected:
+            if s.error is None:
+                s.parts = [p for p in s.parts if p[0] is not None]
+            finish_split(index)
+
+    def emit() -> None:
+        nonlocal emitted
+        while emitted in ready:
+            item = ready.pop(emitted)
+            path = str(paths[emitted])
+            emitted += 1
+            if isinstance(item, tuple):
+                ev = FileEvent(path, item[0], error=item[1])
+            elif item.error is not None:
+                ev = FileEvent(path, "failed", error=item.error, seconds=item.seconds)
+            else:
+                status, detail = sink.accept(item)
+                n = len(item.claims or []) if status == "ok" else 0
+                ev = FileEvent(path, status, claims=n, seconds=item.seconds,
+                               error=detail if status != "ok" else None,
+                               pages=item.pages, chars=item.chars,
+                               warnings=item.warnings)
+            if ev.status == "ok":
+                summary.ok.append(path)
+                summary.claims += ev.claims
+                summary.pages += ev.pages
+                summary.chars += ev.chars
+            elif ev.status == "skipped":
+                summary.skipped.append((path, ev.error or ""))
+            else:
+                summary.failed.append((path, ev.error or ""))
+            if on_event is not None:
+                on_event(ev)
+
+    ok = False
+    try:
+        while emitted < len(paths):
+            while (planned < len(paths) and len(units) < max_units
+                   and planned - emitted < max_ahead):
+                plan(planned, paths[planned])
+                planned += 1
+            emit()
+            if units:
+                for fut in eng.wait_any(list(units), timeout=0.5):
+                    handle(fut)
+                emit()
+        ok = True
+    except KeyboardInterrupt:
+        summary.interrupted = True
+        raise
+    finally:
+        eng.close(cancel=not ok)
+        sink.close(ok)
+        summary.seconds = time.perf_counter() - t_start
+    return summary

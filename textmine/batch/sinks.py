@@ -1,0 +1,158 @@
+"""The one writer of a batch: records to a file (streamed, atomic), Parquet parts, or the
+indicator database. Each sink receives documents in input order from ``run_batch``."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable, TextIO
+
+from ..errors import StoreError, TextmineError
+from ..fileio import sha256_file, write_atomic
+from .work import FileResult
+
+
+class RecordSink:
+    """Contract records (``Claim.to_dict()``) of each document, in order.
+
+    ``write``: called with the records of one document; ``collect=True`` keeps them in
+    ``records`` instead (for a table on screen, or library callers)."""
+
+    def __init__(self, write: Callable[[list[dict]], None] | None = None):
+        self.write = write
+        self.records: list[dict] = []
+        self.count = 0
+
+    def plan(self, path: Path) -> str | None:
+        return None
+
+    def accept(self, res: FileResult) -> tuple[str, str | None]:
+        claims = res.claims or []
+        for i in range(0, len(claims), 2000):  # a large document in slices, not all at once
+            recs = [c.to_dict() for c in claims[i:i + 2000]]
+            self.count += len(recs)
+            if self.write is None:
+                self.records.extend(recs)
+            else:
+                self.write(recs)
+        return "ok", None
+
+    def close(self, ok: bool) -> None:
+        pass
+
+
+class AtomicTextFile:
+    """A text file written through a temporary file beside it: ``commit()`` renames it into
+    place, ``abort()`` (or an interrupted run) leaves the old file, never a part."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.",
+                                        suffix=".tmp")
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(self.tmp, 0o666 & ~mask)  # as a plain open() would (mkstemp makes it 0600)
+        self.fh: TextIO = os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+    def write(self, text: str) -> None:
+        self.fh.write(text)
+
+    def commit(self) -> None:
+        self.fh.flush()
+        os.fsync(self.fh.fileno())
+        self.fh.close()
+        os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        if not self.fh.closed:
+            self.fh.close()
+        Path(self.tmp).unlink(missing_ok=True)
+
+
+class ParquetSink(RecordSink):
+    """Records as a folder of Parquet files ``part-00000.parquet``, ... of about ``rows``
+    records each (a dataset that pyarrow, DuckDB or Spark read as one table). Parts are written
+    atomically; on success the old parts of the folder are replaced by the new ones."""
+
+    def __init__(self, folder: str | Path, rows: int = 50_000):
+        super().__init__(write=self._add)
+        self.folder = Path(folder)
+        self.rows = rows
+        self.buf: list[dict] = []
+        self.parts: list[Path] = []
+        self.stage = self.folder / f".partial-{os.getpid()}"
+
+    def _add(self, recs: list[dict]) -> None:
+        self.buf.extend(recs)
+        if len(self.buf) >= self.rows:
+            self._flush()
+
+    def _flush(self) -> None:
+        from ..store.export import parquet_bytes
+        if not self.buf and self.parts:
+            return
+        part = self.stage / f"part-{len(self.parts):05d}.parquet"
+        try:
+            write_atomic(part, parquet_bytes(self.buf))
+        except OSError as e:
+            raise StoreError(f"{part}: cannot write: {e.strerror or e}") from e
+        self.parts.append(part)
+        self.buf = []
+
+    def close(self, ok: bool) -> None:
+        if ok:
+            self._flush()
+            for old in self.folder.glob("part-*.parquet"):
+                old.unlink()
+            for p in self.parts:
+                os.replace(p, self.folder / p.name)
+        else:
+            for p in self.parts:
+                p.unlink(missing_ok=True)
+        if self.stage.exists():
+            for p in self.stage.iterdir():
+                p.unlink()
+            self.stage.rmdir()
+
+
+class DBSink:
+    """The indicator database: a file whose content is stored already is skipped (checked when
+    planned, and again when written, for copies inside one batch); each document goes in with
+    its claims in one transaction (``IndicatorDB.add_document``)."""
+
+    def __init__(self, db, version: str = ""):
+        self.db = db
+        self.version = version
+        self.sha: dict[str, str] = {}
+
+    def _known(self, path: Path, sha: str) -> str | None:
+        known = self.db.find_sha(sha)
+        if known is None:
+            return None
+        return "unchanged" if known["path"] == str(path.resolve()) else \
+            f"same content as {known['path']}"
+
+    def plan(self, path: Path) -> str | None:
+        try:
+            sha = sha256_file(path)
+        except OSError:
+            return None  # the worker reports why it cannot be read
+        self.sha[str(path)] = sha
+        return self._known(path, sha)
+
+    def accept(self, res: FileResult) -> tuple[str, str | None]:
+        path = Path(res.path)
+        sha = self.sha.pop(res.path, None) or sha256_file(path)
+        reason = self._known(path, sha)
+        if reason is not None:
+            return "skipped", reason
+        try:
+            self.db.add_document(res.doc, res.claims or [], path=path, sha256=sha,
+                                 version=self.version)
+        except TextmineError as e:
+            return "failed", str(e)
+        return "ok", None
+
+    def close(self, ok: bool) -> None:
+        pass

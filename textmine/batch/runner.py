@@ -169,7 +169,7 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
         from .pages import assemble
         parts, s.parts = [p for p, _ in s.parts], []  # freed once assembled
         try:
-            doc = assemble(s.path, parts, opts.password)
+            doc = assemble(s.path, parts)
             del parts
             if opts.year is not None:
                 doc.year, doc.year_source = opts.year, "option"

@@ -17,6 +17,7 @@ import io
 import logging
 import unicodedata
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -388,70 +389,142 @@ def read_pdf(path: str | Path, password: str | None = None) -> Document:
     """Read a PDF into a ``Document``; ``IngestError`` (one line naming the file) when it
     cannot be read: encrypted, corrupt, not a PDF, no pages, no (usable) text layer.
     A PDF whose pages are all blank gives an empty document with a warning."""
-    warnings: list[str] = []
+    return assemble(path, [read_page_range(path, 1, None, password)])
+
+
+@dataclass
+class PagePart:
+    """Pages ``first..last`` (1-based, inclusive) laid out: what a worker sends back when
+    one large PDF is split across processes (``textmine.batch``)."""
+
+    first: int
+    last: int
+    n_pages: int = 0
+    pages: list[_Page] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)  # numbered from 0 inside the part
+    warnings: list[str] = field(default_factory=list)
+    total: int = 0          # visible glyphs
+    unmapped: int = 0
+    suspect: int = 0
+    cjk: int = 0
+    image_pages: int = 0
+
+
+@contextmanager
+def _pdfminer_warnings(out: list[str]):
+    """pdfminer's log records (about damaged files) go to ``out``, not to stderr."""
     log = logging.getLogger("pdfminer")
-    handler = _Collect(warnings)
+    handler = _Collect(out)
     log.addHandler(handler)
     try:
-        return _read_pdf(Path(path), password, warnings)
+        yield out
     finally:
         log.removeHandler(handler)
 
 
-def _read_pdf(path: Path, password: str | None, warnings: list[str]) -> Document:
-    name = str(path)
-    pdf = _open(path, password)
-    pages: list[_Page] = []
-    doc_tables: list[Table] = []
-    total = unmapped_total = suspect_total = cjk_total = 0
-    image_pages = 0
-    try:
-        n_pages = len(pdf.pages)
-        if n_pages == 0:
-            raise IngestError(f"{name}: the PDF has no pages")
-        for i in range(n_pages):
-            page_no = i + 1
-            page = pdf.pages[i]
-            try:
-                if max(page.width, page.height) > MAX_PAGE_SIDE:
-                    warnings.append(f"page {page_no}: {page.width:.0f} x {page.height:.0f} pt "
-                                    f"is larger than PDF allows; skipped")
-                    continue
-                chars = page.chars
-                if len(chars) > MAX_PAGE_CHARS:
-                    warnings.append(f"page {page_no}: {len(chars)} characters, above the "
-                                    f"limit of {MAX_PAGE_CHARS}; skipped")
-                    continue
-                glyphs, unmapped, suspect = _glyphs(chars)
-                visible = sum(1 for g in glyphs if not g.text.isspace())
-                total += visible
-                unmapped_total += unmapped
-                suspect_total += suspect
-                cjk_total += sum(1 for g in glyphs if "\u3400" <= g.text[:1] <= "\u9fff")
-                if unmapped:
-                    warnings.append(f"page {page_no}: {unmapped} unmapped glyphs (cid:NN)")
-                if not visible:
-                    if page.images:
-                        image_pages += 1
-                        warnings.append(f"page {page_no}: no text layer (image only); "
-                                        "OCR is needed for it")
-                    else:
-                        warnings.append(f"page {page_no}: empty page")
-                    continue
-                rec = _Page(page_no)
-                _layout_page(page, page_no, glyphs, doc_tables, rec)
-                pages.append(rec)
-            except IngestError:
-                raise
-            except Exception as e:  # a damaged page: say so, go on with the others
-                warnings.append(f"page {page_no}: cannot be read ({_why(e)})")
-            finally:
-                page.close()
-    finally:
-        pdf.close()
+def page_count(path: str | Path, password: str | None = None) -> int:
+    """Number of pages of a PDF (``IngestError`` for files that cannot be opened)."""
+    with _pdfminer_warnings([]):
+        pdf = _open(Path(path), password)
+        try:
+            return len(pdf.pages)
+        finally:
+            pdf.close()
 
+
+def read_page_range(path: str | Path, first: int = 1, last: int | None = None,
+                    password: str | None = None) -> PagePart:
+    """Lay out pages ``first..last`` (None: to the end), one page at a time, each closed
+    after use. pdfminer's complaints about a damaged file become the part's warnings."""
+    path = Path(path)
+    part = PagePart(first, last or 0)
+    with _pdfminer_warnings(part.warnings):
+        pdf = _open(path, password)
+        try:
+            part.n_pages = len(pdf.pages)
+            if part.n_pages == 0:
+                raise IngestError(f"{path}: the PDF has no pages")
+            part.last = min(last or part.n_pages, part.n_pages)
+            for i in range(first - 1, part.last):
+                page = pdf.pages[i]
+                try:
+                    _read_page(page, i + 1, part)
+                except IngestError:
+                    raise
+                except Exception as e:  # a damaged page: say so, go on with the others
+                    part.warnings.append(f"page {i + 1}: cannot be read ({_why(e)})")
+                finally:
+                    page.close()
+        finally:
+            pdf.close()
+    return part
+
+
+def _read_page(page, page_no: int, part: PagePart) -> None:
+    warnings = part.warnings
+    if max(page.width, page.height) > MAX_PAGE_SIDE:
+        warnings.append(f"page {page_no}: {page.width:.0f} x {page.height:.0f} pt "
+                        f"is larger than PDF allows; skipped")
+        return
+    chars = page.chars
+    if len(chars) > MAX_PAGE_CHARS:
+        warnings.append(f"page {page_no}: {len(chars)} characters, above the "
+                        f"limit of {MAX_PAGE_CHARS}; skipped")
+        return
+    glyphs, unmapped, suspect = _glyphs(chars)
+    visible = sum(1 for g in glyphs if not g.text.isspace())
+    part.total += visible
+    part.unmapped += unmapped
+    part.suspect += suspect
+    part.cjk += sum(1 for g in glyphs if "\u3400" <= g.text[:1] <= "\u9fff")
+    if unmapped:
+        warnings.append(f"page {page_no}: {unmapped} unmapped glyphs (cid:NN)")
+    if not visible:
+        if page.images:
+            part.image_pages += 1
+            warnings.append(f"page {page_no}: no text layer (image only); OCR is needed for it")
+        else:
+            warnings.append(f"page {page_no}: empty page")
+        return
+    rec = _Page(page_no)
+    _layout_page(page, page_no, glyphs, part.tables, rec)
+    part.pages.append(rec)
+
+
+def _renumber(part: PagePart, offset: int) -> None:
+    """Shift the part's table indices by ``offset`` (tables found in earlier parts)."""
+    if not offset:
+        return
+    for rec in part.pages:
+        new = []
+        for pos, cells, t in rec.tables:
+            for b in cells:
+                if b.table is not None:
+                    b.table += offset
+            new.append((pos, cells, t + offset))
+        rec.tables = new
+
+
+def assemble(path: str | Path, parts: list[PagePart]) -> Document:
+    """The ``Document`` of all page parts (joined in page order): decides what holds for the
+    whole file (no text at all, a garbled text layer, page furniture, title, year)."""
+    path, name = Path(path), str(path)
+    parts = sorted(parts, key=lambda p: p.first)
+    pages: list[_Page] = []
+    tables: list[Table] = []
+    warnings: list[str] = []
+    for part in parts:
+        _renumber(part, len(tables))
+        pages += part.pages
+        tables += part.tables
+        warnings += part.warnings
+    n_pages = parts[0].n_pages if parts else 0
+    total = sum(p.total for p in parts)
+    unmapped_total = sum(p.unmapped for p in parts)
+    suspect_total = sum(p.suspect for p in parts)
+    cjk_total = sum(p.cjk for p in parts)
     if total == 0:
-        if image_pages:
+        if any(p.image_pages for p in parts):
             raise IngestError(f"{name}: has no text layer (scanned images); OCR is needed")
         unread = [w for w in warnings if w.startswith("page ") and "cannot be read (" in w]
         if unread:
@@ -462,7 +535,7 @@ def _read_pdf(path: Path, password: str | None, warnings: list[str]) -> Document
             or (suspect_total > GARBAGE_SHARE * total and cjk_total < 0.05 * total)):
         raise IngestError(f"{name}: no usable text layer (fonts without Unicode mapping); "
                           "OCR is needed")
-    return _assemble(path, pages, doc_tables, warnings, n_pages)
+    return _assemble(path, pages, tables, warnings, n_pages)
 
 
 def _assemble(path: Path, pages: list[_Page], tables: list[Table], warnings: list[str],

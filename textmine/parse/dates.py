@@ -60,7 +60,13 @@ def _ym(y: int | str, m: int | None = None, d: int | None = None) -> str:
     return out
 
 
+# every date holds 年 or 月 or a period word (上半年, 一季度 ...); other text has none
+_HINT = re.compile("年|月" + ("|" + _PERIOD if _PERIOD else ""))
+
+
 def find_dates(text: str, year: int | None) -> list[DateMention]:
+    if _HINT.search(text) is None:
+        return []
     doc_year: int | str = year if year is not None else "XXXX"
     found: list[DateMention] = []
     for m in DATE.finditer(text):

@@ -49,8 +49,12 @@ COMPARE_BEFORE = re.compile(r"比\s{0,2}$")
 COMPARE_AFTER = re.compile(r"\s{0,2}([大高多小低少])")
 COMPARE_RULE = {"大": "over", "高": "over", "多": "over", "小": "under", "低": "under", "少": "under"}
 SPACE = " \u00a0\u2009\u3000\t"
+PER_UNIT = re.compile(r"/([一-龥•·]{1,4})")  # 元/吨, 人/万人
 # a number is read where it starts: an ASCII digit, or a Chinese numeral character
-_START = re.compile(r"[0-9" + "".join(DIGITS) + "".join(UNITS) + "".join(MAGNITUDES) + "]")
+_START_CHARS = frozenset("0123456789") | frozenset(DIGITS) | frozenset(UNITS) | frozenset(MAGNITUDES)
+# where the scanner looks at all: a number start, a special word's first character, or a
+# decimal point (.5); everything else is skipped at C speed
+_CANDIDATE = re.compile("[" + re.escape("".join(sorted(_START_CHARS | _SPECIAL_FIRST | {"."}))) + "]")
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,7 @@ def find_numbers(text: str, year: int | None = None) -> list[NumberMention]:
                                    d.qualifier, None, None, year_written=d.year_written,
                                    number_start=d.start))
     taken = [(m.start, m.end) for m in found]
-    if any(c in folded for c in ":/.") or _has_ascii_letter(folded):
+    if _NOT_NUMBER_HINT.search(folded):
         taken += [(m.start(), m.end()) for m in NOT_NUMBERS.finditer(folded)]
         taken.sort()
     if "/" in folded:
@@ -91,40 +95,49 @@ def find_numbers(text: str, year: int | None = None) -> list[NumberMention]:
                 sm = _slash_fraction(text, folded, fm)
                 found.append(sm)
                 taken.append((sm.start, sm.end))
-    i, n = 0, len(folded)
-    while i < n:
-        if any(a <= i < b for a, b in taken):
+    same = folded == text  # no full-width characters: mention texts need no re-slicing
+    n = len(folded)
+    cand = _CANDIDATE.search(folded)
+    while cand is not None:
+        i = cand.start()
+        if taken and any(a <= i < b for a, b in taken):
             i = next(b for a, b in taken if a <= i < b)
+            while any(a <= i < b for a, b in taken):
+                i = next(b for a, b in taken if a <= i < b)
+            cand = _CANDIDATE.search(folded, i)
             continue
-        special = _special_at(folded, i) if folded[i] in _SPECIAL_FIRST else None
+        c = folded[i]
+        special = _special_at(folded, i) if c in _SPECIAL_FIRST else None
         if special is not None:
-            found.append(replace(special, text=text[special.start:special.end]))
-            i = special.end
+            found.append(special if same else replace(special, text=text[special.start:special.end]))
+            cand = _CANDIDATE.search(folded, special.end)
             continue
-        if not _START.match(folded, i) or (i > 0 and folded[i - 1].isdigit()):
-            if folded[i] == "." and i + 1 < n and folded[i + 1].isdigit() and not (i > 0 and folded[i - 1] in "0123456789."):
-                pass  # .5
-            else:
-                i += 1
+        if c not in _START_CHARS or (i > 0 and folded[i - 1].isdigit()):
+            if not (c == "." and i + 1 < n and folded[i + 1].isdigit() and not (i > 0 and folded[i - 1] in "0123456789.")):
+                cand = _CANDIDATE.search(folded, i + 1)
                 continue
         m = _mention_at(folded, i)
         if m is None:
             num = scan_numeral(folded, i)
-            i = num.end if num is not None else i + 1
+            cand = _CANDIDATE.search(folded, num.end if num is not None else i + 1)
             continue
-        if any(a < m.end and m.start < b for a, b in taken):
-            i += 1
+        if taken and any(a < m.end and m.start < b for a, b in taken):
+            cand = _CANDIDATE.search(folded, i + 1)
             continue
-        found.append(replace(m, text=text[m.start:m.end]))
-        i = m.end
+        found.append(m if same else replace(m, text=text[m.start:m.end]))
+        cand = _CANDIDATE.search(folded, m.end)
     found.sort(key=lambda x: x.start)
     if len(found) > 1:
         found = _join_bounds(text, folded, found)
     return found
 
 
+_ASCII_LETTER = re.compile("[A-z]")  # as the range "A" <= c <= "z"
+_NOT_NUMBER_HINT = re.compile("[:/.A-z]")  # NOT_NUMBERS can only match where one of these stands
+
+
 def _has_ascii_letter(t: str) -> bool:
-    return any("A" <= c <= "z" for c in t)
+    return _ASCII_LETTER.search(t) is not None
 
 
 def _slash_fraction(text: str, t: str, fm: re.Match) -> NumberMention:
@@ -313,7 +326,7 @@ def _mention_at(t: str, i: int, signed: bool = True) -> NumberMention | None:
                 value, j = value + DIGITS[t[d]], d + 1
     per = None
     if unit is not None and j < len(t) and t[j] == "/":
-        m = re.match(r"/([一-龥•·]{1,4})", t[j:])
+        m = PER_UNIT.match(t[j:])
         if m:
             per = m.group(1)
             j += len(m.group())

@@ -53,10 +53,27 @@ class Numeral:
     decimals: int = 0
 
 
+def _by_first(words) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for w in words:
+        out[w[0]] = out.get(w[0], ()) + (w,)
+    return out
+
+
+_UNIT_WORDS_BY_FIRST = _by_first(UNIT_WORDS)
+_FRACTION_WORDS_BY_FIRST = _by_first(FRACTION_WORDS)
+
+
 def _is_unit_word(text: str, i: int, after_number: bool = False) -> bool:
     """Whether a unit word (千克, 百分点, 百分之) starts at ``i``; after a number, ``百分之``
     is the denominator of a fraction (一百分之二), not a percent sign."""
-    return any(text.startswith(w, i) for w in (FRACTION_WORDS if after_number else UNIT_WORDS))
+    words = (_FRACTION_WORDS_BY_FIRST if after_number else _UNIT_WORDS_BY_FIRST).get(text[i:i + 1])
+    if not words:
+        return False
+    for w in words:
+        if text.startswith(w, i):
+            return True
+    return False
 
 
 # spaces that may stand inside one numeral (一百 二 十, 7万 5千, 1000  万); not TAB (table cells)
@@ -100,6 +117,7 @@ def _numeral_char_after(text: str, k: int) -> bool:
 
 
 POINT = "点點"
+_SEPARATORS = re.compile(r"[,\s\u00a0\u2009]")
 
 
 def scan_numeral(text: str, i: int) -> Numeral | None:
@@ -130,7 +148,9 @@ def scan_numeral(text: str, i: int) -> Numeral | None:
         if m:
             if toks and toks[-1][0] == "num" or toks and toks[-1][0] == "digit" and toks[-1][1] != 0:
                 break
-            raw = re.sub(r"[,\s\u00a0\u2009]", "", m.group())
+            raw = m.group()
+            if not raw.isdigit():
+                raw = _SEPARATORS.sub("", raw)
             v = Decimal(raw)
             if "." in raw:
                 decimals = len(raw.split(".")[1])
@@ -295,21 +315,27 @@ def to_plain(v: Decimal) -> Decimal:
 # offsets into the folded text are offsets into the original.
 _WIDE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDE[0x3000] = 0x20  # ideographic space
+_WIDE_BUT_COMMA = {k: v for k, v in _WIDE.items() if k != 0xFF0C}
 
 
 def fold_width(text: str) -> str:
     """Fold full-width ASCII to ASCII, keeping length; the CJK comma between digit groups
     (``44，624``) becomes ``,`` only where it separates thousands."""
-    t = text.translate(_WIDE)
-    if "," in t:
-        # a full-width comma folded to ',' is a thousands separator only between a digit and
-        # exactly three digits; elsewhere restore it as the CJK comma so clauses still split.
-        out = list(t)
-        for k, ch in enumerate(t):
-            if ch == "," and text[k] == "，" and not _thousands_at(t, k):
-                out[k] = "，"
-        t = "".join(out)
-    return t
+    t = text.translate(_WIDE_BUT_COMMA)
+    k = t.find("，")
+    if k < 0:
+        return t
+    # the full-width comma is a thousands separator only between a digit and exactly three
+    # digits (whether other commas are folded does not change that test); elsewhere it stays
+    # the CJK comma so clauses still split.
+    out = None
+    while k >= 0:
+        if _thousands_at(t, k):
+            if out is None:
+                out = list(t)
+            out[k] = ","
+        k = t.find("，", k + 1)
+    return t if out is None else "".join(out)
 
 
 def _thousands_at(t: str, k: int) -> bool:

@@ -120,12 +120,40 @@ POINT = "点點"
 _SEPARATORS = re.compile(r"[,\s\u00a0\u2009]")
 
 
+# what may follow Arabic digits inside one numeral (7万, 1000 万, 十几, 2e5, 40k, 3.5)
+_AFTER_ARABIC = frozenset(INNER_SPACE + "eE^kK." + POINT) | frozenset(UNITS) | frozenset(MAGNITUDES) \
+    | frozenset(DIGITS) | INNER_OVER | INNER_VAGUE
+_scan_memo: list = [None, -1, None]
+
+
 def scan_numeral(text: str, i: int) -> Numeral | None:
     """The longest numeral starting at ``i`` of a width-folded text, or None.
 
     Spaces may stand between the parts of one numeral (``一百 二 十``, ``7万 5千``); where
     the longer reading is not a well-formed numeral the scanner falls back to the part
     before the space (``10万 20万`` is two numbers)."""
+    if _scan_memo[0] is text and _scan_memo[1] == i:
+        return _scan_memo[2]
+    c = text[i:i + 1]
+    if "0" <= c <= "9":
+        # fast path: Arabic digits followed by nothing that continues a numeral
+        m = ARABIC.match(text, i)
+        end = m.end()
+        if text[end:end + 1] not in _AFTER_ARABIC:
+            raw = m.group()
+            if not raw.isdigit():
+                raw = _SEPARATORS.sub("", raw)
+            decimals = len(raw.split(".")[1]) if "." in raw else 0
+            num = Numeral(i, end, _evaluate([("num", Decimal(raw))], False), arabic=True, decimals=decimals)
+        else:
+            num = _scan_numeral(text, i)
+    else:
+        num = _scan_numeral(text, i)
+    _scan_memo[0], _scan_memo[1], _scan_memo[2] = text, i, num
+    return num
+
+
+def _scan_numeral(text: str, i: int) -> Numeral | None:
     n = len(text)
     toks: list[tuple[str, Decimal]] = []
     pos = i

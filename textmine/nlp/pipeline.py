@@ -20,7 +20,8 @@ def numbers_component(doc: Doc) -> Doc:
     """Finds number expressions, keeps the claims, and stores them as spans in
     ``doc.spans["claims"]`` with the parsed mention under ``span._.mention``."""
     spans = []
-    for m in select_claims(doc.text, find_numbers(doc.text, doc._.year)):
+    text = doc.text  # Doc.text joins the tokens on every access: read it once
+    for m in select_claims(text, find_numbers(text, doc._.year)):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue

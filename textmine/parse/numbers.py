@@ -15,7 +15,7 @@ from . import qualifiers as Q
 from .dates import find_dates
 from .numerals import DIGITS, MAGNITUDES, UNITS, Numeral, fold_width, scan_numeral, to_plain
 from .tables import table
-from .units import Unit, match_unit
+from .units import SUBUNITS, UNITS as UNIT_TABLE, Unit, match_unit
 
 _S = table("specials")
 SPECIAL_WORDS: dict[str, dict] = _S["words"]  # 一半, 翻一番, ...
@@ -272,6 +272,8 @@ def _mention_at(t: str, i: int, signed: bool = True) -> NumberMention | None:
         rule, start = Q.PREFIX[pre], i - Q.prefix_len(t, i, pre)
     if num.bare and not pre:
         return None  # 千, 万 alone are numbers only after 近/逾/上/数 (近千种, 上万人)
+    if num.end - num.start == 1 and num.end < len(t) and t[num.end] in SPACE:
+        num = _spaced_discount(t, num)
     value = num.value
     if num.over:
         rule = rule if rule not in ("exact", "at_most_if_suffix") else "over_k"
@@ -324,6 +326,8 @@ def _mention_at(t: str, i: int, signed: bool = True) -> NumberMention | None:
             if d < len(t) and t[d] in DIGITS and t[d] not in "两兩" and not (
                     d + 1 < len(t) and (t[d + 1] in UNITS or t[d + 1] in MAGNITUDES or t[d + 1] in DIGITS)):
                 value, j = value + DIGITS[t[d]], d + 1
+        if unit.kind == "money" and unit.unit in SUBUNITS:
+            value, j = _coins(t, j, value, SUBUNITS[unit.unit])
     per = None
     if unit is not None and j < len(t) and t[j] == "/":
         m = PER_UNIT.match(t[j:])
@@ -386,8 +390,9 @@ def _word_part(t: str, num: Numeral) -> bool:
     a, b = num.start, num.end
     before = t[a - 1] if a > 0 else ""
     after = t[b] if b < len(t) else ""
-    if after and (after in STANDALONE or after in RANGE_DASH or Q.suffix_at(t, b)):
-        after = ""
+    if after and (after in STANDALONE or after in RANGE_DASH or Q.suffix_at(t, b)
+                  or after == "分" and FRACTION_OF.match(t, b)):
+        after = ""  # 分之 without a numerator (二分之。): the denominator alone is the number
     if before and before in STANDALONE:
         before = ""
     if b - a == 1:
@@ -400,6 +405,65 @@ def _word_part(t: str, num: Numeral) -> bool:
     if num.digit_string and (before and CJK_WORD.match(before) and before not in "第" or after and CJK_WORD.match(after)):
         return True
     return False
+
+
+def _digit_at(t: str, k: int) -> Decimal | None:
+    """The value of a single digit (Arabic or Chinese, not 两) at ``k`` that no other digit
+    follows, else None."""
+    if k >= len(t):
+        return None
+    c = t[k]
+    if "0" <= c <= "9":
+        v = Decimal(c)
+    elif c in DIGITS and c not in "两兩":
+        v = Decimal(DIGITS[c])
+    else:
+        return None
+    nxt = t[k + 1:k + 2]
+    if nxt and ("0" <= nxt <= "9" or nxt in DIGITS or nxt in UNITS or nxt in MAGNITUDES):
+        return None
+    return v
+
+
+def _spaced_discount(t: str, num: Numeral) -> Numeral:
+    """Two single digits written apart before 折 are one discount (7 2 折, 九 九 折: 72 %, 99 %):
+    ``num`` read as a two-digit string, else ``num`` unchanged."""
+    d1 = _digit_at(t, num.start)
+    if d1 is None or d1 == 0:
+        return num
+    k = _skip_space(t, num.end, 1)
+    d2 = _digit_at(t, k)
+    if d2 is None:
+        return num
+    z = _skip_space(t, k + 1, 1)
+    unit = match_unit(t, z)
+    if unit is None or unit.surface != "折" or t[z + 1:z + 2] in NOUN_AFTER_UNIT.get("折", ()):
+        return num
+    return replace(num, end=k + 1, value=d1 * 10 + d2, digit_string=True)
+
+
+def _coins(t: str, j: int, value: Decimal, subunits: dict[str, Decimal]) -> tuple[Decimal, int]:
+    """``value`` with the smaller coins written after the main money unit at ``j`` (五元三毛,
+    50元6角三分, 两美元又三美分, 5元零5分): one digit and a coin each, in falling order."""
+    n, k, end, last = len(t), j, j, None
+    total = value
+    while k < n:
+        if t[k] in "又零" and k + 1 < n and _digit_at(t, k + 1) is not None:
+            k += 1
+        d = _digit_at(t, k)
+        if d is None:
+            break
+        coin = next((s for s in _COINS_LONGEST if s in subunits and t.startswith(s, k + 1)), None)
+        if coin is None or last is not None and subunits[coin] >= last:
+            break
+        after = k + 1 + len(coin)
+        if t[after:after + 1] in ("之", "钟", "鐘"):
+            break  # 三分之一, 三分钟
+        total, last, end, k = total + d * subunits[coin], subunits[coin], after, after
+    return total, end
+
+
+_COINS_LONGEST = sorted({s for subs in SUBUNITS.values() for s in subs}, key=len, reverse=True)
 
 
 def _signed(t: str, i: int, m: NumberMention) -> NumberMention:

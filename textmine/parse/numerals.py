@@ -33,7 +33,21 @@ ARABIC = re.compile(r"""
 
 
 # written right after Arabic digits: 2e5, 1.2E-3, 2^5, 2.5^-1, 40k
-ARABIC_SUFFIX = re.compile(r"[eE]([+-]?\d{1,3})(?![\dA-Za-z])|\^([+-]{0,2})(\d{1,3})(?!\d)| ?[kK](?![A-Za-z])")
+ARABIC_SUFFIX = re.compile(r"[eE]([+-]?\d{1,3})(?![\dA-Za-z])|\^([+-]{0,2})(\d{1,3})(?!\d)| ?([kKM])(?![A-Za-z])")
+_SUFFIX_SCALE = {"k": 1000, "K": 1000, "M": 1000000}  # 40k, 2.5 M
+# the same without a decimal part: the groups of a dotted sequence (2.1.3, 10.20.30.1) are
+# whole numbers each
+ARABIC_WHOLE = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?![\d])|\d+")
+
+
+def _dotted(text: str, m: re.Match) -> bool:
+    """Whether the decimal number ``m`` is one group of a dotted sequence (a point and a digit
+    before or after it)."""
+    a, b = m.start(), m.end()
+    return "." in m.group() and (text[b:b + 1] == "." and text[b + 1:b + 2].isdigit()
+                                 or a >= 2 and text[a - 1] == "." and text[a - 2].isdigit())
+
+
 # a decimal written without its leading zero (.5)
 LEAD_POINT = re.compile(r"\.\d+")
 
@@ -121,7 +135,7 @@ _SEPARATORS = re.compile(r"[,\s\u00a0\u2009]")
 
 
 # what may follow Arabic digits inside one numeral (7万, 1000 万, 十几, 2e5, 40k, 3.5)
-_AFTER_ARABIC = frozenset(INNER_SPACE + "eE^kK." + POINT) | frozenset(UNITS) | frozenset(MAGNITUDES) \
+_AFTER_ARABIC = frozenset(INNER_SPACE + "eE^kKM." + POINT) | frozenset(UNITS) | frozenset(MAGNITUDES) \
     | frozenset(DIGITS) | INNER_OVER | INNER_VAGUE
 _scan_memo: list = [None, -1, None]
 
@@ -138,6 +152,8 @@ def scan_numeral(text: str, i: int) -> Numeral | None:
     if "0" <= c <= "9":
         # fast path: Arabic digits followed by nothing that continues a numeral
         m = ARABIC.match(text, i)
+        if _dotted(text, m):
+            m = ARABIC_WHOLE.match(text, i)
         end = m.end()
         if text[end:end + 1] not in _AFTER_ARABIC:
             raw = m.group()
@@ -170,6 +186,8 @@ def _scan_numeral(text: str, i: int) -> Numeral | None:
                 continue
             break
         m = ARABIC.match(text, pos) if c.isdigit() and c.isascii() else None
+        if m is not None and _dotted(text, m):
+            m = ARABIC_WHOLE.match(text, pos)
         if m is None and c == "." and not toks and pos + 1 < n and text[pos + 1].isdigit() and (
                 pos == 0 or not (text[pos - 1].isdigit() or text[pos - 1] == ".")):
             m = LEAD_POINT.match(text, pos)
@@ -259,7 +277,7 @@ def _arabic_suffix(v: Decimal, x: re.Match) -> Decimal:
     if x.group(3) is not None:
         exp = int(x.group(3)) * (-1 if x.group(2).count("-") % 2 else 1)
         return v ** exp if v or exp > 0 else v
-    return v * 1000
+    return v * _SUFFIX_SCALE[x.group(4)]
 
 
 def _evaluate(toks: list[tuple[str, Decimal]], digit_string: bool) -> Decimal | None:

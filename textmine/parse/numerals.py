@@ -137,6 +137,9 @@ _SEPARATORS = re.compile(r"[,\s\u00a0\u2009]")
 # what may follow Arabic digits inside one numeral (7万, 1000 万, 十几, 2e5, 40k, 3.5)
 _AFTER_ARABIC = frozenset(INNER_SPACE + "eE^kKM." + POINT) | frozenset(UNITS) | frozenset(MAGNITUDES) \
     | frozenset(DIGITS) | INNER_OVER | INNER_VAGUE
+# what may follow a magnitude inside one numeral (5万3千, 1亿 5000万, 3万多)
+_AFTER_MAGNITUDE = frozenset(INNER_SPACE + "0123456789") | frozenset(UNITS) | frozenset(MAGNITUDES) \
+    | frozenset(DIGITS) | INNER_OVER | INNER_VAGUE
 _scan_memo: list = [None, -1, None]
 
 
@@ -155,18 +158,31 @@ def scan_numeral(text: str, i: int) -> Numeral | None:
         if _dotted(text, m):
             m = ARABIC_WHOLE.match(text, i)
         end = m.end()
-        if text[end:end + 1] not in _AFTER_ARABIC:
-            raw = m.group()
-            if not raw.isdigit():
-                raw = _SEPARATORS.sub("", raw)
-            decimals = len(raw.split(".")[1]) if "." in raw else 0
-            num = Numeral(i, end, _evaluate([("num", Decimal(raw))], False), arabic=True, decimals=decimals)
+        nxt = text[end:end + 1]
+        if nxt not in _AFTER_ARABIC:
+            num = _arabic_numeral(i, end, m.group(), None)
+        elif nxt in MAGNITUDES and text[end + 1:end + 2] not in _AFTER_MAGNITUDE \
+                and not _is_unit_word(text, end, True):
+            # fast path: Arabic digits and one magnitude (3.2亿元, 15万人)
+            num = _arabic_numeral(i, end + 1, m.group(), Decimal(MAGNITUDES[nxt]))
         else:
             num = _scan_numeral(text, i)
     else:
         num = _scan_numeral(text, i)
     _scan_memo[0], _scan_memo[1], _scan_memo[2] = text, i, num
     return num
+
+
+def _arabic_numeral(i: int, end: int, raw: str, magnitude: Decimal | None) -> Numeral:
+    """The numeral of Arabic digits ``raw`` (and one magnitude word) read as the scanner would."""
+    if not raw.isdigit():
+        raw = _SEPARATORS.sub("", raw)
+    decimals = len(raw.split(".")[1]) if "." in raw else 0
+    toks = [("num", Decimal(raw))]
+    if magnitude is not None:
+        toks.append(("mag", magnitude))
+    return Numeral(i, end, _evaluate(toks, False), magnitude=magnitude is not None, arabic=True,
+                   decimals=decimals)
 
 
 def _scan_numeral(text: str, i: int) -> Numeral | None:

@@ -49,6 +49,7 @@ COMPARE_BEFORE = re.compile(r"比\s{0,2}$")
 COMPARE_AFTER = re.compile(r"\s{0,2}([大高多小低少])")
 COMPARE_RULE = {"大": "over", "高": "over", "多": "over", "小": "under", "低": "under", "少": "under"}
 SPACE = " \u00a0\u2009\u3000\t"
+_SPACE_SET = frozenset(SPACE)
 PER_UNIT = re.compile(r"/([一-龥•·]{1,4})")  # 元/吨, 人/万人
 # a number is read where it starts: an ASCII digit, or a Chinese numeral character
 _START_CHARS = frozenset("0123456789") | frozenset(DIGITS) | frozenset(UNITS) | frozenset(MAGNITUDES)
@@ -243,8 +244,10 @@ def _special_at(t: str, i: int) -> NumberMention | None:
 
 
 def _skip_space(t: str, j: int, limit: int = 2) -> int:
-    k = j
-    while k < len(t) and k - j < limit and t[k] in SPACE:
+    if t[j:j + 1] not in _SPACE_SET:
+        return j
+    k, n = j, len(t)
+    while k < n and k - j < limit and t[k] in SPACE:
         k += 1
     return k
 
@@ -253,6 +256,7 @@ def _mention_at(t: str, i: int, signed: bool = True) -> NumberMention | None:
     num = scan_numeral(t, i)
     if num is None:
         return None
+    n = len(t)
     # percent written before the number: 百分之三十, 千分之五, 百 分 之 五, 百万分之五
     if i > 0 and t[i - 1] in "之 \u00a0\u3000":
         lead = PERCENT_LEAD.search(t[max(0, i - 14):i])
@@ -272,7 +276,7 @@ def _mention_at(t: str, i: int, signed: bool = True) -> NumberMention | None:
         rule, start = Q.PREFIX[pre], i - Q.prefix_len(t, i, pre)
     if num.bare and not pre:
         return None  # 千, 万 alone are numbers only after 近/逾/上/数 (近千种, 上万人)
-    if num.end - num.start == 1 and num.end < len(t) and t[num.end] in SPACE:
+    if num.end - num.start == 1 and num.end < n and t[num.end] in SPACE:
         num = _spaced_discount(t, num)
     value = num.value
     if num.over:
@@ -282,7 +286,7 @@ def _mention_at(t: str, i: int, signed: bool = True) -> NumberMention | None:
     j = num.end
     # 多/余 between the number and its unit (2100多种, 5万多个, 十几个)
     k = _skip_space(t, j)
-    if k < len(t) and t[k] in "多余几幾餘" and not (t[k] in "余餘" and t.startswith("额", k + 1)):
+    if k < n and t[k] in "多余几幾餘" and not (t[k] in "余餘" and t.startswith("额", k + 1)):
         if t[k] in "几幾":
             rule = "vague_k"
         elif rule in ("exact", "at_most_if_suffix"):
@@ -292,12 +296,12 @@ def _mention_at(t: str, i: int, signed: bool = True) -> NumberMention | None:
     unit = match_unit(t, k)
     if unit is not None and t[k + len(unit.surface):k + len(unit.surface) + 1] in NOUN_AFTER_UNIT.get(unit.surface, ()):
         unit = None
-    if unit is None and k < len(t) and t[k] in "两兩" and num.chinese and not num.digit_string \
-            and t[k - 1] in UNITS or k < len(t) and t[k] in "两兩" and t[k - 1] in MAGNITUDES:
+    if unit is None and k < n and t[k] in "两兩" and num.chinese and not num.digit_string \
+            and t[k - 1] in UNITS or k < n and t[k] in "两兩" and t[k - 1] in MAGNITUDES:
         unit = Unit(t[k], "quantity", "两")  # 两 after a number is the mass unit (两万两)
-    elif unit is None and k < len(t) and t[k] in "两兩" and num.chinese and k == num.end and not num.arabic \
+    elif unit is None and k < n and t[k] in "两兩" and num.chinese and k == num.end and not num.arabic \
             and t[k - 1] not in "两兩" \
-            and match_unit(t, k + 1) is None and not (k + 1 < len(t) and (t[k + 1] in DIGITS or t[k + 1] in UNITS)):
+            and match_unit(t, k + 1) is None and not (k + 1 < n and (t[k + 1] in DIGITS or t[k + 1] in UNITS)):
         unit = Unit(t[k], "quantity", "两")  # 二两, 三两 (一两个 is one or two)
     if unit is not None and unit.surface in ("个", "個") and t.startswith("多月", k + 1):
         unit = Unit(t[k] + "多月", "duration", "月")
@@ -319,24 +323,24 @@ def _mention_at(t: str, i: int, signed: bool = True) -> NumberMention | None:
     if unit is not None:
         value = value * scale
         # 两米半, 三成半; 七成六
-        if j < len(t) and t[j] == HALF:
+        if j < n and t[j] == HALF:
             value, j = value + scale / 2, j + 1
         elif unit.surface in ("成", "折") and not num.digit_string:
             d = _skip_space(t, j)
-            if d < len(t) and t[d] in DIGITS and t[d] not in "两兩" and not (
-                    d + 1 < len(t) and (t[d + 1] in UNITS or t[d + 1] in MAGNITUDES or t[d + 1] in DIGITS)):
+            if d < n and t[d] in DIGITS and t[d] not in "两兩" and not (
+                    d + 1 < n and (t[d + 1] in UNITS or t[d + 1] in MAGNITUDES or t[d + 1] in DIGITS)):
                 value, j = value + DIGITS[t[d]], d + 1
         if unit.kind == "money" and unit.unit in SUBUNITS:
             value, j = _coins(t, j, value, SUBUNITS[unit.unit])
     per = None
-    if unit is not None and j < len(t) and t[j] == "/":
+    if unit is not None and j < n and t[j] == "/":
         m = PER_UNIT.match(t[j:])
         if m:
             per = m.group(1)
             j += len(m.group())
     # suffix qualifier after the unit: 6600万人以上, 15%左右, 5.5%以内, 1200 或以上
     suf = Q.suffix_at(t, j)
-    if suf is None and j < len(t) and t[j] in SPACE:
+    if suf is None and j < n and t[j] in SPACE:
         k2 = _skip_space(t, j)
         suf = Q.suffix_at(t, k2)
         if suf is not None and suf not in ("多", "余", "有余", "餘"):
@@ -359,7 +363,7 @@ def _mention_at(t: str, i: int, signed: bool = True) -> NumberMention | None:
             start = COMPARE_BEFORE.search(t, max(0, start - 3), start).start()
     # a range: 20～30万元, 3至5个, 10%-15%
     dash_at = _skip_space(t, j, 1)
-    if dash_at < len(t) and t[dash_at] in RANGE_DASH and rule == "exact":
+    if dash_at < n and t[dash_at] in RANGE_DASH and rule == "exact":
         rng = _range(t, start, num, unit, dash_at)
         if rng is not None:
             return _signed(t, i, rng) if signed and start == i else rng

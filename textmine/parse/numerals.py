@@ -44,6 +44,8 @@ def _dotted(text: str, m: re.Match) -> bool:
     """Whether the decimal number ``m`` is one group of a dotted sequence (a point and a digit
     before or after it)."""
     a, b = m.start(), m.end()
+    if text[b:b + 1] != "." and text[a - 1:a] != ".":
+        return False
     return "." in m.group() and (text[b:b + 1] == "." and text[b + 1:b + 2].isdigit()
                                  or a >= 2 and text[a - 1] == "." and text[a - 2].isdigit())
 
@@ -178,11 +180,13 @@ def _arabic_numeral(i: int, end: int, raw: str, magnitude: Decimal | None) -> Nu
     if not raw.isdigit():
         raw = _SEPARATORS.sub("", raw)
     decimals = len(raw.split(".")[1]) if "." in raw else 0
-    toks = [("num", Decimal(raw))]
-    if magnitude is not None:
-        toks.append(("mag", magnitude))
-    return Numeral(i, end, _evaluate(toks, False), magnitude=magnitude is not None, arabic=True,
-                   decimals=decimals)
+    v = Decimal(raw)
+    # what _evaluate gives for [num] and [num, mag] (no exponent in v, so adding zero is a no-op)
+    if magnitude is None:
+        value = to_plain(v)
+    else:
+        value = to_plain((v if v else Decimal(1)) * magnitude)
+    return Numeral(i, end, value, magnitude=magnitude is not None, arabic=True, decimals=decimals)
 
 
 def _scan_numeral(text: str, i: int) -> Numeral | None:
@@ -378,12 +382,13 @@ def to_plain(v: Decimal) -> Decimal:
 _WIDE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDE[0x3000] = 0x20  # ideographic space
 _WIDE_BUT_COMMA = {k: v for k, v in _WIDE.items() if k != 0xFF0C}
+_HAS_WIDE = re.compile("[\uff01-\uff0b\uff0d-\uff5e\u3000]")  # a key of _WIDE_BUT_COMMA
 
 
 def fold_width(text: str) -> str:
     """Fold full-width ASCII to ASCII, keeping length; the CJK comma between digit groups
     (``44，624``) becomes ``,`` only where it separates thousands."""
-    t = text.translate(_WIDE_BUT_COMMA)
+    t = text.translate(_WIDE_BUT_COMMA) if _HAS_WIDE.search(text) else text
     k = t.find("，")
     if k < 0:
         return t

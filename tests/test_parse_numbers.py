@@ -278,6 +278,8 @@ FORMS = [
     ("特聘三位专家", "三位", 3, 3, 3),
     # a denominator without its numerator is a number
     ("占二分之", "二", 2, 2, 2),
+    # positions between two ordinals
+    ("名次在第3到第8之间", "第3到第8之间", 3, 3, 8),
 ]
 NOT_NUMBERS = ["大家一起努力", "收拾行装", "干劲十足", "新兵入伍", "四川盆地", "两两结对",
                "访问 https://example.org/a?id=2020%20", "编号B2030417", "会议于9:30召开", "半成品仓库"]

@@ -264,7 +264,7 @@ def _mention_at(t: str, i: int, signed: bool = True) -> NumberMention | None:
             return _fraction_percent(t, i - len(lead.group()), num, lead.group(1))
     # rank: 第一位, 排名第2, 前三
     if i > 0 and t[i - 1] == "第":
-        return _rank(t, i - 1, num)
+        return _rank(t, i - 1, num) or _ordinal_between(t, i - 1, num)
     # a fraction: 三分之一, 3又一千分之23
     frac = _fraction(t, num)
     if frac is not None:
@@ -572,6 +572,23 @@ def _rank(t: str, di: int, num: Numeral) -> NumberMention | None:
     v = num.value
     return NumberMention(di, j, t[di:j], "rank", v, unit, "exact", v, v, chinese=num.chinese,
                          number_start=num.start)
+
+
+# 第十和第十五之间: a range of positions
+ORDINAL_JOIN = re.compile(r"\s{0,2}(?:和|与|與|及|到|至)\s{0,2}第")
+
+
+def _ordinal_between(t: str, di: int, num: Numeral) -> NumberMention | None:
+    j = ORDINAL_JOIN.match(t, num.end)
+    second = scan_numeral(t, j.end()) if j else None
+    if second is None or second.bare:
+        return None
+    e = BETWEEN_END.match(t, second.end)
+    lo, hi = num.value, second.value
+    if e is None or lo > hi:
+        return None
+    return NumberMention(di, e.end(), t[di:e.end()], "rank", lo, "", "range", lo, hi,
+                         unit_written=False, chinese=num.chinese and second.chinese, number_start=num.start)
 
 
 def _range(t: str, start: int, first: Numeral, unit1: Unit | None, dash: int) -> NumberMention | None:

@@ -134,7 +134,7 @@ def find_numbers(text: str, year: int | None = None) -> list[NumberMention]:
 
 
 _ASCII_LETTER = re.compile("[A-z]")  # as the range "A" <= c <= "z"
-_NOT_NUMBER_HINT = re.compile("[:/.A-z]")  # NOT_NUMBERS can only match where one of these stands
+_NOT_NUMBER_HINT = re.compile("[:A-z]")  # every NOT_NUMBERS match holds a letter or a colon
 
 
 def _has_ascii_letter(t: str) -> bool:

@@ -177,8 +177,8 @@ def scan_numeral(text: str, i: int) -> Numeral | None:
 
 def _arabic_numeral(i: int, end: int, raw: str, magnitude: Decimal | None) -> Numeral:
     """The numeral of Arabic digits ``raw`` (and one magnitude word) read as the scanner would."""
-    if not raw.isdigit():
-        raw = _SEPARATORS.sub("", raw)
+    if not raw.isdigit() and not raw.replace(".", "", 1).isdigit():
+        raw = _SEPARATORS.sub("", raw)  # 44,624 / 10 000
     decimals = len(raw.split(".")[1]) if "." in raw else 0
     v = Decimal(raw)
     # what _evaluate gives for [num] and [num, mag] (no exponent in v, so adding zero is a no-op)

@@ -256,9 +256,48 @@ FORMS = [
     ("产量在 1200 或以上", "1200 或以上", 1200, 1200, None),
     ("增幅比二成高", "比二成高", 20, 20, None),
     ("补贴一千到一千五百", "一千到一千五百", 1000, 1000, 1500),
+    # round 2: coins after the main money unit, value in the main unit
+    ("车票八元五角", "八元五角", 8.5, 8.5, 8.5),
+    ("每斤售价3元2角5分", "3元2角5分", 3.25, 3.25, 3.25),
+    ("邮费一元零五分", "一元零五分", 1.05, 1.05, 1.05),
+    ("找零两块钱", "两块钱", 2, 2, 2),
+    # dotted digit sequences (sections, versions) are whole numbers; a lone decimal stays
+    ("亩产4.75吨", "4.75吨", 4.75, 4.75, 4.75),
+    # two digits written apart before 折
+    ("全场 8 5 折", "8 5 折", 85, 85, 85),
+    ("会员价七 五 折", "七 五 折", 75, 75, 75),
+    # M (million) after digits, Latin unit symbols
+    ("投资 3.2 M", "3.2 M", 3200000, 3200000, 3200000),
+    ("堤坝加高120cm", "120cm", 120, 120, 120),
+    ("运距35km", "35km", 35, 35, 35),
+    ("储存45kg", "45kg", 45, 45, 45),
+    # 过 before any number; 位 as a measure word
+    ("日均客流过3000", "过3000", 3000, 3000, None),
+    ("经过三年", "三年", 3, 3, 3),  # 经过: passed, not "more than"
+    ("通过两项", "两项", 2, 2, 2),
+    ("特聘三位专家", "三位", 3, 3, 3),
+    # a denominator without its numerator is a number
+    ("占二分之", "二", 2, 2, 2),
+    # positions between two ordinals
+    ("名次在第3到第8之间", "第3到第8之间", 3, 3, 8),
 ]
-NOT_NUMBERS = ["大家一起努力", "收拾行装", "干劲十足", "新兵入伍", "四川盆地", "两两结对",
+NOT_NUMBERS = ["大家一起努力", "收拾行装", "干劲十足", "新兵入伍", "四川盆地", "两两结对", "部队登陆演练",
                "访问 https://example.org/a?id=2020%20", "编号B2030417", "会议于9:30召开", "半成品仓库"]
+# (text, every mention as (text, value, unit)) where one sentence holds several
+SPLITS = [
+    ("按规程4.2.7条执行", [("4", 4, ""), ("2", 2, ""), ("7条", 7, "条")]),
+    ("单价四美元又二十美分", [("四美元", 4, "美元"), ("二十", 20, "")]),  # one digit per coin
+    ("延时250ms", [("250", 250, "")]),  # ms is not the metre
+    ("第二位是七", [("第二位", 2, "位"), ("七", 7, "")]),
+    # a formal numeral that never stands inside a word counts after any character
+    ("新建项目壹个，改造厂房捌座", [("壹个", 1, "个"), ("捌座", 8, "座")]),
+]
+
+
+@pytest.mark.parametrize("text,mentions", SPLITS)
+def test_number_splits(text, mentions):
+    got = [(m.text, m.value, m.unit) for m in find_numbers(text, YEAR) if m.kind != "date"]
+    assert got == [(t, num(v), u) for t, v, u in mentions]
 
 
 @pytest.mark.parametrize("text,mention,value,lower,upper", FORMS)

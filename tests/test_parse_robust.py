@@ -83,8 +83,6 @@ def test_thin_space_groups_round_trip(n):
     assert parse_numeral(thin_spaces(n)) == n
 
 
-@pytest.mark.xfail(strict=True, reason="numerals.py adds Decimals in the default 28-digit "
-                   "context: integers of 29 digits or more come back rounded")
 @settings(max_examples=30, deadline=None)
 @given(n=st.integers(min_value=10**28, max_value=10**40))
 def test_long_integers_round_trip(n):

@@ -38,22 +38,24 @@ def scores(tmp_path_factory):
     return _scores(str(tmp_path_factory.mktemp("peer")))
 
 
-# measured floors (0.931 overall, FP 10 when written); per suite found/expected
-FLOORS = {"Number-NumberModel": 0.95, "Number-PercentModel": 0.95, "Number-NumberRangeModel": 0.75,
-          "NumberWithUnit-CurrencyModel": 0.70, "NumberWithUnit-DimensionModel": 0.90,
+# measured floors (round 2: 0.953 overall = 676/709, FP 11); per suite found/expected
+# (measured 382/392, 158/160, 62/75, 32/39, 33/33, 9/10)
+FLOORS = {"Number-NumberModel": 0.97, "Number-PercentModel": 0.98, "Number-NumberRangeModel": 0.80,
+          "NumberWithUnit-CurrencyModel": 0.80, "NumberWithUnit-DimensionModel": 0.95,
           "NumberWithUnit-AgeModel": 0.90}
 
 
 def test_peer_suite_floors(scores):
-    assert scores["agreement"] >= 0.925
+    assert scores["agreement"] >= 0.95
     assert scores["false_pos"] <= 20
     for suite, floor in FLOORS.items():
         v = scores["suites"][suite]
         assert v["found"] / v["expected"] >= floor, (suite, v)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 8 target not met: Range and Currency are below 0.90 "
-                   "(8 Range cases follow the contract's 多/余 bounds, 4 Currency cases have no number)")
+@pytest.mark.xfail(strict=True, reason="issue 8 target not met: overall 0.953 and FP 11 meet it, but Range "
+                   "(62/75) and Currency (32/39) stay below 0.90: 12 Range cases follow the contract's 多/余/几 "
+                   "bounds and 4 Currency cases have no number (bench/peer_exclusions.toml)")
 def test_peer_suite_target(scores):
     assert scores["agreement"] >= 0.95
     assert scores["false_pos"] <= 20

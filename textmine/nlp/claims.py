@@ -30,7 +30,7 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
 def select_claims(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
     """The mentions that state a measured fact, with units inferred where none is written."""
     if not mentions:
-        return []
+        return []  # no number: no need to look for names and slogans
     spans = excluded_spans(text)
     out = []
     for m in mentions:

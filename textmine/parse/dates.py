@@ -20,7 +20,12 @@ _SUFFIX = "|".join(sorted(map(re.escape, _SUFFIX_QUAL), key=len, reverse=True))
 _PERIOD = "|".join(sorted(map(re.escape, _PERIODS), key=len, reverse=True))
 _DASH = r"(?:[~～\-—–－至到])"
 
+# every date starts with a digit, a Chinese numeral or a period word's first character: the
+# lookahead lets the scanner skip other positions at once
+_FIRST = "[\\d" + re.escape("零〇一二三四五六七八九十两" + "".join(sorted({p[0] for p in _PERIODS}))) + "]"
 DATE = re.compile(rf"""
+  (?={_FIRST})
+  (?:
   (?P<y1>(?:1[89]|20)\d{{2}}|[一二][〇零一二三四五六七八九]{{3}})年?
       (?:{_DASH}(?P<y2>(?:1[89]|20)\d{{2}})年)?          # 2019年至2020年 / 2019-2020年
       (?:(?P<period>{_PERIOD})
@@ -31,6 +36,7 @@ DATE = re.compile(rf"""
   | (?P<m1b>{_NUM})(?:{_DASH}(?P<m2b>{_NUM}))?月(?:份)?(?:(?P<d1b>{_NUM})[日号])?
       (?:{_DASH}(?:(?P<m3b>{_NUM})月)?(?P<d2b>{_NUM})[日号])?
       (?P<suf_b>{_SUFFIX})?
+  )
 """, re.VERBOSE)
 
 
@@ -60,7 +66,13 @@ def _ym(y: int | str, m: int | None = None, d: int | None = None) -> str:
     return out
 
 
+# every date holds 年 or 月 or a period word (上半年, 一季度 ...); other text has none
+_HINT = re.compile("年|月" + ("|" + _PERIOD if _PERIOD else ""))
+
+
 def find_dates(text: str, year: int | None) -> list[DateMention]:
+    if _HINT.search(text) is None:
+        return []
     doc_year: int | str = year if year is not None else "XXXX"
     found: list[DateMention] = []
     for m in DATE.finditer(text):

@@ -15,7 +15,7 @@ from . import qualifiers as Q
 from .dates import find_dates
 from .numerals import DIGITS, MAGNITUDES, UNITS, Numeral, fold_width, scan_numeral, to_plain
 from .tables import table
-from .units import Unit, match_unit
+from .units import SUBUNITS, UNITS as UNIT_TABLE, Unit, match_unit
 
 _S = table("specials")
 SPECIAL_WORDS: dict[str, dict] = _S["words"]  # 一半, 翻一番, ...
@@ -28,7 +28,13 @@ NEGATIVE = "负負"
 MINUS = "-−"
 # a Chinese numeral written with formal (financial) characters only is part of a word when a
 # Chinese character stands right before it (队伍, 放肆, 大陆, 收拾)
-FORMAL = set(table("numerals")["formal"]["chars"])
+FORMAL = frozenset(table("numerals")["formal"]["chars"])
+FORMAL_WORDS = frozenset(table("numerals")["formal"]["words"])
+
+
+def _in_formal_word(t: str, a: int) -> bool:
+    """The formal numeral character at ``a`` belongs to an ordinary word (队伍, 收拾, 登陆)."""
+    return t[max(0, a - 1):a + 1] in FORMAL_WORDS or t[a:a + 2] in FORMAL_WORDS
 # fractions: 三分之一, 二十五分之一百四十四, 百分之五 (a bare denominator is a percent sign)
 FRACTION_OF = re.compile(r"[ \u00a0\u3000]{0,2}分[ \u00a0\u3000]{0,2}之[ \u00a0\u3000]{0,2}")
 PERCENT_LEAD = re.compile(r"([百佰千仟万萬亿億]{1,4})[ \u00a0\u3000]{0,2}分[ \u00a0\u3000]{0,2}之[ \u00a0\u3000]{0,2}$")
@@ -49,8 +55,13 @@ COMPARE_BEFORE = re.compile(r"比\s{0,2}$")
 COMPARE_AFTER = re.compile(r"\s{0,2}([大高多小低少])")
 COMPARE_RULE = {"大": "over", "高": "over", "多": "over", "小": "under", "低": "under", "少": "under"}
 SPACE = " \u00a0\u2009\u3000\t"
+_SPACE_SET = frozenset(SPACE)
+PER_UNIT = re.compile(r"/([一-龥•·]{1,4})")  # 元/吨, 人/万人
 # a number is read where it starts: an ASCII digit, or a Chinese numeral character
-_START = re.compile(r"[0-9" + "".join(DIGITS) + "".join(UNITS) + "".join(MAGNITUDES) + "]")
+_START_CHARS = frozenset("0123456789") | frozenset(DIGITS) | frozenset(UNITS) | frozenset(MAGNITUDES)
+# where the scanner looks at all: a number start, a special word's first character, or a
+# decimal point (.5); everything else is skipped at C speed
+_CANDIDATE = re.compile("[" + re.escape("".join(sorted(_START_CHARS | _SPECIAL_FIRST | {"."}))) + "]")
 
 
 @dataclass(frozen=True)
@@ -82,7 +93,7 @@ def find_numbers(text: str, year: int | None = None) -> list[NumberMention]:
                                    d.qualifier, None, None, year_written=d.year_written,
                                    number_start=d.start))
     taken = [(m.start, m.end) for m in found]
-    if any(c in folded for c in ":/.") or _has_ascii_letter(folded):
+    if _NOT_NUMBER_HINT.search(folded):
         taken += [(m.start(), m.end()) for m in NOT_NUMBERS.finditer(folded)]
         taken.sort()
     if "/" in folded:
@@ -91,40 +102,49 @@ def find_numbers(text: str, year: int | None = None) -> list[NumberMention]:
                 sm = _slash_fraction(text, folded, fm)
                 found.append(sm)
                 taken.append((sm.start, sm.end))
-    i, n = 0, len(folded)
-    while i < n:
-        if any(a <= i < b for a, b in taken):
+    same = folded == text  # no full-width characters: mention texts need no re-slicing
+    n = len(folded)
+    cand = _CANDIDATE.search(folded)
+    while cand is not None:
+        i = cand.start()
+        if taken and any(a <= i < b for a, b in taken):
             i = next(b for a, b in taken if a <= i < b)
+            while any(a <= i < b for a, b in taken):
+                i = next(b for a, b in taken if a <= i < b)
+            cand = _CANDIDATE.search(folded, i)
             continue
-        special = _special_at(folded, i) if folded[i] in _SPECIAL_FIRST else None
+        c = folded[i]
+        special = _special_at(folded, i) if c in _SPECIAL_FIRST else None
         if special is not None:
-            found.append(replace(special, text=text[special.start:special.end]))
-            i = special.end
+            found.append(special if same else replace(special, text=text[special.start:special.end]))
+            cand = _CANDIDATE.search(folded, special.end)
             continue
-        if not _START.match(folded, i) or (i > 0 and folded[i - 1].isdigit()):
-            if folded[i] == "." and i + 1 < n and folded[i + 1].isdigit() and not (i > 0 and folded[i - 1] in "0123456789."):
-                pass  # .5
-            else:
-                i += 1
+        if c not in _START_CHARS or (i > 0 and folded[i - 1].isdigit()):
+            if not (c == "." and i + 1 < n and folded[i + 1].isdigit() and not (i > 0 and folded[i - 1] in "0123456789.")):
+                cand = _CANDIDATE.search(folded, i + 1)
                 continue
         m = _mention_at(folded, i)
         if m is None:
             num = scan_numeral(folded, i)
-            i = num.end if num is not None else i + 1
+            cand = _CANDIDATE.search(folded, num.end if num is not None else i + 1)
             continue
-        if any(a < m.end and m.start < b for a, b in taken):
-            i += 1
+        if taken and any(a < m.end and m.start < b for a, b in taken):
+            cand = _CANDIDATE.search(folded, i + 1)
             continue
-        found.append(replace(m, text=text[m.start:m.end]))
-        i = m.end
+        found.append(m if same else replace(m, text=text[m.start:m.end]))
+        cand = _CANDIDATE.search(folded, m.end)
     found.sort(key=lambda x: x.start)
     if len(found) > 1:
         found = _join_bounds(text, folded, found)
     return found
 
 
+_ASCII_LETTER = re.compile("[A-z]")  # as the range "A" <= c <= "z"
+_NOT_NUMBER_HINT = re.compile("[:A-z]")  # every NOT_NUMBERS match holds a letter or a colon
+
+
 def _has_ascii_letter(t: str) -> bool:
-    return any("A" <= c <= "z" for c in t)
+    return _ASCII_LETTER.search(t) is not None
 
 
 def _slash_fraction(text: str, t: str, fm: re.Match) -> NumberMention:
@@ -230,8 +250,10 @@ def _special_at(t: str, i: int) -> NumberMention | None:
 
 
 def _skip_space(t: str, j: int, limit: int = 2) -> int:
-    k = j
-    while k < len(t) and k - j < limit and t[k] in SPACE:
+    if t[j:j + 1] not in _SPACE_SET:
+        return j
+    k, n = j, len(t)
+    while k < n and k - j < limit and t[k] in SPACE:
         k += 1
     return k
 
@@ -240,6 +262,7 @@ def _mention_at(t: str, i: int, signed: bool = True) -> NumberMention | None:
     num = scan_numeral(t, i)
     if num is None:
         return None
+    n = len(t)
     # percent written before the number: 百分之三十, 千分之五, 百 分 之 五, 百万分之五
     if i > 0 and t[i - 1] in "之 \u00a0\u3000":
         lead = PERCENT_LEAD.search(t[max(0, i - 14):i])
@@ -247,7 +270,7 @@ def _mention_at(t: str, i: int, signed: bool = True) -> NumberMention | None:
             return _fraction_percent(t, i - len(lead.group()), num, lead.group(1))
     # rank: 第一位, 排名第2, 前三
     if i > 0 and t[i - 1] == "第":
-        return _rank(t, i - 1, num)
+        return _rank(t, i - 1, num) or _ordinal_between(t, i - 1, num)
     # a fraction: 三分之一, 3又一千分之23
     frac = _fraction(t, num)
     if frac is not None:
@@ -259,6 +282,8 @@ def _mention_at(t: str, i: int, signed: bool = True) -> NumberMention | None:
         rule, start = Q.PREFIX[pre], i - Q.prefix_len(t, i, pre)
     if num.bare and not pre:
         return None  # 千, 万 alone are numbers only after 近/逾/上/数 (近千种, 上万人)
+    if num.end - num.start == 1 and num.end < n and t[num.end] in SPACE:
+        num = _spaced_discount(t, num)
     value = num.value
     if num.over:
         rule = rule if rule not in ("exact", "at_most_if_suffix") else "over_k"
@@ -267,7 +292,7 @@ def _mention_at(t: str, i: int, signed: bool = True) -> NumberMention | None:
     j = num.end
     # 多/余 between the number and its unit (2100多种, 5万多个, 十几个)
     k = _skip_space(t, j)
-    if k < len(t) and t[k] in "多余几幾餘" and not (t[k] in "余餘" and t.startswith("额", k + 1)):
+    if k < n and t[k] in "多余几幾餘" and not (t[k] in "余餘" and t.startswith("额", k + 1)):
         if t[k] in "几幾":
             rule = "vague_k"
         elif rule in ("exact", "at_most_if_suffix"):
@@ -277,12 +302,12 @@ def _mention_at(t: str, i: int, signed: bool = True) -> NumberMention | None:
     unit = match_unit(t, k)
     if unit is not None and t[k + len(unit.surface):k + len(unit.surface) + 1] in NOUN_AFTER_UNIT.get(unit.surface, ()):
         unit = None
-    if unit is None and k < len(t) and t[k] in "两兩" and num.chinese and not num.digit_string \
-            and t[k - 1] in UNITS or k < len(t) and t[k] in "两兩" and t[k - 1] in MAGNITUDES:
+    if unit is None and k < n and t[k] in "两兩" and num.chinese and not num.digit_string \
+            and t[k - 1] in UNITS or k < n and t[k] in "两兩" and t[k - 1] in MAGNITUDES:
         unit = Unit(t[k], "quantity", "两")  # 两 after a number is the mass unit (两万两)
-    elif unit is None and k < len(t) and t[k] in "两兩" and num.chinese and k == num.end and not num.arabic \
+    elif unit is None and k < n and t[k] in "两兩" and num.chinese and k == num.end and not num.arabic \
             and t[k - 1] not in "两兩" \
-            and match_unit(t, k + 1) is None and not (k + 1 < len(t) and (t[k + 1] in DIGITS or t[k + 1] in UNITS)):
+            and match_unit(t, k + 1) is None and not (k + 1 < n and (t[k + 1] in DIGITS or t[k + 1] in UNITS)):
         unit = Unit(t[k], "quantity", "两")  # 二两, 三两 (一两个 is one or two)
     if unit is not None and unit.surface in ("个", "個") and t.startswith("多月", k + 1):
         unit = Unit(t[k] + "多月", "duration", "月")
@@ -292,7 +317,7 @@ def _mention_at(t: str, i: int, signed: bool = True) -> NumberMention | None:
     if unit is None and _word_part(t, num):
         return None  # 一切, 四川, 两两, 队伍, 美味十足: numeral characters inside a word
     if unit is not None and num.end - num.start == 1 and num.chinese and i > 0 \
-            and CJK_WORD.match(t[i - 1]) and t[i] in FORMAL:
+            and _in_formal_word(t, i):
         return None  # 登陆部队
     if unit is not None:
         j = k + len(unit.surface)
@@ -304,22 +329,24 @@ def _mention_at(t: str, i: int, signed: bool = True) -> NumberMention | None:
     if unit is not None:
         value = value * scale
         # 两米半, 三成半; 七成六
-        if j < len(t) and t[j] == HALF:
+        if j < n and t[j] == HALF:
             value, j = value + scale / 2, j + 1
         elif unit.surface in ("成", "折") and not num.digit_string:
             d = _skip_space(t, j)
-            if d < len(t) and t[d] in DIGITS and t[d] not in "两兩" and not (
-                    d + 1 < len(t) and (t[d + 1] in UNITS or t[d + 1] in MAGNITUDES or t[d + 1] in DIGITS)):
+            if d < n and t[d] in DIGITS and t[d] not in "两兩" and not (
+                    d + 1 < n and (t[d + 1] in UNITS or t[d + 1] in MAGNITUDES or t[d + 1] in DIGITS)):
                 value, j = value + DIGITS[t[d]], d + 1
+        if unit.kind == "money" and unit.unit in SUBUNITS:
+            value, j = _coins(t, j, value, SUBUNITS[unit.unit])
     per = None
-    if unit is not None and j < len(t) and t[j] == "/":
-        m = re.match(r"/([一-龥•·]{1,4})", t[j:])
+    if unit is not None and j < n and t[j] == "/":
+        m = PER_UNIT.match(t[j:])
         if m:
             per = m.group(1)
             j += len(m.group())
     # suffix qualifier after the unit: 6600万人以上, 15%左右, 5.5%以内, 1200 或以上
     suf = Q.suffix_at(t, j)
-    if suf is None and j < len(t) and t[j] in SPACE:
+    if suf is None and j < n and t[j] in SPACE:
         k2 = _skip_space(t, j)
         suf = Q.suffix_at(t, k2)
         if suf is not None and suf not in ("多", "余", "有余", "餘"):
@@ -342,7 +369,7 @@ def _mention_at(t: str, i: int, signed: bool = True) -> NumberMention | None:
             start = COMPARE_BEFORE.search(t, max(0, start - 3), start).start()
     # a range: 20～30万元, 3至5个, 10%-15%
     dash_at = _skip_space(t, j, 1)
-    if dash_at < len(t) and t[dash_at] in RANGE_DASH and rule == "exact":
+    if dash_at < n and t[dash_at] in RANGE_DASH and rule == "exact":
         rng = _range(t, start, num, unit, dash_at)
         if rng is not None:
             return _signed(t, i, rng) if signed and start == i else rng
@@ -373,8 +400,9 @@ def _word_part(t: str, num: Numeral) -> bool:
     a, b = num.start, num.end
     before = t[a - 1] if a > 0 else ""
     after = t[b] if b < len(t) else ""
-    if after and (after in STANDALONE or after in RANGE_DASH or Q.suffix_at(t, b)):
-        after = ""
+    if after and (after in STANDALONE or after in RANGE_DASH or Q.suffix_at(t, b)
+                  or after == "分" and FRACTION_OF.match(t, b)):
+        after = ""  # 分之 without a numerator (二分之。): the denominator alone is the number
     if before and before in STANDALONE:
         before = ""
     if b - a == 1:
@@ -382,11 +410,70 @@ def _word_part(t: str, num: Numeral) -> bool:
             return True
         if before and (before in DIGITS or before in UNITS):
             return True
-        if t[a] in FORMAL and before and CJK_WORD.match(before):
+        if t[a] in FORMAL and before and CJK_WORD.match(before):  # 收拾, 放肆: no unit after
             return True
     if num.digit_string and (before and CJK_WORD.match(before) and before not in "第" or after and CJK_WORD.match(after)):
         return True
     return False
+
+
+def _digit_at(t: str, k: int) -> Decimal | None:
+    """The value of a single digit (Arabic or Chinese, not 两) at ``k`` that no other digit
+    follows, else None."""
+    if k >= len(t):
+        return None
+    c = t[k]
+    if "0" <= c <= "9":
+        v = Decimal(c)
+    elif c in DIGITS and c not in "两兩":
+        v = Decimal(DIGITS[c])
+    else:
+        return None
+    nxt = t[k + 1:k + 2]
+    if nxt and ("0" <= nxt <= "9" or nxt in DIGITS or nxt in UNITS or nxt in MAGNITUDES):
+        return None
+    return v
+
+
+def _spaced_discount(t: str, num: Numeral) -> Numeral:
+    """Two single digits written apart before 折 are one discount (7 2 折, 九 九 折: 72 %, 99 %):
+    ``num`` read as a two-digit string, else ``num`` unchanged."""
+    d1 = _digit_at(t, num.start)
+    if d1 is None or d1 == 0:
+        return num
+    k = _skip_space(t, num.end, 1)
+    d2 = _digit_at(t, k)
+    if d2 is None:
+        return num
+    z = _skip_space(t, k + 1, 1)
+    unit = match_unit(t, z)
+    if unit is None or unit.surface != "折" or t[z + 1:z + 2] in NOUN_AFTER_UNIT.get("折", ()):
+        return num
+    return replace(num, end=k + 1, value=d1 * 10 + d2, digit_string=True)
+
+
+def _coins(t: str, j: int, value: Decimal, subunits: dict[str, Decimal]) -> tuple[Decimal, int]:
+    """``value`` with the smaller coins written after the main money unit at ``j`` (五元三毛,
+    50元6角三分, 两美元又三美分, 5元零5分): one digit and a coin each, in falling order."""
+    n, k, end, last = len(t), j, j, None
+    total = value
+    while k < n:
+        if t[k] in "又零" and k + 1 < n and _digit_at(t, k + 1) is not None:
+            k += 1
+        d = _digit_at(t, k)
+        if d is None:
+            break
+        coin = next((s for s in _COINS_LONGEST if s in subunits and t.startswith(s, k + 1)), None)
+        if coin is None or last is not None and subunits[coin] >= last:
+            break
+        after = k + 1 + len(coin)
+        if t[after:after + 1] in ("之", "钟", "鐘"):
+            break  # 三分之一, 三分钟
+        total, last, end, k = total + d * subunits[coin], subunits[coin], after, after
+    return total, end
+
+
+_COINS_LONGEST = sorted({s for subs in SUBUNITS.values() for s in subs}, key=len, reverse=True)
 
 
 def _signed(t: str, i: int, m: NumberMention) -> NumberMention:
@@ -491,6 +578,23 @@ def _rank(t: str, di: int, num: Numeral) -> NumberMention | None:
     v = num.value
     return NumberMention(di, j, t[di:j], "rank", v, unit, "exact", v, v, chinese=num.chinese,
                          number_start=num.start)
+
+
+# 第十和第十五之间: a range of positions
+ORDINAL_JOIN = re.compile(r"\s{0,2}(?:和|与|與|及|到|至)\s{0,2}第")
+
+
+def _ordinal_between(t: str, di: int, num: Numeral) -> NumberMention | None:
+    j = ORDINAL_JOIN.match(t, num.end)
+    second = scan_numeral(t, j.end()) if j else None
+    if second is None or second.bare:
+        return None
+    e = BETWEEN_END.match(t, second.end)
+    lo, hi = num.value, second.value
+    if e is None or lo > hi:
+        return None
+    return NumberMention(di, e.end(), t[di:e.end()], "rank", lo, "", "range", lo, hi,
+                         unit_written=False, chinese=num.chinese and second.chinese, number_start=num.start)
 
 
 def _range(t: str, start: int, first: Numeral, unit1: Unit | None, dash: int) -> NumberMention | None:

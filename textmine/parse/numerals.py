@@ -33,7 +33,23 @@ ARABIC = re.compile(r"""
 
 
 # written right after Arabic digits: 2e5, 1.2E-3, 2^5, 2.5^-1, 40k
-ARABIC_SUFFIX = re.compile(r"[eE]([+-]?\d{1,3})(?![\dA-Za-z])|\^([+-]{0,2})(\d{1,3})(?!\d)| ?[kK](?![A-Za-z])")
+ARABIC_SUFFIX = re.compile(r"[eE]([+-]?\d{1,3})(?![\dA-Za-z])|\^([+-]{0,2})(\d{1,3})(?!\d)| ?([kKM])(?![A-Za-z])")
+_SUFFIX_SCALE = {"k": 1000, "K": 1000, "M": 1000000}  # 40k, 2.5 M
+# the same without a decimal part: the groups of a dotted sequence (2.1.3, 10.20.30.1) are
+# whole numbers each
+ARABIC_WHOLE = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?![\d])|\d+")
+
+
+def _dotted(text: str, m: re.Match) -> bool:
+    """Whether the decimal number ``m`` is one group of a dotted sequence (a point and a digit
+    before or after it)."""
+    a, b = m.start(), m.end()
+    if text[b:b + 1] != "." and text[a - 1:a] != ".":
+        return False
+    return "." in m.group() and (text[b:b + 1] == "." and text[b + 1:b + 2].isdigit()
+                                 or a >= 2 and text[a - 1] == "." and text[a - 2].isdigit())
+
+
 # a decimal written without its leading zero (.5)
 LEAD_POINT = re.compile(r"\.\d+")
 
@@ -53,10 +69,27 @@ class Numeral:
     decimals: int = 0
 
 
+def _by_first(words) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for w in words:
+        out[w[0]] = out.get(w[0], ()) + (w,)
+    return out
+
+
+_UNIT_WORDS_BY_FIRST = _by_first(UNIT_WORDS)
+_FRACTION_WORDS_BY_FIRST = _by_first(FRACTION_WORDS)
+
+
 def _is_unit_word(text: str, i: int, after_number: bool = False) -> bool:
     """Whether a unit word (千克, 百分点, 百分之) starts at ``i``; after a number, ``百分之``
     is the denominator of a fraction (一百分之二), not a percent sign."""
-    return any(text.startswith(w, i) for w in (FRACTION_WORDS if after_number else UNIT_WORDS))
+    words = (_FRACTION_WORDS_BY_FIRST if after_number else _UNIT_WORDS_BY_FIRST).get(text[i:i + 1])
+    if not words:
+        return False
+    for w in words:
+        if text.startswith(w, i):
+            return True
+    return False
 
 
 # spaces that may stand inside one numeral (一百 二 十, 7万 5千, 1000  万); not TAB (table cells)
@@ -100,6 +133,16 @@ def _numeral_char_after(text: str, k: int) -> bool:
 
 
 POINT = "点點"
+_SEPARATORS = re.compile(r"[,\s\u00a0\u2009]")
+
+
+# what may follow Arabic digits inside one numeral (7万, 1000 万, 十几, 2e5, 40k, 3.5)
+_AFTER_ARABIC = frozenset(INNER_SPACE + "eE^kKM." + POINT) | frozenset(UNITS) | frozenset(MAGNITUDES) \
+    | frozenset(DIGITS) | INNER_OVER | INNER_VAGUE
+# what may follow a magnitude inside one numeral (5万3千, 1亿 5000万, 3万多)
+_AFTER_MAGNITUDE = frozenset(INNER_SPACE + "0123456789") | frozenset(UNITS) | frozenset(MAGNITUDES) \
+    | frozenset(DIGITS) | INNER_OVER | INNER_VAGUE
+_scan_memo: list = [None, -1, None]
 
 
 def scan_numeral(text: str, i: int) -> Numeral | None:
@@ -108,6 +151,45 @@ def scan_numeral(text: str, i: int) -> Numeral | None:
     Spaces may stand between the parts of one numeral (``一百 二 十``, ``7万 5千``); where
     the longer reading is not a well-formed numeral the scanner falls back to the part
     before the space (``10万 20万`` is two numbers)."""
+    if _scan_memo[0] is text and _scan_memo[1] == i:
+        return _scan_memo[2]
+    c = text[i:i + 1]
+    if "0" <= c <= "9":
+        # fast path: Arabic digits followed by nothing that continues a numeral
+        m = ARABIC.match(text, i)
+        if _dotted(text, m):
+            m = ARABIC_WHOLE.match(text, i)
+        end = m.end()
+        nxt = text[end:end + 1]
+        if nxt not in _AFTER_ARABIC:
+            num = _arabic_numeral(i, end, m.group(), None)
+        elif nxt in MAGNITUDES and text[end + 1:end + 2] not in _AFTER_MAGNITUDE \
+                and not _is_unit_word(text, end, True):
+            # fast path: Arabic digits and one magnitude (3.2亿元, 15万人)
+            num = _arabic_numeral(i, end + 1, m.group(), Decimal(MAGNITUDES[nxt]))
+        else:
+            num = _scan_numeral(text, i)
+    else:
+        num = _scan_numeral(text, i)
+    _scan_memo[0], _scan_memo[1], _scan_memo[2] = text, i, num
+    return num
+
+
+def _arabic_numeral(i: int, end: int, raw: str, magnitude: Decimal | None) -> Numeral:
+    """The numeral of Arabic digits ``raw`` (and one magnitude word) read as the scanner would."""
+    if not raw.isdigit() and not raw.replace(".", "", 1).isdigit():
+        raw = _SEPARATORS.sub("", raw)  # 44,624 / 10 000
+    decimals = len(raw.split(".")[1]) if "." in raw else 0
+    v = Decimal(raw)
+    # what _evaluate gives for [num] and [num, mag] (no exponent in v, so adding zero is a no-op)
+    if magnitude is None:
+        value = to_plain(v)
+    else:
+        value = to_plain((v if v else Decimal(1)) * magnitude)
+    return Numeral(i, end, value, magnitude=magnitude is not None, arabic=True, decimals=decimals)
+
+
+def _scan_numeral(text: str, i: int) -> Numeral | None:
     n = len(text)
     toks: list[tuple[str, Decimal]] = []
     pos = i
@@ -124,13 +206,17 @@ def scan_numeral(text: str, i: int) -> Numeral | None:
                 continue
             break
         m = ARABIC.match(text, pos) if c.isdigit() and c.isascii() else None
+        if m is not None and _dotted(text, m):
+            m = ARABIC_WHOLE.match(text, pos)
         if m is None and c == "." and not toks and pos + 1 < n and text[pos + 1].isdigit() and (
                 pos == 0 or not (text[pos - 1].isdigit() or text[pos - 1] == ".")):
             m = LEAD_POINT.match(text, pos)
         if m:
             if toks and toks[-1][0] == "num" or toks and toks[-1][0] == "digit" and toks[-1][1] != 0:
                 break
-            raw = re.sub(r"[,\s\u00a0\u2009]", "", m.group())
+            raw = m.group()
+            if not raw.isdigit():
+                raw = _SEPARATORS.sub("", raw)
             v = Decimal(raw)
             if "." in raw:
                 decimals = len(raw.split(".")[1])
@@ -211,7 +297,7 @@ def _arabic_suffix(v: Decimal, x: re.Match) -> Decimal:
     if x.group(3) is not None:
         exp = int(x.group(3)) * (-1 if x.group(2).count("-") % 2 else 1)
         return v ** exp if v or exp > 0 else v
-    return v * 1000
+    return v * _SUFFIX_SCALE[x.group(4)]
 
 
 def _evaluate(toks: list[tuple[str, Decimal]], digit_string: bool) -> Decimal | None:
@@ -295,21 +381,28 @@ def to_plain(v: Decimal) -> Decimal:
 # offsets into the folded text are offsets into the original.
 _WIDE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDE[0x3000] = 0x20  # ideographic space
+_WIDE_BUT_COMMA = {k: v for k, v in _WIDE.items() if k != 0xFF0C}
+_HAS_WIDE = re.compile("[\uff01-\uff0b\uff0d-\uff5e\u3000]")  # a key of _WIDE_BUT_COMMA
 
 
 def fold_width(text: str) -> str:
     """Fold full-width ASCII to ASCII, keeping length; the CJK comma between digit groups
     (``44，624``) becomes ``,`` only where it separates thousands."""
-    t = text.translate(_WIDE)
-    if "," in t:
-        # a full-width comma folded to ',' is a thousands separator only between a digit and
-        # exactly three digits; elsewhere restore it as the CJK comma so clauses still split.
-        out = list(t)
-        for k, ch in enumerate(t):
-            if ch == "," and text[k] == "，" and not _thousands_at(t, k):
-                out[k] = "，"
-        t = "".join(out)
-    return t
+    t = text.translate(_WIDE_BUT_COMMA) if _HAS_WIDE.search(text) else text
+    k = t.find("，")
+    if k < 0:
+        return t
+    # the full-width comma is a thousands separator only between a digit and exactly three
+    # digits (whether other commas are folded does not change that test); elsewhere it stays
+    # the CJK comma so clauses still split.
+    out = None
+    while k >= 0:
+        if _thousands_at(t, k):
+            if out is None:
+                out = list(t)
+            out[k] = ","
+        k = t.find("，", k + 1)
+    return t if out is None else "".join(out)
 
 
 def _thousands_at(t: str, k: int) -> bool:

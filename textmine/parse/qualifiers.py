@@ -30,6 +30,7 @@ _PREFIX_RE = re.compile("(?:" + "|".join(_SP.join(map(re.escape, w)) for w in _P
 _PREFIX_LAST = {w[-1] for w in PREFIX}
 _WINDOW = 3 * max(map(len, PREFIX)) + 2
 _memo: list = [None, -1, None]
+_SPACES = re.compile(r"[ \u00a0\u3000]")
 
 
 def _prefix_match(text: str, i: int) -> tuple[str, int] | None:
@@ -43,7 +44,7 @@ def _prefix_match(text: str, i: int) -> tuple[str, int] | None:
         w0 = max(0, i - _WINDOW)
         m = _PREFIX_RE.search(text, w0, i)
         if m is not None:
-            word = re.sub(r"[ \u00a0\u3000]", "", m.group())
+            word = _SPACES.sub("", m.group())
             s = m.start()
             if not (s > 0 and text[s - 1] in NOT_AFTER.get(word, "")):
                 res = (word, i - s)
@@ -63,9 +64,14 @@ def prefix_len(text: str, i: int, word: str) -> int:
     return m[1] if m and m[0] == word else len(word)
 
 
+_SUFFIX_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _w in _SUFFIX_LONGEST:
+    _SUFFIX_BY_FIRST[_w[0]] = _SUFFIX_BY_FIRST.get(_w[0], ()) + (_w,)
+
+
 def suffix_at(text: str, i: int) -> str | None:
     """The longest suffix qualifier word starting at ``i``."""
-    for w in _SUFFIX_LONGEST:
+    for w in _SUFFIX_BY_FIRST.get(text[i:i + 1], ()):
         if text.startswith(w, i):
             return w
     return None

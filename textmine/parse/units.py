@@ -33,8 +33,19 @@ for _s in sorted(UNITS, key=len, reverse=True):
 
 
 def match_unit(text: str, i: int) -> Unit | None:
-    """The longest unit written at ``text[i:]``, or None."""
+    """The longest unit written at ``text[i:]``, or None. A unit symbol in Latin letters
+    (m, kg) counts only where the letters end (not the m of 250ms)."""
     for s in _BY_FIRST.get(text[i:i + 1], ()):
         if text.startswith(s, i):
+            if s.isascii() and s.isalpha():
+                nxt = text[i + len(s):i + len(s) + 1]
+                if nxt.isascii() and nxt.isalpha():
+                    continue
             return UNITS[s]
     return None
+
+
+# coins below the main money unit (元 -> 角 0.1, 分 0.01), from the money table
+SUBUNITS: dict[str, dict[str, Decimal]] = {
+    main: {s: Decimal(str(f)) for s, f in subs.items()}
+    for main, subs in table("units")["money"].get("subunits", {}).items()}

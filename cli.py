@@ -282,7 +282,9 @@ def text(ctx, files, password, tables_dir):
             continue
         for w in doc.warnings:
             err.print(f"[yellow]Warning:[/] {path}: {w}", highlight=False, soft_wrap=True)
-        click.echo(document_text(doc))
+        body = document_text(doc)
+        if body:  # an empty document prints nothing, not an empty line
+            click.echo(body)
         if tables_dir is not None:
             for t in range(len(doc.tables)):
                 textmine.write_atomic(tables_dir / table_csv_name(doc, t),

@@ -191,6 +191,11 @@ def make(out: Path, seed: int = 7, big_mb: int = 5, pages: int = 10_000) -> list
         expect="ok", claims={"min": 1}, values=GOOD_VALUES[:1], warning="split", slow=True,
         why="one sentence of 1.2 million Chinese characters (about 15 s: run with "
             "TEXTMINE_SLOW=1)")
+    for name, run in (("numeral-run.txt", "一" * 20_000), ("letter-run.txt", "a" * 20_000),
+                      ("digit-plus-run.txt", "1+" * 10_000), ("qualifier-run.txt", "约" * 20_000)):
+        put(name, "新建产业帮扶项目326个，" + run + "。到位资金12.5亿元。\n", expect="ok",
+            claims={"min": 2}, values=GOOD_VALUES[:2],
+            why="a run of 20,000 characters that patterns repeat over (linear time, not cubic)")
     # every 1000th page holds a claim (k), the others a sentence without a number
     page_lines = [f"新建产业项目{(i + 1) // 1000}个。" if (i + 1) % 1000 == 0
                   else "持续推进产业帮扶和就业帮扶工作。" for i in range(pages)]

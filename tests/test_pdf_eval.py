@@ -70,3 +70,15 @@ def test_empty_files_read_as_empty_text(name, meta):
     assert doc.pages == meta["pages"]
     assert any("empty" in w for w in doc.warnings)
     assert Extractor(classify=False).extract_document(doc) == []
+
+
+@pytest.mark.parametrize("name,meta", EMPTY, ids=[n for n, _ in EMPTY])
+def test_text_command_prints_nothing_for_an_empty_pdf(name, meta):
+    """`textmine text` gives exactly the manifest's expected text: zero bytes."""
+    import subprocess
+    import sys
+    repo = Path(__file__).resolve().parents[1]
+    r = subprocess.run([sys.executable, "cli.py", "text", str(PDF / name)], cwd=repo,
+                       capture_output=True)
+    expected = (PDF / name).with_suffix(".expected.txt")
+    assert r.returncode == 0 and r.stdout == (expected.read_bytes() if expected.exists() else b"")

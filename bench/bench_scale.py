@@ -9,10 +9,11 @@ included) with ``--jobs 1`` and ``--jobs N`` (default: all cores):
   * a batch of ``--docs`` generated text reports,
   * memory rows at ``--jobs N`` only: a generated ``--big-pages`` PDF and ``--big-docs`` reports
     (target: peak RSS < 600 MB), unless ``--skip-big``.
-Columns: seconds, chars/s, pages/s, claims/s, peak memory of the process tree (psutil: the sum
-of each process's PSS, so pages the forked workers share with the parent count once; sampled
-every 100 ms; without psutil the largest child's ru_maxrss), speed-up against --jobs 1 and whether both
-runs wrote the same records (target: >= 1.7x with 2 cores, same records).
+Columns: seconds, chars/s, pages/s, claims/s, peak memory, speed-up against --jobs 1 and whether
+both runs wrote the same records (target: >= 1.7x with 2 cores, same records). Peak memory of
+the memory rows is the process tree's (psutil: the sum of each process's PSS, so pages the forked
+workers share with the parent count once; sampled every 100 ms); the timed scaling rows run
+without that sampler (it costs CPU) and show the largest single process's max RSS instead.
 References measured in the same run: bare ``jieba.lcut`` on the bulletin's text and the plain
 pdfplumber word pass of bench/bench_pdf.py (reused); Recognizers-Text and jionlp rows only when
 they are importable (``pip install 'textmine[bench]'`` plus those packages), else "not installed".
@@ -38,11 +39,15 @@ TARGET_SPEEDUP = 1.7
 TARGET_RSS_MB = 600
 
 
-def measure(cmd: list[str]) -> tuple[float, float, int, str]:
-    """(seconds, peak PSS MB of the process tree, exit code, last stderr line)."""
+def measure(cmd: list[str], sample: bool = True) -> tuple[float, float, int, str]:
+    """(seconds, peak memory MB, exit code, last stderr line). With ``sample``: peak PSS of the
+    process tree, read every 100 ms (reading /proc/*/smaps costs CPU, so timed scaling runs
+    go without it); else the largest single process's max RSS (``getrusage``, free)."""
     try:
         import psutil
     except ImportError:
+        psutil = None
+    if not sample:
         psutil = None
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
@@ -74,7 +79,8 @@ def measure(cmd: list[str]) -> tuple[float, float, int, str]:
     return dt, peak / 2**20, p.returncode, last
 
 
-def run_extract(inputs: list[str], jobs: int, tag: str, classify: bool) -> dict:
+def run_extract(inputs: list[str], jobs: int, tag: str, classify: bool,
+                sample: bool = True) -> dict:
     out = CACHE / f"out-{tag}-j{jobs}.jsonl"
     log = CACHE / f"log-{tag}-j{jobs}.jsonl"
     log.unlink(missing_ok=True)
@@ -82,7 +88,7 @@ def run_extract(inputs: list[str], jobs: int, tag: str, classify: bool) -> dict:
            "--jobs", str(jobs), "--quiet", "--log-json", str(log)]
     if not classify:
         cmd.append("--no-classify")
-    dt, rss, rc, last = measure(cmd)
+    dt, rss, rc, last = measure(cmd, sample)
     events = [json.loads(x) for x in log.read_text(encoding="utf-8").splitlines()] \
         if log.exists() else []
     return {"seconds": dt, "rss": rss, "rc": rc, "err": last, "out": out,
@@ -160,8 +166,8 @@ def main(argv=None) -> int:
     verdicts = []
     for name, inputs in cases:
         tag = name.split()[0].replace(".", "_")
-        r1 = run_extract(inputs, 1, tag, classify)
-        rn = run_extract(inputs, a.jobs, tag, classify)
+        r1 = run_extract(inputs, 1, tag, classify, sample=False)
+        rn = run_extract(inputs, a.jobs, tag, classify, sample=False)
         same = r1["out"].read_bytes() == rn["out"].read_bytes() if r1["rc"] == rn["rc"] == 0 \
             else False
         for jobs, r in ((1, r1), (a.jobs, rn)):
@@ -188,7 +194,7 @@ def main(argv=None) -> int:
     t = Table(title=f"textmine batch scaling ({a.jobs} cores, "
                     f"{'with' if classify else 'without'} classifier; whole processes)")
     for col in ("case", "jobs", "note", "seconds", "chars/s", "pages/s", "claims/s",
-                "peak PSS MB", "speed-up", "same records"):
+                "peak MB", "speed-up", "same records"):
         t.add_column(col, justify="left" if col in ("case", "jobs", "note", "same records")
                      else "right")
     for r in rows:

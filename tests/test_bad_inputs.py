@@ -186,9 +186,12 @@ def test_unreadable_file_is_one_line_error(tmp_path, monkeypatch):
         text_mod.read_text_file(path)
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py/api.iter_inputs expand a folder named like a file "
-                   "into its (zero) files: exit 0, '0 claims', no word about the folder")
 def test_cli_folder_named_like_a_file_is_reported(corpus):
     r = _cli("extract", "--no-classify", str(corpus / "folder.txt"))
     assert "Traceback" not in r.stderr
-    assert r.returncode != 0 or "folder.txt" in r.stderr
+    assert r.returncode != 0 and "folder.txt: is a directory with no .txt or .pdf file" in r.stderr
+
+
+def test_cli_pattern_matching_nothing_is_reported(tmp_path):
+    r = _cli("extract", "--no-classify", str(tmp_path / "nothing-*.pdf"))
+    assert r.returncode != 0 and "the pattern matches nothing" in r.stderr

@@ -23,9 +23,10 @@ def read_document(path: str | Path, *, password: str | None = None,
     """Read a text or PDF file into a ``Document`` (blocks in reading order)."""
     p = Path(path)
     if not p.exists():
-        raise InputError(f"{p}: no such file")
+        raise InputError(f"{p}: no such file" + (" (the pattern matches nothing)"
+                                                 if any(c in str(p) for c in "*?[") else ""))
     if p.is_dir():
-        raise InputError(f"{p}: is a directory, not a file")
+        raise InputError(f"{p}: is a directory with no .txt or .pdf file in it")
     try:
         with open(p, "rb") as fh:
             head = fh.read(1024)
@@ -139,6 +140,9 @@ def extract(source: str | Path | Document, *, year: int | None = None, doc_id: s
     return ex.extract_text(str(source), doc_id=doc_id or "text", year=year)
 
 
+INPUT_SUFFIXES = {".txt", ".pdf"}
+
+
 def iter_inputs(paths: Iterable[str | Path]) -> list[Path]:
     """Expand folders into their .txt and .pdf files (sorted) and glob patterns the shell did
     not expand (``"archive/**/*.pdf"``) into the files they match; keep files as given."""
@@ -147,12 +151,12 @@ def iter_inputs(paths: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if not p.exists() and glob.has_magic(str(p)):
-            out.extend(sorted(Path(f) for f in glob.glob(str(p), recursive=True)
-                              if Path(f).is_file()))
-            continue
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*")
-                              if f.is_file() and f.suffix.lower() in {".txt", ".pdf"}))
+            found = sorted(Path(f) for f in glob.glob(str(p), recursive=True) if Path(f).is_file())
+        elif p.is_dir():
+            found = sorted(f for f in p.rglob("*")
+                           if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES)
         else:
-            out.append(p)
+            found = [p]
+        # a folder or pattern with nothing in it stays as given: reading it says why
+        out.extend(found or [p])
     return out

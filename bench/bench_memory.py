@@ -140,7 +140,9 @@ def main(argv=None) -> int:
 
     py = sys.executable
     out = a.cache / "out.jsonl"
-    extract = [py, "cli.py", "extract", "--format", "jsonl", "-o", str(out)] \
+    # one process (--jobs 1): its peak RSS is the whole cost; bench_scale.py measures the
+    # process tree of parallel runs
+    extract = [py, "cli.py", "extract", "--jobs", "1", "--format", "jsonl", "-o", str(out)] \
         + (["--no-classify"] if a.no_classify else [])
     cases = [
         ("import textmine (reference)", [py, "-c", "import textmine"], None),

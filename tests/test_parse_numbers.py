@@ -191,8 +191,10 @@ DATES = [
     ("2020年5月12日签署协议", [("2020年5月12日", "2020-05-12", "exact")]),
     ("2019年至2020年连续两年", [("2019年至2020年", "2019/2020", "range")]),
     ("10月份开展督查", [("10月份", "2020-10", "exact")]),
-    bug(("1月至8月累计培训", [("1月至8月", "2020-01/2020-08", "range")]),
-        "a month range written with 至 is split into two exact months (1-10月 works)"),
+    ("1月至8月累计培训", [("1月至8月", "2020-01/2020-08", "range")]),
+    ("十月至十二月集中采购", [("十月至十二月", "2020-10/2020-12", "range")]),
+    ("8月至1月", [("8月", "2020-08", "exact")]),  # not a range within one year
+    ("3月至今", [("3月", "2020-03", "exact")]),
 ]
 
 
@@ -203,8 +205,10 @@ def test_find_dates(text, expected):
 
 
 DEADLINES = [
-    bug(("到2019年实现全部脱贫", "2019年", "2019", "before"),
-        "a deadline 到2019年 must take qualifier before (claims.md); the date is exact and 到 is dropped"),
+    ("到2019年实现全部脱贫", "2019年", "2019", "before"),
+    ("直到2021年底", "2021年底", "2021", "end"),  # its own qualifier stays
+    ("力争到2022年全面完成", "2022年", "2022", "before"),
+    ("达到2019年水平", "2019年", "2019", "exact"),  # 达到: reaches, not a deadline
 ]
 
 

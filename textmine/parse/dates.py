@@ -34,7 +34,8 @@ DATE = re.compile(rf"""
       (?P<suf>{_SUFFIX})?
   | (?P<period_only>{_PERIOD})(?P<suf_p>{_SUFFIX})?
   | (?P<m1b>{_NUM})(?:{_DASH}(?P<m2b>{_NUM}))?月(?:份)?(?:(?P<d1b>{_NUM})[日号])?
-      (?:{_DASH}(?:(?P<m3b>{_NUM})月)?(?P<d2b>{_NUM})[日号])?
+      (?:{_DASH}(?:(?P<m3b>{_NUM})月)?(?P<d2b>{_NUM})[日号]
+         |{_DASH}(?P<m4b>{_NUM})月(?:份)?)?                # 4月20日～23日 / 1月至8月
       (?P<suf_b>{_SUFFIX})?
   )
 """, re.VERBOSE)
@@ -84,8 +85,22 @@ def find_dates(text: str, year: int | None) -> list[DateMention]:
         else:
             mention = _month(m, g, doc_year)
         if mention is not None:
-            found.append(mention)
+            found.append(_deadline(text, mention))
     return found
+
+
+_DEADLINE = _T["deadline"]
+
+
+def _deadline(text: str, d: DateMention) -> DateMention:
+    """到2019年: a date after a deadline word is the time before which something happens."""
+    if d.qualifier != "exact":
+        return d
+    for w in _DEADLINE["words"]:
+        a = d.start - len(w)
+        if a >= 0 and text.startswith(w, a) and not (a > 0 and text[a - 1] in _DEADLINE["not_after"]):
+            return DateMention(d.start, d.end, d.value, "before", d.year_written, d.optional)
+    return d
 
 
 def _qual(suffix: str | None, default: str = "exact") -> str:
@@ -128,13 +143,15 @@ def _period(m: re.Match, y: int | str, period: str, suffix: str | None,
 
 
 def _month(m: re.Match, g: dict, y: int | str) -> DateMention | None:
-    m1, m2 = _n(g["m1b"]), _n(g["m2b"])
+    m1, m2 = _n(g["m1b"]), _n(g["m2b"] or g["m4b"])
     d1, d2, m3 = _n(g["d1b"]), _n(g["d2b"]), _n(g["m3b"])
     if m1 is None or not 1 <= m1 <= 12 or (m2 is not None and not 1 <= m2 <= 12):
         return None
     if d1 is not None and not 1 <= d1 <= 31 or d2 is not None and not 1 <= d2 <= 31:
         return None
-    if m2 is not None:  # 1-10月
+    if g["m4b"] is not None and (m2 is None or m2 <= m1):  # 8月至1月: not a range of this year
+        return DateMention(m.start(), m.end("m1b") + 1, _ym(y, m1), "exact", False)
+    if m2 is not None:  # 1-10月, 1月至8月
         return DateMention(m.start(), m.end(), f"{_ym(y, m1)}/{_ym(y, m2)}", "range", False)
     if d2 is not None and d1 is not None:  # 4月20日～23日, 3月30日至4月2日
         return DateMention(m.start(), m.end(), f"{_ym(y, m1, d1)}/{_ym(y, m3 or m1, d2)}",

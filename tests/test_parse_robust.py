@@ -133,8 +133,8 @@ def test_find_numbers_never_raises_and_bounds_hold(s, year):
     prev_end = 0
     for m in find_numbers(s, year):
         assert 0 <= m.start < m.end <= len(s) and s[m.start:m.end] == m.text
-        # left to right, not overlapping (多于 overlapping its number: the strict xfail below)
-        assert m.start >= prev_end or m.text.startswith("多于"), (s, m)
+        # left to right, not overlapping
+        assert m.start >= prev_end, (s, m)
         prev_end = m.end
         _bounds_hold(m)
 
@@ -173,8 +173,6 @@ def test_qualified_values_lie_within_their_bounds(template, n, extra, unit, deci
         _bounds_hold(m)
 
 
-@pytest.mark.xfail(strict=True, reason="find_numbers: the special word 多于 starts inside the "
-                   "previous mention (10多 + 多于20个 overlap); found by the property above")
 @pytest.mark.parametrize("s", ["0多于0", "共10多于20个"])
 def test_mentions_do_not_overlap_at_duo_yu(s):
     found = find_numbers(s, 2020)

@@ -104,6 +104,7 @@ def find_numbers(text: str, year: int | None = None) -> list[NumberMention]:
                 taken.append((sm.start, sm.end))
     same = folded == text  # no full-width characters: mention texts need no re-slicing
     n = len(folded)
+    last_end = 0  # end of the last mention found by the loop below
     cand = _CANDIDATE.search(folded)
     while cand is not None:
         i = cand.start()
@@ -128,9 +129,12 @@ def find_numbers(text: str, year: int | None = None) -> list[NumberMention]:
             num = scan_numeral(folded, i)
             cand = _CANDIDATE.search(folded, num.end if num is not None else i + 1)
             continue
-        if taken and any(a < m.end and m.start < b for a, b in taken):
+        if taken and any(a < m.end and m.start < b for a, b in taken) or m.start < last_end:
+            # (a qualifier word before the number that the previous mention already holds:
+            # 10多于20个 -> the 多 is 10多's)
             cand = _CANDIDATE.search(folded, i + 1)
             continue
+        last_end = m.end
         found.append(m if same else replace(m, text=text[m.start:m.end]))
         cand = _CANDIDATE.search(folded, m.end)
     found.sort(key=lambda x: x.start)

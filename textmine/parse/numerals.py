@@ -185,7 +185,7 @@ def _arabic_numeral(i: int, end: int, raw: str, magnitude: Decimal | None) -> Nu
     if magnitude is None:
         value = to_plain(v)
     else:
-        value = to_plain((v if v else Decimal(1)) * magnitude)
+        value = to_plain(v * magnitude)  # 0万 is zero
     return Numeral(i, end, value, magnitude=magnitude is not None, arabic=True, decimals=decimals)
 
 
@@ -346,8 +346,8 @@ def _evaluate(toks: list[tuple[str, Decimal]], digit_string: bool) -> Decimal | 
                     return None  # 10万 20万: two numbers (一万五千亿 is one)
                 part += sum(t for t, _ in inner)
                 terms = [t for t in terms if t[1] > v]
-            elif part == 0:
-                part = Decimal(1)
+            elif part == 0 and number is None:
+                part = Decimal(1)  # 万 alone is ten thousand; 0万 stays zero
             terms.append((part * v, v))
             section, sec_unit, number, zero = Decimal(0), None, None, False
         elif kind == "frac":

@@ -44,10 +44,7 @@ def extractor() -> Extractor:
 
 
 # Cases whose failure is a known bug outside the ingestion layer (textmine/parse, textmine/nlp).
-KNOWN = {
-    "forty-digits.txt": "parse/numerals.py sums with Decimal's default 28-digit context: a "
-                        "40-digit integer comes back rounded (1234...5679000000000000)",
-}
+KNOWN: dict[str, str] = {}
 
 
 def _cases() -> list[dict]:

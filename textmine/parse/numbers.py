@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+import decimal
 from decimal import Decimal
 
 from . import qualifiers as Q
@@ -28,6 +29,8 @@ NEGATIVE = "负負"
 MINUS = "-−"
 # a Chinese numeral written with formal (financial) characters only is part of a word when a
 # Chinese character stands right before it (队伍, 放肆, 大陆, 收拾)
+# exact arithmetic for any number a report can hold (the default context rounds to 28 digits)
+_EXACT = decimal.Context(prec=80)
 FORMAL = frozenset(table("numerals")["formal"]["chars"])
 FORMAL_WORDS = frozenset(table("numerals")["formal"]["words"])
 
@@ -331,7 +334,7 @@ def _mention_at(t: str, i: int, signed: bool = True) -> NumberMention | None:
             return None  # 十折 is not a discount
         scale = Decimal(1)  # 五五折, 75折: 55 %, 75 %
     if unit is not None:
-        value = value * scale
+        value = _EXACT.multiply(value, scale)
         # 两米半, 三成半; 七成六
         if j < n and t[j] == HALF:
             value, j = value + scale / 2, j + 1
@@ -555,7 +558,7 @@ def _fraction_percent(t: str, start: int, num: Numeral, lead: str, den_value: De
         den = scan_numeral(lead, 0)
         den_value = den.value if den is not None and den.end == len(lead) else None
     scale = Decimal(100) / den_value if den_value else Decimal(1)
-    value = to_plain(num.value * scale)
+    value = to_plain(_EXACT.multiply(num.value, scale))
     j = num.end
     pre = Q.prefix_before(t, start)
     rule = Q.PREFIX[pre] if pre and pre not in Q.MAGNITUDE_ONLY else "exact"
@@ -618,7 +621,7 @@ def _range(t: str, start: int, first: Numeral, unit1: Unit | None, dash: int) ->
     if not first.magnitude and unit1 is None:
         # 20～30万元: the magnitude and unit written once apply to both ends
         scale = second.value / _mantissa(t, second)
-        lo = to_plain(lo * scale)
+        lo = to_plain(_EXACT.multiply(lo, scale))
     if lo > hi:
         return None
     return NumberMention(start, second.end, t[start:second.end], second.kind, lo, second.unit,

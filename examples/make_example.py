@@ -60,7 +60,9 @@ PAGE2 = [
 ]
 
 
-def wrap(text: str, width: float, size: float, indent: float) -> list[str]:
+def wrap(text: str, width: float, size: float, indent: float = 0.0) -> list[str]:
+    """Lines of ``text`` that fit ``width`` points in FONT at ``size`` (the first line
+    ``indent`` points narrower); also used by the tests' PDF builder (tests/pdfgen.py)."""
     lines, cur, avail = [], "", width - indent
     for ch in text:
         if pdfmetrics.stringWidth(cur + ch, FONT, size) > avail and cur:

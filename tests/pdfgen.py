@@ -13,24 +13,11 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
-FONT = "STSong-Light"
-pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+from examples.make_example import FONT, wrap  # one line-wrapping rule for example and tests
+
 W, H = A4  # points; pdfplumber's top = H - reportlab y
-
-
-def wrap(text: str, width: float, size: float, indent: float = 0.0) -> list[str]:
-    lines, cur, avail = [], "", width - indent
-    for ch in text:
-        if pdfmetrics.stringWidth(cur + ch, FONT, size) > avail and cur:
-            lines.append(cur)
-            cur, avail = "", width
-        cur += ch
-    if cur:
-        lines.append(cur)
-    return lines
 
 
 @dataclass

@@ -82,10 +82,6 @@ class Lexicon:
                 out.append(f"{label}_override")
         return out
 
-    def tokens(self, sentence: str, window: str, indicator: str, section: str) -> str:
-        """The tags of ``tags`` as one space-separated string."""
-        return " ".join(self.tags(sentence, window, indicator, section))
-
 
 def load_lexicon() -> Lexicon:
     text = files("textmine").joinpath("data", TABLE).read_text(encoding="utf-8")

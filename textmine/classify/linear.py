@@ -14,7 +14,6 @@ sentence-level scores); probabilities are its softmax.
 """
 from __future__ import annotations
 
-from collections import Counter
 from itertools import chain, repeat
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,26 +30,14 @@ class GroupParams:
     idf: np.ndarray     # (n_features,)
     coef: np.ndarray    # (n_classes, n_features)
 
-    def vector(self, tokens: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
-        """(column indices, weighted tf-idf values) of the known tokens."""
-        vocab = self.vocabulary
-        counts = Counter(vocab[t] for t in tokens if t in vocab)
-        if not counts:
-            return np.zeros(0, dtype=np.intp), np.zeros(0)
-        idx = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
-        tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts)))
-        v = tf * self.idf[idx]
-        return idx, v * (self.weight / np.sqrt(v @ v))
-
-    def scores(self, token_lists: Sequence[Sequence[str]]) -> np.ndarray:
-        """(len(token_lists), n_classes): this group's share of each row's decision, for
-        all rows at once (one vectorised pass; Python only looks tokens up)."""
+    def entries(self, token_lists: Sequence[Sequence[str]]
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(row, column, weighted tf-idf value) of every known token of every row, all rows
+        at once (one vectorised pass; Python only looks tokens up)."""
         n = len(token_lists)
         width = len(self.idf)  # unknown tokens go to column ``width``, then are dropped
         lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=n)
         total = int(lengths.sum())
-        if not total:
-            return np.zeros((n, self.coef.shape[0]))
         cols = np.fromiter(map(self.vocabulary.get, chain.from_iterable(token_lists), repeat(width)),
                            dtype=np.int64, count=total)
         rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
@@ -60,9 +47,19 @@ class GroupParams:
         row, col, counts = row[known], col[known], counts[known]
         v = (1.0 + np.log(counts)) * self.idf[col]
         norm = np.sqrt(np.bincount(row, weights=v * v, minlength=n))
-        v *= self.weight / norm[row]
+        return row, col, v * (self.weight / norm[row])
+
+    def vector(self, tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(column indices, weighted tf-idf values) of the known tokens of one row."""
+        _, col, v = self.entries([tokens])
+        return col, v
+
+    def scores(self, token_lists: Sequence[Sequence[str]]) -> np.ndarray:
+        """(len(token_lists), n_classes): this group's share of each row's decision."""
+        row, col, v = self.entries(token_lists)
         contrib = self.coef[:, col] * v  # (n_classes, n_entries)
-        return np.stack([np.bincount(row, weights=c, minlength=n) for c in contrib], axis=1)
+        return np.stack([np.bincount(row, weights=c, minlength=len(token_lists))
+                         for c in contrib], axis=1)
 
 
 @dataclass

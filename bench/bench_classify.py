@@ -64,11 +64,7 @@ def timing(model) -> dict:
         t_lab.append(time.process_time() - t0)
     te, tc = min(t_plain), min(t_lab)
     from textmine.classify.model import apply_model
-    from textmine.nlp.extract import sentence_claims, token_texts
-    found, tokens = [], []
-    for sdoc, cs in sentence_claims(doc, plain.nlp):
-        found += cs
-        tokens += [token_texts(sdoc, cs[0].sentence)] * len(cs)
+    found, tokens = plain.unlabelled_claims(doc)
     t_apply = []
     for _ in range(10):
         t0 = time.process_time()

@@ -94,18 +94,25 @@ class Extractor:
         return self._model
 
     def extract_document(self, doc: Document) -> list[Claim]:
-        from .nlp.extract import sentence_claims, token_texts
-        claims: list[Claim] = []
-        tokens: list[tuple[str, ...]] = []  # each claim's sentence as the pipeline cut it
-        for sdoc, found in sentence_claims(doc, self.nlp):
-            claims += found
-            if self.classify:
-                tokens += [token_texts(sdoc, found[0].sentence)] * len(found)
+        claims, tokens = self.unlabelled_claims(doc, with_tokens=self.classify)
         if self.classify and claims:
             from .classify.model import apply_model
             for i in range(0, len(claims), CLASSIFY_BATCH):
                 apply_model(self.model, claims[i:i + CLASSIFY_BATCH], tokens[i:i + CLASSIFY_BATCH])
         return claims
+
+    def unlabelled_claims(self, doc: Document, with_tokens: bool = True
+                          ) -> tuple[list[Claim], list[tuple[str, ...]]]:
+        """The claims before classification and, per claim, its sentence as the pipeline cut
+        it (what the classifier reads; empty unless ``with_tokens``)."""
+        from .nlp.extract import sentence_claims, token_texts
+        claims: list[Claim] = []
+        tokens: list[tuple[str, ...]] = []
+        for sdoc, found in sentence_claims(doc, self.nlp):
+            claims += found
+            if with_tokens:
+                tokens += [token_texts(sdoc, found[0].sentence)] * len(found)
+        return claims, tokens
 
     def extract_file(self, path: str | Path, *, password: str | None = None,
                      year: int | None = None) -> tuple[Document, list[Claim]]:

@@ -94,14 +94,16 @@ def _is_pdf(p: Path) -> bool:
         return False
 
 
-def _splittable(path: Path, opts: WorkOptions, split_min_pages: int) -> bool:
+def _page_count(path: Path, opts: WorkOptions) -> int:
+    """Pages of a PDF file; 0 for anything else or a file that cannot be opened (its file
+    unit then reports the error)."""
     if not (path.is_file() and _is_pdf(path)):
-        return False
+        return 0
     try:
         from .pages import page_count
-        return page_count(path, opts.password) >= split_min_pages
+        return page_count(path, opts.password)
     except Exception:  # noqa: BLE001
-        return False
+        return 0
 
 
 def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions | None = None,
@@ -116,7 +118,9 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
     paths = [Path(p) for p in paths]
     t_start = time.perf_counter()
     jobs = jobs or default_jobs()
-    if engine == "local" and jobs > 1 and paths and not _splittable(paths[0], opts, split_min_pages):
+    # pages of the first file: decides when to load the pipeline; planning reuses it
+    first_pages = _page_count(paths[0], opts) if paths and (engine != "local" or jobs > 1) else 0
+    if engine == "local" and jobs > 1 and paths and first_pages < split_min_pages:
         # files first: load the pipeline once here, then fork the workers, which share it
         # (copy-on-write) instead of each loading it again; a large PDF first: fork at once
         # and load in a thread while the workers lay out its pages
@@ -141,12 +145,8 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
             ready[index] = ("skipped", reason)
             return
         n = 0
-        if eng.parallel and path.is_file() and _is_pdf(path):
-            try:
-                from .pages import page_count
-                n = page_count(path, opts.password)
-            except Exception:  # noqa: BLE001 - the file unit reports the error
-                n = 0
+        if eng.parallel:
+            n = first_pages if index == 0 else _page_count(path, opts)
         if n >= split_min_pages:
             size = chunk_size(n, eng.workers)
             ranges = [(a, min(a + size - 1, n)) for a in range(1, n + 1, size)]

@@ -126,25 +126,18 @@ class DBSink:
         self.version = version
         self.sha: dict[str, str] = {}
 
-    def _known(self, path: Path, sha: str) -> str | None:
-        known = self.db.find_sha(sha)
-        if known is None:
-            return None
-        return "unchanged" if known["path"] == str(path.resolve()) else \
-            f"same content as {known['path']}"
-
     def plan(self, path: Path) -> str | None:
         try:
             sha = sha256_file(path)
         except OSError:
             return None  # the worker reports why it cannot be read
         self.sha[str(path)] = sha
-        return self._known(path, sha)
+        return self.db.skip_reason(path, sha)
 
     def accept(self, res: FileResult) -> tuple[str, str | None]:
         path = Path(res.path)
         sha = self.sha.pop(res.path, None) or sha256_file(path)
-        reason = self._known(path, sha)
+        reason = self.db.skip_reason(path, sha)
         if reason is not None:
             return "skipped", reason
         try:

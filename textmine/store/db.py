@@ -109,6 +109,15 @@ class IndicatorDB:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def skip_reason(self, path: Path, sha256: str) -> str | None:
+        """Why a file need not be ingested: its content is stored already (``unchanged``
+        when under the same path); None when it must go in."""
+        known = self.find_sha(sha256)
+        if known is None:
+            return None
+        return "unchanged" if known["path"] == str(Path(path).resolve()) \
+            else f"same content as {known['path']}"
+
     def find_sha(self, sha256: str) -> dict | None:
         rows = list(self.db["documents"].rows_where("sha256 = ?", [sha256], limit=1))
         return rows[0] if rows else None
@@ -191,11 +200,9 @@ class IndicatorDB:
             status, detail = "ok", ""
             try:
                 sha = file_sha256(path)
-                known = self.find_sha(sha)
-                if known is not None:
-                    status = "skipped"
-                    same = known["path"] == str(path.resolve())
-                    detail = "unchanged" if same else f"same content as {known['path']}"
+                reason = self.skip_reason(path, sha)
+                if reason is not None:
+                    status, detail = "skipped", reason
                     result.skipped.append((str(path), detail))
                 else:
                     doc, claims = extract(path)

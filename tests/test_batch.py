@@ -22,7 +22,7 @@ CHEAP = WorkOptions(factory=cheap_factory)
 def batch(tmp_path_factory) -> list[Path]:
     """Text reports, a 6-page PDF (split across workers), a bad file in the middle."""
     d = tmp_path_factory.mktemp("batch")
-    files = make_text_batch(d, 8)
+    make_text_batch(d, 8)
     make_pdf(d / "report-0004b.pdf", 6, seed=3)
     (d / "report-0005b.pdf").write_bytes(b"%PDF-1.4\n garbage, no objects")
     return iter_inputs([d])

@@ -17,7 +17,7 @@ from __future__ import annotations
 from itertools import chain, repeat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 import numpy as np
 

@@ -16,7 +16,7 @@ from . import qualifiers as Q
 from .dates import find_dates
 from .numerals import DIGITS, MAGNITUDES, UNITS, Numeral, fold_width, scan_numeral, to_plain
 from .tables import table
-from .units import SUBUNITS, UNITS as UNIT_TABLE, Unit, match_unit
+from .units import SUBUNITS, Unit, match_unit
 
 _S = table("specials")
 SPECIAL_WORDS: dict[str, dict] = _S["words"]  # 一半, 翻一番, ...

@@ -81,3 +81,40 @@ def test_trim_examples():
     assert I._trim("累计达") == "累计"
     assert I._trim("共达") == "共达"  # nothing is cut that would leave under two characters
     assert re.fullmatch(r"\S*", I._trim("  帮扶项目 "))
+
+
+# ---------------------------------------------------------------- jieba's dictionary, read fast
+
+def test_jieba_dictionary_read_in_one_call_is_jiebas_own():
+    """segmenter reads jieba's cache with one read + marshal.loads; a tokenizer that loads the
+    same dictionary its own way (marshal.load on the file, or building it) has the same
+    prefix dictionary and cuts the same words."""
+    import jieba
+    from textmine.nlp.segmenter import _load_cache, jieba_module
+    jieba_module()  # loads the default tokenizer; writes jieba's cache if there was none
+    fast = jieba.Tokenizer()
+    assert _load_cache(fast) and fast.initialized
+    own = jieba.Tokenizer()
+    own.initialize()
+    assert fast.total == own.total and fast.FREQ == own.FREQ
+    for s in SENTENCES:
+        assert fast.lcut(s) == own.lcut(s) == jieba_module().lcut(s)
+
+
+@pytest.mark.parametrize("content", [None, b"", b"not marshal data", b"\xe9\x01\x00\x00\x00"])
+def test_jieba_cache_missing_or_broken_leaves_it_to_jieba(tmp_path, content):
+    import jieba
+    from textmine.nlp.segmenter import CACHE_NAME, _load_cache
+    if content is not None:
+        (tmp_path / CACHE_NAME).write_bytes(content)
+    t = jieba.Tokenizer()
+    t.tmp_dir = str(tmp_path)
+    assert not _load_cache(t) and not t.initialized
+
+
+def test_jieba_other_dictionary_is_left_to_jieba(tmp_path):
+    import jieba
+    from textmine.nlp.segmenter import _load_cache
+    d = tmp_path / "dict.txt"
+    d.write_text("扶贫车间 5 n\n", encoding="utf-8")
+    assert not _load_cache(jieba.Tokenizer(str(d)))

@@ -112,9 +112,8 @@ def segment(text: str) -> Tokens:
     makes of a sentence (spaCy's zh tokenizer runs ``jieba.cut`` on it)."""
     if not text:
         return ()
-    import jieba
-    jieba.setLogLevel(60)
-    return tuple(jieba.cut(text))
+    from ..nlp.segmenter import jieba_module
+    return tuple(jieba_module().cut(text))
 
 
 def sentence_words(item: MeasureInput) -> list[str]:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from ..parse.numbers import find_numbers
 from .claims import select_claims
+from .segmenter import jieba_module
 
 if not Span.has_extension("mention"):
     Span.set_extension("mention", default=None)
@@ -61,8 +62,7 @@ def numbers_component(doc: Doc) -> Doc:
 
 
 def build_nlp() -> Language:
-    import jieba
-    jieba.setLogLevel(60)  # silence jieba's start-up messages
+    jieba_module()  # the dictionary, read quickly, before spaCy's tokenizer asks for it
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     nlp.tokenizer = JiebaTokenizer(nlp.vocab)
     nlp.add_pipe("textmine_numbers")

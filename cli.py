@@ -184,7 +184,7 @@ def extract(ctx, files, fmt, output, parquet_dir, year, password, no_classify, j
     Files are processed in parallel (--jobs); records come out in input order, the same
     as with --jobs 1. A file that fails is reported and the others are kept; exit 1 then.
     """
-    from textmine.batch import AtomicTextFile, ParquetSink, RecordSink, WorkOptions
+    from textmine.batch import AtomicTextFile, JsonlSink, ParquetSink, RecordSink, WorkOptions
     opts = WorkOptions(classify=not no_classify, password=password, year=year)
     target = None
     if parquet_dir is not None:
@@ -203,10 +203,9 @@ def extract(ctx, files, fmt, output, parquet_dir, year, password, no_classify, j
                 for r in recs:
                     writer.writerow({k: (json.dumps(v) if isinstance(v, list) else v)
                                      for k, v in r.items()})
+            sink = RecordSink(write)
         else:
-            def write(recs):
-                dest.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs))
-        sink = RecordSink(write)
+            sink = JsonlSink(dest)
     try:
         summary = run_batch_cli(ctx, "extract", files, sink, opts, jobs, engine, scheduler,
                                 quiet, log_json)

@@ -205,3 +205,48 @@ def test_cli_ingest_twice_then_csv(tmp_path, small):
     r = CliRunner().invoke(cli.main, ["extract", str(small / "report-0000.txt"), "--format",
                                       "csv", "-o", str(out), "--no-classify", "-q"])
     assert r.exit_code == 0 and out.read_text(encoding="utf-8").startswith("doc,page,")
+
+
+def test_jsonl_sink_writes_the_records_workers_encode(batch):
+    """With workers the records arrive encoded as JSON lines (one string a file); the text is
+    the same as --jobs 1, where the writer encodes them itself."""
+    import io
+    from textmine.batch import JsonlSink
+    recs, _, _ = _records(batch, 1)
+    want = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs)
+    for jobs in (1, 2):
+        buf = io.StringIO()
+        sink = JsonlSink(buf)
+        s = run_batch(batch, sink, options=CHEAP, jobs=jobs)
+        assert buf.getvalue() == want
+        assert sink.count == s.claims == len(recs)
+
+
+def test_worker_encodes_with_the_sinks_encoder(batch):
+    from dataclasses import replace
+    from textmine.batch.sinks import claim_jsonl
+    from textmine.batch.work import run_files
+    plain = run_files([(0, str(batch[0])), (1, str(batch[1]))], CHEAP)
+    coded = run_files([(0, str(batch[0])), (1, str(batch[1]))], replace(CHEAP, encode=claim_jsonl))
+    assert [r.index for r in coded] == [0, 1]
+    for p, c in zip(plain, coded):
+        assert c.claims is None and p.payload is None
+        assert c.count == p.count == len(p.claims) > 0
+        assert c.payload == claim_jsonl(p.claims)
+
+
+def test_small_files_share_units_yet_fail_alone(tmp_path):
+    """Forty small files go out in groups; a missing and an unreadable one in the middle fail
+    with their own reasons, every other file is kept, in input order, as with --jobs 1."""
+    files = make_text_batch(tmp_path, 40)
+    bad = tmp_path / "report-0017x.txt"
+    bad.write_bytes(b"\x00\x01binary\x00" * 50)
+    files[17:17] = [tmp_path / "gone.txt", bad]
+    one, s1, ev1 = _records(files, 1)
+    two, s2, ev2 = _records(files, 2)
+    assert one == two and len(one) > 200
+    assert [e.file for e in ev2] == [str(p) for p in files]
+    assert [(e.status, e.error) for e in ev1] == [(e.status, e.error) for e in ev2]
+    assert [p for p, _ in s2.failed] == [str(tmp_path / "gone.txt"), str(bad)]
+    assert len(s2.ok) == 40
+    assert s1.units == 42 and s2.units == 3  # 16 + 16 + 10 files

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from .engines import default_jobs
 from .runner import BatchSummary, FileEvent, run_batch
-from .sinks import AtomicTextFile, DBSink, ParquetSink, RecordSink
+from .sinks import AtomicTextFile, DBSink, JsonlSink, ParquetSink, RecordSink
 from .work import FileResult, WorkOptions
 
 __all__ = ["AtomicTextFile", "BatchSummary", "DBSink", "FileEvent", "FileResult",
-           "ParquetSink", "RecordSink", "WorkOptions", "default_jobs", "run_batch"]
+           "JsonlSink", "ParquetSink", "RecordSink", "WorkOptions", "default_jobs", "run_batch"]

@@ -2,11 +2,14 @@
 
     >>> summary = run_batch(paths, sink, options=WorkOptions(classify=False), jobs=2)  # doctest: +SKIP
 
-A file is one unit, except a PDF of many pages when workers run in parallel: its pages go out
-in chunks (``read_page_range``) and the parent assembles the document and extracts its claims
-(the parent loads the pipeline in a thread meanwhile). Results reach ``sink`` (the one writer:
-an output file, a Parquet folder or the indicator database) strictly in input order, and only
-a bounded number of documents is in flight, so memory does not grow with the batch.
+A file is one unit, except when workers run in parallel: small files then go out in groups
+(``GROUP_FILES`` files under ``SMALL_BYTES`` each, one unit: handing out a unit and returning
+its result costs about as much as extracting a short report), and a PDF of many pages goes out
+in chunks of pages (``read_page_range``) while the parent assembles the document and extracts
+its claims (the parent loads the pipeline in a thread meanwhile). Workers encode their records
+the way the sink writes them (``sink.encode``), so the one writer only writes. Results reach
+``sink`` (an output file, a Parquet folder or the indicator database) strictly in input order,
+and only a bounded number of documents is in flight, so memory does not grow with the batch.
 """
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ import json
 import threading
 import time
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Protocol
 
@@ -23,6 +26,8 @@ from .engines import make_engine, default_jobs
 from .work import FileResult, WorkOptions
 
 MAX_CHUNK_PAGES = 8
+GROUP_FILES = 16         # small files a unit, at most
+SMALL_BYTES = 16 * 1024  # a file this small (text, or a PDF of a page or two) may share a unit
 
 
 @dataclass
@@ -56,6 +61,7 @@ class BatchSummary:
     seconds: float = 0.0
     engine: str = ""
     workers: int = 1
+    units: int = 0              # work units handed out (a group of small files is one)
     interrupted: bool = False
 
 
@@ -85,8 +91,10 @@ def chunk_size(n_pages: int, workers: int) -> int:
 
 
 def _is_pdf(p: Path) -> bool:
-    if p.suffix.lower() == ".pdf":
-        return True
+    """A ``.pdf`` file, or a PDF under another name (not sniffed for ``.txt`` files)."""
+    suffix = p.suffix.lower()
+    if suffix in (".pdf", ".txt"):
+        return suffix == ".pdf"
     try:
         with open(p, "rb") as fh:
             return fh.read(1024).lstrip().startswith(b"%PDF")
@@ -97,13 +105,20 @@ def _is_pdf(p: Path) -> bool:
 def _page_count(path: Path, opts: WorkOptions) -> int:
     """Pages of a PDF file; 0 for anything else or a file that cannot be opened (its file
     unit then reports the error)."""
-    if not (path.is_file() and _is_pdf(path)):
+    if not _is_pdf(path):
         return 0
     try:
         from .pages import page_count
         return page_count(path, opts.password)
     except Exception:  # noqa: BLE001
         return 0
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # its unit reports why
 
 
 def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions | None = None,
@@ -126,27 +141,48 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
         # and load in a thread while the workers lay out its pages
         work.warm_up(opts)
     eng = make_engine(engine, jobs, scheduler)
+    if eng.parallel and getattr(sink, "encode", None) is not None:
+        opts = replace(opts, encode=sink.encode)
     summary = BatchSummary(files=len(paths), engine=eng.name, workers=eng.workers)
     units: dict = {}            # future -> (kind, index, fn, args, attempts)
     splits: dict[int, _Split] = {}
     ready: dict[int, FileResult | tuple[str, str]] = {}
     warm: list[threading.Thread] = []
+    group: list[tuple[int, str]] = []  # small files waiting to go out as one unit
+    weight: dict[int, float] = {}      # planned, not yet emitted: a small file weighs less
     max_units = 2 * eng.workers + 1
-    max_ahead = 4 * eng.workers + 4
+    max_ahead = 4 * eng.workers + 4    # documents in flight (small files: GROUP_FILES a unit)
+    ahead = 0.0
     planned = 0
     emitted = 0
 
     def submit(kind: str, index: int, fn, args: tuple, attempts: int = 0) -> None:
         units[eng.submit(fn, *args)] = (kind, index, fn, args, attempts)
+        summary.units += 1
+
+    def send_group() -> None:
+        if group:
+            submit("files", group[0][0], work.run_files, (list(group), opts))
+            group.clear()
 
     def plan(index: int, path: Path) -> None:
+        nonlocal ahead
         reason = sink.plan(path)
         if reason is not None:
             ready[index] = ("skipped", reason)
+            weight[index] = 0.0
             return
         n = 0
         if eng.parallel:
             n = first_pages if index == 0 else _page_count(path, opts)
+            if n < 2 and _size(path) <= SMALL_BYTES:
+                group.append((index, str(path)))
+                weight[index] = 1 / GROUP_FILES
+                ahead += weight[index]
+                if len(group) >= GROUP_FILES:
+                    send_group()
+                return
+        ahead += 1
         if n >= split_min_pages:
             size = chunk_size(n, eng.workers)
             ranges = [(a, min(a + size - 1, n)) for a in range(1, n + 1, size)]
@@ -193,13 +229,16 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
             value = e
         except Exception as e:  # noqa: BLE001 - a worker's error, or a lost worker
             value = e
-        if kind == "file":
-            if isinstance(value, BaseException):
-                value = FileResult(index, str(paths[index]),
-                                   error=work.error_text(paths[index], value))
-            ready[index] = value
-            if on_pages is not None and value.error is None:
-                on_pages(value.pages)
+        if kind in ("file", "files"):
+            items = args[0] if kind == "files" else [(index, None)]
+            results = value if kind == "files" and not isinstance(value, BaseException) \
+                else [value] * len(items)
+            for (i, _), res in zip(items, results):
+                if isinstance(res, BaseException):
+                    res = FileResult(i, str(paths[i]), error=work.error_text(paths[i], res))
+                ready[i] = res
+                if on_pages is not None and res.error is None:
+                    on_pages(res.pages)
             return
         s = splits.get(index)
         if s is None:
@@ -218,10 +257,11 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
             finish_split(index)
 
     def emit() -> None:
-        nonlocal emitted
+        nonlocal emitted, ahead
         while emitted in ready:
             item = ready.pop(emitted)
             path = str(paths[emitted])
+            ahead -= weight.pop(emitted, 1.0)
             emitted += 1
             if isinstance(item, tuple):
                 ev = FileEvent(path, item[0], error=item[1])
@@ -229,7 +269,7 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
                 ev = FileEvent(path, "failed", error=item.error, seconds=item.seconds)
             else:
                 status, detail = sink.accept(item)
-                n = len(item.claims or []) if status == "ok" else 0
+                n = item.count if status == "ok" else 0
                 ev = FileEvent(path, status, claims=n, seconds=item.seconds,
                                error=detail if status != "ok" else None,
                                pages=item.pages, chars=item.chars,
@@ -249,10 +289,10 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
     ok = False
     try:
         while emitted < len(paths):
-            while (planned < len(paths) and len(units) < max_units
-                   and planned - emitted < max_ahead):
+            while planned < len(paths) and len(units) < max_units and ahead < max_ahead:
                 plan(planned, paths[planned])
                 planned += 1
+            send_group()  # a partial group goes out rather than wait for more files
             emit()
             if units:
                 for fut in eng.wait_any(list(units), timeout=0.5):

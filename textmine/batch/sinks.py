@@ -2,6 +2,7 @@
 indicator database. Each sink receives documents in input order from ``run_batch``."""
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -12,11 +13,27 @@ from ..fileio import sha256_file, write_atomic
 from .work import FileResult
 
 
+def claim_records(claims) -> list[dict]:
+    """The contract records (``Claim.to_dict()``) of ``claims``."""
+    return [c.to_dict() for c in claims]
+
+
+def claim_jsonl(claims) -> str:
+    """The contract records of ``claims`` as JSON lines."""
+    return "".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in claims)
+
+
+SLICE = 2000  # claims of a large document are encoded and written this many at a time
+
+
 class RecordSink:
     """Contract records (``Claim.to_dict()``) of each document, in order.
 
-    ``write``: called with the records of one document; ``collect=True`` keeps them in
-    ``records`` instead (for a table on screen, or library callers)."""
+    ``write``: called with the records of one document; without it the records are kept in
+    ``records`` (for a table on screen, or library callers). ``encode`` turns claims into what
+    ``emit`` takes; parallel workers run it, so a file's records arrive ready to write."""
+
+    encode = staticmethod(claim_records)
 
     def __init__(self, write: Callable[[list[dict]], None] | None = None):
         self.write = write
@@ -27,15 +44,22 @@ class RecordSink:
         return None
 
     def accept(self, res: FileResult) -> tuple[str, str | None]:
+        if res.payload is not None:  # encoded by the worker
+            self.count += res.count
+            self.emit(res.payload)
+            return "ok", None
         claims = res.claims or []
-        for i in range(0, len(claims), 2000):  # a large document in slices, not all at once
-            recs = [c.to_dict() for c in claims[i:i + 2000]]
-            self.count += len(recs)
-            if self.write is None:
-                self.records.extend(recs)
-            else:
-                self.write(recs)
+        for i in range(0, len(claims), SLICE):  # a large document in slices, not all at once
+            part = claims[i:i + SLICE]
+            self.count += len(part)
+            self.emit(self.encode(part))
         return "ok", None
+
+    def emit(self, recs: list[dict]) -> None:
+        if self.write is None:
+            self.records.extend(recs)
+        else:
+            self.write(recs)
 
     def close(self, ok: bool) -> None:
         pass
@@ -68,6 +92,20 @@ class AtomicTextFile:
         if not self.fh.closed:
             self.fh.close()
         Path(self.tmp).unlink(missing_ok=True)
+
+
+class JsonlSink(RecordSink):
+    """The contract records as JSON lines on ``dest`` (a text stream, e.g. an
+    ``AtomicTextFile`` or standard output)."""
+
+    encode = staticmethod(claim_jsonl)
+
+    def __init__(self, dest):
+        super().__init__()
+        self.dest = dest
+
+    def emit(self, text: str) -> None:
+        self.dest.write(text)
 
 
 class ParquetSink(RecordSink):

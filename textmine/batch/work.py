@@ -22,19 +22,25 @@ from ..types import Block, Claim, Document
 class WorkOptions:
     """Options every worker needs (picklable). ``factory``: a module-level callable
     ``factory(options) -> object with extract_document(doc) and extract_file(path, ...)``
-    (default: ``textmine.api.Extractor``); tests use it to plug in a cheap extractor."""
+    (default: ``textmine.api.Extractor``); tests use it to plug in a cheap extractor.
+    ``encode``: a module-level ``encode(claims) -> payload`` the worker applies to a file's
+    claims (the sink's own encoding, e.g. JSON lines), so that the one writer only writes and
+    the records cross the process boundary as one string instead of many objects."""
 
     classify: bool = True
     model_path: str | None = None
     password: str | None = None
     year: int | None = None
     factory: Callable | None = None
+    encode: Callable | None = None
 
 
 @dataclass
 class FileResult:
     """A document's outcome. ``doc``: the Document without its text (only what the store
-    needs); ``claims``: the claims (Claim objects), or None when failed."""
+    needs); ``claims``: the claims (Claim objects), or None when failed or encoded;
+    ``payload``: ``WorkOptions.encode(claims)`` when the options have an encoder;
+    ``count``: the number of claims either way."""
 
     index: int
     path: str
@@ -45,6 +51,8 @@ class FileResult:
     seconds: float = 0.0
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    payload: object = None
+    count: int = 0
 
 
 _EXTRACTORS: dict = {}
@@ -98,11 +106,13 @@ def error_text(path: str | Path, e: BaseException) -> str:
 
 def extract_doc(index: int, path: str, doc: Document, opts: WorkOptions,
                 started: float) -> FileResult:
-    """Claims of an already read document (the parent does this for split PDFs)."""
+    """Claims of an already read document (the parent does this for split PDFs). Not
+    encoded: the writer encodes a large document's claims in slices."""
     res = FileResult(index, path, pages=doc.pages or 1,
                      chars=sum(len(b.text) for b in doc.blocks), warnings=list(doc.warnings))
     try:
         res.claims = extractor(opts).extract_document(doc)
+        res.count = len(res.claims)
         res.doc = slim(doc)
     except Exception as e:  # noqa: BLE001 - one bad file must not stop a batch
         res.error = error_text(path, e)
@@ -116,7 +126,11 @@ def run_file(index: int, path: str, opts: WorkOptions) -> FileResult:
     res = FileResult(index, path)
     try:
         doc, claims = extractor(opts).extract_file(path, password=opts.password, year=opts.year)
-        res.claims, res.doc = claims, slim(doc)
+        res.doc, res.count = slim(doc), len(claims)
+        if opts.encode is None:
+            res.claims = claims
+        else:
+            res.payload = opts.encode(claims)
         res.pages = doc.pages or 1
         res.chars = sum(len(b.text) for b in doc.blocks)
         res.warnings = list(doc.warnings)
@@ -124,6 +138,12 @@ def run_file(index: int, path: str, opts: WorkOptions) -> FileResult:
         res.error = error_text(path, e)
     res.seconds = time.perf_counter() - t0
     return res
+
+
+def run_files(items: list[tuple[int, str]], opts: WorkOptions) -> list[FileResult]:
+    """``run_file`` for each (index, path): one unit for several small files, so that the
+    cost of handing out a unit and returning its result is paid once for all of them."""
+    return [run_file(index, path, opts) for index, path in items]
 
 
 def run_pages(path: str, first: int, last: int, password: str | None):

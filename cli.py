@@ -106,6 +106,9 @@ def _progress_columns():
             TimeRemainingColumn())
 
 
+SUMMARY_FAILURES = 10  # failed files listed again in the end summary
+
+
 def run_batch_cli(ctx, what: str, paths, sink, opts, jobs, engine, scheduler, quiet, log_json):
     """Run a batch with a rich progress bar and --log-json events; returns the summary.
     Ctrl-C stops the workers, keeps what was stored, and exits 130."""
@@ -158,6 +161,13 @@ def run_batch_cli(ctx, what: str, paths, sink, opts, jobs, engine, scheduler, qu
                   f"{rate:,.0f} chars/s), {len(summary.failed)} failed, "
                   f"{len(summary.skipped)} skipped in {summary.seconds:.1f} s "
                   f"({summary.engine}, {summary.workers} worker(s))", highlight=False, soft_wrap=True)
+        # the reasons again at the end: on a long run they scrolled away with the bar
+        for path, reason in summary.failed[:SUMMARY_FAILURES]:
+            err.print(f"  [red]failed:[/] {reason or path}", highlight=False, soft_wrap=True)
+        more = len(summary.failed) - SUMMARY_FAILURES
+        if more > 0:
+            err.print(f"  ... and {more} more failed file(s) (--log-json lists every file)",
+                      highlight=False)
     return summary
 
 

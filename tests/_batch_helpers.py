@@ -58,12 +58,13 @@ def report_text(seed: int, paragraphs: int = 6) -> str:
     return "\n".join(lines) + "\n"
 
 
-def make_text_batch(folder: Path, n: int, start: int = 0) -> list[Path]:
+def make_text_batch(folder: Path, n: int, start: int = 0, paragraphs: int = 6) -> list[Path]:
+    """``n`` reports of ``paragraphs`` lines (about 33 characters each)."""
     folder.mkdir(parents=True, exist_ok=True)
     out = []
     for i in range(start, start + n):
         p = folder / f"report-{i:04d}.txt"
-        p.write_text(report_text(i), encoding="utf-8")
+        p.write_text(report_text(i, paragraphs), encoding="utf-8")
         out.append(p)
     return out
 

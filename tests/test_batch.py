@@ -207,6 +207,26 @@ def test_cli_ingest_twice_then_csv(tmp_path, small):
     assert r.exit_code == 0 and out.read_text(encoding="utf-8").startswith("doc,page,")
 
 
+def test_cli_summary_lists_failures_again_on_a_terminal(tmp_path, small, monkeypatch):
+    """On a terminal the errors scroll away with the progress bar: the end summary repeats
+    each failed file with its reason (the first SUMMARY_FAILURES, then a count)."""
+    import io
+    import cli
+    from rich.console import Console
+    for limit, want in ((10, "failed: " + str(small / "broken.txt") + ": file is empty"),
+                        (0, "... and 1 more failed file(s)")):
+        buf = io.StringIO()
+        monkeypatch.setattr(cli, "err", Console(file=buf, force_terminal=True, color_system=None,
+                                                         width=300))
+        monkeypatch.setattr(cli, "SUMMARY_FAILURES", limit)
+        r = CliRunner().invoke(cli.main, ["extract", str(small), "--no-classify", "--format",
+                                          "jsonl", "-o", str(tmp_path / "o.jsonl")])
+        assert r.exit_code == 1
+        text = buf.getvalue()
+        summary = text.index("3 ok (")
+        assert "1 failed" in text[summary:] and want in text[summary:], text
+
+
 def test_jsonl_sink_writes_the_records_workers_encode(batch):
     """With workers the records arrive encoded as JSON lines (one string a file); the text is
     the same as --jobs 1, where the writer encodes them itself."""
@@ -249,4 +269,5 @@ def test_small_files_share_units_yet_fail_alone(tmp_path):
     assert [(e.status, e.error) for e in ev1] == [(e.status, e.error) for e in ev2]
     assert [p for p, _ in s2.failed] == [str(tmp_path / "gone.txt"), str(bad)]
     assert len(s2.ok) == 40
-    assert s1.units == 42 and s2.units == 3  # 16 + 16 + 10 files
+    # 42 files, 2 workers: groups of 42 // (4 * 2) = 5 files (at least four units a worker)
+    assert s1.units == 42 and s2.units == 9

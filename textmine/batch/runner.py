@@ -3,8 +3,9 @@
     >>> summary = run_batch(paths, sink, options=WorkOptions(classify=False), jobs=2)  # doctest: +SKIP
 
 A file is one unit, except when workers run in parallel: small files then go out in groups
-(``GROUP_FILES`` files under ``SMALL_BYTES`` each, one unit: handing out a unit and returning
-its result costs about as much as extracting a short report), and a PDF of many pages goes out
+(up to ``GROUP_FILES`` files and ``GROUP_BYTES`` bytes, and never so few groups that a worker
+would idle at the end: handing out a unit and returning its result costs about as much as
+extracting a short report), and a PDF of many pages goes out
 in chunks of pages (``read_page_range``) while the parent assembles the document and extracts
 its claims (the parent loads the pipeline in a thread meanwhile). Workers encode their records
 the way the sink writes them (``sink.encode``), so the one writer only writes. Results reach
@@ -27,6 +28,7 @@ from .work import FileResult, WorkOptions
 
 MAX_CHUNK_PAGES = 8
 GROUP_FILES = 16         # small files a unit, at most
+GROUP_BYTES = 32 * 1024  # bytes a unit of small files, at most (about half a second of work)
 SMALL_BYTES = 16 * 1024  # a file this small (text, or a PDF of a page or two) may share a unit
 
 
@@ -149,6 +151,9 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
     ready: dict[int, FileResult | tuple[str, str]] = {}
     warm: list[threading.Thread] = []
     group: list[tuple[int, str]] = []  # small files waiting to go out as one unit
+    group_bytes = 0
+    # at least four units a worker: the last units finish at about the same time
+    group_files = max(1, min(GROUP_FILES, len(paths) // (4 * eng.workers)))
     weight: dict[int, float] = {}      # planned, not yet emitted: a small file weighs less
     max_units = 2 * eng.workers + 1
     max_ahead = 4 * eng.workers + 4    # documents in flight (small files: GROUP_FILES a unit)
@@ -161,12 +166,14 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
         summary.units += 1
 
     def send_group() -> None:
+        nonlocal group_bytes
         if group:
             submit("files", group[0][0], work.run_files, (list(group), opts))
             group.clear()
+            group_bytes = 0
 
     def plan(index: int, path: Path) -> None:
-        nonlocal ahead
+        nonlocal ahead, group_bytes
         reason = sink.plan(path)
         if reason is not None:
             ready[index] = ("skipped", reason)
@@ -175,11 +182,15 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
         n = 0
         if eng.parallel:
             n = first_pages if index == 0 else _page_count(path, opts)
-            if n < 2 and _size(path) <= SMALL_BYTES:
+            size = _size(path)
+            if n < 2 and size <= SMALL_BYTES:
+                if group_bytes + size > GROUP_BYTES:
+                    send_group()
                 group.append((index, str(path)))
+                group_bytes += size
                 weight[index] = 1 / GROUP_FILES
                 ahead += weight[index]
-                if len(group) >= GROUP_FILES:
+                if len(group) >= group_files:
                     send_group()
                 return
         ahead += 1

@@ -103,9 +103,16 @@ def run_extract(inputs: list[str], jobs: int, tag: str, classify: bool,
             "failed": sum(e["status"] == "failed" for e in events)}
 
 
-def best_of(repeat: int, fn, *args, **kw) -> dict:
-    """The fastest of ``repeat`` runs (the machines are shared: others' load only slows)."""
-    return min((fn(*args, **kw) for _ in range(max(1, repeat))), key=lambda r: r["seconds"])
+def fastest_pair(repeat: int, run_one, run_n):
+    """The fastest of ``repeat`` runs of each, taken in turns (one, n, one, n, ...): the
+    machines are shared and their speed drifts; turns expose both sides to the same drift,
+    and others' load only ever slows a run down."""
+    ones, ns = [], []
+    for _ in range(max(1, repeat)):
+        ones.append(run_one())
+        ns.append(run_n())
+    key = (lambda r: r["seconds"]) if isinstance(ones[0], dict) else (lambda r: r)
+    return min(ones, key=key), min(ns, key=key)
 
 
 SPIN = "d = {}\nfor i in range(3_000_000):\n    d[i % 1000] = str(i)\n"
@@ -121,8 +128,7 @@ def parallel_ceiling(jobs: int, repeat: int) -> tuple[float, float, float]:
         for p in procs:
             p.wait()
         return time.perf_counter() - t0
-    t1 = min(wall(1) for _ in range(max(1, repeat)))
-    tn = min(wall(jobs) for _ in range(max(1, repeat)))
+    t1, tn = fastest_pair(repeat, lambda: wall(1), lambda: wall(jobs))
     return t1, tn, jobs * t1 / tn
 
 
@@ -226,7 +232,8 @@ def main(argv=None) -> int:
     ap.add_argument("--skip-big", action="store_true")
     ap.add_argument("--no-classify", action="store_true")
     ap.add_argument("--repeat", type=int, default=1,
-                    help="time each scaling run this many times and keep the fastest")
+                    help="time each scaling run this many times (--jobs 1 and N in turns) "
+                    "and keep the fastest of each")
     a = ap.parse_args(argv)
     CACHE.mkdir(parents=True, exist_ok=True)
     classify = not a.no_classify
@@ -242,8 +249,9 @@ def main(argv=None) -> int:
     verdicts = []
     for name, inputs in cases:
         tag = re.sub(r"\W+", "_", name)
-        r1 = best_of(a.repeat, run_extract, inputs, 1, tag, classify, sample=False)
-        rn = best_of(a.repeat, run_extract, inputs, a.jobs, tag, classify, sample=False)
+        r1, rn = fastest_pair(
+            a.repeat, lambda: run_extract(inputs, 1, tag, classify, sample=False),
+            lambda: run_extract(inputs, a.jobs, tag, classify, sample=False))
         same = r1["out"].read_bytes() == rn["out"].read_bytes() if r1["rc"] == rn["rc"] == 0 \
             else False
         for jobs, r in ((1, r1), (a.jobs, rn)):

@@ -114,9 +114,34 @@ def read_text_file(path: Path) -> Document:
     return doc
 
 
+# a header line of ``key=value`` pairs (``# province=贵州省 year=2026 publish_date=2026-02-02``),
+# as scrapers and archives put at the top of a text file: metadata, not report text
+_META_LINE = re.compile(r"#\s*(?:[A-Za-z_][\w.-]*=\S*\s*)+")
+_META_PAIR = re.compile(r"([A-Za-z_][\w.-]*)=(\S*)")
+
+
+def front_matter(text: str) -> tuple[str, dict[str, str], list[str]]:
+    """The ``#`` lines at the top of ``text``: (text without them, metadata from the
+    ``key=value`` lines, the other lines as headings without their mark, e.g. a Markdown
+    title ``# 2026年政府工作报告``)."""
+    meta: dict[str, str] = {}
+    headings: list[str] = []
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines) and (not lines[i].strip() or lines[i].lstrip().startswith("#")):
+        line = lines[i].strip()
+        if _META_LINE.fullmatch(line):
+            meta.update(_META_PAIR.findall(line))
+        elif line.lstrip("#").strip():
+            headings.append(line.lstrip("#").strip())
+        i += 1
+    return "\n".join(lines[i:]), meta, headings
+
+
 def document_from_text(text: str, doc_id: str = "text") -> Document:
     text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
-    blocks: list[Block] = []
+    text, meta, headings = front_matter(text)
+    blocks: list[Block] = [Block(h, "heading") for h in headings]
     warnings: list[str] = []
     for t, kind in paragraphs(text):
         if len(t) <= MAX_BLOCK_CHARS:
@@ -126,6 +151,8 @@ def document_from_text(text: str, doc_id: str = "text") -> Document:
         warnings.append(f"a paragraph of {len(t)} characters was split into {len(parts)} blocks")
         blocks.extend(Block(p, "paragraph") for p in parts)
     doc = Document(doc_id=doc_id, blocks=blocks, warnings=warnings)
+    if meta:
+        doc.metadata["header"] = meta
     if blocks and blocks[0].kind in ("heading", "title"):
         doc.title = blocks[0].text
     doc.year, doc.year_source = infer_year(doc_id, doc.title, text)

@@ -41,6 +41,14 @@ DATE = re.compile(rf"""
 """, re.VERBOSE)
 
 
+# dates written in figures: 2019-12-31, 2020/3/5, 2021.06.30 (year, month and day, the same
+# separator twice; a year-month pair such as 2019-20 is a range of years, not a date)
+NUMERIC_DATE = re.compile(rf"""
+  (?<![\d.])(?P<y>(?:19|20)\d{{2}})(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)
+  (?P<d>0?[1-9]|[12]\d|3[01])(?![\d.])(?P<suf>{_SUFFIX})?
+""", re.VERBOSE)
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int
@@ -67,16 +75,23 @@ def _ym(y: int | str, m: int | None = None, d: int | None = None) -> str:
     return out
 
 
-# every date holds 年 or 月 or a period word (上半年, 一季度 ...); other text has none
+# every date holds 年 or 月 or a period word (上半年, 一季度 ...), or is written in figures
+# with separators; other text has none
 _HINT = re.compile("年|月" + ("|" + _PERIOD if _PERIOD else ""))
+_MAY_HAVE_FIGURES = re.compile(r"\d[-/.]\d")
 
 
 def find_dates(text: str, year: int | None) -> list[DateMention]:
+    found = [DateMention(m.start(), m.end(), _ym(m["y"], int(m["m"]), int(m["d"])),
+                         _qual(m["suf"]), True)
+             for m in NUMERIC_DATE.finditer(text)] if _MAY_HAVE_FIGURES.search(text) else []
     if _HINT.search(text) is None:
-        return []
+        return found
     doc_year: int | str = year if year is not None else "XXXX"
-    found: list[DateMention] = []
+    figures = [(d.start, d.end) for d in found]
     for m in DATE.finditer(text):
+        if figures and any(a < m.end() and m.start() < b for a, b in figures):
+            continue
         g = m.groupdict()
         if g["y1"] is not None:
             mention = _with_year(m, g)
@@ -86,7 +101,10 @@ def find_dates(text: str, year: int | None) -> list[DateMention]:
             mention = _month(m, g, doc_year)
         if mention is not None:
             found.append(_deadline(text, mention))
+    if len(found) > 1:
+        found.sort(key=lambda d: d.start)
     return found
+
 
 
 _DEADLINE = _T["deadline"]

@@ -1,0 +1,52 @@
+"""Which number expressions are claims: one row per rule of data/exclusions.toml and of
+claims.md's guidelines (sentence -> the claim texts kept). No spaCy: the number layer and the
+selection alone."""
+from __future__ import annotations
+
+import pytest
+
+from textmine.nlp.claims import select_claims
+from textmine.parse.numbers import find_numbers
+
+
+def kept(sentence: str) -> list[str]:
+    return [m.text for m in select_claims(sentence, find_numbers(sentence, 2020))]
+
+
+SELECTION = [
+    # names and slogans ([names])
+    ("落实六稳六保任务，投入资金3亿元。", ["3亿元"]),
+    ("一方有难、八方支援，捐款120万元。", ["120万元"]),
+    ("九年义务教育巩固率达到95%。", ["95%"]),
+    ("推进万企兴万村行动，结对帮扶村庄36个。", ["36个"]),
+    # titles, document numbers, quoted names
+    ("印发《某县2020年消费扶贫行动方案》，采购农产品592万公斤。", ["592万公斤"]),
+    ("根据〔2016〕60号文件，下达资金8000万元。", ["8000万元"]),
+    ("实施“1+3+16”帮扶模式，覆盖12个乡镇。", ["12个"]),
+    # list markers
+    ("（一）完成投资5亿元。", ["5亿元"]),
+    ("一是新建车间12个，二是培训劳动力300人次。", ["12个", "300人次"]),
+    # numbered slogans and programmes
+    ("坚持五个持续，新增就业岗位1200个。", ["1200个"]),
+    ("构建九大体系，建成基地46个。", ["46个"]),
+    ("启动十百千工程，培育企业100家。", ["100家"]),
+    # codes, editions, plan names, size classes
+    ("建成5G基站320个。", ["320个"]),
+    ("第十二届农交会签约金额18亿元。", ["18亿元"]),
+    ("实施三年行动，累计投资26亿元。", ["26亿元"]),
+    ("打造千亿级产业集群，产值增长8.5%。", ["8.5%"]),
+    # project phases and tiers of government
+    ("国家区域医疗中心二期项目建成，新增床位800张。", ["800张"]),
+    ("一期工程投资2亿元。", ["2亿元"]),
+    ("建立省市县三级联动机制，市区两级投入资金3亿元。", ["3亿元"]),
+    # a phase count is a count; a date in figures is a date
+    ("项目分三期建设。", ["三期"]),
+    ("截至2019-12-31，全县完成投资5亿元。", ["2019-12-31", "5亿元"]),
+    # articles are not counts
+    ("建成一批扶贫车间，吸纳就业一个。", []),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", SELECTION)
+def test_claim_selection(sentence, expected):
+    assert kept(sentence) == expected

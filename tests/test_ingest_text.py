@@ -1,0 +1,36 @@
+"""Plain-text input: header lines of key=value metadata at the top are metadata, not text."""
+from __future__ import annotations
+
+import pytest
+
+import textmine
+from textmine.ingest.text import document_from_text, front_matter
+
+# (text, expected body, expected metadata, expected headings)
+FRONT = [
+    ("# region=某县 year=2020 publish_date=2020-06-30\n某县2020年工作简报\n",
+     "某县2020年工作简报\n", {"region": "某县", "year": "2020", "publish_date": "2020-06-30"}, []),
+    ("# 某县2020年工作简报\n# source=https://example.org/a?b=1\n\n正文",
+     "正文", {"source": "https://example.org/a?b=1"}, ["某县2020年工作简报"]),
+    ("\n\n# a=1\n# b=2 c=\n正文", "正文", {"a": "1", "b": "2", "c": ""}, []),
+    ("正文\n# year=2020\n", "正文\n# year=2020\n", {}, []),       # only at the top
+    ("#2号简报：完成投资5亿元。", "", {}, ["2号简报：完成投资5亿元。"]),  # not key=value
+    ("# 比值=3.5 个\n", "", {}, ["比值=3.5 个"]),                    # keys are ASCII names
+    ("###\n正文", "正文", {}, []),
+    ("", "", {}, []),
+]
+
+
+@pytest.mark.parametrize("text,body,meta,headings", FRONT)
+def test_front_matter(text, body, meta, headings):
+    assert front_matter(text) == (body, meta, headings)
+
+
+def test_metadata_header_gives_no_claims():
+    text = ("# region=某县 year=2020 publish_date=2020-06-30 n=12\n"
+            "# 某县2020年扶贫工作简报\n全县到位帮扶资金3.5亿元。\n")
+    doc = document_from_text(text, "brief")
+    assert doc.metadata["header"]["publish_date"] == "2020-06-30"
+    assert doc.title == "某县2020年扶贫工作简报" and doc.year == 2020
+    claims = textmine.extract(text, year=2020, classify=False)
+    assert [c.text for c in claims] == ["2020年", "3.5亿元"]

@@ -322,3 +322,26 @@ def test_number_forms(text, mention, value, lower, upper):
 @pytest.mark.parametrize("text", NOT_NUMBERS)
 def test_not_numbers(text):
     assert [m.text for m in find_numbers(text, YEAR)] == []
+
+
+# ---------------------------------------------------------------- rates: the denominator
+# (text, mention text, per)
+
+RATES = [
+    ("人均补助3.5万元/户", "3.5万元/户", "户"),
+    ("低保标准4318元/年提高到7226元/年", "4318元/年", "年"),   # the verb is not the denominator
+    ("每月645元/月", "645元/月", "月"),
+    ("执业医师3.2人/千人", "3.2人/千人", "千人"),
+    ("电价0.5元/千瓦时", "0.5元/千瓦时", "千瓦时"),
+    ("租金30元/平方米·月", "30元/平方米", "平方米"),
+    ("门票8元/万人次", "8元/万人次", "万人次"),
+    ("收购价2.6元/公斤", "2.6元/公斤", "公斤"),
+    ("补贴3元/提高", "3元", None),                               # no known denominator
+    ("3元/", "3元", None),
+]
+
+
+@pytest.mark.parametrize("text,mention,per", RATES)
+def test_rate_denominators(text, mention, per):
+    (m,) = [m for m in find_numbers(text, YEAR) if m.start == text.index(mention)]
+    assert (m.text, m.per) == (mention, per)

@@ -16,7 +16,7 @@ from . import qualifiers as Q
 from .dates import find_dates
 from .numerals import DIGITS, MAGNITUDES, UNITS, Numeral, fold_width, scan_numeral, to_plain
 from .tables import table
-from .units import SUBUNITS, Unit, match_unit
+from .units import SUBUNITS, Unit, match_unit, per_at
 
 _S = table("specials")
 SPECIAL_WORDS: dict[str, dict] = _S["words"]  # 一半, 翻一番, ...
@@ -59,7 +59,6 @@ COMPARE_AFTER = re.compile(r"\s{0,2}([大高多小低少])")
 COMPARE_RULE = {"大": "over", "高": "over", "多": "over", "小": "under", "低": "under", "少": "under"}
 SPACE = " \u00a0\u2009\u3000\t"
 _SPACE_SET = frozenset(SPACE)
-PER_UNIT = re.compile(r"/([一-龥•·]{1,4})")  # 元/吨, 人/万人
 # a number is read where it starts: an ASCII digit, or a Chinese numeral character
 _START_CHARS = frozenset("0123456789") | frozenset(DIGITS) | frozenset(UNITS) | frozenset(MAGNITUDES)
 # where the scanner looks at all: a number start, a special word's first character, or a
@@ -347,10 +346,9 @@ def _mention_at(t: str, i: int, signed: bool = True) -> NumberMention | None:
             value, j = _coins(t, j, value, SUBUNITS[unit.unit])
     per = None
     if unit is not None and j < n and t[j] == "/":
-        m = PER_UNIT.match(t[j:])
-        if m:
-            per = m.group(1)
-            j += len(m.group())
+        per = per_at(t, j)
+        if per is not None:
+            j += 1 + len(per)
     # suffix qualifier after the unit: 6600万人以上, 15%左右, 5.5%以内, 1200 或以上
     suf = Q.suffix_at(t, j)
     if suf is None and j < n and t[j] in SPACE:

@@ -19,6 +19,8 @@ class Unit:
 def _load() -> dict[str, Unit]:
     units: dict[str, Unit] = {}
     for group in table("units").values():
+        if "kind" not in group:  # [per]: denominators, not units
+            continue
         norm = group.get("normalise", {})
         scale = group.get("scale", {})
         for s in group["units"]:
@@ -30,6 +32,33 @@ UNITS: dict[str, Unit] = _load()
 _BY_FIRST: dict[str, list[str]] = {}
 for _s in sorted(UNITS, key=len, reverse=True):
     _BY_FIRST.setdefault(_s[0], []).append(_s)
+
+
+_PER_BY_FIRST: dict[str, list[str]] = {}
+for _s in sorted(set(UNITS) | set(table("units")["per"]["words"]), key=len, reverse=True):
+    if not _s.isascii():
+        _PER_BY_FIRST.setdefault(_s[0], []).append(_s)
+_PER_MAGNITUDE = "十百千万亿"
+
+
+def per_at(text: str, i: int) -> str | None:
+    """The denominator of a rate written at ``text[i:]`` (``/户``, ``/万人``, ``/平方米``):
+    a slash, an optional magnitude and the longest known unit or denominator word; None if
+    there is none."""
+    if not text.startswith("/", i):
+        return None
+    best = None
+    k = i + 1
+    while True:  # a word right after the slash (千瓦时), or after a magnitude (千人)
+        for s in _PER_BY_FIRST.get(text[k:k + 1], ()):
+            if text.startswith(s, k):
+                if best is None or k + len(s) > i + 1 + len(best):
+                    best = text[i + 1:k + len(s)]
+                break
+        if k < len(text) and text[k] in _PER_MAGNITUDE and k - i <= 2:
+            k += 1
+        else:
+            return best
 
 
 def match_unit(text: str, i: int) -> Unit | None:

@@ -47,15 +47,30 @@ def per_at(text: str, i: int) -> str | None:
     there is none."""
     if not text.startswith("/", i):
         return None
+    end = _per_word_end(text, i + 1)
+    # a compound denominator: 元/生•年, 元/人·月
+    while end is not None and end < len(text) and text[end] in _PER_JOIN:
+        more = _per_word_end(text, end + 1)
+        if more is None:
+            break
+        end = more
+    return None if end is None else text[i + 1:end]
+
+
+_PER_JOIN = "•·・"
+
+
+def _per_word_end(text: str, i: int) -> int | None:
+    """End of the longest denominator word at ``text[i:]``: right at ``i`` (千瓦时) or after
+    a magnitude (千人); None if there is none."""
     best = None
-    k = i + 1
-    while True:  # a word right after the slash (千瓦时), or after a magnitude (千人)
+    k = i
+    while True:
         for s in _PER_BY_FIRST.get(text[k:k + 1], ()):
             if text.startswith(s, k):
-                if best is None or k + len(s) > i + 1 + len(best):
-                    best = text[i + 1:k + len(s)]
+                best = max(best or 0, k + len(s))
                 break
-        if k < len(text) and text[k] in _PER_MAGNITUDE and k - i <= 2:
+        if k < len(text) and text[k] in _PER_MAGNITUDE and k - i < 2:
             k += 1
         else:
             return best

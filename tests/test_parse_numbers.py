@@ -347,3 +347,24 @@ RATES = [
 def test_rate_denominators(text, mention, per):
     (m,) = [m for m in find_numbers(text, YEAR) if m.start == text.index(mention)]
     assert (m.text, m.per) == (mention, per)
+
+
+# ---------------------------------------------------------------- a unit word after a magnitude
+# 千 starts unit words (千米, 千瓦, 千公顷); under a larger magnitude it is the numeral's 千
+
+MAGNITUDE_UNITS = [
+    ("运营里程增加到2万5千公里", "2万5千公里", 25000, "公里"),
+    ("两万五千米", "两万五千米", 25000, "米"),
+    ("装机3千5百千瓦", "3千5百千瓦", 3500, "千瓦"),
+    ("装机300千瓦", "300千瓦", 300, "千瓦"),
+    ("新建5千公里", "5千公里", 5000, "公里"),
+    ("播种面积1万千公顷", "1万千公顷", 10000, "千公顷"),
+    ("庆祝改革开放40周年", "40周年", 40, "年"),   # an anniversary counts years, not weeks
+    ("培训4周", "4周", 4, "周"),
+]
+
+
+@pytest.mark.parametrize("text,mention,value,unit", MAGNITUDE_UNITS)
+def test_unit_words_after_magnitudes(text, mention, value, unit):
+    (m,) = find_numbers(text, YEAR)
+    assert (m.text, m.value, m.unit) == (mention, value, unit)

@@ -238,7 +238,7 @@ def _scan_numeral(text: str, i: int) -> Numeral | None:
             chinese = True
             pos += 1
             continue
-        if c in UNITS and not _is_unit_word(text, pos, bool(toks)):
+        if c in UNITS and (not _is_unit_word(text, pos, bool(toks)) or _inside_magnitude(toks, c)):
             if toks and toks[-1][0] == "unit" and toks[-1][1] <= UNITS[c]:
                 break
             toks.append(("unit", Decimal(UNITS[c])))
@@ -289,6 +289,16 @@ def _scan_numeral(text: str, i: int) -> Numeral | None:
     return Numeral(i, pos, value, over=over, vague=vague, magnitude="mag" in kinds,
                    chinese=chinese, arabic=arabic, bare=bare, digit_string=digit_string,
                    decimals=decimals)
+
+
+def _inside_magnitude(toks: list[tuple[str, Decimal]], c: str) -> bool:
+    """Whether unit character ``c`` continues the numeral read so far even though a unit word
+    starts with it: after a number under a larger magnitude (2万5 + 千公里 is 2万5千 公里,
+    两万五 + 千米 is 两万五千 米), unlike 300千瓦 (300 kW) or 1万千公顷 (10,000 kha)."""
+    if not toks or toks[-1][0] not in ("num", "digit"):
+        return False
+    v = UNITS[c]
+    return any(k == "mag" or k == "unit" and u > v for k, u in toks[:-1])
 
 
 def _arabic_suffix(v: Decimal, x: re.Match) -> Decimal:

@@ -1,5 +1,5 @@
 """Helpers for the batch and fault tests (not a test module): a cheap stand-in extractor
-(no jieba, spaCy or model: every run of digits is a claim) and generated inputs."""
+(no jieba, spaCy or model: every run of digits of a sentence is a claim) and generated inputs."""
 from __future__ import annotations
 
 import re
@@ -18,18 +18,24 @@ class CheapExtractor:
     """Reads files with textmine's own readers; claims are the digit runs of each block.
     ``TEXTMINE_TEST_DELAY`` (seconds) slows each document down (fault tests)."""
 
-    def extract_document(self, doc):
+    def extract_document(self, doc, sentences=None):
         import os
         import time
+        from textmine.nlp.sentences import fill_boxes, split_document
         from textmine.types import Claim
         time.sleep(float(os.environ.get("TEXTMINE_TEST_DELAY", "0")))
         out = []
-        for i, b in enumerate(doc.blocks):
-            for m in _NUM.finditer(b.text):
-                out.append(Claim(doc=doc.doc_id, page=b.page, sentence=b.text, start=m.start(),
-                                 end=m.end(), text=m.group(), kind="count",
+        whole = sentences is None
+        sentences = split_document(doc) if whole else sentences
+        for sent in sentences:
+            for m in _NUM.finditer(sent.text):
+                out.append(Claim(doc=doc.doc_id, page=sent.page, sentence=sent.text,
+                                 start=m.start(), end=m.end(), text=m.group(), kind="count",
                                  value=Decimal(m.group()), unit="个", qualifier="exact",
-                                 lower=None, upper=None, indicator="", sentence_index=i))
+                                 lower=None, upper=None, indicator="",
+                                 sentence_index=sent.index))
+        if whole:  # boxes as the real extractor gives them (the batch adds them to parts)
+            fill_boxes(doc, sentences, out)
         return out
 
     def extract_file(self, path, *, password=None, year=None):

@@ -271,3 +271,21 @@ def test_small_files_share_units_yet_fail_alone(tmp_path):
     assert len(s2.ok) == 40
     # 42 files, 2 workers: groups of 42 // (4 * 2) = 5 files (at least four units a worker)
     assert s1.units == 42 and s2.units == 9
+
+
+@pytest.mark.parametrize("lengths,parts,expected", [
+    ([10, 10, 10, 10], 2, [[10, 10], [10, 10]]),
+    ([10, 10, 10, 10], 4, [[10], [10], [10], [10]]),
+    ([10, 10, 10], 6, [[10], [10], [10]]),            # never more runs than sentences
+    ([100, 1, 1, 1], 2, [[100], [1, 1, 1]]),
+    ([1, 1, 1, 100], 2, [[1, 1, 1, 100]]),            # order kept: the long one closes a run
+    ([], 3, []),
+    ([5], 1, [[5]]),
+])
+def test_sentence_chunks(lengths, parts, expected):
+    from textmine.batch.runner import sentence_chunks
+    from textmine.types import Sentence
+    sents = [Sentence("字" * n, 0, 0, i) for i, n in enumerate(lengths)]
+    got = sentence_chunks(sents, parts)
+    assert [[len(x.text) for x in run] for run in got] == expected
+    assert [x for run in got for x in run] == sents

@@ -104,22 +104,25 @@ class Extractor:
                 self._model = load_model(self.model_path)
         return self._model
 
-    def extract_document(self, doc: Document) -> list[Claim]:
-        claims, tokens = self.unlabelled_claims(doc, with_tokens=self.classify)
+    def extract_document(self, doc: Document, sentences=None) -> list[Claim]:
+        """The claims of ``doc``; with ``sentences`` (a part of ``split_document(doc)``) only
+        theirs, and ``doc`` may be a shell without blocks (then without boxes)."""
+        claims, tokens = self.unlabelled_claims(doc, with_tokens=self.classify,
+                                                sentences=sentences)
         if self.classify and claims:
             from .classify.model import apply_model
             for i in range(0, len(claims), CLASSIFY_BATCH):
                 apply_model(self.model, claims[i:i + CLASSIFY_BATCH], tokens[i:i + CLASSIFY_BATCH])
         return claims
 
-    def unlabelled_claims(self, doc: Document, with_tokens: bool = True
+    def unlabelled_claims(self, doc: Document, with_tokens: bool = True, sentences=None
                           ) -> tuple[list[Claim], list[tuple[str, ...]]]:
         """The claims before classification and, per claim, its sentence as the pipeline cut
         it (what the classifier reads; empty unless ``with_tokens``)."""
         from .nlp.extract import sentence_claims, token_texts
         claims: list[Claim] = []
         tokens: list[tuple[str, ...]] = []
-        for sdoc, found in sentence_claims(doc, self.nlp):
+        for sdoc, found in sentence_claims(doc, self.nlp, sentences):
             claims += found
             if with_tokens:
                 tokens += [token_texts(sdoc, found[0].sentence)] * len(found)

@@ -6,8 +6,9 @@ A file is one unit, except when workers run in parallel: small files then go out
 (up to ``GROUP_FILES`` files and ``GROUP_BYTES`` bytes, and never so few groups that a worker
 would idle at the end: handing out a unit and returning its result costs about as much as
 extracting a short report), and a PDF of many pages goes out
-in chunks of pages (``read_page_range``) while the parent assembles the document and extracts
-its claims (the parent loads the pipeline in a thread meanwhile). Workers encode their records
+in chunks of pages (``read_page_range``); the parent assembles the document, and its
+sentences go out in chunks too (``run_sentences``; the parent adds the character boxes to
+their claims). Workers encode their records
 the way the sink writes them (``sink.encode``), so the one writer only writes. Results reach
 ``sink`` (an output file, a Parquet folder or the indicator database) strictly in input order,
 and only a bounded number of documents is in flight, so memory does not grow with the batch.
@@ -15,7 +16,6 @@ and only a bounded number of documents is in flight, so memory does not grow wit
 from __future__ import annotations
 
 import json
-import threading
 import time
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, replace
@@ -80,11 +80,34 @@ class Sink(Protocol):
 
 @dataclass
 class _Split:
+    """A PDF split across workers: first its pages are laid out in chunks (``parts``), then
+    the assembled document's sentences are extracted in chunks (``claims``)."""
     path: str
     expected: int
     started: float
     parts: list = field(default_factory=list)
     error: str | None = None
+    doc: object = None
+    sentences: list = field(default_factory=list)
+    claims: dict = field(default_factory=dict)   # chunk number -> its claims
+    expected_chunks: int = 0
+
+
+def sentence_chunks(sentences: list, parts: int) -> list[list]:
+    """``sentences`` cut into at most ``parts`` runs of about equal length in characters."""
+    total = sum(len(x.text) for x in sentences)
+    out: list[list] = []
+    run: list = []
+    size = 0
+    for x in sentences:
+        run.append(x)
+        size += len(x.text)
+        if size * parts >= total * (len(out) + 1) and len(out) < parts - 1:
+            out.append(run)
+            run = []
+    if run:
+        out.append(run)
+    return out
 
 
 def chunk_size(n_pages: int, workers: int) -> int:
@@ -149,7 +172,6 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
     units: dict = {}            # future -> (kind, index, fn, args, attempts)
     splits: dict[int, _Split] = {}
     ready: dict[int, FileResult | tuple[str, str]] = {}
-    warm: list[threading.Thread] = []
     group: list[tuple[int, str]] = []  # small files waiting to go out as one unit
     group_bytes = 0
     # at least four units a worker: the last units finish at about the same time
@@ -198,21 +220,22 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
             size = chunk_size(n, eng.workers)
             ranges = [(a, min(a + size - 1, n)) for a in range(1, n + 1, size)]
             splits[index] = _Split(str(path), len(ranges), time.perf_counter())
-            if not warm:  # the parent extracts split documents: load its pipeline now
-                t = threading.Thread(target=work.warm_up, args=(opts,), daemon=True)
-                t.start()
-                warm.append(t)
             for a, b in ranges:
                 submit("pages", index, work.run_pages, (str(path), a, b, opts.password))
         else:
             submit("file", index, work.run_file, (index, str(path), opts))
 
-    def finish_split(index: int) -> None:
+    def fail_split(index: int, error: str) -> None:
         s = splits.pop(index)
+        ready[index] = FileResult(index, s.path, error=error,
+                                  seconds=time.perf_counter() - s.started)
+
+    def pages_done(index: int) -> None:
+        """All pages laid out: assemble the document and send its sentences out in chunks."""
+        s = splits[index]
         if s.error is not None:
-            ready[index] = FileResult(index, s.path, error=s.error,
-                                      seconds=time.perf_counter() - s.started)
-            return
+            return fail_split(index, s.error)
+        from ..nlp.sentences import split_document
         from .pages import assemble
         parts, s.parts = [p for p, _ in s.parts], []  # freed once assembled
         try:
@@ -220,13 +243,26 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
             del parts
             if opts.year is not None:
                 doc.year, doc.year_source = opts.year, "option"
+            s.doc, s.sentences = doc, split_document(doc)
         except Exception as e:  # noqa: BLE001
-            ready[index] = FileResult(index, s.path, error=work.error_text(s.path, e),
+            return fail_split(index, work.error_text(s.path, e))
+        chunks = sentence_chunks(s.sentences, 3 * eng.workers)
+        s.expected_chunks = len(chunks)
+        if not chunks:
+            return sentences_done(index)
+        shell = work.shell(doc)
+        for k, chunk in enumerate(chunks):
+            submit("sentences", index, work.run_sentences, (k, shell, chunk, opts))
+
+    def sentences_done(index: int) -> None:
+        """All chunks extracted: the claims in order, with their boxes from the document."""
+        s = splits.pop(index)
+        if s.error is not None:
+            ready[index] = FileResult(index, s.path, error=s.error,
                                       seconds=time.perf_counter() - s.started)
             return
-        for t in warm:
-            t.join()
-        ready[index] = work.extract_doc(index, s.path, doc, opts, s.started)
+        claims = [c for k in sorted(s.claims) for c in s.claims[k]]
+        ready[index] = work.doc_result(index, s.path, s.doc, claims, s.sentences, s.started)
 
     def handle(fut) -> None:
         kind, index, fn, args, attempts = units.pop(fut)
@@ -254,9 +290,15 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
         s = splits.get(index)
         if s is None:
             return
+        if isinstance(value, BaseException) and s.error is None:
+            s.error = work.error_text(s.path, value)
+        if kind == "sentences":
+            k = args[0]
+            s.claims[k] = [] if isinstance(value, BaseException) else value
+            if len(s.claims) == s.expected_chunks:
+                sentences_done(index)
+            return
         if isinstance(value, BaseException):
-            if s.error is None:
-                s.error = work.error_text(s.path, value)
             s.parts.append((None, 0.0))
         else:
             s.parts.append(value)
@@ -265,7 +307,7 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
         if len(s.parts) == s.expected:
             if s.error is None:
                 s.parts = [p for p in s.parts if p[0] is not None]
-            finish_split(index)
+            pages_done(index)
 
     def emit() -> None:
         nonlocal emitted, ahead

@@ -21,7 +21,8 @@ from ..types import Block, Claim, Document
 @dataclass(frozen=True)
 class WorkOptions:
     """Options every worker needs (picklable). ``factory``: a module-level callable
-    ``factory(options) -> object with extract_document(doc) and extract_file(path, ...)``
+    ``factory(options) -> object with extract_document(doc, sentences=None) and
+    extract_file(path, ...)``
     (default: ``textmine.api.Extractor``); tests use it to plug in a cheap extractor.
     ``encode``: a module-level ``encode(claims) -> payload`` the worker applies to a file's
     claims (the sink's own encoding, e.g. JSON lines), so that the one writer only writes and
@@ -104,20 +105,26 @@ def error_text(path: str | Path, e: BaseException) -> str:
     return f"{path}: unexpected {type(e).__name__}: {e}"
 
 
-def extract_doc(index: int, path: str, doc: Document, opts: WorkOptions,
-                started: float) -> FileResult:
-    """Claims of an already read document (the parent does this for split PDFs). Not
-    encoded: the writer encodes a large document's claims in slices."""
-    res = FileResult(index, path, pages=doc.pages or 1,
-                     chars=sum(len(b.text) for b in doc.blocks), warnings=list(doc.warnings))
-    try:
-        res.claims = extractor(opts).extract_document(doc)
-        res.count = len(res.claims)
-        res.doc = slim(doc)
-    except Exception as e:  # noqa: BLE001 - one bad file must not stop a batch
-        res.error = error_text(path, e)
-    res.seconds = time.perf_counter() - started
-    return res
+def shell(doc: Document) -> Document:
+    """The document without its blocks: what extracting a part of its sentences needs (id,
+    year and year source), cheap to send to a worker."""
+    return replace(doc, blocks=[], tables=[], metadata={})
+
+
+def run_sentences(chunk: int, doc: Document, sentences: list, opts: WorkOptions) -> list[Claim]:
+    """The claims of a run of a split document's sentences (``doc``: its ``shell``), without
+    boxes: the parent, which holds the character boxes, adds them. Errors are raised."""
+    return extractor(opts).extract_document(doc, sentences)
+
+
+def doc_result(index: int, path: str, doc: Document, claims: list[Claim], sentences: list,
+               started: float) -> FileResult:
+    """The outcome of a split document whose claims came back from the workers."""
+    from ..nlp.sentences import fill_boxes
+    fill_boxes(doc, sentences, claims)
+    return FileResult(index, path, doc=slim(doc), claims=claims, count=len(claims),
+                      pages=doc.pages or 1, chars=sum(len(b.text) for b in doc.blocks),
+                      warnings=list(doc.warnings), seconds=time.perf_counter() - started)
 
 
 def run_file(index: int, path: str, opts: WorkOptions) -> FileResult:

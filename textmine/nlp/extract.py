@@ -7,18 +7,23 @@ from typing import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..types import BBox, Claim, Document, Sentence
+from ..types import Claim, Document, Sentence
 from .indicator import indicator_for
-from .sentences import split_document
+from .sentences import bbox_of as _bbox, split_document
 
 
 def extract_claims(doc: Document, nlp: Language) -> list[Claim]:
     return [c for _, claims in sentence_claims(doc, nlp) for c in claims]
 
 
-def sentence_claims(doc: Document, nlp: Language) -> Iterator[tuple[Doc, list[Claim]]]:
-    """Per sentence with claims: its spaCy doc (the classifier reuses its tokens) and claims."""
-    for sdoc, sent in _pipe(nlp, split_document(doc), doc.year):
+def sentence_claims(doc: Document, nlp: Language, sentences: list[Sentence] | None = None
+                    ) -> Iterator[tuple[Doc, list[Claim]]]:
+    """Per sentence with claims: its spaCy doc (the classifier reuses its tokens) and claims.
+    ``sentences``: a part of ``split_document(doc)`` (default: all of it); ``doc`` then only
+    lends its id and year, and boxes are left to ``fill_boxes`` when it has no blocks."""
+    if sentences is None:
+        sentences = split_document(doc)
+    for sdoc, sent in _pipe(nlp, sentences, doc.year):
         spans = sdoc.spans.get("claims", [])
         if not spans:
             continue
@@ -41,7 +46,8 @@ def sentence_claims(doc: Document, nlp: Language) -> Iterator[tuple[Doc, list[Cl
                 text=sent.text[m.start:m.end], kind=m.kind, value=m.value, unit=m.unit,
                 qualifier=m.qualifier, lower=m.lower, upper=m.upper, indicator=indicator,
                 per=m.per, change=_change(sent.text, m.start),
-                bbox=_bbox(doc, sent, m.start, m.end), sentence_index=sent.index,
+                bbox=_bbox(doc, sent, m.start, m.end) if doc.blocks else None,
+                sentence_index=sent.index,
                 section=sent.section, year_source=year_source, optional=m.optional))
         yield sdoc, claims
 
@@ -91,14 +97,3 @@ def _change(text: str, start: int) -> str | None:
     if any(w in before for w in _DOWN):
         return "decrease"
     return None
-
-
-def _bbox(doc: Document, sent: Sentence, a: int, b: int) -> BBox | None:
-    block = doc.blocks[sent.block]
-    if not block.char_boxes:
-        return None
-    boxes = [bx for bx in block.char_boxes[sent.start + a:sent.start + b] if bx is not None]
-    if not boxes:
-        return None
-    return (min(x[0] for x in boxes), min(x[1] for x in boxes),
-            max(x[2] for x in boxes), max(x[3] for x in boxes))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..types import Document, Sentence
+from ..types import BBox, Claim, Document, Sentence
 
 _END = re.compile(r"[。！？；!?;]+[”’」』）)]*")
 
@@ -48,3 +48,22 @@ def split_document(doc: Document) -> list[Sentence]:
                                       section=section if block.kind not in ("heading", "title") else None,
                                       context=block.context))
     return sentences
+
+
+def fill_boxes(doc: Document, sentences: list[Sentence], claims: list[Claim]) -> None:
+    """Set each claim's bbox from ``doc``'s character boxes (claims extracted from sentences
+    without their document: the sentence's place in ``sentences`` is its ``sentence_index``)."""
+    for c in claims:
+        c.bbox = bbox_of(doc, sentences[c.sentence_index], c.start, c.end)
+
+
+def bbox_of(doc: Document, sent: Sentence, a: int, b: int) -> BBox | None:
+    """The box around characters a..b of ``sent`` (PDF input; None for text)."""
+    block = doc.blocks[sent.block]
+    if not block.char_boxes:
+        return None
+    boxes = [bx for bx in block.char_boxes[sent.start + a:sent.start + b] if bx is not None]
+    if not boxes:
+        return None
+    return (min(x[0] for x in boxes), min(x[1] for x in boxes),
+            max(x[2] for x in boxes), max(x[3] for x in boxes))

@@ -158,12 +158,10 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
     paths = [Path(p) for p in paths]
     t_start = time.perf_counter()
     jobs = jobs or default_jobs()
-    # pages of the first file: decides when to load the pipeline; planning reuses it
-    first_pages = _page_count(paths[0], opts) if paths and (engine != "local" or jobs > 1) else 0
-    if engine == "local" and jobs > 1 and paths and first_pages < split_min_pages:
-        # files first: load the pipeline once here, then fork the workers, which share it
-        # (copy-on-write) instead of each loading it again; a large PDF first: fork at once
-        # and load in a thread while the workers lay out its pages
+    if engine == "local" and jobs > 1 and paths:
+        # load the pipeline once here, then fork the workers, which share it (copy-on-write;
+        # gc.freeze keeps its pages shared) instead of each loading its own: they extract the
+        # files and the sentences of split PDFs
         work.warm_up(opts)
     eng = make_engine(engine, jobs, scheduler)
     if eng.parallel and getattr(sink, "encode", None) is not None:
@@ -203,7 +201,7 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
             return
         n = 0
         if eng.parallel:
-            n = first_pages if index == 0 else _page_count(path, opts)
+            n = _page_count(path, opts)
             size = _size(path)
             if n < 2 and size <= SMALL_BYTES:
                 if group_bytes + size > GROUP_BYTES:

@@ -6,7 +6,6 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings, strategies as st
 
-import _store_helpers  # noqa: F401  (puts the project on sys.path)
 from textmine.store.keys import KeyMatcher, clean
 from textmine.store.periods import PeriodResolver, iso_bounds
 from textmine.store.regions import RegionResolver

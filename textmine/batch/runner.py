@@ -215,8 +215,8 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
                 return
         ahead += 1
         if n >= split_min_pages:
-            size = chunk_size(n, eng.workers)
-            ranges = [(a, min(a + size - 1, n)) for a in range(1, n + 1, size)]
+            step = chunk_size(n, eng.workers)
+            ranges = [(a, min(a + step - 1, n)) for a in range(1, n + 1, step)]
             splits[index] = _Split(str(path), len(ranges), time.perf_counter())
             for a, b in ranges:
                 submit("pages", index, work.run_pages, (str(path), a, b, opts.password))
@@ -254,11 +254,9 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
 
     def sentences_done(index: int) -> None:
         """All chunks extracted: the claims in order, with their boxes from the document."""
+        if splits[index].error is not None:
+            return fail_split(index, splits[index].error)
         s = splits.pop(index)
-        if s.error is not None:
-            ready[index] = FileResult(index, s.path, error=s.error,
-                                      seconds=time.perf_counter() - s.started)
-            return
         claims = [c for k in sorted(s.claims) for c in s.claims[k]]
         ready[index] = work.doc_result(index, s.path, s.doc, claims, s.sentences, s.started)
 

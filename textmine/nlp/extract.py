@@ -12,10 +12,6 @@ from .indicator import indicator_for
 from .sentences import bbox_of as _bbox, split_document
 
 
-def extract_claims(doc: Document, nlp: Language) -> list[Claim]:
-    return [c for _, claims in sentence_claims(doc, nlp) for c in claims]
-
-
 def sentence_claims(doc: Document, nlp: Language, sentences: list[Sentence] | None = None
                     ) -> Iterator[tuple[Doc, list[Claim]]]:
     """Per sentence with claims: its spaCy doc (the classifier reuses its tokens) and claims.

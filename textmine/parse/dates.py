@@ -106,7 +106,6 @@ def find_dates(text: str, year: int | None) -> list[DateMention]:
     return found
 
 
-
 _DEADLINE = _T["deadline"]
 
 

@@ -27,10 +27,10 @@ NOUN_AFTER_UNIT = {k: set(v) for k, v in _S["noun_after_unit"].items()}  # 人�
 RANGE_DASH = set("~～-—–－至到")
 NEGATIVE = "负負"
 MINUS = "-−"
-# a Chinese numeral written with formal (financial) characters only is part of a word when a
-# Chinese character stands right before it (队伍, 放肆, 大陆, 收拾)
 # exact arithmetic for any number a report can hold (the default context rounds to 28 digits)
 _EXACT = decimal.Context(prec=80)
+# a Chinese numeral written with formal (financial) characters only is part of a word when a
+# Chinese character stands right before it (队伍, 放肆, 大陆, 收拾)
 FORMAL = frozenset(table("numerals")["formal"]["chars"])
 FORMAL_WORDS = frozenset(table("numerals")["formal"]["words"])
 

@@ -114,6 +114,13 @@ class Claim:
     section: str | None = None
     year_source: str | None = None
     optional: bool = False  # borderline mention (vague amounts such as 数万)
+    # attribution (docs/claims.md, "Attribution"): filled by the attribution step; a stage
+    # that knows better earlier (a table column headed 2021E) may set period/role first
+    period: str | None = None         # ISO: 2017, 2017-06, 2013/2017
+    period_source: str | None = None  # written | span | section | relative | document
+    role: str | None = None           # outcome | target | plan | forecast
+    region: str | None = None         # canonical name (宁夏回族自治区, 全国)
+    indicator_key: str | None = None  # canonical statistic (国内生产总值)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON record of the contract; numbers become int where integral. (A shallow
@@ -124,7 +131,8 @@ class Claim:
             d[k] = json_number(d[k])
         if d["bbox"] is not None:
             d["bbox"] = [round(float(x), 2) for x in d["bbox"]]
-        for k in ("per", "change", "measure_confidence", "bbox", "section"):
+        for k in ("per", "change", "measure_confidence", "bbox", "section", "period",
+                  "period_source", "role", "region", "indicator_key"):
             if d[k] is None:
                 del d[k]
         if not d["optional"]:

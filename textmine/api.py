@@ -113,6 +113,13 @@ class Extractor:
             from .classify.model import apply_model
             for i in range(0, len(claims), CLASSIFY_BATCH):
                 apply_model(self.model, claims[i:i + CLASSIFY_BATCH], tokens[i:i + CLASSIFY_BATCH])
+        return claims if sentences is not None else self.attribute(doc, claims)
+
+    def attribute(self, doc: Document, claims: list[Claim]) -> list[Claim]:
+        """Fill each claim's period, role, region and indicator key from its sentence and the
+        whole document (which must have its blocks). Called once per document: by
+        ``extract_document`` for a whole document, and by whoever assembles the claims of a
+        document extracted in parts (``sentences=...``)."""
         return claims
 
     def unlabelled_claims(self, doc: Document, with_tokens: bool = True, sentences=None

@@ -258,7 +258,8 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
             return fail_split(index, splits[index].error)
         s = splits.pop(index)
         claims = [c for k in sorted(s.claims) for c in s.claims[k]]
-        ready[index] = work.doc_result(index, s.path, s.doc, claims, s.sentences, s.started)
+        ready[index] = work.doc_result(index, s.path, s.doc, claims, s.sentences, s.started,
+                                          opts)
 
     def handle(fut) -> None:
         kind, index, fn, args, attempts = units.pop(fut)

@@ -118,10 +118,14 @@ def run_sentences(chunk: int, doc: Document, sentences: list, opts: WorkOptions)
 
 
 def doc_result(index: int, path: str, doc: Document, claims: list[Claim], sentences: list,
-               started: float) -> FileResult:
-    """The outcome of a split document whose claims came back from the workers."""
+               started: float, opts: WorkOptions) -> FileResult:
+    """The outcome of a split document whose claims came back from the workers: boxes and
+    attribution need the whole document, which only the parent holds."""
     from ..nlp.sentences import fill_boxes
     fill_boxes(doc, sentences, claims)
+    attribute = getattr(extractor(opts), "attribute", None)
+    if attribute is not None:
+        claims = attribute(doc, claims)
     return FileResult(index, path, doc=slim(doc), claims=claims, count=len(claims),
                       pages=doc.pages or 1, chars=sum(len(b.text) for b in doc.blocks),
                       warnings=list(doc.warnings), seconds=time.perf_counter() - started)

@@ -453,17 +453,33 @@ def ingest(ctx, paths, db_path, year, password, no_classify, jobs, engine, sched
         sys.exit(EXIT_ERROR)
 
 
+class Amount(click.ParamType):
+    """A number, or a numeral with 万/亿 as reports write it (1亿, 5000万, 1.5e8)."""
+    name = "amount"
+
+    def convert(self, value, param, ctx):
+        from textmine.query import parse_amount
+        try:
+            return parse_amount(value)
+        except TextmineError as e:
+            self.fail(str(e), param, ctx)
+
+
 def _filter_options(f):
+    from textmine.types import KINDS, ROLES, Measure
     for opt in reversed([
-        click.option("--measure", help="industry, employment, consumption, social_mobilisation, other."),
+        click.option("--measure", type=click.Choice([m.value for m in Measure]),
+                     help="Policy measure."),
+        click.option("--role", type=click.Choice(ROLES), help="What the figure is: an outcome, "
+                     "a target, a plan or a forecast."),
         click.option("--indicator", help="Indicator key or words (帮扶资金 matches 到位帮扶资金)."),
         click.option("--region", help="Region name (北京市, 河北, 受援地区)."),
         click.option("--period", help="Period: 2020, 2020-06 or 2020-01/2020-06."),
         click.option("--unit", help="Unit as normalised (元, 个, %, 人)."),
-        click.option("--kind", help="money, count, percent, quantity, date, ..."),
+        click.option("--kind", type=click.Choice(KINDS), help="Kind of figure."),
         click.option("--doc", help="Document id (file name without extension)."),
-        click.option("--min", "min_value", type=float, help="Smallest value."),
-        click.option("--max", "max_value", type=float, help="Largest value."),
+        click.option("--min", "min_value", type=Amount(), help="Smallest value (1亿, 5000万, 1.5e8)."),
+        click.option("--max", "max_value", type=Amount(), help="Largest value (1亿, 5000万, 1.5e8)."),
         click.option("--limit", type=click.IntRange(1), help="At most this many claims."),
     ]):
         f = opt(f)
@@ -478,17 +494,22 @@ def _filter_options(f):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output.")
 @click.pass_context
-def query(ctx, db_path, measure, indicator, region, period, unit, kind, doc, min_value,
+def query(ctx, db_path, measure, role, indicator, region, period, unit, kind, doc, min_value,
           max_value, limit, fmt, output):
     """Claims from the indicator database that match every filter given."""
     debug = ctx.obj["debug"]
-    from textmine.store.db import ClaimFilter
+    from textmine.query import make_filter
     from textmine.store.export import records_to_text, write_records
     db = _open_db(db_path, debug)
-    records = db.query(ClaimFilter(measure=measure, indicator=indicator, region=region,
-                                   period=period, unit=unit, kind=kind, doc=doc,
-                                   min_value=min_value, max_value=max_value, limit=limit))
-    db.close()
+    try:
+        records = db.query(make_filter(measure=measure, role=role, indicator=indicator,
+                                       region=region, period=period, unit=unit, kind=kind,
+                                       doc=doc, min_value=min_value, max_value=max_value,
+                                       limit=limit))
+    except TextmineError as e:
+        fail(str(e), debug, e)
+    finally:
+        db.close()
     try:
         if output:
             n = write_records(records, fmt if fmt != "table" else "csv", output)

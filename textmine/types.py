@@ -24,6 +24,7 @@ class Measure(StrEnum):
 
 
 KINDS = ("money", "count", "percent", "quantity", "date", "duration", "rank", "ratio", "other")
+ROLES = ("outcome", "target", "plan", "forecast")  # docs/claims.md, "Attribution"
 QUALIFIERS = ("exact", "over", "under", "about", "at_least", "at_most", "range",
               "since", "before", "end", "start", "mid")
 

@@ -30,7 +30,7 @@ def pdf7(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("size", [1, 2, 3, 5, 7])
 def test_assembled_equals_read_pdf(pdf7, size):
     whole = read_pdf(pdf7)
-    assert len(whole.tables) == 2 and whole.metadata["continues"]  # tables, runs over pages
+    assert len(whole.tables) == 2 and any(b.continues for b in whole.blocks)  # tables, runs over pages
     assert assemble(pdf7, _split(pdf7, size)) == whole
 
 

@@ -156,7 +156,7 @@ def test_paragraph_split_at_page_break_keeps_unique_pages(tmp_path):
     doc = read_pdf(build(tmp_path / "break.pdf", [p1, p2]))
     assert [b.page for b in doc.blocks] == [1, 2]
     assert doc.blocks[0].text + doc.blocks[1].text == text
-    assert doc.metadata["continues"] == [1]
+    assert [i for i, b in enumerate(doc.blocks) if b.continues] == [1]
     assert document_text(doc) == text
 
 

@@ -48,6 +48,7 @@ class Block:
     context: str | None = None
     table: int | None = None  # index into Document.tables for table cells
     cell: tuple[int, int] | None = None  # (row, column) of a table cell
+    continues: bool = False  # the paragraph before it, broken by a page break, runs on here
 
 
 @dataclass
@@ -55,6 +56,7 @@ class Table:
     page: int
     bbox: BBox | None
     rows: list[list[str | None]]
+    at: int | None = None  # where it stands: the index of the first block after it
 
 
 @dataclass

@@ -95,6 +95,12 @@ class Atom:
 Item = Segment | Atom
 
 
+def inside(g: Glyph, box: BBox) -> bool:
+    """Whether the glyph's centre lies in ``box``."""
+    cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
 @dataclass(slots=True)
 class Placed:
     """An item in reading order with the column (x0, x1) it was read in."""
@@ -128,6 +134,28 @@ def _ruled_between(rulings: Sequence[BBox], x_left: float, x_right: float,
 
 def build_segments(glyphs: Iterable[Glyph], params: LayoutParams) -> list[Segment]:
     """Glyphs in content-stream order -> segments (duplicates of fake-bold overprint dropped)."""
+    return _merge_runs(_runs(glyphs, params), params)
+
+
+def _joins(p: Glyph, g: Glyph, params: LayoutParams) -> bool:
+    """Whether glyph ``g`` continues the run that ends with ``p`` (same line, close by)."""
+    em = max(p.size, g.size)
+    gap = g.x0 - p.x1
+    return (_voverlap(p.top, p.bottom, g.top, g.bottom) >= 0.5
+            and -0.6 * em <= gap <= params.gap_em * em
+            and not (params.rulings and _ruled_between(params.rulings, p.x1, g.x0,
+                                                       g.top, g.bottom)))
+
+
+def _overprint(p: Glyph, g: Glyph) -> bool:
+    """``g`` prints ``p`` again almost on the spot (fake bold)."""
+    em = max(p.size, g.size)
+    return (g.text == p.text and abs(g.x0 - p.x0) < min(0.5 * (p.x1 - p.x0), 0.15 * em)
+            and abs(g.top - p.top) < 0.15 * em)
+
+
+def _runs(glyphs: Iterable[Glyph], params: LayoutParams) -> list[list[Glyph]]:
+    """Glyphs chained along the content stream while they stay on one line, close together."""
     runs: list[list[Glyph]] = []
     cur: list[Glyph] = []
     last: Glyph | None = None  # last visible glyph of cur: blanks never bridge a gap
@@ -145,51 +173,27 @@ def build_segments(glyphs: Iterable[Glyph], params: LayoutParams) -> list[Segmen
                 cur.append(g)
             continue
         if last is not None:
-            p = last
-            em = max(p.size, g.size)
-            if (g.text == p.text and abs(g.x0 - p.x0) < min(0.5 * (p.x1 - p.x0), 0.15 * em)
-                    and abs(g.top - p.top) < 0.15 * em):
-                continue  # overprinted duplicate (fake bold)
-            same_line = _voverlap(p.top, p.bottom, g.top, g.bottom) >= 0.5
-            gap = g.x0 - p.x1
-            if (same_line and -0.6 * em <= gap <= params.gap_em * em
-                    and not (params.rulings and _ruled_between(params.rulings, p.x1, g.x0,
-                                                               g.top, g.bottom))):
-                cur.append(g)
-                last = g
+            if _overprint(last, g):
                 continue
-            close()
+            if not _joins(last, g, params):
+                close()
         cur.append(g)
         last = g
     close()
+    return runs
 
-    # merge runs that continue each other on the same baseline (drawn out of order)
+
+def _merge_runs(runs: list[list[Glyph]], params: LayoutParams) -> list[Segment]:
+    """Runs that continue each other on the same baseline (drawn out of order) merge."""
     runs.sort(key=lambda r: r[0].x0)
     segs: list[Segment] = []
     buckets: dict[int, list[Segment]] = {}
     for run in runs:
         s_new = Segment(run)
         key = int((s_new.top + s_new.bottom) / 2 // 8)
-        target = None
-        for k in (key - 1, key, key + 1):
-            for s in buckets.get(k, ()):
-                if _voverlap(s.top, s.bottom, s_new.top, s_new.bottom) < 0.5:
-                    continue
-                em = max(s.size, s_new.size)
-                gap = s_new.x0 - s.x1
-                if -0.6 * em <= gap <= params.gap_em * em and not (
-                        params.rulings and _ruled_between(params.rulings, s.x1, s_new.x0,
-                                                          s_new.top, s_new.bottom)):
-                    target = s
-                    break
-                if gap < -0.6 * em and s_new.x1 <= s.x1 + 0.3 * em and s_new.text in s.text:
-                    target = s  # a second print of the same text: drop it
-                    run = []
-                    break
-            if target is not None:
-                break
+        target, keep = _merge_target(s_new, buckets, key, params)
         if target is not None:
-            if run:
+            if keep:
                 target.glyphs.extend(run)
                 target.glyphs.sort(key=lambda c: c.x0)
                 target.refresh()
@@ -197,6 +201,24 @@ def build_segments(glyphs: Iterable[Glyph], params: LayoutParams) -> list[Segmen
         segs.append(s_new)
         buckets.setdefault(key, []).append(s_new)
     return segs
+
+
+def _merge_target(s_new: Segment, buckets: dict[int, list[Segment]], key: int,
+                  params: LayoutParams) -> tuple[Segment | None, bool]:
+    """The segment ``s_new`` continues (keep: True), or prints again (keep: False)."""
+    for k in (key - 1, key, key + 1):
+        for s in buckets.get(k, ()):
+            if _voverlap(s.top, s.bottom, s_new.top, s_new.bottom) < 0.5:
+                continue
+            em = max(s.size, s_new.size)
+            gap = s_new.x0 - s.x1
+            if -0.6 * em <= gap <= params.gap_em * em and not (
+                    params.rulings and _ruled_between(params.rulings, s.x1, s_new.x0,
+                                                      s_new.top, s_new.bottom)):
+                return s, True
+            if gap < -0.6 * em and s_new.x1 <= s.x1 + 0.3 * em and s_new.text in s.text:
+                return s, False  # a second print of the same text: drop it
+    return None, False
 
 
 def _gaps(spans: list[tuple[float, float]], min_gap: float) -> list[tuple[float, float]]:
@@ -226,6 +248,19 @@ def _spanning_cuts(region: list[Item], hgaps: list[tuple[float, float]],
                    params: LayoutParams) -> list[tuple[float, float]]:
     """Where narrow items stand in columns under/over items that span them (headlines,
     decks, boxes, full-width paragraphs), cut just above and below the spanning items."""
+    gutters = _gutters(region, params)
+    if not gutters:
+        return []
+    spanning = [i for i in region if any(i.x0 < a and i.x1 > b for a, b in gutters)]
+    cuts = []
+    for a, b in hgaps:
+        if any(abs(i.bottom - a) < 0.5 or abs(i.top - b) < 0.5 for i in spanning):
+            cuts.append((a, b))
+    return cuts
+
+
+def _gutters(region: list[Item], params: LayoutParams) -> list[tuple[float, float]]:
+    """Column gutters of body text: gaps with column lines side by side on both sides."""
     x0 = min(i.x0 for i in region)
     x1 = max(i.x1 for i in region)
     width = x1 - x0
@@ -236,19 +271,11 @@ def _spanning_cuts(region: list[Item], hgaps: list[tuple[float, float]],
         return []
     gutters = []
     for a, b in _gaps([(i.x0, i.x1) for i in narrow], params.gutter_em * params.body_size):
-        # a real gutter has column lines side by side on both of its sides
         left = [(i.top, i.bottom) for i in narrow if i.x1 <= a]
         right = [(i.top, i.bottom) for i in narrow if i.x0 >= b]
         if any(lt < rb and rt < lb for lt, lb in left for rt, rb in right):
             gutters.append((a, b))
-    if not gutters:
-        return []
-    spanning = [i for i in region if any(i.x0 < a and i.x1 > b for a, b in gutters)]
-    cuts = []
-    for a, b in hgaps:
-        if any(abs(i.bottom - a) < 0.5 or abs(i.top - b) < 0.5 for i in spanning):
-            cuts.append((a, b))
-    return cuts
+    return gutters
 
 
 def _own_col(group: list[Item], parent: tuple[float, float], body: float

@@ -533,6 +533,56 @@ def query(ctx, db_path, measure, role, indicator, region, period, unit, kind, do
 
 
 @main.command()
+@click.argument("words", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True,
+              help="At most this many sentences.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
+              show_default=True, help="jsonl: one sentence a line with the places of the words.")
+@click.pass_context
+def search(ctx, words, db_path, limit, fmt):
+    """Stored sentences that hold every one of WORDS, the words highlighted.
+
+    Words of one or two characters (就业, 村) are found as words; longer ones (带动贫困人口)
+    also as any part of a sentence."""
+    debug = ctx.obj["debug"]
+    db = _open_db(db_path, debug)
+    try:
+        result = db.search(list(words), limit=limit)
+    except TextmineError as e:
+        fail(str(e), debug, e)
+    finally:
+        db.close()
+    if fmt == "jsonl":
+        for h in result.hits:
+            sys.stdout.write(json.dumps(h.to_dict(), ensure_ascii=False) + "\n")
+        return
+    out.print(search_table(result, styled=out.is_terminal))
+
+
+def search_table(result, styled: bool) -> Table:
+    """The hits as a table; the words highlighted (on a terminal) or between ** (piped)."""
+    from rich.text import Text
+    shown = len(result.hits)
+    more = f" (the first {shown})" if shown < result.total else ""
+    table = Table(title=f"{result.total} sentence(s) with {' '.join(result.terms)}{more}")
+    for col in ("doc", "page", "sentence"):
+        table.add_column(col, overflow="fold")
+    for h in result.hits:
+        text, spans = h.snippet()
+        cell = Text()
+        pos = 0
+        for a, b in spans:
+            cell.append(text[pos:a])
+            cell.append(text[a:b] if styled else f"**{text[a:b]}**",
+                        style="bold black on yellow" if styled else None)
+            pos = b
+        cell.append(text[pos:])
+        table.add_row(h.doc, "" if h.page is None else str(h.page), cell)
+    return table
+
+
+@main.command()
 @DB_OPTION
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv",
               show_default=True)

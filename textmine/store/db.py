@@ -27,6 +27,7 @@ from ..types import Claim, Document, json_number
 from .enrich import Enricher
 from .periods import iso_bounds
 from .schema import CLAIM_COLUMNS, migrate, schema_version
+from .words import index_words
 
 ExtractFn = Callable[[Path], "tuple[Document, list[Claim]]"]
 ProgressFn = Callable[[Path, str, str], None]  # path, status (ok|failed|skipped), detail
@@ -169,9 +170,10 @@ class IndicatorDB:
             k = _skey(r)
             if k not in ids:
                 cur = conn.execute(
-                    "INSERT INTO sentences (document_id, sentence_index, page, section, text)"
-                    " VALUES (?,?,?,?,?)",
-                    (doc_id, r["sentence_index"], r["page"], r["section"], r["sentence"]))
+                    "INSERT INTO sentences (document_id, sentence_index, page, section, text,"
+                    " words) VALUES (?,?,?,?,?,?)",
+                    (doc_id, r["sentence_index"], r["page"], r["section"], r["sentence"],
+                     index_words(r["sentence"])))
                 ids[k] = cur.lastrowid
         return ids
 
@@ -227,6 +229,11 @@ class IndicatorDB:
         return result
 
     # ------------------------------------------------------------------ reading
+    def search(self, query: str | list[str], *, limit: int | None = 50):
+        """Sentences holding every word of ``query`` (``store/search.py``)."""
+        from .search import search_sentences
+        return search_sentences(self.db, query, limit=limit)
+
     def query(self, f: ClaimFilter | None = None) -> list[dict]:
         """Claim records (contract fields plus the store's) matching the filter."""
         return list(self.iter_claims(f))

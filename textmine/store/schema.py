@@ -22,7 +22,7 @@ DOCUMENT_COLUMNS = {
 SENTENCE_COLUMNS = {
     "id": int, "document_id": int, "sentence_index": int, "page": int, "section": str,
     "text": str,
-}
+}  # + "words" (version 3): the sentence cut into words, for the word index
 CLAIM_COLUMNS = {
     "id": int, "document_id": int, "sentence_id": int,
     # the contract fields (docs/claims.md)
@@ -58,9 +58,42 @@ def _v2_fts(db: sqlite_utils.Database) -> None:
     db["sentences"].enable_fts(["text"], create_triggers=True, tokenize="trigram")
 
 
+TRIGRAM_TABLE = "sentences_trigram"
+
+
+def _v3_word_index(db: sqlite_utils.Database) -> None:
+    """Two full-text indexes of sentences: ``sentences_fts`` over the sentence cut into words
+    (``words``, unicode61: finds 就业 and 村, see ``store/words.py``) and ``sentences_trigram``
+    over the text (any substring of 3+ characters). The word index is the one sqlite-utils
+    and Datasette find for the table (``content="sentences"``); the trigram index names its
+    content table in single quotes, which their detection does not look for, so that they
+    never pick it (it cannot find words of one or two characters)."""
+    from .words import index_words
+    table = db["sentences"]
+    table.disable_fts()  # the trigram index of version 2, and its triggers
+    table.add_column("words", str)
+    rows = [(index_words(text), rowid) for rowid, text in
+            db.execute("SELECT id, text FROM sentences").fetchall()]
+    db.conn.executemany("UPDATE sentences SET words = ? WHERE id = ?", rows)
+    table.enable_fts(["words"], create_triggers=True, tokenize="unicode61")
+    t = TRIGRAM_TABLE
+    db.execute(f"CREATE VIRTUAL TABLE {t} USING fts5(text, tokenize='trigram', "
+               f"content='sentences', content_rowid='id')")
+    db.execute(f"CREATE TRIGGER {t}_ai AFTER INSERT ON sentences BEGIN INSERT INTO {t}"
+               f"(rowid, text) VALUES (new.id, new.text); END")
+    db.execute(f"CREATE TRIGGER {t}_ad AFTER DELETE ON sentences BEGIN INSERT INTO {t}"
+               f"({t}, rowid, text) VALUES ('delete', old.id, old.text); END")
+    db.execute(f"CREATE TRIGGER {t}_au AFTER UPDATE ON sentences BEGIN INSERT INTO {t}"
+               f"({t}, rowid, text) VALUES ('delete', old.id, old.text); INSERT INTO {t}"
+               f"(rowid, text) VALUES (new.id, new.text); END")
+    db.execute(f"INSERT INTO {t}({t}) VALUES ('rebuild')")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "documents, sentences and claims tables with indexes", _v1_tables),
     (2, "full-text index on sentences (FTS5, trigram tokenizer)", _v2_fts),
+    (3, "word index of sentences (words column, FTS5 unicode61) beside the trigram index",
+     _v3_word_index),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

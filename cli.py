@@ -15,20 +15,37 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 import textmine
 from textmine.errors import TextmineError
+from textmine.output import printable
 
-out = Console()
-err = Console(stderr=True)
+# text printed is data: no rich markup, no :emoji: codes, no highlighting of what looks like
+# numbers or paths (a file named a[/]b.txt or :x:.txt prints as it is named)
+out = Console(markup=False, emoji=False, highlight=False)
+err = Console(stderr=True, markup=False, emoji=False, highlight=False, soft_wrap=True)
 
 EXIT_ERROR = 1
+STYLES = {"Error": "bold red", "Warning": "yellow", "Interrupted": "yellow", "failed": "red"}
+
+
+def say(label: str, message: object, indent: str = "") -> None:
+    """One line on standard error: ``label: message``, the message shown as plain text with
+    control characters and undecodable bytes escaped (``printable``)."""
+    err.print(Text.assemble(indent, (f"{label}:", STYLES.get(label, "")), " ",
+                            printable(message)), soft_wrap=True)
+
+
+def cell(value: object) -> Text:
+    """A table cell: the value as plain text (no markup), escaped like ``say``."""
+    return Text("" if value is None else printable(value))
 
 
 def fail(message: str, debug: bool, exc: BaseException | None = None) -> None:
     if debug and exc is not None:
         raise exc
-    err.print(f"[bold red]Error:[/] {message}", highlight=False, soft_wrap=True)
+    say("Error", message)
     sys.exit(EXIT_ERROR)
 
 
@@ -44,6 +61,10 @@ def main(ctx: click.Context, debug: bool) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
+    for stream in (sys.stdout, sys.stderr):
+        # a file name that is not UTF-8 reaches the output as an escape, not an exception
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 # ---------------------------------------------------------------- extract (core)
@@ -70,10 +91,11 @@ def render_claims(records: list[dict], fmt: str, dest) -> None:
         for r in records:
             lo, hi = r.get("lower"), r.get("upper")
             bounds = "" if lo is None and hi is None else f"[{'' if lo is None else lo}, {'' if hi is None else hi}]"
-            table.add_row(r["doc"], "" if r["page"] is None else str(r["page"]), r["text"], r["kind"],
-                          str(r["value"]), r["unit"], r["qualifier"], bounds, r["indicator"],
-                          r["measure"])
-        Console(file=dest, width=200 if dest is not sys.stdout else None).print(table)
+            table.add_row(*map(cell, (r["doc"], r["page"], r["text"], r["kind"], r["value"],
+                                      r["unit"], r["qualifier"], bounds, r["indicator"],
+                                      r["measure"])))
+        Console(file=dest, width=200 if dest is not sys.stdout else None, markup=False,
+                emoji=False, highlight=False).print(table)
 
 
 def batch_options(f):
@@ -120,7 +142,8 @@ def run_batch_cli(ctx, what: str, paths, sink, opts, jobs, engine, scheduler, qu
     files = iter_inputs(paths)
     log = None
     if log_json is not None:
-        log = sys.stderr if str(log_json) == "-" else open(log_json, "a", encoding="utf-8")
+        log = sys.stderr if str(log_json) == "-" else open(log_json, "a", encoding="utf-8",
+                                                           errors="backslashreplace")
     t0 = time.perf_counter()
     counts = {"pages": 0, "claims": 0}
     with Progress(*_progress_columns(), console=err, transient=True,
@@ -132,9 +155,9 @@ def run_batch_cli(ctx, what: str, paths, sink, opts, jobs, engine, scheduler, qu
             dt = max(time.perf_counter() - t0, 1e-9)
             bar.update(task, advance=1, claims=counts["claims"], rate=f"{counts['claims'] / dt:,.0f} claims/s")
             for w in ev.warnings:
-                err.print(f"[yellow]Warning:[/] {ev.file}: {w}", highlight=False, soft_wrap=True)
+                say("Warning", f"{ev.file}: {w}")
             if ev.status == "failed":
-                err.print(f"[bold red]Error:[/] {ev.error}", highlight=False, soft_wrap=True)
+                say("Error", ev.error)
             if log is not None:
                 log.write(ev.to_json() + "\n")
                 log.flush()
@@ -147,8 +170,7 @@ def run_batch_cli(ctx, what: str, paths, sink, opts, jobs, engine, scheduler, qu
             summary = run_batch(files, sink, options=opts, jobs=jobs, engine=engine,
                                 scheduler=scheduler, on_event=on_event, on_pages=on_pages)
         except KeyboardInterrupt:
-            err.print(f"[yellow]Interrupted:[/] {what} stopped; run the same command again "
-                      "to continue.", highlight=False)
+            say("Interrupted", f"{what} stopped; run the same command again to continue.")
             sys.exit(130)
         except TextmineError as e:
             fail(str(e), debug, e)
@@ -163,7 +185,7 @@ def run_batch_cli(ctx, what: str, paths, sink, opts, jobs, engine, scheduler, qu
                   f"({summary.engine}, {summary.workers} worker(s))", highlight=False, soft_wrap=True)
         # the reasons again at the end: on a long run they scrolled away with the bar
         for path, reason in summary.failed[:SUMMARY_FAILURES]:
-            err.print(f"  [red]failed:[/] {reason or path}", highlight=False, soft_wrap=True)
+            say("failed", reason or path, indent="  ")
         more = len(summary.failed) - SUMMARY_FAILURES
         if more > 0:
             err.print(f"  ... and {more} more failed file(s) (--log-json lists every file)",
@@ -234,7 +256,7 @@ def extract(ctx, files, fmt, output, parquet_dir, year, password, no_classify, j
         target.commit()
     where = parquet_dir or output
     if where and not quiet:
-        err.print(f"{sink.count} claims from {len(summary.ok)} file(s) -> {where}")
+        err.print(f"{sink.count} claims from {len(summary.ok)} file(s) -> {printable(where)}")
     if summary.failed:
         sys.exit(EXIT_ERROR)
 
@@ -260,7 +282,8 @@ def numbers(source, fmt, output, year):
     for col in ("line", "text", "kind", "value", "unit", "qualifier", "lower", "upper"):
         table.add_column(col)
     for r in records:
-        table.add_row(*(str(r[c]) for c in ("line", "text", "kind", "value", "unit", "qualifier", "lower", "upper")))
+        table.add_row(*(cell(r[c]) for c in ("line", "text", "kind", "value", "unit", "qualifier",
+                                             "lower", "upper")))
     Console(file=open(output, "w", encoding="utf-8") if output else None).print(table)
 
 
@@ -286,11 +309,11 @@ def text(ctx, files, password, tables_dir):
         except TextmineError as e:
             if debug:
                 raise
-            err.print(f"[bold red]Error:[/] {e}", highlight=False, soft_wrap=True)
+            say("Error", e)
             failures += 1
             continue
         for w in doc.warnings:
-            err.print(f"[yellow]Warning:[/] {path}: {w}", highlight=False, soft_wrap=True)
+            say("Warning", f"{path}: {w}")
         body = document_text(doc)
         if body:  # an empty document prints nothing, not an empty line
             click.echo(body)
@@ -299,7 +322,8 @@ def text(ctx, files, password, tables_dir):
                 textmine.write_atomic(tables_dir / table_csv_name(doc, t),
                                       table_to_csv(doc.tables[t]))
             if doc.tables:
-                err.print(f"{len(doc.tables)} table(s) of {path} -> {tables_dir}")
+                err.print(f"{len(doc.tables)} table(s) of {printable(path)} -> "
+                          f"{printable(tables_dir)}")
     if failures:
         sys.exit(EXIT_ERROR)
 
@@ -326,7 +350,7 @@ def show(ctx, file, page_no, output, password, resolution):
     except TextmineError as e:
         fail(str(e), debug, e)
         return
-    err.print(f"page {page_no}: {n} claim box(es) -> {output}")
+    err.print(f"page {page_no}: {n} claim box(es) -> {printable(output)}")
 
 # ---------------------------------------------------------------- classifier (train, classify)
 
@@ -352,7 +376,7 @@ def train(ctx, corpus_dir, out_dir, seed):
         table.add_row(name, f"{metrics[name]['macro_f1']:.3f}", f"{metrics[name]['accuracy']:.3f}")
     out.print(table)
     out.print(f"kept: {metrics['kept']}; fit {metrics['train_seconds']} s; "
-              f"model card: {Path(out_dir) / 'README.md'}", highlight=False)
+              f"model card: {printable(Path(out_dir) / 'README.md')}")
 
 
 @main.command()
@@ -396,9 +420,10 @@ def classify(ctx, sentences, indicator, section, mention, model_path, explain, f
     for col in ("sentence", "measure", "confidence") + (("top features",) if explain else ()):
         table.add_column(col, overflow="fold")
     for s, (label, p), ex in zip(sentences, preds, results):
-        row = [s, label, f"{p:.2f}"]
+        row = [cell(s), cell(label), cell(f"{p:.2f}")]
         if ex:
-            row.append("\n".join(f"{g}: {t} ({w:+.2f})" for g, t, w in ex["features"]))
+            row.append(Text("\n".join(printable(f"{g}: {t} ({w:+.2f})")
+                                      for g, t, w in ex["features"])))
         table.add_row(*row)
     out.print(table)
 
@@ -425,31 +450,68 @@ def _open_db(path: Path, debug: bool, create: bool = False):
 @click.option("--year", type=click.IntRange(1900, 2200), help="Year for dates written without one.")
 @click.option("--password", help="Password for encrypted PDFs.")
 @click.option("--no-classify", is_flag=True, help="Leave measure = other (skip the classifier).")
+@click.option("--replace", is_flag=True, help="Read files stored unchanged again and replace "
+              "their records (after a textmine upgrade, or a changed option).")
 @batch_options
 @click.pass_context
-def ingest(ctx, paths, db_path, year, password, no_classify, jobs, engine, scheduler, quiet,
-           log_json):
+def ingest(ctx, paths, db_path, year, password, no_classify, replace, jobs, engine, scheduler,
+           quiet, log_json):
     """Extract claims from files, folders or globs (PDF and text) into the indicator database.
 
     Workers extract in parallel (--jobs); this process alone writes the database, each
     document with its claims in one transaction. A file whose content is already stored is
     skipped, so re-running after an interruption (Ctrl-C, kill, power loss) continues where it
-    stopped. A changed file replaces its old records. Exit 0 when every file went in or was
-    skipped, 1 when a file failed (the others are still stored), 130 when interrupted.
+    stopped. A changed file replaces its old records; --replace reads unchanged ones again.
+    Several ingests may write into one database at once. Exit 0 when every file went in or
+    was skipped, 1 when a file failed (the others are still stored), 130 when interrupted.
     """
     from textmine.batch import DBSink, WorkOptions
     db = _open_db(db_path, ctx.obj["debug"], create=True)
     opts = WorkOptions(classify=not no_classify, password=password, year=year)
     try:
-        summary = run_batch_cli(ctx, "ingest", paths, DBSink(db, textmine.__version__), opts,
+        summary = run_batch_cli(ctx, "ingest", paths,
+                                DBSink(db, textmine.__version__, replace=replace), opts,
                                 jobs, engine, scheduler, quiet, log_json)
     finally:
         db.close()
     # the one-line result, also with --quiet (scripts read it)
-    err.print(f"{db_path}: {len(summary.ok)} ok ({summary.claims} claims), "
+    err.print(f"{printable(db_path)}: {len(summary.ok)} ok ({summary.claims} claims), "
               f"{len(summary.failed)} failed, {len(summary.skipped)} skipped (unchanged)",
               highlight=False)
     if summary.failed:
+        sys.exit(EXIT_ERROR)
+
+
+@main.command()
+@click.argument("docs", nargs=-1, required=True)
+@DB_OPTION
+@click.pass_context
+def remove(ctx, docs, db_path):
+    """Take documents out of the database: their claims, sentences and full-text rows. DOCS
+    are stored paths or document ids (the file name without extension); an id that names
+    several documents is refused (give the path). Exit 1 when a DOC was not found."""
+    debug = ctx.obj["debug"]
+    db = _open_db(db_path, debug)
+    missing = 0
+    try:
+        for ref in docs:
+            found = db.find_documents(ref)
+            if len(found) > 1:
+                say("Error", f"{ref}: {len(found)} documents have this id ("
+                    + ", ".join(d["path"] for d in found[:3]) + "); give the path")
+                missing += 1
+            elif not found:
+                say("Error", f"{ref}: no such document in {db_path}")
+                missing += 1
+            else:
+                db.remove_ids([found[0]["id"]])
+                err.print(f"removed {printable(found[0]['path'])} "
+                          f"({found[0]['n_claims']} claims)")
+    except TextmineError as e:
+        fail(str(e), debug, e)
+    finally:
+        db.close()
+    if missing:
         sys.exit(EXIT_ERROR)
 
 
@@ -513,7 +575,7 @@ def query(ctx, db_path, measure, role, indicator, region, period, unit, kind, do
     try:
         if output:
             n = write_records(records, fmt if fmt != "table" else "csv", output)
-            err.print(f"{n} claims -> {output}")
+            err.print(f"{n} claims -> {printable(output)}")
         elif fmt == "parquet":
             fail("--format parquet needs -o FILE", debug)
         elif fmt == "table":
@@ -522,9 +584,9 @@ def query(ctx, db_path, measure, role, indicator, region, period, unit, kind, do
                         "period", "measure"):
                 table.add_column(col, overflow="fold")
             for r in records:
-                table.add_row(*("" if r.get(c) is None else str(r.get(c))
-                                for c in ("doc", "page", "text", "value", "unit", "indicator_key",
-                                          "region", "period", "measure")))
+                table.add_row(*(cell(r.get(c)) for c in ("doc", "page", "text", "value", "unit",
+                                                         "indicator_key", "region", "period",
+                                                         "measure")))
             out.print(table)
         else:
             sys.stdout.write(records_to_text(records, fmt))
@@ -598,8 +660,9 @@ def export(ctx, db_path, fmt, output):
         n = write_records(db.iter_claims(), fmt, output)
     except TextmineError as e:
         fail(str(e), debug, e)
-    db.close()
-    err.print(f"{n} claims -> {output}")
+    finally:
+        db.close()
+    err.print(f"{n} claims -> {printable(output)}")
 
 
 @main.command()
@@ -623,8 +686,12 @@ def check(ctx, db_path, fmt, html_path, no_within, no_between):
     from textmine.fileio import write_atomic
     from textmine.store.report import render_html
     db = _open_db(db_path, debug)
-    result = run_checks(db.iter_claims(), within=not no_within, between=not no_between)
-    db.close()
+    try:
+        result = run_checks(db.iter_claims(), within=not no_within, between=not no_between)
+    except TextmineError as e:
+        fail(str(e), debug, e)
+    finally:
+        db.close()
     if html_path:
         try:
             write_atomic(html_path, render_html(result, db_path=str(db_path)))
@@ -639,11 +706,11 @@ def check(ctx, db_path, fmt, html_path, no_within, no_between):
         for col in ("type", "claims", "message"):
             table.add_column(col, overflow="fold")
         for f in result.findings:
-            table.add_row(f.type, "\n".join(f"{c['doc']}: {c['text']}" for c in f.claims),
-                          f.message)
+            table.add_row(cell(f.type), Text("\n".join(printable(f"{c['doc']}: {c['text']}")
+                                                       for c in f.claims)), cell(f.message))
         out.print(table)
     if html_path:
-        err.print(f"report -> {html_path}")
+        err.print(f"report -> {printable(html_path)}")
     sys.exit(EXIT_FINDINGS if result.findings else 0)
 
 

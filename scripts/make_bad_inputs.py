@@ -80,6 +80,22 @@ def _blank_pdf(pages: int) -> bytes:
     return buf.getvalue()
 
 
+def _raw_pdf(objects: list[bytes]) -> bytes:
+    """A PDF written by hand, object by object, with a correct cross-reference table: the
+    damage is in the objects themselves."""
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    return out
+
+
 def make(out: Path, seed: int = 7, big_mb: int = 5, pages: int = 10_000) -> list[dict]:
     out.mkdir(parents=True, exist_ok=True)
     rnd = random.Random(seed)
@@ -133,6 +149,32 @@ def make(out: Path, seed: int = 7, big_mb: int = 5, pages: int = 10_000) -> list
     start = good_pdf.index(b"stream") + 10
     data[start:start + 200] = bytes(rnd.getrandbits(8) for _ in range(200))
     put("garbled-stream.pdf", bytes(data), expect="handled", why="200 noise bytes in a stream")
+
+    # a parser error that quotes the damaged dictionary: [/'Type', ...] reads as rich markup
+    put("markup-dict.pdf", _raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count >>",
+        b"<< /Type /Page /Parent >>"]), expect="error", message="Invalid dictionary construct",
+        why="an odd dictionary: the error message holds [/'Type', ...] (no markup, one line)")
+
+    # --- names that are data: markup, control characters, bytes that are not UTF-8
+    (out / "markup[").mkdir(exist_ok=True)
+    def rotated(k: int) -> str:  # the good text in another order: other content, same claims
+        return "".join(s for s, _ in SENTENCES[k:] + SENTENCES[:k]) + "\n"
+
+    put("markup[/]name.txt", rotated(1), expect="ok", claims={"exact": 4},
+        values=GOOD_VALUES, why="a path that reads as a rich closing tag [/]")
+    put(":warning:[bold]name.txt", rotated(2), expect="ok", claims={"exact": 4},
+        values=GOOD_VALUES, why="an emoji code and a markup tag in a file name")
+    put("esc-\x1b[31m-line\nbreak.txt", b"", expect="error", message="file is empty",
+        why="a terminal escape sequence and a newline in the name of a bad file")
+    (out / b"latin1-\xe9t\xe9.txt".decode("utf-8", "surrogateescape")).write_bytes(
+        rotated(3).encode("utf-8"))
+    cases.append({"file": b"latin1-\xe9t\xe9.txt".decode("utf-8", "surrogateescape"),
+                  "expect": "ok", "claims": {"exact": 4}, "values": GOOD_VALUES,
+                  "why": "a file name that is not UTF-8 (Latin-1 bytes)"})
+    put("nines-310.txt", "全年安排项目" + "9" * 310 + "个。\n", expect="ok",
+        claims={"exact": 1}, values=["9" * 310],
+        why="a count above the float range: kept exactly, never inf")
 
     # --- empty things
     put("empty.txt", b"", expect="error", message="empty.txt: file is empty", why="0 bytes")
@@ -205,8 +247,9 @@ def make(out: Path, seed: int = 7, big_mb: int = 5, pages: int = 10_000) -> list
     put("many-blank-lines.txt", "\n" * 200_000 + GOOD_TEXT + "\n" * 200_000, expect="ok",
         claims={"exact": 4}, values=GOOD_VALUES, why="text between 200,000 empty lines")
 
-    (out / "manifest.json").write_text(json.dumps(cases, ensure_ascii=False, indent=1) + "\n",
-                                       encoding="utf-8")
+    # a name that is not UTF-8 goes into the JSON as a \udcXX escape (json.loads restores it)
+    (out / "manifest.json").write_bytes(
+        (json.dumps(cases, ensure_ascii=False, indent=1) + "\n").encode("utf-8", "backslashreplace"))
     return cases
 
 

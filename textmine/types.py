@@ -6,6 +6,7 @@ Data flow: a file -> ``Document`` (blocks in reading order, each with page/bbox)
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from decimal import Decimal
@@ -149,9 +150,31 @@ def _claim_fields() -> tuple[str, ...]:
 
 
 def json_number(v: Any) -> Any:
-    """Decimal -> int when integral, else float; other values unchanged."""
+    """Decimal -> int when integral, else float; other values unchanged. A number that no
+    finite float can hold (``9`` * 310, or a fraction below the smallest float) is kept
+    exactly as its decimal text instead: never ``inf``, ``nan`` or a silent 0."""
     if isinstance(v, Decimal):
+        if not v.is_finite():
+            return str(v)
+        f = float(v)
+        if math.isinf(f) or (f == 0 and v != 0):
+            return decimal_text(v)
         if v == v.to_integral_value():
             return int(v)
-        return float(v)
+        return f
     return v
+
+
+MAX_PLAIN_DIGITS = 1000
+
+
+def decimal_text(v: Decimal) -> str:
+    """The exact decimal text of ``v``, without exponent or trailing zeros (``1E+3`` ->
+    ``1000``, ``2.50`` -> ``2.5``); in scientific notation when written out it would run
+    past ``MAX_PLAIN_DIGITS`` digits (``1.11E+19999``: exact, and short)."""
+    if v.is_finite() and abs(v.adjusted()) > MAX_PLAIN_DIGITS:
+        return str(v.normalize())
+    s = format(v, "f")
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s

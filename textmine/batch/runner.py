@@ -258,8 +258,12 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
             return fail_split(index, splits[index].error)
         s = splits.pop(index)
         claims = [c for k in sorted(s.claims) for c in s.claims[k]]
-        ready[index] = work.doc_result(index, s.path, s.doc, claims, s.sentences, s.started,
-                                          opts)
+        try:
+            ready[index] = work.doc_result(index, s.path, s.doc, claims, s.sentences,
+                                           s.started, opts)
+        except Exception as e:  # noqa: BLE001 - this file fails, the batch goes on
+            ready[index] = FileResult(index, s.path, error=work.error_text(s.path, e),
+                                      seconds=time.perf_counter() - s.started)
 
     def handle(fut) -> None:
         kind, index, fn, args, attempts = units.pop(fut)
@@ -318,7 +322,10 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
             elif item.error is not None:
                 ev = FileEvent(path, "failed", error=item.error, seconds=item.seconds)
             else:
-                status, detail = sink.accept(item)
+                try:
+                    status, detail = sink.accept(item)
+                except Exception as e:  # noqa: BLE001 - this file fails, the batch goes on
+                    status, detail = "failed", work.error_text(path, e)
                 n = item.count if status == "ok" else 0
                 ev = FileEvent(path, status, claims=n, seconds=item.seconds,
                                error=detail if status != "ok" else None,

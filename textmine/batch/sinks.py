@@ -49,10 +49,12 @@ class RecordSink:
             self.emit(res.payload)
             return "ok", None
         claims = res.claims or []
-        for i in range(0, len(claims), SLICE):  # a large document in slices, not all at once
-            part = claims[i:i + SLICE]
-            self.count += len(part)
-            self.emit(self.encode(part))
+        # encoded in slices (bounded temporary lists), all before the first is written: a
+        # record that cannot be encoded fails the document, never leaves a part of it written
+        parts = [self.encode(claims[i:i + SLICE]) for i in range(0, len(claims), SLICE)]
+        for part in parts:
+            self.emit(part)
+        self.count += len(claims)
         return "ok", None
 
     def emit(self, recs: list[dict]) -> None:
@@ -77,7 +79,9 @@ class AtomicTextFile:
         mask = os.umask(0)
         os.umask(mask)
         os.chmod(self.tmp, 0o666 & ~mask)  # as a plain open() would (mkstemp makes it 0600)
-        self.fh: TextIO = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        # a lone surrogate (a file name that is not UTF-8) is written as its escape
+        self.fh: TextIO = os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace",
+                                    newline="")
 
     def write(self, text: str) -> None:
         self.fh.write(text)
@@ -156,12 +160,16 @@ class ParquetSink(RecordSink):
 
 class DBSink:
     """The indicator database: a file whose content is stored already is skipped (checked when
-    planned, and again when written, for copies inside one batch); each document goes in with
-    its claims in one transaction (``IndicatorDB.add_document``)."""
+    planned, and again inside the transaction that would store it, for copies inside one batch
+    and for other processes ingesting at the same time); each document goes in with its claims
+    in one transaction (``IndicatorDB.add_document``). ``replace``: a file stored unchanged
+    under the same path is read again and its records replaced (content stored under another
+    path is still skipped)."""
 
-    def __init__(self, db, version: str = ""):
+    def __init__(self, db, version: str = "", replace: bool = False):
         self.db = db
         self.version = version
+        self.replace = replace
         self.sha: dict[str, str] = {}
 
     def plan(self, path: Path) -> str | None:
@@ -170,19 +178,22 @@ class DBSink:
         except OSError:
             return None  # the worker reports why it cannot be read
         self.sha[str(path)] = sha
-        return self.db.skip_reason(path, sha)
+        return self._skip(path, sha)
+
+    def _skip(self, path: Path, sha: str) -> str | None:
+        reason = self.db.skip_reason(path, sha)
+        return None if reason == "unchanged" and self.replace else reason
 
     def accept(self, res: FileResult) -> tuple[str, str | None]:
         path = Path(res.path)
         sha = self.sha.pop(res.path, None) or sha256_file(path)
-        reason = self.db.skip_reason(path, sha)
-        if reason is not None:
-            return "skipped", reason
         try:
-            self.db.add_document(res.doc, res.claims or [], path=path, sha256=sha,
-                                 version=self.version)
+            out = self.db.add_document(res.doc, res.claims or [], path=path, sha256=sha,
+                                       version=self.version, skip_stored=self._skip)
         except TextmineError as e:
             return "failed", str(e)
+        if isinstance(out, str):
+            return "skipped", out
         return "ok", None
 
     def close(self, ok: bool) -> None:

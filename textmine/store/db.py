@@ -4,14 +4,19 @@
     >>> db.add_document(doc, claims, path="a.txt", sha256="...")   # one transaction
     >>> db.query(ClaimFilter(indicator="帮扶资金", period="2020"))
 
-Writes go through ``sqlite_utils.Database.atomic()``: each document (its row, sentences and
-claims) is written in one transaction, so an interrupted run leaves no partial document, and a
-changed file replaces its old records in that same transaction. The file is a plain SQLite
-database: Datasette and the sqlite-utils CLI open it as it is.
+Each document (its row, sentences and claims) is written in one ``BEGIN IMMEDIATE``
+transaction (``txn.write_transaction``), so an interrupted run leaves no partial document, a
+changed file replaces its old records in that same transaction, and several processes may
+ingest into one database at once: whether a file is stored already is decided inside the
+transaction that would store it. A database that fails SQLite's ``quick_check`` is refused on
+open. Every reader goes through ``record``, which turns any stored row (whatever another
+program or an older textmine wrote) into a record of the declared types. The file is a plain
+SQLite database: Datasette and the sqlite-utils CLI open it as it is.
 """
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -21,13 +26,14 @@ from typing import Callable, Iterable, Iterator
 
 import sqlite_utils
 
-from ..fileio import sha256_file as file_sha256
+from ..fileio import name_text, sha256_file as file_sha256
 from ..errors import StoreError, TextmineError
 from ..types import Claim, Document, json_number
 from .enrich import Enricher
 from .periods import iso_bounds
 from .schema import CLAIM_COLUMNS, migrate, schema_version
 from .words import index_words
+from .txn import connect, is_busy, write_transaction
 
 ExtractFn = Callable[[Path], "tuple[Document, list[Claim]]"]
 ProgressFn = Callable[[Path, str, str], None]  # path, status (ok|failed|skipped), detail
@@ -80,16 +86,37 @@ class IndicatorDB:
                     if not fh.read(16).startswith(b"SQLite format 3"):
                         raise StoreError(f"{p}: not an SQLite database")
         try:
-            self.db = sqlite_utils.Database(self.path, execute_plugins=False)
-            if self.path != ":memory:":
-                self.db.execute("PRAGMA journal_mode=WAL")
-                self.db.execute("PRAGMA synchronous=NORMAL")  # WAL: durable at checkpoints
-                self.db.execute("PRAGMA wal_autocheckpoint=10000")  # fewer fsyncs while ingesting
-            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db = sqlite_utils.Database(connect(self.path), execute_plugins=False)
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: cannot open database: {e}") from e
+        try:
+            self._configure()
             migrate(self.db, self.path)
         except sqlite3.DatabaseError as e:
-            raise StoreError(f"{self.path}: cannot open database: {e}") from e
+            self.db.close()
+            raise StoreError(_db_error(self.path, e)) from e
+        except BaseException:
+            self.db.close()
+            raise
         self._enricher = enricher
+
+    def _configure(self) -> None:
+        if self.path != ":memory:":
+            problems = [r[0] for r in self.db.execute("PRAGMA quick_check(5)").fetchall()]
+            if problems != ["ok"]:
+                detail = " ".join("; ".join(map(str, problems)).split())[:200]
+                raise StoreError(f"{self.path}: the database is damaged (SQLite quick_check: "
+                                 f"{detail}); restore a copy or ingest into a new database")
+            for _ in range(3):  # switching to WAL needs a moment without other writers
+                try:
+                    self.db.execute("PRAGMA journal_mode=WAL")
+                    break
+                except sqlite3.OperationalError as e:
+                    if not is_busy(e):
+                        raise
+            self.db.execute("PRAGMA synchronous=NORMAL")  # WAL: durable at checkpoints
+            self.db.execute("PRAGMA wal_autocheckpoint=10000")  # fewer fsyncs while ingesting
+        self.db.execute("PRAGMA foreign_keys=ON")
 
     # ------------------------------------------------------------------ housekeeping
     @property
@@ -117,7 +144,7 @@ class IndicatorDB:
         known = self.find_sha(sha256)
         if known is None:
             return None
-        return "unchanged" if known["path"] == str(Path(path).resolve()) \
+        return "unchanged" if known["path"] == name_text(str(Path(path).resolve())) \
             else f"same content as {known['path']}"
 
     def find_sha(self, sha256: str) -> dict | None:
@@ -132,35 +159,52 @@ class IndicatorDB:
 
     # ------------------------------------------------------------------ writing
     def add_document(self, doc: Document, claims: Iterable[Claim], *, path: str | Path,
-                     sha256: str, version: str = "") -> int:
+                     sha256: str, version: str = "",
+                     skip_stored: Callable[[str, str], str | None] | None = None) -> int | str:
         """Write one document and its claims in one transaction; a document already stored
-        under the same path is replaced. Returns the new document id."""
+        under the same path is replaced. Returns the new document id; with ``skip_stored``
+        (e.g. ``IndicatorDB.skip_reason``), the reason it returns instead, asked inside the
+        transaction, so that concurrent ingests store each document once."""
         claims = list(claims)
         doc_region, rows = self.enricher.claim_rows(doc, claims)
-        path = str(Path(path).resolve()) if str(path) != "" else str(path)
+        path = name_text(str(Path(path).resolve()) if str(path) != "" else str(path))
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        conn = self.db.conn
+        meta = (name_text(doc.doc_id), path, sha256, doc.title, doc.issuer, doc.issue_date,
+                doc.year, doc.year_source, doc.pages, doc_region, len(rows),
+                json.dumps(doc.warnings, ensure_ascii=False) if doc.warnings else None,
+                now, version)
+
+        def write() -> int | str:
+            if skip_stored is not None:
+                reason = skip_stored(path, sha256)
+                if reason is not None:
+                    return reason
+            return self._write_document(meta, rows)
+
         try:
-            with self.db.atomic():
-                old = conn.execute("SELECT id FROM documents WHERE path = ?", (path,)).fetchone()
-                if old is not None:
-                    self._delete(old[0])
-                cur = conn.execute(
-                    "INSERT INTO documents (doc, path, sha256, title, issuer, issue_date, year,"
-                    " year_source, pages, region, n_claims, warnings, ingested_at,"
-                    " textmine_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (doc.doc_id, path, sha256, doc.title, doc.issuer, doc.issue_date, doc.year,
-                     doc.year_source, doc.pages, doc_region, len(rows),
-                     json.dumps(doc.warnings, ensure_ascii=False) if doc.warnings else None,
-                     now, version))
-                doc_id = cur.lastrowid
-                sentence_ids = self._insert_sentences(doc_id, rows)
-                conn.executemany(
-                    f"INSERT INTO claims ({', '.join(_q(c) for c in _CLAIM_INSERT_COLUMNS)})"
-                    f" VALUES ({', '.join('?' * len(_CLAIM_INSERT_COLUMNS))})",
-                    (_claim_tuple(doc_id, sentence_ids[_skey(r)], r) for r in rows))
+            try:
+                return write_transaction(self.db.conn, write)
+            except UnicodeEncodeError:  # a file name that is not UTF-8 (surrogates)
+                meta, rows = _db_safe(meta), [_db_safe(r) for r in rows]
+                return write_transaction(self.db.conn, write)
         except sqlite3.Error as e:
             raise StoreError(f"{self.path}: cannot write {path}: {e}") from e
+
+    def _write_document(self, meta: tuple, rows: list[dict]) -> int:
+        conn = self.db.conn
+        old = conn.execute("SELECT id FROM documents WHERE path = ?", (meta[1],)).fetchone()
+        if old is not None:
+            self._delete(old[0])
+        cur = conn.execute(
+            "INSERT INTO documents (doc, path, sha256, title, issuer, issue_date, year,"
+            " year_source, pages, region, n_claims, warnings, ingested_at,"
+            " textmine_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", meta)
+        doc_id = cur.lastrowid
+        sentence_ids = self._insert_sentences(doc_id, rows)
+        conn.executemany(
+            f"INSERT INTO claims ({', '.join(_q(c) for c in _CLAIM_INSERT_COLUMNS)})"
+            f" VALUES ({', '.join('?' * len(_CLAIM_INSERT_COLUMNS))})",
+            (_claim_tuple(doc_id, sentence_ids[_skey(r)], r) for r in rows))
         return doc_id
 
     def _insert_sentences(self, doc_id: int, rows: list[dict]) -> dict[tuple, int]:
@@ -185,12 +229,36 @@ class IndicatorDB:
 
     def remove(self, path: str | Path) -> bool:
         """Remove a document (by its path) and its claims; True if it was there."""
-        with self.db.atomic():
-            row = self.db.conn.execute("SELECT id FROM documents WHERE path = ?",
-                                       (str(Path(path).resolve()),)).fetchone()
-            if row:
-                self._delete(row[0])
-        return row is not None
+        key = name_text(str(Path(path).resolve()))
+        return bool(self.remove_ids([d["id"] for d in self.documents()
+                                     if d["path"] == key]))
+
+    def find_documents(self, ref: str | Path) -> list[dict]:
+        """The stored documents ``ref`` names: its path (as stored, or resolved from here),
+        else its document id (the file name without extension)."""
+        ref = str(ref)
+        by_path = list(self.db["documents"].rows_where(
+            "path IN (?, ?)", [name_text(ref), name_text(str(Path(ref).resolve()))],
+            order_by="id"))
+        return by_path or list(self.db["documents"].rows_where("doc = ?", [name_text(ref)],
+                                                               order_by="id"))
+
+    def remove_ids(self, ids: Iterable[int]) -> int:
+        """Remove documents by id, with their sentences (and their full-text rows) and
+        claims, in one transaction; returns how many were there."""
+        ids = list(ids)
+
+        def delete() -> int:
+            n = 0
+            for i in ids:
+                if self.db.conn.execute("SELECT 1 FROM documents WHERE id = ?", (i,)).fetchone():
+                    self._delete(i)
+                    n += 1
+            return n
+        try:
+            return write_transaction(self.db.conn, delete)
+        except sqlite3.Error as e:
+            raise StoreError(_db_error(self.path, e)) from e
 
     def ingest(self, paths: Iterable[Path], extract: ExtractFn, *,
                progress: ProgressFn | None = None, version: str = "",
@@ -270,9 +338,9 @@ class IndicatorDB:
                 where.append("(c.period = ? OR coalesce(c.period_end, c.period_start) BETWEEN ? AND ?)")
                 params += [f.period, b[0], b[1]]
         if f.min_value is not None:
-            where.append("c.value_num >= ?"); params.append(f.min_value)
+            where.append("c.value >= ?"); params.append(f.min_value)
         if f.max_value is not None:
-            where.append("c.value_num <= ?"); params.append(f.max_value)
+            where.append("c.value <= ?"); params.append(f.max_value)
         if not f.include_optional:
             where.append("c.optional = 0")
         sql = ("SELECT c.*, d.path AS path, d.title AS doc_title FROM claims c"
@@ -281,30 +349,127 @@ class IndicatorDB:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY c.document_id, c.sentence_id, c.start, c.id"
         if f.limit:
-            sql += f" LIMIT {int(f.limit)}"
-        cur = self.db.conn.execute(sql, params)
-        names = [d[0] for d in cur.description]
-        for row in cur:
-            yield record(dict(zip(names, row)))
+            sql += " LIMIT ?"
+            params.append(min(int(f.limit), 2 ** 63 - 1))
+        try:
+            cur = self.db.conn.execute(sql, params)
+            names = [d[0] for d in cur.description]
+            for row in cur:
+                yield record(dict(zip(names, row)))
+        except sqlite3.DatabaseError as e:
+            raise StoreError(_db_error(self.path, e)) from e
+
+
+_INT = {k for k, t in CLAIM_COLUMNS.items() if t is int}
+_REAL = {"measure_confidence", "indicator_key_score"}
+_TEXT = {k for k, t in CLAIM_COLUMNS.items() if t is str} | {"path", "doc_title"}
+_CONTRACT_TEXT = ("doc", "sentence", "text", "kind", "unit", "qualifier", "indicator", "measure")
+_EXACT = (("value", "value_text"), ("lower", "lower_text"), ("upper", "upper_text"))
 
 
 def record(row: dict) -> dict:
-    """A claims row as a contract record (numbers as int/float, bbox as a list) plus the
-    store's fields (indicator_key, region, period, ...)."""
+    """A claims row as a contract record (numbers as int/float from their exact text, bbox
+    as a list) plus the store's fields (indicator_key, region, period, ...). Any stored row
+    gives a record of these types: a value of the wrong type (another program wrote it, or
+    a file was damaged) becomes None (or "" and 0 for the contract's required text and
+    offsets), never an exception in a reader."""
     r = dict(row)
-    v = r.get("value")
-    if v is not None and r.get("kind") != "date":
-        try:
-            r["value"] = json_number(Decimal(v))
-        except (ArithmeticError, ValueError):
-            pass  # non-numeric value of a numeric kind: keep the text as stored
-    for k in ("lower", "upper"):
-        if isinstance(r.get(k), float):
-            r[k] = json_number(Decimal(repr(r[k])))
-    if r.get("bbox"):
-        r["bbox"] = json.loads(r["bbox"])
+    for k, v in r.items():
+        if v is None:
+            continue
+        if k in _TEXT and type(v) is not str:
+            r[k] = _as_text(v)
+        elif k in _INT and type(v) is not int:
+            r[k] = _as_int(v)
+        elif k in _REAL and (type(v) is not float or not math.isfinite(v)):
+            r[k] = _as_float(v)
+    for k in _CONTRACT_TEXT:  # the contract's required fields always have their type
+        if r.get(k) is None:
+            r[k] = ""
+    for k in ("start", "end"):
+        if r.get(k) is None:
+            r[k] = 0
+    numeric = r.get("kind") != "date"
+    for num, text in _EXACT:
+        r[num] = _exact(r.get(text), r.get(num), numeric or num != "value")
+    r["bbox"] = _bbox(r.get("bbox"))
     r["optional"] = bool(r.get("optional"))
     return r
+
+
+def _as_text(v) -> str | None:
+    if isinstance(v, bytes):
+        return v.decode("utf-8", "replace")
+    return str(v) if isinstance(v, (int, float)) else None
+
+
+def _as_int(v) -> int | None:
+    try:
+        f = float(v)
+        return int(f) if math.isfinite(f) and f == int(f) else None
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def _as_float(v) -> float | None:
+    try:
+        f = float(v)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return f if math.isfinite(f) else None
+
+
+def _exact(text, num, numeric: bool):
+    """The number of a value/lower/upper column pair, from its exact text when it has one
+    (int/float, or the exact decimal text when no finite float holds it); a date's text."""
+    if isinstance(text, str):
+        if not numeric:
+            return text
+        try:
+            d = Decimal(text)
+        except ArithmeticError:
+            d = None
+        if d is not None and d.is_finite():
+            return json_number(d)
+    if isinstance(num, (int, float)) and not isinstance(num, bool):
+        return json_number(Decimal(repr(num))) if math.isfinite(num) else None
+    if isinstance(num, str) and not numeric:
+        return num
+    return None
+
+
+def _bbox(v) -> list[float] | None:
+    if v is None:
+        return None
+    try:
+        box = json.loads(v) if isinstance(v, (str, bytes)) else None
+    except ValueError:
+        return None
+    if isinstance(box, list) and len(box) == 4 and all(
+            isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+            for x in box):
+        return box
+    return None
+
+
+def _db_safe(v):
+    """Text that SQLite can store: the bytes of a file name that is not UTF-8 (lone
+    surrogates) as ``\xff`` escapes; tuples and dicts value by value."""
+    if isinstance(v, str):
+        return name_text(v)
+    if isinstance(v, tuple):
+        return tuple(_db_safe(x) for x in v)
+    if isinstance(v, dict):
+        return {k: _db_safe(x) for k, x in v.items()}
+    return v
+
+
+def _db_error(path: str, e: sqlite3.Error) -> str:
+    msg = str(e)
+    if "malformed" in msg or "not a database" in msg or "corrupt" in msg:
+        return (f"{path}: the database is damaged ({msg}); restore a copy or ingest into a "
+                "new database")
+    return f"{path}: database error: {msg}"
 
 
 def _q(name: str) -> str:

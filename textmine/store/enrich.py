@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import json
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..types import Claim, Document
+from ..types import Claim, Document, decimal_text
 from .keys import KeyMatcher
 from .periods import PeriodResolver
 from .regions import RegionResolver
@@ -39,14 +40,16 @@ class Enricher:
             p = self.periods.resolve(c, by_sentence[_sentence_key(c)], doc.year, doc.issue_date)
             rows.append({
                 "doc": c.doc, "page": c.page, "sentence": c.sentence, "start": c.start,
-                "end": c.end, "text": c.text, "kind": c.kind, "value": _value_text(c.value),
-                "unit": c.unit, "qualifier": c.qualifier, "lower": _num(c.lower),
-                "upper": _num(c.upper), "indicator": c.indicator, "measure": str(c.measure),
+                "end": c.end, "text": c.text, "kind": c.kind,
+                "value": _num(c.value) if c.kind != "date" else None,
+                "value_text": _value_text(c.value), "unit": c.unit, "qualifier": c.qualifier,
+                "lower": _num(c.lower), "lower_text": _value_text(c.lower),
+                "upper": _num(c.upper), "upper_text": _value_text(c.upper),
+                "indicator": c.indicator, "measure": str(c.measure),
                 "measure_confidence": c.measure_confidence, "per": c.per, "change": c.change,
                 "bbox": None if c.bbox is None else json.dumps([round(float(x), 2) for x in c.bbox]),
                 "sentence_index": c.sentence_index, "section": c.section,
                 "year_source": c.year_source, "optional": int(bool(c.optional)),
-                "value_num": _num(c.value) if c.kind != "date" else None,
                 "indicator_key": k.key, "indicator_key_score": k.score,
                 "region": region, "region_source": region_source,
                 "period": p.label, "period_start": p.start, "period_end": p.end,
@@ -63,21 +66,19 @@ def _value_text(v) -> str | None:
     if v is None:
         return None
     if isinstance(v, Decimal):
-        s = format(v, "f")
-        if "." in s:
-            s = s.rstrip("0").rstrip(".")
-        return s
+        return decimal_text(v)
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     return str(v)
 
 
 def _num(v) -> float | None:
+    """A finite float, or None: for text that is no number (a date) and for a number no
+    finite float holds (its exact text is kept beside it)."""
     if v is None or isinstance(v, bool):
         return None
-    if isinstance(v, (int, float, Decimal)):
-        return float(v)
     try:
-        return float(Decimal(str(v)))
+        f = float(v) if isinstance(v, (int, float, Decimal)) else float(Decimal(str(v)))
     except (ArithmeticError, ValueError):  # a date or other text value has no number
         return None
+    return f if math.isfinite(f) else None

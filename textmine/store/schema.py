@@ -13,6 +13,7 @@ from typing import Callable
 import sqlite_utils
 
 from ..errors import StoreError
+from .txn import write_transaction
 
 DOCUMENT_COLUMNS = {
     "id": int, "doc": str, "path": str, "sha256": str, "title": str, "issuer": str,
@@ -23,7 +24,8 @@ SENTENCE_COLUMNS = {
     "id": int, "document_id": int, "sentence_index": int, "page": int, "section": str,
     "text": str,
 }  # + "words" (version 3): the sentence cut into words, for the word index
-CLAIM_COLUMNS = {
+# the claims table as schema version 1 created it (migrations change it from there)
+_V1_CLAIM_COLUMNS = {
     "id": int, "document_id": int, "sentence_id": int,
     # the contract fields (docs/claims.md)
     "doc": str, "page": int, "sentence": str, "start": int, "end": int, "text": str,
@@ -32,6 +34,20 @@ CLAIM_COLUMNS = {
     "bbox": str, "sentence_index": int, "section": str, "year_source": str, "optional": int,
     # added by the store
     "value_num": float, "indicator_key": str, "indicator_key_score": float,
+    "region": str, "region_source": str,
+    "period": str, "period_start": str, "period_end": str, "period_source": str,
+}
+# the claims table now: ``value``, ``lower`` and ``upper`` are numbers (REAL: sortable, NULL
+# for a date or a number no finite float holds), each with its exact decimal text beside it
+# (``value_text`` also holds a date's ISO text); readers prefer the text
+CLAIM_COLUMNS = {
+    "id": int, "document_id": int, "sentence_id": int,
+    "doc": str, "page": int, "sentence": str, "start": int, "end": int, "text": str,
+    "kind": str, "value": float, "value_text": str, "unit": str, "qualifier": str,
+    "lower": float, "lower_text": str, "upper": float, "upper_text": str,
+    "indicator": str, "measure": str, "measure_confidence": float, "per": str, "change": str,
+    "bbox": str, "sentence_index": int, "section": str, "year_source": str, "optional": int,
+    "indicator_key": str, "indicator_key_score": float,
     "region": str, "region_source": str,
     "period": str, "period_start": str, "period_end": str, "period_source": str,
 }
@@ -44,7 +60,7 @@ def _v1_tables(db: sqlite_utils.Database) -> None:
     db["sentences"].create(SENTENCE_COLUMNS, pk="id",
                            foreign_keys=[("document_id", "documents", "id")])
     db["sentences"].create_index(["document_id", "sentence_index"])
-    db["claims"].create(CLAIM_COLUMNS, pk="id",
+    db["claims"].create(_V1_CLAIM_COLUMNS, pk="id",
                         foreign_keys=[("document_id", "documents", "id"),
                                       ("sentence_id", "sentences", "id")])
     # Few indexes on purpose: each one costs page writes on every ingest (bench/bench_db.py);
@@ -89,11 +105,33 @@ def _v3_word_index(db: sqlite_utils.Database) -> None:
     db.execute(f"INSERT INTO {t}({t}) VALUES ('rebuild')")
 
 
+_INF = "(9e999, -9e999)"  # SQLite's literals for +-infinity
+
+
+def _v3_exact_numbers(db: sqlite_utils.Database) -> None:
+    claims = db["claims"]
+    for col in ("value_text", "lower_text", "upper_text"):
+        claims.add_column(col, str)
+    db.execute("UPDATE claims SET value_text = value")
+    # textmine 0.1 stored numbers above the float range as infinity; their exact bounds are
+    # the value's text where the qualifier says so (otherwise `ingest --replace` re-reads them)
+    db.execute(f"UPDATE claims SET lower_text = value_text WHERE lower IN {_INF}"
+               " AND qualifier IN ('exact', 'range', 'over', 'at_least')")
+    db.execute(f"UPDATE claims SET upper_text = value_text WHERE upper IN {_INF}"
+               " AND qualifier IN ('exact', 'under', 'at_most')")
+    for col in ("value_num", "lower", "upper"):
+        db.execute(f"UPDATE claims SET {col} = NULL WHERE {col} IN {_INF}")
+    claims.transform(drop={"value"}, rename={"value_num": "value"},
+                     column_order=list(CLAIM_COLUMNS))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "documents, sentences and claims tables with indexes", _v1_tables),
     (2, "full-text index on sentences (FTS5, trigram tokenizer)", _v2_fts),
     (3, "word index of sentences (words column, FTS5 unicode61) beside the trigram index",
      _v3_word_index),
+    (4, "claims: value, lower and upper as numbers with their exact text beside them",
+     _v3_exact_numbers),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -106,7 +144,37 @@ def schema_version(db: sqlite_utils.Database) -> int:
 
 
 def migrate(db: sqlite_utils.Database, path: str, upto: int = SCHEMA_VERSION) -> list[int]:
-    """Apply pending migrations (each atomically); returns the versions applied."""
+    """Apply pending migrations, each in its own write transaction (another process opening
+    the same database at the same moment waits, then finds the migration done); returns the
+    versions applied."""
+    applied: list[int] = []
+    for version, description, step in MIGRATIONS:
+        if version > upto:
+            break
+
+        def apply() -> bool:
+            current = _checked_version(db, path)
+            if version <= current:
+                return False
+            if version == 1:
+                db["textmine_schema"].create({"version": int, "description": str,
+                                              "applied_at": str}, pk="version")
+            step(db)
+            db["textmine_schema"].insert({"version": version, "description": description,
+                                          "applied_at": datetime.now(timezone.utc).isoformat()})
+            return True
+
+        if version <= _checked_version(db, path):
+            continue
+        try:
+            if write_transaction(db.conn, apply):
+                applied.append(version)
+        except sqlite3.Error as e:
+            raise StoreError(f"{path}: migration to schema version {version} failed: {e}") from e
+    return applied
+
+
+def _checked_version(db: sqlite_utils.Database, path: str) -> int:
     current = schema_version(db)
     if current > SCHEMA_VERSION:
         raise StoreError(f"{path}: database schema version {current} is newer than this "
@@ -114,19 +182,4 @@ def migrate(db: sqlite_utils.Database, path: str, upto: int = SCHEMA_VERSION) ->
     if current == 0 and any(t for t in db.table_names() if t != "textmine_schema"):
         raise StoreError(f"{path}: not a textmine database (it has other tables and no "
                          f"textmine_schema table)")
-    applied = []
-    for version, description, step in MIGRATIONS:
-        if version <= current or version > upto:
-            continue
-        try:
-            with db.atomic():
-                if version == 1:
-                    db["textmine_schema"].create({"version": int, "description": str,
-                                                  "applied_at": str}, pk="version")
-                step(db)
-                db["textmine_schema"].insert({"version": version, "description": description,
-                                              "applied_at": datetime.now(timezone.utc).isoformat()})
-        except sqlite3.Error as e:
-            raise StoreError(f"{path}: migration to schema version {version} failed: {e}") from e
-        applied.append(version)
-    return applied
+    return current

@@ -131,19 +131,33 @@ def _progress_columns():
 SUMMARY_FAILURES = 10  # failed files listed again in the end summary
 
 
+def report_skipped(skipped, quiet: bool, log=None) -> None:
+    """The files a folder held that are not read, each with its reason (on standard error
+    unless --quiet; always as --log-json events)."""
+    from rich.text import Text
+    from textmine.batch.runner import FileEvent
+    for path, reason in skipped:
+        if not quiet:
+            err.print(Text.assemble(("Skipped: ", "yellow"), f"{printable(path)}: {printable(reason)}"), soft_wrap=True)
+        if log is not None:
+            log.write(FileEvent(str(path), "skipped", error=reason).to_json() + "\n")
+
+
 def run_batch_cli(ctx, what: str, paths, sink, opts, jobs, engine, scheduler, quiet, log_json):
     """Run a batch with a rich progress bar and --log-json events; returns the summary.
     Ctrl-C stops the workers, keeps what was stored, and exits 130."""
     import time
     from rich.progress import Progress
-    from textmine.api import iter_inputs
+    from textmine.api import scan_inputs
     from textmine.batch import run_batch
     debug = ctx.obj["debug"]
-    files = iter_inputs(paths)
+    inputs = scan_inputs(paths)
+    files = inputs.files
     log = None
     if log_json is not None:
         log = sys.stderr if str(log_json) == "-" else open(log_json, "a", encoding="utf-8",
                                                            errors="backslashreplace")
+    report_skipped(inputs.skipped, quiet, log)
     t0 = time.perf_counter()
     counts = {"pages": 0, "claims": 0}
     with Progress(*_progress_columns(), console=err, transient=True,
@@ -177,6 +191,7 @@ def run_batch_cli(ctx, what: str, paths, sink, opts, jobs, engine, scheduler, qu
         finally:
             if log is not None and log is not sys.stderr:
                 log.close()
+    summary.skipped += [(str(p), reason) for p, reason in inputs.skipped]
     if not quiet and err.is_terminal:  # for people; scripts read --log-json
         rate = summary.chars / summary.seconds if summary.seconds else 0
         err.print(f"{len(summary.ok)} ok ({summary.claims} claims, {summary.pages} pages, "
@@ -211,7 +226,8 @@ def run_batch_cli(ctx, what: str, paths, sink, opts, jobs, engine, scheduler, qu
 @click.pass_context
 def extract(ctx, files, fmt, output, parquet_dir, year, password, no_classify, jobs, engine,
             scheduler, quiet, log_json):
-    """Extract quantified claims from text (UTF-8/GB18030) and PDF files, folders or globs.
+    """Extract quantified claims from PDF, Word (.docx), web page (.html) and text files,
+    folders or globs.
 
     Files are processed in parallel (--jobs); records come out in input order, the same
     as with --jobs 1. A file that fails is reported and the others are kept; exit 1 then.
@@ -300,10 +316,12 @@ def text(ctx, files, password, tables_dir):
     """Print the reading-order text of PDF or text files: one paragraph a line, tables as
     TAB-separated rows where they stand."""
     debug = ctx.obj["debug"]
-    from textmine.api import iter_inputs, read_document
+    from textmine.api import read_document, scan_inputs
     from textmine.ingest.pdf import document_text, table_csv_name, table_to_csv
     failures = 0
-    for path in iter_inputs(files):
+    inputs = scan_inputs(files)
+    report_skipped(inputs.skipped, False)
+    for path in inputs.files:
         try:
             doc = read_document(path, password=password)
         except TextmineError as e:
@@ -456,7 +474,7 @@ def _open_db(path: Path, debug: bool, create: bool = False):
 @click.pass_context
 def ingest(ctx, paths, db_path, year, password, no_classify, replace, jobs, engine, scheduler,
            quiet, log_json):
-    """Extract claims from files, folders or globs (PDF and text) into the indicator database.
+    """Extract claims from files, folders or globs (PDF, .docx, .html, text) into the database.
 
     Workers extract in parallel (--jobs); this process alone writes the database, each
     document with its claims in one transaction. A file whose content is already stored is
@@ -476,7 +494,7 @@ def ingest(ctx, paths, db_path, year, password, no_classify, replace, jobs, engi
         db.close()
     # the one-line result, also with --quiet (scripts read it)
     err.print(f"{printable(db_path)}: {len(summary.ok)} ok ({summary.claims} claims), "
-              f"{len(summary.failed)} failed, {len(summary.skipped)} skipped (unchanged)",
+              f"{len(summary.failed)} failed, {len(summary.skipped)} skipped",
               highlight=False)
     if summary.failed:
         sys.exit(EXIT_ERROR)

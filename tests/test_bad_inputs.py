@@ -190,7 +190,7 @@ def test_unreadable_file_is_one_line_error(tmp_path, monkeypatch):
 def test_cli_folder_named_like_a_file_is_reported(corpus):
     r = _cli("extract", "--no-classify", str(corpus / "folder.txt"))
     assert "Traceback" not in r.stderr
-    assert r.returncode != 0 and "folder.txt: is a directory with no .txt or .pdf file" in r.stderr
+    assert r.returncode != 0 and "folder.txt: is a directory with no .pdf, .docx, .html or .txt file" in r.stderr
 
 
 def test_cli_pattern_matching_nothing_is_reported(tmp_path):

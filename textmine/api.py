@@ -21,21 +21,30 @@ from .types import Claim, Document
 
 def read_document(path: str | Path, *, password: str | None = None,
                   year: int | None = None) -> Document:
-    """Read a text or PDF file into a ``Document`` (blocks in reading order)."""
+    """Read a PDF, Word (.docx), web page (.html) or text file into a ``Document`` (blocks in
+    reading order)."""
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: no such file" + (" (the pattern matches nothing)"
                                                  if any(c in str(p) for c in "*?[") else ""))
     if p.is_dir():
-        raise InputError(f"{p}: is a directory with no .txt or .pdf file in it")
+        raise InputError(f"{p}: is a directory with no .pdf, .docx, .html or .txt file in it")
     try:
         with open(p, "rb") as fh:
             head = fh.read(1024)
     except OSError as e:  # no read permission, a device, a vanished file
         raise InputError(f"{p}: cannot read ({e.strerror or e})") from None
-    if head.lstrip().startswith(b"%PDF") or p.suffix.lower() == ".pdf":
+    from .ingest.formats import reader_name
+    kind = reader_name(p, head)  # pdf, docx, html or text; a format it does not read: refused
+    if kind == "pdf":
         from .ingest.pdf import read_pdf
         doc = read_pdf(p, password=password)
+    elif kind == "docx":
+        from .ingest.docx import read_docx
+        doc = read_docx(p)
+    elif kind == "html":
+        from .ingest.html import read_html
+        doc = read_html(p)
     else:
         from .ingest.text import read_text_file
         doc = read_text_file(p)
@@ -168,23 +177,14 @@ def extract(source: str | Path | Document, *, year: int | None = None, doc_id: s
     return ex.extract_text(str(source), doc_id=doc_id or "text", year=year)
 
 
-INPUT_SUFFIXES = {".txt", ".pdf"}
-
-
 def iter_inputs(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand folders into their .txt and .pdf files (sorted) and glob patterns the shell did
-    not expand (``"archive/**/*.pdf"``) into the files they match; keep files as given."""
-    import glob
+    """The files of a run: folders expanded into the files textmine reads (sorted), glob
+    patterns the shell did not expand (``"archive/**/*.pdf"``) into the files they match;
+    files as given. ``scan_inputs`` also says what the folders held that is not read."""
+    return scan_inputs(paths).files
 
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if not p.exists() and glob.has_magic(str(p)):
-            found = sorted(Path(f) for f in glob.glob(str(p), recursive=True) if Path(f).is_file())
-        elif p.is_dir():
-            found = sorted(f for f in p.rglob("*")
-                           if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES)
-        else:
-            found = [p]
-        # a folder or pattern with nothing in it stays as given: reading it says why
-        out.extend(found or [p])
-    return out
+
+def scan_inputs(paths: Iterable[str | Path]):
+    """``Inputs``: the files of a run and the skipped ones of its folders, with reasons."""
+    from .ingest.formats import scan_inputs as _scan
+    return _scan(paths)

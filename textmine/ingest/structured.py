@@ -1,0 +1,102 @@
+"""Documents from formats that carry their own structure (Word, HTML): paragraphs, headings
+and tables arrive as such, so they become blocks directly (no re-joining of column lines as
+for plain text, no layout as for PDF). The readers (``docx.py``, ``html.py``) hand over
+``Part``s in reading order; ``build_document`` makes the ``Document``."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..errors import InputError
+from ..types import Block, Document, Table
+from .text import CLOSERS, TERMINAL, clean_text, infer_year, join_lines
+
+HEADING_MAX = 40  # a heading-like paragraph is at most this long
+_SENTENCE_PUNCT = re.compile(r"[。，；！？,;!?]")  # 、 and ： occur in numbered headings
+_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+
+
+@dataclass
+class Part:
+    """A paragraph (``kind``: ``title``, ``heading`` or ``paragraph``; ``None``: decide from
+    the text) or a table (``rows``)."""
+
+    text: str = ""
+    kind: str | None = None
+    rows: list[list[str | None]] | None = None
+
+
+@dataclass
+class Collected:
+    parts: list[Part] = field(default_factory=list)
+    title: str | None = None  # a title the format states (<title>, core properties)
+
+
+def tidy(text: str) -> str:
+    """A paragraph's text: control characters dropped, its lines joined the way column lines
+    are (nothing between Chinese characters, a space between Latin words), runs of spaces
+    made one, indentation (full-width spaces) dropped."""
+    lines = clean_text(text).split("\n")
+    return _SPACES.sub(" ", join_lines(lines)).strip()
+
+
+def looks_like_heading(text: str) -> bool:
+    """Short, without sentence punctuation and not ending a sentence: a heading."""
+    s = text.rstrip(CLOSERS)
+    return (0 < len(text) <= HEADING_MAX and not _SENTENCE_PUNCT.search(text)
+            and not (s and s[-1] in TERMINAL))
+
+
+def _has_number(text: str) -> bool:
+    return any(unicodedata.category(ch) == "Nd" for ch in text)
+
+
+def table_blocks(rows: list[list[str | None]], t_index: int) -> list[Block]:
+    """One ``table_cell`` block per cell with a number, its row and column headers (the
+    first column, the first row) as the context that says what it measures."""
+    blocks = []
+    col_head = rows[0] if rows else []
+    for i, r in enumerate(rows[1:], 1):
+        row_head = r[0] if r and r[0] else ""
+        for j, c in enumerate(r):
+            if j == 0 or not c or not _has_number(c):
+                continue
+            head = col_head[j] if j < len(col_head) and col_head[j] else ""
+            context = " ".join(x for x in (row_head, head) if x)
+            blocks.append(Block(c, "table_cell", context=context or None, table=t_index,
+                                cell=(i, j)))
+    return blocks
+
+
+def _clean_rows(rows: list[list[str | None]]) -> list[list[str | None]]:
+    rows = [[None if c is None else tidy(c) for c in r] for r in rows]
+    rows = [r for r in rows if any(r)]
+    width = max((len(r) for r in rows), default=0)
+    keep = [j for j in range(width) if any(j < len(r) and r[j] for r in rows)]
+    return [[r[j] if j < len(r) else None for j in keep] for r in rows]
+
+
+def build_document(collected: Collected, doc_id: str, path: str, what: str) -> Document:
+    """The ``Document`` of the parts (``what`` names the format in errors: "Word document")."""
+    blocks: list[Block] = []
+    tables: list[Table] = []
+    for part in collected.parts:
+        if part.rows is not None:
+            rows = _clean_rows(part.rows)
+            if not rows:
+                continue
+            tables.append(Table(None, None, rows, at=len(blocks)))
+            blocks += table_blocks(rows, len(tables) - 1)
+            continue
+        text = tidy(part.text)
+        if text:
+            kind = part.kind or ("heading" if looks_like_heading(text) else "paragraph")
+            blocks.append(Block(text, kind))
+    if not blocks and not tables:
+        raise InputError(f"{path}: {what} holds no text")
+    doc = Document(doc_id=doc_id, blocks=blocks, path=path, tables=tables)
+    first = next((b for b in blocks if b.kind in ("title", "heading")), None)
+    doc.title = collected.title or (first.text if first is not None else None)
+    doc.year, doc.year_source = infer_year(doc_id, doc.title, doc.text)
+    return doc

@@ -6,6 +6,7 @@ bounds). Cases where the code disagrees with the contract are kept and marked
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -163,6 +164,19 @@ def test_find_numbers(sentence, text, kind, value, unit, qualifier, lower, upper
 def test_two_numbers_in_one_phrase():
     found = find_numbers("销售扶贫产品2100多种113余亿元", YEAR)
     assert [(m.text, m.kind) for m in found] == [("2100多种", "count"), ("113余亿元", "money")]
+
+
+# The traditional 餘 reads as 余 wherever 余 is read: inside the number, between it and its
+# unit, and after the unit (one definition of the 多/余 characters, numerals.toml [inner]).
+YU_SENTENCES = ["实现销售额113余亿元", "带动就业1000余人", "受益群众2.4万余人", "累计投入3万元余",
+                "整治河道三公里余，其中", "培训时长10小时余以上", "发放补贴百分之三十余"]
+
+
+@pytest.mark.parametrize("sentence", YU_SENTENCES)
+def test_traditional_yu_reads_as_yu(sentence):
+    simple = find_numbers(sentence, YEAR)
+    traditional = find_numbers(sentence.replace("余", "餘"), YEAR)
+    assert [replace(m, text="") for m in traditional] == [replace(m, text="") for m in simple]
 
 
 # ---------------------------------------------------------------- find_dates

@@ -49,7 +49,7 @@ NUMERIC_DATE = re.compile(rf"""
 """, re.VERBOSE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateMention:
     start: int
     end: int

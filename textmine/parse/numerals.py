@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from .tables import table
 
@@ -19,9 +20,12 @@ UNITS: dict[str, int] = {ch: int(v) for v, chars in _T["units"].items() for ch i
 MAGNITUDES: dict[str, int] = {ch: int(v) for v, chars in _T["magnitudes"].items() for ch in chars}
 # words that start with a unit character but are measure units, not numerals (千克, 百分点)
 UNIT_WORDS = tuple(_T["unit_words"]["words"])
-FRACTION_WORDS = tuple(w for w in UNIT_WORDS if not w.endswith("分之"))
+FRACTION_WORDS = tuple(w for w in UNIT_WORDS if not w.endswith(table("grammar")["fraction"]["of"]))
 INNER_OVER = set(_T["inner"]["over"])  # 多 余 between a number and its magnitude
 INNER_VAGUE = set(_T["inner"]["vague"])  # 几
+POINT = frozenset(_T["point"]["chars"])  # 三点五
+LIANG = frozenset(_T["liang"]["chars"])  # 两: 2, or the mass unit after a number (两万两)
+LIANG_UNIT: str = _T["liang"]["unit"]
 
 # Arabic digits with thousands separators (ASCII or full-width comma, already folded to ',')
 # or thin/normal spaces between groups of three, and an optional decimal part.
@@ -54,7 +58,7 @@ def _dotted(text: str, m: re.Match) -> bool:
 LEAD_POINT = re.compile(r"\.\d+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: faster to make (one for every numeral read)
 class Numeral:
     start: int
     end: int
@@ -114,7 +118,7 @@ def _continues(text: str, k: int, last: str) -> bool:
     if c in UNITS and not _is_unit_word(text, k) or c in MAGNITUDES:
         return last in ("digit", "num", "unit", "mag")
     if c in DIGITS:
-        return last in ("unit", "mag") and not (c in "两兩" and not _numeral_char_after(text, k + 1))
+        return last in ("unit", "mag") and not (c in LIANG and not _numeral_char_after(text, k + 1))
     if c.isdigit() and c.isascii():
         return last in ("unit", "mag")
     if c in POINT:
@@ -132,47 +136,45 @@ def _numeral_char_after(text: str, k: int) -> bool:
     return k < len(text) and (text[k] in UNITS and not _is_unit_word(text, k) or text[k] in MAGNITUDES)
 
 
-POINT = "点點"
 _SEPARATORS = re.compile(r"[,\s\u00a0\u2009]")
 
 
 # what may follow Arabic digits inside one numeral (7万, 1000 万, 十几, 2e5, 40k, 3.5)
-_AFTER_ARABIC = frozenset(INNER_SPACE + "eE^kKM." + POINT) | frozenset(UNITS) | frozenset(MAGNITUDES) \
+_AFTER_ARABIC = frozenset(INNER_SPACE + "eE^kKM.") | POINT | frozenset(UNITS) | frozenset(MAGNITUDES) \
     | frozenset(DIGITS) | INNER_OVER | INNER_VAGUE
 # what may follow a magnitude inside one numeral (5万3千, 1亿 5000万, 3万多)
 _AFTER_MAGNITUDE = frozenset(INNER_SPACE + "0123456789") | frozenset(UNITS) | frozenset(MAGNITUDES) \
     | frozenset(DIGITS) | INNER_OVER | INNER_VAGUE
-_scan_memo: list = [None, -1, None]
 
 
+@lru_cache(maxsize=64)
 def scan_numeral(text: str, i: int) -> Numeral | None:
     """The longest numeral starting at ``i`` of a width-folded text, or None.
 
     Spaces may stand between the parts of one numeral (``一百 二 十``, ``7万 5千``); where
     the longer reading is not a well-formed numeral the scanner falls back to the part
-    before the space (``10万 20万`` is two numbers)."""
-    if _scan_memo[0] is text and _scan_memo[1] == i:
-        return _scan_memo[2]
+    before the space (``10万 20万`` is two numbers). The number layer asks for the same
+    position more than once: a small thread-safe cache answers the repeats.
+
+    >>> scan_numeral("投入3.2亿元", 2).value, scan_numeral("一百 二 十人", 0).value
+    (Decimal('320000000'), Decimal('120'))
+    """
     c = text[i:i + 1]
-    if "0" <= c <= "9":
-        # fast path: Arabic digits followed by nothing that continues a numeral
-        m = ARABIC.match(text, i)
-        if _dotted(text, m):
-            m = ARABIC_WHOLE.match(text, i)
-        end = m.end()
-        nxt = text[end:end + 1]
-        if nxt not in _AFTER_ARABIC:
-            num = _arabic_numeral(i, end, m.group(), None)
-        elif nxt in MAGNITUDES and text[end + 1:end + 2] not in _AFTER_MAGNITUDE \
-                and not _is_unit_word(text, end, True):
-            # fast path: Arabic digits and one magnitude (3.2亿元, 15万人)
-            num = _arabic_numeral(i, end + 1, m.group(), Decimal(MAGNITUDES[nxt]))
-        else:
-            num = _scan_numeral(text, i)
-    else:
-        num = _scan_numeral(text, i)
-    _scan_memo[0], _scan_memo[1], _scan_memo[2] = text, i, num
-    return num
+    if not "0" <= c <= "9":
+        return _scan_numeral(text, i)
+    # fast path: Arabic digits followed by nothing that continues a numeral
+    m = ARABIC.match(text, i)
+    if _dotted(text, m):
+        m = ARABIC_WHOLE.match(text, i)
+    end = m.end()
+    nxt = text[end:end + 1]
+    if nxt not in _AFTER_ARABIC:
+        return _arabic_numeral(i, end, m.group(), None)
+    if nxt in MAGNITUDES and text[end + 1:end + 2] not in _AFTER_MAGNITUDE \
+            and not _is_unit_word(text, end, True):
+        # fast path: Arabic digits and one magnitude (3.2亿元, 15万人)
+        return _arabic_numeral(i, end + 1, m.group(), Decimal(MAGNITUDES[nxt]))
+    return _scan_numeral(text, i)
 
 
 def _arabic_numeral(i: int, end: int, raw: str, magnitude: Decimal | None) -> Numeral:
@@ -189,106 +191,181 @@ def _arabic_numeral(i: int, end: int, raw: str, magnitude: Decimal | None) -> Nu
     return Numeral(i, end, value, magnitude=magnitude is not None, arabic=True, decimals=decimals)
 
 
+@dataclass(slots=True)
+class _Scan:
+    """The scanner's state: tokens read so far (kind, value), how the numeral is written, and
+    the places before inner spaces to fall back to (``cuts``)."""
+    text: str
+    pos: int
+    toks: list[tuple[str, Decimal]]
+    cuts: list[tuple]
+    over: bool = False
+    vague: bool = False
+    chinese: bool = False
+    arabic: bool = False
+    decimals: int = 0
+
+    def mark(self) -> tuple:
+        return len(self.toks), self.pos, self.over, self.vague, self.chinese, self.arabic, self.decimals
+
+    def restore(self, cut: tuple) -> None:
+        ntok, self.pos, self.over, self.vague, self.chinese, self.arabic, self.decimals = cut
+        del self.toks[ntok:]
+
+
+# A token reader looks at the character at ``s.pos``: None when it is not its kind, True when
+# it read a token (go on), False when the numeral ends here.
+
+def _read_space(s: _Scan, c: str) -> bool | None:
+    if c not in INNER_SPACE or not s.toks:
+        return None
+    k = _skip_inner_space(s.text, s.pos)
+    if not _continues(s.text, k, s.toks[-1][0]):
+        return False
+    s.cuts.append(s.mark())
+    s.pos = k
+    return True
+
+
+def _arabic_match(text: str, pos: int, c: str, first: bool) -> re.Match | None:
+    m = ARABIC.match(text, pos) if c.isdigit() and c.isascii() else None
+    if m is not None and _dotted(text, m):
+        m = ARABIC_WHOLE.match(text, pos)
+    if m is None and c == "." and first and pos + 1 < len(text) and text[pos + 1].isdigit() and (
+            pos == 0 or not (text[pos - 1].isdigit() or text[pos - 1] == ".")):
+        m = LEAD_POINT.match(text, pos)  # .5
+    return m
+
+
+def _read_arabic(s: _Scan, c: str) -> bool | None:
+    m = _arabic_match(s.text, s.pos, c, not s.toks)
+    if m is None:
+        return None
+    last = s.toks[-1][0] if s.toks else None
+    if last == "num" or last == "digit" and s.toks[-1][1] != 0:
+        return False
+    raw = m.group()
+    if not raw.isdigit():
+        raw = _SEPARATORS.sub("", raw)
+    v = Decimal(raw)
+    if "." in raw:
+        s.decimals = len(raw.split(".")[1])
+    s.pos = m.end()
+    x = ARABIC_SUFFIX.match(s.text, s.pos)
+    if x:
+        v, s.pos = _arabic_suffix(v, x), x.end()
+    s.toks.append(("num", v))
+    s.arabic = True
+    return True
+
+
+def _read_digit(s: _Scan, c: str) -> bool | None:
+    if c not in DIGITS:
+        return None
+    last = s.toks[-1][0] if s.toks else None
+    if last == "num":
+        return False
+    if c in LIANG and last == "digit":
+        return False  # 一两个: one or two
+    if c in LIANG and last in ("unit", "mag") and not _numeral_char_after(s.text, s.pos + 1):
+        return False  # 两 after a number is the mass unit (两万两, 三千两百两)
+    s.toks.append(_TOKEN[c])
+    s.chinese = True
+    s.pos += 1
+    return True
+
+
+def _read_unit(s: _Scan, c: str) -> bool | None:
+    if c not in UNITS or _is_unit_word(s.text, s.pos, bool(s.toks)) and not _inside_magnitude(s.toks, c):
+        return None
+    if s.toks and s.toks[-1][0] == "unit" and s.toks[-1][1] <= UNITS[c]:
+        return False
+    s.toks.append(_TOKEN[c])
+    s.chinese = True
+    s.pos += 1
+    return True
+
+
+def _read_magnitude(s: _Scan, c: str) -> bool | None:
+    if c not in MAGNITUDES or _is_unit_word(s.text, s.pos, bool(s.toks)):
+        return None
+    s.toks.append(_TOKEN[c])
+    s.pos += 1
+    return True
+
+
+def _read_inner(s: _Scan, c: str) -> bool | None:
+    """多/余/几 inside the numeral (113余亿, 十几万)."""
+    if not (c in INNER_OVER or c in INNER_VAGUE) or not s.toks or not _continues(s.text, s.pos, s.toks[-1][0]):
+        return None
+    if c in INNER_OVER:
+        s.over = True
+    else:
+        s.vague = True
+    s.pos = _skip_inner_space(s.text, s.pos + 1)
+    return True
+
+
+def _read_point(s: _Scan, c: str) -> bool | None:
+    """A Chinese decimal (两百点五, 三点五, 四百 点 五): always the numeral's last token."""
+    if c not in POINT or not s.toks or s.toks[-1][0] not in ("digit", "unit"):
+        return None
+    text, n = s.text, len(s.text)
+    j = _skip_inner_space(text, s.pos + 1)
+    frac = ""
+    while j < n and text[j] in DIGITS and text[j] not in LIANG:
+        frac += str(DIGITS[text[j]])
+        j += 1
+        k = _skip_inner_space(text, j)
+        if k > j and k < n and text[k] in DIGITS and text[k] not in LIANG:
+            j = k
+    if frac:
+        s.toks.append(("frac", Decimal("0." + frac)))
+        s.decimals = len(frac)
+        s.pos = j
+    return False
+
+
+# the reader of each character that may stand in a numeral (the classes do not overlap)
+_READER = {c: read for chars, read in (
+    (INNER_SPACE, _read_space), ("0123456789.", _read_arabic), (DIGITS, _read_digit), (UNITS, _read_unit),
+    (MAGNITUDES, _read_magnitude), (INNER_OVER | INNER_VAGUE, _read_inner), (POINT, _read_point))
+    for c in chars}
+
+
+# the token of each numeral character (kind, value)
+_TOKEN = {c: (kind, Decimal(v)) for kind, table_ in (("digit", DIGITS), ("unit", UNITS), ("mag", MAGNITUDES))
+          for c, v in table_.items()}
+
+
 def _scan_numeral(text: str, i: int) -> Numeral | None:
+    s = _Scan(text, i, [], [])
     n = len(text)
-    toks: list[tuple[str, Decimal]] = []
-    pos = i
-    over = vague = chinese = arabic = False
-    decimals = 0
-    cuts: list[tuple[int, int, bool, bool, bool, bool, int]] = []
-    while pos < n:
-        c = text[pos]
-        if c in INNER_SPACE and toks:
-            k = _skip_inner_space(text, pos)
-            if _continues(text, k, toks[-1][0]):
-                cuts.append((len(toks), pos, over, vague, chinese, arabic, decimals))
-                pos = k
-                continue
+    while s.pos < n:
+        c = text[s.pos]
+        read = _READER.get(c)
+        if read is None or not read(s, c):
             break
-        m = ARABIC.match(text, pos) if c.isdigit() and c.isascii() else None
-        if m is not None and _dotted(text, m):
-            m = ARABIC_WHOLE.match(text, pos)
-        if m is None and c == "." and not toks and pos + 1 < n and text[pos + 1].isdigit() and (
-                pos == 0 or not (text[pos - 1].isdigit() or text[pos - 1] == ".")):
-            m = LEAD_POINT.match(text, pos)
-        if m:
-            if toks and toks[-1][0] == "num" or toks and toks[-1][0] == "digit" and toks[-1][1] != 0:
-                break
-            raw = m.group()
-            if not raw.isdigit():
-                raw = _SEPARATORS.sub("", raw)
-            v = Decimal(raw)
-            if "." in raw:
-                decimals = len(raw.split(".")[1])
-            pos = m.end()
-            x = ARABIC_SUFFIX.match(text, pos)
-            if x:
-                v, pos = _arabic_suffix(v, x), x.end()
-            toks.append(("num", v))
-            arabic = True
-            continue
-        if c in DIGITS:
-            if toks and toks[-1][0] == "num":
-                break
-            if c in "两兩" and toks and toks[-1][0] == "digit":
-                break  # 一两个: one or two
-            if c in "两兩" and toks and toks[-1][0] in ("unit", "mag") and not _numeral_char_after(text, pos + 1):
-                break  # 两 after a number is the mass unit (两万两, 三千两百两)
-            toks.append(("digit", Decimal(DIGITS[c])))
-            chinese = True
-            pos += 1
-            continue
-        if c in UNITS and (not _is_unit_word(text, pos, bool(toks)) or _inside_magnitude(toks, c)):
-            if toks and toks[-1][0] == "unit" and toks[-1][1] <= UNITS[c]:
-                break
-            toks.append(("unit", Decimal(UNITS[c])))
-            chinese = True
-            pos += 1
-            continue
-        if c in MAGNITUDES and not _is_unit_word(text, pos, bool(toks)):
-            toks.append(("mag", Decimal(MAGNITUDES[c])))
-            pos += 1
-            continue
-        if (c in INNER_OVER or c in INNER_VAGUE) and toks and _continues(text, pos, toks[-1][0]):
-            if c in INNER_OVER:
-                over = True
-            else:
-                vague = True
-            pos = _skip_inner_space(text, pos + 1)
-            continue
-        if c in POINT and toks and toks[-1][0] in ("digit", "unit"):
-            # Chinese decimal: 两百点五, 三点五, 四百 点 五
-            j = _skip_inner_space(text, pos + 1)
-            frac = ""
-            while j < n and text[j] in DIGITS and text[j] not in "两兩":
-                frac += str(DIGITS[text[j]])
-                j += 1
-                k = _skip_inner_space(text, j)
-                if k > j and k < n and text[k] in DIGITS and text[k] not in "两兩":
-                    j = k
-            if not frac:
-                break
-            toks.append(("frac", Decimal("0." + frac)))
-            decimals = len(frac)
-            pos = j
-            break
-        break
-    while toks:
-        kinds = [k for k, _ in toks]
-        digit_string = kinds.count("digit") >= 2 and all(k == "digit" for k in kinds) and not cuts
-        value = _evaluate(toks, digit_string)
+    return _settle(s, i)
+
+
+def _settle(s: _Scan, i: int) -> Numeral | None:
+    """The numeral the tokens make, falling back to before an inner space until they make one."""
+    while s.toks:
+        kinds = [k for k, _ in s.toks]
+        digit_string = kinds.count("digit") >= 2 and all(k == "digit" for k in kinds) and not s.cuts
+        value = _evaluate(s.toks, digit_string)
         if value is not None:
             break
-        if not cuts:
+        if not s.cuts:
             return None
-        ntok, pos, over, vague, chinese, arabic, decimals = cuts.pop()
-        del toks[ntok:]
-    if not toks:
+        s.restore(s.cuts.pop())
+    if not s.toks:
         return None
-    bare = not any(k in ("num", "digit") for k in kinds) and toks[0][1] >= 100
-    return Numeral(i, pos, value, over=over, vague=vague, magnitude="mag" in kinds,
-                   chinese=chinese, arabic=arabic, bare=bare, digit_string=digit_string,
-                   decimals=decimals)
+    bare = not any(k in ("num", "digit") for k in kinds) and s.toks[0][1] >= 100
+    return Numeral(i, s.pos, value, over=s.over, vague=s.vague, magnitude="mag" in kinds,
+                   chinese=s.chinese, arabic=s.arabic, bare=bare, digit_string=digit_string,
+                   decimals=s.decimals)
 
 
 def _inside_magnitude(toks: list[tuple[str, Decimal]], c: str) -> bool:
@@ -319,50 +396,78 @@ def _evaluate(toks: list[tuple[str, Decimal]], digit_string: bool) -> Decimal | 
     一万三 = 13000, 两千三点一 = 2300.1); after 零 it is a unit digit (一百零五)."""
     if digit_string:
         return Decimal("".join(str(int(v)) for _, v in toks))
-    terms: list[tuple[Decimal, Decimal]] = []  # (value, magnitude it was multiplied by)
-    section = Decimal(0)
-    sec_unit: Decimal | None = None
-    number: Decimal | None = None
-    zero = False
     last = len(toks) - 1
     while last > 0 and toks[last][0] == "frac":
         last -= 1
+    total = _Sum(toks, last, [])
     for idx, (kind, v) in enumerate(toks):
-        if kind == "num":
-            if number is not None:
-                return None
-            number = v
-        elif kind == "digit":
-            if v == 0:
-                if number is not None and idx > 0 and toks[idx - 1][0] == "num":
-                    return None
-                zero = True
-                continue
-            if number is not None and number != 0:
-                return None  # two digits without a unit between them: not a numeral
-            number = v
-            if idx == last and idx > 0 and not zero and toks[idx - 1][0] in ("unit", "mag"):
-                number = v * toks[idx - 1][1] / 10
-        elif kind == "unit":
-            if sec_unit is not None and v >= sec_unit:
-                return None
-            section += (number if number is not None else Decimal(1)) * v
-            sec_unit, number, zero = v, None, False
-        elif kind == "mag":
-            part = section + (number or 0)
-            inner = [t for t in terms if t[1] <= v]
-            if inner:
-                if part and (max(p for _, p in inner) >= v or part >= min(p for _, p in inner)):
-                    return None  # 10万 20万: two numbers (一万五千亿 is one)
-                part += sum(t for t, _ in inner)
-                terms = [t for t in terms if t[1] > v]
-            elif part == 0 and number is None:
-                part = Decimal(1)  # 万 alone is ten thousand; 0万 stays zero
-            terms.append((part * v, v))
-            section, sec_unit, number, zero = Decimal(0), None, None, False
-        elif kind == "frac":
-            number = (number or 0) + v
-    return to_plain(sum((t for t, _ in terms), Decimal(0)) + section + (number or 0))
+        if not _ADD[kind](total, idx, v):
+            return None
+    return total.value()
+
+
+@dataclass(slots=True)
+class _Sum:
+    """The running value of numeral tokens: finished terms (value, magnitude), the section
+    under the current magnitude, its last unit and the number not yet multiplied."""
+    toks: list[tuple[str, Decimal]]
+    last: int  # index of the last token that is not a decimal fraction
+    terms: list[tuple[Decimal, Decimal]]
+    section: Decimal = Decimal(0)
+    sec_unit: Decimal | None = None
+    number: Decimal | None = None
+    zero: bool = False
+
+    def num(self, idx: int, v: Decimal) -> bool:
+        if self.number is not None:
+            return False
+        self.number = v
+        return True
+
+    def digit(self, idx: int, v: Decimal) -> bool:
+        if v == 0:
+            if self.number is not None and idx > 0 and self.toks[idx - 1][0] == "num":
+                return False
+            self.zero = True
+            return True
+        if self.number is not None and self.number != 0:
+            return False  # two digits without a unit between them: not a numeral
+        self.number = v
+        before = self.toks[idx - 1] if idx > 0 else None
+        if idx == self.last and before is not None and not self.zero and before[0] in ("unit", "mag"):
+            self.number = v * before[1] / 10  # 二百五, 一万三
+        return True
+
+    def unit(self, idx: int, v: Decimal) -> bool:
+        if self.sec_unit is not None and v >= self.sec_unit:
+            return False
+        self.section += (self.number if self.number is not None else Decimal(1)) * v
+        self.sec_unit, self.number, self.zero = v, None, False
+        return True
+
+    def mag(self, idx: int, v: Decimal) -> bool:
+        part = self.section + (self.number or 0)
+        inner = [t for t in self.terms if t[1] <= v]
+        if inner:
+            if part and (max(p for _, p in inner) >= v or part >= min(p for _, p in inner)):
+                return False  # 10万 20万: two numbers (一万五千亿 is one)
+            part += sum(t for t, _ in inner)
+            self.terms = [t for t in self.terms if t[1] > v]
+        elif part == 0 and self.number is None:
+            part = Decimal(1)  # 万 alone is ten thousand; 0万 stays zero
+        self.terms.append((part * v, v))
+        self.section, self.sec_unit, self.number, self.zero = Decimal(0), None, None, False
+        return True
+
+    def frac(self, idx: int, v: Decimal) -> bool:
+        self.number = (self.number or 0) + v
+        return True
+
+    def value(self) -> Decimal:
+        return to_plain(sum((t for t, _ in self.terms), Decimal(0)) + self.section + (self.number or 0))
+
+
+_ADD = {"num": _Sum.num, "digit": _Sum.digit, "unit": _Sum.unit, "mag": _Sum.mag, "frac": _Sum.frac}
 
 
 def parse_numeral(s: str) -> Decimal | None:
@@ -389,17 +494,21 @@ def to_plain(v: Decimal) -> Decimal:
 
 # full-width ASCII (digits, letters, ％．，～－) -> ASCII, one character for one, so that
 # offsets into the folded text are offsets into the original.
-_WIDE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-_WIDE[0x3000] = 0x20  # ideographic space
-_WIDE_BUT_COMMA = {k: v for k, v in _WIDE.items() if k != 0xFF0C}
-_HAS_WIDE = re.compile("[\uff01-\uff0b\uff0d-\uff5e\u3000]")  # a key of _WIDE_BUT_COMMA
+_WIDE_COMMA = "\uff0c"  # full-width ',', which is also the CJK clause comma: folded apart
+_WIDE = {chr(cp): chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F) if chr(cp) != _WIDE_COMMA}
+_WIDE["\u3000"] = " "  # ideographic space
+_HAS_WIDE = re.compile("[\uff01-\uff0b\uff0d-\uff5e\u3000]")  # a key of _WIDE
+
+
+def _narrow(m: re.Match) -> str:
+    return _WIDE[m.group()]
 
 
 def fold_width(text: str) -> str:
     """Fold full-width ASCII to ASCII, keeping length; the CJK comma between digit groups
     (``44，624``) becomes ``,`` only where it separates thousands."""
-    t = text.translate(_WIDE_BUT_COMMA) if _HAS_WIDE.search(text) else text
-    k = t.find("，")
+    t = _HAS_WIDE.sub(_narrow, text)  # (faster than str.translate where few characters are wide)
+    k = t.find(_WIDE_COMMA)
     if k < 0:
         return t
     # the full-width comma is a thousands separator only between a digit and exactly three
@@ -407,11 +516,11 @@ def fold_width(text: str) -> str:
     # the CJK comma so clauses still split.
     out = None
     while k >= 0:
-        if _thousands_at(t, k):
+        if t[k - 1:k].isdigit() and _thousands_at(t, k):
             if out is None:
                 out = list(t)
             out[k] = ","
-        k = t.find("，", k + 1)
+        k = t.find(_WIDE_COMMA, k + 1)
     return t if out is None else "".join(out)
 
 

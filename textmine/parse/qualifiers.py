@@ -1,55 +1,91 @@
-"""Qualifier words -> qualifier and interval, from ``data/qualifiers.toml``.
+"""Qualifier words -> bounds rule and interval, from ``data/qualifiers.toml``.
 
 The bounds follow docs/claims.md: 多/余 add 10^k where k is the power of ten of the last
 non-zero digit of the value (2100多 -> [2100, 2200]; 290多亿 -> [290亿, 300亿]).
+
+>>> bounds(Rule.OVER_K, Decimal(2100))
+(Decimal('2100'), Decimal('2200'))
+>>> Rule.AT_MOST_IF_SUFFIX.qualifier, Rule.VAGUE_K.qualifier
+('exact', 'about')
 """
 from __future__ import annotations
 
 import re
 from decimal import Decimal
+from enum import StrEnum
+from functools import lru_cache
 
 from .tables import table
 
+
+class Rule(StrEnum):
+    """How a qualifier word bounds the value (the rule names of ``data/qualifiers.toml``)."""
+    EXACT = "exact"
+    OVER_K = "over_k"  # 多, 余: [v, v + 10^k]
+    OVER = "over"
+    UNDER = "under"
+    ABOUT = "about"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    RANGE = "range"
+    VAGUE = "vague"  # 数千: about, optional
+    VAGUE_K = "vague_k"  # 十几个
+    AT_MOST_IF_SUFFIX = "at_most_if_suffix"  # 控制在: exact unless a suffix decides
+
+    @property
+    def qualifier(self) -> str:
+        """The qualifier written to the record."""
+        return QUALIFIER[self]
+
+
+# The members as module names too: ``Rule.X`` looks the member up through the enum's
+# metaclass, which costs more than a grammar step that asks for it (Python 3.11).
+EXACT, OVER_K, OVER, UNDER, ABOUT = Rule.EXACT, Rule.OVER_K, Rule.OVER, Rule.UNDER, Rule.ABOUT
+AT_LEAST, AT_MOST, RANGE, VAGUE, VAGUE_K = Rule.AT_LEAST, Rule.AT_MOST, Rule.RANGE, Rule.VAGUE, Rule.VAGUE_K
+AT_MOST_IF_SUFFIX = Rule.AT_MOST_IF_SUFFIX
+# the qualifier written to the record for each rule
+QUALIFIER: dict[Rule, str] = {r: r.value for r in Rule} | {
+    OVER_K: "over", VAGUE: "about", VAGUE_K: "about", AT_MOST_IF_SUFFIX: "exact"}
+# rules a later word may still replace (a suffix, an inner 多/余, a comparison)
+UNDECIDED = frozenset({EXACT, AT_MOST_IF_SUFFIX})
+VAGUE_RULES = frozenset({VAGUE, VAGUE_K})
+
 _T = table("qualifiers")
-PREFIX: dict[str, str] = dict(_T["prefix"])
-SUFFIX: dict[str, str] = dict(_T["suffix"])
-MAGNITUDE_ONLY: set[str] = set(_T["magnitude_only"]["words"])
+PREFIX: dict[str, Rule] = {w: Rule(r) for w, r in _T["prefix"].items()}
+SUFFIX: dict[str, Rule] = {w: Rule(r) for w, r in _T["suffix"].items()}
+MAGNITUDE_ONLY: frozenset[str] = frozenset(_T["magnitude_only"]["words"])
 NOT_AFTER: dict[str, str] = dict(_T.get("not_after", {}))
+# the suffix words 多, 余, 餘, 有余: after the unit they add 10^k only in a few places
+OVER_K_SUFFIXES: frozenset[str] = frozenset(w for w, r in SUFFIX.items() if r is OVER_K)
 _PREFIX_LONGEST = sorted(PREFIX, key=len, reverse=True)
 _SUFFIX_LONGEST = sorted(SUFFIX, key=len, reverse=True)
 
-# the qualifier written to the record for each bounds rule
-QUALIFIER = {"exact": "exact", "over_k": "over", "over": "over", "under": "under",
-             "about": "about", "at_least": "at_least", "at_most": "at_most", "range": "range",
-             "vague": "about", "vague_k": "about", "at_most_if_suffix": "exact"}
-
-
 # a prefix word may be written with spaces inside and before the number (小于 或 等于100, < = 100)
-_SP = r"[ \u00a0\u3000]{0,2}"
+_SPACE_CHARS = " \u00a0\u3000"
+_SP = f"[{_SPACE_CHARS}]{{0,2}}"
 _PREFIX_RE = re.compile("(?:" + "|".join(_SP.join(map(re.escape, w)) for w in _PREFIX_LONGEST) + ")" + _SP + r"\Z")
-_PREFIX_LAST = {w[-1] for w in PREFIX}
+_PREFIX_LAST = frozenset(w[-1] for w in PREFIX)
 _WINDOW = 3 * max(map(len, PREFIX)) + 2
-_memo: list = [None, -1, None]
-_SPACES = re.compile(r"[ \u00a0\u3000]")
+_SPACES = re.compile(f"[{_SPACE_CHARS}]")
 
 
+@lru_cache(maxsize=64)
 def _prefix_match(text: str, i: int) -> tuple[str, int] | None:
-    if _memo[0] is text and _memo[1] == i:
-        return _memo[2]
+    """(word, characters it takes before ``i``) of the prefix word ending at ``i``; the
+    number layer asks twice for each position (thread-safe, bounded cache)."""
     k = i - 1
-    while k >= 0 and i - k <= 2 and text[k] in " \u00a0\u3000":
+    while k >= 0 and i - k <= 2 and text[k] in _SPACE_CHARS:
         k -= 1
-    res = None
-    if k >= 0 and text[k] in _PREFIX_LAST:
-        w0 = max(0, i - _WINDOW)
-        m = _PREFIX_RE.search(text, w0, i)
-        if m is not None:
-            word = _SPACES.sub("", m.group())
-            s = m.start()
-            if not (s > 0 and text[s - 1] in NOT_AFTER.get(word, "")):
-                res = (word, i - s)
-    _memo[0], _memo[1], _memo[2] = text, i, res
-    return res
+    if k < 0 or text[k] not in _PREFIX_LAST:
+        return None
+    m = _PREFIX_RE.search(text, max(0, i - _WINDOW), i)
+    if m is None:
+        return None
+    word = _SPACES.sub("", m.group())
+    s = m.start()
+    if s > 0 and text[s - 1] in NOT_AFTER.get(word, ""):
+        return None
+    return word, i - s
 
 
 def prefix_before(text: str, i: int) -> str | None:
@@ -85,19 +121,19 @@ def last_digit_step(v: Decimal) -> Decimal:
     return Decimal(1).scaleb(exp)
 
 
-def bounds(rule: str, value: Decimal) -> tuple[Decimal | None, Decimal | None]:
+def bounds(rule: Rule, value: Decimal) -> tuple[Decimal | None, Decimal | None]:
     """The interval [lower, upper] a bounds rule gives for ``value`` (None = unbounded)."""
-    if rule in ("exact", "at_most_if_suffix"):
+    if rule in UNDECIDED:
         return value, value
-    if rule == "over_k":
+    if rule is OVER_K:
         return value, value + last_digit_step(value)
-    if rule == "over" or rule == "at_least":
+    if rule is OVER or rule is AT_LEAST:
         return value, None
-    if rule == "under" or rule == "at_most":
+    if rule is UNDER or rule is AT_MOST:
         return None, value
-    if rule == "about":
+    if rule is ABOUT:
         return _clean(value * Decimal("0.9")), _clean(value * Decimal("1.1"))
-    if rule in ("vague", "vague_k"):
+    if rule in VAGUE_RULES:
         return _clean(value * Decimal("0.9")), _clean(value * 10 * Decimal("1.1"))
     raise ValueError(f"unknown bounds rule {rule!r}")
 

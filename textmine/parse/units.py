@@ -38,7 +38,7 @@ _PER_BY_FIRST: dict[str, list[str]] = {}
 for _s in sorted(set(UNITS) | set(table("units")["per"]["words"]), key=len, reverse=True):
     if not _s.isascii():
         _PER_BY_FIRST.setdefault(_s[0], []).append(_s)
-_PER_MAGNITUDE = "十百千万亿"
+_PER_MAGNITUDE = frozenset(table("units")["per"]["magnitudes"])
 
 
 def per_at(text: str, i: int) -> str | None:
@@ -57,7 +57,7 @@ def per_at(text: str, i: int) -> str | None:
     return None if end is None else text[i + 1:end]
 
 
-_PER_JOIN = "•·・"
+_PER_JOIN = frozenset(table("units")["per"]["joins"])
 
 
 def _per_word_end(text: str, i: int) -> int | None:

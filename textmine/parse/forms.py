@@ -1,0 +1,304 @@
+"""Number forms with a shape of their own, read by the steps of ``textmine.parse.reading``:
+special words (一半, 翻一番), fractions (三分之一, 3/4), percents written before the number
+(百分之三十), ranks (第一位), coins after money (五元三毛), spaced discounts (7 2 折); and
+the test for a numeral that is part of a word (一切, 四川, 队伍). Words come from
+``data/grammar.toml``, ``data/numerals.toml`` and ``data/specials.toml``."""
+from __future__ import annotations
+
+import decimal
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from . import qualifiers as Q
+from .mention import GRAMMAR, MINUS, NEGATIVE, NumberMention, minus_is_sign, qualified, \
+    signed, skip_space, suffix_rule
+from .numerals import DIGITS, LIANG, MAGNITUDES, UNITS, Numeral, scan_numeral, to_plain
+from .qualifiers import AT_MOST_IF_SUFFIX, EXACT, OVER_K, QUALIFIER
+from .tables import table
+from .units import SUBUNITS, match_unit
+
+# exact arithmetic for any number a report can hold (the default context rounds to 28 digits)
+EXACT_MATH = decimal.Context(prec=80)
+
+_S = table("specials")
+SPECIAL_WORDS: dict[str, dict] = _S["words"]  # 一半, 翻一番, ...
+_SPECIALS_BY_FIRST: dict[str, list[str]] = {}
+for _w in sorted(SPECIAL_WORDS, key=len, reverse=True):  # the longest word first
+    _SPECIALS_BY_FIRST.setdefault(_w[0], []).append(_w)
+SPECIAL_FIRST = frozenset(_SPECIALS_BY_FIRST)
+NOUN_AFTER_UNIT = {k: set(v) for k, v in _S["noun_after_unit"].items()}  # 人口: 人 is not a unit
+
+_N = table("numerals")
+# a Chinese numeral written with formal (financial) characters only is part of a word when a
+# Chinese character stands right before it (队伍, 放肆, 大陆, 收拾)
+FORMAL = frozenset(_N["formal"]["chars"])
+FORMAL_WORDS = frozenset(_N["formal"]["words"])
+# characters that stand next to a single numeral without making a word with it (这是五那是四)
+STANDALONE = frozenset(_N["standalone"]["chars"])
+CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
+
+RANGE_DASH = frozenset(GRAMMAR["range"]["dashes"])
+_SP = "[ \u00a0\u3000]{0,2}"
+_SPACE_CHARS = " \u3000\u00a0"
+_F = GRAMMAR["fraction"]
+# fractions: 三分之一, 二十五分之一百四十四, 百分之五 (a bare denominator is a percent sign)
+FRACTION_OF = re.compile(_SP + _SP.join(map(re.escape, _F["of"])) + _SP)
+_FRACTION_FIRST = frozenset(_F["of"][0] + _SPACE_CHARS)
+PERCENT_LEAD = re.compile("([" + re.escape(_F["percent_denominators"]) + "]{1,4})" + FRACTION_OF.pattern + "$")
+PERCENT_LEAD_LAST = frozenset(_F["of"][-1] + _SPACE_CHARS)
+MIXED_FRACTION = re.compile(_SP + re.escape(_F["mixed"]) + _SP)
+_MIXED_FIRST = frozenset(_F["mixed"] + _SPACE_CHARS)
+FRACTION_FIRST = _FRACTION_FIRST | _MIXED_FIRST  # what may follow the numeral of a fraction
+SLASH_FRACTION = re.compile(r"(?<![\d/.])(?:(\d{1,4})[ \u00a0]+)?(\d{1,6})[ \u00a0]?/[ \u00a0]?(\d{1,6})(?![\d/.])")
+
+_R = GRAMMAR["rank"]
+RANK_MARK: str = _R["marker"]  # 第
+RANK_UNITS = frozenset(_R["units"])
+RANK_LEAD = re.compile("(?:" + "|".join(map(re.escape, _R["lead_words"])) + ")$")
+_RANK_WINDOW = max(map(len, _R["lead_words"]))
+_BETWEEN = GRAMMAR["between"]
+BETWEEN_JOINS = "|".join(map(re.escape, _BETWEEN["joins"]))
+BETWEEN_END = re.compile(r"\s{0,2}(?:" + "|".join(map(re.escape, sorted(_BETWEEN["ends"], key=len, reverse=True))) + ")")
+# 第十和第十五之间: a range of positions
+ORDINAL_JOIN = re.compile(r"\s{0,2}(?:" + BETWEEN_JOINS + r")\s{0,2}" + re.escape(RANK_MARK))
+
+_TENTHS = GRAMMAR["tenths"]
+DISCOUNT: str = _TENTHS["discount"]  # 折
+_COINS = GRAMMAR["coins"]
+_COIN_JOINS = frozenset(_COINS["joins"])
+_NOT_COIN = frozenset(_COINS["not_before"])
+_COINS_LONGEST = sorted({s for subs in SUBUNITS.values() for s in subs}, key=len, reverse=True)
+
+
+def in_formal_word(t: str, a: int) -> bool:
+    """The formal numeral character at ``a`` belongs to an ordinary word (队伍, 收拾, 登陆)."""
+    return t[max(0, a - 1):a + 1] in FORMAL_WORDS or t[a:a + 2] in FORMAL_WORDS
+
+
+def special_at(t: str, i: int) -> NumberMention | None:
+    """A special word at ``i`` (一半, 翻一番, 对折) with its qualifier words."""
+    for w in _SPECIALS_BY_FIRST.get(t[i:i + 1], ()):
+        if not t.startswith(w, i):
+            continue
+        s = SPECIAL_WORDS[w]
+        nxt = t[i + len(w):i + len(w) + 1]
+        if i > 0 and t[i - 1] in s.get("not_after", "") or nxt and nxt in s.get("not_before", ""):
+            continue
+        v = Decimal(str(s["value"]))
+        pre = Q.prefix_before(t, i)
+        rule = Q.PREFIX.get(pre, EXACT) if pre else EXACT
+        start = i - len(pre) if pre else i
+        end = i + len(w)
+        suf = Q.suffix_at(t, end)
+        if suf and Q.SUFFIX[suf] is not OVER_K:
+            rule, end = Q.SUFFIX[suf], end + len(suf)
+        lo, hi = Q.bounds(rule, v)
+        return NumberMention(start, end, t[start:end], s["kind"], v, s["unit"],
+                             QUALIFIER[rule], lo, hi, chinese=True, number_start=i)
+    return None
+
+
+def slash_fraction(text: str, t: str, fm: re.Match) -> NumberMention:
+    """A fraction in figures (3/4, 1 1/2) with its sign and qualifier words."""
+    whole, a, b = fm.group(1), Decimal(fm.group(2)), Decimal(fm.group(3))
+    v = a / b if b else Decimal(0)
+    if whole:
+        v += Decimal(whole)
+    s0 = fm.start()
+    if s0 > 0 and (t[s0 - 1] in MINUS or t[s0 - 1] in NEGATIVE) and minus_is_sign(t, s0 - 1):
+        s0, v = s0 - 1, -v
+    v = to_plain(v)
+    m = qualified(t, NumberMention(s0, fm.end(), t[s0:fm.end()], "number", v, "", "exact", v, v,
+                                   unit_written=False, number_start=fm.start()))
+    return replace(m, text=text[m.start:m.end])
+
+
+def fraction(t: str, den: Numeral) -> NumberMention | None:
+    """``den``分之``num`` (三分之一, 3 分 之 1), with a whole part before 又 (三百五十又三分之一)."""
+    j = den.end
+    c = t[j:j + 1]
+    if c not in FRACTION_FIRST:
+        return None
+    f = FRACTION_OF.match(t, j) if c in _FRACTION_FIRST else None
+    if f is None:
+        return _mixed_fraction(t, den) if c in _MIXED_FIRST else None
+    k = f.end()
+    negative = k < len(t) and t[k] in NEGATIVE
+    numer = scan_numeral(t, k + negative)
+    if numer is None or numer.bare or den.value == 0:
+        return None
+    if den.bare:  # 百分之五, 百 分 之 五, 百万分之五: a percent
+        return fraction_percent(t, den.start, numer, "", den.value)
+    v = numer.value / den.value
+    if negative:
+        v = -v
+    v = to_plain(v)
+    return qualified(t, NumberMention(den.start, numer.end, t[den.start:numer.end], "number", v, "", "exact",
+                                      v, v, unit_written=False, chinese=den.chinese, number_start=den.start))
+
+
+def _mixed_fraction(t: str, whole: Numeral) -> NumberMention | None:
+    """``whole``又``fraction`` (3又一千分之23), or None."""
+    x = MIXED_FRACTION.match(t, whole.end)
+    if not x:
+        return None
+    d2 = scan_numeral(t, x.end())
+    part = fraction(t, d2) if d2 is not None and not d2.bare else None
+    if part is None or part.lower is None:
+        return None
+    v = to_plain(whole.value + part.value)
+    return replace(part, start=whole.start, text=t[whole.start:part.end], value=v, lower=v,
+                   upper=v, number_start=whole.start)
+
+
+def fraction_percent(t: str, start: int, num: Numeral, lead: str, den_value: Decimal | None = None) -> NumberMention:
+    """百分之X, 千分之X, 万分之X, 百万分之X: X parts of the (bare) denominator, in percent."""
+    if den_value is None:
+        den = scan_numeral(lead, 0)
+        den_value = den.value if den is not None and den.end == len(lead) else None
+    scale = Decimal(100) / den_value if den_value else Decimal(1)
+    value = to_plain(EXACT_MATH.multiply(num.value, scale))
+    pre = Q.prefix_before(t, start)
+    rule = Q.PREFIX[pre] if pre and pre not in Q.MAGNITUDE_ONLY else EXACT
+    s0 = start - Q.prefix_len(t, start, pre) if rule is not EXACT and pre else start
+    rule, j = suffix_rule(t, num.end, rule)
+    rule = EXACT if rule is AT_MOST_IF_SUFFIX else rule
+    lo, hi = Q.bounds(rule, value)
+    m = NumberMention(s0, j, t[s0:j], "percent", value, "%", QUALIFIER[rule], lo, hi,
+                      chinese=num.chinese, number_start=num.start)
+    return signed(t, s0, m) if s0 == start else m
+
+
+def rank(t: str, di: int, num: Numeral) -> NumberMention | None:
+    """第一位, 第2名, 排名第2 (名 by default after a ranking word); None for editions (第三届)."""
+    j = num.end
+    unit = t[j] if j < len(t) and t[j] in RANK_UNITS else None
+    if unit is None and RANK_LEAD.search(t[max(0, di - _RANK_WINDOW):di]):
+        unit = _R["default_unit"]  # 排名第2: a rank without a written unit takes 名
+        j -= 1
+    if unit is None:
+        return None  # 第三届, 第二批: editions and sequence numbers are not ranks
+    j += 1
+    v = num.value
+    return NumberMention(di, j, t[di:j], "rank", v, unit, "exact", v, v, chinese=num.chinese,
+                         number_start=num.start)
+
+
+def ordinal_between(t: str, di: int, num: Numeral) -> NumberMention | None:
+    """第十和第十五之间: a range of positions."""
+    j = ORDINAL_JOIN.match(t, num.end)
+    second = scan_numeral(t, j.end()) if j else None
+    if second is None or second.bare:
+        return None
+    e = BETWEEN_END.match(t, second.end)
+    lo, hi = num.value, second.value
+    if e is None or lo > hi:
+        return None
+    return NumberMention(di, e.end(), t[di:e.end()], "rank", lo, "", "range", lo, hi,
+                         unit_written=False, chinese=num.chinese and second.chinese, number_start=num.start)
+
+
+def digit_at(t: str, k: int) -> Decimal | None:
+    """The value of a single digit (Arabic or Chinese, not 两) at ``k`` that no other digit
+    follows, else None."""
+    if k >= len(t):
+        return None
+    c = t[k]
+    if "0" <= c <= "9":
+        v = Decimal(c)
+    elif c in DIGITS and c not in LIANG:
+        v = Decimal(DIGITS[c])
+    else:
+        return None
+    nxt = t[k + 1:k + 2]
+    if nxt and ("0" <= nxt <= "9" or nxt in DIGITS or nxt in UNITS or nxt in MAGNITUDES):
+        return None
+    return v
+
+
+def spaced_discount(t: str, num: Numeral) -> Numeral:
+    """Two single digits written apart before 折 are one discount (7 2 折, 九 九 折: 72 %, 99 %):
+    ``num`` read as a two-digit string, else ``num`` unchanged."""
+    d1 = digit_at(t, num.start)
+    if d1 is None or d1 == 0:
+        return num
+    k = skip_space(t, num.end, 1)
+    d2 = digit_at(t, k)
+    if d2 is None:
+        return num
+    z = skip_space(t, k + 1, 1)
+    unit = match_unit(t, z)
+    if unit is None or unit.surface != DISCOUNT or t[z + 1:z + 2] in NOUN_AFTER_UNIT.get(DISCOUNT, ()):
+        return num
+    return replace(num, end=k + 1, value=d1 * 10 + d2, digit_string=True)
+
+
+def coins(t: str, j: int, value: Decimal, subunits: dict[str, Decimal]) -> tuple[Decimal, int]:
+    """``value`` with the smaller coins written after the main money unit at ``j`` (五元三毛,
+    50元6角三分, 两美元又三美分, 5元零5分): one digit and a coin each, in falling order."""
+    n, k, end, last = len(t), j, j, None
+    total = value
+    while k < n:
+        if t[k] in _COIN_JOINS and k + 1 < n and digit_at(t, k + 1) is not None:
+            k += 1
+        d = digit_at(t, k)
+        if d is None:
+            break
+        coin = next((s for s in _COINS_LONGEST if s in subunits and t.startswith(s, k + 1)), None)
+        if coin is None or last is not None and subunits[coin] >= last:
+            break
+        after = k + 1 + len(coin)
+        if t[after:after + 1] in _NOT_COIN:
+            break  # 三分之一, 三分钟
+        total, last, end, k = total + d * subunits[coin], subunits[coin], after, after
+    return total, end
+
+
+def _neighbours(t: str, num: Numeral) -> tuple[str, str]:
+    """The characters right before and after ``num`` that could make a word with it ("" at
+    the text's ends, and for characters that never do: 这是五, 三至五, 五以上, 二分之一)."""
+    a, b = num.start, num.end
+    before = t[a - 1] if a > 0 else ""
+    after = t[b] if b < len(t) else ""
+    if after and (after in STANDALONE or after in RANGE_DASH or Q.suffix_at(t, b)
+                  or after == _F["of"][0] and FRACTION_OF.match(t, b)):
+        after = ""  # 分之 without a numerator (二分之。): the denominator alone is the number
+    if before in STANDALONE:
+        before = ""
+    return before, after
+
+
+def word_part(t: str, num: Numeral) -> bool:
+    """A Chinese numeral without a unit that is part of a word: one numeral character
+    before another Chinese character (一切, 四川) or next to another numeral character that
+    does not join it (两两), a formal character after a Chinese character (队伍, 收拾), or a
+    string of digit characters inside a word (阳光九九)."""
+    if not num.chinese or num.arabic:
+        return False
+    before, after = _neighbours(t, num)
+    cjk_before = bool(before) and CJK_WORD.match(before) is not None
+    cjk_after = bool(after) and CJK_WORD.match(after) is not None
+    if num.end - num.start == 1:
+        if cjk_after or before and (before in DIGITS or before in UNITS):
+            return True
+        if t[num.start] in FORMAL and cjk_before:  # 收拾, 放肆: no unit after
+            return True
+    return num.digit_string and (cjk_before and before != RANK_MARK or cjk_after)
+
+
+def looks_like_year(num: Numeral) -> bool:
+    return (num.decimals == 0 and 1800 <= num.value <= 2100 and not num.magnitude) or num.digit_string
+
+
+def mantissa(t: str, m: NumberMention) -> Decimal:
+    """The value of the numeral of ``m`` before its magnitude (30 in 30万元)."""
+    j = m.number_start
+    k = j
+    while k < len(t) and (t[k].isdigit() or t[k] in ".,kK" or t[k] in DIGITS or t[k] in UNITS):
+        k += 1
+    inner = scan_numeral(t[j:k], 0)
+    if inner is None or inner.value == 0:
+        return m.value if isinstance(m.value, Decimal) and m.value else Decimal(1)
+    return inner.value
+

@@ -1,0 +1,320 @@
+"""The number grammar: a numeral at ``i`` read into one ``NumberMention`` by a short pipeline of
+named steps over a small ``Reading`` state.
+
+Each step looks at the reading so far and returns it (go on, perhaps changed), or a finished
+mention, or None (no number expression here). ``STEPS`` is the precedence: a percent written
+before the number, a rank and a fraction each read the whole expression their own way; then
+prefix words, how the numeral is written, an inner 多/余, the unit, the value in it, a rate,
+suffix words, a comparison and a range; ``_finish`` makes the mention of what is left.
+
+>>> [(m.text, m.value, m.unit, m.qualifier) for m in map(lambda i: read_mention("超过600人", i), [2])]
+[('超过600人', Decimal('600'), '人', 'over')]
+>>> m = read_mention("融资290亿多元", 2); (m.text, m.lower, m.upper)
+('290亿多元', Decimal('29000000000'), Decimal('30000000000'))
+>>> m = read_mention("3至5个", 0); (m.qualifier, m.lower, m.upper)
+('range', Decimal('3'), Decimal('5'))
+>>> read_mention("一切", 0) is None  # a numeral inside a word
+True
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable, Union
+
+from . import qualifiers as Q
+from .forms import CJK_WORD, EXACT_MATH, FRACTION_FIRST, NOUN_AFTER_UNIT, PERCENT_LEAD, PERCENT_LEAD_LAST, RANGE_DASH, RANK_MARK, \
+    coins, fraction, fraction_percent, in_formal_word, looks_like_year, mantissa, ordinal_between, \
+    rank, spaced_discount, word_part
+from .mention import COMPARE_AFTER, COMPARE_BEFORE, COMPARE_RULE, GRAMMAR, SIGNS, SPACE, NumberMention, \
+    signed, skip_space
+from .numerals import DIGITS, INNER_OVER, INNER_VAGUE, LIANG, LIANG_UNIT, MAGNITUDES, UNITS, \
+    Numeral, scan_numeral, to_plain
+from .qualifiers import AT_MOST, AT_MOST_IF_SUFFIX, EXACT, OVER_K, QUALIFIER, UNDECIDED, VAGUE_K, \
+    VAGUE_RULES, Rule
+from .units import SUBUNITS, Unit, match_unit, per_at
+
+HALF: str = GRAMMAR["signs"]["half"]  # 两米半
+CURRENCY_SIGN: dict[str, str] = GRAMMAR["currency_signs"]  # $20, ￥300
+WORD_DASHES = frozenset(GRAMMAR["range"]["word_dashes"])
+_INNER = frozenset(INNER_OVER) | frozenset(INNER_VAGUE)
+_INNER_NOT_BEFORE = {c: frozenset(v) for c, v in GRAMMAR["inner"]["not_before"].items()}  # 余额
+_OVER_UNITS: dict[str, str] = GRAMMAR["inner"]["over_units"]  # 3个多月
+_OVER_UNIT_FIRST = frozenset(w[0] for w in _OVER_UNITS)
+_TENTHS = frozenset(GRAMMAR["tenths"]["units"])  # 七成六
+DISCOUNT: str = GRAMMAR["tenths"]["discount"]  # 五五折
+YEAR_UNIT: str = GRAMMAR["year"]["unit"]
+# longest match of PERCENT_LEAD: four denominator characters, 分之 and two spaces around each
+_LEAD_WINDOW = 4 + len(GRAMMAR["fraction"]["of"]) + 2 * (len(GRAMMAR["fraction"]["of"]) + 1)
+
+
+@dataclass(slots=True)
+class Reading:
+    """What is known of the number expression whose numeral starts at ``i``."""
+    t: str  # the width-folded text
+    i: int  # where the numeral starts
+    num: Numeral
+    may_sign: bool  # a minus or 负 right before the numeral negates it (not a range's second end)
+    start: int = 0  # where the mention starts (prefix words included)
+    end: int = 0  # how far the reading has got
+    rule: Rule = Rule.EXACT
+    value: Decimal = Decimal(0)
+    unit: Unit | None = None
+    per: str | None = None
+
+
+Outcome = Union[Reading, NumberMention, None]
+
+
+def read_mention(t: str, i: int, may_sign: bool = True) -> NumberMention | None:
+    """The number expression whose numeral starts at ``i`` of the folded text ``t``, or None."""
+    num = scan_numeral(t, i)
+    if num is None:
+        return None
+    r = Reading(t, i, num, may_sign)
+    for step in STEPS:
+        out = step(r)
+        if out is not r:
+            return out
+    return _finish(r)
+
+
+# ---------------------------------------------------------------- forms that read the whole expression
+
+def _lead_word(r: Reading) -> Outcome:
+    """A word right before the numeral that makes it another form: 百分之三十, 千分之五,
+    百万分之五 (a percent written before the number); 第一位, 排名第2, 第十和第十五之间 (a
+    rank; 第三届 is none)."""
+    t, i = r.t, r.i
+    before = t[i - 1] if i > 0 else ""
+    if before in PERCENT_LEAD_LAST:
+        lead = PERCENT_LEAD.search(t[max(0, i - _LEAD_WINDOW):i])
+        if lead is not None:
+            return fraction_percent(t, i - len(lead.group()), r.num, lead.group(1))
+    elif before == RANK_MARK:
+        return rank(t, i - 1, r.num) or ordinal_between(t, i - 1, r.num)
+    return r
+
+
+def _fraction(r: Reading) -> Outcome:
+    """三分之一, 3又一千分之23."""
+    if r.t[r.num.end:r.num.end + 1] not in FRACTION_FIRST:
+        return r
+    frac = fraction(r.t, r.num)
+    if frac is None:
+        return r
+    return signed(r.t, r.i, frac) if r.may_sign else frac
+
+
+# ---------------------------------------------------------------- the numeral and its unit
+
+def _numeral(r: Reading) -> Outcome:
+    """The numeral with a qualifier word before it (超过600人; 上/数 only before a bare
+    magnitude: 上万人) and as it is written: two digits spaced before 折, an inner 多/余
+    (113余亿), 几."""
+    t, i, num = r.t, r.i, r.num
+    r.start = i
+    pre = Q.prefix_before(t, i)
+    if pre and (pre not in Q.MAGNITUDE_ONLY or num.bare):
+        r.rule, r.start = Q.PREFIX[pre], i - Q.prefix_len(t, i, pre)
+    if num.bare and not pre:
+        return None  # 千, 万 alone are numbers only after 近/逾/上/数 (近千种, 上万人)
+    if num.end - num.start == 1 and num.end < len(t) and t[num.end] in SPACE:
+        num = r.num = spaced_discount(t, num)
+    r.value, r.end = num.value, num.end
+    if num.over and r.rule in UNDECIDED:
+        r.rule = OVER_K
+    if num.vague:
+        r.rule = VAGUE_K
+    return r
+
+
+def _inner_word(r: Reading) -> Outcome:
+    """多/余/几 between the number and its unit (2100多种, 5万多个, 十几个; not 余额)."""
+    t = r.t
+    k = skip_space(t, r.end)
+    if k >= len(t) or t[k] not in _INNER or t[k + 1:k + 2] in _INNER_NOT_BEFORE.get(t[k], ()):
+        return r
+    if t[k] in INNER_VAGUE:
+        r.rule = VAGUE_K
+    elif r.rule in UNDECIDED:
+        r.rule = OVER_K
+    r.end = k + 1
+    return r
+
+
+def _unit(r: Reading) -> Outcome:
+    """The unit or measure word after the number and the value in it; None where the numeral
+    turns out to be a year (2020年, the date scanner's) or part of a word (一切, 登陆部队)."""
+    t, i, num = r.t, r.i, r.num
+    k = skip_space(t, r.end)
+    unit = match_unit(t, k)
+    if unit is not None and t[k + len(unit.surface):k + len(unit.surface) + 1] in NOUN_AFTER_UNIT.get(unit.surface, ()):
+        unit = None  # 13亿多人口: 人 starts a noun
+    if unit is None:
+        unit = _liang_unit(t, k, num)
+    elif t[k] in _OVER_UNIT_FIRST:
+        over = next((w for w in _OVER_UNITS if t.startswith(w, k)), None)
+        if over is not None:
+            unit = Unit(over, "duration", _OVER_UNITS[over])  # 3个多月
+            r.rule = OVER_K if r.rule is EXACT else r.rule
+    if unit is None:
+        return None if word_part(t, num) else r  # 一切, 四川, 两两, 队伍: numerals inside a word
+    if unit.kind == "duration" and unit.surface == YEAR_UNIT and looks_like_year(num):
+        return None  # 2020年 is a date, read by the date scanner
+    if num.end - num.start == 1 and num.chinese and i > 0 and in_formal_word(t, i):
+        return None  # 登陆部队
+    r.unit, r.end = unit, k + len(unit.surface)
+    return _unit_value(r)
+
+
+def _liang_unit(t: str, k: int, num: Numeral) -> Unit | None:
+    """两 after a number is the mass unit: 两万两, 三千两; 二两, 三两 (but 一两个 is one or two)."""
+    n = len(t)
+    if k >= n or t[k] not in LIANG:
+        return None
+    if t[k - 1] in MAGNITUDES or num.chinese and not num.digit_string and t[k - 1] in UNITS:
+        return Unit(t[k], "quantity", LIANG_UNIT)
+    if num.chinese and k == num.end and not num.arabic and t[k - 1] not in LIANG \
+            and match_unit(t, k + 1) is None and not (k + 1 < n and (t[k + 1] in DIGITS or t[k + 1] in UNITS)):
+        return Unit(t[k], "quantity", LIANG_UNIT)
+    return None
+
+
+def _unit_value(r: Reading) -> Outcome:
+    """The value in the unit's scale (三成 = 30 %), with 半 (两米半), a tenth after 成/折 (七成六)
+    and coins after money (五元三毛); None for a discount that is none (十折)."""
+    unit, num, t = r.unit, r.num, r.t
+    scale = unit.scale
+    if unit.surface == DISCOUNT and r.value >= 10:
+        if not (r.value < 100 and (num.digit_string or num.arabic and num.decimals == 0)):
+            return None  # 十折 is not a discount
+        scale = Decimal(1)  # 五五折, 75折: 55 %, 75 %
+    r.value = EXACT_MATH.multiply(r.value, scale)
+    if r.end < len(t) and t[r.end] == HALF:
+        r.value, r.end = r.value + scale / 2, r.end + 1
+    elif unit.surface in _TENTHS and not num.digit_string:
+        r.value, r.end = _tenth(t, r.end, r.value)
+    if unit.kind == "money" and unit.unit in SUBUNITS:
+        r.value, r.end = coins(t, r.end, r.value, SUBUNITS[unit.unit])
+    return r
+
+
+def _tenth(t: str, j: int, value: Decimal) -> tuple[Decimal, int]:
+    """七成六: the digit after 成 or 折 added (one digit, not the start of another number)."""
+    n = len(t)
+    d = skip_space(t, j)
+    if d < n and t[d] in DIGITS and t[d] not in LIANG and not (
+            d + 1 < n and (t[d + 1] in UNITS or t[d + 1] in MAGNITUDES or t[d + 1] in DIGITS)):
+        return value + DIGITS[t[d]], d + 1
+    return value, j
+
+
+def _per(r: Reading) -> Outcome:
+    """A rate: 3.5万元/户, 1900元/生•年."""
+    if r.unit is not None and r.end < len(r.t) and r.t[r.end] == "/":
+        r.per = per_at(r.t, r.end)
+        if r.per is not None:
+            r.end += 1 + len(r.per)
+    return r
+
+
+# ---------------------------------------------------------------- words after the number
+
+def _suffix(r: Reading) -> Outcome:
+    """A qualifier word after the unit: 6600万人以上, 15%左右, 5.5%以内, 1200 或以上, 3万元多."""
+    t, j = r.t, r.end
+    suf = Q.suffix_at(t, j)
+    if suf is None and j < len(t) and t[j] in SPACE:
+        k = skip_space(t, j)
+        suf = Q.suffix_at(t, k)
+        if suf is not None and suf not in Q.OVER_K_SUFFIXES:
+            j = k
+        else:
+            suf = None
+    if suf and suf not in Q.OVER_K_SUFFIXES:
+        if r.rule in UNDECIDED or r.rule is OVER_K or Q.SUFFIX[suf] is AT_MOST:
+            r.rule = Q.SUFFIX[suf]
+        j += len(suf)
+    elif suf and r.unit is not None and r.rule is EXACT and not _starts_word_after(t, j + len(suf)):
+        r.rule = OVER_K  # 3万元多 (rare)
+        j += len(suf)
+    if r.rule is AT_MOST_IF_SUFFIX:
+        r.rule = EXACT
+    r.end = j
+    return r
+
+
+def _starts_word_after(t: str, j: int) -> bool:
+    return CJK_WORD.match(t, j) is not None
+
+
+def _comparison(r: Reading) -> Outcome:
+    """比三十大, 比 170 低."""
+    if r.rule is not EXACT or r.start == 0:
+        return r
+    b = COMPARE_BEFORE.search(r.t, max(0, r.start - 3), r.start)
+    c = COMPARE_AFTER.match(r.t, r.end) if b else None
+    if c:
+        r.rule, r.end, r.start = COMPARE_RULE[c.group(1)], c.end(), b.start()
+    return r
+
+
+def _range_step(r: Reading) -> Outcome:
+    """20～30万元, 3至5个, 10%-15%."""
+    t = r.t
+    dash = skip_space(t, r.end, 1)
+    if dash >= len(t) or t[dash] not in RANGE_DASH or r.rule is not EXACT:
+        return r
+    rng = _range(t, r.start, r.num, r.unit, dash)
+    if rng is None:
+        return r
+    return signed(t, r.i, rng) if r.may_sign and r.start == r.i else rng
+
+
+def _range(t: str, start: int, first: Numeral, unit1: Unit | None, dash: int) -> NumberMention | None:
+    k = skip_space(t, dash + 1, 1)
+    second = read_mention(t, k, may_sign=False) if k < len(t) else None
+    if second is None or second.kind == "date":
+        return None
+    if second.kind == "number" and unit1 is None and (looks_like_year(first) or t[dash] not in WORD_DASHES
+                                                      and not first.arabic):
+        return None
+    if second.qualifier != "exact" or second.kind == "rank":
+        return None
+    if unit1 is not None and unit1.kind != second.kind:
+        return None
+    lo = first.value
+    hi = second.value
+    if not first.magnitude and unit1 is None:
+        # 20～30万元: the magnitude and unit written once apply to both ends
+        scale = second.value / mantissa(t, second)
+        lo = to_plain(EXACT_MATH.multiply(lo, scale))
+    if lo > hi:
+        return None
+    return NumberMention(start, second.end, t[start:second.end], second.kind, lo, second.unit,
+                         "range", lo, hi, per=second.per, chinese=first.chinese and second.chinese,
+                         number_start=first.start)
+
+
+def _finish(r: Reading) -> NumberMention:
+    """The mention of the reading; a currency sign before a number without a unit ($20)."""
+    t, i, unit, start = r.t, r.i, r.unit, r.start
+    kind, unit_s = ("number", "") if unit is None else (unit.kind, unit.unit)
+    if unit is None and i > 0 and t[i - 1] in CURRENCY_SIGN and start == i:
+        kind, unit_s, start = "money", CURRENCY_SIGN[t[i - 1]], i - 1
+    value = to_plain(r.value)
+    lo, hi = Q.bounds(r.rule, value)
+    m = NumberMention(start, r.end, t[start:r.end], kind, value, unit_s, QUALIFIER[r.rule],
+                      lo, hi, per=r.per, optional=r.rule in VAGUE_RULES,
+                      unit_written=unit is not None, chinese=r.num.chinese and not r.num.arabic,
+                      bare=r.num.bare, number_start=i)
+    return signed(t, i, m) if r.may_sign and start == i and t[i - 1:i] in SIGNS else m
+
+
+# the precedence of the grammar: the first step that finishes the reading decides
+STEPS: tuple[Callable[[Reading], Outcome], ...] = (
+    _lead_word, _fraction,  # forms that read the whole expression their own way
+    _numeral, _inner_word, _unit, _per,  # the numeral, its unit and a rate
+    _suffix, _comparison, _range_step,  # words after it
+)

@@ -16,7 +16,7 @@ __all__ = [
     "Block", "Claim", "ConfigError", "Document", "Extractor", "IngestError", "InputError",
     "Measure", "ModelError", "Sentence", "StoreError", "Table", "TextmineError",
     "document_from_text", "extract", "find_numbers", "iter_inputs", "read_document",
-    "write_atomic", "__version__",
+    "open_db", "write_atomic", "__version__",
 ]
 
 
@@ -24,3 +24,10 @@ def find_numbers(text: str):
     """Every number expression in ``text`` (no claim filtering); see ``textmine.parse.numbers``."""
     from .parse.numbers import find_numbers as _find
     return _find(text)
+
+
+def open_db(path):
+    """The indicator database at ``path`` for a notebook: ``.claims(**filters)``,
+    ``.findings()``, ``.search(*words)`` as pandas DataFrames; see ``textmine.notebook``."""
+    from .notebook import open_db as _open
+    return _open(path)

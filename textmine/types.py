@@ -126,6 +126,14 @@ class Claim:
     region: str | None = None         # canonical name (宁夏回族自治区, 全国)
     indicator_key: str | None = None  # canonical statistic (国内生产总值)
 
+    def __float__(self) -> float:
+        """The value as a float (``float(claim)``, ``sum(map(float, claims))``, numpy); a
+        date has none (TypeError). ``claim.value`` keeps the exact Decimal."""
+        if isinstance(self.value, (Decimal, int, float)) and not isinstance(self.value, bool):
+            return float(self.value)
+        raise TypeError(f"claim {self.text!r} ({self.kind}) has no numeric value: "
+                        f"{self.value!r}")
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON record of the contract; numbers become int where integral. (A shallow
         copy of the fields: they are all immutable, and ``asdict``'s deep copy made this the

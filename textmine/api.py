@@ -96,6 +96,7 @@ class Extractor:
     model_path: str | Path | None = None
     _nlp: object = field(default=None, init=False, repr=False)
     _model: object = field(default=None, init=False, repr=False)
+    _attributor: object = field(default=None, init=False, repr=False)
 
     @property
     def nlp(self):
@@ -129,7 +130,14 @@ class Extractor:
         whole document (which must have its blocks). Called once per document: by
         ``extract_document`` for a whole document, and by whoever assembles the claims of a
         document extracted in parts (``sentences=...``)."""
-        return claims
+        return self.attributor.apply(doc, claims)
+
+    @property
+    def attributor(self):
+        if self._attributor is None:
+            from .attribute import Attributor
+            self._attributor = Attributor.load()
+        return self._attributor
 
     def unlabelled_claims(self, doc: Document, with_tokens: bool = True, sentences=None
                           ) -> tuple[list[Claim], list[tuple[str, ...]]]:

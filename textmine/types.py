@@ -143,13 +143,18 @@ class Claim:
             d[k] = json_number(d[k])
         if d["bbox"] is not None:
             d["bbox"] = [round(float(x), 2) for x in d["bbox"]]
-        for k in ("per", "change", "measure_confidence", "bbox", "section", "period",
-                  "period_source", "role", "region", "indicator_key"):
+        for k in ("per", "change", "measure_confidence", "bbox", "section"):
             if d[k] is None:
+                del d[k]
+        if self.period_source is None:  # not attributed (a part of a document)
+            for k in ATTRIBUTION_FIELDS:
                 del d[k]
         if not d["optional"]:
             del d["optional"]
         return d
+
+
+ATTRIBUTION_FIELDS = ("period", "period_source", "role", "region", "indicator_key")
 
 
 @lru_cache(maxsize=None)

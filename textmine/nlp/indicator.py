@@ -77,3 +77,97 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
         # 计划搬迁（4个）: the words before the bracket or colon
         phrase = _trim(text[max(0, cut - 1 - MAX_LEN):cut - 1].strip("·•（）()：:、，, "))
     return phrase
+
+
+_C = table("indicator")["carry"]
+_SPAN_VERB = frozenset(_C["span_verbs"])
+_CHANGE_ONLY = re.compile(
+    f"^(?:{_alternation(_C['change_bases'])})?(?P<mod>(?:{_alternation(_C['change_mods'])})*)"
+    f"(?P<verb>{_alternation(_C['change_words'])})$")
+_COUNTED_AFTER = frozenset(_C["counted_after"])
+_NOT_NOUN = tuple(_C["not_noun"])
+_SKIP_BEFORE_NOUN = "等的了"
+_PARTICLES = "了过着"
+_NOUN_TOKENS, _NOUN_MAX = 3, 7
+_NOUN_STOP = re.compile(r"[的以左上下约近多余和、与及等均都也向在被将已从，。；：,;:（）()“”《》\s]|\d")
+
+
+def carried(text: str, prev: tuple[int, int, str, str] | None, start: int, indicator: str) -> str:
+    """The indicator a figure takes from the figure before it in the same sentence
+    (``prev``: start, end, kind and indicator of that figure), else ``indicator``:
+    Y of 从X增加到Y measures what X measures; a phrase of change words alone (比上年增长)
+    takes the subject of the figure in the clause before it."""
+    if prev is None or not prev[3]:
+        return indicator
+    p_start, p_end, p_kind, p_ind = prev
+    between = text[p_end:start].replace("的", "").strip()
+    if between in _SPAN_VERB:
+        return p_ind
+    m = _CHANGE_ONLY.match(indicator)
+    if m and p_kind in ("money", "count", "quantity") and _one_clause_apart(text, p_end, start):
+        subject = _CHANGE_ONLY.sub("", p_ind) or p_ind
+        mod = m.group("mod").replace("分别", "")
+        return subject + mod + m.group("verb")
+    return indicator
+
+
+def _one_clause_apart(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    return gap.count("，") + gap.count(",") <= 1 and not any(ch in gap for ch in "；;。")
+
+
+def counted_noun(text: str, end: int, unit: str, left: str, token_starts: Container[int],
+                 start: int) -> str | None:
+    """``verb + noun`` when the counted noun follows the number and its measure word
+    (第一时间抢通256个断路村 -> 抢通断路村; 北京扶贫支援的90个旗县 -> 北京扶贫支援的旗县);
+    None when no noun follows."""
+    if unit not in _COUNTED_AFTER or text[end - 1:end] != unit:
+        return None
+    noun = _noun_after(text, end, token_starts)
+    if noun is None:
+        return None
+    left = _CLAUSE.split(left)[-1]
+    if left.endswith("的"):  # the words before 的 qualify the noun (帮扶的五个省区)
+        cut = start - max(0, MAX_LEN - len(noun))
+        while cut < start and cut not in token_starts:
+            cut += 1  # from a token boundary
+        head = _trim(text[max(cut, start - len(left)):start - 1])
+        return head + "的" + noun if head else noun
+    return _trim(_verb_before(text, start, left, token_starts) + noun)[:MAX_LEN]
+
+
+def _noun_after(text: str, end: int, token_starts: Container[int]) -> str | None:
+    i = end
+    while i < len(text) and text[i] in _SKIP_BEFORE_NOUN:
+        i += 1  # 等单位, 了基地
+    stop = _NOUN_STOP.search(text, i)
+    limit = stop.start() if stop else len(text)
+    k, tokens, last = i + 1, 1, None
+    while k <= limit:  # at most _NOUN_TOKENS tokens and _NOUN_MAX characters, whole tokens
+        if k == limit or k in token_starts:
+            if k - i > _NOUN_MAX and last is not None:
+                k = last
+                break
+            last, tokens = k, tokens + 1
+            if k == limit or tokens > _NOUN_TOKENS:
+                break
+        k += 1
+    noun = text[i:k]
+    if not 2 <= len(noun) or not _CJK.match(noun) or noun.startswith(_NOT_NOUN):
+        return None
+    return noun
+
+
+def _verb_before(text: str, start: int, left: str, token_starts: Container[int]) -> str:
+    """The last word before the number (skipping 了/过), when it can be a verb."""
+    lo = start - len(left)
+    k = start
+    while k > lo and text[k - 1] in _PARTICLES:
+        k -= 1
+    j = k - 1
+    while j > lo and j not in token_starts:
+        j -= 1
+    verb = text[j:k] if left and j >= lo else ""
+    if not (2 <= len(verb) <= 3 and _CJK.match(verb)) or text[j - 1:j] == "、":
+        return ""
+    return verb

@@ -1,0 +1,91 @@
+"""Attribution: every claim's period, role, region and indicator key (docs/claims.md,
+"Attribution"), from its sentence and the whole document.
+
+    >>> att = Attributor.load()
+    >>> att.apply(doc, claims)      # fills claim.period, period_source, role, region, indicator_key
+
+One ``Attributor`` holds the tables (the gazetteer of China's divisions, the time words, the
+role cues, the indicator keys); build it once and reuse it for many documents. The rules:
+``periods.py`` (period), ``roles.py`` (role), ``document.py`` (the document's region and the
+time of its parts), ``keys.py`` (indicator key), ``gazetteer.py`` (region names).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..types import Claim, Document
+from .document import BlockTime, DocumentFacts, DocumentReader
+from .gazetteer import Gazetteer, Region
+from .keys import KeyTable
+from .periods import PeriodRules
+from .roles import RoleRules
+from .timewords import TimeWords
+from .view import ClaimView
+
+__all__ = ["Attributor", "DocumentFacts", "Gazetteer", "KeyTable", "Region"]
+
+
+@dataclass
+class Attributor:
+    gazetteer: Gazetteer
+    keys: KeyTable
+    reader: DocumentReader
+    periods: PeriodRules
+    roles: RoleRules
+
+    @classmethod
+    def load(cls) -> "Attributor":
+        gaz, times = Gazetteer.load(), TimeWords.load()
+        return cls(gaz, KeyTable.load(), DocumentReader.load(gaz, times),
+                   PeriodRules.load(times), RoleRules.load(times))
+
+    def apply(self, doc: Document, claims: list[Claim]) -> list[Claim]:
+        """Fill the attribution fields of ``claims`` (the claims of the whole ``doc``)."""
+        if not claims:
+            return claims
+        facts = self.reader.read(doc)
+        times = self._sentence_times(doc, facts)
+        by_sentence: dict[tuple, list[Claim]] = defaultdict(list)
+        for c in claims:
+            by_sentence[(c.sentence_index, c.page, c.sentence)].append(c)
+        for (index, _, _), group in by_sentence.items():
+            group.sort(key=lambda c: c.start)
+            block = times.get(index) if index is not None else None
+            for i, c in enumerate(group):
+                self.attribute(ClaimView(c, group, i, facts, block))
+        return claims
+
+    def attribute(self, v: ClaimView) -> None:
+        c = v.claim
+        period, source = self.periods.period(v)
+        governing = self.periods.governing_date(v) if c.kind != "date" else None
+        c.role = self.roles.role(v, period, governing)
+        c.period, c.period_source = period, source
+        region = self.region(v)
+        c.region = region.name if region is not None else None
+        c.indicator_key = self.keys.key(c.indicator, self._leading_place(c.indicator))
+
+    def region(self, v: ClaimView) -> Region | None:
+        """The document's region, unless a place is the subject of the claim's clause."""
+        facts = v.facts
+        province = self.gazetteer.province_code(facts.region)
+        rules = self.reader.rules["regions"]
+        clause = v.clause
+        for m in self.gazetteer.find(clause, province)[:1]:
+            lead = clause[:m.start]
+            for w in sorted(rules["subject_lead"], key=len, reverse=True):
+                lead = lead.replace(w, "")
+            if lead.strip() or clause.startswith(tuple(rules["not_subject_after"]), m.end):
+                break
+            return m.region if m.region is not None else facts.region
+        return facts.region
+
+    def _leading_place(self, indicator: str | None) -> str:
+        found = self.gazetteer.find(indicator or "")
+        return found[0].surface if found and found[0].start == 0 else ""
+
+    def _sentence_times(self, doc: Document, facts: DocumentFacts) -> dict[int, BlockTime]:
+        from ..nlp.sentences import split_document  # offsets only: no spaCy
+        return {s.index: facts.blocks[s.block] for s in split_document(doc)
+                if s.block < len(facts.blocks)}

@@ -1,0 +1,149 @@
+"""What the whole document says about its figures: its region, its kind, and the time each
+part and paragraph of it is about.
+
+* region: a header line (``# region=`` or ``# province=``), else the place named in the
+  title, else the issuing body (国务院 and the national congress -> 全国), else the first
+  place named in the opening lines. News datelines (新华社北京3月5日电), meeting places and
+  photo credits are never read (``[document].not_region_lines``).
+* parts: a work report is cut into numbered parts (``一、2017年工作回顾``, ``二、2018年工作总体部署``);
+  each part is a review (of the past) or forward-looking (targets and tasks), with the time
+  its heading names. Within a part, a lead-in heading (``五年来，我们主要做了以下工作：``) and
+  a paragraph that opens with a time word (``五年来，…``) narrow the time further.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..parse.tables import table
+from ..types import Document
+from .gazetteer import NATIONAL, Gazetteer, Region
+from .timewords import Cue, TimeWords
+
+
+@dataclass(frozen=True)
+class Part:
+    heading: str
+    kind: str              # review | forward | other
+    cue: Cue | None        # the time the heading names
+
+
+@dataclass
+class BlockTime:
+    """The time context of one block: its part and the cue that governs it."""
+    part: Part | None
+    cue: Cue | None        # the narrowest cue (paragraph, lead-in heading or part)
+    source: str            # section | none
+
+
+@dataclass
+class DocumentFacts:
+    year: int | None
+    region: Region | None
+    region_source: str      # header | title | issuer | text | none
+    kind: str               # work_report | bulletin | plan | other
+    blocks: list[BlockTime] = field(default_factory=list)
+
+
+def _norm(s: str) -> str:
+    return unicodedata.normalize("NFKC", s or "")
+
+
+@dataclass
+class DocumentReader:
+    gazetteer: Gazetteer
+    times: TimeWords
+    rules: dict
+    numbered: re.Pattern
+
+    @classmethod
+    def load(cls, gazetteer: Gazetteer, times: TimeWords) -> "DocumentReader":
+        rules = table("attribution")
+        return cls(gazetteer, times, rules, re.compile(rules["parts"]["numbered"]))
+
+    def read(self, doc: Document) -> DocumentFacts:
+        head = [b.text for b in doc.blocks[: self.rules["document"]["head_blocks"]]]
+        region, source = self.region(doc, head)
+        facts = DocumentFacts(doc.year, region, source, self.kind(doc.title, head))
+        facts.blocks = self.outline(doc, doc.year)
+        return facts
+
+    # ---------------------------------------------------------------- kind and region
+    def kind(self, title: str | None, head: list[str]) -> str:
+        d = self.rules["document"]
+        for text in (title or "", *head[:5]):
+            for kind in ("bulletin", "work_report", "plan"):
+                if any(w in text for w in d[kind]):
+                    return kind
+        return "other"
+
+    def region(self, doc: Document, head: list[str]) -> tuple[Region | None, str]:
+        header = doc.metadata.get("header") or {}
+        for key in ("region", "province", "city", "county"):
+            if header.get(key):
+                r = self.gazetteer.region(header[key].strip())
+                return (r or Region(header[key].strip(), "other")), "header"
+        d = self.rules["document"]
+        lines = [t for t in head if not any(w in t for w in d["not_region_lines"])]
+        title = doc.title if doc.title and not any(w in doc.title for w in d["not_region_lines"]) else ""
+        for text, source in ((title, "title"), (doc.issuer or "", "issuer")):
+            r = self._place(text)
+            if r is not None:
+                return r, source
+        if any(w in t for t in (title, *head) for w in d["national_issuers"]):
+            return Region(NATIONAL, "national"), "issuer"
+        for t in lines:
+            r = self._place(t)
+            if r is not None:
+                return r, "text"
+        return None, "none"
+
+    def _place(self, text: str) -> Region | None:
+        for m in self.gazetteer.find(text):
+            if m.region is not None and m.region.level in ("province", "prefecture", "county"):
+                return m.region
+        return None
+
+    # ---------------------------------------------------------------- parts and paragraphs
+    def part_of(self, text: str, year: int | None) -> Part | None:
+        """The part a numbered heading opens (一、2017年工作回顾), None for other blocks."""
+        s = _norm(text).strip()
+        p = self.rules["parts"]
+        if len(s) <= 8 and any(s.startswith(w) for w in p["closing"]):
+            return Part(s, "other", None)
+        if not self.numbered.match(s) or len(s) > 40:
+            return None
+        kind = "review" if any(w in s for w in p["review"]) else \
+            "forward" if any(w in s for w in p["forward"]) else "other"
+        cue = self.times.cue(s, year)
+        if cue is None and year is not None:
+            cue = Cue(year - 1, year - 1, "relative") if kind == "review" else \
+                Cue(year, year, "relative") if kind == "forward" else None
+        return Part(s, kind, cue)
+
+    def lead_cue(self, text: str, year: int | None) -> Cue | None:
+        """The time word a paragraph or lead-in heading opens with (五年来，…; ——这五年，…)."""
+        s = _norm(text).lstrip("——-— ")
+        first = re.split(r"[，,：:。；]", s, maxsplit=1)[0]
+        if len(first) > 16:
+            return None
+        found = self.times.cues(first, year)
+        return found[0][1] if found and found[0][0] <= 2 else None
+
+    def outline(self, doc: Document, year: int | None) -> list[BlockTime]:
+        out: list[BlockTime] = []
+        part: Part | None = None
+        lead: Cue | None = None  # from a lead-in heading, until the next part
+        for b in doc.blocks:
+            new = self.part_of(b.text, year)
+            if new is not None:
+                part, lead = new, None
+                out.append(BlockTime(part, part.cue, "section" if part.cue else "none"))
+                continue
+            cue = self.lead_cue(b.text, year)
+            if cue is not None and (b.kind in ("heading", "title") or b.text.rstrip().endswith(("：", ":"))):
+                lead = cue
+            narrow = cue or lead or (part.cue if part else None)
+            out.append(BlockTime(part, narrow, "section" if narrow else "none"))
+        return out

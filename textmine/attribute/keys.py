@@ -1,0 +1,95 @@
+"""Indicator keys: the canonical name of the statistic a claim's indicator names.
+
+``国内生产总值增长`` and ``国内生产总值`` share the key ``国内生产总值`` (they differ in kind and
+``change``); ``财政收入``, ``公共财政收入`` and ``一般公共预算收入`` are one key. The rules and
+the synonyms are in ``textmine/data/indicator_keys.toml``.
+
+    >>> k = KeyTable.load()
+    >>> k.key("居民消费价格涨幅"), k.key("比上年增长"), k.key("全省粮食总产量达到")
+    ('居民消费价格', '', '粮食产量')
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..parse.tables import table
+
+
+def clean(text: str) -> str:
+    """NFKC, without spaces, punctuation and symbols (quotes, brackets)."""
+    s = unicodedata.normalize("NFKC", text or "")
+    return "".join(ch for ch in s if unicodedata.category(ch)[0] not in "PZSC")
+
+
+def _alternation(words) -> str:
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+
+
+@dataclass(eq=False)
+class KeyTable:
+    synonyms: dict[str, str] = field(default_factory=dict)  # cleaned synonym -> key
+    anywhere: re.Pattern = field(default=re.compile("(?!)"))
+    leading: re.Pattern = field(default=re.compile("(?!)"))
+    trailing: re.Pattern = field(default=re.compile("(?!)"))
+    min_suffix: int = 3
+    max_prefix: int = 2
+    _suffixes: tuple[str, ...] = ()
+    _bare: frozenset[str] = frozenset()  # words that name no statistic on their own (增长)
+    _cache: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def load(cls) -> "KeyTable":
+        t = table("indicator_keys")
+        syn: dict[str, str] = {}
+        for key, variants in t["keys"].items():
+            for v in (key, *variants):
+                syn.setdefault(clean(v), key)
+        s, m = t["strip"], t["match"]
+        kt = cls(syn, re.compile(_alternation(s["anywhere"])),
+                 re.compile(f"^(?:{_alternation(s['leading'])})(?=..)"),
+                 re.compile(f"(?<=..)(?:{_alternation(s['trailing'])})$"),
+                 int(m["min_suffix"]), int(m["max_prefix"]))
+        kt._bare = frozenset(clean(w) for w in (*s["leading"], *s["trailing"], *s["anywhere"]))
+        kt._suffixes = tuple(sorted((v for v in syn if len(v) >= kt.min_suffix),
+                                    key=len, reverse=True))
+        return kt
+
+    def strip(self, text: str) -> str:
+        """The phrase without change verbs, modal and time words."""
+        s = self.anywhere.sub("", clean(text))
+        while True:
+            s2 = self.trailing.sub("", self.leading.sub("", s))
+            if s2 == s:
+                return s
+            s = s2
+
+    def key(self, indicator: str | None, region_prefix: str = "") -> str:
+        """The key of an indicator phrase ("" for a phrase that names nothing)."""
+        k = (indicator or "", region_prefix)
+        hit = self._cache.get(k)
+        if hit is None:
+            hit = self._cache[k] = _key(self, *k)
+        return hit
+
+    def canonical(self, word: str) -> str | None:
+        """The key a word is a synonym of (for queries: ``--indicator GDP``); None if none."""
+        s = self.strip(word)
+        return self.synonyms.get(s) or self.synonyms.get(clean(word))
+
+
+def _key(kt: KeyTable, indicator: str, region_prefix: str) -> str:
+    s = clean(indicator)
+    if region_prefix and s.startswith(region_prefix) and len(s) > len(region_prefix) + 1:
+        s = s[len(region_prefix):]
+    s = kt.strip(s)
+    hit = kt.synonyms.get(s)
+    if hit is not None:
+        return hit
+    for v in kt._suffixes:
+        if s.endswith(v) and len(s) - len(v) <= kt.max_prefix:
+            return kt.synonyms[v]
+    # change words alone (增长, 比上年增长) name no statistic
+    return "" if s in kt._bare or len(s) < 2 else s
+

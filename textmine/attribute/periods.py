@@ -1,0 +1,145 @@
+"""The period of a claim: the time the figure describes (docs/claims.md, "Attribution").
+
+The first rule that applies decides, and ``period_source`` says which:
+
+1. ``written``: a date in the claim's clause, or in the opening clause of its sentence, that
+   governs it (``2020年，…资金54.52亿元``, ``截至2017年底``, ``1-8月``). Comparison bases
+   (``比2010年``) and event days (``3月5日，…开幕``) do not govern. A date claim is its own
+   period. A date written without its year takes the year its context is about.
+2. ``span``: ``从X增加到Y`` / ``由X提高到Y``: X belongs to the year before the context's
+   period, Y to its last year.
+3. ``relative``: a time word in the claim's clause or opening its sentence (去年, 今年,
+   过去五年, “十三五”时期); ``section``: one opening its paragraph, a lead-in heading, or the
+   heading of its part of the report (``一、2017年工作回顾``). In a multi-year context a
+   level reached (达到, a rate) is the last year's, other figures cover the whole span.
+4. ``document``: the document's reference year.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..parse.tables import table
+from ..types import Claim
+from .timewords import Cue, TimeWords, label, year_range
+from .view import ClaimView
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass
+class PeriodRules:
+    times: TimeWords
+    rules: dict
+
+    @classmethod
+    def load(cls, times: TimeWords) -> "PeriodRules":
+        return cls(times, table("attribution")["time"])
+
+    def period(self, v: ClaimView) -> tuple[str | None, str]:
+        c = v.claim
+        if c.period:
+            return c.period, c.period_source or "written"
+        cue, source = self.context(v)
+        if c.kind == "date":
+            return self.date_period(c, cue), "written"
+        d = self.governing_date(v)
+        if d is not None:
+            return self.governed(d, cue, v.facts.year), "written"
+        base = cue or (Cue(v.facts.year, v.facts.year, "document") if v.facts.year else None)
+        span = self.span_end(v)
+        if span is not None and base is not None:
+            y = base.first - 1 if span == "from" else base.last
+            return label(y, y), "span"
+        if cue is not None:
+            return self.within(v, cue), source
+        if v.facts.year is None:
+            return None, "document"
+        return str(v.facts.year), "document"
+
+    # ---------------------------------------------------------------- context
+    def context(self, v: ClaimView) -> tuple[Cue | None, str]:
+        """The time word that governs the claim, narrowest first: its clause, its sentence's
+        opening, its paragraph's opening or lead-in heading, its part of the report."""
+        year = v.facts.year
+        clause = self.times.cues(v.clause, year)
+        if clause:
+            cue = clause[-1][1]
+            return cue, "written" if cue.kind == "year" else "relative"
+        opening = self.times.cues(v.sentence[:min(v.head_end, v.claim.start)], year)
+        if opening and opening[0][0] <= 2:
+            cue = opening[0][1]
+            return cue, "written" if cue.kind == "year" else "relative"
+        if v.block is not None and v.block.cue is not None:
+            return v.block.cue, "section"
+        return None, "document"
+
+    def within(self, v: ClaimView, cue: Cue) -> str:
+        """The period of a figure in a context: a single year, or within a span of years the
+        last year for a level reached, the whole span for flows and averages."""
+        if not cue.multi:
+            return label(cue.first, cue.first)
+        clause = v.clause
+        if any(w in clause for w in self.rules["cumulative"]):
+            return label(cue.first, cue.last)
+        c = v.claim
+        reached = any(w in clause[-6:] for w in self.rules["reach"])
+        if reached or (c.kind == "percent" and not c.change and c.unit == "%"):
+            return label(cue.last, cue.last)
+        return label(cue.first, cue.last)
+
+    # ---------------------------------------------------------------- written dates
+    def governing_date(self, v: ClaimView) -> Claim | None:
+        for d in reversed(v.siblings[:v.index]):
+            if d.kind != "date" or not v.in_scope(d) or not isinstance(d.value, str):
+                continue
+            if self.times.is_base(v.sentence, d.start, d.end):
+                continue
+            if d.text in self.times.relative or d.text in self.times.spans_back:
+                continue  # relative words: the context rule reads them
+            as_of = any(v.sentence[:d.start].endswith(w) for w in self.rules["as_of"])
+            if _DAY.match(d.value) and not as_of:
+                continue  # 3月5日，…开幕: the day of an event, not the figure's period
+            return d
+        return None
+
+    def date_period(self, d: Claim, cue: Cue | None) -> str | None:
+        """The period a date claim stands for; a year the text left out comes from the
+        context (6月底 in the review of 2017 is 2017-06)."""
+        value = str(d.value) if d.value is not None else None
+        if value is None or year_range(value) is None:
+            return value
+        if cue is not None and (d.year_source or "").startswith("document") and not cue.multi:
+            value = re.sub(r"\b\d{4}(?=-|/|$)", str(cue.first), value)
+        return value
+
+    def governed(self, d: Claim, cue: Cue | None, year: int | None) -> str | None:
+        """The period of a figure governed by date ``d``: the date's, or for a date it counts
+        from (2019年以来) the years from it to the end of its context."""
+        value = self.date_period(d, cue)
+        if d.qualifier != "since" or value is None:
+            return value
+        first = year_range(value)[0]
+        last = cue.last if cue is not None else year
+        return label(first, max(first, last)) if last is not None else value
+
+    # ---------------------------------------------------------------- 从X增加到Y
+    def span_end(self, v: ClaimView) -> str | None:
+        """``from`` for X and ``to`` for Y of 从X增加到Y / 由X提高到Y, else None."""
+        if v.index + 1 < len(v.siblings) and self._is_span(v, v.index):
+            return "from"
+        if v.index > 0 and self._is_span(v, v.index - 1):
+            return "to"
+        return None
+
+    def _is_span(self, v: ClaimView, i: int) -> bool:
+        x, y = v.siblings[i], v.siblings[i + 1]
+        if x.kind == "date" or y.kind == "date":
+            return False
+        between = v.sentence[x.end:y.start].replace("的", "").strip()
+        if between not in self.rules["span_to"]:
+            return False
+        k = x.start
+        while k > 0 and v.sentence[k - 1] not in "，,；;：:。":
+            k -= 1
+        return any(w in v.sentence[k:x.start] for w in self.rules["span_from"])

@@ -1,0 +1,90 @@
+"""The role of a claim: ``outcome`` (what happened or stands; the default), ``target`` (a
+quantified goal, ceiling or floor), ``plan`` (money or standards the issuing body arranges)
+or ``forecast`` (the author's estimate of a value not yet known). The cue words are in
+``textmine/data/attribution.toml`` ``[roles]``; the rules, first that applies:
+
+1. a forecast word in the claim's clause (预计全年…);
+2. a word that says it happened (已, 完成, 目前) in the clause, or a past relative word
+   (去年, not as a comparison base): outcome;
+3. money (or a per-unit standard) after an arranging word (安排, 拟, 预算): plan;
+4. a target word before it in the sentence (预期目标是：), or in its clause (力争, 确保, 控制在,
+   the modal 要/将), or a deadline (到2020年) it falls under: target;
+5. in a forward-looking part of a report (the year's tasks, a plan period) or with a period
+   after the report year: plan for arranged money, else target;
+6. outcome.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..parse.tables import table
+from .timewords import TimeWords, year_range
+from .view import ClaimView
+
+STRONG_TARGET = ("预期目标", "目标是", "目标为", "主要目标", "发展目标")
+
+
+@dataclass
+class RoleRules:
+    times: TimeWords
+    words: dict
+    modal: re.Pattern
+
+    @classmethod
+    def load(cls, times: TimeWords) -> "RoleRules":
+        r = table("attribution")["roles"]
+        return cls(times, r, re.compile(r["modal"]))
+
+    def role(self, v: ClaimView, period: str | None, governing_date=None) -> str:
+        c = v.claim
+        if c.role:
+            return c.role
+        if c.kind in ("date", "duration", "rank"):
+            return self._date_role(v, period)
+        clause, w = v.clause, self.words
+        if _has(clause, w["forecast"]):
+            return "forecast"
+        if _has(clause, w["outcome"]) or self._past(v):
+            return "outcome"
+        if self._arranged(v):
+            return "plan"
+        part = v.block.part if v.block is not None else None
+        review = part is not None and part.kind == "review"
+        if _has(v.before, STRONG_TARGET) or _has(clause, w["target"]) or \
+                (not review and self.modal.search(clause)):
+            return "target"
+        if governing_date is not None and governing_date.qualifier == "before":
+            return "target"
+        years = year_range(period)
+        ahead = years is not None and v.facts.year is not None and years[1] >= v.facts.year
+        if ahead and ((part is not None and part.kind == "forward") or years[1] > v.facts.year):
+            return "target"
+        return "outcome"
+
+    def _arranged(self, v: ClaimView) -> bool:
+        """Money or a standard after an arranging word in its clause, or money in a sentence
+        that opens with one (今年拟安排财政赤字X，其中中央财政赤字Y)."""
+        c, plan = v.claim, self.words["plan"]
+        if not (c.kind in self.words["plan_kinds"] or c.per or "标准" in v.clause):
+            return False
+        if _has(v.clause, plan):
+            return True
+        return c.kind == "money" and _has(v.before, plan) and not _has(v.clause, self.words["target"])
+
+    def _date_role(self, v: ClaimView, period: str | None) -> str:
+        """Dates, durations and ranks: a deadline ahead of the report is a target."""
+        years = year_range(period)
+        future = years is not None and v.facts.year is not None and years[1] > v.facts.year
+        return "target" if future and v.claim.qualifier == "before" else "outcome"
+
+    def _past(self, v: ClaimView) -> bool:
+        year = v.facts.year
+        if year is None:
+            return False
+        return any(cue.last < year and cue.kind in ("relative", "span")
+                   for _, cue in self.times.cues(v.clause, year))
+
+
+def _has(text: str, words) -> bool:
+    return any(w in text for w in words)

@@ -1,0 +1,107 @@
+"""Time words of report structure: years, relative words (去年, 今年), multi-year spans back
+(过去五年, 五年来) and plan periods (“十三五”时期), read from a fragment of text and resolved
+against the report year. Periods are pairs of years; ``label`` writes them as ISO.
+
+    >>> tw = TimeWords.load()
+    >>> tw.cue("五年来，国内生产总值", 2018), tw.cue("“十三五”时期", 2018), tw.cue("比上年", 2018)
+    (Cue(first=2013, last=2017, kind='span'), Cue(first=2016, last=2020, kind='plan'), None)
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..parse.tables import table
+
+
+@dataclass(frozen=True)
+class Cue:
+    first: int
+    last: int
+    kind: str  # year | relative | span | plan
+
+    @property
+    def multi(self) -> bool:
+        return self.last > self.first
+
+
+def label(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}/{last}"
+
+
+def year_range(period: str | None) -> tuple[int, int] | None:
+    """(first year, last year) of an ISO period label; None when it is not one."""
+    if not period:
+        return None
+    a, _, b = period.partition("/")
+    try:
+        return int(a[:4]), int((b or a)[:4])
+    except ValueError:
+        return None
+
+
+def _alt(words) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+@dataclass
+class TimeWords:
+    relative: dict[str, int]
+    spans_back: dict[str, int]
+    plans: dict[str, int]
+    pattern: re.Pattern           # any cue, first match in a fragment
+    comparison: re.Pattern        # a comparison word right before a position
+    after_base: tuple[str, ...]   # words after a base (与2010年相比)
+
+    @classmethod
+    def load(cls) -> "TimeWords":
+        t = table("attribution")["time"]
+        plan_names = _alt(t["plans"])
+        plan = (f"(?:{_alt(t['plan_before'])})?(?P<plan>{plan_names})"
+                f"(?=(?:{_alt(t['plan_after'])}))(?:[”\"])?(?P<plan_end>期末|末)?")
+        year = r"(?P<year>(?:19|20)\d\d)\s*年(?!\d)"
+        pattern = re.compile(
+            f"{plan}|(?P<span>{_alt(t['spans_back'])})|(?P<rel>{_alt(t['relative'])})|{year}")
+        comparison = re.compile(f"(?:{_alt(t['comparison'])})$")
+        return cls(dict(t["relative"]), dict(t["spans_back"]), dict(t["plans"]), pattern,
+                   comparison, tuple(t["comparison_after"]))
+
+    def cues(self, text: str, year: int | None) -> list[tuple[int, Cue]]:
+        """Every cue in ``text`` (NFKC) with its offset, comparison bases left out."""
+        s = unicodedata.normalize("NFKC", text)
+        out = []
+        for m in self.pattern.finditer(s):
+            if self.is_base(s, m.start(), m.end()) or s.rfind("《", 0, m.start()) > s.rfind("》", 0, m.start()):
+                continue  # a comparison base, or a year inside a title
+            cue = self._cue(m, year)
+            if cue is not None:
+                out.append((m.start(), cue))
+        return out
+
+    def is_base(self, s: str, start: int, end: int) -> bool:
+        """True when s[start:end] is a comparison base (比上年, 与2010年相比)."""
+        return bool(start and self.comparison.search(s, 0, start)) or \
+            s.startswith(self.after_base, end)
+
+    def cue(self, text: str, year: int | None) -> Cue | None:
+        """The first cue in ``text``."""
+        found = self.cues(text, year)
+        return found[0][1] if found else None
+
+    def _cue(self, m: re.Match, year: int | None) -> Cue | None:
+        if m.group("plan"):
+            first = self.plans[m.group("plan")]
+            if m.group("plan_end"):
+                return Cue(first + 4, first + 4, "plan")
+            return Cue(first, first + 4, "plan")
+        if m.group("year"):
+            y = int(m.group("year"))
+            return Cue(y, y, "year")
+        if year is None:
+            return None
+        if m.group("span"):
+            n = self.spans_back[m.group("span")]
+            return Cue(year - n, year - 1, "span")
+        off = self.relative[m.group("rel")]
+        return Cue(year + off, year + off, "relative")

@@ -1,0 +1,52 @@
+"""One claim seen with what attribution reads around it: its sentence's other claims, its
+clause, the opening clause of its sentence, and the time context of its paragraph."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..types import Claim
+from .document import BlockTime, DocumentFacts
+
+CLAUSE_BOUNDARY = re.compile(r"[，,；;：:。！？!?]")
+
+
+@dataclass
+class ClaimView:
+    claim: Claim
+    siblings: list[Claim]          # the claims of the sentence, in order
+    index: int                     # the claim's place among them
+    facts: DocumentFacts
+    block: BlockTime | None
+
+    @property
+    def sentence(self) -> str:
+        return self.claim.sentence
+
+    @property
+    def clause_start(self) -> int:
+        """Where the claim's clause starts (after the last boundary before it)."""
+        s, i = self.claim.sentence, self.claim.start
+        while i > 0 and not CLAUSE_BOUNDARY.match(s[i - 1]):
+            i -= 1
+        return i
+
+    @property
+    def clause(self) -> str:
+        """The claim's clause up to the claim."""
+        return self.claim.sentence[self.clause_start:self.claim.start]
+
+    @property
+    def head_end(self) -> int:
+        """The end of the sentence's opening clause."""
+        m = CLAUSE_BOUNDARY.search(self.claim.sentence)
+        return m.start() if m else len(self.claim.sentence)
+
+    @property
+    def before(self) -> str:
+        return self.claim.sentence[:self.claim.start]
+
+    def in_scope(self, other: Claim) -> bool:
+        """``other`` stands before the claim, in its clause or in the sentence's opening one."""
+        return other.end <= self.claim.start and (other.start >= self.clause_start
+                                                  or other.end <= self.head_end)

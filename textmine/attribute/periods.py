@@ -40,17 +40,21 @@ class PeriodRules:
         c = v.claim
         if c.period:
             return c.period, c.period_source or "written"
-        cue, source = self.context(v)
+        cue, source, at = self.context(v)
         if c.kind == "date":
             return self.date_period(c, cue), "written"
         d = self.governing_date(v)
-        if d is not None:
+        if d is not None and source == "relative" and at > d.start:
+            d = None  # 从2006年X增加到去年的Y: the nearer time word governs Y
+        if d is not None and d.start >= v.clause_start:
             return self.governed(d, cue, v.facts.year), "written"
         base = cue or (Cue(v.facts.year, v.facts.year, "document") if v.facts.year else None)
         span = self.span_end(v)
         if span is not None and base is not None:
             y = base.first - 1 if span == "from" else base.last
             return label(y, y), "span"
+        if d is not None:
+            return self.governed(d, cue, v.facts.year), "written"
         if cue is not None:
             return self.within(v, cue), source
         if v.facts.year is None:
@@ -58,21 +62,22 @@ class PeriodRules:
         return str(v.facts.year), "document"
 
     # ---------------------------------------------------------------- context
-    def context(self, v: ClaimView) -> tuple[Cue | None, str]:
+    def context(self, v: ClaimView) -> tuple[Cue | None, str, int]:
         """The time word that governs the claim, narrowest first: its clause, its sentence's
-        opening, its paragraph's opening or lead-in heading, its part of the report."""
+        opening, its paragraph's opening or lead-in heading, its part of the report; with
+        its source and its offset in the sentence (-1 outside it)."""
         year = v.facts.year
         clause = self.times.cues(v.clause, year)
         if clause:
-            cue = clause[-1][1]
-            return cue, "written" if cue.kind == "year" else "relative"
+            at, cue = clause[-1]
+            return cue, "written" if cue.kind == "year" else "relative", v.clause_start + at
         opening = self.times.cues(v.sentence[:min(v.head_end, v.claim.start)], year)
         if opening and opening[0][0] <= 2:
-            cue = opening[0][1]
-            return cue, "written" if cue.kind == "year" else "relative"
+            at, cue = opening[0]
+            return cue, "written" if cue.kind == "year" else "relative", at
         if v.block is not None and v.block.cue is not None:
-            return v.block.cue, "section"
-        return None, "document"
+            return v.block.cue, "section", -1
+        return None, "document", -1
 
     def within(self, v: ClaimView, cue: Cue) -> str:
         """The period of a figure in a context: a single year, or within a span of years the
@@ -80,6 +85,8 @@ class PeriodRules:
         if not cue.multi:
             return label(cue.first, cue.first)
         clause = v.clause
+        if any(w in clause for w in self.rules["annual"]):
+            return label(cue.last, cue.last)  # 比上年: a change over one year, the last
         if any(w in clause for w in self.rules["cumulative"]):
             return label(cue.first, cue.last)
         c = v.claim

@@ -54,9 +54,10 @@ class RoleRules:
         if _has(v.before, STRONG_TARGET) or _has(clause, w["target"]) or \
                 (not review and self.modal.search(clause)):
             return "target"
-        if governing_date is not None and governing_date.qualifier == "before":
-            return "target"
         years = year_range(period)
+        if governing_date is not None and governing_date.qualifier == "before" and \
+                years is not None and v.facts.year is not None and years[1] >= v.facts.year:
+            return "target"  # 到2020年: a deadline not yet past
         ahead = years is not None and v.facts.year is not None and years[1] >= v.facts.year
         if ahead and ((part is not None and part.kind == "forward") or years[1] > v.facts.year):
             return "target"

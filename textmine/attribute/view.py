@@ -47,6 +47,18 @@ class ClaimView:
         return self.claim.sentence[:self.claim.start]
 
     def in_scope(self, other: Claim) -> bool:
-        """``other`` stands before the claim, in its clause or in the sentence's opening one."""
-        return other.end <= self.claim.start and (other.start >= self.clause_start
-                                                  or other.end <= self.head_end)
+        """``other`` stands before the claim, in its clause, in the sentence's opening clause,
+        or at the start of a clause of its own (2007年单位能耗下降X，…下降Y)."""
+        if other.end > self.claim.start:
+            return False
+        return other.start >= self.clause_start or other.end <= self.head_end or \
+            opens_clause(self.claim.sentence, other.start)
+
+
+def opens_clause(s: str, i: int) -> bool:
+    """True when position ``i`` of ``s`` starts a clause (after at most a preposition)."""
+    k = i
+    while k > 0 and not CLAUSE_BOUNDARY.match(s[k - 1]) and i - k < 3:
+        k -= 1
+    return (k == 0 or CLAUSE_BOUNDARY.match(s[k - 1]) is not None) and \
+        s[k:i] in ("", "在", "截至", "截止", "到", "至", "于", "从", "自")

@@ -334,8 +334,8 @@ def _assemble(path: Path, pages: list[PageLayout], tables: list[Table], warnings
         doc.issue_date = date
         doc.year, doc.year_source = int(date[:4]), "masthead"
     else:
-        from .text import infer_year
-        doc.year, doc.year_source = infer_year(doc.doc_id, doc.title, "")
+        from .docinfo import reference_year
+        doc.year, doc.year_source = reference_year(doc.doc_id, doc.title, {}, [], "")
     return doc
 
 

@@ -8,6 +8,7 @@ import statistics
 from pathlib import Path
 
 from ..errors import InputError
+from .docinfo import HEAD_BLOCKS, reference_year, report_title
 from ..types import Block, Document
 
 TERMINAL = "。！？；!?;…"
@@ -153,9 +154,9 @@ def document_from_text(text: str, doc_id: str = "text") -> Document:
     doc = Document(doc_id=doc_id, blocks=blocks, warnings=warnings)
     if meta:
         doc.metadata["header"] = meta
-    if blocks and blocks[0].kind in ("heading", "title"):
-        doc.title = blocks[0].text
-    doc.year, doc.year_source = infer_year(doc_id, doc.title, text)
+    doc.title = report_title(blocks)
+    doc.year, doc.year_source = reference_year(doc_id, doc.title, meta,
+                                               [b.text for b in blocks[:HEAD_BLOCKS]], text)
     return doc
 
 
@@ -174,24 +175,6 @@ def split_long(text: str, limit: int = MAX_BLOCK_CHARS) -> list[str]:
         pos += cut
     parts.append(text[pos:])
     return [p for p in parts if p.strip()]
-
-
-def infer_year(doc_id: str, title: str | None, text: str) -> tuple[int | None, str]:
-    """The report year: from the file name, else the title, else the latest year the text
-    mentions (reports look back, not ahead), with how it was chosen."""
-    m = re.search(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)", doc_id)
-    if m:
-        return int(m.group(1)), "filename"
-    if title:
-        m = re.search(r"(19[5-9]\d|20\d\d)\s*年", title)
-        if m:
-            return int(m.group(1)), "title"
-    years = [int(y) for y in re.findall(r"(?<!\d)(19[5-9]\d|20\d\d)\s*年", text[:20000])]
-    if years:
-        counts = {y: years.count(y) for y in set(years)}
-        top = max(counts.values())
-        return max(y for y, c in counts.items() if c >= max(2, top // 3) or c == top), "text"
-    return None, "unknown"
 
 
 def join_lines(lines: list[str]) -> str:

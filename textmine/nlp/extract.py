@@ -31,6 +31,9 @@ def sentence_claims(doc: Document, nlp: Language, sentences: list[Sentence] | No
         for span in spans:
             m = span._.mention
             indicator = _indicator(sent.text, m, prev_end, claims, token_starts)
+            change = _change(sent.text, m.start)
+            if claims and not sent.text[prev_end:m.start].strip(_JOINERS):
+                change = claims[-1].change  # 分别下降3.14%和4.66%
             prev_end = m.end
             if sent.context:  # a table cell: its headers say what it measures
                 indicator = sent.context
@@ -41,7 +44,7 @@ def sentence_claims(doc: Document, nlp: Language, sentences: list[Sentence] | No
                 doc=doc.doc_id, page=sent.page, sentence=sent.text, start=m.start, end=m.end,
                 text=sent.text[m.start:m.end], kind=m.kind, value=m.value, unit=m.unit,
                 qualifier=m.qualifier, lower=m.lower, upper=m.upper, indicator=indicator,
-                per=m.per, change=_change(sent.text, m.start),
+                per=m.per, change=change,
                 bbox=_bbox(doc, sent, m.start, m.end) if doc.blocks else None,
                 sentence_index=sent.index,
                 section=sent.section, year_source=year_source, optional=m.optional))
@@ -59,19 +62,46 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
     """What the mention measures: the words before it, or the counted noun after it; shared
     with the figure before it when only a joiner stands between (1300多种8.2亿余元,
     分别增长3.9%和5.7%), carried from it across 从X增加到Y and 比上年增长."""
-    indicator = indicator_for(text, m.start, m.end, m.kind, prev_end, token_starts)
     prev = claims[-1] if claims else None
     if prev is not None and not text[prev_end:m.start].strip(_JOINERS):
         return prev.indicator
+    time = prev is not None and prev.kind in ("date", "duration") and \
+        not _CLAUSE_END.search(text, prev.end, m.start)
+    if time:
+        # 资产总额比2002年增长X, 支出五年累计Y: a time word in the clause is not what is
+        # measured; the words before it are
+        claims = claims[:-1]
+        prev_end = claims[-1].end if claims else 0
+    indicator = indicator_for(text, m.start, m.end, m.kind, prev_end, token_starts)
+    if time:
+        base = _BASE.search(text, 0, prev.start)
+        indicator = indicator.replace(text[base.start() if base else prev.start:prev.end], "")
     if m.kind == "count" and m.unit_written:
-        left = text[prev_end:m.start]
-        noun = counted_noun(text, m.end, m.unit, left, token_starts, m.start)
+        noun = counted_noun(text, m.end, m.unit, text[prev_end:m.start], token_starts, m.start)
         if noun:
             return noun
-    if prev is not None:
-        indicator = carried(text, (prev.start, prev.end, prev.kind, prev.indicator), m.start,
-                            indicator)
+    subject = _subject_before(claims)
+    if subject is not None:
+        indicator = carried(text, subject, m.start, indicator)
     return indicator
+
+
+def _subject_before(claims: list[Claim]) -> tuple[int, int, str, str] | None:
+    """The figure a change phrase refers back to: the previous claim, or, after a run of
+    changes (比2002年增长X，年均增长Y), the level before them."""
+    for c in reversed(claims):
+        if c.kind in ("date", "duration"):
+            continue
+        if c.kind in ("money", "count", "quantity"):
+            return c.start, c.end, c.kind, c.indicator
+        if c.kind != "percent" or not c.change:
+            break
+    c = claims[-1] if claims else None
+    return (c.start, c.end, c.kind, c.indicator) if c is not None else None
+
+
+_BASE = re.compile(r"(?:比|较|同)$")
+_CLAUSE_END = re.compile(r"[，,；;。：:！？!?]")
 
 
 class _TokenStarts:

@@ -81,6 +81,7 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
 
 _C = table("indicator")["carry"]
 _SPAN_VERB = frozenset(_C["span_verbs"])
+_TIME_WORDS = re.compile(r"(?:19|20)\d\d年(?:底|末)?|去年|今年|上年")
 _CHANGE_ONLY = re.compile(
     f"^(?:{_alternation(_C['change_bases'])})?(?P<mod>(?:{_alternation(_C['change_mods'])})*)"
     f"(?P<verb>{_alternation(_C['change_words'])})$")
@@ -100,20 +101,20 @@ def carried(text: str, prev: tuple[int, int, str, str] | None, start: int, indic
     if prev is None or not prev[3]:
         return indicator
     p_start, p_end, p_kind, p_ind = prev
-    between = text[p_end:start].replace("的", "").strip()
+    between = _TIME_WORDS.sub("", text[p_end:start]).replace("的", "").strip()
     if between in _SPAN_VERB:
         return p_ind
     m = _CHANGE_ONLY.match(indicator)
-    if m and p_kind in ("money", "count", "quantity") and _one_clause_apart(text, p_end, start):
+    if m and p_kind in ("money", "count", "quantity") and _clauses_apart(text, p_end, start) <= 2:
         subject = _CHANGE_ONLY.sub("", p_ind) or p_ind
         mod = m.group("mod").replace("分别", "")
         return subject + mod + m.group("verb")
     return indicator
 
 
-def _one_clause_apart(text: str, a: int, b: int) -> bool:
+def _clauses_apart(text: str, a: int, b: int) -> int:
     gap = text[a:b]
-    return gap.count("，") + gap.count(",") <= 1 and not any(ch in gap for ch in "；;。")
+    return 99 if any(ch in gap for ch in "；;。") else gap.count("，") + gap.count(",")
 
 
 def counted_noun(text: str, end: int, unit: str, left: str, token_starts: Container[int],

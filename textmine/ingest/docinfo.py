@@ -1,0 +1,68 @@
+"""A text document's title and reference year (docs/claims.md, "Attribution").
+
+The reference year is the year the report is of: a header ``# year=…``, else the title
+(``2018年政府工作报告``), else the file name, else a dated line at the top (the day the report
+was delivered, ``——2011年3月5日在…会议上``, or the publication date of the page), else the
+year the text names most. A plan horizon (``到2020年``) never sets it.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..types import Block
+
+TITLE_WORDS = ("报告", "公报", "规划", "纲要", "白皮书", "总结", "意见", "方案", "通知", "决定",
+               "要点", "讲话", "政策")
+NOT_TITLE = ("当前位置", "首页", ">>", "来源", "字体", "责任编辑", "新华社", "日电")
+HEAD_BLOCKS = 12
+_YEAR = re.compile(r"(?<![\d到至])(?<!\d[~～—–-])(19[5-9]\d|20\d\d)\s*年(?!前|以前|之前|[~～—–-])")
+_DATED = re.compile(r"(19[5-9]\d|20\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
+
+
+def report_title(blocks: list[Block]) -> str | None:
+    """The first heading near the top that names a report (政府工作报告, 统计公报), else the
+    first heading that is not page furniture (navigation, source lines, datelines)."""
+    head = [b for b in blocks[:HEAD_BLOCKS] if not any(w in b.text for w in NOT_TITLE)
+            and not b.text.rstrip().endswith("。")]
+    for b in head:
+        if names_report(b.text):
+            return b.text.strip()
+    return next((b.text.strip() for b in head if _heading_like(b)), None)
+
+
+def names_report(title: str | None) -> bool:
+    return bool(title) and len(title) <= 80 and any(w in title for w in TITLE_WORDS)
+
+
+def _heading_like(b: Block) -> bool:
+    return b.kind in ("heading", "title") or len(b.text) <= 40
+
+
+def reference_year(doc_id: str, title: str | None, header: dict[str, str],
+                   head: list[str], text: str) -> tuple[int | None, str]:
+    """(year, source) with source header | title | filename | masthead | text | unknown."""
+    y = (header or {}).get("year", "")
+    if y.isdigit() and 1900 <= int(y) <= 2200:
+        return int(y), "header"
+    if names_report(title):
+        m = _YEAR.search(unicodedata.normalize("NFKC", title))
+        if m:
+            return int(m.group(1)), "title"
+    m = re.search(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)", doc_id)
+    if m:
+        return int(m.group(1)), "filename"
+    for line in head:
+        m = _DATED.search(unicodedata.normalize("NFKC", line))
+        if m:
+            return int(m.group(1)), "masthead"
+    return _most_named_year(text)
+
+
+def _most_named_year(text: str) -> tuple[int | None, str]:
+    years = [int(y) for y in re.findall(r"(?<!\d)(19[5-9]\d|20\d\d)\s*年", text[:20000])]
+    if not years:
+        return None, "unknown"
+    counts = {y: years.count(y) for y in set(years)}
+    top = max(counts.values())
+    return max(y for y, c in counts.items() if c >= max(2, top // 3) or c == top), "text"

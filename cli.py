@@ -705,7 +705,7 @@ def check(ctx, db_path, fmt, html_path, no_within, no_between):
     from textmine.store.report import render_html
     db = _open_db(db_path, debug)
     try:
-        result = run_checks(db.iter_claims(), within=not no_within, between=not no_between)
+        result = run_checks(db, within=not no_within, between=not no_between)
     except TextmineError as e:
         fail(str(e), debug, e)
     finally:

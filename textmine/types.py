@@ -71,6 +71,7 @@ class Document:
     title: str | None = None
     issuer: str | None = None
     issue_date: str | None = None  # ISO date when known (PDF masthead)
+    region: str | None = None  # the issuing government's region (set by attribution)
     metadata: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)

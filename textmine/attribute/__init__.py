@@ -45,6 +45,7 @@ class Attributor:
         if not claims:
             return claims
         facts = self.reader.read(doc)
+        doc.region = facts.region.name if facts.region is not None else None
         times = self._sentence_times(doc, facts)
         by_sentence: dict[tuple, list[Claim]] = defaultdict(list)
         for c in claims:

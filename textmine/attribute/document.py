@@ -44,6 +44,7 @@ class DocumentFacts:
     region_source: str      # header | title | issuer | text | none
     kind: str               # work_report | bulletin | plan | other
     blocks: list[BlockTime] = field(default_factory=list)
+    issued: str | None = None  # the day the document was issued (ISO), when known
 
 
 def _norm(s: str) -> str:
@@ -66,6 +67,8 @@ class DocumentReader:
         head = [b.text for b in doc.blocks[: self.rules["document"]["head_blocks"]]]
         region, source = self.region(doc, head)
         facts = DocumentFacts(doc.year, region, source, self.kind(doc.title, head))
+        header = doc.metadata.get("header") or {}
+        facts.issued = doc.issue_date or header.get("publish_date") or header.get("date") or None
         facts.blocks = self.outline(doc, doc.year)
         return facts
 

@@ -73,6 +73,11 @@ class KeyTable:
             hit = self._cache[k] = _key(self, *k)
         return hit
 
+    @property
+    def known(self) -> frozenset[str]:
+        """The keys of the synonym table."""
+        return frozenset(self.synonyms.values())
+
     def canonical(self, word: str) -> str | None:
         """The key a word is a synonym of (for queries: ``--indicator GDP``); None if none."""
         s = self.strip(word)

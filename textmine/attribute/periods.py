@@ -47,14 +47,14 @@ class PeriodRules:
         if d is not None and source == "relative" and at > d.start:
             d = None  # 从2006年X增加到去年的Y: the nearer time word governs Y
         if d is not None and d.start >= v.clause_start:
-            return self.governed(d, cue, v.facts.year), "written"
+            return self.governed(d, cue, v.facts.issued), "written"
         base = cue or (Cue(v.facts.year, v.facts.year, "document") if v.facts.year else None)
         span = self.span_end(v)
         if span is not None and base is not None:
             y = base.first - 1 if span == "from" else base.last
             return label(y, y), "span"
         if d is not None:
-            return self.governed(d, cue, v.facts.year), "written"
+            return self.governed(d, cue, v.facts.issued), "written"
         if cue is not None:
             return self.within(v, cue), source
         if v.facts.year is None:
@@ -120,15 +120,15 @@ class PeriodRules:
             value = re.sub(r"\b\d{4}(?=-|/|$)", str(cue.first), value)
         return value
 
-    def governed(self, d: Claim, cue: Cue | None, year: int | None) -> str | None:
+    def governed(self, d: Claim, cue: Cue | None, issued: str | None) -> str | None:
         """The period of a figure governed by date ``d``: the date's, or for a date it counts
-        from (2019年以来) the years from it to the end of its context."""
+        from (今年以来, 2019年以来) the time from it to the day the document was issued, open
+        (``2020/..``) when that day is not known: a figure to date is not the year's."""
         value = self.date_period(d, cue)
         if d.qualifier != "since" or value is None:
             return value
-        first = year_range(value)[0]
-        last = cue.last if cue is not None else year
-        return label(first, max(first, last)) if last is not None else value
+        start = value.partition("/")[0]
+        return f"{start}/{issued}" if issued and issued[:len(start)] >= start else f"{start}/.."
 
     # ---------------------------------------------------------------- 从X增加到Y
     def span_end(self, v: ClaimView) -> str | None:

@@ -12,8 +12,8 @@ import unicodedata
 
 from ..types import Block
 
-TITLE_WORDS = ("报告", "公报", "规划", "纲要", "白皮书", "总结", "意见", "方案", "通知", "决定",
-               "要点", "讲话", "政策")
+TITLE_WORDS = ("报告", "公报", "简报", "快报", "通报", "年报", "规划", "纲要", "白皮书", "总结",
+               "意见", "方案", "通知", "决定", "要点", "讲话", "政策", "情况", "进展")
 NOT_TITLE = ("当前位置", "首页", ">>", "来源", "字体", "责任编辑", "新华社", "日电")
 HEAD_BLOCKS = 12
 _YEAR = re.compile(r"(?<![\d到至])(?<!\d[~～—–-])(19[5-9]\d|20\d\d)\s*年(?!前|以前|之前|[~～—–-])")
@@ -40,12 +40,13 @@ def _heading_like(b: Block) -> bool:
 
 
 def reference_year(doc_id: str, title: str | None, header: dict[str, str],
-                   head: list[str], text: str) -> tuple[int | None, str]:
-    """(year, source) with source header | title | filename | masthead | text | unknown."""
+                   head: list[str], text: str, *, trust_title: bool = False) -> tuple[int | None, str]:
+    """(year, source) with source header | title | filename | masthead | text | unknown.
+    ``trust_title``: the title was found by layout (a PDF's largest line), not guessed."""
     y = (header or {}).get("year", "")
     if y.isdigit() and 1900 <= int(y) <= 2200:
         return int(y), "header"
-    if names_report(title):
+    if title and (trust_title or names_report(title)):
         m = _YEAR.search(unicodedata.normalize("NFKC", title))
         if m:
             return int(m.group(1)), "title"

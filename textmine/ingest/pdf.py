@@ -335,7 +335,8 @@ def _assemble(path: Path, pages: list[PageLayout], tables: list[Table], warnings
         doc.year, doc.year_source = int(date[:4]), "masthead"
     else:
         from .docinfo import reference_year
-        doc.year, doc.year_source = reference_year(doc.doc_id, doc.title, {}, [], "")
+        doc.year, doc.year_source = reference_year(doc.doc_id, doc.title, {}, [], "",
+                                                   trust_title=True)
     return doc
 
 

@@ -13,9 +13,9 @@ Within a report (claims of one sentence):
   A relation that holds is recorded as confirmed; a finding is raised only when the relation
   is named (stem or 占 or 其中) and no candidate pair satisfies it, so unlinked figures never
   produce findings.
-Between reports: claims with the same indicator key, region, period, kind, unit, per and
-change in different documents conflict when no claim of one document has an interval that
-overlaps a claim of the other. Periods must be closed or as-of (``periods.Period.comparable``).
+Between reports (``compare.py``): like with like (indicator key, region, period, role, kind,
+unit, per, change), one finding per group whose documents cannot agree; targets against the
+outcomes later reports give are attainments (met, missed), not findings.
 
 Tolerances (``numbers.py``): each exact printed figure stands for ± half a unit of its last
 printed digit; qualifiers use the contract's [lower, upper]; plus a relative 1e-9 for floats.
@@ -23,14 +23,14 @@ printed digit; qualifiers use the contract's [lower, upper]; plus a relative 1e-
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import groupby
 from typing import Iterable
 
-from .numbers import fmt, gap, interval, overlaps, ratio_interval
+from .compare import ATTAINMENT, BETWEEN, base_key, compare_groups
+from .numbers import fmt, interval, overlaps, ratio_interval
 
-WITHIN, BETWEEN = "within_report", "between_reports"
+WITHIN = "within_report"
 AMOUNT_KINDS = ("money", "count", "quantity")
 RATE_SUFFIXES = ("率",)
 SHARE_WORDS = ("占比", "比重", "比例", "占")
@@ -40,7 +40,7 @@ CLAUSE_STOPS = "；;。!！?？"
 RECORD_FIELDS = ("doc", "page", "sentence", "start", "end", "text", "kind", "value", "unit",
                  "qualifier", "lower", "upper", "indicator", "measure", "per", "change",
                  "sentence_index", "indicator_key", "indicator_key_score", "region", "period",
-                 "period_source", "path", "id")
+                 "period_source", "role", "path", "id")
 
 
 @dataclass
@@ -60,27 +60,34 @@ class Finding:
 class CheckResult:
     findings: list[Finding] = field(default_factory=list)
     confirmed: list[Finding] = field(default_factory=list)  # relations that hold
+    attainments: list[Finding] = field(default_factory=list)  # targets met or missed
 
 
-def run_checks(records: Iterable[dict], *, within: bool = True, between: bool = True) -> CheckResult:
-    """All checks over claim records (``IndicatorDB.iter_claims()``)."""
-    recs = [r for r in records if not r.get("optional")]
+def run_checks(source, *, within: bool = True, between: bool = True) -> CheckResult:
+    """All checks over an ``IndicatorDB`` (streamed: memory bounded by the largest sentence
+    or comparison group) or over claim records (``IndicatorDB.iter_claims()``)."""
     result = CheckResult()
+    streamed = hasattr(source, "iter_claims")
+    records = None if streamed else [r for r in source if not r.get("optional")]
     if within:
-        check_within(recs, result)
+        check_within(source.iter_claims() if streamed else records, result)
     if between:
-        check_between(recs, result)
+        compared = source.iter_comparable() if streamed else sorted(
+            (r for r in records if base_key(r) is not None), key=base_key)
+        for f in compare_groups(compared):
+            target = result.attainments if f["type"] == ATTAINMENT else result.findings
+            target.append(Finding(f["type"], f["claims"], f["message"], f["relation"]))
     return result
 
 
 # ---------------------------------------------------------------- within a report
 
-def check_within(records: list[dict], result: CheckResult) -> None:
-    by_sentence: dict[tuple, list[dict]] = defaultdict(list)
-    for r in records:
-        by_sentence[(r.get("path") or r.get("doc"), r.get("sentence_index"), r["sentence"])].append(r)
-    for claims in by_sentence.values():
-        claims.sort(key=lambda c: c["start"])
+def check_within(records: Iterable[dict], result: CheckResult) -> None:
+    """Records in document and sentence order (as ``IndicatorDB.iter_claims`` gives them)."""
+    def sentence(r: dict) -> tuple:
+        return (r.get("path") or r.get("doc"), r.get("sentence_index"), r["sentence"])
+    for _, group in groupby((r for r in records if not r.get("optional")), key=sentence):
+        claims = sorted(group, key=lambda c: c["start"])
         for c in claims:
             if c["kind"] == "percent" and c.get("unit") == "%" and not c.get("change"):
                 _check_rate(c, claims, result)
@@ -152,19 +159,16 @@ def _check_parts(claims: list[dict], result: CheckResult) -> None:
     p = sentence.find(PARTS_WORD)
     if p < 0:
         return
-    before = _amounts_before(claims, p)
-    if not before:
-        return
-    total = before[-1]
     stop = len(sentence)
     for ch in CLAUSE_STOPS:
         q = sentence.find(ch, p)
         if 0 <= q < stop:
             stop = q
-    parts = [c for c in claims if c["start"] >= p and c["end"] <= stop and _same_measure(c, total)
-             and interval(c) is not None]
-    if not parts:
+    after = [c for c in claims if c["start"] >= p and c["end"] <= stop and interval(c) is not None]
+    total = _total(_amounts_before(claims, p), after)
+    if total is None:
         return
+    parts = [c for c in after if _same_measure(c, total)]
     ti = interval(total)
     lows = sum(max(interval(c)[0], 0.0) for c in parts)
     ok = lows <= ti[1] + 1e-9 * max(1.0, abs(ti[1]) if math.isfinite(ti[1]) else 1.0)
@@ -178,49 +182,32 @@ def _check_parts(claims: list[dict], result: CheckResult) -> None:
         result.findings.append(Finding(WITHIN, [total, *parts], msg, "parts"))
 
 
+def _total(before: list[dict], after: list[dict]) -> dict | None:
+    """The total the parts after 其中 belong to: a level (not an increase: 比去年增加4000亿元
+    is no total) of their measure, the one whose indicator shares most of their noun
+    (拟安排财政赤字 for 中央财政赤字 and 地方财政赤字), the nearest among equals."""
+    cands = [c for c in before if not c.get("change") and any(_same_measure(c, a) for a in after)]
+    if not cands:
+        return None
+
+    def shared(c: dict) -> int:
+        return max((_common_suffix(c.get("indicator") or "", a.get("indicator") or "")
+                    for a in after if _same_measure(c, a)), default=0)
+    return max(cands, key=lambda c: (shared(c), c["start"]))
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
 def _clause_before(sentence: str, pos: int) -> str:
     start = pos
     while start > 0 and sentence[start - 1] not in "，,；;。":
         start -= 1
     return sentence[start:pos]
-
-
-# ---------------------------------------------------------------- between reports
-
-def group_key(r: dict) -> tuple | None:
-    if r["kind"] in ("date", "other") or not r.get("indicator_key") or not r.get("period_end"):
-        return None
-    if interval(r) is None:
-        return None
-    return (r["indicator_key"], r.get("region") or "", r["period"], r["kind"], r.get("unit"),
-            r.get("per"), r.get("change"))
-
-
-def check_between(records: list[dict], result: CheckResult) -> None:
-    groups: dict[tuple, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
-    for r in records:
-        k = group_key(r)
-        if k is not None:
-            groups[k][r.get("path") or r["doc"]].append(r)
-    for key, by_doc in groups.items():
-        for da, db_ in combinations(sorted(by_doc), 2):
-            pairs = [(a, b) for a in by_doc[da] for b in by_doc[db_]]
-            if any(overlaps(interval(a), interval(b)) for a, b in pairs):
-                continue
-            a, b = min(pairs, key=lambda p: gap(interval(p[0]), interval(p[1])))
-            result.findings.append(Finding(BETWEEN, [a, b], _conflict_message(key, a, b, len(pairs)),
-                                           "conflict"))
-
-
-def _conflict_message(key: tuple, a: dict, b: dict, n_pairs: int) -> str:
-    ind, region, period = key[0], key[1] or "no region", key[2]
-    ia, ib = interval(a), interval(b)
-    src = " (period from the document year)" if "document" in (a.get("period_source"),
-                                                                b.get("period_source")) else ""
-    more = f"; {n_pairs} claim pairs compared, none agree" if n_pairs > 1 else ""
-    return (f"{ind} ({region}, {period}{src}): {doc_ref(a)} says {a['text']} "
-            f"[{fmt(ia[0])}, {fmt(ia[1])}] but {doc_ref(b)} says {b['text']} "
-            f"[{fmt(ib[0])}, {fmt(ib[1])}]; the intervals do not overlap{more}")
 
 
 def doc_ref(r: dict) -> str:

@@ -29,8 +29,8 @@ import sqlite_utils
 from ..fileio import name_text, sha256_file as file_sha256
 from ..errors import StoreError, TextmineError
 from ..types import Claim, Document, json_number
-from .enrich import Enricher
 from .periods import iso_bounds
+from .rows import claim_rows
 from .schema import CLAIM_COLUMNS, migrate, schema_version
 from .words import index_words
 from .txn import connect, is_busy, write_transaction
@@ -44,8 +44,9 @@ _CLAIM_INSERT_COLUMNS = [c for c in CLAIM_COLUMNS if c != "id"]
 @dataclass
 class ClaimFilter:
     """Query filters; None means no filter. ``indicator`` matches the key (after
-    normalisation) or a substring of the written indicator; ``region`` a substring of the
-    region; ``period`` (``2020``, ``2020-06``, ``2020-01/2020-06``) claims whose period ends
+    normalisation, any synonym: ``GDP``) or a substring of the written indicator; ``region``
+    a region by any of its names (宁夏 = 宁夏回族自治区), with the divisions under it unless
+    ``rollup`` is False; ``period`` (``2020``, ``2020-06``, ``2020-01/2020-06``) claims whose period ends
     inside it."""
 
     measure: str | None = None
@@ -60,6 +61,7 @@ class ClaimFilter:
     max_value: float | None = None
     include_optional: bool = True
     limit: int | None = None
+    rollup: bool = True           # a region includes the divisions under it
 
 
 @dataclass
@@ -73,7 +75,7 @@ class IngestResult:
 class IndicatorDB:
     """Open (creating and migrating as needed) the database at ``path``."""
 
-    def __init__(self, path: str | Path, *, create: bool = True, enricher: Enricher | None = None):
+    def __init__(self, path: str | Path, *, create: bool = True, attributor=None):
         self.path = str(path)
         if self.path != ":memory:":
             p = Path(self.path)
@@ -98,7 +100,7 @@ class IndicatorDB:
         except BaseException:
             self.db.close()
             raise
-        self._enricher = enricher
+        self._attributor = attributor
 
     def _configure(self) -> None:
         if self.path != ":memory:":
@@ -120,10 +122,12 @@ class IndicatorDB:
 
     # ------------------------------------------------------------------ housekeeping
     @property
-    def enricher(self) -> Enricher:
-        if self._enricher is None:
-            self._enricher = Enricher()
-        return self._enricher
+    def attributor(self):
+        """The attribution tables (gazetteer, keys) for queries and for claims made by hand."""
+        if self._attributor is None:
+            from ..attribute import Attributor
+            self._attributor = Attributor.load()
+        return self._attributor
 
     @property
     def schema_version(self) -> int:
@@ -166,7 +170,7 @@ class IndicatorDB:
         (e.g. ``IndicatorDB.skip_reason``), the reason it returns instead, asked inside the
         transaction, so that concurrent ingests store each document once."""
         claims = list(claims)
-        doc_region, rows = self.enricher.claim_rows(doc, claims)
+        doc_region, rows = claim_rows(doc, claims, self.attributor)
         path = name_text(str(Path(path).resolve()) if str(path) != "" else str(path))
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         meta = (name_text(doc.doc_id), path, sha256, doc.title, doc.issuer, doc.issue_date,
@@ -323,14 +327,12 @@ class IndicatorDB:
         if f.doc:
             where.append("c.doc = ?"); params.append(f.doc)
         if f.indicator:
-            key = self.enricher.keys.match(f.indicator).key
             where.append("(c.indicator_key = ? OR c.indicator LIKE ?)")
-            params += [key, f"%{f.indicator}%"]
+            params += [self.indicator_key(f.indicator), f"%{f.indicator}%"]
         if f.region:
-            canon, _ = self.enricher.regions.resolve(f.region, len(f.region))
-            where.append("(c.region LIKE ? OR c.region LIKE ?)")
-            params += [f"%{f.region}%", f"%{canon or f.region}%"]
-        if f.period:
+            self._region_filter(f, where, params)
+        if f.period:  # the period of figures; a date is the time of an event
+            where.append("c.kind != 'date'")
             b = iso_bounds(f.period)
             if b is None:
                 where.append("c.period = ?"); params.append(f.period)
@@ -343,8 +345,7 @@ class IndicatorDB:
             where.append("c.value <= ?"); params.append(f.max_value)
         if not f.include_optional:
             where.append("c.optional = 0")
-        sql = ("SELECT c.*, d.path AS path, d.title AS doc_title FROM claims c"
-               " JOIN documents d ON d.id = c.document_id")
+        sql = _SELECT
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY c.document_id, c.sentence_id, c.start, c.id"
@@ -359,7 +360,41 @@ class IndicatorDB:
         except sqlite3.DatabaseError as e:
             raise StoreError(_db_error(self.path, e)) from e
 
+    def indicator_key(self, name: str) -> str:
+        """The key a query names: a synonym (GDP, 财政收入) or an indicator phrase."""
+        keys = self.attributor.keys
+        return keys.canonical(name) or keys.key(name) or name
 
+    def _region_filter(self, f: ClaimFilter, where: list, params: list) -> None:
+        """A region by any of its names; with ``rollup`` the divisions under it too."""
+        region = self.attributor.gazetteer.region(f.region.strip())
+        if region is not None and region.code and f.rollup:
+            prefix = region.code[:{"province": 2, "prefecture": 4}.get(region.level, 6)]
+            where.append("(c.region = ? OR c.region_code LIKE ?)")
+            params += [region.name, f"{prefix}%"]
+        else:
+            where.append("c.region = ?")
+            params.append(region.name if region is not None else f.region.strip())
+
+    def iter_comparable(self) -> Iterator[dict]:
+        """The claims that between-report checks compare, in the order of their comparison
+        group (``store.compare.base_key``): one group after the other."""
+        kinds = ("money", "count", "percent", "quantity", "ratio")
+        sql = (_SELECT + f" WHERE c.kind IN ({', '.join('?' * len(kinds))}) AND c.optional = 0"
+               " AND c.indicator_key != '' AND c.period_end IS NOT NULL"
+               " ORDER BY c.indicator_key, c.region, c.period, c.kind, coalesce(c.unit, ''),"
+               " coalesce(c.per, ''), coalesce(c.change, ''), c.document_id, c.id")
+        try:
+            cur = self.db.conn.execute(sql, kinds)
+            names = [d[0] for d in cur.description]
+            for row in cur:
+                yield record(dict(zip(names, row)))
+        except sqlite3.DatabaseError as e:
+            raise StoreError(_db_error(self.path, e)) from e
+
+
+_SELECT = ("SELECT c.*, d.path AS path, d.title AS doc_title, d.year AS doc_year"
+           " FROM claims c JOIN documents d ON d.id = c.document_id")
 _INT = {k for k, t in CLAIM_COLUMNS.items() if t is int}
 _REAL = {"measure_confidence", "indicator_key_score"}
 _TEXT = {k for k, t in CLAIM_COLUMNS.items() if t is str} | {"path", "doc_title"}

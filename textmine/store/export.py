@@ -18,7 +18,7 @@ EXPORT_FIELDS = [
     "upper_text", "indicator", "measure",
     "measure_confidence", "per", "change", "optional", "bbox", "year_source",
     "indicator_key", "indicator_key_score", "region", "region_source",
-    "period", "period_start", "period_end", "period_source",
+    "period", "period_start", "period_end", "period_source", "role", "region_level",
 ]
 FORMATS = ("csv", "jsonl", "parquet")
 
@@ -78,7 +78,8 @@ def parquet_bytes(records: Iterable[dict]) -> bytes:
         ("year_source", pa.string()), ("indicator_key", pa.string()),
         ("indicator_key_score", pa.float64()), ("region", pa.string()),
         ("region_source", pa.string()), ("period", pa.string()), ("period_start", pa.string()),
-        ("period_end", pa.string()), ("period_source", pa.string()),
+        ("period_end", pa.string()), ("period_source", pa.string()), ("role", pa.string()),
+        ("region_level", pa.string()),
     ])
     for k in ("value", "lower", "upper", "measure_confidence", "indicator_key_score"):
         cols[k] = [_finite(v) for v in cols[k]]

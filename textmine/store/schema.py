@@ -50,7 +50,10 @@ CLAIM_COLUMNS = {
     "indicator_key": str, "indicator_key_score": float,
     "region": str, "region_source": str,
     "period": str, "period_start": str, "period_end": str, "period_source": str,
+    # version 5: attribution at extraction time
+    "role": str, "region_level": str, "region_code": str,
 }
+V5_CLAIM_COLUMNS = ("role", "region_level", "region_code")
 
 
 def _v1_tables(db: sqlite_utils.Database) -> None:
@@ -122,7 +125,15 @@ def _v3_exact_numbers(db: sqlite_utils.Database) -> None:
     for col in ("value_num", "lower", "upper"):
         db.execute(f"UPDATE claims SET {col} = NULL WHERE {col} IN {_INF}")
     claims.transform(drop={"value"}, rename={"value_num": "value"},
-                     column_order=list(CLAIM_COLUMNS))
+                     column_order=[c for c in CLAIM_COLUMNS if c not in V5_CLAIM_COLUMNS])
+
+
+def _v5_attribution(db: sqlite_utils.Database) -> None:
+    """role and the region's level and division code (textmine.attribute); rows stored before
+    have none until `ingest --replace` reads their documents again."""
+    for col in V5_CLAIM_COLUMNS:
+        db["claims"].add_column(col, str)
+    db["claims"].create_index(["indicator_key", "region", "period", "role"], if_not_exists=True)
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
@@ -132,6 +143,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
      _v3_word_index),
     (4, "claims: value, lower and upper as numbers with their exact text beside them",
      _v3_exact_numbers),
+    (5, "claims: role, region level and division code (attribution)", _v5_attribution),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -87,6 +87,20 @@ class Attributor:
         return found[0].surface if found and found[0].start == 0 else ""
 
     def _sentence_times(self, doc: Document, facts: DocumentFacts) -> dict[int, BlockTime]:
+        """The time context of each sentence: its block's, narrowed by the last sentence of
+        the paragraph that opened with a time word (过去一年，…。国内生产总值增长X).
+        """
         from ..nlp.sentences import split_document  # offsets only: no spaCy
-        return {s.index: facts.blocks[s.block] for s in split_document(doc)
-                if s.block < len(facts.blocks)}
+        out: dict[int, BlockTime] = {}
+        block, current = -1, None
+        for s in split_document(doc):
+            if s.block >= len(facts.blocks):
+                continue
+            bt = facts.blocks[s.block]
+            if s.block != block:
+                block, current = s.block, bt
+            cue = self.reader.lead_cue(s.text, facts.year)
+            if cue is not None and bt.part is not None or cue is not None and bt.cue is None:
+                current = BlockTime(bt.part, cue, "section")
+            out[s.index] = current
+        return out

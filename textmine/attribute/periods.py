@@ -102,7 +102,8 @@ class PeriodRules:
                 continue
             if self.times.is_base(v.sentence, d.start, d.end):
                 continue
-            if d.text in self.times.relative or d.text in self.times.spans_back:
+            if d.text in self.times.relative or self.times.cue(d.text, 2000) is not None and \
+                    self.times.cue(d.text, 2000).kind in ("span", "relative"):
                 continue  # relative words: the context rule reads them
             as_of = any(v.sentence[:d.start].endswith(w) for w in self.rules["as_of"])
             if _DAY.match(d.value) and not as_of:

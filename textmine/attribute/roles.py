@@ -45,8 +45,10 @@ class RoleRules:
         clause, w = v.clause, self.words
         if _has(clause, w["forecast"]):
             return "forecast"
-        if _has(clause, w["outcome"]) or self._past(v):
-            return "outcome"
+        years = year_range(period)
+        if _has(clause, w["outcome"]) or self._past(v) or \
+                (years is not None and v.facts.year is not None and years[1] < v.facts.year):
+            return "outcome"  # it happened, or its time is over when the report is written
         if self._arranged(v):
             return "plan"
         part = v.block.part if v.block is not None else None
@@ -54,7 +56,6 @@ class RoleRules:
         if _has(v.before, STRONG_TARGET) or _has(clause, w["target"]) or \
                 (not review and self.modal.search(clause)):
             return "target"
-        years = year_range(period)
         if governing_date is not None and governing_date.qualifier == "before" and \
                 years is not None and v.facts.year is not None and years[1] >= v.facts.year:
             return "target"  # 到2020年: a deadline not yet past

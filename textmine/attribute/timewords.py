@@ -5,6 +5,8 @@ against the report year. Periods are pairs of years; ``label`` writes them as IS
     >>> tw = TimeWords.load()
     >>> tw.cue("五年来，国内生产总值", 2018), tw.cue("“十三五”时期", 2018), tw.cue("比上年", 2018)
     (Cue(first=2013, last=2017, kind='span'), Cue(first=2016, last=2020, kind='plan'), None)
+    >>> tw.cue("“十一五”前四年累计", 2010), tw.cue("近三年", 2009), tw.cue("今后五年", 2011)
+    (Cue(first=2006, last=2009, kind='plan'), Cue(first=2006, last=2008, kind='span'), Cue(first=2011, last=2015, kind='span'))
 """
 from __future__ import annotations
 
@@ -48,7 +50,6 @@ def _alt(words) -> str:
 @dataclass
 class TimeWords:
     relative: dict[str, int]
-    spans_back: dict[str, int]
     plans: dict[str, int]
     pattern: re.Pattern           # any cue, first match in a fragment
     comparison: re.Pattern        # a comparison word right before a position
@@ -57,15 +58,19 @@ class TimeWords:
     @classmethod
     def load(cls) -> "TimeWords":
         t = table("attribution")["time"]
-        plan_names = _alt(t["plans"])
-        plan = (f"(?:{_alt(t['plan_before'])})?(?P<plan>{plan_names})"
-                f"(?=(?:{_alt(t['plan_after'])}))(?:[”\"])?(?P<plan_end>期末|末)?")
+        sp = t["spans"]
+        n = r"[一二两三四五六七八九十\d]{1,3}"
+        plan = (f"(?:{_alt(t['plan_before'])})?(?P<plan>{_alt(t['plans'])})"
+                f"(?=(?:{_alt(t['plan_after'])}))(?:[”\"])?(?:时期|期间)?"
+                f"(?:(?P<plan_end>期末|末)|前(?P<plan_first>{n})年)?")
+        back = (f"(?:{_alt(sp['back_before'])})(?P<back>{n})年(?:{_alt(sp['back_after'])})?"
+                f"|(?P<back2>{n})年(?:{_alt(sp['back_after'])})")
+        ahead = f"(?:{_alt(sp['ahead_before'])})(?P<ahead>{n})年"
         year = r"(?P<year>(?:19|20)\d\d)\s*年(?!\d)"
-        pattern = re.compile(
-            f"{plan}|(?P<span>{_alt(t['spans_back'])})|(?P<rel>{_alt(t['relative'])})|{year}")
+        pattern = re.compile(f"{plan}|{back}|{ahead}|(?P<rel>{_alt(t['relative'])})|{year}")
         comparison = re.compile(f"(?:{_alt(t['comparison'])})$")
-        return cls(dict(t["relative"]), dict(t["spans_back"]), dict(t["plans"]), pattern,
-                   comparison, tuple(t["comparison_after"]))
+        return cls(dict(t["relative"]), dict(t["plans"]), pattern, comparison,
+                   tuple(t["comparison_after"]))
 
     def cues(self, text: str, year: int | None) -> list[tuple[int, Cue]]:
         """Every cue in ``text`` (NFKC) with its offset, comparison bases left out."""
@@ -90,18 +95,36 @@ class TimeWords:
         return found[0][1] if found else None
 
     def _cue(self, m: re.Match, year: int | None) -> Cue | None:
-        if m.group("plan"):
-            first = self.plans[m.group("plan")]
-            if m.group("plan_end"):
+        g = m.groupdict()
+        if g["plan"]:
+            first = self.plans[g["plan"]]
+            if g["plan_end"]:
                 return Cue(first + 4, first + 4, "plan")
-            return Cue(first, first + 4, "plan")
-        if m.group("year"):
-            y = int(m.group("year"))
+            n = _count(g["plan_first"]) if g["plan_first"] else 5
+            return Cue(first, first + min(max(n, 1), 5) - 1, "plan")
+        if g["year"]:
+            y = int(g["year"])
             return Cue(y, y, "year")
         if year is None:
             return None
-        if m.group("span"):
-            n = self.spans_back[m.group("span")]
-            return Cue(year - n, year - 1, "span")
-        off = self.relative[m.group("rel")]
+        if g["back"] or g["back2"]:
+            n = _count(g["back"] or g["back2"])
+            return Cue(year - n, year - 1, "span") if n else None
+        if g["ahead"]:
+            n = _count(g["ahead"])
+            return Cue(year, year + n - 1, "span") if n else None
+        off = self.relative[g["rel"]]
         return Cue(year + off, year + off, "relative")
+
+
+_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _count(s: str) -> int:
+    """A small count written in figures or Chinese numerals (五, 十, 十二, 20)."""
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return _DIGITS.get(tens, 1) * 10 + _DIGITS.get(ones, 0)
+    return _DIGITS.get(s, 0)

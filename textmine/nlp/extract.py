@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from ..parse.tables import table
 from ..types import Claim, Document, Sentence
-from .indicator import carried, counted_noun, indicator_for
+from .indicator import carried, counted_noun, indicator_for, split_respectively
 from .sentences import bbox_of as _bbox, split_document
 
 
@@ -64,7 +64,7 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
     分别增长3.9%和5.7%), carried from it across 从X增加到Y and 比上年增长."""
     prev = claims[-1] if claims else None
     if prev is not None and not text[prev_end:m.start].strip(_JOINERS):
-        return prev.indicator
+        return _respectively(text, claims, token_starts) or prev.indicator
     time = prev is not None and prev.kind in ("date", "duration") and \
         not _CLAUSE_END.search(text, prev.end, m.start)
     if time:
@@ -73,6 +73,9 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
         claims = claims[:-1]
         prev_end = claims[-1].end if claims else 0
     indicator = indicator_for(text, m.start, m.end, m.kind, prev_end, token_starts)
+    items = split_respectively(_clause_words(text, m.start, prev_end))
+    if items:
+        indicator = items[0]
     if time:
         base = _BASE.search(text, 0, prev.start)
         indicator = indicator.replace(text[base.start() if base else prev.start:prev.end], "")
@@ -84,6 +87,26 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
     if subject is not None:
         indicator = carried(text, subject, m.start, indicator)
     return indicator
+
+
+def _respectively(text: str, claims: list[Claim], token_starts) -> str | None:
+    """The k-th figure of a run after 分别 takes the k-th subject (化学需氧量、二氧化硫排放量
+    分别下降9.66%和13.14%); None when the run has no such list."""
+    r = len(claims)  # the run: the claims joined to the new one by joiners only
+    while r > 1 and not text[claims[r - 2].end:claims[r - 1].start].strip(_JOINERS):
+        r -= 1
+    first = claims[r - 1]
+    before = claims[r - 2].end if r > 1 else 0
+    items = split_respectively(_clause_words(text, first.start, before))
+    k = len(claims) - r + 1
+    return items[k] if items and k < len(items) else None
+
+
+def _clause_words(text: str, start: int, prev_end: int) -> str:
+    m = None
+    for m in _CLAUSE_END.finditer(text, prev_end, start):
+        pass
+    return text[m.end() if m else prev_end:start]
 
 
 def _subject_before(claims: list[Claim]) -> tuple[int, int, str, str] | None:

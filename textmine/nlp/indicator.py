@@ -172,3 +172,18 @@ def _verb_before(text: str, start: int, left: str, token_starts: Container[int])
     if not (2 <= len(verb) <= 3 and _CJK.match(verb)) or text[j - 1:j] == "、":
         return ""
     return verb
+
+
+_LIST = re.compile(r"[、和与及]")
+
+
+def split_respectively(phrase: str) -> list[str] | None:
+    """``A、B分别增长`` -> [``A增长``, ``B增长``]: one indicator a figure of the run after 分别;
+    None unless every item names something (three characters or more)."""
+    subject, sep, verb = phrase.partition("分别")
+    if not sep:
+        return None
+    items = [_trim(i) for i in _LIST.split(subject) if i]
+    if len(items) < 2 or any(len(i) < 3 for i in items):
+        return None
+    return [(i + verb)[-MAX_LEN:] for i in items]

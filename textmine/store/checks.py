@@ -95,8 +95,9 @@ def check_within(records: Iterable[dict], result: CheckResult) -> None:
 
 
 def _amounts_before(claims: list[dict], pos: int) -> list[dict]:
+    """Levels before ``pos``: an increase (比上年增加5038亿元) is neither a part nor a base."""
     return [c for c in claims if c["kind"] in AMOUNT_KINDS and c["end"] <= pos
-            and interval(c) is not None]
+            and not c.get("change") and interval(c) is not None]
 
 
 def _same_measure(a: dict, b: dict) -> bool:
@@ -164,7 +165,8 @@ def _check_parts(claims: list[dict], result: CheckResult) -> None:
         q = sentence.find(ch, p)
         if 0 <= q < stop:
             stop = q
-    after = [c for c in claims if c["start"] >= p and c["end"] <= stop and interval(c) is not None]
+    after = [c for c in claims if c["start"] >= p and c["end"] <= stop and not c.get("change")
+             and interval(c) is not None]
     total = _total(_amounts_before(claims, p), after)
     if total is None:
         return

@@ -20,20 +20,30 @@ work is a sort of each group: n log n.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations, groupby
 from typing import Iterable, Iterator
 
+from ..parse.tables import table
 from .numbers import fmt, interval, overlaps
 
 BETWEEN, ATTAINMENT = "between_reports", "attainment"
-COMPARABLE_KINDS = ("money", "count", "percent", "quantity", "ratio", "duration")
-CEILING_WORDS = ("控制在", "以内", "不超过", "不高于", "低于", "以下", "不大于")
+COMPARABLE_KINDS = ("money", "count", "percent", "quantity", "ratio")
+_T = table("attribution")["targets"]
+CEILING_KEYS, CEILING_WORDS = frozenset(_T["ceiling_keys"]), tuple(_T["ceiling_words"])
+
+
+@lru_cache(maxsize=1)
+def _known_keys() -> frozenset[str]:
+    from ..attribute.keys import KeyTable
+    return KeyTable.load().known
 
 
 def base_key(r: dict) -> tuple | None:
     """The comparison group of a record without its role; None when it cannot be compared."""
-    if r.get("kind") not in COMPARABLE_KINDS or not r.get("indicator_key"):
-        return None
+    key = r.get("indicator_key") or ""
+    if r.get("kind") not in COMPARABLE_KINDS or not (len(key) >= 3 or key in _known_keys()):
+        return None  # a two-character phrase outside the key table (解决, 支持) names no statistic
     if not r.get("period_end") or r.get("optional") or interval(r) is None:
         return None
     return (r["indicator_key"], r.get("region") or "", r["period"], r["kind"], r.get("unit") or "",
@@ -109,13 +119,15 @@ def disagree(cs: list[Cluster]) -> bool:
 
 
 def attainments(targets: list[dict], outcomes: list[dict]) -> list[dict]:
-    """Each target with the outcome a later document reports for it: met or missed."""
-    out = []
+    """Each target with the outcome the latest later document reports for it: met or missed
+    (a target repeated in its report is judged once)."""
+    out, seen = [], set()
     for t in targets:
         later = [o for o in outcomes if (o.get("doc_year") or 0) > (t.get("doc_year") or 0)]
-        if not later:
+        if not later or (t.get("path") or t["doc"], interval(t)) in seen:
             continue
-        o = max(later, key=lambda o: (o.get("doc_year") or 0, o.get("id") or 0))  # the latest
+        seen.add((t.get("path") or t["doc"], interval(t)))
+        o = max(later, key=lambda o: (o.get("doc_year") or 0, o.get("id") or 0))
         met = is_met(t, o)
         kind = "ceiling" if is_ceiling(t) else "floor"
         msg = (f"{t['indicator_key']} ({t.get('region') or 'no region'}, {t['period']}): target "
@@ -127,7 +139,8 @@ def attainments(targets: list[dict], outcomes: list[dict]) -> list[dict]:
 
 
 def is_ceiling(t: dict) -> bool:
-    if t.get("qualifier") in ("at_most", "under"):
+    if t.get("qualifier") in ("at_most", "under") or \
+            (t.get("indicator_key") in CEILING_KEYS and t.get("change") != "decrease"):
         return True
     s = t.get("sentence") or ""
     before = s[max(0, t["start"] - 8):t["start"]]

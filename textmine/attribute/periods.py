@@ -102,14 +102,17 @@ class PeriodRules:
                 continue
             if self.times.is_base(v.sentence, d.start, d.end):
                 continue
-            if d.text in self.times.relative or self.times.cue(d.text, 2000) is not None and \
-                    self.times.cue(d.text, 2000).kind in ("span", "relative"):
-                continue  # relative words: the context rule reads them
+            if d.qualifier != "since" and self._relative(d.text):
+                continue  # relative words (去年, 五年来): the context rule reads them
             as_of = any(v.sentence[:d.start].endswith(w) for w in self.rules["as_of"])
             if _DAY.match(d.value) and not as_of:
                 continue  # 3月5日，…开幕: the day of an event, not the figure's period
             return d
         return None
+
+    def _relative(self, text: str) -> bool:
+        cue = self.times.cue(text, 2000)
+        return cue is not None and cue.kind in ("span", "relative")
 
     def date_period(self, d: Claim, cue: Cue | None) -> str | None:
         """The period a date claim stands for; a year the text left out comes from the

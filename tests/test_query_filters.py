@@ -87,6 +87,18 @@ def test_cli_bad_amount_is_a_usage_error(dbp):
     assert r.exit_code == 2 and "not an amount" in r.output
 
 
-def test_role_filter_on_a_database_without_roles(dbp):
-    r = _query(dbp, "--role", "target")
-    assert r.exit_code == 1 and "no role column" in r.output
+def test_role_filter(tmp_path):
+    """--role picks the claims of one role (attributed by textmine.attribute)."""
+    import cli
+    report = tmp_path / "gov-2021.txt"
+    report.write_text("2021年工作报告\n一、2020年工作回顾\n全市地区生产总值增长5.2%。\n"
+                      "二、2021年主要任务\n今年的主要预期目标是：地区生产总值增长6%左右。\n",
+                      encoding="utf-8")
+    db = str(tmp_path / "r.db")
+    assert CliRunner().invoke(cli.main, ["ingest", str(report), "--db", db, "-q",
+                                         "--no-classify"]).exit_code == 0
+    for role, text in (("target", "6%左右"), ("outcome", "5.2%")):
+        r = CliRunner().invoke(cli.main, ["query", "--db", db, "--role", role, "--kind",
+                                          "percent", "--format", "jsonl"])
+        assert r.exit_code == 0, r.output
+        assert [json.loads(x)["text"] for x in r.output.splitlines()] == [text]

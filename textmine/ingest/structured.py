@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..types import Block, Document, Table
-from .text import CLOSERS, TERMINAL, clean_text, infer_year, join_lines
+from .docinfo import HEAD_BLOCKS, reference_year, report_title
+from .text import CLOSERS, TERMINAL, clean_text, join_lines
 
 HEADING_MAX = 40  # a heading-like paragraph is at most this long
 _SENTENCE_PUNCT = re.compile(r"[。，；！？,;!?]")  # 、 and ： occur in numbered headings
@@ -96,7 +97,8 @@ def build_document(collected: Collected, doc_id: str, path: str, what: str) -> D
     if not blocks and not tables:
         raise InputError(f"{path}: {what} holds no text")
     doc = Document(doc_id=doc_id, blocks=blocks, path=path, tables=tables)
-    first = next((b for b in blocks if b.kind in ("title", "heading")), None)
-    doc.title = collected.title or (first.text if first is not None else None)
-    doc.year, doc.year_source = infer_year(doc_id, doc.title, doc.text)
+    doc.title = collected.title or report_title(blocks)
+    doc.year, doc.year_source = reference_year(
+        doc_id, doc.title, {}, [b.text for b in blocks[:HEAD_BLOCKS]], doc.text,
+        trust_title=collected.title is not None)
     return doc

@@ -316,9 +316,6 @@ class IndicatorDB:
         if f.measure:
             where.append("c.measure = ?"); params.append(f.measure)
         if f.role:
-            if "role" not in self.db["claims"].columns_dict:
-                raise StoreError(f"{self.path}: this database has no role column yet; "
-                                 "re-ingest with a textmine that attributes roles")
             where.append("c.role = ?"); params.append(f.role)
         if f.unit:
             where.append("c.unit = ?"); params.append(f.unit)

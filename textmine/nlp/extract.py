@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..types import Claim, Document, Sentence
+from .cells import cell_claims
 from .indicator import indicator_for
 from .sentences import bbox_of as _bbox, split_document
 
@@ -19,7 +20,15 @@ def sentence_claims(doc: Document, nlp: Language, sentences: list[Sentence] | No
     lends its id and year, and boxes are left to ``fill_boxes`` when it has no blocks."""
     if sentences is None:
         sentences = split_document(doc)
+    def box(sent: Sentence, a: int, b: int):
+        return _bbox(doc, sent, a, b) if doc.blocks else None
+
     for sdoc, sent in _pipe(nlp, sentences, doc.year):
+        if sent.cell is not None:  # a table cell: its headers say what it measures
+            found = cell_claims(doc, sent, box)
+            if found:
+                yield sdoc, found
+            continue
         spans = sdoc.spans.get("claims", [])
         if not spans:
             continue
@@ -32,8 +41,6 @@ def sentence_claims(doc: Document, nlp: Language, sentences: list[Sentence] | No
             if not indicator and claims and not sent.text[prev_end:m.start].strip(_JOINERS):
                 indicator = claims[-1].indicator  # 1300多种8.2亿余元: one phrase, two numbers
             prev_end = m.end
-            if sent.context:  # a table cell: its headers say what it measures
-                indicator = sent.context
             year_source = None
             if m.kind == "date":
                 year_source = "written" if m.year_written else f"document:{doc.year_source}"
@@ -42,7 +49,7 @@ def sentence_claims(doc: Document, nlp: Language, sentences: list[Sentence] | No
                 text=sent.text[m.start:m.end], kind=m.kind, value=m.value, unit=m.unit,
                 qualifier=m.qualifier, lower=m.lower, upper=m.upper, indicator=indicator,
                 per=m.per, change=_change(sent.text, m.start),
-                bbox=_bbox(doc, sent, m.start, m.end) if doc.blocks else None,
+                bbox=box(sent, m.start, m.end),
                 sentence_index=sent.index,
                 section=sent.section, year_source=year_source, optional=m.optional))
         yield sdoc, claims
@@ -77,8 +84,9 @@ def _pipe(nlp: Language, sentences: list[Sentence], year: int | None):
     for sent in sentences:
         d = make_doc(sent.text)
         d._.year = year
-        for proc in procs:
-            d = proc(d)
+        if sent.cell is None:  # table cells are read by nlp.cells
+            for proc in procs:
+                d = proc(d)
         yield d, sent
 
 

@@ -66,7 +66,8 @@ def column_headers(grid: Grid, h: int, s: int) -> list[str]:
     centres = _centres(grid, h)
     out = [[] for _ in range(width)]
     for r in grid[:h]:
-        heads = [(k, c) for k, c in enumerate(r) if k >= s and c is not None and c.text.strip()]
+        heads = [(k, c) for k, c in enumerate(r)
+                 if k >= s and c is not None and c.text.strip() and c.bbox is not None]
         spanning = 0 < len(heads) < width - s
         for j in range(width):
             c = r[j] or next((r[k] for k in range(j - 1, -1, -1)
@@ -83,7 +84,8 @@ def _centres(grid: Grid, h: int) -> list[float | None]:
     """The middle of each column, from its cells below the headers."""
     out = []
     for j in range(len(grid[0]) if grid else 0):
-        xs = sorted((c.bbox[0] + c.bbox[2]) / 2 for r in grid[h:] if (c := r[j]) is not None)
+        xs = sorted((c.bbox[0] + c.bbox[2]) / 2 for r in grid[h:]
+                    if (c := r[j]) is not None and c.bbox is not None)
         out.append(xs[len(xs) // 2] if xs else None)
     return out
 
@@ -102,7 +104,28 @@ def _row_header(cells: list[GridCell | None]) -> tuple[str, str | None]:
     return label, own or unit
 
 
-def build_table(pt: PageTable, page_no: int, t_index: int, t_id: str
+def text_table(rows: list[list[str | None]], t_index: int, t_id: str, caption: str = ""
+               ) -> tuple[Table, list[Block]]:
+    """``build_table`` for a table that comes as text, without boxes (Word, HTML): a cell
+    followed by empty places (None) spans them."""
+    grid: Grid = []
+    for r in rows:
+        cells: list[GridCell | None] = []
+        for j, text in enumerate(r):
+            if text is None:
+                cells.append(None)
+                continue
+            span = 1 + next((k for k, t in enumerate(r[j + 1:]) if t is not None), len(r) - j - 1)
+            cells.append(GridCell(text, [None] * len(text), None, span))
+        grid.append(cells)
+    table, blocks = build_table(PageTable(None, grid, "text", caption), None, t_index, t_id)
+    table.bbox = None
+    for b in blocks:
+        b.bbox = b.char_boxes = None
+    return table, blocks
+
+
+def build_table(pt: PageTable, page_no: int | None, t_index: int, t_id: str
                 ) -> tuple[Table, list[Block]]:
     """The document's ``Table`` and one ``table_cell`` block per cell with a figure."""
     grid = pt.grid
@@ -125,7 +148,7 @@ def build_table(pt: PageTable, page_no: int, t_index: int, t_id: str
                 blocks.append(Block(c.text, "table_cell", page_no, c.bbox, CharBoxes(c.boxes),
                                     table=t_index, cell=heads.cell(i, j, label, row_unit)))
     rows = [[None if c is None else c.text for c in r] for r in grid]
-    return Table(page_no, tuple(pt.bbox), rows, id=t_id, caption=pt.caption or None,
+    return Table(page_no, pt.bbox and tuple(pt.bbox), rows, id=t_id, caption=pt.caption or None,
                  header_rows=h, stub_cols=s, strategy=pt.strategy), blocks
 
 

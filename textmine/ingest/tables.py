@@ -37,7 +37,7 @@ CAPTION_LINES = 2      # caption lines (title, 单位：万元) looked for above
 class GridCell:
     text: str
     boxes: list           # one box per character of text (None for an inserted blank)
-    bbox: BBox
+    bbox: BBox | None     # None for a table that came as text (Word, HTML)
     span: int = 1         # columns it covers (a merged header cell)
 
 
@@ -49,7 +49,7 @@ class PageTable:
     """A table found on a page: its box, its grid of cells (None: empty or merged away),
     how it was found, and the caption lines above it."""
 
-    bbox: BBox
+    bbox: BBox | None
     grid: Grid
     strategy: str = "lines"
     caption: str = ""

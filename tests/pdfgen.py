@@ -86,6 +86,45 @@ class Page:
                 self.text(xs[j] + 4, top + i * row_h + (row_h - size) / 2, cell, size)
         return self
 
+    def grid(self, x0: float, top: float, widths: list[float], rows: list[list],
+             rules: str = "all", head: int = 1, row_h: float = 16.0, size: float = 9.0
+             ) -> "Page":
+        """A table as reports print it: a cell is a text or (text, columns it spans); text
+        left-aligned, figures right-aligned. ``rules``: ``all`` (every cell ruled, merged
+        cells without inner walls), ``three`` (a three-line table: top, below the ``head``
+        header rows, bottom) or ``none``. Headers (but the first column's) are centred."""
+        xs = [x0]
+        for w in widths:
+            xs.append(xs[-1] + w)
+        bottom = top + len(rows) * row_h
+        if rules == "three":
+            for y in (top, top + head * row_h, bottom):
+                self.hline(xs[0], xs[-1], y)
+        for i, row in enumerate(rows):
+            j = 0
+            walls = [xs[0]]
+            for cell in row:
+                text, span = cell if isinstance(cell, tuple) else (cell, 1)
+                a, b = xs[j], xs[j + span]
+                w = pdfmetrics.stringWidth(text, FONT, size)
+                figure = text[:1].isdigit() or text[:1] in "-(" and text[1:2].isdigit() \
+                    or text in ("-", "—")
+                if i < head and j > 0:
+                    x = a + (b - a - w) / 2  # headers centred over their columns
+                else:
+                    x = b - 4 - w if figure else a + 4
+                self.text(x, top + i * row_h + (row_h - size) / 2, text, size)
+                j += span
+                walls.append(xs[j])
+            if rules == "all":
+                y = top + i * row_h
+                self.hline(xs[0], xs[-1], y)
+                for x in walls:
+                    self.ops.append(("line", x, y, x, y + row_h))
+        if rules == "all":
+            self.hline(xs[0], xs[-1], bottom)
+        return self
+
     def image(self, x0: float, top: float, w: float, h: float) -> "Page":
         self.ops.append(("image", x0, top, w, h))
         return self

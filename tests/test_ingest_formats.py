@@ -126,8 +126,10 @@ def test_docx_blocks_and_table(tmp_path):
                      ("paragraph", P2), ("heading", "三、下一步工作")]
     assert doc.title == TITLE and doc.year == 2020 and doc.doc_id == "nanshan-2020"
     assert doc.tables[0].rows == TABLE
-    cells = {(b.text, b.context) for b in doc.blocks if b.kind == "table_cell"}
-    assert ("1500", "帮扶资金（万元） 2020年") in cells and ("800", "培训人次 2019年") in cells
+    cells = {(b.text, b.cell.row_header, b.cell.col_header, b.cell.unit)
+             for b in doc.blocks if b.kind == "table_cell"}
+    assert ("1500", "帮扶资金", "2020年", "万元") in cells
+    assert ("800", "培训人次", "2019年", None) in cells
     # the table stands after the paragraph before it
     assert doc.blocks[doc.tables[0].at - 1].text == P2
 
@@ -142,6 +144,8 @@ def test_docx_claims(tmp_path):
     got = {(c.text, c.value, c.unit) for c in claims}
     assert {("2.5亿元", 250000000, "元"), ("36个", 36, "个"), ("1800余人", 1800, "人"),
             ("9个", 9, "个")} <= got
+    # a table's figure takes the unit of its row header: 帮扶资金（万元） 1500
+    assert ("1500", 15000000, "元") in got
     assert all("<" not in c.sentence for c in claims)
 
 

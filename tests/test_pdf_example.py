@@ -18,5 +18,6 @@ def test_example_bulletin_reads_back():
     assert doc.title == "上半年对口帮扶工作稳步推进"
     assert len(doc.tables) == 1
     cells = [b for b in doc.blocks if b.kind == "table_cell"]
-    assert cells[0].text == "18.6亿元" and cells[0].context == "到位财政帮扶资金 完成数"
+    assert cells[0].text == "18.6亿元"
+    assert (cells[0].cell.row_header, cells[0].cell.col_header) == ("到位财政帮扶资金", "完成数")
     assert all(len(b.char_boxes) == len(b.text) for b in doc.blocks)

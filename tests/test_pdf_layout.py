@@ -5,6 +5,7 @@ import pytest
 
 from pdfgen import FONT, Column, Page, build, pdfmetrics
 from textmine.ingest.pdf import document_text, read_pdf, table_to_csv
+from textmine.types import TableCell
 
 HEADER = "示范区帮扶工作简报"
 DATE = "2021年3月15日 星期一"
@@ -166,7 +167,7 @@ TABLE = [["项目", "金额（亿元）", "个数"],
          ["备注", "按年度汇总", "—"]]
 
 
-def test_ruled_table_cells_with_context_and_csv(tmp_path):
+def test_ruled_table_cells_with_headers_and_csv(tmp_path):
     page = Page()
     page.column(Column(50, 100, 450).para(P_A))
     page.text(200, 170, "表1 帮扶资金安排情况", 10)
@@ -175,10 +176,15 @@ def test_ruled_table_cells_with_context_and_csv(tmp_path):
     doc = read_pdf(build(tmp_path / "table.pdf", [page]))
     assert len(doc.tables) == 1
     assert doc.tables[0].rows == TABLE
+    t = doc.tables[0]
+    assert (t.id, t.header_rows, t.stub_cols, t.strategy) == ("p1-t1", 1, 1, "lines")
+    assert t.caption == "表1 帮扶资金安排情况"
     cells = [b for b in doc.blocks if b.kind == "table_cell"]
-    assert [(b.text, b.context, b.cell) for b in cells] == [
-        ("3.2", "消费帮扶 金额（亿元）", (1, 1)), ("15", "消费帮扶 个数", (1, 2)),
-        ("12.5", "产业帮扶 金额（亿元）", (2, 1)), ("326", "产业帮扶 个数", (2, 2))]
+    assert [(b.text, b.cell) for b in cells] == [
+        ("3.2", TableCell("p1-t1", 1, 1, "消费帮扶", "金额", "亿元")),
+        ("15", TableCell("p1-t1", 1, 2, "消费帮扶", "个数")),
+        ("12.5", TableCell("p1-t1", 2, 1, "产业帮扶", "金额", "亿元")),
+        ("326", TableCell("p1-t1", 2, 2, "产业帮扶", "个数"))]
     for b in cells:
         assert b.table == 0 and b.page == 1 and len(b.char_boxes) == len(b.text)
     # table text does not come out again as paragraphs

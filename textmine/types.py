@@ -37,8 +37,8 @@ class Block:
     ``kind``: ``title``, ``heading``, ``paragraph``, ``caption`` or ``table_cell``.
     ``char_boxes`` (PDF input only) holds one box per character of ``text`` (``None``
     for characters that were inserted, e.g. a joining space), so that any span of the
-    text can be traced back to the page. ``context`` carries, for a table cell, the
-    row and column headers that say what the cell measures.
+    text can be traced back to the page. ``cell`` says, for a table cell, where it
+    stands and what its headers say it measures.
     """
 
     text: str
@@ -46,18 +46,37 @@ class Block:
     page: int | None = None
     bbox: BBox | None = None
     char_boxes: list[BBox | None] | None = None
-    context: str | None = None
     table: int | None = None  # index into Document.tables for table cells
-    cell: tuple[int, int] | None = None  # (row, column) of a table cell
+    cell: TableCell | None = None
     continues: bool = False  # the paragraph before it, broken by a page break, runs on here
 
 
 @dataclass
+class TableCell:
+    """A table cell's place and what the table's headers and caption say about it."""
+
+    table: str                # table id, p<page>-t<n> (the CSV file is <doc>-<id>.csv)
+    row: int                  # 0-based, as in the CSV file
+    col: int
+    row_header: str = ""      # the stub (row headers), units left out
+    col_header: str = ""      # the column's header rows joined, units left out
+    unit: str | None = None   # the unit a header or the caption gives (百万元, %, 万元)
+    period: str | None = None  # the header naming a year or period, as written (2021E, 1-8月)
+
+
+@dataclass
 class Table:
+    """A table as found: its rows of cell texts (None where a merged cell covers a place)."""
+
     page: int
     bbox: BBox | None
     rows: list[list[str | None]]
-    at: int | None = None  # where it stands: the index of the first block after it
+    at: int | None = None       # where it stands: the index of the first block after it
+    id: str = ""                # p<page>-t<n>, n counted from 1 on each page
+    caption: str | None = None  # title and unit lines just above it
+    header_rows: int = 0        # rows of column headers at the top
+    stub_cols: int = 0          # columns of row headers at the left
+    strategy: str = "lines"     # lines: ruled; text: columns aligned without rules
 
 
 @dataclass
@@ -90,7 +109,7 @@ class Sentence:
     index: int  # running sentence number in the document
     page: int | None = None
     section: str | None = None  # the nearest heading above the sentence
-    context: str | None = None  # table-cell header context, from the block
+    cell: TableCell | None = None  # the table cell the sentence is, from the block
 
 
 @dataclass
@@ -126,6 +145,10 @@ class Claim:
     role: str | None = None           # outcome | target | plan | forecast
     region: str | None = None         # canonical name (宁夏回族自治区, 全国)
     indicator_key: str | None = None  # canonical statistic (国内生产总值)
+    # a table cell's claim: the table's id and the cell's 0-based row and column in its CSV
+    table: str | None = None
+    row: int | None = None
+    col: int | None = None
 
     def __float__(self) -> float:
         """The value as a float (``float(claim)``, ``sum(map(float, claims))``, numpy); a
@@ -144,7 +167,8 @@ class Claim:
             d[k] = json_number(d[k])
         if d["bbox"] is not None:
             d["bbox"] = [round(float(x), 2) for x in d["bbox"]]
-        for k in ("per", "change", "measure_confidence", "bbox", "section"):
+        for k in ("per", "change", "measure_confidence", "bbox", "section", "table", "row",
+                  "col"):
             if d[k] is None:
                 del d[k]
         if self.period_source is None:  # not attributed (a part of a document)

@@ -10,7 +10,9 @@ Pure functions over the geometry of ``columns``; nothing here knows about pdfplu
   stopped short of its column's right edge, the font size changes, or a vertical gap
   opens. A paragraph runs on from the foot of one column to the head of the next.
 * Lines join without a space except between two Latin letters, so ``2282⏎公顷`` becomes
-  ``2282公顷``; spaces inside a line are kept as written.
+  ``2282公顷``; spaces inside a line are kept as written. A short line ending in a figure
+  never joins a line starting with one (``380%⏎360%``, a chart's axis): that would make a
+  false number.
 """
 from __future__ import annotations
 
@@ -139,8 +141,24 @@ def _joiner(a: str, b: str) -> str:
     return " " if _is_latin(a) and _is_latin(b) else ""
 
 
+_FIGURE_END = set("0123456789%‰")
+_FIGURE_START = set("0123456789+-−")
+
+
+SHORT_LINE = 8  # characters: a line this short is a label, not a line of a paragraph
+
+
+def _figures_meet(prev: Line, cur: Line) -> bool:
+    """A short line ending in a figure over a line starting with one (the labels of a
+    chart's axis, stacked): joined they would read as one false number (380%360%). A
+    paragraph's line may still break inside a number (``38⏎6个``)."""
+    a, b = prev.text.strip(), cur.text.strip()
+    return (bool(a) and bool(b) and a[-1] in _FIGURE_END and b[0] in _FIGURE_START
+            and min(len(a), len(b)) < SHORT_LINE)
+
+
 def _starts_new(prev: Line, cur: Line, prev_kind: str, kind: str, pp: ParaParams) -> bool:
-    if kind != prev_kind or cur.zone is not prev.zone:
+    if kind != prev_kind or cur.zone is not prev.zone or _figures_meet(prev, cur):
         return True
     em = max(cur.size, prev.size)
     if abs(cur.size - prev.size) > 0.1 * em:

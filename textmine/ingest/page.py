@@ -19,6 +19,7 @@ from . import layout_margins as lm
 from .boxes import CharBoxes
 from .columns import Atom, Glyph, LayoutParams, Segment, build_segments, inside, reading_order
 from .layout import Line, Para, ParaParams, assemble_lines, paragraphs
+from .table_heads import build_table
 from .tables import PageTable, find_tables
 
 
@@ -173,7 +174,8 @@ def _add_paras(rec: PageLayout, lines: list[Line], height: float, body: float) -
 
 def _place_table(rec: PageLayout, table: PageTable, tables_out: list) -> None:
     t_index = len(tables_out)
-    model, cells = table.to_model(rec.number, t_index)
+    t_id = f"p{rec.number}-t{len(rec.tables) + 1}"
+    model, cells = build_table(table, rec.number, t_index, t_id)
     tables_out.append(model)
     rec.tables.append(TablePlace(len(rec.paras), t_index, cells))
 

@@ -29,7 +29,6 @@ from .text import clean_text
 MAX_PAGE_SIDE = 14400.0       # PDF's own limit (200 inches); larger pages are refused
 MAX_PAGE_CHARS = 200_000      # a page with more glyphs than this is skipped with a warning
 GARBAGE_SHARE = 0.3           # unmapped glyphs above this share: no usable text layer
-CSV_NAME = "{doc}-p{page}-t{n}.csv"
 
 
 # ---------------------------------------------------------------- opening
@@ -401,10 +400,9 @@ def table_to_csv(table: Table) -> str:
 
 
 def table_csv_name(doc: Document, t_index: int) -> str:
-    """``<doc>-p<page>-t<n>.csv`` with n counted from 1 on each page."""
+    """``<doc>-p<page>-t<n>.csv`` with n counted from 1 on each page (the table's id)."""
     t = doc.tables[t_index]
-    n = sum(1 for u in doc.tables[:t_index] if u.page == t.page) + 1
-    return CSV_NAME.format(doc=doc.doc_id, page=t.page, n=n)
+    return f"{doc.doc_id}-{t.id}.csv"
 
 
 def document_text(doc: Document) -> str:

@@ -5,12 +5,12 @@ for plain text, no layout as for PDF). The readers (``docx.py``, ``html.py``) ha
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..types import Block, Document, Table
 from .docinfo import HEAD_BLOCKS, reference_year, report_title
+from .table_heads import text_table
 from .text import CLOSERS, TERMINAL, clean_text, join_lines
 
 HEADING_MAX = 40  # a heading-like paragraph is at most this long
@@ -49,27 +49,6 @@ def looks_like_heading(text: str) -> bool:
             and not (s and s[-1] in TERMINAL))
 
 
-def _has_number(text: str) -> bool:
-    return any(unicodedata.category(ch) == "Nd" for ch in text)
-
-
-def table_blocks(rows: list[list[str | None]], t_index: int) -> list[Block]:
-    """One ``table_cell`` block per cell with a number, its row and column headers (the
-    first column, the first row) as the context that says what it measures."""
-    blocks = []
-    col_head = rows[0] if rows else []
-    for i, r in enumerate(rows[1:], 1):
-        row_head = r[0] if r and r[0] else ""
-        for j, c in enumerate(r):
-            if j == 0 or not c or not _has_number(c):
-                continue
-            head = col_head[j] if j < len(col_head) and col_head[j] else ""
-            context = " ".join(x for x in (row_head, head) if x)
-            blocks.append(Block(c, "table_cell", context=context or None, table=t_index,
-                                cell=(i, j)))
-    return blocks
-
-
 def _clean_rows(rows: list[list[str | None]]) -> list[list[str | None]]:
     rows = [[None if c is None else tidy(c) for c in r] for r in rows]
     rows = [r for r in rows if any(r)]
@@ -87,8 +66,10 @@ def build_document(collected: Collected, doc_id: str, path: str, what: str) -> D
             rows = _clean_rows(part.rows)
             if not rows:
                 continue
-            tables.append(Table(None, None, rows, at=len(blocks)))
-            blocks += table_blocks(rows, len(tables) - 1)
+            table, cells = text_table(rows, len(tables), f"t{len(tables) + 1}")
+            table.at = len(blocks)
+            tables.append(table)
+            blocks += cells
             continue
         text = tidy(part.text)
         if text:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from ..parse.tables import table
 from ..types import Claim, Document, Sentence
+from .cells import cell_claims
 from .indicator import carried, counted_noun, indicator_for, split_respectively
 from .sentences import bbox_of as _bbox, split_document
 
@@ -21,7 +22,15 @@ def sentence_claims(doc: Document, nlp: Language, sentences: list[Sentence] | No
     lends its id and year, and boxes are left to ``fill_boxes`` when it has no blocks."""
     if sentences is None:
         sentences = split_document(doc)
+    def box(sent: Sentence, a: int, b: int):
+        return _bbox(doc, sent, a, b) if doc.blocks else None
+
     for sdoc, sent in _pipe(nlp, sentences, doc.year):
+        if sent.cell is not None:  # a table cell: its headers say what it measures
+            found = cell_claims(doc, sent, box)
+            if found:
+                yield sdoc, found
+            continue
         spans = sdoc.spans.get("claims", [])
         if not spans:
             continue
@@ -35,8 +44,6 @@ def sentence_claims(doc: Document, nlp: Language, sentences: list[Sentence] | No
             if claims and not sent.text[prev_end:m.start].strip(_JOINERS):
                 change = claims[-1].change  # 分别下降3.14%和4.66%
             prev_end = m.end
-            if sent.context:  # a table cell: its headers say what it measures
-                indicator = sent.context
             year_source = None
             if m.kind == "date":
                 year_source = "written" if m.year_written else f"document:{doc.year_source}"
@@ -45,7 +52,7 @@ def sentence_claims(doc: Document, nlp: Language, sentences: list[Sentence] | No
                 text=sent.text[m.start:m.end], kind=m.kind, value=m.value, unit=m.unit,
                 qualifier=m.qualifier, lower=m.lower, upper=m.upper, indicator=indicator,
                 per=m.per, change=change,
-                bbox=_bbox(doc, sent, m.start, m.end) if doc.blocks else None,
+                bbox=box(sent, m.start, m.end),
                 sentence_index=sent.index,
                 section=sent.section, year_source=year_source, optional=m.optional))
         yield sdoc, claims
@@ -153,8 +160,9 @@ def _pipe(nlp: Language, sentences: list[Sentence], year: int | None):
     for sent in sentences:
         d = make_doc(sent.text)
         d._.year = year
-        for proc in procs:
-            d = proc(d)
+        if sent.cell is None:  # table cells are read by nlp.cells
+            for proc in procs:
+                d = proc(d)
         yield d, sent
 
 

@@ -46,7 +46,7 @@ def split_document(doc: Document) -> list[Sentence]:
         for a, b in spans:
             sentences.append(Sentence(block.text[a:b], bi, a, len(sentences), page=block.page,
                                       section=section if block.kind not in ("heading", "title") else None,
-                                      context=block.context))
+                                      cell=block.cell))
     return sentences
 
 

@@ -702,17 +702,20 @@ def check(ctx, db_path, fmt, html_path, no_within, no_between):
     debug = ctx.obj["debug"]
     from textmine.store.checks import run_checks
     from textmine.fileio import write_atomic
-    from textmine.store.report import render_html
+    from textmine.store.report import render_html, series_figures
     db = _open_db(db_path, debug)
+    figures = []
     try:
         result = run_checks(db, within=not no_within, between=not no_between)
+        if html_path:
+            figures = series_figures(db, result)
     except TextmineError as e:
         fail(str(e), debug, e)
     finally:
         db.close()
     if html_path:
         try:
-            write_atomic(html_path, render_html(result, db_path=str(db_path)))
+            write_atomic(html_path, render_html(result, db_path=str(db_path), figures=figures))
         except OSError as e:
             fail(f"{html_path}: cannot write: {e.strerror or e}", debug, e)
     if fmt == "json":
@@ -730,6 +733,115 @@ def check(ctx, db_path, fmt, html_path, no_within, no_between):
     if html_path:
         err.print(f"report -> {printable(html_path)}")
     sys.exit(EXIT_FINDINGS if result.findings else 0)
+
+
+ROLES = ("outcome", "target", "plan", "forecast")
+
+
+@main.command()
+@DB_OPTION
+@click.option("--indicator", required=True,
+              help="The statistic: its key or any synonym (GDP, 财政收入, 城镇新增就业, CPI).")
+@click.option("--region", help="Region by any of its names (宁夏, 宁夏回族自治区); with the "
+              "divisions under it unless --no-rollup.")
+@click.option("--no-rollup", is_flag=True, help="The region itself only.")
+@click.option("--role", type=click.Choice(ROLES), help="Only figures of this role.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the rows to this file (csv unless --format jsonl).")
+@click.option("--plot", "plot_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also draw the series to this .png or .svg (pip install 'textmine[plot]').")
+@click.option("--font", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A font with Chinese characters for --plot (default: one found on the machine).")
+@click.pass_context
+def series(ctx, db_path, indicator, region, no_rollup, role, fmt, output, plot_path, font):
+    """One indicator's figures across the stored reports, ordered by period: value, bounds,
+    unit, kind and change (a level and its growth share the key), role, region, source, and
+    whether a check touches it (conflict; target met or missed)."""
+    debug = ctx.obj["debug"]
+    from textmine.store.series import SERIES_FIELDS, series as get_series, series_text
+    db = _open_db(db_path, debug)
+    try:
+        rows = get_series(db, indicator, region=region, role=role, rollup=not no_rollup)
+    except TextmineError as e:
+        fail(str(e), debug, e)
+    finally:
+        db.close()
+    if plot_path is not None:
+        _plot(rows, plot_path, indicator, region, font, debug)
+    if output is not None:
+        textmine.write_atomic(output, series_text(rows, "jsonl" if fmt == "jsonl" else "csv"))
+        err.print(f"{len(rows)} figures -> {printable(output)}")
+    elif fmt != "table":
+        sys.stdout.write(series_text(rows, fmt))
+    else:
+        cols = ("period", "text", "kind", "change", "role", "region", "doc", "finding",
+                "attainment")
+        table = Table(title=f"{printable(indicator)}: {len(rows)} figures")
+        for col in cols:
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            table.add_row(*(cell(r.get(c)) for c in cols))
+        out.print(table)
+    if not rows:
+        err.print(f"no figures of {printable(indicator)} in {printable(db_path)}"
+                  + (f" for {printable(region)}" if region else ""))
+
+
+def _plot(rows, plot_path, indicator, region, font, debug) -> None:
+    from textmine.store.plot import plot_series
+    try:
+        used = plot_series(rows, plot_path, title=f"{indicator}{' · ' + region if region else ''}",
+                           font=str(font) if font else None)
+    except TextmineError as e:
+        fail(str(e), debug, e)
+    except OSError as e:
+        fail(f"{plot_path}: cannot write: {e.strerror or e}", debug, e)
+    if used is None and plot_path.suffix.lower() == ".png":
+        say("Warning", "no font with Chinese characters found: labels may show as boxes "
+            "(install fonts-noto-cjk or fonts-wqy-zenhei, or pass --font)")
+    err.print(f"plot -> {printable(plot_path)}")
+
+
+@main.command()
+@DB_OPTION
+@click.option("--indicator", help="Only this statistic (its key or any synonym).")
+@click.option("--region", help="Only this region (any of its names).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.pass_context
+def targets(ctx, db_path, indicator, region, fmt):
+    """Targets against the outcomes later reports give for them (same indicator, region,
+    period, kind, unit and change): met or missed, with both sentences. A ceiling (CPI,
+    unemployment, 控制在…以内) is met at or below it; any other target at or above it."""
+    debug = ctx.obj["debug"]
+    from textmine.store.checks import run_checks
+    db = _open_db(db_path, debug)
+    try:
+        key = db.indicator_key(indicator) if indicator else None
+        region_name = db.attributor.gazetteer.canonical(region) if region else None
+        found = [a for a in run_checks(db, within=False).attainments
+                 if (key is None or a.claims[0]["indicator_key"] == key)
+                 and (region_name is None or a.claims[0].get("region") == region_name)]
+    except TextmineError as e:
+        fail(str(e), debug, e)
+    finally:
+        db.close()
+    if fmt == "json":
+        sys.stdout.write(json.dumps([a.to_dict() for a in found], ensure_ascii=False, indent=1)
+                         + "\n")
+        return
+    met = sum(a.relation == "met" for a in found)
+    table = Table(title=f"{len(found)} target(s) judged: {met} met, {len(found) - met} missed",
+                  show_lines=True)
+    for col in ("result", "target", "outcome", "message"):
+        table.add_column(col, overflow="fold")
+    for a in found:
+        t, o = a.claims
+        table.add_row(cell(a.relation), cell(f"{t['doc']}: {t['sentence']}"),
+                      cell(f"{o['doc']}: {o['sentence']}"), cell(a.message))
+    out.print(table)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ The first rule that applies decides, and ``period_source`` says which:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..parse.tables import table
@@ -40,12 +41,40 @@ class PeriodRules:
         c = v.claim
         if c.period:
             return c.period, c.period_source or "written"
+        period, source = self._period(v)
+        return self.since_base(v, period), source
+
+    def since_base(self, v: ClaimView, period: str | None) -> str | None:
+        """A change measured from a written base year (比2002年增长65.5%, and the 年均 rate
+        after it) covers the years after the base up to the period's last year."""
+        c, years = v.claim, year_range(period)
+        if not c.change or years is None or years[0] != years[1]:
+            return period
+        base = self.base_year(v)
+        if base is None or not base < years[1]:
+            return period
+        return label(base + 1, years[1])
+
+    def base_year(self, v: ClaimView) -> int | None:
+        """The year of the comparison base before the claim: in its clause, or for an
+        average rate (年均) in the sentence."""
+        scope = unicodedata.normalize(
+            "NFKC", v.sentence[v.clause_start if "年均" not in v.clause else 0:v.claim.start])
+        m = None
+        for m in self.times.base_years.finditer(scope):
+            pass
+        return int(m.group(1)) if m else None
+
+    def _period(self, v: ClaimView) -> tuple[str | None, str]:
+        c = v.claim
         cue, source, at = self.context(v)
         if c.kind == "date":
             return self.date_period(c, cue), "written"
         d = self.governing_date(v)
         if d is not None and source == "relative" and at > d.start:
             d = None  # 从2006年X增加到去年的Y: the nearer time word governs Y
+        if d is not None and "-" in str(d.value) and "全年" in v.sentence[d.end:c.start]:
+            d = None  # 下半年…，全年进出口总额X: the whole year, not the half
         if d is not None and d.start >= v.clause_start:
             return self.governed(d, cue, v.facts.issued), "written"
         base = cue or (Cue(v.facts.year, v.facts.year, "document") if v.facts.year else None)

@@ -4,9 +4,11 @@ or ``forecast`` (the author's estimate of a value not yet known). The cue words 
 ``textmine/data/attribution.toml`` ``[roles]``; the rules, first that applies:
 
 1. a forecast word in the claim's clause (预计全年…);
-2. a word that says it happened (已, 完成, 目前) in the clause, or a past relative word
-   (去年, not as a comparison base): outcome;
-3. money (or a per-unit standard) after an arranging word (安排, 拟, 预算): plan;
+2. a word that says it happened (已, 完成, 目前) in the clause: outcome;
+3. money (or a per-unit standard) after an arranging word (安排, 拟, 预算): plan, also in
+   the review of a past year (the contract names these words, not a tense);
+3b. a past time word in the clause (去年, not as a comparison base) or a period that ended
+   before the report year: outcome;
 4. a target word before it in the sentence (预期目标是：), or in its clause (力争, 确保, 控制在,
    the modal 要/将), or a deadline (到2020年) it falls under: target;
 5. in a forward-looking part of a report (the year's tasks, a plan period) or with a period
@@ -45,12 +47,14 @@ class RoleRules:
         clause, w = v.clause, self.words
         if _has(clause, w["forecast"]):
             return "forecast"
-        years = year_range(period)
-        if _has(clause, w["outcome"]) or self._past(v) or \
-                (years is not None and v.facts.year is not None and years[1] < v.facts.year):
-            return "outcome"  # it happened, or its time is over when the report is written
+        if _has(clause, w["outcome"]):
+            return "outcome"  # 已, 完成: it happened
         if self._arranged(v):
-            return "plan"
+            return "plan"  # 安排, 预算, 补助标准: arranged by the issuing body, also in a review
+        years = year_range(period)
+        if self._past(v) or (years is not None and v.facts.year is not None
+                             and years[1] < v.facts.year):
+            return "outcome"  # its time is over when the report is written
         part = v.block.part if v.block is not None else None
         review = part is not None and part.kind == "review"
         if _has(v.before, STRONG_TARGET) or _has(clause, w["target"]) or \
@@ -70,9 +74,11 @@ class RoleRules:
         c, plan = v.claim, self.words["plan"]
         if not (c.kind in self.words["plan_kinds"] or c.per or "标准" in v.clause):
             return False
-        if _has(v.clause, plan):
+        if _has(_not_compared(v.clause), plan):
             return True
-        return c.kind == "money" and _has(v.before, plan) and not _has(v.clause, self.words["target"])
+        # the parts of an arranged sum: 拟安排财政赤字X，其中中央财政赤字Y
+        return c.kind == "money" and "其中" in v.sentence[v.head_end:c.start] and \
+            _has(_not_compared(v.sentence[:v.head_end]), plan)
 
     def _date_role(self, v: ClaimView, period: str | None) -> str:
         """Dates, durations and ranks: a deadline ahead of the report is a target."""
@@ -86,6 +92,14 @@ class RoleRules:
             return False
         return any(cue.last < year and cue.kind in ("relative", "span")
                    for _, cue in self.times.cues(v.clause, year))
+
+
+_COMPARED = re.compile(r"(?:比|较|同)(?:上年|去年|前年|\d{4}年)?的?(?:预算)?")
+
+
+def _not_compared(text: str) -> str:
+    """The text without comparison bases (比上年预算增加X is no budget)."""
+    return _COMPARED.sub("", text) if "比" in text or "较" in text else text
 
 
 def _has(text: str, words) -> bool:

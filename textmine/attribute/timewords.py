@@ -54,6 +54,7 @@ class TimeWords:
     pattern: re.Pattern           # any cue, first match in a fragment
     comparison: re.Pattern        # a comparison word right before a position
     after_base: tuple[str, ...]   # words after a base (与2010年相比)
+    base_years: re.Pattern = re.compile("(?!)")  # 比2002年: a written base year
 
     @classmethod
     def load(cls) -> "TimeWords":
@@ -67,10 +68,12 @@ class TimeWords:
                 f"|(?P<back2>{n})年(?:{_alt(sp['back_after'])})")
         ahead = f"(?:{_alt(sp['ahead_before'])})(?P<ahead>{n})年"
         year = r"(?P<year>(?:19|20)\d\d)\s*年(?!\d)"
-        pattern = re.compile(f"{plan}|{back}|{ahead}|(?P<rel>{_alt(t['relative'])})|{year}")
+        rel = f"(?<![{re.escape(t['relative_not_after'])}])(?P<rel>{_alt(t['relative'])})"
+        pattern = re.compile(f"{plan}|{back}|{ahead}|{rel}|{year}")
         comparison = re.compile(f"(?:{_alt(t['comparison'])})$")
+        base_years = re.compile(r"(?:比|较|同)\s*((?:19|20)\d\d)\s*年")
         return cls(dict(t["relative"]), dict(t["plans"]), pattern, comparison,
-                   tuple(t["comparison_after"]))
+                   tuple(t["comparison_after"]), base_years)
 
     def cues(self, text: str, year: int | None) -> list[tuple[int, Cue]]:
         """Every cue in ``text`` (NFKC) with its offset, comparison bases left out."""

@@ -18,7 +18,7 @@ def _alternation(words: list[str]) -> str:
 
 # A leading word is cut when at least two characters stay after it, a trailing word when
 # at least two stay before it; the longest word that can be cut is cut first.
-_LEAD = re.compile(f"(?s)(?:{_alternation(_T['leading'])})(?=..)")
+_LEAD = re.compile(f"(?s)(?!{_alternation(_T['keep'])})(?:{_alternation(_T['leading'])})(?=..)")
 _TRAIL = re.compile(f"(?s)(?<=..)(?:{_alternation(_T['trailing'])})\\Z")
 _CLAUSE = re.compile(r"[，。；！？：,;:!?（）()]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -96,7 +96,8 @@ def conflicts(key: tuple, claims: list[dict], role: str) -> dict | None:
     msg = (f"{ind} ({region}, {period}, {role}){src}: {len(cs)} values that cannot all hold: "
            f"{values}")
     return {"type": BETWEEN, "relation": "conflict", "message": msg,
-            "claims": [cl.claims[0] for cl in cs], "values": [_value(cl) for cl in cs]}
+            "claims": [cl.claims[0] for cl in cs], "values": [_value(cl) for cl in cs],
+            "members": claims}
 
 
 def disagree(cs: list[Cluster]) -> bool:

@@ -310,9 +310,11 @@ class IndicatorDB:
         """Claim records (contract fields plus the store's) matching the filter."""
         return list(self.iter_claims(f))
 
-    def iter_claims(self, f: ClaimFilter | None = None) -> Iterator[dict]:
+    def iter_claims(self, f: ClaimFilter | None = None, *, key: str | None = None
+                    ) -> Iterator[dict]:
+        """Claim records matching ``f`` (and, with ``key``, of that indicator key exactly)."""
         f = f or ClaimFilter()
-        where, params = [], []
+        where, params = ([], []) if key is None else (["c.indicator_key = ?"], [key])
         if f.measure:
             where.append("c.measure = ?"); params.append(f.measure)
         if f.role:

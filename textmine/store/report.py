@@ -54,13 +54,40 @@ def _finding_html(f: Finding, n: int) -> str:
     return "\n".join(parts)
 
 
+def series_figures(db, result: CheckResult, limit: int = 30) -> list[tuple[str, str]]:
+    """(title, inline SVG) of the series of every indicator (and region) with a finding
+    between reports; empty without matplotlib."""
+    import importlib.util
+    if importlib.util.find_spec("matplotlib") is None:
+        return []
+    from .plot import series_svg
+    from .series import series
+    out, seen = [], set()
+    for f in result.findings:
+        key, region = f.claims[0].get("indicator_key"), f.claims[0].get("region") or None
+        if f.type != "between_reports" or not key or (key, region) in seen or len(seen) >= limit:
+            continue
+        seen.add((key, region))
+        rows = series(db, key, region=region, rollup=False)
+        out.append((f"{key} ({region or 'no region'})",
+                    series_svg(rows, title=f"{key} · {region or ''}")))
+    return out
+
+
 def render_html(result: CheckResult, *, title: str = "textmine consistency report",
-                db_path: str = "") -> str:
+                db_path: str = "", figures: list[tuple[str, str]] = ()) -> str:
     fs = result.findings
     body = [f"<h1>{escape(title)}</h1>",
             f"<p>{escape(db_path)}: {len(fs)} finding(s); {len(result.confirmed)} relation(s) "
-            f"confirmed.</p>"]
+            f"confirmed; {len(result.attainments)} target(s) judged.</p>"]
     body += [_finding_html(f, i) for i, f in enumerate(fs, 1)]
+    if figures:
+        body.append("<h2>Series of the indicators with findings</h2>")
+        body += [f'<figure><figcaption>{escape(t)}</figcaption>{svg}</figure>' for t, svg in figures]
+    if result.attainments:
+        body.append('<details class="confirmed"><summary>Targets met or missed</summary>')
+        body += [_finding_html(f, i) for i, f in enumerate(result.attainments, 1)]
+        body.append("</details>")
     if result.confirmed:
         body.append('<details class="confirmed"><summary>Confirmed relations</summary>')
         body += [_finding_html(f, i) for i, f in enumerate(result.confirmed, 1)]

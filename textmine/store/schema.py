@@ -131,8 +131,10 @@ def _v3_exact_numbers(db: sqlite_utils.Database) -> None:
 def _v5_attribution(db: sqlite_utils.Database) -> None:
     """role and the region's level and division code (textmine.attribute); rows stored before
     have none until `ingest --replace` reads their documents again."""
+    have = db["claims"].columns_dict
     for col in V5_CLAIM_COLUMNS:
-        db["claims"].add_column(col, str)
+        if col not in have:
+            db["claims"].add_column(col, str)
     db["claims"].create_index(["indicator_key", "region", "period", "role"], if_not_exists=True)
 
 

@@ -23,6 +23,8 @@ from .roles import RoleRules
 from .timewords import TimeWords
 from .view import ClaimView
 
+TARGET_LISTS = ("预期目标", "主要目标", "目标任务是", "目标是：")
+
 __all__ = ["Attributor", "DocumentFacts", "Gazetteer", "KeyTable", "Region"]
 
 
@@ -92,15 +94,19 @@ class Attributor:
         """
         from ..nlp.sentences import split_document  # offsets only: no spaCy
         out: dict[int, BlockTime] = {}
-        block, current = -1, None
+        block, current, targets = -1, None, False
         for s in split_document(doc):
             if s.block >= len(facts.blocks):
                 continue
             bt = facts.blocks[s.block]
             if s.block != block:
-                block, current = s.block, bt
+                block, current, targets = s.block, bt, False
             cue = self.reader.lead_cue(s.text, facts.year)
             if cue is not None and bt.part is not None or cue is not None and bt.cue is None:
                 current = BlockTime(bt.part, cue, "section")
-            out[s.index] = current
+            # a list of targets runs from 预期目标是： over items cut by ； to the full stop
+            targets = targets or any(w in s.text for w in TARGET_LISTS)
+            out[s.index] = BlockTime(current.part, current.cue, current.source, targets)
+            if not s.text.rstrip().endswith(("；", ";")):
+                targets = False
         return out

@@ -31,10 +31,11 @@ class Part:
 
 @dataclass
 class BlockTime:
-    """The time context of one block: its part and the cue that governs it."""
+    """The time context of one block (or sentence): its part and the cue that governs it."""
     part: Part | None
     cue: Cue | None        # the narrowest cue (paragraph, lead-in heading or part)
     source: str            # section | none
+    targets: bool = False  # within a list of targets (主要预期目标是：A；B；C。)
 
 
 @dataclass
@@ -115,8 +116,12 @@ class DocumentReader:
         p = self.rules["parts"]
         if len(s) <= 8 and any(s.startswith(w) for w in p["closing"]):
             return Part(s, "other", None)
-        if not self.numbered.match(s) or len(s) > 40:
+        if not self.numbered.match(s):
             return None
+        if len(s) > 40:  # a heading run into its paragraph (column text): its first clause
+            s = re.split(r"[，,。；：:]", s, maxsplit=1)[0]
+            if len(s) > 40 or not any(w in s for w in (*p["review"], *p["forward"])):
+                return None
         kind = "review" if any(w in s for w in p["review"]) else \
             "forward" if any(w in s for w in p["forward"]) else "other"
         cue = self.times.cue(s, year)

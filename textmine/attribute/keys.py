@@ -88,6 +88,9 @@ def _key(kt: KeyTable, indicator: str, region_prefix: str) -> str:
     s = clean(indicator)
     if region_prefix and s.startswith(region_prefix) and len(s) > len(region_prefix) + 1:
         s = s[len(region_prefix):]
+    hit = kt.synonyms.get(s)  # a synonym as written (实际使用外资), before any word is cut
+    if hit is not None:
+        return hit
     s = kt.strip(s)
     hit = kt.synonyms.get(s)
     if hit is not None:

@@ -84,6 +84,10 @@ class PeriodRules:
             return label(y, y), "span"
         if d is not None:
             return self.governed(d, cue, v.facts.issued), "written"
+        if cue is not None and cue.kind == "since":
+            issued = v.facts.issued
+            return f"{cue.first}/{issued}" if issued and issued[:4] >= str(cue.first) \
+                else f"{cue.first}/..", source
         if cue is not None:
             return self.within(v, cue), source
         if v.facts.year is None:

@@ -47,6 +47,9 @@ class RoleRules:
         clause, w = v.clause, self.words
         if _has(clause, w["forecast"]):
             return "forecast"
+        prev = v.siblings[v.index - 1] if v.index else None
+        if prev is not None and prev.role and c.change and _BARE_CHANGE.fullmatch(clause):
+            return prev.role  # 拟安排X，比上年增加Y: the change of the figure before it
         if _has(clause, w["outcome"]):
             return "outcome"  # 已, 完成: it happened
         if self._arranged(v):
@@ -57,7 +60,8 @@ class RoleRules:
             return "outcome"  # its time is over when the report is written
         part = v.block.part if v.block is not None else None
         review = part is not None and part.kind == "review"
-        if _has(v.before, STRONG_TARGET) or _has(clause, w["target"]) or \
+        in_list = v.block is not None and v.block.targets
+        if in_list or _has(v.before, STRONG_TARGET) or _has(clause, w["target"]) or \
                 (not review and self.modal.search(clause)):
             return "target"
         if governing_date is not None and governing_date.qualifier == "before" and \
@@ -74,11 +78,18 @@ class RoleRules:
         c, plan = v.claim, self.words["plan"]
         if not (c.kind in self.words["plan_kinds"] or c.per or "标准" in v.clause):
             return False
-        if _has(_not_compared(v.clause), plan):
+        if _has(self._plain(v.clause), plan):
             return True
         # the parts of an arranged sum: 拟安排财政赤字X，其中中央财政赤字Y
-        return c.kind == "money" and "其中" in v.sentence[v.head_end:c.start] and \
-            _has(_not_compared(v.sentence[:v.head_end]), plan)
+        k = v.sentence.find("其中", 0, c.start)
+        return c.kind == "money" and k > 0 and _has(self._plain(v.sentence[:k]), plan)
+
+    def _plain(self, text: str) -> str:
+        """``text`` without comparison bases and names that hold an arranging word."""
+        text = _not_compared(text)
+        for w in self.words["plan_not"]:
+            text = text.replace(w, "")
+        return text
 
     def _date_role(self, v: ClaimView, period: str | None) -> str:
         """Dates, durations and ranks: a deadline ahead of the report is a target."""
@@ -94,6 +105,7 @@ class RoleRules:
                    for _, cue in self.times.cues(v.clause, year))
 
 
+_BARE_CHANGE = re.compile(r"(?:比上年|比去年|较上年|同比)?(?:增加|增长|提高|减少|下降|降低)了?")
 _COMPARED = re.compile(r"(?:比|较|同)(?:上年|去年|前年|\d{4}年)?的?(?:预算)?")
 
 

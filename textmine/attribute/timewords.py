@@ -21,7 +21,7 @@ from ..parse.tables import table
 class Cue:
     first: int
     last: int
-    kind: str  # year | relative | span | plan
+    kind: str  # year | relative | span | plan | since (今年以来: from then to date)
 
     @property
     def multi(self) -> bool:
@@ -83,6 +83,8 @@ class TimeWords:
             if self.is_base(s, m.start(), m.end()) or s.rfind("《", 0, m.start()) > s.rfind("》", 0, m.start()):
                 continue  # a comparison base, or a year inside a title
             cue = self._cue(m, year)
+            if cue is not None and s.startswith("以来", m.end()) and cue.kind in ("year", "relative"):
+                cue = Cue(cue.first, cue.first, "since")  # 今年以来, 2019年以来: to date
             if cue is not None:
                 out.append((m.start(), cue))
         return out

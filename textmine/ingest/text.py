@@ -17,6 +17,7 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HEADING_MAX = 40
 _CONTINUES = "的和与及在了对为把被将从向并或而且是有个等"  # a line ending so continues
 _PUNCT = re.compile(r"[。，、；：！？,;:!?]")
+_MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[.．、])")
 
 
 # Characters that are never content: zero-width marks, soft hyphen, BOM, and control
@@ -200,7 +201,8 @@ def _ends_sentence(line: str) -> bool:
 
 def _is_heading(line: str, width: float) -> bool:
     s = line.strip()
-    return (0 < len(s) <= _HEADING_MAX and len(s) < 0.8 * width and not _PUNCT.search(s)
+    bare = _MARKER.sub("", s, count=1)  # 二、2021年主要任务: the list marker's 、 is no clause
+    return (0 < len(s) <= _HEADING_MAX and len(s) < 0.8 * width and not _PUNCT.search(bare)
             and bool(_CJK.search(s)) and s[-1] not in _CONTINUES)
 
 

@@ -2,7 +2,7 @@
 
 Claims are compared only within a *comparison group*: the same indicator key, region,
 period, kind, unit, ``per`` and ``change`` (docs/claims.md, "Attribution"), with a closed
-period. Within a group:
+period; a yearly average (年均) is kept apart from a total over the same years. Within a group:
 
 * figures of the same role (outcome with outcome, target with target) from different
   documents *conflict* when they cannot all be one value: their intervals (with the rounding
@@ -29,6 +29,7 @@ from .numbers import fmt, interval, overlaps
 
 BETWEEN, ATTAINMENT = "between_reports", "attainment"
 COMPARABLE_KINDS = ("money", "count", "percent", "quantity", "ratio")
+AVERAGE_WORDS = ("年均", "平均每年", "每年")
 _T = table("attribution")["targets"]
 CEILING_KEYS, CEILING_WORDS = frozenset(_T["ceiling_keys"]), tuple(_T["ceiling_words"])
 
@@ -47,7 +48,13 @@ def base_key(r: dict) -> tuple | None:
     if not r.get("period_end") or r.get("optional") or interval(r) is None:
         return None
     return (r["indicator_key"], r.get("region") or "", r["period"], r["kind"], r.get("unit") or "",
-            r.get("per") or "", r.get("change") or "")
+            r.get("per") or "", r.get("change") or "", is_average(r))
+
+
+def is_average(r: dict) -> bool:
+    """A yearly average over a span (年均增长7.1%, 平均每年新增1000万人) is another statistic
+    than the total over it (增长65.5%, 五年新增5100万人), though they share key and period."""
+    return any(w in (r.get("indicator") or "") for w in AVERAGE_WORDS)
 
 
 @dataclass

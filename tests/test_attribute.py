@@ -1,0 +1,219 @@
+"""Attribution rules, table by table: period (+ source), role, region, indicator key, and the
+document's reference year and region. Every sentence here is written for this project in
+the style of work reports and bulletins."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import textmine
+from textmine.attribute.gazetteer import Gazetteer
+from textmine.attribute.keys import KeyTable
+from textmine.attribute.timewords import Cue, TimeWords
+
+REPORT = """2021年某省政府工作报告
+一、2020年工作回顾
+过去一年，面对复杂严峻的形势，全省上下攻坚克难，全省地区生产总值达到5200亿元，比上年增长3.8%，经济运行稳中向好。
+五年来，我们坚持稳中求进，城镇新增就业累计260万人，居民人均可支配收入从1.8万元增加到2.6万元，年均增长7.5%。
+脱贫攻坚取得决定性成就，截至2020年底，贫困发生率降至0.5%，区域性整体贫困基本解决。今年以来，新增市场主体12万户。
+二、2021年主要任务
+今年经济社会发展的主要预期目标是：地区生产总值增长6%左右；城镇新增就业40万人以上；居民消费价格涨幅控制在3%左右。
+加大财政支持力度，今年拟安排省级财政专项资金80亿元，比上年增加5亿元，其中产业发展资金30亿元，重点支持乡村产业。
+稳定粮食生产，预计全年粮食产量达到600万吨。推进新型城镇化，到2025年，常住人口城镇化率提高到60%，城乡融合发展。
+“十四五”时期，全省研发投入年均增长10%以上，创新能力明显增强，科技进步贡献率稳步提高，高新技术企业数量持续增加。
+"""
+
+
+def _claims(text: str, year: int | None = None, doc_id: str = "report"):
+    return textmine.extract(text, year=year, doc_id=doc_id, classify=False)
+
+
+@pytest.fixture(scope="module")
+def report():
+    return {c.text: c for c in _claims(REPORT.replace("某省", "江西省"))}
+
+
+PERIODS = [
+    # (figure as written, period, period_source)
+    ("5200亿元", "2020", "relative"),       # the review of the past year (过去一年)
+    ("3.8%", "2020", "relative"),           # 比上年 is the base, not the period
+    ("260万人", "2016/2020", "relative"),   # 五年来: cumulative over the five years
+    ("1.8万元", "2015", "span"),            # 从X增加到Y in a five-year review: the year before
+    ("2.6万元", "2020", "span"),            # ... and the last year
+    ("7.5%", "2016/2020", "relative"),      # 年均: the whole span
+    ("0.5%", "2020", "written"),            # 截至2020年底
+    ("6%左右", "2021", "relative"),         # this year's targets (今年…预期目标)
+    ("40万人以上", "2021", "section"),      # the next item of the list: the paragraph's 今年
+    ("80亿元", "2021", "relative"),         # 今年拟安排
+    ("600万吨", "2021", "section"),         # 预计全年, in the part on this year
+    ("60%", "2025", "written"),             # 到2025年: the deadline
+    ("10%以上", "2021/2025", "relative"),   # “十四五”时期
+]
+
+
+@pytest.mark.parametrize("text,period,source", PERIODS)
+def test_periods(report, text, period, source):
+    c = report[text]
+    assert (c.period, c.period_source) == (period, source)
+
+
+ROLES = [
+    ("5200亿元", "outcome"), ("260万人", "outcome"), ("0.5%", "outcome"),
+    ("6%左右", "target"), ("40万人以上", "target"), ("控制在3%左右", "target"),
+    ("80亿元", "plan"), ("5亿元", "plan"), ("30亿元", "plan"),  # an arranged sum, its change, its part
+    ("600万吨", "forecast"), ("60%", "target"), ("10%以上", "target"),
+]
+
+
+@pytest.mark.parametrize("text,role", ROLES)
+def test_roles(report, text, role):
+    assert report[text].role == role
+
+
+def test_every_claim_is_attributed(report):
+    for c in report.values():
+        assert c.role in ("outcome", "target", "plan", "forecast")
+        assert c.period_source in ("written", "span", "section", "relative", "document")
+        assert c.region == "江西省"
+        d = c.to_dict()
+        assert {"period", "period_source", "role", "region", "indicator_key"} <= set(d)
+
+
+def test_a_figure_to_date_has_an_open_period(report):
+    # 今年以来 in a report with no issue date: from the start of the year, end unknown
+    assert report["12万户"].period == "2021/.."
+
+
+KEYS = [
+    ("国内生产总值增长", "国内生产总值"), ("地区生产总值", "国内生产总值"), ("GDP", "国内生产总值"),
+    ("居民消费价格涨幅", "居民消费价格"), ("居民消费价格上涨", "居民消费价格"),
+    ("CPI涨幅", "居民消费价格"), ("财政收入", "一般公共预算收入"),
+    ("公共财政收入增长", "一般公共预算收入"), ("一般公共预算收入", "一般公共预算收入"),
+    ("新增城镇就业", "城镇新增就业"), ("城镇新增就业", "城镇新增就业"),
+    ("城镇登记失业率控制在", "城镇登记失业率"), ("全省粮食总产量达到", "粮食产量"),
+    ("实际使用外商直接投资", "实际使用外资"), ("贫困人口减少", "贫困人口"),
+    ("到位帮扶资金", "帮扶资金"), ("比上年增长", ""), ("增长", ""),
+    ("新建乡镇卫生院", "新建乡镇卫生院"),  # no table entry: the phrase itself
+]
+
+
+@pytest.mark.parametrize("indicator,key", KEYS)
+def test_indicator_keys(indicator, key):
+    assert KeyTable.load().key(indicator) == key
+
+
+def test_a_leading_region_is_not_part_of_the_key():
+    assert KeyTable.load().key("江西省地区生产总值", "江西省") == "国内生产总值"
+
+
+GAZETTEER = [
+    # (text, [(surface, canonical name, level)])
+    ("宁夏和黔南州", [("宁夏", "宁夏回族自治区", "province"),
+                  ("黔南州", "黔南布依族苗族自治州", "prefecture")]),
+    ("黔东南的长顺县", [("黔东南", "黔东南苗族侗族自治州", "prefecture"),
+                    ("长顺县", "长顺县", "county")]),
+    ("吉林、海南、新疆", [("吉林", "吉林省", "province"), ("海南", "海南省", "province"),
+                      ("新疆", "新疆维吾尔自治区", "province")]),
+    ("北京时间", []),                       # part of another word
+    ("中西部地区和全国", [("中西部地区", "中西部地区", "aggregate"), ("全国", "全国", "national")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", GAZETTEER)
+def test_gazetteer(text, expected):
+    found = [(m.surface, m.region.name, m.region.level) for m in Gazetteer.load().find(text)]
+    assert found == expected
+
+
+def test_an_ambiguous_name_is_read_in_the_documents_province():
+    g = Gazetteer.load()
+    beijing = g.find("朝阳区", province="110000")[0].region
+    changchun = g.find("朝阳区", province="220000")[0].region
+    assert beijing.code.startswith("11") and changchun.code.startswith("22")
+
+
+def test_region_path_rolls_up():
+    g = Gazetteer.load()
+    assert [r.name for r in g.path(g.region("长顺县"))] == ["贵州省", "黔南布依族苗族自治州", "长顺县"]
+
+
+DOC_REGIONS = [
+    # (text, region of its figures)
+    ("# region=宁夏 year=2021\n全年地区生产总值增长6%。", "宁夏回族自治区"),
+    ("# province=贵州省\n全年地区生产总值增长6%。", "贵州省"),
+    ("2021年湖南省政府工作报告\n全省地区生产总值增长6%。", "湖南省"),
+    # a news dateline never gives the region; 国务院 gives 全国
+    ("新华社北京3月5日电\n政府工作报告\n我代表国务院向大会报告工作。\n国内生产总值增长6%。", "全国"),
+    # a place that is the subject of its clause overrides the document's region
+    ("2021年湖南省政府工作报告\n对口支援的和田地区新建学校12所。", "和田地区"),
+]
+
+
+PAD = "，各项工作扎实推进，发展质量和效益稳步提高，人民群众获得感幸福感安全感持续增强。"
+
+
+@pytest.mark.parametrize("text,region", DOC_REGIONS)
+def test_regions(text, region):
+    text = text.replace("。", PAD)  # paragraphs of a report's length, one a line
+    claims = [c for c in _claims(text, year=2021) if c.kind != "date"]
+    assert claims and all(c.region == region for c in claims)
+
+
+REFERENCE_YEARS = [
+    # (first lines, file name, year, source)
+    ("# year=2019\n工作总结\n", "report", 2019, "header"),
+    ("2018年政府工作报告\n", "gov", 2018, "title"),
+    ("政府工作报告\n", "gov-2017", 2017, "filename"),
+    ("政府工作报告\n——2016年3月5日在省人民代表大会上\n", "gov", 2016, "masthead"),
+    ("到2025年发展规划纲要\n", "plan-2021", 2021, "filename"),  # a plan horizon never sets it
+]
+
+
+@pytest.mark.parametrize("head,doc_id,year,source", REFERENCE_YEARS)
+def test_reference_year(head, doc_id, year, source):
+    body = "全年新增城镇就业5万人，城镇调查失业率控制在5.5%以内，重点群体就业保持稳定，就业形势总体平稳。\n"
+    doc = textmine.document_from_text(head + body * 3, doc_id=doc_id)
+    assert (doc.year, doc.year_source) == (year, source)
+
+
+# ---------------------------------------------------------------- properties
+
+@settings(max_examples=60, deadline=None)
+@given(y=st.integers(1990, 2090), report_year=st.integers(1990, 2090))
+def test_a_written_year_is_its_own_cue(y, report_year):
+    assert TimeWords.load().cue(f"{y}年", report_year) == Cue(y, y, "year")
+
+
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(1, 10), year=st.integers(1990, 2090),
+       word=st.sampled_from(["过去{}年", "近{}年", "{}年来", "{}年累计"]))
+def test_spans_back_end_the_year_before_the_report(n, year, word):
+    numeral = "一二三四五六七八九十"[n - 1]
+    for written in (str(n), numeral):
+        cue = TimeWords.load().cue(word.format(written), year)
+        assert (cue.first, cue.last) == (year - n, year - 1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(word=st.sampled_from(["比上年", "较上年", "同比", "比去年"]), year=st.integers(1990, 2090))
+def test_a_comparison_base_is_never_a_period(word, year):
+    assert TimeWords.load().cues(f"{word}增长", year) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(sorted(set(KeyTable.load().synonyms))))
+def test_every_synonym_maps_to_its_key_and_keys_are_fixed_points(synonym):
+    kt = KeyTable.load()
+    key = kt.key(synonym)
+    assert key in kt.known
+    assert kt.key(key) == key
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet="国内生产总值增长比上年分别达到的，。2019年5%亿元", max_size=30))
+def test_attribution_never_fails_and_periods_are_iso(text):
+    for c in _claims(text, year=2020):
+        assert c.role in ("outcome", "target", "plan", "forecast")
+        if c.period:
+            first = c.period.split("/")[0]
+            assert first[:4].isdigit()

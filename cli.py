@@ -328,6 +328,60 @@ def show(ctx, file, page_no, output, password, resolution):
         return
     err.print(f"page {page_no}: {n} claim box(es) -> {printable(output)}")
 
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Review documents stored in this database instead: PATHS are their ids or "
+              "paths (none: every stored document).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("review.html"), show_default=True, help="HTML file to write.")
+@click.option("--password", help="Password for encrypted PDFs.")
+@click.option("--no-pages", is_flag=True, help="Leave out the page images of PDFs.")
+@click.option("--no-classify", is_flag=True, help="Leave measure = other (skip the classifier).")
+@click.pass_context
+def review(ctx, paths, db_path, output, password, no_pages, no_classify):
+    """Write one self-contained HTML page to check claims against their documents.
+
+    The text with every claim highlighted (colour by measure; hover for value, unit,
+    qualifier, bounds, period, role, region and indicator), a table of the claims that
+    filters by measure, role, kind and indicator and jumps to each sentence, the pages of a
+    PDF with the claim boxes, and the findings of `check` linked to their sentences.
+    """
+    debug = ctx.obj["debug"]
+    from textmine.review import render_review, review_files, review_stored
+    if not paths and db_path is None:
+        raise click.UsageError("give the files to review, or --db DB for stored documents")
+    try:
+        if db_path is not None:
+            db = _open_db(db_path, debug)
+            try:
+                names = list(map(str, paths)) or [d["path"] for d in db.documents()]
+                result = review_stored(db, names, pages=not no_pages)
+            finally:
+                db.close()
+        else:
+            from textmine.api import Extractor, scan_inputs
+            inputs = scan_inputs(paths)
+            report_skipped(inputs.skipped, False)
+            result = review_files(inputs.files, Extractor(classify=not no_classify),
+                                  password=password, pages=not no_pages)
+        for _, reason in result.failed:
+            say("Error", reason)
+        if not result.docs:
+            sys.exit(EXIT_ERROR)
+        title = "textmine review: " + ", ".join(d.title or d.doc_id for d in result.docs[:3])
+        textmine.write_atomic(output, render_review(result, title=title))
+    except TextmineError as e:
+        fail(str(e), debug, e)
+    except OSError as e:
+        fail(f"{printable(output)}: cannot write: {e.strerror or e}", debug, e)
+    n = sum(len(d.records) for d in result.docs)
+    err.print(f"{len(result.docs)} document(s), {n} claims, {len(result.findings)} finding(s) "
+              f"-> {printable(output)}", highlight=False)
+    if result.failed:
+        sys.exit(EXIT_ERROR)
+
+
 # ---------------------------------------------------------------- classifier (train, classify)
 
 @main.command()

@@ -81,6 +81,12 @@ def _block_html(n: int, text: str, spans, by_sentence: dict[int, list]) -> str:
     return "".join(out)
 
 
+def _cell_label(b) -> str:
+    """What a table cell's headers say it measures."""
+    c = b.cell
+    return "" if c is None else " ".join(x for x in (c.row_header, c.col_header) if x)
+
+
 def _full_text(n: int, d: ReviewDoc, ids: Ids) -> str:
     by_sentence: dict[int, list] = {}
     for r in d.records:
@@ -89,7 +95,8 @@ def _full_text(n: int, d: ReviewDoc, ids: Ids) -> str:
     for bi, b in enumerate(d.blocks):
         html = _block_html(n, b.text, d.spans.get(bi, []), by_sentence)
         if b.kind == "table_cell":
-            cells.append(f'<div class="cell"><span class="ctx">{_e(b.context)}</span>{html}</div>')
+            cells.append(f'<div class="cell"><span class="ctx">{_e(_cell_label(b))}</span>'
+                         f'{html}</div>')
             continue
         if cells:
             out.append(f'<div class="tcells">{"".join(cells)}</div>')

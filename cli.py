@@ -6,8 +6,6 @@ Errors raised on purpose (``TextmineError``) become one line on stderr and exit 
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 from pathlib import Path
@@ -19,6 +17,7 @@ from rich.text import Text
 
 import textmine
 from textmine.errors import TextmineError
+from textmine import api
 from textmine.output import printable
 
 # text printed is data: no rich markup, no :emoji: codes, no highlighting of what looks like
@@ -69,33 +68,8 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 # ---------------------------------------------------------------- extract (core)
 
-CSV_FIELDS = ["doc", "page", "sentence_index", "text", "kind", "value", "unit", "qualifier",
-              "lower", "upper", "indicator", "measure", "measure_confidence", "per", "change",
-              "start", "end", "sentence", "bbox"]
-
-
-def render_claims(records: list[dict], fmt: str, dest) -> None:
-    if fmt == "jsonl":
-        for r in records:
-            dest.write(json.dumps(r, ensure_ascii=False) + "\n")
-    elif fmt == "csv":
-        w = csv.DictWriter(dest, fieldnames=CSV_FIELDS, extrasaction="ignore")
-        w.writeheader()
-        for r in records:
-            w.writerow({k: (json.dumps(v) if isinstance(v, list) else v) for k, v in r.items()})
-    else:
-        table = Table(title=f"{len(records)} claims", show_lines=False)
-        for col in ("doc", "page", "text", "kind", "value", "unit", "qualifier", "bounds",
-                    "indicator", "measure"):
-            table.add_column(col, overflow="fold")
-        for r in records:
-            lo, hi = r.get("lower"), r.get("upper")
-            bounds = "" if lo is None and hi is None else f"[{'' if lo is None else lo}, {'' if hi is None else hi}]"
-            table.add_row(*map(cell, (r["doc"], r["page"], r["text"], r["kind"], r["value"],
-                                      r["unit"], r["qualifier"], bounds, r["indicator"],
-                                      r["measure"])))
-        Console(file=dest, width=200 if dest is not sys.stdout else None, markup=False,
-                emoji=False, highlight=False).print(table)
+NO_BOM = click.option("--no-bom", is_flag=True, help="CSV without the UTF-8 byte order mark "
+                      "(by default it starts the file: Excel needs it to read UTF-8).")
 
 
 def batch_options(f):
@@ -148,10 +122,9 @@ def run_batch_cli(ctx, what: str, paths, sink, opts, jobs, engine, scheduler, qu
     Ctrl-C stops the workers, keeps what was stored, and exits 130."""
     import time
     from rich.progress import Progress
-    from textmine.api import scan_inputs
     from textmine.batch import run_batch
     debug = ctx.obj["debug"]
-    inputs = scan_inputs(paths)
+    inputs = api.scan_inputs(paths)
     files = inputs.files
     log = None
     if log_json is not None:
@@ -222,38 +195,22 @@ def run_batch_cli(ctx, what: str, paths, sink, opts, jobs, engine, scheduler, qu
               "file name, title, then the text).")
 @click.option("--password", help="Password for encrypted PDFs.")
 @click.option("--no-classify", is_flag=True, help="Leave measure = other (skip the classifier).")
+@NO_BOM
 @batch_options
 @click.pass_context
-def extract(ctx, files, fmt, output, parquet_dir, year, password, no_classify, jobs, engine,
-            scheduler, quiet, log_json):
+def extract(ctx, files, fmt, output, parquet_dir, year, password, no_classify, no_bom, jobs,
+            engine, scheduler, quiet, log_json):
     """Extract quantified claims from PDF, Word (.docx), web page (.html) and text files,
     folders or globs.
 
     Files are processed in parallel (--jobs); records come out in input order, the same
     as with --jobs 1. A file that fails is reported and the others are kept; exit 1 then.
     """
-    from textmine.batch import AtomicTextFile, JsonlSink, ParquetSink, RecordSink, WorkOptions
+    from textmine.batch import WorkOptions
+    from textmine.output import AtomicFile, render_table, table_text
     opts = WorkOptions(classify=not no_classify, password=password, year=year)
-    target = None
-    if parquet_dir is not None:
-        sink = ParquetSink(parquet_dir)
-    elif fmt == "table":
-        sink = RecordSink()
-    else:
-        target = AtomicTextFile(output) if output else None
-        dest = target or sys.stdout
-        if fmt == "csv":
-            writer = csv.DictWriter(dest, fieldnames=CSV_FIELDS, extrasaction="ignore",
-                                    lineterminator="\n")
-            writer.writeheader()
-
-            def write(recs):
-                for r in recs:
-                    writer.writerow({k: (json.dumps(v) if isinstance(v, list) else v)
-                                     for k, v in r.items()})
-            sink = RecordSink(write)
-        else:
-            sink = JsonlSink(dest)
+    target = AtomicFile(output) if output and fmt != "table" and parquet_dir is None else None
+    sink = _extract_sink(fmt, parquet_dir, target or sys.stdout, not no_bom)
     try:
         summary = run_batch_cli(ctx, "extract", files, sink, opts, jobs, engine, scheduler,
                                 quiet, log_json)
@@ -263,11 +220,9 @@ def extract(ctx, files, fmt, output, parquet_dir, year, password, no_classify, j
         raise
     if fmt == "table" and parquet_dir is None:
         if output:
-            buf = io.StringIO()
-            render_claims(sink.records, fmt, buf)
-            textmine.write_atomic(output, buf.getvalue())
+            textmine.write_atomic(output, table_text(sink.records))
         else:
-            render_claims(sink.records, fmt, sys.stdout)
+            render_table(sink.records)
     elif target is not None:
         target.commit()
     where = parquet_dir or output
@@ -275,6 +230,15 @@ def extract(ctx, files, fmt, output, parquet_dir, year, password, no_classify, j
         err.print(f"{sink.count} claims from {len(summary.ok)} file(s) -> {printable(where)}")
     if summary.failed:
         sys.exit(EXIT_ERROR)
+
+
+def _extract_sink(fmt: str, parquet_dir: Path | None, dest, bom: bool):
+    from textmine.batch import CsvSink, JsonlSink, ParquetSink, RecordSink
+    if parquet_dir is not None:
+        return ParquetSink(parquet_dir)
+    if fmt == "table":
+        return RecordSink()
+    return CsvSink(dest, bom) if fmt == "csv" else JsonlSink(dest)
 
 
 @main.command()
@@ -285,22 +249,21 @@ def extract(ctx, files, fmt, output, parquet_dir, year, password, no_classify, j
 @click.option("--year", type=click.IntRange(1900, 2200), help="Year for dates without one.")
 def numbers(source, fmt, output, year):
     """Every number expression of each line of SOURCE (a file, or - for stdin), claim or not."""
-    from textmine.parse.numbers import number_records
-    records = list(number_records(source, year))
+    from textmine.output import jsonl_text, render_table, table_text
+    records = list(api.number_records(source, year))
     if fmt == "jsonl":
-        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        text = jsonl_text(records)
         if output:
             textmine.write_atomic(output, text)
         else:
             sys.stdout.write(text)
         return
-    table = Table(title=f"{len(records)} numbers")
-    for col in ("line", "text", "kind", "value", "unit", "qualifier", "lower", "upper"):
-        table.add_column(col)
-    for r in records:
-        table.add_row(*(cell(r[c]) for c in ("line", "text", "kind", "value", "unit", "qualifier",
-                                             "lower", "upper")))
-    Console(file=open(output, "w", encoding="utf-8") if output else None).print(table)
+    columns = ("line", "text", "kind", "value", "unit", "qualifier", "lower", "upper")
+    title = f"{len(records)} numbers"
+    if output:
+        textmine.write_atomic(output, table_text(records, columns=columns, title=title))
+    else:
+        render_table(records, columns=columns, title=title)
 
 
 # ---------------------------------------------------------------- pdf (text, show)
@@ -316,14 +279,12 @@ def text(ctx, files, password, tables_dir):
     """Print the reading-order text of PDF or text files: one paragraph a line, tables as
     TAB-separated rows where they stand."""
     debug = ctx.obj["debug"]
-    from textmine.api import read_document, scan_inputs
-    from textmine.ingest.pdf import document_text, table_csv_name, table_to_csv
     failures = 0
-    inputs = scan_inputs(files)
+    inputs = api.scan_inputs(files)
     report_skipped(inputs.skipped, False)
     for path in inputs.files:
         try:
-            doc = read_document(path, password=password)
+            doc = api.read_document(path, password=password)
         except TextmineError as e:
             if debug:
                 raise
@@ -332,13 +293,12 @@ def text(ctx, files, password, tables_dir):
             continue
         for w in doc.warnings:
             say("Warning", f"{path}: {w}")
-        body = document_text(doc)
+        body = api.document_text(doc)
         if body:  # an empty document prints nothing, not an empty line
             click.echo(body)
         if tables_dir is not None:
-            for t in range(len(doc.tables)):
-                textmine.write_atomic(tables_dir / table_csv_name(doc, t),
-                                      table_to_csv(doc.tables[t]))
+            for name, data in api.table_files(doc):
+                textmine.write_atomic(tables_dir / name, data)
             if doc.tables:
                 err.print(f"{len(doc.tables)} table(s) of {printable(path)} -> "
                           f"{printable(tables_dir)}")
@@ -359,16 +319,68 @@ def text(ctx, files, password, tables_dir):
 def show(ctx, file, page_no, output, password, resolution):
     """Render a PDF page with each claim's box drawn and its value labelled."""
     debug = ctx.obj["debug"]
-    from textmine.api import Extractor
-    from textmine.ingest.render import render_claims_page
     try:
-        _, claims = Extractor(classify=False).extract_file(file, password=password)
-        n = render_claims_page(file, page_no, claims, output, password=password,
-                               resolution=resolution)
+        _, claims = api.default_extractor(classify=False).extract_file(file, password=password)
+        n = api.render_page(file, page_no, claims, output, password=password,
+                            resolution=resolution)
     except TextmineError as e:
         fail(str(e), debug, e)
         return
     err.print(f"page {page_no}: {n} claim box(es) -> {printable(output)}")
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Review documents stored in this database instead: PATHS are their ids or "
+              "paths (none: every stored document).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("review.html"), show_default=True, help="HTML file to write.")
+@click.option("--password", help="Password for encrypted PDFs.")
+@click.option("--no-pages", is_flag=True, help="Leave out the page images of PDFs.")
+@click.option("--no-classify", is_flag=True, help="Leave measure = other (skip the classifier).")
+@click.pass_context
+def review(ctx, paths, db_path, output, password, no_pages, no_classify):
+    """Write one self-contained HTML page to check claims against their documents.
+
+    The text with every claim highlighted (colour by measure; hover for value, unit,
+    qualifier, bounds, period, role, region and indicator), a table of the claims that
+    filters by measure, role, kind and indicator and jumps to each sentence, the pages of a
+    PDF with the claim boxes, and the findings of `check` linked to their sentences.
+    """
+    debug = ctx.obj["debug"]
+    from textmine.review import render_review, review_files, review_stored
+    if not paths and db_path is None:
+        raise click.UsageError("give the files to review, or --db DB for stored documents")
+    try:
+        if db_path is not None:
+            db = _open_db(db_path, debug)
+            try:
+                names = list(map(str, paths)) or [d["path"] for d in db.documents()]
+                result = review_stored(db, names, pages=not no_pages)
+            finally:
+                db.close()
+        else:
+            from textmine.api import Extractor, scan_inputs
+            inputs = scan_inputs(paths)
+            report_skipped(inputs.skipped, False)
+            result = review_files(inputs.files, Extractor(classify=not no_classify),
+                                  password=password, pages=not no_pages)
+        for _, reason in result.failed:
+            say("Error", reason)
+        if not result.docs:
+            sys.exit(EXIT_ERROR)
+        title = "textmine review: " + ", ".join(d.title or d.doc_id for d in result.docs[:3])
+        textmine.write_atomic(output, render_review(result, title=title))
+    except TextmineError as e:
+        fail(str(e), debug, e)
+    except OSError as e:
+        fail(f"{printable(output)}: cannot write: {e.strerror or e}", debug, e)
+    n = sum(len(d.records) for d in result.docs)
+    err.print(f"{len(result.docs)} document(s), {n} claims, {len(result.findings)} finding(s) "
+              f"-> {printable(output)}", highlight=False)
+    if result.failed:
+        sys.exit(EXIT_ERROR)
+
 
 # ---------------------------------------------------------------- classifier (train, classify)
 
@@ -381,9 +393,8 @@ def show(ctx, file, page_no, output, password, resolution):
 @click.pass_context
 def train(ctx, corpus_dir, out_dir, seed):
     """Train the measure classifier and write the model and its model card."""
-    from textmine.classify.train import train as train_model
     try:
-        metrics = train_model(corpus_dir, out_dir, seed=seed)
+        metrics = api.train(corpus_dir, out_dir, seed=seed)
     except TextmineError as e:
         fail(str(e), ctx.obj["debug"], e)
     table = Table(title=f"held-out split ({metrics['model_file']})")
@@ -411,10 +422,8 @@ def train(ctx, corpus_dir, out_dir, seed):
 @click.pass_context
 def classify(ctx, sentences, indicator, section, mention, model_path, explain, fmt):
     """Label sentences (or one claim in each) with their policy measure."""
-    from textmine.classify.features import MeasureInput
-    from textmine.classify.model import load_model
     try:
-        model = load_model(model_path)
+        model = api.load_model(model_path)
     except TextmineError as e:
         fail(str(e), ctx.obj["debug"], e)
     items = []
@@ -423,7 +432,7 @@ def classify(ctx, sentences, indicator, section, mention, model_path, explain, f
         if mention and start < 0:
             fail(f"--mention {mention!r} does not occur in {s!r}", ctx.obj["debug"])
         end = start + len(mention) if start >= 0 else len(s)
-        items.append(MeasureInput(s, max(start, 0), end, indicator, section))
+        items.append(api.measure_input(s, max(start, 0), end, indicator, section))
     results = [model.explain(i) if explain else None for i in items]
     preds = model.predict(items)
     if fmt == "jsonl":
@@ -573,13 +582,14 @@ def _filter_options(f):
               default="table", show_default=True, help="parquet needs -o.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output.")
+@NO_BOM
 @click.pass_context
 def query(ctx, db_path, measure, role, indicator, region, period, unit, kind, doc, min_value,
-          max_value, limit, fmt, output):
+          max_value, limit, fmt, output, no_bom):
     """Claims from the indicator database that match every filter given."""
     debug = ctx.obj["debug"]
+    from textmine.output import records_text, render_table, write_records
     from textmine.query import make_filter
-    from textmine.store.export import records_to_text, write_records
     db = _open_db(db_path, debug)
     try:
         records = db.query(make_filter(measure=measure, role=role, indicator=indicator,
@@ -592,22 +602,15 @@ def query(ctx, db_path, measure, role, indicator, region, period, unit, kind, do
         db.close()
     try:
         if output:
-            n = write_records(records, fmt if fmt != "table" else "csv", output)
+            n = write_records(records, fmt if fmt != "table" else "csv", output, bom=not no_bom)
             err.print(f"{n} claims -> {printable(output)}")
         elif fmt == "parquet":
             fail("--format parquet needs -o FILE", debug)
         elif fmt == "table":
-            table = Table(title=f"{len(records)} claims")
-            for col in ("doc", "page", "text", "value", "unit", "indicator_key", "region",
-                        "period", "measure"):
-                table.add_column(col, overflow="fold")
-            for r in records:
-                table.add_row(*(cell(r.get(c)) for c in ("doc", "page", "text", "value", "unit",
-                                                         "indicator_key", "region", "period",
-                                                         "measure")))
-            out.print(table)
+            render_table(records, columns=("doc", "page", "text", "value", "unit",
+                                           "indicator_key", "region", "period", "measure"))
         else:
-            sys.stdout.write(records_to_text(records, fmt))
+            sys.stdout.write(records_text(records, fmt, bom=not no_bom))
     except TextmineError as e:
         fail(str(e), debug, e)
 
@@ -658,7 +661,7 @@ def search_table(result, styled: bool) -> Table:
                         style="bold black on yellow" if styled else None)
             pos = b
         cell.append(text[pos:])
-        table.add_row(h.doc, "" if h.page is None else str(h.page), cell)
+        table.add_row(Text(printable(h.doc)), "" if h.page is None else str(h.page), cell)
     return table
 
 
@@ -668,14 +671,15 @@ def search_table(result, styled: bool) -> Table:
               show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="File to write.")
+@NO_BOM
 @click.pass_context
-def export(ctx, db_path, fmt, output):
+def export(ctx, db_path, fmt, output, no_bom):
     """Export the whole claims table (with the document path) to CSV, JSONL or Parquet."""
     debug = ctx.obj["debug"]
-    from textmine.store.export import write_records
+    from textmine.output import write_records
     db = _open_db(db_path, debug)
     try:
-        n = write_records(db.iter_claims(), fmt, output)
+        n = write_records(db.iter_claims(), fmt, output, bom=not no_bom)
     except TextmineError as e:
         fail(str(e), debug, e)
     finally:
@@ -701,7 +705,6 @@ def check(ctx, db_path, fmt, html_path, no_within, no_between):
     """
     debug = ctx.obj["debug"]
     from textmine.store.checks import run_checks
-    from textmine.fileio import write_atomic
     from textmine.store.report import render_html, series_figures
     db = _open_db(db_path, debug)
     figures = []
@@ -715,7 +718,8 @@ def check(ctx, db_path, fmt, html_path, no_within, no_between):
         db.close()
     if html_path:
         try:
-            write_atomic(html_path, render_html(result, db_path=str(db_path), figures=figures))
+            textmine.write_atomic(html_path, render_html(result, db_path=str(db_path),
+                                                         figures=figures))
         except OSError as e:
             fail(f"{html_path}: cannot write: {e.strerror or e}", debug, e)
     if fmt == "json":

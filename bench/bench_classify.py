@@ -29,8 +29,9 @@ DOCS = [("beijing-2020", SHARED / "seed" / "beijing-2020.gold.jsonl", SHARED / "
 
 
 def items_for(gold: Path, txt: Path):
+    from textmine.api import read_document
     from textmine.classify.corpus import gold_inputs
-    return gold_inputs(gold, txt)
+    return gold_inputs(gold, read_document(txt))
 
 
 def score(y, pred):

@@ -6,8 +6,9 @@
 1. generates N small reports with scripts/make_fixture_reports.py (text files);
 2. warms the extractor up (models loaded once, outside the timings);
 3. times extraction alone over all files (Extractor.extract_file);
-4. times IndicatorDB.ingest over the same files into a fresh database (extraction +
-   hashing + enrichment + one transaction per document);
+4. times ingest over the same files into a fresh database: ``run_batch`` into a ``DBSink``
+   with one worker, the path of ``textmine ingest --jobs 1`` (extraction + hashing +
+   enrichment + one transaction per document);
 5. times the database part alone: add_document for the claims kept from step 3.
 Prints the times and ratio = ingest / extraction (target <= 1.2).
 
@@ -47,7 +48,10 @@ def main(argv=None) -> int:
     a = ap.parse_args(argv)
 
     from textmine import __version__
-    from textmine.store.db import IndicatorDB, file_sha256
+    from textmine.api import Extractor
+    from textmine.batch import DBSink, WorkOptions, run_batch
+    from textmine.fileio import sha256_file
+    from textmine.store.db import IndicatorDB
 
     mod = fixtures()
     work = a.keep or Path(tempfile.mkdtemp(prefix="bench_db."))
@@ -59,14 +63,19 @@ def main(argv=None) -> int:
     if a.fake:
         reports = {r.name: r for r in mod.corpus_reports(a.n, a.seed)}
 
-        def extract(p):
-            r = reports[Path(p).stem]
-            return r.document(), r.claims()
+        class Planted(Extractor):
+            def load(self):
+                return self
+
+            def extract_file(self, p, **kw):
+                r = reports[Path(p).stem]
+                return r.document(), r.claims()
+        ex = Planted(classify=False)
     else:
-        from textmine.api import Extractor
         ex = Extractor(classify=not a.no_classify)
-        extract = ex.extract_file
-        extract(paths[0])  # warm-up: pipeline and model load outside the timings
+    extract = ex.extract_file
+    extract(paths[0])  # warm-up: pipeline and model load outside the timings
+    opts = WorkOptions(factory=lambda _: ex)
 
     t0 = time.perf_counter()
     results = [extract(p) for p in paths]
@@ -77,21 +86,21 @@ def main(argv=None) -> int:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     db = IndicatorDB(db_path)
-    db.enricher  # data tables loaded outside the timings, like the extractor's models
+    db.attributor  # data tables loaded outside the timings, like the extractor's models
     t0 = time.perf_counter()
-    res = db.ingest(paths, extract, version=__version__)
+    res = run_batch(paths, DBSink(db, __version__), options=opts, jobs=1)
     t_ingest = time.perf_counter() - t0
     db.close()
-    assert not res.failed, res.failed[:3]
+    assert not res.failed and len(res.ok) == len(paths), res.failed[:3]
 
     db2_path = work / "write-only.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db2_path}{suffix}").unlink(missing_ok=True)
     db2 = IndicatorDB(db2_path)
-    db2.enricher
+    db2.attributor
     t0 = time.perf_counter()
     for p, (doc, claims) in zip(paths, results):
-        db2.add_document(doc, claims, path=p, sha256=file_sha256(p), version=__version__)
+        db2.add_document(doc, claims, path=p, sha256=sha256_file(p), version=__version__)
     t_db = time.perf_counter() - t0
     db2.close()
 

@@ -3,49 +3,42 @@
 from __future__ import annotations
 
 import re
-import sys
 from decimal import Decimal
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from textmine.api import Extractor
 
 _NUM = re.compile(r"\d+(?:\.\d+)?")
 
 
-class CheapExtractor:
-    """Reads files with textmine's own readers; claims are the digit runs of each block.
-    ``TEXTMINE_TEST_DELAY`` (seconds) slows each document down (fault tests)."""
+class CheapExtractor(Extractor):
+    """textmine's own readers, sentences, boxes and batch; claims are the digit runs of each
+    sentence (no pipeline, no model). ``TEXTMINE_TEST_DELAY`` (seconds) slows each document
+    down (fault tests)."""
 
-    def extract_document(self, doc, sentences=None):
+    def load(self):
+        return self
+
+    def unlabelled_claims(self, doc, with_tokens=True, sentences=None):
         import os
         import time
-        from textmine.nlp.sentences import fill_boxes, split_document
+        from textmine.nlp.sentences import bbox_of
         from textmine.types import Claim
         time.sleep(float(os.environ.get("TEXTMINE_TEST_DELAY", "0")))
         out = []
-        whole = sentences is None
-        sentences = split_document(doc) if whole else sentences
         for sent in sentences:
             for m in _NUM.finditer(sent.text):
                 out.append(Claim(doc=doc.doc_id, page=sent.page, sentence=sent.text,
                                  start=m.start(), end=m.end(), text=m.group(), kind="count",
                                  value=Decimal(m.group()), unit="个", qualifier="exact",
                                  lower=None, upper=None, indicator="",
-                                 sentence_index=sent.index))
-        if whole:  # boxes as the real extractor gives them (the batch adds them to parts)
-            fill_boxes(doc, sentences, out)
-        return out
-
-    def extract_file(self, path, *, password=None, year=None):
-        from textmine.api import read_document
-        doc = read_document(path, password=password, year=year)
-        return doc, self.extract_document(doc)
+                                 bbox=bbox_of(doc, sent, m.start(), m.end()) if doc.blocks
+                                 else None, sentence_index=sent.index))
+        return out, []
 
 
 def cheap_factory(opts):
-    return CheapExtractor()
+    return CheapExtractor(classify=False)
 
 
 _WORDS = ["全年新增就业岗位", "帮扶资金到位", "培训农村劳动力", "建成产业园区", "采购农产品",

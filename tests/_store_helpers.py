@@ -5,10 +5,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from _paths import ROOT, SHARED  # noqa: F401  (SHARED: for the tests that import it here)
 
 
 def fixtures_module():
@@ -21,6 +18,24 @@ def fixtures_module():
     sys.modules[name] = mod
     spec.loader.exec_module(mod)
     return mod
+
+
+def ingest(db, paths, extract, jobs: int = 1):
+    """``textmine ingest`` through its one path (``run_batch`` into a ``DBSink``) with
+    ``extract(path) -> (Document, claims)`` in place of the extractor; the batch summary
+    (``ok``, ``failed``, ``skipped``)."""
+    from textmine.api import Extractor
+    from textmine.batch import DBSink, WorkOptions, run_batch
+
+    class Stand(Extractor):
+        def load(self):
+            return self
+
+        def extract_file(self, path, *, password=None, year=None):
+            return extract(path)
+
+    return run_batch(paths, DBSink(db), jobs=jobs,
+                     options=WorkOptions(factory=lambda opts: Stand(classify=False)))
 
 
 def fake_extract(path: Path):

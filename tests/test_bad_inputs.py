@@ -258,7 +258,7 @@ def test_a_failure_in_the_parent_fails_only_its_file(corpus, monkeypatch):
     with a one-line error, nothing of it is written, and the batch goes on."""
     from textmine.batch import RecordSink, WorkOptions, run_batch
     written: list[list[dict]] = []
-    sink = RecordSink(written.append)
+    sink = RecordSink(lambda recs, path: written.append(recs))
     real = RecordSink.encode
 
     def encode(claims):

@@ -11,8 +11,9 @@ from click.testing import CliRunner
 import _batch_helpers
 from _batch_helpers import cheap_factory, make_pdf, make_text_batch
 from textmine.api import iter_inputs
-from textmine.batch import (AtomicTextFile, DBSink, ParquetSink, RecordSink, WorkOptions,
+from textmine.batch import (DBSink, ParquetSink, RecordSink, WorkOptions,
                             run_batch)
+from textmine.output import AtomicFile
 from textmine.store.db import IndicatorDB
 
 CHEAP = WorkOptions(factory=cheap_factory)
@@ -70,7 +71,7 @@ def test_split_pdf_counts_its_pages(batch):
 def test_results_stream_per_document(batch):
     """The sink gets one call a document, in order: the batch is never held in memory."""
     calls = []
-    sink = RecordSink(write=lambda recs: calls.append({r["doc"] for r in recs}))
+    sink = RecordSink(write=lambda recs, path: calls.append({r["doc"] for r in recs}))
     run_batch(batch, sink, options=CHEAP, jobs=2)
     assert len(calls) == len(batch) - 1 and all(len(c) == 1 for c in calls)
     assert sink.records == []
@@ -79,10 +80,10 @@ def test_results_stream_per_document(batch):
 def test_interrupted_output_is_not_written(tmp_path, batch):
     out = tmp_path / "out.jsonl"
     out.write_text("old\n", encoding="utf-8")
-    target = AtomicTextFile(out)
+    target = AtomicFile(out)
     n = 0
 
-    def write(recs):
+    def write(recs, path):
         nonlocal n
         target.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs))
         n += 1
@@ -204,7 +205,17 @@ def test_cli_ingest_twice_then_csv(tmp_path, small):
     out = tmp_path / "o.csv"
     r = CliRunner().invoke(cli.main, ["extract", str(small / "report-0000.txt"), "--format",
                                       "csv", "-o", str(out), "--no-classify", "-q"])
-    assert r.exit_code == 0 and out.read_text(encoding="utf-8").startswith("doc,page,")
+    assert r.exit_code == 0
+    import csv
+    from textmine.output import NAMES
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("\ufeff")  # Excel reads UTF-8 only after a byte order mark
+    rows = list(csv.DictReader(text[1:].splitlines()))
+    assert tuple(rows[0]) == NAMES  # the columns of export and Parquet
+    assert {r["path"] for r in rows} == {str(small / "report-0000.txt")}
+    r = CliRunner().invoke(cli.main, ["extract", str(small / "report-0000.txt"), "--format",
+                                      "csv", "-o", str(out), "--no-classify", "-q", "--no-bom"])
+    assert r.exit_code == 0 and out.read_text(encoding="utf-8").startswith("id,doc,path,")
 
 
 def test_cli_summary_lists_failures_again_on_a_terminal(tmp_path, small, monkeypatch):
@@ -244,7 +255,7 @@ def test_jsonl_sink_writes_the_records_workers_encode(batch):
 
 def test_worker_encodes_with_the_sinks_encoder(batch):
     from dataclasses import replace
-    from textmine.batch.sinks import claim_jsonl
+    from textmine.output import claim_jsonl
     from textmine.batch.work import run_files
     plain = run_files([(0, str(batch[0])), (1, str(batch[1]))], CHEAP)
     coded = run_files([(0, str(batch[0])), (1, str(batch[1]))], replace(CHEAP, encode=claim_jsonl))

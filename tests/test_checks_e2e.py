@@ -1,20 +1,16 @@
 """End to end: the real extractor on the project's own text and PDF reports, then ingest and
-check. Skipped while the extraction core is not importable."""
+check."""
 from __future__ import annotations
 
-import importlib.util
 import re
 
 import pytest
 
-from _store_helpers import SHARED, fixtures_module
-
-if importlib.util.find_spec("textmine.nlp.extract") is None:
-    pytest.skip("extraction core (textmine.nlp.extract) not available yet", allow_module_level=True)
-
-from textmine.api import Extractor  # noqa: E402
-from textmine.store.checks import BETWEEN, WITHIN, run_checks  # noqa: E402
-from textmine.store.db import IndicatorDB  # noqa: E402
+from _paths import EVAL
+from _store_helpers import fixtures_module, ingest
+from textmine.api import Extractor
+from textmine.store.checks import BETWEEN, WITHIN, run_checks
+from textmine.store.db import IndicatorDB
 
 
 def _digits(text: str) -> str:
@@ -30,7 +26,7 @@ def extractor():
 def test_planted_findings_from_extracted_reports(tmp_path, extractor, pdf):
     paths, expected = fixtures_module().write_planted(tmp_path / "reports", pdf)
     with IndicatorDB(tmp_path / "e.db") as db:
-        res = db.ingest(paths, extractor.extract_file)
+        res = ingest(db, paths, extractor.extract_file)
         assert not res.failed, res.failed
         result = run_checks(db.iter_claims())
     found = [(f.type, {c["doc"] for c in f.claims}, sorted(_digits(c["text"]) for c in f.claims))
@@ -43,11 +39,11 @@ def test_planted_findings_from_extracted_reports(tmp_path, extractor, pdf):
 
 
 def test_seed_page_end_to_end(tmp_path, extractor):
-    seed = SHARED / "eval" / "seed" / "beijing-2020.txt"
+    seed = EVAL / "seed" / "beijing-2020.txt"
     if not seed.exists():
-        pytest.skip("no /work/shared/eval seed")
+        pytest.skip("no ../shared/eval seed")
     with IndicatorDB(tmp_path / "s.db") as db:
-        res = db.ingest([seed], extractor.extract_file)
+        res = ingest(db, [seed], extractor.extract_file)
         assert not res.failed, res.failed
         result = run_checks(db.iter_claims())
     assert [f.message for f in result.findings if f.type == WITHIN] == []

@@ -4,15 +4,12 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
+from _paths import ROOT as REPO, SHARED
 from textmine.classify.corpus import LABELS, load_corpus
 from textmine.errors import InputError
-
-REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 @pytest.fixture(scope="module")

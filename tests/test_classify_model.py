@@ -99,8 +99,17 @@ def test_apply_model_scores_each_sentence_once(tiny_model_dir, monkeypatch):
     assert claims[0].to_dict()["measure_confidence"] == claims[0].measure_confidence
 
 
-def test_apply_model_on_no_claims_is_a_no_op(tiny_model_dir):
-    M.apply_model(M.load_model(tiny_model_dir), [])
+def test_apply_model_on_no_claims_is_a_no_op(tiny_model_dir, monkeypatch):
+    m = M.load_model(tiny_model_dir)
+    calls = []
+    monkeypatch.setattr(m, "predict", lambda items: calls.append(items) or [])
+    claims: list = []
+    assert M.apply_model(m, claims) is None
+    assert claims == [] and calls == []  # the model is not even asked
+    one = [claim("新建扶贫车间12个。", "12个")]
+    monkeypatch.setattr(m, "predict", lambda items: calls.append(items) or [("industry", 0.75)])
+    M.apply_model(m, one)
+    assert len(calls) == 1 and (one[0].measure, one[0].measure_confidence) == ("industry", 0.75)
 
 
 def test_predict_accepts_claims_dicts_inputs_and_strings(tiny_model_dir):

@@ -2,18 +2,16 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
+from _paths import ROOT as REPO, SHARED
 from textmine.classify.corpus import LABELS, load_corpus
 from textmine.classify.model import CARD_FILE, load_model, model_paths
 from textmine.classify.train import train
 
 from test_classify_model import tiny_corpus
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def test_training_is_deterministic(tmp_path):
@@ -91,8 +89,9 @@ def test_seed_measure_macro_f1(bundled):
     above the sentence, as the lead's text reader finds it) reach macro-F1 >= 0.85."""
     from sklearn.metrics import f1_score
 
+    from textmine.api import read_document
     from textmine.classify.corpus import gold_inputs
-    items, labels = gold_inputs(SEED_GOLD, SEED_GOLD.with_name("beijing-2020.txt"))
+    items, labels = gold_inputs(SEED_GOLD, read_document(SEED_GOLD.with_name("beijing-2020.txt")))
     pred = [lab for lab, _ in bundled.predict(items)]
     f1 = f1_score(labels, pred, labels=list(LABELS), average="macro",
                   zero_division=0)

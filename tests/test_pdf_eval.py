@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from _paths import EVAL
 from textmine.errors import IngestError
 from textmine.ingest.pdf import document_text, read_pdf
 
-EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 PDF = EVAL / "pdf"
 pytestmark = pytest.mark.skipif(not (PDF / "manifest.json").exists(),
                                 reason="shared evaluation files not present")

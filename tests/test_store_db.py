@@ -8,11 +8,11 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
-from _store_helpers import fake_extract, fixtures_module
+from _store_helpers import fake_extract, fixtures_module, ingest
 from textmine.errors import StoreError
 from textmine.store import schema
 from textmine.store.db import ClaimFilter, IndicatorDB
-from textmine.store.export import write_records
+from textmine.output import write_records
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def planted_dir(tmp_path):
 @pytest.fixture
 def db(tmp_path, planted_dir):
     d = IndicatorDB(tmp_path / "ind.db")
-    d.ingest(sorted(planted_dir.glob("*.txt")), fake_extract)
+    ingest(d, sorted(planted_dir.glob("*.txt")), fake_extract)
     yield d
     d.close()
 
@@ -95,7 +95,7 @@ def test_ingest_counts_and_idempotence(db, planted_dir):
     counts = db.counts()
     assert counts["documents"] == 5
     before = db.db.execute("SELECT count(*), max(id) FROM claims").fetchone()
-    again = db.ingest(sorted(planted_dir.glob("*.txt")), fake_extract)
+    again = ingest(db, sorted(planted_dir.glob("*.txt")), fake_extract)
     assert (again.ok, len(again.skipped)) == ([], 5)
     assert all(reason == "unchanged" for _, reason in again.skipped)
     assert db.db.execute("SELECT count(*), max(id) FROM claims").fetchone() == before
@@ -104,7 +104,7 @@ def test_ingest_counts_and_idempotence(db, planted_dir):
 def test_copy_of_a_file_is_skipped(db, planted_dir, tmp_path):
     copy = tmp_path / "p2.txt"
     copy.write_bytes((planted_dir / "p2.txt").read_bytes())
-    r = db.ingest([copy], fake_extract)
+    r = ingest(db, [copy], fake_extract)
     assert r.skipped and "same content as" in r.skipped[0][1]
 
 
@@ -113,7 +113,7 @@ def test_changed_file_replaces_its_records(db, planted_dir):
     n_before = db.counts()["claims"]
     old_id = db.db.execute("SELECT id FROM documents WHERE doc='p4'").fetchone()[0]
     p.write_text(p.read_text(encoding="utf-8") + "\n补充说明。\n", encoding="utf-8")
-    r = db.ingest([p], fake_extract)
+    r = ingest(db, [p], fake_extract)
     assert r.ok == [str(p)]
     rows = db.db.execute("SELECT id FROM documents WHERE doc='p4'").fetchall()
     assert len(rows) == 1 and rows[0][0] != old_id
@@ -152,7 +152,7 @@ def test_one_bad_file_does_not_stop_the_batch(tmp_path, planted_dir):
     bad.write_text("nothing", encoding="utf-8")
     missing = tmp_path / "missing.txt"
     with IndicatorDB(tmp_path / "b.db") as d:
-        r = d.ingest([bad, planted_dir / "p1.txt", missing, planted_dir / "p2.txt"], fake_extract)
+        r = ingest(d, [bad, planted_dir / "p1.txt", missing, planted_dir / "p2.txt"], fake_extract)
         assert len(r.ok) == 2 and len(r.failed) == 2
         assert "unknown.txt" in r.failed[0][1] and "missing.txt" in r.failed[1][1]
         assert d.counts()["documents"] == 2

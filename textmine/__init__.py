@@ -4,13 +4,12 @@ Importing textmine is cheap and silent: jieba, spaCy and the classifier load on 
 """
 from __future__ import annotations
 
+from ._version import __version__
 from .api import Extractor, document_from_text, extract, iter_inputs, read_document
-from .fileio import write_atomic
+from .output import write_atomic
 from .errors import (ConfigError, IngestError, InputError, ModelError, StoreError,
                      TextmineError)
 from .types import Block, Claim, Document, Measure, Sentence, Table
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Block", "Claim", "ConfigError", "Document", "Extractor", "IngestError", "InputError",

@@ -5,18 +5,46 @@
     >>> claims[0].value, claims[0].unit
     (Decimal('5452000000'), '元')
 
+Reading (``read_document``, ``file_kind``, and for the batch a PDF's page ranges), extraction
+(``Extractor``: sentences, claims, classification, boxes, attribution), the number layer, the
+text of a document and its tables, page images and the classifier are reached from here: the
+command line (``cli.py``) and the batch runner (``textmine.batch``) call these functions and
+``textmine.store``, never the stages themselves.
+
 Nothing heavy happens at import: the spaCy pipeline and the classifier load on first use
-(``Extractor`` keeps them for the life of the object).
+(``Extractor`` keeps them for the life of the object; ``default_extractor`` keeps one of each
+kind for the process).
 """
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 from .errors import InputError
-from .types import Claim, Document
+from .types import Claim, Document, Sentence
+
+# ---------------------------------------------------------------- reading
+
+PDF = "pdf"
+SNIFF_BYTES = 1024
+
+
+def file_kind(path: str | Path) -> str:
+    """``pdf``, ``docx``, ``html`` or ``text``: which reader a file needs (a PDF is a PDF
+    under any name; otherwise its suffix, or its first bytes where the suffix says nothing;
+    ``ingest.formats``), the one rule every reader and the batch planner use. An
+    ``InputError`` when the file cannot be read or is in a format textmine does not read."""
+    from .ingest.formats import reader_name
+    p = Path(path)
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+    except OSError as e:  # no read permission, a device, a vanished file
+        raise InputError(f"{p}: cannot read ({e.strerror or e})") from None
+    return reader_name(p, head)
 
 
 def read_document(path: str | Path, *, password: str | None = None,
@@ -29,14 +57,8 @@ def read_document(path: str | Path, *, password: str | None = None,
                                                  if any(c in str(p) for c in "*?[") else ""))
     if p.is_dir():
         raise InputError(f"{p}: is a directory with no .pdf, .docx, .html or .txt file in it")
-    try:
-        with open(p, "rb") as fh:
-            head = fh.read(1024)
-    except OSError as e:  # no read permission, a device, a vanished file
-        raise InputError(f"{p}: cannot read ({e.strerror or e})") from None
-    from .ingest.formats import reader_name
-    kind = reader_name(p, head)  # pdf, docx, html or text; a format it does not read: refused
-    if kind == "pdf":
+    kind = file_kind(p)
+    if kind == PDF:
         from .ingest.pdf import read_pdf
         doc = read_pdf(p, password=password)
     elif kind == "docx":
@@ -48,6 +70,11 @@ def read_document(path: str | Path, *, password: str | None = None,
     else:
         from .ingest.text import read_text_file
         doc = read_text_file(p)
+    return with_year(doc, year)
+
+
+def with_year(doc: Document, year: int | None) -> Document:
+    """``doc`` with its reference year set by the caller (``--year``), when given."""
     if year is not None:
         doc.year, doc.year_source = year, "option"
     return doc
@@ -56,11 +83,68 @@ def read_document(path: str | Path, *, password: str | None = None,
 def document_from_text(text: str, *, doc_id: str = "text", year: int | None = None) -> Document:
     """A ``Document`` from a string (lines re-joined into paragraphs as for files)."""
     from .ingest.text import document_from_text as _from_text
-    doc = _from_text(text, doc_id=doc_id)
-    if year is not None:
-        doc.year, doc.year_source = year, "option"
-    return doc
+    return with_year(_from_text(text, doc_id=doc_id), year)
 
+
+def page_count(path: str | Path, password: str | None = None) -> int:
+    """Pages of a PDF file (``IngestError`` when it cannot be opened)."""
+    from .ingest.pdf import page_count as _count
+    return _count(path, password)
+
+
+def read_page_range(path: str | Path, first: int, last: int | None,
+                    password: str | None = None, files: "PdfFiles | None" = None):
+    """Pages ``first..last`` of a PDF laid out (a ``PagePart``); ``files``: PDFs kept open,
+    so that the parts of one file do not each parse it again."""
+    from .ingest.pdf import read_page_range as _read
+    if files is None:
+        return _read(path, first, last, password)
+    pdf, warnings = files.get(path, password)
+    part = _read(path, first, last, password, pdf=pdf)
+    part.warnings[:0] = warnings  # pdfminer's complaints while opening it, as for one part
+    return part
+
+
+def assemble(path: str | Path, parts: list, year: int | None = None) -> Document:
+    """The ``Document`` of a PDF read in page ranges (the same as ``read_document``)."""
+    from .ingest.pdf import assemble as _assemble
+    return with_year(_assemble(path, parts), year)
+
+
+class PdfFiles:
+    """PDF files kept open (at most ``size``, the least recently used closed first), for a
+    worker that lays out the page ranges of split files: each file is parsed once per
+    worker, not once per range. Safe to share between threads."""
+
+    def __init__(self, size: int = 2):
+        self.size = size
+        self._open: dict[tuple, object] = {}
+        self._lock = threading.Lock()
+
+    def get(self, path: str | Path, password: str | None = None) -> tuple[object, list[str]]:
+        """The open file and pdfminer's complaints while opening it."""
+        from .ingest.pdf import open_pdf
+        p = Path(path)
+        st = p.stat()
+        key = (str(p), password, st.st_mtime_ns, st.st_size)
+        with self._lock:
+            entry = self._open.pop(key, None)
+            if entry is None:
+                warnings: list[str] = []
+                entry = (open_pdf(p, password, warnings), warnings)
+            self._open[key] = entry  # now the most recently used
+            while len(self._open) > self.size:
+                self._open.pop(next(iter(self._open)))[0].close()
+            return entry
+
+    def close(self) -> None:
+        with self._lock:
+            for pdf, _ in self._open.values():
+                pdf.close()
+            self._open.clear()
+
+
+# ---------------------------------------------------------------- extraction
 
 CLASSIFY_BATCH = 2000  # claims per prediction: bounded feature lists on huge documents
 
@@ -86,10 +170,17 @@ def _loading():
 
 @dataclass
 class Extractor:
-    """Holds the loaded pipeline (and classifier) so that many documents share them.
+    """Turns documents into claims: splits a document into sentences, runs them through the
+    pipeline, classifies the claims, fills their boxes and attributes them. Holds the loaded
+    pipeline (and classifier) so that many documents share them.
 
     ``classify``: True to label claims by measure with the trained model (loaded lazily
     from ``model_path`` or the bundled one), False to leave ``measure`` = ``other``.
+
+    A document may also be extracted in parts (the batch runner does, across workers):
+    ``sentences(doc)`` once, ``extract_document(shell, part)`` for each run of sentences
+    (``shell(doc)``: the document without its blocks), then ``finish(doc, sentences,
+    claims)`` once with all the claims in order.
     """
 
     classify: bool = True
@@ -114,30 +205,55 @@ class Extractor:
                 self._model = load_model(self.model_path)
         return self._model
 
-    def extract_document(self, doc: Document, sentences=None) -> list[Claim]:
-        """The claims of ``doc``; with ``sentences`` (a part of ``split_document(doc)``) only
-        theirs, and ``doc`` may be a shell without blocks (then without boxes)."""
-        claims, tokens = self.unlabelled_claims(doc, with_tokens=self.classify,
-                                                sentences=sentences)
-        if self.classify and claims:
-            from .classify.model import apply_model
-            for i in range(0, len(claims), CLASSIFY_BATCH):
-                apply_model(self.model, claims[i:i + CLASSIFY_BATCH], tokens[i:i + CLASSIFY_BATCH])
-        return claims if sentences is not None else self.attribute(doc, claims)
-
-    def attribute(self, doc: Document, claims: list[Claim]) -> list[Claim]:
-        """Fill each claim's period, role, region and indicator key from its sentence and the
-        whole document (which must have its blocks). Called once per document: by
-        ``extract_document`` for a whole document, and by whoever assembles the claims of a
-        document extracted in parts (``sentences=...``)."""
-        return self.attributor.apply(doc, claims)
-
     @property
     def attributor(self):
         if self._attributor is None:
             from .attribute import Attributor
             self._attributor = Attributor.load()
         return self._attributor
+
+    def load(self) -> "Extractor":
+        """Load the pipeline, the attribution tables and (when classifying) the model now,
+        not on first use."""
+        self.nlp  # noqa: B018
+        self.attributor  # noqa: B018
+        if self.classify:
+            self.model  # noqa: B018
+        return self
+
+    def sentences(self, doc: Document) -> list[Sentence]:
+        """The document's sentences, numbered in reading order (``Claim.sentence_index``)."""
+        from .nlp.sentences import split_document
+        return split_document(doc)
+
+    def extract_document(self, doc: Document, sentences: list[Sentence] | None = None
+                         ) -> list[Claim]:
+        """The claims of ``doc``, attributed. With ``sentences`` (a run of
+        ``self.sentences(doc)``) only theirs, before boxes and attribution (``finish``);
+        ``doc`` may then be a ``shell``."""
+        whole = sentences is None
+        claims, tokens = self.unlabelled_claims(
+            doc, with_tokens=self.classify, sentences=self.sentences(doc) if whole else sentences)
+        if self.classify and claims:
+            from .classify.model import apply_model
+            for i in range(0, len(claims), CLASSIFY_BATCH):
+                apply_model(self.model, claims[i:i + CLASSIFY_BATCH], tokens[i:i + CLASSIFY_BATCH])
+        return self.attribute(doc, claims) if whole else claims
+
+    def finish(self, doc: Document, sentences: list[Sentence], claims: list[Claim]
+               ) -> list[Claim]:
+        """The claims of a document extracted in parts, completed: boxes from the document's
+        characters (which the parts did not have), then attribution over the whole."""
+        from .nlp.sentences import fill_boxes
+        fill_boxes(doc, sentences, claims)
+        return self.attribute(doc, claims)
+
+    def attribute(self, doc: Document, claims: list[Claim]) -> list[Claim]:
+        """Fill each claim's period, role, region and indicator key from its sentence and the
+        whole document (which must have its blocks). Called once per document: by
+        ``extract_document`` for a whole document, and by ``finish`` for a document
+        extracted in parts."""
+        return self.attributor.apply(doc, claims)
 
     def unlabelled_claims(self, doc: Document, with_tokens: bool = True, sentences=None
                           ) -> tuple[list[Claim], list[tuple[str, ...]]]:
@@ -162,21 +278,32 @@ class Extractor:
         return self.extract_document(document_from_text(text, doc_id=doc_id, year=year))
 
 
-_DEFAULT: Extractor | None = None
+def shell(doc: Document) -> Document:
+    """The document without its blocks, tables and metadata: what extracting a run of its
+    sentences needs (id, year, year source), cheap to send to a worker."""
+    from dataclasses import replace
+    return replace(doc, blocks=[], tables=[], metadata={})
 
 
-def _default_extractor(classify: bool) -> Extractor:
-    global _DEFAULT  # one lazily built pipeline per process; never built at import
-    if _DEFAULT is None:
-        _DEFAULT = Extractor()
-    return _DEFAULT if classify else Extractor(classify=False)
+_DEFAULTS: dict[bool, Extractor] = {}
+_DEFAULTS_LOCK = threading.Lock()
+
+
+def default_extractor(classify: bool = True) -> Extractor:
+    """The process's shared extractor of each kind (with or without the classifier), built
+    on first use under a lock; its pipeline loads when it first extracts."""
+    with _DEFAULTS_LOCK:
+        ex = _DEFAULTS.get(classify)
+        if ex is None:
+            ex = _DEFAULTS[classify] = Extractor(classify=classify)
+        return ex
 
 
 def extract(source: str | Path | Document, *, year: int | None = None, doc_id: str | None = None,
             classify: bool = True) -> list[Claim]:
     """Claims of a ``Document``, of a file (``Path``, or a string naming an existing file),
     or of a text given as a string."""
-    ex = _default_extractor(classify)
+    ex = default_extractor(classify)
     if isinstance(source, Document):
         return ex.extract_document(source)
     if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source
@@ -196,3 +323,53 @@ def scan_inputs(paths: Iterable[str | Path]):
     """``Inputs``: the files of a run and the skipped ones of its folders, with reasons."""
     from .ingest.formats import scan_inputs as _scan
     return _scan(paths)
+
+
+# ---------------------------------------------------------------- the other stages
+
+def number_records(lines: Iterable[str], year: int | None = None):
+    """Every number expression of each line (``textmine numbers``), claim or not."""
+    from .parse.numbers import number_records as _records
+    return _records(lines, year)
+
+
+def document_text(doc: Document) -> str:
+    """The reading-order text of a document: one paragraph a line, tables as TAB-separated
+    rows where they stand."""
+    from .ingest.pdf import document_text as _text
+    return _text(doc)
+
+
+def table_files(doc: Document) -> list[tuple[str, str]]:
+    """(file name, CSV text) of each table of the document."""
+    from .ingest.pdf import table_csv_name, table_to_csv
+    return [(table_csv_name(doc, t), table_to_csv(doc.tables[t])) for t in range(len(doc.tables))]
+
+
+def render_page(path: str | Path, page_no: int, claims: Iterable[Claim], out: str | Path, *,
+                password: str | None = None, resolution: int = 110) -> int:
+    """A PNG of a PDF page with each claim's box drawn; returns the number of boxes."""
+    from .ingest.render import render_claims_page
+    return render_claims_page(path, page_no, claims, out, password=password,
+                              resolution=resolution)
+
+
+def train(corpus_dir: str | Path, out_dir: str | Path, *, seed: int = 0) -> dict:
+    """Train the measure classifier on a corpus folder; returns the held-out metrics."""
+    from .classify.train import train as _train
+    return _train(corpus_dir, out_dir, seed=seed)
+
+
+def load_model(path: str | Path | None = None):
+    """The measure classifier (the bundled one by default)."""
+    from .classify.model import load_model as _load
+    return _load(path)
+
+
+def measure_input(sentence: str, start: int = 0, end: int | None = None, indicator: str = "",
+                  section: str = ""):
+    """What the classifier reads about one claim: its sentence, the mention's span (the
+    whole sentence by default), its indicator and the heading above it."""
+    from .classify.features import MeasureInput
+    return MeasureInput(sentence, start, len(sentence) if end is None else end, indicator,
+                        section)

@@ -1,31 +1,13 @@
-"""Atomic file writes: readers see the old content or the new, never a part."""
+"""Files as textmine reads and names them: content hashes, file names as text."""
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
-
-
-def write_atomic(path: str | Path, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def name_text(name: str) -> str:
     """A file name as text that any UTF-8 writer takes: the bytes of a name that is not
-    UTF-8 (decoded by Python with surrogateescape) as ``\xff`` escapes."""
+    UTF-8 (decoded by Python with surrogateescape) as ``\\xff`` escapes."""
     try:
         name.encode("utf-8")
         return name

@@ -1,11 +1,293 @@
-"""Writing records and messages for people and programs.
+"""Every record writer: JSON lines, CSV, Parquet and the table on screen, all over one set of
+columns (``COLUMNS``), written atomically (``AtomicFile``).
+
+    >>> records = [c.to_dict() for c in claims]                        # doctest: +SKIP
+    >>> write_records(records, "csv", "claims.csv")                   # doctest: +SKIP
+
+A record is a claim's contract record (``Claim.to_dict()``) or a stored claim
+(``IndicatorDB.iter_claims()``): the same names, the store adding its own (``id``, ``path``,
+the indicator key's score, ...). JSON lines write each record as it is; CSV and Parquet write
+``COLUMNS`` in their order, empty where a record has no value, so ``extract`` and ``export``
+give files of the same shape, and the database's claims table has these columns too
+(``store/schema.py``). A number keeps its exact decimal text beside it (``value_text``,
+``lower_text``, ``upper_text``): typed outputs (Parquet, the database) hold a float, or
+nothing where no finite float holds the number (``9`` * 310) or the value is a date.
 
 ``printable`` makes any text safe to show on one line of a terminal: a file name or an error
 message is data, never markup, control sequences or a second line.
 """
 from __future__ import annotations
 
+import csv
+import io
+import json
+import math
+import os
 import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Callable, Iterable
+
+from .errors import ConfigError, StoreError
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: type          # str, int, float, bool or list (bbox: four floats)
+
+
+def _cols(spec: str, t: type) -> list[Column]:
+    return [Column(n, t) for n in spec.split()]
+
+
+# one set of columns for every output (JSONL records use the same names)
+COLUMNS: tuple[Column, ...] = tuple(
+    _cols("id", int) + _cols("doc path", str) + _cols("page sentence_index", int)
+    + _cols("section sentence", str) + _cols("start end", int) + _cols("text kind", str)
+    + [Column("value", float), Column("value_text", str), Column("unit", str),
+       Column("qualifier", str), Column("lower", float), Column("lower_text", str),
+       Column("upper", float), Column("upper_text", str), Column("indicator", str),
+       Column("measure", str), Column("measure_confidence", float), Column("per", str),
+       Column("change", str), Column("optional", bool), Column("bbox", list),
+       Column("year_source", str), Column("indicator_key", str),
+       Column("indicator_key_score", float)]
+    + _cols("region region_source period period_start period_end period_source role "
+            "region_level region_code", str))
+NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
+EXACT = (("value", "value_text"), ("lower", "lower_text"), ("upper", "upper_text"))
+FORMATS = ("csv", "jsonl", "parquet")
+
+
+def row(record: dict, path: str | None = None) -> dict:
+    """``record`` as a row of ``COLUMNS`` (None where it has no value); the exact text of a
+    number taken from the number where the record has none (a contract record)."""
+    out = {k: record.get(k) for k in NAMES}
+    if out["path"] is None:
+        out["path"] = path
+    for num, text in EXACT:
+        v = out[num]
+        if out[text] is None and v is not None and not isinstance(v, bool):
+            out[text] = str(v)
+    return out
+
+
+# ---------------------------------------------------------------- encoders
+
+def claim_records(claims) -> list[dict]:
+    """The contract records (``Claim.to_dict()``) of ``claims``."""
+    return [c.to_dict() for c in claims]
+
+
+def jsonl_text(records: Iterable[dict]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
+def claim_jsonl(claims) -> str:
+    """The contract records of ``claims`` as JSON lines."""
+    return "".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in claims)
+
+
+def _csv_cell(v):
+    if isinstance(v, list):
+        return json.dumps(v)
+    return v
+
+
+class CsvWriter:
+    """Rows of ``COLUMNS`` on a text stream, the header first; ``bom``: start with a UTF-8
+    byte order mark, which Excel needs to read UTF-8 (pandas and Python's csv skip it with
+    ``encoding="utf-8-sig"``)."""
+
+    def __init__(self, dest: IO[str], bom: bool = True):
+        if bom:
+            dest.write("\ufeff")
+        self.writer = csv.writer(dest, lineterminator="\n")
+        self.writer.writerow(NAMES)
+
+    def write(self, records: Iterable[dict], path: str | None = None) -> None:
+        self.writer.writerows([_csv_cell(v) for v in row(r, path).values()] for r in records)
+
+
+def csv_text(records: Iterable[dict], bom: bool = True) -> str:
+    buf = io.StringIO()
+    CsvWriter(buf, bom).write(records)
+    return buf.getvalue()
+
+
+def _finite(v) -> float | None:
+    """A number column of a typed output: a finite float, else None (a date, or a number no
+    float holds: its exact text is in the ``*_text`` column)."""
+    if v is None or isinstance(v, bool):
+        return None
+    try:
+        f = float(v)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return f if math.isfinite(f) else None
+
+
+def _int(v) -> int | None:
+    return v if isinstance(v, int) and not isinstance(v, bool) and -2**63 <= v < 2**63 else None
+
+
+def _text(v) -> str | None:
+    return None if v is None else str(v)
+
+
+def _list(v) -> list | None:
+    return [float(x) for x in v] if isinstance(v, (list, tuple)) else None
+
+
+_CONVERT: dict[type, Callable] = {str: _text, int: _int, float: _finite, bool: bool,
+                                  list: _list}
+
+
+def parquet_bytes(records: Iterable[dict], path: str | None = None) -> bytes:
+    """``COLUMNS`` as one Parquet file."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    types = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_(),
+             list: pa.list_(pa.float64())}
+    schema = pa.schema([(c.name, types[c.type]) for c in COLUMNS])
+    rows = [row(r, path) for r in records]
+    cols = {c.name: [_CONVERT[c.type](r[c.name]) for r in rows] for c in COLUMNS}
+    table = pa.Table.from_pydict(cols, schema=schema)
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink)
+    return sink.getvalue().to_pybytes()
+
+
+def records_text(records: Iterable[dict], fmt: str, bom: bool = True) -> str:
+    """CSV or JSONL text of the records (Parquet is binary: use ``write_records``)."""
+    if fmt == "jsonl":
+        return jsonl_text(row(r) for r in records)
+    if fmt == "csv":
+        return csv_text(records, bom)
+    raise ConfigError(f"format {fmt!r} is not text; choose csv or jsonl")
+
+
+def write_records(records: Iterable[dict], fmt: str, path: str | Path, bom: bool = True) -> int:
+    """Write records to ``path`` atomically; returns the number written."""
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    rows = list(records)
+    data = parquet_bytes(rows) if fmt == "parquet" else records_text(rows, fmt, bom)
+    try:
+        write_atomic(path, data)
+    except OSError as e:
+        raise StoreError(f"{path}: cannot write: {e.strerror or e}") from e
+    return len(rows)
+
+
+# ---------------------------------------------------------------- the table on screen
+
+TABLE_COLUMNS = ("doc", "page", "text", "kind", "value", "unit", "qualifier", "bounds",
+                 "indicator", "measure")
+
+
+def _bounds(r: dict) -> str:
+    lo, hi = r.get("lower"), r.get("upper")
+    if lo is None and hi is None:
+        return ""
+    return f"[{'' if lo is None else lo}, {'' if hi is None else hi}]"
+
+
+def render_table(records: list[dict], dest: IO[str] | None = None, *,
+                 columns: Iterable[str] = TABLE_COLUMNS, title: str | None = None,
+                 width: int | None = None) -> None:
+    """A rich table of the records on ``dest`` (default: standard output), every cell plain
+    text (no markup) made ``printable``."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    columns = tuple(columns)
+    table = Table(title=title if title is not None else f"{len(records)} claims")
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for r in records:
+        table.add_row(*(Text(printable(cell)) for cell in (
+            _bounds(r) if c == "bounds" else ("" if r.get(c) is None else r.get(c))
+            for c in columns)))
+    Console(file=dest, width=width, markup=False, emoji=False, highlight=False).print(table)
+
+
+def table_text(records: list[dict], width: int = 200, **kw) -> str:
+    buf = io.StringIO()
+    render_table(records, buf, width=width, **kw)
+    return buf.getvalue()
+
+
+# ---------------------------------------------------------------- files
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+class AtomicFile:
+    """A file written through a temporary file beside it: ``commit()`` renames it into
+    place, ``abort()`` (or an error, as a context manager) removes it and leaves the old
+    file, never a part. The file gets the permissions a plain ``open()`` would give it
+    (0666 less the umask; ``mkstemp`` makes 0600). Text mode writes UTF-8, a lone surrogate
+    (a file name that is not UTF-8) as its escape."""
+
+    def __init__(self, path: str | Path, *, binary: bool = False):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.",
+                                        suffix=".tmp")
+        try:
+            os.fchmod(fd, 0o666 & ~_umask())
+            self.fh: IO = os.fdopen(fd, "wb") if binary else os.fdopen(
+                fd, "w", encoding="utf-8", errors="backslashreplace", newline="")
+        except BaseException:
+            os.close(fd)
+            Path(self.tmp).unlink(missing_ok=True)
+            raise
+
+    def write(self, data) -> None:
+        self.fh.write(data)
+
+    def commit(self) -> None:
+        try:
+            self.fh.flush()
+            os.fsync(self.fh.fileno())
+            self.fh.close()
+            os.replace(self.tmp, self.path)
+        except BaseException:
+            self.abort()
+            raise
+
+    def abort(self) -> None:
+        try:
+            if not self.fh.closed:
+                self.fh.close()
+        except OSError:  # a full disk refuses the last flush too: the file goes anyway
+            pass
+        Path(self.tmp).unlink(missing_ok=True)
+
+    def __enter__(self) -> "AtomicFile":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()
+
+
+def write_atomic(path: str | Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
+    with AtomicFile(path, binary=isinstance(data, bytes)) as fh:
+        fh.write(data)
+
+
+# ---------------------------------------------------------------- text for people
 
 # C0 and C1 control characters, DEL, line and paragraph separators, and the bidirectional
 # overrides that reorder what a terminal shows; lone surrogates (a file name that is not UTF-8,

@@ -51,7 +51,8 @@ class PoolEngine:
     def __init__(self, jobs: int):
         import multiprocessing as mp
         self.workers = jobs
-        # fork: workers start in milliseconds and the parent has loaded nothing heavy yet
+        # fork: workers start in milliseconds and share what the parent loaded before
+        # (the pipeline, warmed up by the batch runner) instead of each loading their own
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
         self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
                                         initializer=work.init_worker)

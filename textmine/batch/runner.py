@@ -5,13 +5,18 @@
 A file is one unit, except when workers run in parallel: small files then go out in groups
 (up to ``GROUP_FILES`` files and ``GROUP_BYTES`` bytes, and never so few groups that a worker
 would idle at the end: handing out a unit and returning its result costs about as much as
-extracting a short report), and a PDF of many pages goes out
-in chunks of pages (``read_page_range``); the parent assembles the document, and its
-sentences go out in chunks too (``run_sentences``; the parent adds the character boxes to
-their claims). Workers encode their records
-the way the sink writes them (``sink.encode``), so the one writer only writes. Results reach
-``sink`` (an output file, a Parquet folder or the indicator database) strictly in input order,
-and only a bounded number of documents is in flight, so memory does not grow with the batch.
+extracting a short report), and a PDF of many pages goes out in ranges of pages; the parent
+assembles the document, its sentences go out in runs of about equal length, and the parent
+finishes the claims that come back (boxes, attribution: ``Extractor.finish``). Workers encode
+their records the way the sink writes them (``sink.encode``), so the one writer only writes.
+Results reach ``sink`` (an output file, a Parquet folder or the indicator database) strictly
+in input order, and only a bounded number of documents is in flight, so memory does not grow
+with the batch.
+
+``BatchRun`` holds the state of one run; each event has its method: a file is planned
+(``plan``), a unit finishes (``done`` -> ``files_done``, ``pages_done``, ``sentences_done``), a
+split document's pages are all laid out (``assemble``) or its sentences all extracted
+(``finish_split``), and the next documents in order are written (``emit``).
 """
 from __future__ import annotations
 
@@ -19,11 +24,13 @@ import json
 import time
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, replace
+from enum import Enum
 from pathlib import Path
 from typing import Callable, Iterable, Protocol
 
+from .. import api
 from . import work
-from .engines import make_engine, default_jobs
+from .engines import default_jobs, make_engine
 from .work import FileResult, WorkOptions
 
 MAX_CHUNK_PAGES = 8
@@ -64,7 +71,6 @@ class BatchSummary:
     engine: str = ""
     workers: int = 1
     units: int = 0              # work units handed out (a group of small files is one)
-    interrupted: bool = False
 
 
 class Sink(Protocol):
@@ -78,19 +84,41 @@ class Sink(Protocol):
         """Finish (``ok``) or abandon the output."""
 
 
+class UnitKind(Enum):
+    FILE = "file"            # one file, whole
+    FILES = "files"          # a group of small files, each whole
+    PAGES = "pages"          # a page range of a split PDF
+    SENTENCES = "sentences"  # a run of a split document's sentences
+
+
 @dataclass
-class _Split:
-    """A PDF split across workers: first its pages are laid out in chunks (``parts``), then
-    the assembled document's sentences are extracted in chunks (``claims``)."""
+class Unit:
+    """One piece of work handed to the engine. ``index``: the input position of its file (of
+    the first file for a group); ``part``: the page range's or sentence run's number."""
+
+    kind: UnitKind
+    index: int
+    fn: Callable
+    args: tuple
+    part: int = 0
+    files: list[tuple[int, str]] = field(default_factory=list)  # FILES: (index, path)
+    attempts: int = 0
+
+
+@dataclass
+class Split:
+    """A PDF split across workers: first its pages are laid out in ranges (``parts``), then
+    the assembled document's sentences are extracted in runs (``claims``)."""
+
     path: str
-    expected: int
+    ranges: int
     started: float
-    parts: list = field(default_factory=list)
+    parts: list = field(default_factory=list)    # (PagePart, seconds), in arrival order
     error: str | None = None
     doc: object = None
     sentences: list = field(default_factory=list)
-    claims: dict = field(default_factory=dict)   # chunk number -> its claims
-    expected_chunks: int = 0
+    claims: dict = field(default_factory=dict)   # run number -> its claims
+    runs: int = 0
 
 
 def sentence_chunks(sentences: list, parts: int) -> list[list]:
@@ -115,26 +143,13 @@ def chunk_size(n_pages: int, workers: int) -> int:
     return max(2, min(MAX_CHUNK_PAGES, -(-n_pages // (3 * workers))))
 
 
-def _is_pdf(p: Path) -> bool:
-    """A ``.pdf`` file, or a PDF under another name (not sniffed for ``.txt`` files)."""
-    suffix = p.suffix.lower()
-    if suffix in (".pdf", ".txt"):
-        return suffix == ".pdf"
-    try:
-        with open(p, "rb") as fh:
-            return fh.read(1024).lstrip().startswith(b"%PDF")
-    except OSError:
-        return False
-
-
 def _page_count(path: Path, opts: WorkOptions) -> int:
     """Pages of a PDF file; 0 for anything else or a file that cannot be opened (its file
     unit then reports the error)."""
-    if not _is_pdf(path):
-        return 0
     try:
-        from .pages import page_count
-        return page_count(path, opts.password)
+        if api.file_kind(path) != api.PDF:
+            return 0
+        return api.page_count(path, opts.password)
     except Exception:  # noqa: BLE001
         return 0
 
@@ -154,213 +169,247 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
     """Process every file with ``jobs`` workers (default: all cores) and hand the results to
     ``sink`` in input order. A file that fails is reported and the others go on. Ctrl-C stops
     the workers, abandons the output (``sink.close(False)``) and re-raises."""
-    opts = options or WorkOptions()
-    paths = [Path(p) for p in paths]
-    t_start = time.perf_counter()
-    jobs = jobs or default_jobs()
-    if engine == "local" and jobs > 1 and paths:
-        # load the pipeline once here, then fork the workers, which share it (copy-on-write;
-        # gc.freeze keeps its pages shared) instead of each loading its own: they extract the
-        # files and the sentences of split PDFs
-        work.warm_up(opts)
-    eng = make_engine(engine, jobs, scheduler)
-    if eng.parallel and getattr(sink, "encode", None) is not None:
-        opts = replace(opts, encode=sink.encode)
-    summary = BatchSummary(files=len(paths), engine=eng.name, workers=eng.workers)
-    units: dict = {}            # future -> (kind, index, fn, args, attempts)
-    splits: dict[int, _Split] = {}
-    ready: dict[int, FileResult | tuple[str, str]] = {}
-    group: list[tuple[int, str]] = []  # small files waiting to go out as one unit
-    group_bytes = 0
-    # at least four units a worker: the last units finish at about the same time
-    group_files = max(1, min(GROUP_FILES, len(paths) // (4 * eng.workers)))
-    weight: dict[int, float] = {}      # planned, not yet emitted: a small file weighs less
-    max_units = 2 * eng.workers + 1
-    max_ahead = 4 * eng.workers + 4    # documents in flight (small files: GROUP_FILES a unit)
-    ahead = 0.0
-    planned = 0
-    emitted = 0
+    return BatchRun(paths, sink, options or WorkOptions(), jobs=jobs or default_jobs(),
+                    engine=engine, scheduler=scheduler, on_event=on_event, on_pages=on_pages,
+                    split_min_pages=split_min_pages).run()
 
-    def submit(kind: str, index: int, fn, args: tuple, attempts: int = 0) -> None:
-        units[eng.submit(fn, *args)] = (kind, index, fn, args, attempts)
-        summary.units += 1
 
-    def send_group() -> None:
-        nonlocal group_bytes
-        if group:
-            submit("files", group[0][0], work.run_files, (list(group), opts))
-            group.clear()
-            group_bytes = 0
+class BatchRun:
+    """One run of ``run_batch``: the engine, the units in flight, the documents waiting to be
+    written in order, and the summary."""
 
-    def plan(index: int, path: Path) -> None:
-        nonlocal ahead, group_bytes
-        reason = sink.plan(path)
+    def __init__(self, paths, sink: Sink, opts: WorkOptions, *, jobs: int, engine: str,
+                 scheduler: str | None, on_event, on_pages, split_min_pages: int):
+        self.paths = [Path(p) for p in paths]
+        self.sink = sink
+        self.on_event, self.on_pages = on_event, on_pages
+        self.split_min_pages = split_min_pages
+        self.started = time.perf_counter()
+        if engine == "local" and jobs > 1 and self.paths:
+            # load the pipeline once here, then fork the workers, which share it (copy-on-write;
+            # gc.freeze keeps its pages shared) instead of each loading its own: they extract
+            # the files and the sentences of split PDFs
+            work.warm_up(opts)
+        self.eng = make_engine(engine, jobs, scheduler)
+        if self.eng.parallel and getattr(sink, "encode", None) is not None:
+            opts = replace(opts, encode=sink.encode)
+        self.opts = opts
+        self.summary = BatchSummary(files=len(self.paths), engine=self.eng.name,
+                                    workers=self.eng.workers)
+        self.units: dict = {}                         # future -> Unit
+        self.splits: dict[int, Split] = {}
+        self.ready: dict[int, FileResult | tuple[str, str]] = {}
+        self.group: list[tuple[int, str]] = []        # small files waiting to go out as one unit
+        self.group_bytes = 0
+        # at least four units a worker: the last units finish at about the same time
+        self.group_files = max(1, min(GROUP_FILES, len(self.paths) // (4 * self.eng.workers)))
+        self.weight: dict[int, float] = {}            # planned, not yet emitted
+        self.max_units = 2 * self.eng.workers + 1
+        self.max_ahead = 4 * self.eng.workers + 4     # documents in flight
+        self.ahead = 0.0
+        self.planned = 0
+        self.emitted = 0
+
+    # ------------------------------------------------------------------ the loop
+    def run(self) -> BatchSummary:
+        ok = False
+        try:
+            while self.emitted < len(self.paths):
+                while (self.planned < len(self.paths) and len(self.units) < self.max_units
+                       and self.ahead < self.max_ahead):
+                    self.plan(self.planned)
+                    self.planned += 1
+                self.send_group()  # a partial group goes out rather than wait for more files
+                self.emit()
+                if self.units:
+                    for fut in self.eng.wait_any(list(self.units), timeout=0.5):
+                        self.done(fut)
+                    self.emit()
+            ok = True
+        finally:
+            self.eng.close(cancel=not ok)
+            self.sink.close(ok)
+            self.summary.seconds = time.perf_counter() - self.started
+        return self.summary
+
+    def submit(self, unit: Unit) -> None:
+        self.units[self.eng.submit(unit.fn, *unit.args)] = unit
+        self.summary.units += 1
+
+    # ------------------------------------------------------------------ planning
+    def plan(self, index: int) -> None:
+        """File ``index`` planned: skipped, added to a group of small files, split into page
+        ranges, or sent whole."""
+        path = self.paths[index]
+        reason = self.sink.plan(path)
         if reason is not None:
-            ready[index] = ("skipped", reason)
-            weight[index] = 0.0
+            self.ready[index] = ("skipped", reason)
+            self.weight[index] = 0.0
             return
         n = 0
-        if eng.parallel:
-            n = _page_count(path, opts)
+        if self.eng.parallel:
+            n = _page_count(path, self.opts)
             size = _size(path)
             if n < 2 and size <= SMALL_BYTES:
-                if group_bytes + size > GROUP_BYTES:
-                    send_group()
-                group.append((index, str(path)))
-                group_bytes += size
-                weight[index] = 1 / GROUP_FILES
-                ahead += weight[index]
-                if len(group) >= group_files:
-                    send_group()
-                return
-        ahead += 1
-        if n >= split_min_pages:
-            step = chunk_size(n, eng.workers)
-            ranges = [(a, min(a + step - 1, n)) for a in range(1, n + 1, step)]
-            splits[index] = _Split(str(path), len(ranges), time.perf_counter())
-            for a, b in ranges:
-                submit("pages", index, work.run_pages, (str(path), a, b, opts.password))
+                return self.add_to_group(index, path, size)
+        self.ahead += 1
+        if n >= self.split_min_pages:
+            self.split(index, path, n)
         else:
-            submit("file", index, work.run_file, (index, str(path), opts))
+            self.submit(Unit(UnitKind.FILE, index, work.run_file, (index, str(path), self.opts)))
 
-    def fail_split(index: int, error: str) -> None:
-        s = splits.pop(index)
-        ready[index] = FileResult(index, s.path, error=error,
-                                  seconds=time.perf_counter() - s.started)
+    def add_to_group(self, index: int, path: Path, size: int) -> None:
+        if self.group_bytes + size > GROUP_BYTES:
+            self.send_group()
+        self.group.append((index, str(path)))
+        self.group_bytes += size
+        self.weight[index] = 1 / GROUP_FILES
+        self.ahead += self.weight[index]
+        if len(self.group) >= self.group_files:
+            self.send_group()
 
-    def pages_done(index: int) -> None:
-        """All pages laid out: assemble the document and send its sentences out in chunks."""
-        s = splits[index]
-        if s.error is not None:
-            return fail_split(index, s.error)
-        from ..nlp.sentences import split_document
-        from .pages import assemble
-        parts, s.parts = [p for p, _ in s.parts], []  # freed once assembled
-        try:
-            doc = assemble(s.path, parts)
-            del parts
-            if opts.year is not None:
-                doc.year, doc.year_source = opts.year, "option"
-            s.doc, s.sentences = doc, split_document(doc)
-        except Exception as e:  # noqa: BLE001
-            return fail_split(index, work.error_text(s.path, e))
-        chunks = sentence_chunks(s.sentences, 3 * eng.workers)
-        s.expected_chunks = len(chunks)
-        if not chunks:
-            return sentences_done(index)
-        shell = work.shell(doc)
-        for k, chunk in enumerate(chunks):
-            submit("sentences", index, work.run_sentences, (k, shell, chunk, opts))
+    def send_group(self) -> None:
+        if self.group:
+            files = list(self.group)
+            self.submit(Unit(UnitKind.FILES, files[0][0], work.run_files, (files, self.opts),
+                             files=files))
+            self.group.clear()
+            self.group_bytes = 0
 
-    def sentences_done(index: int) -> None:
-        """All chunks extracted: the claims in order, with their boxes from the document."""
-        if splits[index].error is not None:
-            return fail_split(index, splits[index].error)
-        s = splits.pop(index)
-        claims = [c for k in sorted(s.claims) for c in s.claims[k]]
-        try:
-            ready[index] = work.doc_result(index, s.path, s.doc, claims, s.sentences,
-                                           s.started, opts)
-        except Exception as e:  # noqa: BLE001 - this file fails, the batch goes on
-            ready[index] = FileResult(index, s.path, error=work.error_text(s.path, e),
-                                      seconds=time.perf_counter() - s.started)
+    def split(self, index: int, path: Path, n_pages: int) -> None:
+        step = chunk_size(n_pages, self.eng.workers)
+        ranges = [(a, min(a + step - 1, n_pages)) for a in range(1, n_pages + 1, step)]
+        self.splits[index] = Split(str(path), len(ranges), time.perf_counter())
+        for k, (a, b) in enumerate(ranges):
+            self.submit(Unit(UnitKind.PAGES, index, work.run_pages,
+                             (str(path), a, b, self.opts.password), part=k))
 
-    def handle(fut) -> None:
-        kind, index, fn, args, attempts = units.pop(fut)
+    # ------------------------------------------------------------------ results
+    def done(self, fut) -> None:
+        """A unit finished (or failed, or its worker died: run once more on a new pool)."""
+        unit = self.units.pop(fut)
         try:
             value = fut.result()
         except BrokenProcessPool as e:
-            if attempts == 0 and hasattr(eng, "restart"):
-                eng.restart()
-                submit(kind, index, fn, args, attempts + 1)
-                return
+            if unit.attempts == 0 and hasattr(self.eng, "restart"):
+                self.eng.restart()
+                unit.attempts += 1
+                return self.submit(unit)
             value = e
         except Exception as e:  # noqa: BLE001 - a worker's error, or a lost worker
             value = e
-        if kind in ("file", "files"):
-            items = args[0] if kind == "files" else [(index, None)]
-            results = value if kind == "files" and not isinstance(value, BaseException) \
-                else [value] * len(items)
-            for (i, _), res in zip(items, results):
-                if isinstance(res, BaseException):
-                    res = FileResult(i, str(paths[i]), error=work.error_text(paths[i], res))
-                ready[i] = res
-                if on_pages is not None and res.error is None:
-                    on_pages(res.pages)
-            return
-        s = splits.get(index)
+        if unit.kind in (UnitKind.FILE, UnitKind.FILES):
+            self.files_done(unit, value)
+        elif unit.kind is UnitKind.PAGES:
+            self.pages_done(unit, value)
+        else:
+            self.sentences_done(unit, value)
+
+    def files_done(self, unit: Unit, value) -> None:
+        items = unit.files or [(unit.index, None)]
+        failed = isinstance(value, BaseException)
+        results = [value] * len(items) if failed or unit.kind is UnitKind.FILE else value
+        for (i, _), res in zip(items, results):
+            if isinstance(res, BaseException):
+                res = FileResult(i, str(self.paths[i]), error=work.error_text(self.paths[i], res))
+            self.ready[i] = res
+            if self.on_pages is not None and res.error is None:
+                self.on_pages(res.pages)
+
+    def pages_done(self, unit: Unit, value) -> None:
+        s = self.splits.get(unit.index)
         if s is None:
             return
-        if isinstance(value, BaseException) and s.error is None:
-            s.error = work.error_text(s.path, value)
-        if kind == "sentences":
-            k = args[0]
-            s.claims[k] = [] if isinstance(value, BaseException) else value
-            if len(s.claims) == s.expected_chunks:
-                sentences_done(index)
-            return
         if isinstance(value, BaseException):
+            s.error = s.error or work.error_text(s.path, value)
             s.parts.append((None, 0.0))
         else:
             s.parts.append(value)
-            if on_pages is not None:
-                on_pages(len(value[0].pages))
-        if len(s.parts) == s.expected:
-            if s.error is None:
-                s.parts = [p for p in s.parts if p[0] is not None]
-            pages_done(index)
+            if self.on_pages is not None:
+                self.on_pages(len(value[0].pages))
+        if len(s.parts) == s.ranges:
+            self.assemble(unit.index)
 
-    def emit() -> None:
-        nonlocal emitted, ahead
-        while emitted in ready:
-            item = ready.pop(emitted)
-            path = str(paths[emitted])
-            ahead -= weight.pop(emitted, 1.0)
-            emitted += 1
-            if isinstance(item, tuple):
-                ev = FileEvent(path, item[0], error=item[1])
-            elif item.error is not None:
-                ev = FileEvent(path, "failed", error=item.error, seconds=item.seconds)
-            else:
-                try:
-                    status, detail = sink.accept(item)
-                except Exception as e:  # noqa: BLE001 - this file fails, the batch goes on
-                    status, detail = "failed", work.error_text(path, e)
-                n = item.count if status == "ok" else 0
-                ev = FileEvent(path, status, claims=n, seconds=item.seconds,
-                               error=detail if status != "ok" else None,
-                               pages=item.pages, chars=item.chars,
-                               warnings=item.warnings)
-            if ev.status == "ok":
-                summary.ok.append(path)
-                summary.claims += ev.claims
-                summary.pages += ev.pages
-                summary.chars += ev.chars
-            elif ev.status == "skipped":
-                summary.skipped.append((path, ev.error or ""))
-            else:
-                summary.failed.append((path, ev.error or ""))
-            if on_event is not None:
-                on_event(ev)
+    def sentences_done(self, unit: Unit, value) -> None:
+        s = self.splits.get(unit.index)
+        if s is None:
+            return
+        if isinstance(value, BaseException):
+            s.error = s.error or work.error_text(s.path, value)
+        s.claims[unit.part] = [] if isinstance(value, BaseException) else value
+        if len(s.claims) == s.runs:
+            self.finish_split(unit.index)
 
-    ok = False
-    try:
-        while emitted < len(paths):
-            while planned < len(paths) and len(units) < max_units and ahead < max_ahead:
-                plan(planned, paths[planned])
-                planned += 1
-            send_group()  # a partial group goes out rather than wait for more files
-            emit()
-            if units:
-                for fut in eng.wait_any(list(units), timeout=0.5):
-                    handle(fut)
-                emit()
-        ok = True
-    except KeyboardInterrupt:
-        summary.interrupted = True
-        raise
-    finally:
-        eng.close(cancel=not ok)
-        sink.close(ok)
-        summary.seconds = time.perf_counter() - t_start
-    return summary
+    def fail_split(self, index: int, error: str) -> None:
+        s = self.splits.pop(index)
+        self.ready[index] = FileResult(index, s.path, error=error,
+                                       seconds=time.perf_counter() - s.started)
+
+    def assemble(self, index: int) -> None:
+        """All pages of a split document laid out: assemble it, send its sentences out."""
+        s = self.splits[index]
+        if s.error is not None:
+            return self.fail_split(index, s.error)
+        parts, s.parts = [p for p, _ in s.parts], []  # freed once assembled
+        ex = work.extractor(self.opts)
+        try:
+            s.doc = api.assemble(s.path, parts, self.opts.year)
+            del parts
+            s.sentences = ex.sentences(s.doc)
+        except Exception as e:  # noqa: BLE001 - this file fails, the batch goes on
+            return self.fail_split(index, work.error_text(s.path, e))
+        runs = sentence_chunks(s.sentences, 3 * self.eng.workers)
+        s.runs = len(runs)
+        if not runs:
+            return self.finish_split(index)
+        shell = api.shell(s.doc)
+        for k, run in enumerate(runs):
+            self.submit(Unit(UnitKind.SENTENCES, index, work.run_sentences,
+                             (shell, run, self.opts), part=k))
+
+    def finish_split(self, index: int) -> None:
+        """All sentence runs extracted: the claims in order, finished in the parent."""
+        s = self.splits[index]
+        if s.error is not None:
+            return self.fail_split(index, s.error)
+        del self.splits[index]
+        claims = [c for k in sorted(s.claims) for c in s.claims[k]]
+        self.ready[index] = work.split_result(index, s.path, s.doc, s.sentences, claims,
+                                              s.started, self.opts)
+
+    # ------------------------------------------------------------------ writing, in order
+    def emit(self) -> None:
+        """Hand every document that is next in input order to the sink, and report it."""
+        while self.emitted in self.ready:
+            item = self.ready.pop(self.emitted)
+            path = str(self.paths[self.emitted])
+            self.ahead -= self.weight.pop(self.emitted, 1.0)
+            self.emitted += 1
+            self.report(self.write(path, item))
+
+    def write(self, path: str, item: FileResult | tuple[str, str]) -> FileEvent:
+        if isinstance(item, tuple):
+            return FileEvent(path, item[0], error=item[1])
+        if item.error is not None:
+            return FileEvent(path, "failed", error=item.error, seconds=item.seconds)
+        try:
+            status, detail = self.sink.accept(item)
+        except Exception as e:  # noqa: BLE001 - this file fails, the batch goes on
+            status, detail = "failed", work.error_text(path, e)
+        return FileEvent(path, status, claims=item.count if status == "ok" else 0,
+                         seconds=item.seconds, error=detail if status != "ok" else None,
+                         pages=item.pages, chars=item.chars, warnings=item.warnings)
+
+    def report(self, ev: FileEvent) -> None:
+        summary = self.summary
+        if ev.status == "ok":
+            summary.ok.append(ev.file)
+            summary.claims += ev.claims
+            summary.pages += ev.pages
+            summary.chars += ev.chars
+        elif ev.status == "skipped":
+            summary.skipped.append((ev.file, ev.error or ""))
+        else:
+            summary.failed.append((ev.file, ev.error or ""))
+        if self.on_event is not None:
+            self.on_event(ev)

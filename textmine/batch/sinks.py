@@ -1,41 +1,31 @@
 """The one writer of a batch: records to a file (streamed, atomic), Parquet parts, or the
-indicator database. Each sink receives documents in input order from ``run_batch``."""
+indicator database. Each sink receives documents in input order from ``run_batch``; the
+formats themselves are ``textmine.output``'s."""
 from __future__ import annotations
 
-import json
 import os
-import tempfile
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import IO, Callable
 
 from ..errors import StoreError, TextmineError
-from ..fileio import sha256_file, write_atomic
+from ..fileio import sha256_file
+from ..output import CsvWriter, claim_jsonl, claim_records, parquet_bytes, write_atomic
 from .work import FileResult
 
-
-def claim_records(claims) -> list[dict]:
-    """The contract records (``Claim.to_dict()``) of ``claims``."""
-    return [c.to_dict() for c in claims]
-
-
-def claim_jsonl(claims) -> str:
-    """The contract records of ``claims`` as JSON lines."""
-    return "".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in claims)
-
-
-SLICE = 2000  # claims of a large document are encoded and written this many at a time
+SLICE = 2000  # claims of a large document are encoded this many at a time
 
 
 class RecordSink:
     """Contract records (``Claim.to_dict()``) of each document, in order.
 
-    ``write``: called with the records of one document; without it the records are kept in
-    ``records`` (for a table on screen, or library callers). ``encode`` turns claims into what
-    ``emit`` takes; parallel workers run it, so a file's records arrive ready to write."""
+    ``write``: called with the records of one document and its path; without it the records
+    are kept in ``records`` (for a table on screen, or library callers). ``encode`` turns
+    claims into what ``emit`` takes; parallel workers run it, so a file's records arrive
+    ready to write."""
 
     encode = staticmethod(claim_records)
 
-    def __init__(self, write: Callable[[list[dict]], None] | None = None):
+    def __init__(self, write: Callable[[list[dict], str], None] | None = None):
         self.write = write
         self.records: list[dict] = []
         self.count = 0
@@ -45,71 +35,48 @@ class RecordSink:
 
     def accept(self, res: FileResult) -> tuple[str, str | None]:
         if res.payload is not None:  # encoded by the worker
+            self.emit(res.payload, res.path)
             self.count += res.count
-            self.emit(res.payload)
             return "ok", None
         claims = res.claims or []
         # encoded in slices (bounded temporary lists), all before the first is written: a
         # record that cannot be encoded fails the document, never leaves a part of it written
         parts = [self.encode(claims[i:i + SLICE]) for i in range(0, len(claims), SLICE)]
         for part in parts:
-            self.emit(part)
+            self.emit(part, res.path)
         self.count += len(claims)
         return "ok", None
 
-    def emit(self, recs: list[dict]) -> None:
+    def emit(self, recs, path: str) -> None:
         if self.write is None:
             self.records.extend(recs)
         else:
-            self.write(recs)
+            self.write(recs, path)
 
     def close(self, ok: bool) -> None:
         pass
 
 
-class AtomicTextFile:
-    """A text file written through a temporary file beside it: ``commit()`` renames it into
-    place, ``abort()`` (or an interrupted run) leaves the old file, never a part."""
-
-    def __init__(self, path: str | Path):
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.",
-                                        suffix=".tmp")
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(self.tmp, 0o666 & ~mask)  # as a plain open() would (mkstemp makes it 0600)
-        # a lone surrogate (a file name that is not UTF-8) is written as its escape
-        self.fh: TextIO = os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace",
-                                    newline="")
-
-    def write(self, text: str) -> None:
-        self.fh.write(text)
-
-    def commit(self) -> None:
-        self.fh.flush()
-        os.fsync(self.fh.fileno())
-        self.fh.close()
-        os.replace(self.tmp, self.path)
-
-    def abort(self) -> None:
-        if not self.fh.closed:
-            self.fh.close()
-        Path(self.tmp).unlink(missing_ok=True)
-
-
 class JsonlSink(RecordSink):
     """The contract records as JSON lines on ``dest`` (a text stream, e.g. an
-    ``AtomicTextFile`` or standard output)."""
+    ``output.AtomicFile`` or standard output)."""
 
     encode = staticmethod(claim_jsonl)
 
-    def __init__(self, dest):
+    def __init__(self, dest: IO[str]):
         super().__init__()
         self.dest = dest
 
-    def emit(self, text: str) -> None:
+    def emit(self, text: str, path: str) -> None:
         self.dest.write(text)
+
+
+class CsvSink(RecordSink):
+    """The records as CSV rows of ``output.COLUMNS`` on ``dest``, each with its file's path
+    (``bom``: a UTF-8 byte order mark first, for Excel)."""
+
+    def __init__(self, dest: IO[str], bom: bool = True):
+        super().__init__(write=CsvWriter(dest, bom).write)
 
 
 class ParquetSink(RecordSink):
@@ -125,13 +92,12 @@ class ParquetSink(RecordSink):
         self.parts: list[Path] = []
         self.stage = self.folder / f".partial-{os.getpid()}"
 
-    def _add(self, recs: list[dict]) -> None:
-        self.buf.extend(recs)
+    def _add(self, recs: list[dict], path: str) -> None:
+        self.buf.extend(dict(r, path=path) for r in recs)
         if len(self.buf) >= self.rows:
             self._flush()
 
     def _flush(self) -> None:
-        from ..store.export import parquet_bytes
         if not self.buf and self.parts:
             return
         part = self.stage / f"part-{len(self.parts):05d}.parquet"

@@ -1,9 +1,12 @@
-"""What runs in a worker process: one file, or one page range of a large PDF.
+"""What runs in a worker process: one file, a group of small files, one page range of a
+large PDF, or one run of a split document's sentences.
 
-Each worker process keeps one ``Extractor`` per option set (``_extractor``): the spaCy pipeline
-and the classifier load on the first file the process gets and stay loaded for the next ones.
-The functions here are plain module-level functions with picklable arguments and results, so
-the same code runs in a local process pool and on Dask workers.
+Each process keeps one ``Extractor`` per option set (``extractor``: the spaCy pipeline and the
+classifier load on first use and stay loaded) and the split PDFs it reads open
+(``pdf_files``: each is parsed once per worker, not once per page range). The functions here
+are plain module-level functions with picklable arguments and results, so the same code runs
+in a local process pool and on Dask workers; everything they read or extract goes through
+``textmine.api``.
 """
 from __future__ import annotations
 
@@ -11,22 +14,23 @@ import os
 import signal
 import time
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
+from .. import api
 from ..errors import TextmineError
-from ..types import Block, Claim, Document
+from ..types import Block, Claim, Document, Sentence
 
 
 @dataclass(frozen=True)
 class WorkOptions:
     """Options every worker needs (picklable). ``factory``: a module-level callable
-    ``factory(options) -> object with extract_document(doc, sentences=None) and
-    extract_file(path, ...)``
-    (default: ``textmine.api.Extractor``); tests use it to plug in a cheap extractor.
-    ``encode``: a module-level ``encode(claims) -> payload`` the worker applies to a file's
-    claims (the sink's own encoding, e.g. JSON lines), so that the one writer only writes and
-    the records cross the process boundary as one string instead of many objects."""
+    ``factory(options) -> api.Extractor`` (default: ``api.Extractor`` of these options); tests
+    use it to plug in a cheap extractor. ``encode``: a module-level ``encode(claims) ->
+    payload`` the worker applies to a file's claims (the sink's own encoding, e.g. JSON
+    lines), so that the one writer only writes and the records cross the process boundary as
+    one string instead of many objects."""
 
     classify: bool = True
     model_path: str | None = None
@@ -56,28 +60,27 @@ class FileResult:
     count: int = 0
 
 
-_EXTRACTORS: dict = {}
-
-
-def _default_factory(opts: WorkOptions):
-    from ..api import Extractor
-    return Extractor(classify=opts.classify, model_path=opts.model_path)
-
-
-def extractor(opts: WorkOptions):
+def extractor(opts: WorkOptions) -> api.Extractor:
     """This process's extractor for ``opts`` (built once, on first use)."""
-    key = (opts.classify, opts.model_path, opts.factory)
-    ex = _EXTRACTORS.get(key)
-    if ex is None:
-        ex = _EXTRACTORS[key] = (opts.factory or _default_factory)(opts)
-    return ex
+    return _extractor(opts.classify, opts.model_path, opts.factory)
+
+
+@lru_cache(maxsize=None)
+def _extractor(classify: bool, model_path: str | None, factory: Callable | None):
+    if factory is not None:
+        return factory(WorkOptions(classify=classify, model_path=model_path))
+    return api.Extractor(classify=classify, model_path=model_path)
+
+
+@lru_cache(maxsize=1)
+def pdf_files() -> api.PdfFiles:
+    """The split PDFs this process has open."""
+    return api.PdfFiles()
 
 
 def warm_up(opts: WorkOptions) -> None:
     """Load the pipeline (and the classifier when classifying) now."""
-    ex = extractor(opts)
-    for attr in ("nlp", "model") if opts.classify else ("nlp",):
-        getattr(ex, attr, None)
+    extractor(opts).load()
 
 
 def init_worker() -> None:
@@ -105,50 +108,28 @@ def error_text(path: str | Path, e: BaseException) -> str:
     return f"{path}: unexpected {type(e).__name__}: {e}"
 
 
-def shell(doc: Document) -> Document:
-    """The document without its blocks: what extracting a part of its sentences needs (id,
-    year and year source), cheap to send to a worker."""
-    return replace(doc, blocks=[], tables=[], metadata={})
-
-
-def run_sentences(chunk: int, doc: Document, sentences: list, opts: WorkOptions) -> list[Claim]:
-    """The claims of a run of a split document's sentences (``doc``: its ``shell``), without
-    boxes: the parent, which holds the character boxes, adds them. Errors are raised."""
-    return extractor(opts).extract_document(doc, sentences)
-
-
-def doc_result(index: int, path: str, doc: Document, claims: list[Claim], sentences: list,
-               started: float, opts: WorkOptions) -> FileResult:
-    """The outcome of a split document whose claims came back from the workers: boxes and
-    attribution need the whole document, which only the parent holds."""
-    from ..nlp.sentences import fill_boxes
-    fill_boxes(doc, sentences, claims)
-    attribute = getattr(extractor(opts), "attribute", None)
-    if attribute is not None:
-        claims = attribute(doc, claims)
-    return FileResult(index, path, doc=slim(doc), claims=claims, count=len(claims),
-                      pages=doc.pages or 1, chars=sum(len(b.text) for b in doc.blocks),
-                      warnings=list(doc.warnings), seconds=time.perf_counter() - started)
-
-
 def run_file(index: int, path: str, opts: WorkOptions) -> FileResult:
     """Read and extract one file (``Extractor.extract_file``). Errors are returned, not raised."""
     t0 = time.perf_counter()
     res = FileResult(index, path)
     try:
         doc, claims = extractor(opts).extract_file(path, password=opts.password, year=opts.year)
-        res.doc, res.count = slim(doc), len(claims)
-        if opts.encode is None:
-            res.claims = claims
-        else:
-            res.payload = opts.encode(claims)
-        res.pages = doc.pages or 1
-        res.chars = sum(len(b.text) for b in doc.blocks)
-        res.warnings = list(doc.warnings)
+        _fill(res, doc, claims, opts)
     except Exception as e:  # noqa: BLE001 - one bad file must not stop a batch
         res.error = error_text(path, e)
     res.seconds = time.perf_counter() - t0
     return res
+
+
+def _fill(res: FileResult, doc: Document, claims: list[Claim], opts: WorkOptions) -> None:
+    res.doc, res.count = slim(doc), len(claims)
+    if opts.encode is None:
+        res.claims = claims
+    else:
+        res.payload = opts.encode(claims)
+    res.pages = doc.pages or 1
+    res.chars = sum(len(b.text) for b in doc.blocks)
+    res.warnings = list(doc.warnings)
 
 
 def run_files(items: list[tuple[int, str]], opts: WorkOptions) -> list[FileResult]:
@@ -158,11 +139,36 @@ def run_files(items: list[tuple[int, str]], opts: WorkOptions) -> list[FileResul
 
 
 def run_pages(path: str, first: int, last: int, password: str | None):
-    """Lay out pages first..last of a PDF; (part, seconds). Errors are raised."""
-    from .pages import read_page_range
+    """Lay out pages first..last of a PDF (kept open for this worker's next ranges of it);
+    (part, seconds). Errors are raised."""
     t0 = time.perf_counter()
-    part = read_page_range(path, first, last, password)
+    part = api.read_page_range(path, first, last, password, files=pdf_files())
     return part, time.perf_counter() - t0
+
+
+def run_sentences(doc: Document, sentences: list[Sentence], opts: WorkOptions) -> list[Claim]:
+    """The claims of a run of a split document's sentences (``doc``: its ``api.shell``),
+    without boxes: the parent, which holds the character boxes, adds them. Errors are
+    raised."""
+    return extractor(opts).extract_document(doc, sentences)
+
+
+def split_result(index: int, path: str, doc: Document, sentences: list[Sentence],
+                 claims: list[Claim], started: float, opts: WorkOptions) -> FileResult:
+    """The outcome of a split document whose claims came back from the workers, finished
+    in the parent (boxes and attribution need the whole document, which only it holds).
+    Errors are returned, not raised."""
+    res = FileResult(index, path, seconds=time.perf_counter() - started)
+    try:
+        claims = extractor(opts).finish(doc, sentences, claims)
+        res.doc, res.claims, res.count = slim(doc), claims, len(claims)
+        res.pages = doc.pages or 1
+        res.chars = sum(len(b.text) for b in doc.blocks)
+        res.warnings = list(doc.warnings)
+    except Exception as e:  # noqa: BLE001 - one bad file must not stop a batch
+        res.error = error_text(path, e)
+    res.seconds = time.perf_counter() - started
+    return res
 
 
 def ping() -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from ..types import Measure
+from ..types import Document, Measure
 
 LABELS: tuple[str, ...] = tuple(m.value for m in Measure)
 HELDOUT_FILE = "heldout.jsonl"
@@ -91,15 +91,14 @@ def load_corpus(corpus_dir: str | Path) -> Corpus:
     return Corpus(train, heldout, h.hexdigest(), [f.name for f in files])
 
 
-def gold_inputs(gold: str | Path, text: str | Path) -> tuple[list, list[str]]:
+def gold_inputs(gold: str | Path, doc: Document) -> tuple[list, list[str]]:
     """Classifier inputs and labels from annotated claim records (``docs/claims.md`` JSONL,
-    optional records skipped) of the document ``text``: each record's sentence, mention,
-    indicator, and the heading above its paragraph as textmine's reader finds it. Used to
-    measure the model on real reports (bench, tests); never for training."""
-    from ..api import read_document
+    optional records skipped) of the document ``doc`` (as ``textmine.read_document`` reads
+    it): each record's sentence, mention, indicator, and the heading above its paragraph.
+    Used to measure the model on real reports (bench, tests); never for training."""
     from .features import MeasureInput
     paras, heading = [], ""
-    for b in read_document(text).blocks:
+    for b in doc.blocks:
         if b.kind in ("heading", "title"):
             heading = b.text
         else:

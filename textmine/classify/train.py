@@ -118,7 +118,7 @@ def train(corpus_dir: str | Path = "corpora", out_dir: str | Path = "models",
     """Fit, evaluate and save; return the metrics dict (also in the JSON card)."""
     import sklearn
 
-    from .. import __version__
+    from .._version import __version__
     corpus = load_corpus(corpus_dir)
     lexicon = load_lexicon()
     t0 = time.perf_counter()

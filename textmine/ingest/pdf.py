@@ -200,14 +200,26 @@ def page_count(path: str | Path, password: str | None = None) -> int:
             pdf.close()
 
 
+def open_pdf(path: str | Path, password: str | None = None,
+             warnings: list[str] | None = None):
+    """The PDF open (a pdfplumber ``PDF``; close it when done), for reading several page
+    ranges of it without parsing the file again (``IngestError`` when it cannot be opened);
+    pdfminer's complaints while opening it go to ``warnings``."""
+    with _pdfminer_warnings([] if warnings is None else warnings):
+        return _open(Path(path), password)
+
+
 def read_page_range(path: str | Path, first: int = 1, last: int | None = None,
-                    password: str | None = None) -> PagePart:
+                    password: str | None = None, pdf=None) -> PagePart:
     """Lay out pages ``first..last`` (None: to the end), one page at a time, each closed
-    after use. pdfminer's complaints about a damaged file become the part's warnings."""
+    after use. pdfminer's complaints about a damaged file become the part's warnings.
+    ``pdf``: the file already open (``open_pdf``), left open."""
     path = Path(path)
     part = PagePart(first, last or 0)
     with _pdfminer_warnings(part.warnings):
-        pdf = _open(path, password)
+        opened = pdf is None
+        if opened:
+            pdf = _open(path, password)
         try:
             part.n_pages = len(pdf.pages)
             if part.n_pages == 0:
@@ -224,7 +236,8 @@ def read_page_range(path: str | Path, first: int = 1, last: int | None = None,
                 finally:
                     page.close()
         finally:
-            pdf.close()
+            if opened:
+                pdf.close()
     return part
 
 

@@ -30,40 +30,61 @@ def _font(size: int):
         return ImageFont.load_default()
 
 
+def draw_claims(img, claims: Iterable, page_no: int, scale: float) -> int:
+    """Box and label, on ``img`` (a page rendered at ``scale`` pixels a point), each claim of
+    page ``page_no`` (objects with ``page``, ``bbox``, ``value``, ``unit``, ``kind``); returns
+    the number drawn."""
+    from PIL import ImageDraw
+    draw = ImageDraw.Draw(img, "RGBA")
+    font = _font(max(10, int(7 * scale)))
+    n = 0
+    for c in claims:
+        if c.page != page_no or c.bbox is None:
+            continue
+        colour = COLOURS[n % len(COLOURS)]
+        x0, top, x1, bottom = (v * scale for v in c.bbox)
+        draw.rectangle([x0, top, x1, bottom], outline=colour + (255,), width=2,
+                       fill=colour + (40,))
+        label = claim_label(c)
+        tx, ty = x0, max(0, top - font.size - 2) if hasattr(font, "size") else top - 12
+        box = draw.textbbox((tx, ty), label, font=font)
+        draw.rectangle(box, fill=(255, 255, 255, 220))
+        draw.text((tx, ty), label, fill=colour + (255,), font=font)
+        n += 1
+    return n
+
+
 def render_claims_page(path: str | Path, page_no: int, claims: Iterable[Claim],
                        out: str | Path, *, password: str | None = None,
                        resolution: int = 110) -> int:
     """Write a PNG of page ``page_no`` (1-based) with each claim on it boxed and labelled;
     returns the number of boxes drawn."""
-    from PIL import ImageDraw
-
     pdf = _open(Path(path), password)
     try:
         if not 1 <= page_no <= len(pdf.pages):
             raise InputError(f"{path}: has {len(pdf.pages)} page(s), no page {page_no}")
         page = pdf.pages[page_no - 1]
-        im = page.to_image(resolution=resolution)
-        img = im.annotated.convert("RGB")
-        scale = resolution / 72.0
-        draw = ImageDraw.Draw(img, "RGBA")
-        font = _font(max(10, int(7 * scale)))
-        n = 0
-        for c in claims:
-            if c.page != page_no or c.bbox is None:
-                continue
-            colour = COLOURS[n % len(COLOURS)]
-            x0, top, x1, bottom = (v * scale for v in c.bbox)
-            draw.rectangle([x0, top, x1, bottom], outline=colour + (255,), width=2,
-                           fill=colour + (40,))
-            label = claim_label(c)
-            tx, ty = x0, max(0, top - font.size - 2) if hasattr(font, "size") else top - 12
-            box = draw.textbbox((tx, ty), label, font=font)
-            draw.rectangle(box, fill=(255, 255, 255, 220))
-            draw.text((tx, ty), label, fill=colour + (255,), font=font)
-            n += 1
+        img = page.to_image(resolution=resolution).annotated.convert("RGB")
+        n = draw_claims(img, claims, page_no, resolution / 72.0)
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         img.save(out, format="PNG")
         page.close()
         return n
+    finally:
+        pdf.close()
+
+
+def render_pages(path: str | Path, claims: list, *, password: str | None = None,
+                 resolution: int = 110):
+    """Every page of a PDF with its claims drawn (the ``show`` rendering), opened once:
+    yields (page number, RGB image, (width, height) in points)."""
+    pdf = _open(Path(path), password)
+    try:
+        for no, page in enumerate(pdf.pages, 1):
+            img = page.to_image(resolution=resolution).annotated.convert("RGB")
+            draw_claims(img, claims, no, resolution / 72.0)
+            size = (float(page.width), float(page.height))
+            page.close()
+            yield no, img, size
     finally:
         pdf.close()

@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import sqlite_utils
+from sqlite_utils.db import quote_identifier
 
-from ..fileio import name_text, sha256_file as file_sha256
+from ..fileio import name_text
 from ..errors import StoreError, TextmineError
 from ..types import Claim, Document, json_number
 from .periods import iso_bounds
@@ -35,8 +36,6 @@ from .schema import CLAIM_COLUMNS, migrate, schema_version
 from .words import index_words
 from .txn import connect, is_busy, write_transaction
 
-ExtractFn = Callable[[Path], "tuple[Document, list[Claim]]"]
-ProgressFn = Callable[[Path, str, str], None]  # path, status (ok|failed|skipped), detail
 
 _CLAIM_INSERT_COLUMNS = [c for c in CLAIM_COLUMNS if c != "id"]
 
@@ -62,14 +61,6 @@ class ClaimFilter:
     include_optional: bool = True
     limit: int | None = None
     rollup: bool = True           # a region includes the divisions under it
-
-
-@dataclass
-class IngestResult:
-    ok: list[str] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)   # (path, message)
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
-    claims: int = 0
 
 
 class IndicatorDB:
@@ -196,9 +187,9 @@ class IndicatorDB:
 
     def _write_document(self, meta: tuple, rows: list[dict]) -> int:
         conn = self.db.conn
-        old = conn.execute("SELECT id FROM documents WHERE path = ?", (meta[1],)).fetchone()
+        old = next(self.db.query("SELECT id FROM documents WHERE path = ?", [meta[1]]), None)
         if old is not None:
-            self._delete(old[0])
+            self._delete(old["id"])
         cur = conn.execute(
             "INSERT INTO documents (doc, path, sha256, title, issuer, issue_date, year,"
             " year_source, pages, region, n_claims, warnings, ingested_at,"
@@ -206,7 +197,7 @@ class IndicatorDB:
         doc_id = cur.lastrowid
         sentence_ids = self._insert_sentences(doc_id, rows)
         conn.executemany(
-            f"INSERT INTO claims ({', '.join(_q(c) for c in _CLAIM_INSERT_COLUMNS)})"
+            f"INSERT INTO claims ({', '.join(map(quote_identifier, _CLAIM_INSERT_COLUMNS))})"
             f" VALUES ({', '.join('?' * len(_CLAIM_INSERT_COLUMNS))})",
             (_claim_tuple(doc_id, sentence_ids[_skey(r)], r) for r in rows))
         return doc_id
@@ -255,7 +246,7 @@ class IndicatorDB:
         def delete() -> int:
             n = 0
             for i in ids:
-                if self.db.conn.execute("SELECT 1 FROM documents WHERE id = ?", (i,)).fetchone():
+                if next(self.db.query("SELECT 1 FROM documents WHERE id = ?", [i]), None):
                     self._delete(i)
                     n += 1
             return n
@@ -263,42 +254,6 @@ class IndicatorDB:
             return write_transaction(self.db.conn, delete)
         except sqlite3.Error as e:
             raise StoreError(_db_error(self.path, e)) from e
-
-    def ingest(self, paths: Iterable[Path], extract: ExtractFn, *,
-               progress: ProgressFn | None = None, version: str = "",
-               catch_unexpected: bool = True) -> IngestResult:
-        """Extract and store each file. A file whose content (sha256) is already stored is
-        skipped; a file stored under the same path with other content is replaced. A file that
-        fails is recorded in the result and the others still go in."""
-        result = IngestResult()
-        for path in map(Path, paths):
-            status, detail = "ok", ""
-            try:
-                sha = file_sha256(path)
-                reason = self.skip_reason(path, sha)
-                if reason is not None:
-                    status, detail = "skipped", reason
-                    result.skipped.append((str(path), detail))
-                else:
-                    doc, claims = extract(path)
-                    self.add_document(doc, claims, path=path, sha256=sha, version=version)
-                    result.ok.append(str(path))
-                    result.claims += len(claims)
-                    detail = f"{len(claims)} claims"
-            except TextmineError as e:
-                status, detail = "failed", str(e)
-                result.failed.append((str(path), detail))
-            except OSError as e:
-                status, detail = "failed", f"{path}: cannot read: {e.strerror or e}"
-                result.failed.append((str(path), detail))
-            except Exception as e:  # noqa: BLE001 - one bad file must not stop a batch
-                if not catch_unexpected:
-                    raise
-                status, detail = "failed", f"{path}: unexpected {type(e).__name__}: {e}"
-                result.failed.append((str(path), detail))
-            if progress is not None:
-                progress(path, status, detail)
-        return result
 
     # ------------------------------------------------------------------ reading
     def search(self, query: str | list[str], *, limit: int | None = 50):
@@ -352,10 +307,8 @@ class IndicatorDB:
             sql += " LIMIT ?"
             params.append(min(int(f.limit), 2 ** 63 - 1))
         try:
-            cur = self.db.conn.execute(sql, params)
-            names = [d[0] for d in cur.description]
-            for row in cur:
-                yield record(dict(zip(names, row)))
+            for row in self.db.query(sql, params):
+                yield record(row)
         except sqlite3.DatabaseError as e:
             raise StoreError(_db_error(self.path, e)) from e
 
@@ -488,7 +441,7 @@ def _bbox(v) -> list[float] | None:
 
 def _db_safe(v):
     """Text that SQLite can store: the bytes of a file name that is not UTF-8 (lone
-    surrogates) as ``\xff`` escapes; tuples and dicts value by value."""
+    surrogates) as ``\\xff`` escapes; tuples and dicts value by value."""
     if isinstance(v, str):
         return name_text(v)
     if isinstance(v, tuple):
@@ -504,10 +457,6 @@ def _db_error(path: str, e: sqlite3.Error) -> str:
         return (f"{path}: the database is damaged ({msg}); restore a copy or ingest into a "
                 "new database")
     return f"{path}: database error: {msg}"
-
-
-def _q(name: str) -> str:
-    return f'"{name}"'
 
 
 def _skey(r: dict) -> tuple:

@@ -13,6 +13,7 @@ from typing import Callable
 import sqlite_utils
 
 from ..errors import StoreError
+from ..output import COLUMNS
 from .txn import write_transaction
 
 DOCUMENT_COLUMNS = {
@@ -37,23 +38,22 @@ _V1_CLAIM_COLUMNS = {
     "region": str, "region_source": str,
     "period": str, "period_start": str, "period_end": str, "period_source": str,
 }
-# the claims table now: ``value``, ``lower`` and ``upper`` are numbers (REAL: sortable, NULL
-# for a date or a number no finite float holds), each with its exact decimal text beside it
-# (``value_text`` also holds a date's ISO text); readers prefer the text
-CLAIM_COLUMNS = {
-    "id": int, "document_id": int, "sentence_id": int,
-    "doc": str, "page": int, "sentence": str, "start": int, "end": int, "text": str,
-    "kind": str, "value": float, "value_text": str, "unit": str, "qualifier": str,
-    "lower": float, "lower_text": str, "upper": float, "upper_text": str,
-    "indicator": str, "measure": str, "measure_confidence": float, "per": str, "change": str,
-    "bbox": str, "sentence_index": int, "section": str, "year_source": str, "optional": int,
-    "indicator_key": str, "indicator_key_score": float,
-    "region": str, "region_source": str,
-    "period": str, "period_start": str, "period_end": str, "period_source": str,
-    # version 5: attribution at extraction time
-    "role": str, "region_level": str, "region_code": str,
-}
+# the claims table after version 4: ``value``, ``lower`` and ``upper`` are numbers (REAL:
+# sortable, NULL for a date or a number no finite float holds), each with its exact decimal
+# text beside it (``value_text`` also holds a date's ISO text); readers prefer the text
+_V4_CLAIM_ORDER = [
+    "id", "document_id", "sentence_id", "doc", "page", "sentence", "start", "end", "text",
+    "kind", "value", "value_text", "unit", "qualifier", "lower", "lower_text", "upper",
+    "upper_text", "indicator", "measure", "measure_confidence", "per", "change", "bbox",
+    "sentence_index", "section", "year_source", "optional", "indicator_key",
+    "indicator_key_score", "region", "region_source", "period", "period_start", "period_end",
+    "period_source"]
 V5_CLAIM_COLUMNS = ("role", "region_level", "region_code")
+# the claims table now: the columns of every output (``textmine.output.COLUMNS``; the path is
+# the document's), booleans as 0/1 and the bbox as JSON text, after its own keys
+_DB_TYPES = {bool: int, list: str}
+CLAIM_COLUMNS: dict[str, type] = {"id": int, "document_id": int, "sentence_id": int} | {
+    c.name: _DB_TYPES.get(c.type, c.type) for c in COLUMNS if c.name not in ("id", "path")}
 
 
 def _v1_tables(db: sqlite_utils.Database) -> None:
@@ -125,7 +125,7 @@ def _v3_exact_numbers(db: sqlite_utils.Database) -> None:
     for col in ("value_num", "lower", "upper"):
         db.execute(f"UPDATE claims SET {col} = NULL WHERE {col} IN {_INF}")
     claims.transform(drop={"value"}, rename={"value_num": "value"},
-                     column_order=[c for c in CLAIM_COLUMNS if c not in V5_CLAIM_COLUMNS])
+                     column_order=_V4_CLAIM_ORDER)
 
 
 def _v5_attribution(db: sqlite_utils.Database) -> None:

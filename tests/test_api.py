@@ -59,7 +59,8 @@ def test_attribute_runs_once_per_whole_document(monkeypatch):
     """The hook of issue 13: called once with the document's full claims, whole or in parts."""
     calls = []
     ex = api.Extractor(classify=False)
-    monkeypatch.setattr(ex, "attribute", lambda doc, claims: calls.append(len(claims)) or claims)
+    monkeypatch.setattr(ex, "attribute",
+                        lambda doc, claims, sentences=None: calls.append(len(claims)) or claims)
     doc = api.document_from_text("安排项目1672个。\n已开工1515个。\n", year=2020)
     ex.extract_document(doc)
     sentences = ex.sentences(doc)

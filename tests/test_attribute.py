@@ -51,6 +51,25 @@ PERIODS = [
 ]
 
 
+SENTENCES = [
+    # (sentence in a report of the year, figure, period, role)
+    ("2020年到2025年，工业投资占比从17.9%提升到35.5%。", 2026, "17.9%", "2020", "outcome"),
+    ("2020年到2025年，工业投资占比从17.9%提升到35.5%。", 2026, "35.5%", "2025", "outcome"),
+    ("力争完成水利投资300亿元。", 2026, "300亿元", "2026", "target"),
+    ("国内生产总值比2015年增长42%，年均增长7.3%。", 2021, "42%", "2016/2021", "outcome"),
+    ("下半年经济回升，全年进出口总额2.2万亿美元。", 2010, "2.2万亿美元", "2010", "outcome"),
+    ("中央财政拟安排补贴资金1335亿元，比上年增加60.4亿元。", 2010, "60.4亿元", "2010", "plan"),
+    ("一般公共预算收入2487亿元，增长5.6%。", 2020, "2487亿元", "2020", "outcome"),
+    ("我国经济增长预期目标是在提高质量的基础上年均增长7%。", 2011, "7%", "2011", "target"),
+]
+
+
+@pytest.mark.parametrize("sentence,year,text,period,role", SENTENCES)
+def test_sentences(sentence, year, text, period, role):
+    c = next(c for c in _claims(sentence, year=year) if c.text == text)
+    assert (c.period, c.role) == (period, role)
+
+
 @pytest.mark.parametrize("text,period,source", PERIODS)
 def test_periods(report, text, period, source):
     c = report[text]

@@ -12,8 +12,10 @@ import pytest
 
 from _store_helpers import SHARED
 
-SERIES_DIR = SHARED / "eval" / "real" / "national-series"
+REAL = SHARED / "eval" / "real"
+SERIES_DIR = REAL / "national-series"
 KEY = Path(__file__).parent / "data" / "national_series_key.toml"
+PROVINCIAL_KEY = Path(__file__).parent / "data" / "provincial_key.toml"
 FIELDS = ("period", "role", "region")
 # measured when the key was written: period 83/85, role 85/85, region 85/85
 FLOORS = {"period": 0.95, "role": 0.95, "region": 0.95}
@@ -36,8 +38,8 @@ def extracted(tmp_path_factory):
     db.close()
 
 
-def _key() -> list[dict]:
-    return tomllib.loads(KEY.read_text(encoding="utf-8"))["figure"]
+def _key(path: Path = KEY) -> list[dict]:
+    return tomllib.loads(path.read_text(encoding="utf-8"))["figure"]
 
 
 def _find(claims, fig):
@@ -51,9 +53,7 @@ def test_the_key_is_large_enough():
     assert len(figs) >= 60 and len({f["doc"] for f in figs}) == 5
 
 
-def test_period_role_region_against_the_key(extracted):
-    claims, _ = extracted
-    figs = _key()
+def _score(claims, figs) -> tuple[dict, list[str]]:
     right, wrong = Counter(), []
     for fig in figs:
         c = _find(claims, fig)
@@ -63,8 +63,23 @@ def test_period_role_region_against_the_key(extracted):
                 right[f] += 1
             else:
                 wrong.append(f"{fig['doc']} {fig['text']}: {f} {got!r}, key {fig[f]!r}")
-    shares = {f: right[f] / len(figs) for f in FIELDS}
+    return {f: right[f] / len(figs) for f in FIELDS}, wrong
+
+
+def test_period_role_region_against_the_key(extracted):
+    shares, wrong = _score(extracted[0], _key())
     assert all(shares[f] >= FLOORS[f] for f in FIELDS), (shares, wrong)
+
+
+def test_provincial_reports_against_their_key():
+    """Regions from the header (宁夏回族自治区, 贵州省) and from a clause's subject (石嘴山),
+    the 2025 review, the five-year review, the 十五五 targets and the 2026 tasks."""
+    from textmine.api import Extractor
+    figs = _key(PROVINCIAL_KEY)
+    ex = Extractor(classify=False)
+    claims = {doc: ex.extract_file(REAL / f"{doc}.txt")[1] for doc in {f["doc"] for f in figs}}
+    shares, wrong = _score(claims, figs)
+    assert len(figs) >= 25 and all(shares[f] >= FLOORS[f] for f in FIELDS), (shares, wrong)
 
 
 # The series of five statistics across the reports: (period, text, document year).

@@ -232,13 +232,15 @@ class Extractor:
         ``self.sentences(doc)``) only theirs, before boxes and attribution (``finish``);
         ``doc`` may then be a ``shell``."""
         whole = sentences is None
-        claims, tokens = self.unlabelled_claims(
-            doc, with_tokens=self.classify, sentences=self.sentences(doc) if whole else sentences)
+        if whole:
+            sentences = self.sentences(doc)
+        claims, tokens = self.unlabelled_claims(doc, with_tokens=self.classify,
+                                                sentences=sentences)
         if self.classify and claims:
             from .classify.model import apply_model
             for i in range(0, len(claims), CLASSIFY_BATCH):
                 apply_model(self.model, claims[i:i + CLASSIFY_BATCH], tokens[i:i + CLASSIFY_BATCH])
-        return self.attribute(doc, claims) if whole else claims
+        return self.attribute(doc, claims, sentences) if whole else claims
 
     def finish(self, doc: Document, sentences: list[Sentence], claims: list[Claim]
                ) -> list[Claim]:
@@ -246,14 +248,16 @@ class Extractor:
         characters (which the parts did not have), then attribution over the whole."""
         from .nlp.sentences import fill_boxes
         fill_boxes(doc, sentences, claims)
-        return self.attribute(doc, claims)
+        return self.attribute(doc, claims, sentences)
 
-    def attribute(self, doc: Document, claims: list[Claim]) -> list[Claim]:
+    def attribute(self, doc: Document, claims: list[Claim],
+                  sentences: list[Sentence] | None = None) -> list[Claim]:
         """Fill each claim's period, role, region and indicator key from its sentence and the
         whole document (which must have its blocks). Called once per document: by
         ``extract_document`` for a whole document, and by ``finish`` for a document
-        extracted in parts."""
-        return self.attributor.apply(doc, claims)
+        extracted in parts. ``sentences``: the document's (``self.sentences(doc)``), when
+        already split."""
+        return self.attributor.apply(doc, claims, sentences)
 
     def unlabelled_claims(self, doc: Document, with_tokens: bool = True, sentences=None
                           ) -> tuple[list[Claim], list[tuple[str, ...]]]:

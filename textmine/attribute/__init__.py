@@ -42,60 +42,78 @@ class Attributor:
         return cls(gaz, KeyTable.load(), DocumentReader.load(gaz, times),
                    PeriodRules.load(times), RoleRules.load(times))
 
-    def apply(self, doc: Document, claims: list[Claim]) -> list[Claim]:
-        """Fill the attribution fields of ``claims`` (the claims of the whole ``doc``)."""
+    def apply(self, doc: Document, claims: list[Claim], sentences=None) -> list[Claim]:
+        """Fill the attribution fields of ``claims`` (the claims of the whole ``doc``;
+        ``sentences``: its sentences when already split)."""
         if not claims:
             return claims
         facts = self.reader.read(doc)
         doc.region = facts.region.name if facts.region is not None else None
-        times = self._sentence_times(doc, facts)
+        times = self._sentence_times(doc, facts, sentences)
         by_sentence: dict[tuple, list[Claim]] = defaultdict(list)
         for c in claims:
             by_sentence[(c.sentence_index, c.page, c.sentence)].append(c)
-        for (index, _, _), group in by_sentence.items():
+        province = self.gazetteer.province_code(facts.region)
+        places: dict[str, str] = {}  # indicator -> the place it starts with
+        for (index, _, sentence), group in by_sentence.items():
             group.sort(key=lambda c: c.start)
             block = times.get(index) if index is not None else None
+            mentions = self.gazetteer.find(sentence, province)  # once a sentence
             for i, c in enumerate(group):
-                self.attribute(ClaimView(c, group, i, facts, block))
+                self.attribute(ClaimView(c, group, i, facts, block), mentions, places)
         return claims
 
-    def attribute(self, v: ClaimView) -> None:
+    def attribute(self, v: ClaimView, mentions: list, places: dict[str, str]) -> None:
         c = v.claim
         period, source = self.periods.period(v)
         governing = self.periods.governing_date(v) if c.kind != "date" else None
         c.role = self.roles.role(v, period, governing)
         c.period, c.period_source = period, source
-        region = self.region(v)
+        region = self.region(v, mentions)
         c.region = region.name if region is not None else None
-        c.indicator_key = self.keys.key(c.indicator, self._leading_place(c.indicator))
+        place = places.get(c.indicator or "")
+        if place is None:
+            place = places[c.indicator or ""] = self._leading_place(c.indicator)
+        c.indicator_key = self.keys.key(c.indicator, place)
 
-    def region(self, v: ClaimView) -> Region | None:
-        """The document's region, unless a place is the subject of the claim's clause."""
-        facts = v.facts
-        province = self.gazetteer.province_code(facts.region)
-        rules = self.reader.rules["regions"]
-        clause = v.clause
-        for m in self.gazetteer.find(clause, province)[:1]:
-            lead = clause[:m.start]
-            for w in sorted(rules["subject_lead"], key=len, reverse=True):
-                lead = lead.replace(w, "")
-            if lead.strip() or clause.startswith(tuple(rules["not_subject_after"]), m.end):
-                break
-            return m.region if m.region is not None else facts.region
-        return facts.region
+    def region(self, v: ClaimView, mentions: list) -> Region | None:
+        """The document's region, unless a place is the subject of the claim's clause
+        (``mentions``: the places named in the claim's sentence)."""
+        facts, start = v.facts, v.clause_start
+        first = next((m for m in mentions if start <= m.start and m.end <= v.claim.start), None)
+        if first is None:
+            return facts.region
+        if first.region is not None and first.region.level == "national" and \
+                facts.region is not None and facts.region.level != "national":
+            return facts.region  # 全国文明村镇 in a province's report: a title
+        lead = v.sentence[start:first.start]
+        for w in self._subject_lead:
+            lead = lead.replace(w, "")
+        if lead.strip() or v.sentence.startswith(self._not_subject_after, first.end):
+            return facts.region
+        return first.region if first.region is not None else facts.region
 
     def _leading_place(self, indicator: str | None) -> str:
         found = self.gazetteer.find(indicator or "")
         return found[0].surface if found and found[0].start == 0 else ""
 
-    def _sentence_times(self, doc: Document, facts: DocumentFacts) -> dict[int, BlockTime]:
+    @property
+    def _subject_lead(self) -> list[str]:
+        return sorted(self.reader.rules["regions"]["subject_lead"], key=len, reverse=True)
+
+    @property
+    def _not_subject_after(self) -> tuple[str, ...]:
+        return tuple(self.reader.rules["regions"]["not_subject_after"])
+
+    def _sentence_times(self, doc: Document, facts: DocumentFacts, sentences=None
+                        ) -> dict[int, BlockTime]:
         """The time context of each sentence: its block's, narrowed by the last sentence of
         the paragraph that opened with a time word (过去一年，…。国内生产总值增长X).
         """
         from ..nlp.sentences import split_document  # offsets only: no spaCy
         out: dict[int, BlockTime] = {}
         block, current, targets = -1, None, False
-        for s in split_document(doc):
+        for s in sentences if sentences is not None else split_document(doc):
             if s.block >= len(facts.blocks):
                 continue
             bt = facts.blocks[s.block]

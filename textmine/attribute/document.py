@@ -48,8 +48,11 @@ class DocumentFacts:
     issued: str | None = None  # the day the document was issued (ISO), when known
 
 
+_WIDE = re.compile("[\uff00-\uffef\u3000]")
+
+
 def _norm(s: str) -> str:
-    return unicodedata.normalize("NFKC", s or "")
+    return unicodedata.normalize("NFKC", s) if s and _WIDE.search(s) else (s or "")
 
 
 @dataclass
@@ -95,13 +98,36 @@ class DocumentReader:
             r = self._place(text)
             if r is not None:
                 return r, source
-        if any(w in t for t in (title, *head) for w in d["national_issuers"]):
-            return Region(NATIONAL, "national"), "issuer"
-        for t in lines:
-            r = self._place(t)
-            if r is not None:
-                return r, "text"
-        return None, "none"
+        bylines = [title, *(t for t in head if len(t) <= 60 and "。" not in t),
+                   *(t for t in head if "代表国务院" in t)]
+        if self.kind(doc.title, head) == "work_report":  # a work report without a place in
+            bylines += head[:4]                          # its title: whose congress hears it
+        if any(w in t for t in bylines for w in d["national_issuers"]):
+            return Region(NATIONAL, "national"), "issuer"  # 国务院总理 温家宝, 代表国务院
+        r = self.most_named(doc)
+        return (r, "text") if r is not None else (None, "none")
+
+    def most_named(self, doc: Document) -> Region | None:
+        """The place the text names most, or a division under it named at least half as
+        often (a county's page names its province too: 贵州省 12 times, 长顺县 9)."""
+        counts: dict[str, int] = {}
+        regions: dict[str, Region] = {}
+        lines = self.rules["document"]["not_region_lines"]
+        for b in doc.blocks:
+            if any(w in b.text for w in lines):
+                continue
+            for m in self.gazetteer.find(b.text):
+                r = m.region
+                if r is not None and r.level in ("province", "prefecture", "county"):
+                    counts[r.code] = counts.get(r.code, 0) + 1
+                    regions[r.code] = r
+        if not counts:
+            return None
+        top = max(counts, key=lambda c: (counts[c], c))
+        under = [c for c in counts if c != top and counts[c] * 2 >= counts[top]
+                 and any(p.code == top for p in self.gazetteer.path(regions[c]))]
+        return regions[max(under, key=lambda c: (len(self.gazetteer.path(regions[c])), counts[c]))
+                       ] if under else regions[top]
 
     def _place(self, text: str) -> Region | None:
         for m in self.gazetteer.find(text):
@@ -112,6 +138,8 @@ class DocumentReader:
     # ---------------------------------------------------------------- parts and paragraphs
     def part_of(self, text: str, year: int | None) -> Part | None:
         """The part a numbered heading opens (一、2017年工作回顾), None for other blocks."""
+        if not self.numbered.match(text.lstrip()) and len(text) > 8:
+            return None  # neither a numbered heading nor a closing one (附注)
         s = _norm(text).strip()
         p = self.rules["parts"]
         if len(s) <= 8 and any(s.startswith(w) for w in p["closing"]):
@@ -132,7 +160,9 @@ class DocumentReader:
 
     def lead_cue(self, text: str, year: int | None) -> Cue | None:
         """The time word a paragraph or lead-in heading opens with (五年来，…; ——这五年，…)."""
-        s = _norm(text).lstrip("——-— ")
+        if "年" not in text[:20] and "五" not in text[:20]:
+            return None  # every time word has 年, every plan name 五 (十三五)
+        s = _norm(text[:40]).lstrip("——-— ")
         first = re.split(r"[，,：:。；]", s, maxsplit=1)[0]
         if len(first) > 16:
             return None

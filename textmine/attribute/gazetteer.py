@@ -43,13 +43,17 @@ class Gazetteer:
     by_code: dict[str, Region] = field(default_factory=dict)
     surfaces: dict[str, tuple[Region | None, ...]] = field(default_factory=dict)
     not_after: tuple[str, ...] = ()
-    _lengths: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
+    _automaton: object = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        by_first: dict[str, set[int]] = {}
-        for s in self.surfaces:
-            by_first.setdefault(s[0], set()).add(len(s))
-        self._lengths = {c: tuple(sorted(ls, reverse=True)) for c, ls in by_first.items()}
+        # every name in one Aho-Corasick automaton (pyahocorasick): one pass over a text finds
+        # the longest names, left to right, whatever their number
+        import ahocorasick
+        self._automaton = ahocorasick.Automaton()
+        for name in self.surfaces:
+            self._automaton.add_word(name, name)
+        if self.surfaces:
+            self._automaton.make_automaton()
 
     @classmethod
     def load(cls) -> "Gazetteer":
@@ -86,18 +90,14 @@ class Gazetteer:
         """Region names in ``text``, longest first, left to right; an ambiguous name is read
         as the division under ``province`` (code prefix) when there is one."""
         out: list[Mention] = []
-        i, n = 0, len(text)
-        while i < n:
-            step = 1
-            for length in self._lengths.get(text[i], ()):
-                surface = text[i:i + length]
-                cands = self.surfaces.get(surface)
-                if cands is None or any(text.startswith(w, i + length) for w in self.not_after):
-                    continue
-                out.append(Mention(i, i + length, surface, self._pick(cands, province)))
-                step = length
-                break
-            i += step
+        if not self.surfaces or not text:
+            return out
+        for last, name in self._automaton.iter_long(text):
+            end = last + 1
+            if any(text.startswith(w, end) for w in self.not_after):
+                continue  # 北京时间, 贵州大学: part of another name
+            out.append(Mention(end - len(name), end, name,
+                               self._pick(self.surfaces[name], province)))
         return out
 
     def _pick(self, cands: tuple[Region | None, ...], province: str) -> Region | None:
@@ -149,3 +149,4 @@ def place_before_ethnic(name: str, ethnic: list[str]) -> str:
         if head.endswith(e) and len(head) - len(e) >= 2:
             return head[:-len(e)]
     return ""
+

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ..parse.tables import table
 from ..types import Claim
 from .timewords import Cue, TimeWords, label, year_range
-from .view import ClaimView
+from .view import _UNSET, ClaimView
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -43,6 +43,12 @@ class PeriodRules:
             return c.period, c.period_source or "written"
         period, source = self._period(v)
         return self.since_base(v, period), source
+
+    def governing_date(self, v: ClaimView) -> Claim | None:
+        """The date claim that governs the claim's period (``v.governing``, once a view)."""
+        if v.governing is _UNSET:
+            v.governing = self._governing_date(v)
+        return v.governing
 
     def since_base(self, v: ClaimView, period: str | None) -> str | None:
         """A change measured from a written base year (比2002年增长65.5%, and the 年均 rate
@@ -80,7 +86,10 @@ class PeriodRules:
         base = cue or (Cue(v.facts.year, v.facts.year, "document") if v.facts.year else None)
         span = self.span_end(v)
         if span is not None and base is not None:
-            y = base.first - 1 if span == "from" else base.last
+            # 从X增加到Y: X the year before the context's years; between written years
+            # (2020年到2025年，从X提升到Y) X the first, Y the last
+            first = base.first if base.kind == "years" else base.first - 1
+            y = first if span == "from" else base.last
             return label(y, y), "span"
         if d is not None:
             return self.governed(d, cue, v.facts.issued), "written"
@@ -103,11 +112,11 @@ class PeriodRules:
         clause = self.times.cues(v.clause, year)
         if clause:
             at, cue = clause[-1]
-            return cue, "written" if cue.kind == "year" else "relative", v.clause_start + at
+            return cue, "written" if cue.kind in ("year", "years") else "relative", v.clause_start + at
         opening = self.times.cues(v.sentence[:min(v.head_end, v.claim.start)], year)
         if opening and opening[0][0] <= 2:
             at, cue = opening[0]
-            return cue, "written" if cue.kind == "year" else "relative", at
+            return cue, "written" if cue.kind in ("year", "years") else "relative", at
         if v.block is not None and v.block.cue is not None:
             return v.block.cue, "section", -1
         return None, "document", -1
@@ -129,7 +138,7 @@ class PeriodRules:
         return label(cue.first, cue.last)
 
     # ---------------------------------------------------------------- written dates
-    def governing_date(self, v: ClaimView) -> Claim | None:
+    def _governing_date(self, v: ClaimView) -> Claim | None:
         for d in reversed(v.siblings[:v.index]):
             if d.kind != "date" or not v.in_scope(d) or not isinstance(d.value, str):
                 continue

@@ -50,8 +50,8 @@ class RoleRules:
         prev = v.siblings[v.index - 1] if v.index else None
         if prev is not None and prev.role and c.change and _BARE_CHANGE.fullmatch(clause):
             return prev.role  # 拟安排X，比上年增加Y: the change of the figure before it
-        if _has(clause, w["outcome"]):
-            return "outcome"  # 已, 完成: it happened
+        if _has(clause, w["outcome"]) and not _has(clause, w["target"]):
+            return "outcome"  # 已, 目前: it happened (力争完成 is still a target)
         if self._arranged(v):
             return "plan"  # 安排, 预算, 补助标准: arranged by the issuing body, also in a review
         years = year_range(period)

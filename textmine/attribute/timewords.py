@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..parse.tables import table
 
@@ -21,7 +21,7 @@ from ..parse.tables import table
 class Cue:
     first: int
     last: int
-    kind: str  # year | relative | span | plan | since (今年以来: from then to date)
+    kind: str  # year | years | relative | span | plan | since (今年以来: from then to date)
 
     @property
     def multi(self) -> bool:
@@ -55,6 +55,7 @@ class TimeWords:
     comparison: re.Pattern        # a comparison word right before a position
     after_base: tuple[str, ...]   # words after a base (与2010年相比)
     base_years: re.Pattern = re.compile("(?!)")  # 比2002年: a written base year
+    _cache: dict = field(default_factory=dict, repr=False)  # (text, year) -> cues
 
     @classmethod
     def load(cls) -> "TimeWords":
@@ -67,7 +68,9 @@ class TimeWords:
         back = (f"(?:{_alt(sp['back_before'])})(?P<back>{n})年(?:{_alt(sp['back_after'])})?"
                 f"|(?P<back2>{n})年(?:{_alt(sp['back_after'])})")
         ahead = f"(?:{_alt(sp['ahead_before'])})(?P<ahead>{n})年"
-        year = r"(?P<year>(?:19|20)\d\d)\s*年(?!\d)"
+        years = (r"(?P<from>(?:19|20)\d\d)\s*年?\s*(?:到|至|—|–|-|~|～)\s*"
+                 r"(?P<to>(?:19|20)\d\d)\s*年(?!\d)")
+        year = years + r"|(?P<year>(?:19|20)\d\d)\s*年(?!\d)"
         rel = f"(?<![{re.escape(t['relative_not_after'])}])(?P<rel>{_alt(t['relative'])})"
         pattern = re.compile(f"{plan}|{back}|{ahead}|{rel}|{year}")
         comparison = re.compile(f"(?:{_alt(t['comparison'])})$")
@@ -77,7 +80,16 @@ class TimeWords:
 
     def cues(self, text: str, year: int | None) -> list[tuple[int, Cue]]:
         """Every cue in ``text`` (NFKC) with its offset, comparison bases left out."""
-        s = unicodedata.normalize("NFKC", text)
+        key = (text, year)
+        hit = self._cache.get(key)
+        if hit is None:
+            if len(self._cache) > 100_000:
+                self._cache.clear()
+            hit = self._cache[key] = self._cues(text, year)
+        return hit
+
+    def _cues(self, text: str, year: int | None) -> list[tuple[int, Cue]]:
+        s = unicodedata.normalize("NFKC", text) if _WIDE.search(text) else text
         out = []
         for m in self.pattern.finditer(s):
             if self.is_base(s, m.start(), m.end()) or s.rfind("《", 0, m.start()) > s.rfind("》", 0, m.start()):
@@ -107,8 +119,10 @@ class TimeWords:
                 return Cue(first + 4, first + 4, "plan")
             n = _count(g["plan_first"]) if g["plan_first"] else 5
             return Cue(first, first + min(max(n, 1), 5) - 1, "plan")
-        if g["year"]:
-            y = int(g["year"])
+        if g["from"] and int(g["from"]) < int(g["to"]):
+            return Cue(int(g["from"]), int(g["to"]), "years")  # 2020年到2025年
+        if g["year"] or g["from"]:
+            y = int(g["year"] or g["to"])
             return Cue(y, y, "year")
         if year is None:
             return None
@@ -121,6 +135,8 @@ class TimeWords:
         off = self.relative[g["rel"]]
         return Cue(year + off, year + off, "relative")
 
+
+_WIDE = re.compile("[\uff00-\uffef\u3000]")  # full-width forms: NFKC first
 
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..types import Claim
 from .document import BlockTime, DocumentFacts
 
 CLAUSE_BOUNDARY = re.compile(r"[，,；;：:。！？!?]")
+_UNSET = object()
 
 
 @dataclass
@@ -18,12 +20,13 @@ class ClaimView:
     index: int                     # the claim's place among them
     facts: DocumentFacts
     block: BlockTime | None
+    governing: object = _UNSET  # the governing date claim, once looked up (PeriodRules)
 
     @property
     def sentence(self) -> str:
         return self.claim.sentence
 
-    @property
+    @cached_property
     def clause_start(self) -> int:
         """Where the claim's clause starts (after the last boundary before it)."""
         s, i = self.claim.sentence, self.claim.start
@@ -31,12 +34,12 @@ class ClaimView:
             i -= 1
         return i
 
-    @property
+    @cached_property
     def clause(self) -> str:
         """The claim's clause up to the claim."""
         return self.claim.sentence[self.clause_start:self.claim.start]
 
-    @property
+    @cached_property
     def head_end(self) -> int:
         """The end of the sentence's opening clause."""
         m = CLAUSE_BOUNDARY.search(self.claim.sentence)

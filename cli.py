@@ -26,7 +26,8 @@ out = Console(markup=False, emoji=False, highlight=False)
 err = Console(stderr=True, markup=False, emoji=False, highlight=False, soft_wrap=True)
 
 EXIT_ERROR = 1
-STYLES = {"Error": "bold red", "Warning": "yellow", "Interrupted": "yellow", "failed": "red"}
+STYLES = {"Error": "bold red", "Warning": "yellow", "Interrupted": "yellow", "failed": "red",
+          "Skipped": "yellow"}
 
 
 def say(label: str, message: object, indent: str = "") -> None:
@@ -125,11 +126,10 @@ SUMMARY_FAILURES = 10  # failed files listed again in the end summary
 def report_skipped(skipped, quiet: bool, log=None) -> None:
     """The files a folder held that are not read, each with its reason (on standard error
     unless --quiet; always as --log-json events)."""
-    from rich.text import Text
     from textmine.batch.runner import FileEvent
     for path, reason in skipped:
         if not quiet:
-            err.print(Text.assemble(("Skipped: ", "yellow"), f"{printable(path)}: {printable(reason)}"), soft_wrap=True)
+            say("Skipped", f"{path}: {reason}")
         if log is not None:
             log.write(FileEvent(str(path), "skipped", error=reason).to_json() + "\n")
 
@@ -162,6 +162,8 @@ def run_batch_cli(ctx, what: str, paths, sink, opts, jobs, engine, scheduler, qu
                 say("Warning", f"{ev.file}: {w}")
             if ev.status == "failed":
                 say("Error", ev.error)
+            elif ev.status == "skipped" and ev.error != "unchanged" and not quiet:
+                say("Skipped", f"{ev.file}: {ev.error}")  # a duplicate ("unchanged": no news)
             if log is not None:
                 log.write(ev.to_json() + "\n")
                 log.flush()

@@ -26,7 +26,8 @@ out = Console(markup=False, emoji=False, highlight=False)
 err = Console(stderr=True, markup=False, emoji=False, highlight=False, soft_wrap=True)
 
 EXIT_ERROR = 1
-STYLES = {"Error": "bold red", "Warning": "yellow", "Interrupted": "yellow", "failed": "red"}
+STYLES = {"Error": "bold red", "Warning": "yellow", "Interrupted": "yellow", "failed": "red",
+          "Skipped": "yellow"}
 
 
 def say(label: str, message: object, indent: str = "") -> None:
@@ -68,6 +69,21 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 # ---------------------------------------------------------------- extract (core)
 
+COLUMNS_OPTION = click.option(
+    "--columns", "columns", metavar="COL,...", help="Columns of the table (e.g. "
+    "text,value,unit,indicator); default: all that fit the terminal.")
+
+
+def _columns(spec: str | None):
+    from textmine.output import parse_columns
+    if spec is None:
+        return None
+    try:
+        return parse_columns(spec)
+    except TextmineError as e:
+        raise click.BadParameter(str(e), param_hint="--columns")
+
+
 NO_BOM = click.option("--no-bom", is_flag=True, help="CSV without the UTF-8 byte order mark "
                       "(by default it starts the file: Excel needs it to read UTF-8).")
 
@@ -83,7 +99,9 @@ def batch_options(f):
                      "dask.distributed cluster (pip install 'textmine[dask]')."),
         click.option("--scheduler", metavar="ADDR", help="Dask scheduler address "
                      "(tcp://host:8786); default: a LocalCluster of --jobs workers."),
-        click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary."),
+        click.option("--quiet", "-q", is_flag=True, help="No progress bar, no end summary, no "
+                     "list of skipped files; errors are still shown, and ingest still prints "
+                     "its one-line result (scripts read it)."),
         click.option("--log-json", type=click.Path(dir_okay=False, path_type=Path),
                      help="Append one JSON event a file (file, status, claims, seconds, error) "
                      "to this file; - for standard error."),
@@ -108,11 +126,10 @@ SUMMARY_FAILURES = 10  # failed files listed again in the end summary
 def report_skipped(skipped, quiet: bool, log=None) -> None:
     """The files a folder held that are not read, each with its reason (on standard error
     unless --quiet; always as --log-json events)."""
-    from rich.text import Text
     from textmine.batch.runner import FileEvent
     for path, reason in skipped:
         if not quiet:
-            err.print(Text.assemble(("Skipped: ", "yellow"), f"{printable(path)}: {printable(reason)}"), soft_wrap=True)
+            say("Skipped", f"{path}: {reason}")
         if log is not None:
             log.write(FileEvent(str(path), "skipped", error=reason).to_json() + "\n")
 
@@ -145,6 +162,8 @@ def run_batch_cli(ctx, what: str, paths, sink, opts, jobs, engine, scheduler, qu
                 say("Warning", f"{ev.file}: {w}")
             if ev.status == "failed":
                 say("Error", ev.error)
+            elif ev.status == "skipped" and ev.error != "unchanged" and not quiet:
+                say("Skipped", f"{ev.file}: {ev.error}")  # a duplicate ("unchanged": no news)
             if log is not None:
                 log.write(ev.to_json() + "\n")
                 log.flush()
@@ -196,10 +215,11 @@ def run_batch_cli(ctx, what: str, paths, sink, opts, jobs, engine, scheduler, qu
 @click.option("--password", help="Password for encrypted PDFs.")
 @click.option("--no-classify", is_flag=True, help="Leave measure = other (skip the classifier).")
 @NO_BOM
+@COLUMNS_OPTION
 @batch_options
 @click.pass_context
-def extract(ctx, files, fmt, output, parquet_dir, year, password, no_classify, no_bom, jobs,
-            engine, scheduler, quiet, log_json):
+def extract(ctx, files, fmt, output, parquet_dir, year, password, no_classify, no_bom, columns,
+            jobs, engine, scheduler, quiet, log_json):
     """Extract quantified claims from PDF, Word (.docx), web page (.html) and text files,
     folders or globs.
 
@@ -207,7 +227,8 @@ def extract(ctx, files, fmt, output, parquet_dir, year, password, no_classify, n
     as with --jobs 1. A file that fails is reported and the others are kept; exit 1 then.
     """
     from textmine.batch import WorkOptions
-    from textmine.output import AtomicFile, render_table, table_text
+    from textmine.output import TABLE_COLUMNS, AtomicFile, screen_table, table_text
+    cols = _columns(columns)
     opts = WorkOptions(classify=not no_classify, password=password, year=year)
     target = AtomicFile(output) if output and fmt != "table" and parquet_dir is None else None
     sink = _extract_sink(fmt, parquet_dir, target or sys.stdout, not no_bom)
@@ -218,15 +239,18 @@ def extract(ctx, files, fmt, output, parquet_dir, year, password, no_classify, n
         if target is not None:
             target.abort()
         raise
-    if fmt == "table" and parquet_dir is None:
+    nothing = summary.failed and not summary.ok  # every input failed: no empty result
+    if nothing and target is not None:
+        target.abort()
+    elif fmt == "table" and parquet_dir is None and not nothing:
         if output:
-            textmine.write_atomic(output, table_text(sink.records))
+            textmine.write_atomic(output, table_text(sink.records, columns=cols or TABLE_COLUMNS))
         else:
-            render_table(sink.records)
+            screen_table(sink.records, cols, TABLE_COLUMNS)
     elif target is not None:
         target.commit()
     where = parquet_dir or output
-    if where and not quiet:
+    if where and not quiet and not nothing:
         err.print(f"{sink.count} claims from {len(summary.ok)} file(s) -> {printable(where)}")
     if summary.failed:
         sys.exit(EXIT_ERROR)
@@ -385,16 +409,18 @@ def review(ctx, paths, db_path, output, password, no_pages, no_classify):
 # ---------------------------------------------------------------- classifier (train, classify)
 
 @main.command()
-@click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path), default=Path("corpora"),
-              show_default=True, help="Corpus folder (with measures/*.jsonl and heldout.jsonl).")
+@click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path), default=None,
+              help="Corpus folder (train.jsonl and heldout.jsonl, or measures/ holding them); "
+              "default: ./corpora in a source tree, else the corpus shipped with textmine.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("models"),
               show_default=True, help="Where to write measure.npz, measure.json and README.md.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
 @click.pass_context
 def train(ctx, corpus_dir, out_dir, seed):
     """Train the measure classifier and write the model and its model card."""
+    from textmine.classify.corpus import default_corpus
     try:
-        metrics = api.train(corpus_dir, out_dir, seed=seed)
+        metrics = api.train(corpus_dir or default_corpus(), out_dir, seed=seed)
     except TextmineError as e:
         fail(str(e), ctx.obj["debug"], e)
     table = Table(title=f"held-out split ({metrics['model_file']})")
@@ -583,13 +609,15 @@ def _filter_options(f):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output.")
 @NO_BOM
+@COLUMNS_OPTION
 @click.pass_context
 def query(ctx, db_path, measure, role, indicator, region, period, unit, kind, doc, min_value,
-          max_value, limit, fmt, output, no_bom):
+          max_value, limit, fmt, output, no_bom, columns):
     """Claims from the indicator database that match every filter given."""
     debug = ctx.obj["debug"]
-    from textmine.output import records_text, render_table, write_records
+    from textmine.output import QUERY_COLUMNS, records_text, screen_table, write_records
     from textmine.query import make_filter
+    cols = _columns(columns)
     db = _open_db(db_path, debug)
     try:
         records = db.query(make_filter(measure=measure, role=role, indicator=indicator,
@@ -607,8 +635,7 @@ def query(ctx, db_path, measure, role, indicator, region, period, unit, kind, do
         elif fmt == "parquet":
             fail("--format parquet needs -o FILE", debug)
         elif fmt == "table":
-            render_table(records, columns=("doc", "page", "text", "value", "unit",
-                                           "indicator_key", "region", "period", "measure"))
+            screen_table(records, cols, QUERY_COLUMNS)
         else:
             sys.stdout.write(records_text(records, fmt, bom=not no_bom))
     except TextmineError as e:

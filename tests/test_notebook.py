@@ -86,3 +86,25 @@ def test_claim_as_float():
     assert sum(map(float, [money, rate])) == pytest.approx(5452000090.61)
     with pytest.raises(TypeError, match="has no numeric value"):
         float(date)
+
+
+def test_series_frame(tmp_path):
+    """The series of one indicator across reports (the province reports of test_series)."""
+    import cli
+    from click.testing import CliRunner
+    from test_series import REPORTS
+    for name, text in REPORTS.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    dbp = tmp_path / "jx.db"
+    r = CliRunner().invoke(cli.main, ["ingest", str(tmp_path), "--db", str(dbp), "-q",
+                                      "--no-classify", "--jobs", "1"])
+    assert r.exit_code == 0, r.output
+    with textmine.open_db(dbp) as db:
+        s = db.series("GDP", region="江西省", role="outcome")
+        with pytest.raises(ConfigError, match="outcome"):
+            db.series("GDP", role="result")
+    money = s[s["kind"] == "money"]
+    assert list(money["period"]) == ["2015", "2019", "2020", "2020", "2020", "2021"]
+    assert money["value"].dtype == "float64" and money["value"].iloc[-1] == 2962e9
+    assert set(money.loc[money["text"] == "25782亿元", "finding"]) == {"conflict"}
+    assert (s["role"] == "outcome").all()

@@ -27,6 +27,6 @@ def find_numbers(text: str):
 
 def open_db(path):
     """The indicator database at ``path`` for a notebook: ``.claims(**filters)``,
-    ``.findings()``, ``.search(*words)`` as pandas DataFrames; see ``textmine.notebook``."""
+    ``.series(indicator)``, ``.findings()``, ``.search(*words)`` as pandas DataFrames; see ``textmine.notebook``."""
     from .notebook import open_db as _open
     return _open(path)

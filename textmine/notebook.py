@@ -6,6 +6,7 @@ DataFrames (``pip install 'textmine[notebook]'`` brings pandas).
     >>> df = db.claims(measure="employment", min_value="1万")        # doctest: +SKIP
     >>> df.groupby("indicator_key")["value"].sum()                   # doctest: +SKIP
     >>> db.findings()                                                # doctest: +SKIP
+    >>> db.series("城镇新增就业", role="outcome")                     # doctest: +SKIP
 
 ``value`` (and ``lower``/``upper``) are floats, NaN for dates; ``value_text`` keeps the exact
 decimal or the ISO date. Filters are those of ``textmine query`` (``textmine.query``), checked
@@ -84,6 +85,18 @@ class IndicatorData:
         df = claims_frame(rows)
         lead = ["finding", "type", "relation", "message"]
         return df.reindex(columns=lead + [c for c in df.columns if c not in lead])
+
+    def series(self, indicator: str, *, region: str | None = None, role: str | None = None,
+               rollup: bool = True):
+        """The figures of one indicator (any synonym of its key) ordered by period, as
+        ``textmine series`` lists them: one row a figure, with ``finding`` (conflict) and
+        ``attainment`` (met, missed, judges) from the checks between reports."""
+        from .query import check_choice
+        from .store.series import SERIES_FIELDS, series
+        rows = series(self._db, indicator, region=region, role=check_choice("role", role),
+                      rollup=rollup)
+        df = claims_frame(rows)
+        return df.reindex(columns=list(SERIES_FIELDS) + ["value_text"])
 
     def search(self, *words: str, limit: int | None = None):
         """Sentences holding every word (``textmine search``), with the places of the words."""

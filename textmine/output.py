@@ -188,6 +188,63 @@ TABLE_COLUMNS = ("doc", "page", "text", "kind", "value", "unit", "qualifier", "b
                  "indicator", "measure")
 
 
+QUERY_COLUMNS = ("doc", "page", "text", "value", "unit", "indicator_key", "region", "period",
+                 "measure")
+# what --columns may name, and the width each column needs to stay readable
+COLUMN_WIDTHS = {"doc": 8, "page": 4, "text": 10, "kind": 8, "value": 12, "unit": 4,
+                 "qualifier": 9, "bounds": 20, "lower": 12, "upper": 12, "indicator": 14,
+                 "indicator_key": 12, "measure": 12, "role": 8, "region": 8, "period": 10,
+                 "per": 4, "change": 8, "section": 12, "sentence": 30,
+                 "measure_confidence": 6}
+# dropped first when the terminal is too narrow for every column, in this order
+NARROW_DROP = ("bounds", "qualifier", "page", "doc", "region", "kind", "period", "measure",
+               "indicator_key")
+
+
+def parse_columns(spec: str) -> tuple[str, ...]:
+    """``doc,text,value`` -> the column names, each checked (ConfigError lists the valid)."""
+    from .errors import ConfigError
+    cols = tuple(c.strip() for c in spec.split(",") if c.strip())
+    bad = [c for c in cols if c not in COLUMN_WIDTHS]
+    if bad or not cols:
+        raise ConfigError(f"unknown column {', '.join(bad) or '(none given)'}; columns are "
+                          f"{', '.join(COLUMN_WIDTHS)}")
+    return cols
+
+
+def fit_columns(columns: Iterable[str], width: int) -> tuple[str, ...]:
+    """``columns`` less the least needed ones (``NARROW_DROP``) until they fit ``width``."""
+    cols = list(columns)
+
+    def need(cs):
+        return sum(COLUMN_WIDTHS.get(c, 10) + 3 for c in cs) + 1
+
+    for c in NARROW_DROP:
+        if need(cols) <= width or len(cols) <= 3:
+            break
+        if c in cols:
+            cols.remove(c)
+    return tuple(cols)
+
+
+def screen_table(records: list[dict], columns: Iterable[str] | None, default: Iterable[str],
+                 dest: IO[str] | None = None) -> None:
+    """The claims table on a terminal or a pipe: on a terminal narrower than the columns
+    need, the least needed columns go (unless ``columns`` were chosen); piped, the table is
+    as wide as the columns need rather than 80 characters."""
+    import shutil
+    import sys
+    stream = dest or sys.stdout
+    if stream.isatty():
+        width = shutil.get_terminal_size().columns
+        cols = tuple(columns) if columns else fit_columns(default, width)
+        render_table(records, stream, columns=cols, width=width)
+    else:
+        cols = tuple(columns or default)
+        render_table(records, stream, columns=cols,
+                     width=max(80, sum(COLUMN_WIDTHS.get(c, 10) + 3 for c in cols) * 2))
+
+
 def _bounds(r: dict) -> str:
     lo, hi = r.get("lower"), r.get("upper")
     if lo is None and hi is None:

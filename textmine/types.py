@@ -94,11 +94,21 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    text_sha256: str | None = None  # the text's fingerprint, kept when the blocks are dropped
 
     @property
     def text(self) -> str:
         """Reading-order text, one block per line."""
         return "\n".join(b.text for b in self.blocks)
+
+    def fingerprint(self) -> str:
+        """SHA-256 of the text without its whitespace: the same for two files that hold the
+        same text (a copy, another encoding, other line breaks, a .txt of a .docx)."""
+        if self.text_sha256 is None:
+            import hashlib
+            text = "".join("".join(b.text.split()) for b in self.blocks)
+            self.text_sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        return self.text_sha256
 
 
 @dataclass

@@ -153,9 +153,13 @@ class DBSink:
     def accept(self, res: FileResult) -> tuple[str, str | None]:
         path = Path(res.path)
         sha = self.sha.pop(res.path, None) or sha256_file(path)
+        text_sha = res.doc.fingerprint() if res.doc is not None else None
+
+        def skip(stored_path: str, sha256: str) -> str | None:
+            return self._skip(stored_path, sha256) or self.db.duplicate_of(stored_path, text_sha)
         try:
             out = self.db.add_document(res.doc, res.claims or [], path=path, sha256=sha,
-                                       version=self.version, skip_stored=self._skip)
+                                       version=self.version, skip_stored=skip)
         except TextmineError as e:
             return "failed", str(e)
         if isinstance(out, str):

@@ -97,7 +97,7 @@ def init_worker() -> None:
 def slim(doc: Document) -> Document:
     """The document's metadata and first block (no character boxes): what the store uses."""
     first = [Block(b.text[:200], b.kind, b.page) for b in doc.blocks[:1]]
-    return replace(doc, blocks=first, tables=[], metadata={})
+    return replace(doc, blocks=first, tables=[], metadata={}, text_sha256=doc.fingerprint())
 
 
 def error_text(path: str | Path, e: BaseException) -> str:

@@ -42,12 +42,24 @@ class Corpus:
     files: list[str]
 
 
+def default_corpus() -> Path:
+    """``corpora/`` in the current folder (a source tree), else the corpus shipped with
+    textmine (the package ``textmine.corpus``)."""
+    local = Path("corpora")
+    if (local / "measures").is_dir():
+        return local
+    from importlib import resources
+    return Path(str(resources.files("textmine.corpus")))
+
+
 def _measures_dir(corpus_dir: str | Path) -> Path:
     d = Path(corpus_dir)
     if (d / "measures").is_dir():
         d = d / "measures"
     if not d.is_dir():
-        raise InputError(f"{d}: corpus folder not found (expected corpora/measures/*.jsonl)")
+        raise InputError(f"{d}: corpus folder not found (give --corpus a folder of train.jsonl "
+                         f"and heldout.jsonl, or one with measures/ holding them; without "
+                         f"--corpus, textmine trains on the corpus it ships)")
     return d
 
 

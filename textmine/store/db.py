@@ -142,6 +142,16 @@ class IndicatorDB:
         return "unchanged" if known["path"] == name_text(str(Path(path).resolve())) \
             else f"same content as {known['path']}"
 
+    def duplicate_of(self, path: str, text_sha256: str | None) -> str | None:
+        """Why a document is a duplicate: another stored document (not under ``path``) has the
+        same text; None when none has."""
+        if not text_sha256:
+            return None
+        rows = self.db.query("SELECT path FROM documents WHERE text_sha256 = ? AND path != ?"
+                             " LIMIT 1", [text_sha256, path])
+        known = next(rows, None)
+        return None if known is None else f"duplicate: same text as {known['path']}"
+
     def find_sha(self, sha256: str) -> dict | None:
         rows = list(self.db["documents"].rows_where("sha256 = ?", [sha256], limit=1))
         return rows[0] if rows else None
@@ -167,7 +177,7 @@ class IndicatorDB:
         meta = (name_text(doc.doc_id), path, sha256, doc.title, doc.issuer, doc.issue_date,
                 doc.year, doc.year_source, doc.pages, doc_region, len(rows),
                 json.dumps(doc.warnings, ensure_ascii=False) if doc.warnings else None,
-                now, version)
+                now, version, doc.fingerprint())
 
         def write() -> int | str:
             if skip_stored is not None:
@@ -193,7 +203,7 @@ class IndicatorDB:
         cur = conn.execute(
             "INSERT INTO documents (doc, path, sha256, title, issuer, issue_date, year,"
             " year_source, pages, region, n_claims, warnings, ingested_at,"
-            " textmine_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", meta)
+            " textmine_version, text_sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", meta)
         doc_id = cur.lastrowid
         sentence_ids = self._insert_sentences(doc_id, rows)
         conn.executemany(

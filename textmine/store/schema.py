@@ -138,6 +138,13 @@ def _v5_attribution(db: sqlite_utils.Database) -> None:
     db["claims"].create_index(["indicator_key", "region", "period", "role"], if_not_exists=True)
 
 
+def _v6_text_fingerprint(db: sqlite_utils.Database) -> None:
+    # the document's text without whitespace, hashed (Document.fingerprint): a file with the
+    # same text as a stored one (a copy in another encoding, a .txt of a .docx) is a duplicate
+    db["documents"].add_column("text_sha256", str)
+    db["documents"].create_index(["text_sha256"])
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "documents, sentences and claims tables with indexes", _v1_tables),
     (2, "full-text index on sentences (FTS5, trigram tokenizer)", _v2_fts),
@@ -146,6 +153,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (4, "claims: value, lower and upper as numbers with their exact text beside them",
      _v3_exact_numbers),
     (5, "claims: role, region level and division code (attribution)", _v5_attribution),
+    (6, "documents: text_sha256, the fingerprint of the text (duplicates)", _v6_text_fingerprint),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

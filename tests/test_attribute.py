@@ -236,3 +236,28 @@ def test_attribution_never_fails_and_periods_are_iso(text):
         if c.period:
             first = c.period.split("/")[0]
             assert first[:4].isdigit()
+
+
+BULLETIN = """湖南省2023年国民经济和社会发展统计公报
+初步核算，全年全省地区生产总值50012.85亿元，比上年增长4.6%，经济运行总体回升向好，高质量发展扎实推进。
+年末全省常住人口6568万人，比上年末减少36万人，城镇化率稳步提高，人口结构继续优化调整。
+全年长沙市地区生产总值14331.98亿元，增长4.8%，省会城市的辐射带动作用进一步增强，发展势头良好。
+"""
+
+BULLETIN_ROWS = [
+    # (figure, period, region, indicator key, change)
+    ("50012.85亿元", "2023", "湖南省", "国内生产总值", None),
+    ("4.6%", "2023", "湖南省", "国内生产总值", "increase"),
+    ("6568万人", "2023", "湖南省", "常住人口", None),
+    ("36万人", "2023", "湖南省", "常住人口", "decrease"),   # 比上年末减少: the change of the level
+    ("14331.98亿元", "2023", "长沙市", "国内生产总值", None),  # a city as the clause's subject
+    ("4.8%", "2023", "长沙市", "国内生产总值", "increase"),  # ... and its growth
+]
+
+
+@pytest.mark.parametrize("text,period,region,key,change", BULLETIN_ROWS)
+def test_a_statistical_bulletin(text, period, region, key, change):
+    """A bulletin describes the year of its title, whatever its file name."""
+    c = next(c for c in _claims(BULLETIN, doc_id="bulletin-2024-03") if c.text == text)
+    assert (c.period, c.region, c.indicator_key, c.change, c.role) == (
+        period, region, key, change, "outcome")

@@ -11,6 +11,7 @@ time of its parts), ``keys.py`` (indicator key), ``gazetteer.py`` (region names)
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -24,6 +25,9 @@ from .timewords import TimeWords
 from .view import ClaimView
 
 TARGET_LISTS = ("预期目标", "主要目标", "目标任务是", "目标是：")
+# a clause that only continues the figure before it: a change of it, or a joined figure
+_CONTINUES = re.compile(r"(?:比上年末?|比去年|较上年|同比)?(?:实际|名义|年均)?"
+                        r"(?:增长|增加|提高|上升|上涨|下降|减少|降低|回落)?了?|[、和及与 ]*")
 
 __all__ = ["Attributor", "DocumentFacts", "Gazetteer", "KeyTable", "Region"]
 
@@ -82,6 +86,10 @@ class Attributor:
         facts, start = v.facts, v.clause_start
         first = next((m for m in mentions if start <= m.start and m.end <= v.claim.start), None)
         if first is None:
+            prev = v.siblings[v.index - 1] if v.index else None
+            if prev is not None and prev.region and _CONTINUES.fullmatch(v.clause):
+                # 长沙市地区生产总值X，增长Y: the change of the figure before, its place
+                return self.gazetteer.region(prev.region) or facts.region
             return facts.region
         if first.region is not None and first.region.level == "national" and \
                 facts.region is not None and facts.region.level != "national":

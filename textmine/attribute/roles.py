@@ -28,6 +28,18 @@ STRONG_TARGET = ("预期目标", "目标是", "目标为", "主要目标", "发�
 
 
 @dataclass
+class _Question:
+    """What the role rules ask about one claim."""
+    v: ClaimView
+    years: tuple[int, int] | None   # its period's first and last year
+    governing: object               # the date claim governing its period, or None
+
+    @property
+    def year(self) -> int | None:
+        return self.v.facts.year
+
+
+@dataclass
 class RoleRules:
     times: TimeWords
     words: dict
@@ -39,38 +51,68 @@ class RoleRules:
         return cls(times, r, re.compile(r["modal"]))
 
     def role(self, v: ClaimView, period: str | None, governing_date=None) -> str:
+        """The first rule of ``RULES`` that gives a role, else ``outcome``."""
         c = v.claim
         if c.role:
             return c.role
         if c.kind in ("date", "duration", "rank"):
             return self._date_role(v, period)
-        clause, w = v.clause, self.words
-        if _has(clause, w["forecast"]):
-            return "forecast"
+        q = _Question(v, year_range(period), governing_date)
+        for rule in self.RULES:
+            found = rule(self, q)
+            if found:
+                return found
+        return "outcome"
+
+    # ---------------------------------------------------------------- the rules, in order
+    def _forecast(self, q: "_Question") -> str | None:
+        return "forecast" if _has(q.v.clause, self.words["forecast"]) else None
+
+    def _continues(self, q: "_Question") -> str | None:
+        """拟安排X，比上年增加Y: the change of the figure before it has its role."""
+        v = q.v
         prev = v.siblings[v.index - 1] if v.index else None
-        if prev is not None and prev.role and c.change and _BARE_CHANGE.fullmatch(clause):
-            return prev.role  # 拟安排X，比上年增加Y: the change of the figure before it
-        if _has(clause, w["outcome"]) and not _has(clause, w["target"]):
-            return "outcome"  # 已, 目前: it happened (力争完成 is still a target)
-        if self._arranged(v):
-            return "plan"  # 安排, 预算, 补助标准: arranged by the issuing body, also in a review
-        years = year_range(period)
-        if self._past(v) or (years is not None and v.facts.year is not None
-                             and years[1] < v.facts.year):
-            return "outcome"  # its time is over when the report is written
+        if prev is not None and prev.role and v.claim.change and _BARE_CHANGE.fullmatch(v.clause):
+            return prev.role
+        return None
+
+    def _happened(self, q: "_Question") -> str | None:
+        """已, 目前: it happened (力争完成 is still a target)."""
+        w = self.words
+        return "outcome" if _has(q.v.clause, w["outcome"]) and not _has(q.v.clause, w["target"]) \
+            else None
+
+    def _plan(self, q: "_Question") -> str | None:
+        """安排, 预算, 补助标准: arranged by the issuing body, also in a review."""
+        return "plan" if self._arranged(q.v) else None
+
+    def _over(self, q: "_Question") -> str | None:
+        """A past time word in the clause, or a period over when the report was written."""
+        over = q.years is not None and q.year is not None and q.years[1] < q.year
+        return "outcome" if self._past(q.v) or over else None
+
+    def _stated_target(self, q: "_Question") -> str | None:
+        v, clause = q.v, q.v.clause
         part = v.block.part if v.block is not None else None
         review = part is not None and part.kind == "review"
-        in_list = v.block is not None and v.block.targets
-        if in_list or _has(v.before, STRONG_TARGET) or _has(clause, w["target"]) or \
+        listed = v.block is not None and v.block.targets
+        if listed or _has(v.before, STRONG_TARGET) or _has(clause, self.words["target"]) or \
                 (not review and self.modal.search(clause)):
             return "target"
-        if governing_date is not None and governing_date.qualifier == "before" and \
-                years is not None and v.facts.year is not None and years[1] >= v.facts.year:
-            return "target"  # 到2020年: a deadline not yet past
-        ahead = years is not None and v.facts.year is not None and years[1] >= v.facts.year
-        if ahead and ((part is not None and part.kind == "forward") or years[1] > v.facts.year):
+        return None
+
+    def _ahead(self, q: "_Question") -> str | None:
+        """A deadline not yet past (到2020年), or a figure of the coming years in a
+        forward-looking part of the report."""
+        if q.years is None or q.year is None or q.years[1] < q.year:
+            return None
+        d, part = q.governing, q.v.block.part if q.v.block is not None else None
+        if d is not None and d.qualifier == "before":
             return "target"
-        return "outcome"
+        forward = part is not None and part.kind == "forward"
+        return "target" if forward or q.years[1] > q.year else None
+
+    RULES = (_forecast, _continues, _happened, _plan, _over, _stated_target, _ahead)
 
     def _arranged(self, v: ClaimView) -> bool:
         """Money or a standard after an arranging word in its clause, or money in a sentence

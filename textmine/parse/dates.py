@@ -136,6 +136,7 @@ def _word_fragments() -> dict[str, str]:
         "era_last_century": _words(_ERA["last_century"]), "era_this_century": _words(_ERA["this_century"]),
         "dashes": _words(c["dashes"]), "between_joins": _words(c["between_joins"]),
         "between_ends": _words(c["between_ends"]), "range_starts_chars": re.escape("".join(c["range_starts"])),
+        "year_word_before": re.escape(_T["scan"]["year_word_before"]),
     }
 
 

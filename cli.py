@@ -270,11 +270,14 @@ def _extract_sink(fmt: str, parquet_dir: Path | None, dest, bom: bool):
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table",
               show_default=True, help="jsonl: one record a number; table: a rich table.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file.")
-@click.option("--year", type=click.IntRange(1900, 2200), help="Year for dates without one.")
-def numbers(source, fmt, output, year):
+@click.option("--year", type=click.IntRange(1900, 2200),
+              help="The document's year: for dates without one and relative dates (去年).")
+@click.option("--month", type=click.IntRange(1, 12),
+              help="The document's month (with --year): for relative months (上个月).")
+def numbers(source, fmt, output, year, month):
     """Every number expression of each line of SOURCE (a file, or - for stdin), claim or not."""
     from textmine.output import jsonl_text, render_table, table_text
-    records = list(api.number_records(source, year))
+    records = list(api.number_records(source, year, month if year is not None else None))
     if fmt == "jsonl":
         text = jsonl_text(records)
         if output:

@@ -7,7 +7,7 @@ import importlib
 import pytest
 
 MODULES = ["textmine.parse.numbers", "textmine.parse.reading", "textmine.parse.qualifiers",
-           "textmine.parse.numerals"]
+           "textmine.parse.numerals", "textmine.parse.dates"]
 
 
 @pytest.mark.parametrize("name", MODULES)

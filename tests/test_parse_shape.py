@@ -22,9 +22,9 @@ from textmine.parse.numbers import find_numbers
 PARSE = Path(__file__).resolve().parents[1] / "textmine" / "parse"
 MAX_LINES = 60
 MAX_COMPLEXITY = 25
-# the modules of the number grammar (dates.py still holds its patterns; see issue 14)
+# the modules of the number and date grammars
 GRAMMAR_MODULES = ["numbers.py", "reading.py", "forms.py", "mention.py", "numerals.py",
-                   "qualifiers.py", "units.py", "tables.py"]
+                   "qualifiers.py", "units.py", "tables.py", "dates.py"]
 CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # Chinese characters
 
 

@@ -331,10 +331,11 @@ def scan_inputs(paths: Iterable[str | Path]):
 
 # ---------------------------------------------------------------- the other stages
 
-def number_records(lines: Iterable[str], year: int | None = None):
-    """Every number expression of each line (``textmine numbers``), claim or not."""
+def number_records(lines: Iterable[str], year: int | None = None, month: int | None = None):
+    """Every number expression of each line (``textmine numbers``), claim or not; ``year`` and
+    ``month``: the document's, for dates without a year and relative dates."""
     from .parse.numbers import number_records as _records
-    return _records(lines, year)
+    return _records(lines, year, month)
 
 
 def document_text(doc: Document) -> str:

@@ -142,6 +142,7 @@ class Claim:
     measure: str = Measure.OTHER.value
     measure_confidence: float | None = None
     per: str | None = None
+    currency: str | None = None  # money: ISO 4217 code (CNY, USD, HKD ...); unit stays as written
     change: str | None = None
     bbox: BBox | None = None
     sentence_index: int | None = None
@@ -177,7 +178,7 @@ class Claim:
             d[k] = json_number(d[k])
         if d["bbox"] is not None:
             d["bbox"] = [round(float(x), 2) for x in d["bbox"]]
-        for k in ("per", "change", "measure_confidence", "bbox", "section", "table", "row",
+        for k in ("per", "currency", "change", "measure_confidence", "bbox", "section", "table", "row",
                   "col"):
             if d[k] is None:
                 del d[k]

@@ -83,7 +83,7 @@ def cell_claims(doc: Document, sent: Sentence, bbox_of) -> list[Claim]:
             doc=doc.doc_id, page=sent.page, sentence=sent.text, start=m.start, end=m.end,
             text=sent.text[m.start:m.end], kind=m.kind, value=m.value, unit=m.unit,
             qualifier=m.qualifier, lower=m.lower, upper=m.upper, indicator=indicator,
-            per=m.per, bbox=bbox_of(sent, m.start, m.end), sentence_index=sent.index,
+            per=m.per, currency=m.currency, bbox=bbox_of(sent, m.start, m.end), sentence_index=sent.index,
             section=sent.section,
             year_source=("written" if m.year_written else f"document:{doc.year_source}")
             if date else None, optional=m.optional,

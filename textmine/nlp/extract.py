@@ -8,6 +8,7 @@ from typing import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..parse.dates import document_month
 from ..parse.tables import table
 from ..types import Claim, Document, Sentence
 from .cells import cell_claims
@@ -25,7 +26,7 @@ def sentence_claims(doc: Document, nlp: Language, sentences: list[Sentence] | No
     def box(sent: Sentence, a: int, b: int):
         return _bbox(doc, sent, a, b) if doc.blocks else None
 
-    for sdoc, sent in _pipe(nlp, sentences, doc.year):
+    for sdoc, sent in _pipe(nlp, sentences, doc.year, _reference_month(doc)):
         if sent.cell is not None:  # a table cell: its headers say what it measures
             found = cell_claims(doc, sent, box)
             if found:
@@ -51,7 +52,7 @@ def sentence_claims(doc: Document, nlp: Language, sentences: list[Sentence] | No
                 doc=doc.doc_id, page=sent.page, sentence=sent.text, start=m.start, end=m.end,
                 text=sent.text[m.start:m.end], kind=m.kind, value=m.value, unit=m.unit,
                 qualifier=m.qualifier, lower=m.lower, upper=m.upper, indicator=indicator,
-                per=m.per, change=change,
+                per=m.per, currency=m.currency, change=change,
                 bbox=box(sent, m.start, m.end),
                 sentence_index=sent.index,
                 section=sent.section, year_source=year_source, optional=m.optional))
@@ -153,13 +154,23 @@ def token_texts(doc: Doc, text: str | None = None) -> tuple[str, ...]:
     return tuple(text[i:i + n] for i, n in doc.to_array(["IDX", "LENGTH"]).tolist())
 
 
-def _pipe(nlp: Language, sentences: list[Sentence], year: int | None):
-    """Each sentence through the pipeline, with the document year set before the components run."""
+def _reference_month(doc: Document) -> int | None:
+    """The document's month for relative dates (上个月): from its issue date, or a header's
+    ``publish_date``/``date``, when that falls in the document's year."""
+    header = doc.metadata.get("header") or {}
+    date = doc.issue_date or header.get("publish_date") or header.get("date")
+    return document_month(doc.year, date)
+
+
+def _pipe(nlp: Language, sentences: list[Sentence], year: int | None, month: int | None = None):
+    """Each sentence through the pipeline, with the document year (and month) set before the
+    components run."""
     procs = [proc for _, proc in nlp.pipeline]  # the property builds a new list per access
     make_doc = nlp.make_doc
     for sent in sentences:
         d = make_doc(sent.text)
         d._.year = year
+        d._.month = month
         if sent.cell is None:  # table cells are read by nlp.cells
             for proc in procs:
                 d = proc(d)

@@ -15,6 +15,8 @@ if not Span.has_extension("mention"):
     Span.set_extension("mention", default=None)
 if not Doc.has_extension("year"):
     Doc.set_extension("year", default=None)
+if not Doc.has_extension("month"):
+    Doc.set_extension("month", default=None)  # the document's month, for 上个月
 
 
 TEXT_KEY = "textmine.text"  # doc.user_data: the text the doc was made from
@@ -51,7 +53,7 @@ def numbers_component(doc: Doc) -> Doc:
     ``doc.spans["claims"]`` with the parsed mention under ``span._.mention``."""
     spans = []
     text = doc_text(doc)
-    for m in select_claims(text, find_numbers(text, doc._.year)):
+    for m in select_claims(text, find_numbers(text, doc._.year, doc._.month)):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue

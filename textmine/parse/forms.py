@@ -13,7 +13,8 @@ from decimal import Decimal
 from . import qualifiers as Q
 from .mention import GRAMMAR, MINUS, NEGATIVE, NumberMention, minus_is_sign, qualified, \
     signed, skip_space, suffix_rule
-from .numerals import DIGITS, LIANG, MAGNITUDES, UNITS, Numeral, scan_numeral, to_plain
+from .numerals import DIGITS, INNER_SPACE, LIANG, MAGNITUDES, SUFFIX_SCALE, UNITS, Numeral, scan_numeral, \
+    to_plain
 from .qualifiers import AT_MOST_IF_SUFFIX, EXACT, OVER_K, QUALIFIER
 from .tables import table
 from .units import SUBUNITS, match_unit
@@ -291,14 +292,25 @@ def looks_like_year(num: Numeral) -> bool:
     return (num.decimals == 0 and 1800 <= num.value <= 2100 and not num.magnitude) or num.digit_string
 
 
-def mantissa(t: str, m: NumberMention) -> Decimal:
-    """The value of the numeral of ``m`` before its magnitude (30 in 30万元)."""
-    j = m.number_start
-    k = j
-    while k < len(t) and (t[k].isdigit() or t[k] in ".,kK" or t[k] in DIGITS or t[k] in UNITS):
-        k += 1
-    inner = scan_numeral(t[j:k], 0)
-    if inner is None or inner.value == 0:
-        return m.value if isinstance(m.value, Decimal) and m.value else Decimal(1)
-    return inner.value
-
+def shared_scale(t: str, first: Numeral, second: NumberMention) -> Decimal:
+    """What the magnitude written once, after the second end of a range, multiplies the first
+    end by: 20～30万元, 一百二十到一百五十万元 (万), 10~15k元 (k), 八百到九百亿 (亿); where the
+    second end has no magnitude, a lone unit after a lone digit (两到三千元, 两~3百) when the
+    first end has no unit of its own. 1 where nothing is shared (1万-5万元, 10-15天)."""
+    num2 = scan_numeral(t, second.number_start)
+    if first.magnitude or num2 is None:
+        return Decimal(1)
+    written = "".join(c for c in t[num2.start:num2.end] if c not in INNER_SPACE)
+    k = len(written)
+    while k > 1 and (written[k - 1] in MAGNITUDES or written[k - 1] in SUFFIX_SCALE):
+        k -= 1
+    scale = Decimal(1)
+    for c in written[k:]:
+        scale *= MAGNITUDES.get(c) or SUFFIX_SCALE[c]
+    if scale != 1:
+        return scale
+    lone_digit = len(written) == 2 or written[:-1].isdigit() and written[:-1].isascii()
+    first_plain = not any(c in UNITS for c in t[first.start:first.end])
+    if lone_digit and written[-1] in UNITS and UNITS[written[-1]] >= 100 and first_plain:
+        return Decimal(UNITS[written[-1]])  # (not 十: 一到二十 is 1 to 20)
+    return Decimal(1)

@@ -31,6 +31,7 @@ class NumberMention:
     chinese: bool = False  # the number is written in Chinese numerals
     bare: bool = False  # only a magnitude word (千 in 近千种)
     number_start: int = 0  # where the numeral itself starts (after prefix words)
+    currency: str | None = None  # money: ISO 4217 code (CNY, USD, HKD, ...)
 
 
 GRAMMAR = table("grammar")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .dates import find_dates
+from .dates import Reference, scan_dates
 from .forms import BETWEEN_END, BETWEEN_JOINS, SLASH_FRACTION, SPECIAL_FIRST, slash_fraction, special_at
 from .mention import GRAMMAR, NumberMention
 from .numerals import DIGITS, MAGNITUDES, UNITS, fold_width, scan_numeral
@@ -41,13 +41,16 @@ _BETWEEN_UNITS = frozenset(w for w in GRAMMAR["between"]["ends"] if len(w) == 1)
 _Span = tuple[int, int]
 
 
-def find_numbers(text: str, year: int | None = None) -> list[NumberMention]:
-    """Every number expression in ``text``, left to right, not overlapping."""
+def find_numbers(text: str, year: int | None = None, month: int | None = None) -> list[NumberMention]:
+    """Every number expression in ``text``, left to right, not overlapping. ``year`` and
+    ``month``: the document's, for dates written without a year and relative dates (a
+    relative date that needs what is not known is left out, its words read as no number)."""
     folded = fold_width(text)
+    dates = scan_dates(folded, Reference(year, month))
     found = [NumberMention(d.start, d.end, text[d.start:d.end], "date", d.value, "date",
                            d.qualifier, None, None, year_written=d.year_written, number_start=d.start)
-             for d in find_dates(folded, year)]
-    taken = [(m.start, m.end) for m in found]
+             for d in dates if d.value is not None]
+    taken = [(d.start, d.end) for d in dates]
     if _NOT_NUMBER_HINT.search(folded):
         taken += [(m.start(), m.end()) for m in NOT_NUMBERS.finditer(folded)]
     if "/" in folded:
@@ -191,12 +194,15 @@ def _make_range(t: str, a: NumberMention, b: NumberMention, lo, hi, end: int) ->
                          chinese=a.chinese and b.chinese, number_start=a.number_start)
 
 
-def number_records(lines, year: int | None = None):
+def number_records(lines, year: int | None = None, month: int | None = None):
     """One record per number expression of each line (1-based ``line``), for
     ``textmine numbers``: every number, claim or not."""
     from ..types import json_number
     for ln, line in enumerate(lines, 1):
-        for m in find_numbers(line.rstrip("\n"), year):
-            yield {"line": ln, "start": m.start, "end": m.end, "text": m.text, "kind": m.kind,
+        for m in find_numbers(line.rstrip("\n"), year, month):
+            rec = {"line": ln, "start": m.start, "end": m.end, "text": m.text, "kind": m.kind,
                    "value": json_number(m.value), "unit": m.unit, "lower": json_number(m.lower),
                    "upper": json_number(m.upper), "qualifier": m.qualifier}
+            if m.currency is not None:
+                rec["currency"] = m.currency
+            yield rec

@@ -37,8 +37,9 @@ ARABIC = re.compile(r"""
 
 
 # written right after Arabic digits: 2e5, 1.2E-3, 2^5, 2.5^-1, 40k
-ARABIC_SUFFIX = re.compile(r"[eE]([+-]?\d{1,3})(?![\dA-Za-z])|\^([+-]{0,2})(\d{1,3})(?!\d)| ?([kKM])(?![A-Za-z])")
-_SUFFIX_SCALE = {"k": 1000, "K": 1000, "M": 1000000}  # 40k, 2.5 M
+ARABIC_SUFFIX = re.compile(r"[eE]([+-]?\d{1,3})(?![\dA-Za-z])|\^([+-]{0,2})(\d{1,3})(?!\d)| ?([kKMw])(?![A-Za-z])")
+# 40k, 2.5 M; 30w (万, as online ads write it; a capital W is watts)
+SUFFIX_SCALE = {"k": 1000, "K": 1000, "M": 1000000, "w": 10000}
 # the same without a decimal part: the groups of a dotted sequence (2.1.3, 10.20.30.1) are
 # whole numbers each
 ARABIC_WHOLE = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?![\d])|\d+")
@@ -140,7 +141,7 @@ _SEPARATORS = re.compile(r"[,\s\u00a0\u2009]")
 
 
 # what may follow Arabic digits inside one numeral (7万, 1000 万, 十几, 2e5, 40k, 3.5)
-_AFTER_ARABIC = frozenset(INNER_SPACE + "eE^kKM.") | POINT | frozenset(UNITS) | frozenset(MAGNITUDES) \
+_AFTER_ARABIC = frozenset(INNER_SPACE + "eE^kKMw.") | POINT | frozenset(UNITS) | frozenset(MAGNITUDES) \
     | frozenset(DIGITS) | INNER_OVER | INNER_VAGUE
 # what may follow a magnitude inside one numeral (5万3千, 1亿 5000万, 3万多)
 _AFTER_MAGNITUDE = frozenset(INNER_SPACE + "0123456789") | frozenset(UNITS) | frozenset(MAGNITUDES) \
@@ -384,7 +385,7 @@ def _arabic_suffix(v: Decimal, x: re.Match) -> Decimal:
     if x.group(3) is not None:
         exp = int(x.group(3)) * (-1 if x.group(2).count("-") % 2 else 1)
         return v ** exp if v or exp > 0 else v
-    return v * _SUFFIX_SCALE[x.group(4)]
+    return v * SUFFIX_SCALE[x.group(4)]
 
 
 def _evaluate(toks: list[tuple[str, Decimal]], digit_string: bool) -> Decimal | None:

@@ -24,15 +24,16 @@ from typing import Callable, Union
 
 from . import qualifiers as Q
 from .forms import CJK_WORD, EXACT_MATH, FRACTION_FIRST, NOUN_AFTER_UNIT, PERCENT_LEAD, PERCENT_LEAD_LAST, RANGE_DASH, RANK_MARK, \
-    coins, fraction, fraction_percent, in_formal_word, looks_like_year, mantissa, ordinal_between, \
-    rank, spaced_discount, word_part
+    coins, fraction, fraction_percent, in_formal_word, looks_like_year, ordinal_between, rank, \
+    shared_scale, spaced_discount, word_part
 from .mention import COMPARE_AFTER, COMPARE_BEFORE, COMPARE_RULE, GRAMMAR, SIGNS, SPACE, NumberMention, \
     signed, skip_space
 from .numerals import DIGITS, INNER_OVER, INNER_VAGUE, LIANG, LIANG_UNIT, MAGNITUDES, UNITS, \
     Numeral, scan_numeral, to_plain
-from .qualifiers import AT_MOST, AT_MOST_IF_SUFFIX, EXACT, OVER_K, QUALIFIER, UNDECIDED, VAGUE_K, \
-    VAGUE_RULES, Rule
-from .units import SUBUNITS, Unit, match_unit, per_at
+from .qualifiers import ABOUT, AT_MOST, AT_MOST_IF_SUFFIX, EXACT, OVER_K, QUALIFIER, UNDECIDED, \
+    VAGUE_K, VAGUE_RULES, Rule
+from .units import COLLOQUIAL_MONEY, CURRENCY, CURRENCY_NAMES, SUBUNITS, UNITS as UNIT_WORDS, Unit, \
+    match_unit, money_unit, per_at
 
 HALF: str = GRAMMAR["signs"]["half"]  # 两米半
 CURRENCY_SIGN: dict[str, str] = GRAMMAR["currency_signs"]  # $20, ￥300
@@ -44,6 +45,13 @@ _OVER_UNIT_FIRST = frozenset(w[0] for w in _OVER_UNITS)
 _TENTHS = frozenset(GRAMMAR["tenths"]["units"])  # 七成六
 DISCOUNT: str = GRAMMAR["tenths"]["discount"]  # 五五折
 YEAR_UNIT: str = GRAMMAR["year"]["unit"]
+_MEASURE_MAGNITUDE = frozenset(GRAMMAR["inner"]["measure_before_magnitude"])  # 两个亿
+_DOUBLED = frozenset(GRAMMAR["range"]["doubled"])  # 1万元--5万元
+_INCLUSIVE: tuple[str, ...] = tuple(GRAMMAR["range"]["inclusive"])  # 1万(含)-5万元
+_PAIR_DIGIT = {c: DIGITS[c] for c in GRAMMAR["pairs"]["digits"]}  # 八九亿, 三五百
+_PAIRS = frozenset(tuple(p) for p in GRAMMAR["pairs"]["pairs"])
+# 多/余 after 约 (大约十多欧元): the 多 range, as JioNLP reads it (the contract is silent)
+_OVER_REPLACES = UNDECIDED | {ABOUT}
 # longest match of PERCENT_LEAD: four denominator characters, 分之 and two spaces around each
 _LEAD_WINDOW = 4 + len(GRAMMAR["fraction"]["of"]) + 2 * (len(GRAMMAR["fraction"]["of"]) + 1)
 
@@ -68,6 +76,10 @@ Outcome = Union[Reading, NumberMention, None]
 
 def read_mention(t: str, i: int, may_sign: bool = True) -> NumberMention | None:
     """The number expression whose numeral starts at ``i`` of the folded text ``t``, or None."""
+    if t[i] in _PAIR_DIGIT and t[i + 1:i + 2] in _PAIR_DIGIT:
+        pair = _pair(t, i)
+        if pair is not None:
+            return pair
     num = scan_numeral(t, i)
     if num is None:
         return None
@@ -122,7 +134,7 @@ def _numeral(r: Reading) -> Outcome:
     if num.end - num.start == 1 and num.end < len(t) and t[num.end] in SPACE:
         num = r.num = spaced_discount(t, num)
     r.value, r.end = num.value, num.end
-    if num.over and r.rule in UNDECIDED:
+    if num.over and r.rule in _OVER_REPLACES:
         r.rule = OVER_K
     if num.vague:
         r.rule = VAGUE_K
@@ -137,9 +149,18 @@ def _inner_word(r: Reading) -> Outcome:
         return r
     if t[k] in INNER_VAGUE:
         r.rule = VAGUE_K
-    elif r.rule in UNDECIDED:
+    elif r.rule in _OVER_REPLACES:
         r.rule = OVER_K
     r.end = k + 1
+    return r
+
+
+def _measure_magnitude(r: Reading) -> Outcome:
+    """两个亿, 几个万 (spoken): the measure word before a magnitude is none; 2亿."""
+    t = r.t
+    k = skip_space(t, r.end)
+    if k + 1 < len(t) and t[k] in _MEASURE_MAGNITUDE and t[k + 1] in MAGNITUDES and not r.num.magnitude:
+        r.value, r.end = r.value * MAGNITUDES[t[k + 1]], k + 2
     return r
 
 
@@ -197,6 +218,29 @@ def _unit_value(r: Reading) -> Outcome:
         r.value, r.end = _tenth(t, r.end, r.value)
     if unit.kind == "money" and unit.unit in SUBUNITS:
         r.value, r.end = coins(t, r.end, r.value, SUBUNITS[unit.unit])
+    elif unit.surface in COLLOQUIAL_MONEY:  # 十块三毛: 块 is yuan where coins follow
+        yuan = UNIT_WORDS[COLLOQUIAL_MONEY[unit.surface]]
+        value, end = coins(t, r.end, r.value, SUBUNITS[yuan.unit])
+        if end > r.end:
+            r.unit, r.value, r.end = Unit(unit.surface, "money", yuan.unit, currency=yuan.currency), value, end
+    return r
+
+
+def _currency(r: Reading) -> Outcome:
+    """A currency word right after 元 (三万元欧元, 9000元日币, 500元人民币) or right before the
+    number (港币两千九百六十元, 新台币 177.1 亿元, 美元1.2亿) names the amount's currency."""
+    t, unit = r.t, r.unit
+    if unit is not None and unit.currency != "CNY":
+        return r
+    if unit is not None:  # (500元人民币 stays 500元: the word says what 元 says)
+        after = next((w for w in CURRENCY_NAMES if t.startswith(w, r.end)), None)
+        if after is not None and money_unit(after).currency != unit.currency:
+            r.unit, r.end = money_unit(after), r.end + len(after)
+            return r
+    s = r.start - 1 if r.start > 0 and t[r.start - 1] == " " else r.start
+    before = next((w for w in CURRENCY_NAMES if t.startswith(w, s - len(w)) and s >= len(w)), None)
+    if before is not None and (unit is None or money_unit(before).currency != unit.currency):
+        r.unit, r.start = money_unit(before), s - len(before)
     return r
 
 
@@ -261,9 +305,11 @@ def _comparison(r: Reading) -> Outcome:
 
 
 def _range_step(r: Reading) -> Outcome:
-    """20～30万元, 3至5个, 10%-15%."""
+    """20～30万元, 3至5个, 10%-15%, 1万(含)-5万元."""
     t = r.t
     dash = skip_space(t, r.end, 1)
+    inclusive = next((w for w in _INCLUSIVE if t.startswith(w, dash)), "")
+    dash = skip_space(t, dash + len(inclusive), 1)
     if dash >= len(t) or t[dash] not in RANGE_DASH or r.rule is not EXACT:
         return r
     rng = _range(t, r.start, r.num, r.unit, dash)
@@ -273,7 +319,8 @@ def _range_step(r: Reading) -> Outcome:
 
 
 def _range(t: str, start: int, first: Numeral, unit1: Unit | None, dash: int) -> NumberMention | None:
-    k = skip_space(t, dash + 1, 1)
+    k = dash + 2 if t[dash] in _DOUBLED and t[dash + 1:dash + 2] == t[dash] else dash + 1
+    k = skip_space(t, k, 1)
     second = read_mention(t, k, may_sign=False) if k < len(t) else None
     if second is None or second.kind == "date":
         return None
@@ -286,35 +333,57 @@ def _range(t: str, start: int, first: Numeral, unit1: Unit | None, dash: int) ->
         return None
     lo = first.value
     hi = second.value
-    if not first.magnitude and unit1 is None:
-        # 20～30万元: the magnitude and unit written once apply to both ends
-        scale = second.value / mantissa(t, second)
-        lo = to_plain(EXACT_MATH.multiply(lo, scale))
+    if unit1 is None:
+        # 20～30万元: the magnitude and unit written once apply to both ends (unless the first
+        # is already the larger: 从8500到3万)
+        scaled = to_plain(EXACT_MATH.multiply(lo, shared_scale(t, first, second)))
+        lo = scaled if scaled <= hi else lo
     if lo > hi:
         return None
     return NumberMention(start, second.end, t[start:second.end], second.kind, lo, second.unit,
                          "range", lo, hi, per=second.per, chinese=first.chinese and second.chinese,
-                         number_start=first.start)
+                         number_start=first.start, currency=second.currency)
+
+
+def _pair(t: str, i: int) -> NumberMention | None:
+    """八九亿 (8亿 to 9亿), 三五百块 (300 to 500), 七八个, 一两天: two digits side by side, the
+    second the larger, and what follows the second (its magnitude, its unit) for both."""
+    a, b = _PAIR_DIGIT[t[i]], _PAIR_DIGIT[t[i + 1]]
+    if (a, b) not in _PAIRS or i > 0 and (t[i - 1] in DIGITS or t[i - 1] in UNITS or t[i - 1] in MAGNITUDES):
+        return None
+    second = read_mention(t, i + 1, may_sign=False)
+    num2 = scan_numeral(t, i + 1)
+    if second is None or num2 is None or second.qualifier != "exact" or second.kind in ("date", "rank") \
+            or not isinstance(second.value, Decimal) or second.number_start != i + 1:
+        return None
+    rest = t[num2.start + 1:num2.end]
+    if any(c in DIGITS for c in rest) or second.kind == "number" and not num2.magnitude:
+        return None  # 一二三: a list; 八九: no unit, no magnitude
+    lo, hi = to_plain(second.value / b * a), second.value
+    return NumberMention(i, second.end, t[i:second.end], second.kind, lo, second.unit, "range", lo, hi,
+                         per=second.per, chinese=True, number_start=i, currency=second.currency)
 
 
 def _finish(r: Reading) -> NumberMention:
     """The mention of the reading; a currency sign before a number without a unit ($20)."""
     t, i, unit, start = r.t, r.i, r.unit, r.start
     kind, unit_s = ("number", "") if unit is None else (unit.kind, unit.unit)
+    currency = None if unit is None else unit.currency
     if unit is None and i > 0 and t[i - 1] in CURRENCY_SIGN and start == i:
         kind, unit_s, start = "money", CURRENCY_SIGN[t[i - 1]], i - 1
+        currency = CURRENCY.get(unit_s)
     value = to_plain(r.value)
     lo, hi = Q.bounds(r.rule, value)
     m = NumberMention(start, r.end, t[start:r.end], kind, value, unit_s, QUALIFIER[r.rule],
                       lo, hi, per=r.per, optional=r.rule in VAGUE_RULES,
                       unit_written=unit is not None, chinese=r.num.chinese and not r.num.arabic,
-                      bare=r.num.bare, number_start=i)
+                      bare=r.num.bare, number_start=i, currency=currency)
     return signed(t, i, m) if r.may_sign and start == i and t[i - 1:i] in SIGNS else m
 
 
 # the precedence of the grammar: the first step that finishes the reading decides
 STEPS: tuple[Callable[[Reading], Outcome], ...] = (
     _lead_word, _fraction,  # forms that read the whole expression their own way
-    _numeral, _inner_word, _unit, _per,  # the numeral, its unit and a rate
+    _numeral, _inner_word, _measure_magnitude, _unit, _per, _currency,  # the numeral, its unit, a rate
     _suffix, _comparison, _range_step,  # words after it
 )

@@ -14,6 +14,11 @@ class Unit:
     kind: str  # money, count, quantity, percent, duration, ratio
     unit: str  # normalised
     scale: Decimal = Decimal(1)  # 三成 -> 30 %, 5‰ -> 0.5 %
+    currency: str | None = None  # ISO 4217 code of a money unit (CNY, USD, ...)
+
+
+_MONEY = table("units")["money"]
+CURRENCY: dict[str, str] = _MONEY["currency"]  # normalised money unit -> ISO code
 
 
 def _load() -> dict[str, Unit]:
@@ -24,7 +29,8 @@ def _load() -> dict[str, Unit]:
         norm = group.get("normalise", {})
         scale = group.get("scale", {})
         for s in group["units"]:
-            units[s] = Unit(s, group["kind"], norm.get(s, s), Decimal(str(scale.get(s, 1))))
+            u = norm.get(s, s)
+            units[s] = Unit(s, group["kind"], u, Decimal(str(scale.get(s, 1))), CURRENCY.get(u))
     return units
 
 
@@ -93,3 +99,15 @@ def match_unit(text: str, i: int) -> Unit | None:
 SUBUNITS: dict[str, dict[str, Decimal]] = {
     main: {s: Decimal(str(f)) for s, f in subs.items()}
     for main, subs in table("units")["money"].get("subunits", {}).items()}
+
+
+def money_unit(surface: str) -> Unit | None:
+    """The money unit of a currency word (港币 -> 港元, HKD), or None."""
+    u = UNITS.get(surface)
+    return u if u is not None and u.kind == "money" else None
+
+
+# currency words written before the number or after 元, the longest first
+CURRENCY_NAMES: tuple[str, ...] = tuple(sorted(_MONEY["names"], key=len, reverse=True))
+# count units that are yuan where coins follow them (十块三毛)
+COLLOQUIAL_MONEY: dict[str, str] = _MONEY["colloquial"]

@@ -67,8 +67,11 @@ def test_train_corpus_ships_and_is_found_outside_the_source_tree(tmp_path):
     assert "*.jsonl" in conf["package-data"]["textmine.corpus"]
     code = ("from textmine.classify.corpus import default_corpus, load_corpus;"
             "d = default_corpus(); c = load_corpus(d); print(d, len(c.train), len(c.heldout))")
+    # the installed package, from a folder without ./corpora (no PYTHONPATH to the source
+    # tree: it has no textmine/corpus folder, which only the install maps from corpora/)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     r = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
-                       text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+                       text=True, env=env)
     assert r.returncode == 0, r.stderr
     where, n_train, n_held = r.stdout.split()
     assert Path(where).name in ("measures", "corpus") and int(n_train) > 1000 and int(n_held) > 100

@@ -357,8 +357,8 @@ def _pair(t: str, i: int) -> NumberMention | None:
             or not isinstance(second.value, Decimal) or second.number_start != i + 1:
         return None
     rest = t[num2.start + 1:num2.end]
-    if any(c in DIGITS for c in rest) or second.kind == "number" and not num2.magnitude:
-        return None  # 一二三: a list; 八九: no unit, no magnitude
+    if not all(c in UNITS or c in MAGNITUDES for c in rest) or second.kind == "number" and not num2.magnitude:
+        return None  # 一二三: a list; 五六亿20: another number; 八九: no unit, no magnitude
     lo, hi = to_plain(second.value / b * a), second.value
     return NumberMention(i, second.end, t[i:second.end], second.kind, lo, second.unit, "range", lo, hi,
                          per=second.per, chinese=True, number_start=i, currency=second.currency)

@@ -50,7 +50,7 @@ COLUMNS: tuple[Column, ...] = tuple(
        Column("qualifier", str), Column("lower", float), Column("lower_text", str),
        Column("upper", float), Column("upper_text", str), Column("indicator", str),
        Column("measure", str), Column("measure_confidence", float), Column("per", str),
-       Column("change", str), Column("optional", bool), Column("bbox", list),
+       Column("currency", str), Column("change", str), Column("optional", bool), Column("bbox", list),
        Column("year_source", str), Column("indicator_key", str),
        Column("indicator_key_score", float)]
     + _cols("region region_source period period_start period_end period_source role "

@@ -145,6 +145,12 @@ def _v6_text_fingerprint(db: sqlite_utils.Database) -> None:
     db["documents"].create_index(["text_sha256"])
 
 
+def _v7_currency(db: sqlite_utils.Database) -> None:
+    # the ISO code of money's currency (CNY, USD, HKD ...; issue 14), beside the unit as written
+    if "currency" not in db["claims"].columns_dict:
+        db["claims"].add_column("currency", str)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "documents, sentences and claims tables with indexes", _v1_tables),
     (2, "full-text index on sentences (FTS5, trigram tokenizer)", _v2_fts),
@@ -154,6 +160,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
      _v3_exact_numbers),
     (5, "claims: role, region level and division code (attribution)", _v5_attribution),
     (6, "documents: text_sha256, the fingerprint of the text (duplicates)", _v6_text_fingerprint),
+    (7, "claims: currency (ISO code of money)", _v7_currency),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

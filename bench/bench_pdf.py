@@ -120,14 +120,18 @@ def bench_ocr(scan: Path, repeat: int) -> None:
     ocr._engine()  # loaded once per process, not part of a page's time
     r = ocr.Renderer(scan)
 
+    chars = []
+
     def one_page():
-        ocr.recognise(r.image(0), r.scale)
+        chars.append(sum(1 for g in ocr.recognise(r.image(0), r.scale).glyphs
+                         if not g.text.isspace()))
 
     page = _page_seconds(one_page, repeat)
     r.close()
     layer = _page_seconds(lambda: read_page_range(TEXT_PAGE, 1, 1), repeat)
-    print(f"OCR of {scan.name} (one page, one core, CPU time, best of {repeat}): "
-          f"{page:.2f} s/page = {page / 3.0:.2f}x the 3 s target, "
+    print(f"OCR of {scan.name} (one page of {chars[-1]} characters, one core, CPU time, "
+          f"best of {repeat}): {page:.2f} s/page = {page / 3.0:.2f}x the 3 s target "
+          f"({1000 * page / chars[-1]:.2f} s per 1000 characters), "
           f"{page / layer:.0f}x reading the page's text layer ({layer:.2f} s)")
     with tempfile.TemporaryDirectory() as d:
         four = Path(d) / "scan-4pages.pdf"

@@ -114,8 +114,10 @@ def run_file(index: int, path: str, opts: WorkOptions) -> FileResult:
     t0 = time.perf_counter()
     res = FileResult(index, path)
     try:
+        # ocr only when asked for: stand-in extractors (tests, plug-ins) need not know it
+        more = {} if opts.ocr == "auto" else {"ocr": opts.ocr}
         doc, claims = extractor(opts).extract_file(path, password=opts.password, year=opts.year,
-                                                   ocr=opts.ocr)
+                                                   **more)
         _fill(res, doc, claims, opts)
     except Exception as e:  # noqa: BLE001 - one bad file must not stop a batch
         res.error = error_text(path, e)

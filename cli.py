@@ -88,6 +88,13 @@ NO_BOM = click.option("--no-bom", is_flag=True, help="CSV without the UTF-8 byte
                       "(by default it starts the file: Excel needs it to read UTF-8).")
 
 
+OCR_OPTION = click.option(
+    "--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+    help="PDF pages without a usable text layer (scans, fonts without Unicode mapping): auto "
+    "reads them by OCR when the engine is installed (pip install 'textmine[ocr]'); always: "
+    "every page; never: none.")
+
+
 def batch_options(f):
     """Options shared by the batch commands (extract, ingest)."""
     for opt in reversed([
@@ -213,13 +220,14 @@ def run_batch_cli(ctx, what: str, paths, sink, opts, jobs, engine, scheduler, qu
               help="Year for dates written without one (default: from the document: masthead, "
               "file name, title, then the text).")
 @click.option("--password", help="Password for encrypted PDFs.")
+@OCR_OPTION
 @click.option("--no-classify", is_flag=True, help="Leave measure = other (skip the classifier).")
 @NO_BOM
 @COLUMNS_OPTION
 @batch_options
 @click.pass_context
-def extract(ctx, files, fmt, output, parquet_dir, year, password, no_classify, no_bom, columns,
-            jobs, engine, scheduler, quiet, log_json):
+def extract(ctx, files, fmt, output, parquet_dir, year, password, ocr, no_classify, no_bom,
+            columns, jobs, engine, scheduler, quiet, log_json):
     """Extract quantified claims from PDF, Word (.docx), web page (.html) and text files,
     folders or globs.
 
@@ -229,7 +237,8 @@ def extract(ctx, files, fmt, output, parquet_dir, year, password, no_classify, n
     from textmine.batch import WorkOptions
     from textmine.output import TABLE_COLUMNS, AtomicFile, screen_table, table_text
     cols = _columns(columns)
-    opts = WorkOptions(classify=not no_classify, password=password, year=year)
+    opts = WorkOptions(classify=not no_classify, password=password, year=year,
+                       ocr=ocr)
     target = AtomicFile(output) if output and fmt != "table" and parquet_dir is None else None
     sink = _extract_sink(fmt, parquet_dir, target or sys.stdout, not no_bom)
     try:
@@ -299,10 +308,11 @@ def numbers(source, fmt, output, year, month):
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--password", help="Password for encrypted PDFs.")
+@OCR_OPTION
 @click.option("--tables", "tables_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Also write each table as DIR/<doc>-p<page>-t<n>.csv.")
 @click.pass_context
-def text(ctx, files, password, tables_dir):
+def text(ctx, files, password, ocr, tables_dir):
     """Print the reading-order text of PDF or text files: one paragraph a line, tables as
     TAB-separated rows where they stand."""
     debug = ctx.obj["debug"]
@@ -311,7 +321,7 @@ def text(ctx, files, password, tables_dir):
     report_skipped(inputs.skipped, False)
     for path in inputs.files:
         try:
-            doc = api.read_document(path, password=password)
+            doc = api.read_document(path, password=password, ocr=ocr)
         except TextmineError as e:
             if debug:
                 raise
@@ -342,12 +352,14 @@ def text(ctx, files, password, tables_dir):
 @click.option("--password", help="Password for encrypted PDFs.")
 @click.option("--resolution", type=click.IntRange(36, 600), default=110, show_default=True,
               help="Pixels per inch.")
+@OCR_OPTION
 @click.pass_context
-def show(ctx, file, page_no, output, password, resolution):
+def show(ctx, file, page_no, output, password, resolution, ocr):
     """Render a PDF page with each claim's box drawn and its value labelled."""
     debug = ctx.obj["debug"]
     try:
-        _, claims = api.default_extractor(classify=False).extract_file(file, password=password)
+        _, claims = api.default_extractor(classify=False).extract_file(file, password=password,
+                                                                       ocr=ocr)
         n = api.render_page(file, page_no, claims, output, password=password,
                             resolution=resolution)
     except TextmineError as e:
@@ -505,13 +517,14 @@ def _open_db(path: Path, debug: bool, create: bool = False):
 @DB_OPTION
 @click.option("--year", type=click.IntRange(1900, 2200), help="Year for dates written without one.")
 @click.option("--password", help="Password for encrypted PDFs.")
+@OCR_OPTION
 @click.option("--no-classify", is_flag=True, help="Leave measure = other (skip the classifier).")
 @click.option("--replace", is_flag=True, help="Read files stored unchanged again and replace "
               "their records (after a textmine upgrade, or a changed option).")
 @batch_options
 @click.pass_context
-def ingest(ctx, paths, db_path, year, password, no_classify, replace, jobs, engine, scheduler,
-           quiet, log_json):
+def ingest(ctx, paths, db_path, year, password, ocr, no_classify, replace, jobs, engine,
+           scheduler, quiet, log_json):
     """Extract claims from files, folders or globs (PDF, .docx, .html, text) into the database.
 
     Workers extract in parallel (--jobs); this process alone writes the database, each
@@ -523,7 +536,7 @@ def ingest(ctx, paths, db_path, year, password, no_classify, replace, jobs, engi
     """
     from textmine.batch import DBSink, WorkOptions
     db = _open_db(db_path, ctx.obj["debug"], create=True)
-    opts = WorkOptions(classify=not no_classify, password=password, year=year)
+    opts = WorkOptions(classify=not no_classify, password=password, year=year, ocr=ocr)
     try:
         summary = run_batch_cli(ctx, "ingest", paths,
                                 DBSink(db, textmine.__version__, replace=replace), opts,

@@ -1,24 +1,36 @@
-"""PDF ingestion speed: textmine vs a plain pdfplumber pass, as whole processes, same run.
+"""PDF ingestion speed as ratios against references measured in the same run.
 
-    python bench/bench_pdf.py [PDF] [--repeat N]
+    python bench/bench_pdf.py [PDF] [--repeat N] [--scan SCAN_PDF] [--no-ocr]
 
-Times (best of N) for
-  plain    : python -c "pdfplumber: extract_words() on every page, page.close()"
-  read_pdf : textmine text PDF          (ingestion only: layout, tables, furniture)
-  extract  : textmine extract PDF --no-classify --format jsonl   (ingestion + claims)
-and prints each as a ratio to plain (target for extract: <= 1.5x). Skips cleanly when the
-PDF is missing (default: ../shared/eval/pdf/bulletin-36pages.pdf).
+Whole processes, best of N, for PDF (default ../shared/eval/pdf/bulletin-36pages.pdf):
+  plain     : python -c "pdfplumber: extract_words() on every page, page.close()"
+  read_pdf  : textmine text PDF          (ingestion only: layout, tables, furniture)
+  extract   : textmine extract PDF --no-classify --format jsonl --jobs 1
+  no-tables : the same extract with table detection switched off (for its cost)
+each as a ratio to plain (target for extract: <= 1.5x), and table detection's cost as
+extract / no-tables (target: at most +30%).
+
+OCR (with the ``ocr`` extra; SCAN default ../shared/eval/pdf/beijing-2020-imageonly.pdf,
+a dense newspaper page): CPU seconds per page on one core (rendering + recognition, in
+this process, best of N; target <= 3 s), as a ratio to reading the same page's text layer
+(page 1 of beijing-2020-2col.pdf); and a 4-page scan (the page four times) through
+``textmine extract --jobs 1`` and ``--jobs 2``: the pages of a split PDF go to the workers.
+Skips cleanly when a file or the extra is missing.
 """
 from __future__ import annotations
 
 import argparse
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT = ROOT.parent / "shared" / "eval" / "pdf" / "bulletin-36pages.pdf"
+EVAL = ROOT.parent / "shared" / "eval" / "pdf"
+DEFAULT = EVAL / "bulletin-36pages.pdf"
+SCAN = EVAL / "beijing-2020-imageonly.pdf"
+TEXT_PAGE = EVAL / "beijing-2020-2col.pdf"
 
 PLAIN = """
 import sys, pdfplumber
@@ -28,6 +40,16 @@ with pdfplumber.open(sys.argv[1]) as pdf:
         n += len(page.extract_words())
         page.close()
 print(n)
+"""
+
+# textmine's CLI with table detection switched off (no table found on any page)
+NO_TABLES = """
+import sys
+import textmine.ingest.page as page, textmine.ingest.tables as tables
+page.find_tables = lambda *a, **k: tables.Found()
+sys.argv = ["textmine"] + sys.argv[1:]
+import cli
+cli.main()
 """
 
 
@@ -47,29 +69,109 @@ def best(cmd: list[str], repeat: int) -> tuple[float | None, str]:
     return min(times), ""
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("pdf", nargs="?", type=Path, default=DEFAULT)
-    ap.add_argument("--repeat", type=int, default=3)
-    a = ap.parse_args(argv)
-    if not a.pdf.exists():
-        print(f"skipped: {a.pdf} not found")
-        return 0
+def bench_tables(pdf: Path, repeat: int) -> None:
     py = sys.executable
+    extract = ["extract", str(pdf), "--no-classify", "--format", "jsonl", "--jobs", "1", "-q"]
     cases = {
-        "plain": [py, "-c", PLAIN, str(a.pdf)],
-        "read_pdf": [py, "cli.py", "text", str(a.pdf)],
-        "extract": [py, "cli.py", "extract", str(a.pdf), "--no-classify", "--format", "jsonl"],
+        "plain": [py, "-c", PLAIN, str(pdf)],
+        "read_pdf": [py, "cli.py", "text", str(pdf)],
+        "extract": [py, "cli.py", *extract],
+        "no-tables": [py, "-c", NO_TABLES, *extract],
     }
-    results = {name: best(cmd, a.repeat) for name, cmd in cases.items()}
+    results = {}
+    for _ in range(repeat):  # interleaved: the machine's load falls on every case alike
+        for name, cmd in cases.items():
+            dt, err = best(cmd, 1)
+            old = results.get(name, (None, ""))[0]
+            results[name] = (dt if old is None or (dt is not None and dt < old) else old, err)
     base = results["plain"][0]
-    print(f"{a.pdf.name}: best of {a.repeat} whole-process runs")
+    print(f"{pdf.name}: best of {repeat} whole-process runs")
     for name, (dt, err) in results.items():
         if dt is None:
             print(f"  {name:9s} failed: {err}")
         else:
             print(f"  {name:9s} {dt:7.2f} s   {dt / base:5.2f}x plain" if base else
                   f"  {name:9s} {dt:7.2f} s")
+    ext, off = results["extract"][0], results["no-tables"][0]
+    if ext and off:
+        print(f"  table detection: extract {ext / off - 1:+.1%} against no-tables "
+              "(target: at most +30%)")
+
+
+def _page_seconds(fn, repeat: int) -> float:
+    best_t = None
+    for _ in range(repeat):
+        t = time.process_time()
+        fn()
+        dt = time.process_time() - t
+        best_t = dt if best_t is None else min(best_t, dt)
+    return best_t
+
+
+def bench_ocr(scan: Path, repeat: int) -> None:
+    from textmine.ingest import ocr
+    from textmine.ingest.pdf import read_page_range
+    if not ocr.available():
+        print("OCR: skipped (pip install 'textmine[ocr]')")
+        return
+    if not scan.exists() or not TEXT_PAGE.exists():
+        print(f"OCR: skipped ({scan} or {TEXT_PAGE} not found)")
+        return
+    ocr._engine()  # loaded once per process, not part of a page's time
+    r = ocr.Renderer(scan)
+
+    chars = []
+
+    def one_page():
+        chars.append(sum(1 for g in ocr.recognise(r.image(0), r.scale).glyphs
+                         if not g.text.isspace()))
+
+    page = _page_seconds(one_page, repeat)
+    r.close()
+    layer = _page_seconds(lambda: read_page_range(TEXT_PAGE, 1, 1), repeat)
+    print(f"OCR of {scan.name} (one page of {chars[-1]} characters, one core, CPU time, "
+          f"best of {repeat}): {page:.2f} s/page = {page / 3.0:.2f}x the 3 s target "
+          f"({1000 * page / chars[-1]:.2f} s per 1000 characters), "
+          f"{page / layer:.0f}x reading the page's text layer ({layer:.2f} s)")
+    with tempfile.TemporaryDirectory() as d:
+        four = Path(d) / "scan-4pages.pdf"
+        _repeat_pages(scan, four, 4)
+        py = sys.executable
+        times = {}
+        for jobs in (1, 2):
+            dt, err = best([py, "cli.py", "extract", str(four), "--no-classify", "--format",
+                            "jsonl", "--jobs", str(jobs), "-q"], 1)
+            times[jobs] = dt
+            print(f"  4-page scan, textmine extract --jobs {jobs}: "
+                  + (f"{dt:.1f} s wall" if dt else f"failed: {err}"))
+        if times[1] and times[2]:
+            print(f"  speed-up with two workers: {times[1] / times[2]:.2f}x")
+
+
+def _repeat_pages(src: Path, dest: Path, n: int) -> None:
+    import pypdfium2
+    pdf = pypdfium2.PdfDocument(str(src))
+    out = pypdfium2.PdfDocument.new()
+    for _ in range(n):
+        out.import_pages(pdf, [0])
+    out.save(str(dest))
+    out.close()
+    pdf.close()
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("pdf", nargs="?", type=Path, default=DEFAULT)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--scan", type=Path, default=SCAN)
+    ap.add_argument("--no-ocr", action="store_true")
+    a = ap.parse_args(argv)
+    if a.pdf.exists():
+        bench_tables(a.pdf, a.repeat)
+    else:
+        print(f"tables: skipped ({a.pdf} not found)")
+    if not a.no_ocr:
+        bench_ocr(a.scan, a.repeat)
     return 0
 
 

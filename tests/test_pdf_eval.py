@@ -50,7 +50,7 @@ def test_reading_order_targets(name, meta):
 @pytest.mark.parametrize("name,meta", UNREADABLE, ids=[n for n, _ in UNREADABLE])
 def test_unreadable_files_raise_one_line(name, meta):
     with pytest.raises(IngestError) as e:
-        read_pdf(PDF / name)
+        read_pdf(PDF / name, ocr="never")
     assert str(e.value).startswith(str(PDF / name) + ": ") and "\n" not in str(e.value)
 
 
@@ -59,7 +59,7 @@ def test_broken_text_layer_is_refused():
     if not path.exists():
         pytest.skip("no broken-text-layer.pdf")
     with pytest.raises(IngestError, match="no usable text layer"):
-        read_pdf(path)
+        read_pdf(path, ocr="never")
 
 
 @pytest.mark.parametrize("name,meta", EMPTY, ids=[n for n, _ in EMPTY])

@@ -215,7 +215,7 @@ def test_export_formats(db, tmp_path, fmt):
 def cli(monkeypatch):
     from textmine.api import Extractor
     monkeypatch.setattr(Extractor, "extract_file",
-                        lambda self, path, password=None, year=None: fake_extract(path))
+                        lambda self, path, password=None, year=None, ocr="auto": fake_extract(path))
     import cli as cli_module
     return cli_module.main
 

@@ -48,9 +48,10 @@ def file_kind(path: str | Path) -> str:
 
 
 def read_document(path: str | Path, *, password: str | None = None,
-                  year: int | None = None) -> Document:
+                  year: int | None = None, ocr: str = "auto") -> Document:
     """Read a PDF, Word (.docx), web page (.html) or text file into a ``Document`` (blocks in
-    reading order)."""
+    reading order). ``ocr`` (PDF): ``auto`` reads pages without a usable text layer by OCR
+    (``pip install 'textmine[ocr]'``), ``always`` every page, ``never`` none."""
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: no such file" + (" (the pattern matches nothing)"
@@ -60,7 +61,7 @@ def read_document(path: str | Path, *, password: str | None = None,
     kind = file_kind(p)
     if kind == PDF:
         from .ingest.pdf import read_pdf
-        doc = read_pdf(p, password=password)
+        doc = read_pdf(p, password=password, ocr=ocr)
     elif kind == "docx":
         from .ingest.docx import read_docx
         doc = read_docx(p)
@@ -93,14 +94,16 @@ def page_count(path: str | Path, password: str | None = None) -> int:
 
 
 def read_page_range(path: str | Path, first: int, last: int | None,
-                    password: str | None = None, files: "PdfFiles | None" = None):
+                    password: str | None = None, files: "PdfFiles | None" = None,
+                    ocr: str = "auto"):
     """Pages ``first..last`` of a PDF laid out (a ``PagePart``); ``files``: PDFs kept open,
-    so that the parts of one file do not each parse it again."""
+    so that the parts of one file do not each parse it again; ``ocr`` as for
+    ``read_document``."""
     from .ingest.pdf import read_page_range as _read
     if files is None:
-        return _read(path, first, last, password)
+        return _read(path, first, last, password, ocr=ocr)
     pdf, warnings = files.get(path, password)
-    part = _read(path, first, last, password, pdf=pdf)
+    part = _read(path, first, last, password, pdf=pdf, ocr=ocr)
     part.warnings[:0] = warnings  # pdfminer's complaints while opening it, as for one part
     return part
 
@@ -273,8 +276,8 @@ class Extractor:
         return claims, tokens
 
     def extract_file(self, path: str | Path, *, password: str | None = None,
-                     year: int | None = None) -> tuple[Document, list[Claim]]:
-        doc = read_document(path, password=password, year=year)
+                     year: int | None = None, ocr: str = "auto") -> tuple[Document, list[Claim]]:
+        doc = read_document(path, password=password, year=year, ocr=ocr)
         return doc, self.extract_document(doc)
 
     def extract_text(self, text: str, *, doc_id: str = "text",

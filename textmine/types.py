@@ -49,6 +49,8 @@ class Block:
     table: int | None = None  # index into Document.tables for table cells
     cell: TableCell | None = None
     continues: bool = False  # the paragraph before it, broken by a page break, runs on here
+    # read by OCR: per character, the recogniser's confidence in its line (None: inserted)
+    ocr: tuple[float | None, ...] | None = None
 
 
 @dataclass
@@ -120,6 +122,7 @@ class Sentence:
     page: int | None = None
     section: str | None = None  # the nearest heading above the sentence
     cell: TableCell | None = None  # the table cell the sentence is, from the block
+    ocr: tuple[float | None, ...] | None = None  # per character, from the block (OCR only)
 
 
 @dataclass
@@ -160,6 +163,9 @@ class Claim:
     table: str | None = None
     row: int | None = None
     col: int | None = None
+    # read by OCR: the recogniser's confidence (the lowest of the mention's characters)
+    ocr: bool = False
+    ocr_confidence: float | None = None
 
     def __float__(self) -> float:
         """The value as a float (``float(claim)``, ``sum(map(float, claims))``, numpy); a
@@ -178,15 +184,16 @@ class Claim:
             d[k] = json_number(d[k])
         if d["bbox"] is not None:
             d["bbox"] = [round(float(x), 2) for x in d["bbox"]]
-        for k in ("per", "currency", "change", "measure_confidence", "bbox", "section", "table", "row",
-                  "col"):
+        for k in ("per", "currency", "change", "measure_confidence", "bbox", "section", "table",
+                  "row", "col", "ocr_confidence"):
             if d[k] is None:
                 del d[k]
         if self.period_source is None:  # not attributed (a part of a document)
             for k in ATTRIBUTION_FIELDS:
                 del d[k]
-        if not d["optional"]:
-            del d["optional"]
+        for k in ("optional", "ocr"):
+            if not d[k]:
+                del d[k]
         return d
 
 

@@ -69,9 +69,12 @@ class Attributor:
 
     def attribute(self, v: ClaimView, mentions: list, places: dict[str, str]) -> None:
         c = v.claim
-        period, source = self.periods.period(v)
+        if c.period_source is not None:  # set by an earlier stage (a table's year column)
+            period, source = c.period, c.period_source
+        else:
+            period, source = self.periods.period(v)
         governing = self.periods.governing_date(v) if c.kind != "date" else None
-        c.role = self.roles.role(v, period, governing)
+        c.role = c.role or self.roles.role(v, period, governing)
         c.period, c.period_source = period, source
         region = self.region(v, mentions)
         c.region = region.name if region is not None else None

@@ -282,7 +282,7 @@ class BatchRun:
         self.splits[index] = Split(str(path), len(ranges), time.perf_counter())
         for k, (a, b) in enumerate(ranges):
             self.submit(Unit(UnitKind.PAGES, index, work.run_pages,
-                             (str(path), a, b, self.opts.password), part=k))
+                             (str(path), a, b, self.opts.password, self.opts.ocr), part=k))
 
     # ------------------------------------------------------------------ results
     def done(self, fut) -> None:

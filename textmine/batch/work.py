@@ -36,6 +36,7 @@ class WorkOptions:
     model_path: str | None = None
     password: str | None = None
     year: int | None = None
+    ocr: str = "auto"  # PDF pages without a usable text layer: auto | always | never
     factory: Callable | None = None
     encode: Callable | None = None
 
@@ -113,7 +114,10 @@ def run_file(index: int, path: str, opts: WorkOptions) -> FileResult:
     t0 = time.perf_counter()
     res = FileResult(index, path)
     try:
-        doc, claims = extractor(opts).extract_file(path, password=opts.password, year=opts.year)
+        # ocr only when asked for: stand-in extractors (tests, plug-ins) need not know it
+        more = {} if opts.ocr == "auto" else {"ocr": opts.ocr}
+        doc, claims = extractor(opts).extract_file(path, password=opts.password, year=opts.year,
+                                                   **more)
         _fill(res, doc, claims, opts)
     except Exception as e:  # noqa: BLE001 - one bad file must not stop a batch
         res.error = error_text(path, e)
@@ -138,11 +142,11 @@ def run_files(items: list[tuple[int, str]], opts: WorkOptions) -> list[FileResul
     return [run_file(index, path, opts) for index, path in items]
 
 
-def run_pages(path: str, first: int, last: int, password: str | None):
+def run_pages(path: str, first: int, last: int, password: str | None, ocr: str = "auto"):
     """Lay out pages first..last of a PDF (kept open for this worker's next ranges of it);
     (part, seconds). Errors are raised."""
     t0 = time.perf_counter()
-    part = api.read_page_range(path, first, last, password, files=pdf_files())
+    part = api.read_page_range(path, first, last, password, files=pdf_files(), ocr=ocr)
     return part, time.perf_counter() - t0
 
 

@@ -169,11 +169,20 @@ def _starts_new(prev: Line, cur: Line, prev_kind: str, kind: str, pp: ParaParams
         return True
     if cur.col == prev.col and cur.top < prev.top:
         return True
-    if cur.x0 - cur.col[0] >= pp.indent_em * em:
+    if cur.x0 - cur.col[0] >= pp.indent_em * em and not _centred_run_on(prev, cur, em):
         return True
     if prev.col[1] - prev.x1 >= pp.short_em * em:
         return True
     return False
+
+
+def _centred_run_on(prev: Line, cur: Line, em: float) -> bool:
+    """The last line of centred text under a full line that ends mid-sentence (a deck's
+    last line when its size is not known for sure, as from OCR): not a new paragraph."""
+    left, right = cur.x0 - cur.col[0], cur.col[1] - cur.x1
+    return (cur.col == prev.col and abs(left - right) <= 1.5 * em
+            and prev.col[1] - prev.x1 < em and prev.x0 - prev.col[0] < 3 * em
+            and prev.text.rstrip()[-1:] not in TERMINAL + "：:”）)")
 
 
 def _usual_gap(lines: list[Line]) -> float:

@@ -19,6 +19,7 @@ from . import layout_margins as lm
 from .boxes import CharBoxes
 from .columns import Atom, Glyph, LayoutParams, Segment, build_segments, inside, reading_order
 from .layout import Line, Para, ParaParams, assemble_lines, paragraphs
+from .ocr import OcrLine, confidences
 from .table_heads import build_table
 from .tables import PageTable, find_tables
 
@@ -36,6 +37,7 @@ class PageInput:
     vert: list[BBox] = field(default_factory=list)
     frames: list[BBox] = field(default_factory=list)
     edges: list[dict] = field(default_factory=list)
+    ocr: list[OcrLine] | None = None  # the recognised lines, when the glyphs come from OCR
 
 
 @dataclass(slots=True)
@@ -46,6 +48,7 @@ class PagePara:
     bbox: tuple
     boxes: CharBoxes
     margin: str | None = None  # top | bottom: it stands in a band where furniture may be
+    ocr: tuple[float | None, ...] | None = None  # per character (OCR only)
 
 
 @dataclass
@@ -89,12 +92,12 @@ def layout_page(pi: PageInput, tables_out: list) -> PageLayout:
     lines: list[Line] = []
     for piece in _pieces(reading_order(items, params), zone_glyphs, n_tables, params):
         if isinstance(piece, int):  # a table: the lines before it are finished
-            _add_paras(rec, lines, pi.height, body)
+            _add_paras(rec, lines, pi, body)
             lines = []
-            _place_table(rec, found.tables[piece], tables_out)
+            _place_table(rec, found.tables[piece], tables_out, pi.ocr)
         else:
             lines.extend(piece)
-    _add_paras(rec, lines, pi.height, body)
+    _add_paras(rec, lines, pi, body)
     return rec
 
 
@@ -166,16 +169,22 @@ def _pieces(order: list, zone_glyphs: list[list[Glyph]], n_tables: int, params: 
     yield assemble_lines(pending)
 
 
-def _add_paras(rec: PageLayout, lines: list[Line], height: float, body: float) -> None:
+def _add_paras(rec: PageLayout, lines: list[Line], pi: PageInput, body: float) -> None:
     for para in paragraphs(lines, ParaParams(body_size=body)):
-        rec.paras.append(PagePara(para.text, para.kind, para.bbox,
-                                  CharBoxes(b for _, b in para.chars), _margin_of(para, height)))
+        boxes = [b for _, b in para.chars]
+        rec.paras.append(PagePara(para.text, para.kind, para.bbox, CharBoxes(boxes),
+                                  _margin_of(para, pi.height),
+                                  confidences(boxes, pi.ocr) if pi.ocr else None))
 
 
-def _place_table(rec: PageLayout, table: PageTable, tables_out: list) -> None:
+def _place_table(rec: PageLayout, table: PageTable, tables_out: list,
+                 ocr: list[OcrLine] | None) -> None:
     t_index = len(tables_out)
     t_id = f"p{rec.number}-t{len(rec.tables) + 1}"
     model, cells = build_table(table, rec.number, t_index, t_id)
+    if ocr:
+        for b in cells:
+            b.ocr = confidences(b.char_boxes, ocr)
     tables_out.append(model)
     rec.tables.append(TablePlace(len(rec.paras), t_index, cells))
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from ..errors import IngestError
 from ..types import Block, Document, Table
 from . import layout_margins as lm
+from . import ocr as ocr_mod
 from .columns import Glyph
 from .page import PageInput, PageLayout, layout_page
 from .text import clean_text
@@ -153,11 +154,13 @@ def _rules(page) -> tuple[list[tuple], list[tuple]]:
 # ---------------------------------------------------------------- the document
 
 
-def read_pdf(path: str | Path, password: str | None = None) -> Document:
+def read_pdf(path: str | Path, password: str | None = None, ocr: str = "auto") -> Document:
     """Read a PDF into a ``Document``; ``IngestError`` (one line naming the file) when it
-    cannot be read: encrypted, corrupt, not a PDF, no pages, no (usable) text layer.
-    A PDF whose pages are all blank gives an empty document with a warning."""
-    return assemble(path, [read_page_range(path, 1, None, password)])
+    cannot be read: encrypted, corrupt, not a PDF, no pages, no (usable) text layer and no
+    OCR. A PDF whose pages are all blank gives an empty document with a warning.
+    ``ocr``: ``auto`` reads pages without a usable text layer by OCR (when the ``ocr`` extra
+    is installed), ``always`` every page, ``never`` none."""
+    return assemble(path, [read_page_range(path, 1, None, password, ocr=ocr)])
 
 
 @dataclass
@@ -175,7 +178,9 @@ class PagePart:
     unmapped: int = 0
     suspect: int = 0
     cjk: int = 0
-    image_pages: int = 0
+    image_pages: int = 0    # pages of images only, not read by OCR
+    ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR
+    ocr_empty: int = 0      # pages OCR found no text on
 
 
 @contextmanager
@@ -210,12 +215,13 @@ def open_pdf(path: str | Path, password: str | None = None,
 
 
 def read_page_range(path: str | Path, first: int = 1, last: int | None = None,
-                    password: str | None = None, pdf=None) -> PagePart:
+                    password: str | None = None, pdf=None, ocr: str = "auto") -> PagePart:
     """Lay out pages ``first..last`` (None: to the end), one page at a time, each closed
     after use. pdfminer's complaints about a damaged file become the part's warnings.
-    ``pdf``: the file already open (``open_pdf``), left open."""
+    ``pdf``: the file already open (``open_pdf``), left open. ``ocr``: as for ``read_pdf``."""
     path = Path(path)
     part = PagePart(first, last or 0)
+    use = _OcrUse(path, password, ocr)
     with _pdfminer_warnings(part.warnings):
         opened = pdf is None
         if opened:
@@ -228,7 +234,7 @@ def read_page_range(path: str | Path, first: int = 1, last: int | None = None,
             for i in range(first - 1, part.last):
                 page = pdf.pages[i]
                 try:
-                    _read_page(page, i + 1, part)
+                    _read_page(page, i + 1, part, use)
                 except IngestError:
                     raise
                 except Exception as e:  # a damaged page: say so, go on with the others
@@ -238,10 +244,38 @@ def read_page_range(path: str | Path, first: int = 1, last: int | None = None,
         finally:
             if opened:
                 pdf.close()
+            use.close()
     return part
 
 
-def _read_page(page, page_no: int, part: PagePart) -> None:
+class _OcrUse:
+    """When OCR reads a page (``mode``: auto, always, never), and the renderer it uses."""
+
+    def __init__(self, path: Path, password: str | None, mode: str):
+        if mode not in ocr_mod.MODES:
+            raise ValueError(f"ocr must be one of {ocr_mod.MODES}, not {mode!r}")
+        self.mode = mode
+        self.ready = mode != "never" and ocr_mod.available()
+        if mode == "always" and not self.ready:
+            raise IngestError(f"{path}: OCR was asked for (--ocr always) but is not installed: "
+                              f"{ocr_mod.INSTALL}")
+        self.renderer = ocr_mod.Renderer(path, password)
+
+    def wanted(self, image_only: bool, garbled: bool) -> bool:
+        return self.mode == "always" or (self.ready and (image_only or garbled))
+
+    def close(self) -> None:
+        self.renderer.close()
+
+
+def _garbled(visible: int, unmapped: int, suspect: int, cjk: int) -> bool:
+    """No usable text layer: glyphs without a Unicode mapping, or Latin-1 accents where a
+    Chinese text would be (fonts that map their glyphs to the wrong characters)."""
+    return unmapped > GARBAGE_SHARE * visible or (suspect > GARBAGE_SHARE * visible
+                                                   and cjk < 0.05 * visible)
+
+
+def _read_page(page, page_no: int, part: PagePart, use: _OcrUse) -> None:
     warnings = part.warnings
     if max(page.width, page.height) > MAX_PAGE_SIDE:
         warnings.append(f"page {page_no}: {page.width:.0f} x {page.height:.0f} pt "
@@ -254,20 +288,51 @@ def _read_page(page, page_no: int, part: PagePart) -> None:
         return
     glyphs, unmapped, suspect = _glyphs(chars)
     visible = sum(1 for g in glyphs if not g.text.isspace())
+    cjk = sum(1 for g in glyphs if "\u3400" <= g.text[:1] <= "\u9fff")
+    if use.wanted(not visible and bool(page.images),
+                  bool(visible) and _garbled(visible, unmapped, suspect, cjk)):
+        return _ocr_page(page, page_no, part, use)
     part.total += visible
     part.unmapped += unmapped
     part.suspect += suspect
-    part.cjk += sum(1 for g in glyphs if "\u3400" <= g.text[:1] <= "\u9fff")
+    part.cjk += cjk
     if unmapped:
         warnings.append(f"page {page_no}: {unmapped} unmapped glyphs (cid:NN)")
     if not visible:
         if page.images:
             part.image_pages += 1
-            warnings.append(f"page {page_no}: no text layer (image only); OCR is needed for it")
+            warnings.append(f"page {page_no}: no text layer (image only); OCR is needed for it"
+                            f" ({_ocr_hint()})")
         else:
             warnings.append(f"page {page_no}: empty page")
         return
     part.pages.append(layout_page(_page_input(page, page_no, glyphs), part.tables))
+
+
+def _ocr_page(page, page_no: int, part: PagePart, use: _OcrUse) -> None:
+    """The page read by OCR: its image recognised, then laid out like a text layer."""
+    image = use.renderer.image(page_no - 1)
+    found = ocr_mod.recognise(image, use.renderer.scale)
+    visible = sum(1 for g in found.glyphs if not g.text.isspace())
+    part.ocr_pages.append(page_no)
+    if not visible:
+        part.ocr_empty += 1
+        part.warnings.append(f"page {page_no}: no text layer, and OCR found no text on it")
+        return
+    part.total += visible
+    part.cjk += sum(1 for g in found.glyphs if "\u3400" <= g.text[:1] <= "\u9fff")
+    pi = _page_input(page, page_no, found.glyphs)
+    pi.ocr = found.lines
+    horiz, vert = ocr_mod.rules(image, use.renderer.scale)
+    pi.horiz += horiz
+    pi.vert += vert
+    if len(pi.horiz) + len(pi.vert) >= 4:
+        pi.edges = pi.edges + ocr_mod.rule_edges(horiz, vert)
+    part.pages.append(layout_page(pi, part.tables))
+
+
+def _ocr_hint() -> str:
+    return "OCR is off: --ocr never" if ocr_mod.available() else ocr_mod.INSTALL
 
 
 def _renumber(part: PagePart, offset: int) -> None:
@@ -296,23 +361,34 @@ def assemble(path: str | Path, parts: list[PagePart]) -> Document:
         tables += part.tables
         warnings += part.warnings
     n_pages = parts[0].n_pages if parts else 0
+    _refuse_unreadable(name, parts, warnings, n_pages)
+    doc = _assemble(path, pages, tables, warnings, n_pages)
+    ocr_pages = sorted(n for p in parts for n in p.ocr_pages)
+    if ocr_pages:
+        doc.metadata["ocr_pages"] = ocr_pages
+    return doc
+
+
+def _refuse_unreadable(name: str, parts: list[PagePart], warnings: list[str],
+                       n_pages: int) -> None:
+    """``IngestError`` for a file without text (scans not read by OCR, no page readable) or
+    with a garbled text layer; a file of blank pages gets a warning."""
     total = sum(p.total for p in parts)
-    unmapped_total = sum(p.unmapped for p in parts)
-    suspect_total = sum(p.suspect for p in parts)
-    cjk_total = sum(p.cjk for p in parts)
     if total == 0:
         if any(p.image_pages for p in parts):
-            raise IngestError(f"{name}: has no text layer (scanned images); OCR is needed")
+            raise IngestError(f"{name}: has no text layer (scanned images); OCR is needed "
+                              f"({_ocr_hint()})")
+        if any(p.ocr_empty for p in parts):
+            raise IngestError(f"{name}: has no text layer, and OCR found no text in its images")
         unread = [w for w in warnings if w.startswith("page ") and "cannot be read (" in w]
         if unread:
             raise IngestError(f"{name}: corrupt PDF, no page could be read ({unread[0]})")
         warnings[:] = [w for w in warnings if not w.endswith(": empty page")]
         warnings.append(f"all {n_pages} page(s) are empty: no text")
-    if (unmapped_total > GARBAGE_SHARE * total
-            or (suspect_total > GARBAGE_SHARE * total and cjk_total < 0.05 * total)):
+    if _garbled(total, sum(p.unmapped for p in parts), sum(p.suspect for p in parts),
+                sum(p.cjk for p in parts)):
         raise IngestError(f"{name}: no usable text layer (fonts without Unicode mapping); "
-                          "OCR is needed")
-    return _assemble(path, pages, tables, warnings, n_pages)
+                          f"OCR is needed ({_ocr_hint()})")
 
 
 def _assemble(path: Path, pages: list[PageLayout], tables: list[Table], warnings: list[str],
@@ -370,7 +446,7 @@ def _page_blocks(rec: PageLayout, keys: Counter, tables: list[Table], blocks: li
                          or lm.is_masthead(text)):
             (headers if p.margin == "top" else footers).append(text)
             continue
-        blocks.append(Block(p.text, p.kind, rec.number, p.bbox, p.boxes))
+        blocks.append(Block(p.text, p.kind, rec.number, p.bbox, p.boxes, ocr=p.ocr))
     headers.extend(rec.header)
     footers.extend(rec.footer)
 

@@ -14,6 +14,7 @@ from ..parse.cells import is_generic, is_period, negative_in_brackets, period_of
 from ..parse.numbers import NumberMention, find_numbers
 from ..types import Claim, Document, Sentence, TableCell
 from .claims import select_claims
+from .sentences import ocr_fields
 
 FIGURE_SHARE = 0.6  # a cell is one figure when its mention covers this share of it
 
@@ -89,5 +90,5 @@ def cell_claims(doc: Document, sent: Sentence, bbox_of) -> list[Claim]:
             if date else None, optional=m.optional,
             period=None if date else period, period_source="written" if period and not date
             else None, role=None if date else role,
-            table=cell.table, row=cell.row, col=cell.col))
+            table=cell.table, row=cell.row, col=cell.col, **ocr_fields(sent, m.start, m.end)))
     return claims

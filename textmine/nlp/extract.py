@@ -13,7 +13,7 @@ from ..parse.tables import table
 from ..types import Claim, Document, Sentence
 from .cells import cell_claims
 from .indicator import carried, counted_noun, indicator_for, split_respectively
-from .sentences import bbox_of as _bbox, split_document
+from .sentences import bbox_of as _bbox, ocr_fields, split_document
 
 
 def sentence_claims(doc: Document, nlp: Language, sentences: list[Sentence] | None = None
@@ -55,8 +55,10 @@ def sentence_claims(doc: Document, nlp: Language, sentences: list[Sentence] | No
                 per=m.per, currency=m.currency, change=change,
                 bbox=box(sent, m.start, m.end),
                 sentence_index=sent.index,
-                section=sent.section, year_source=year_source, optional=m.optional))
+                section=sent.section, year_source=year_source, optional=m.optional,
+                **ocr_fields(sent, m.start, m.end)))
         yield sdoc, claims
+
 
 
 _JOINERS = " 、和及与"

@@ -46,7 +46,8 @@ def split_document(doc: Document) -> list[Sentence]:
         for a, b in spans:
             sentences.append(Sentence(block.text[a:b], bi, a, len(sentences), page=block.page,
                                       section=section if block.kind not in ("heading", "title") else None,
-                                      cell=block.cell))
+                                      cell=block.cell,
+                                      ocr=block.ocr[a:b] if block.ocr else None))
     return sentences
 
 
@@ -67,3 +68,12 @@ def bbox_of(doc: Document, sent: Sentence, a: int, b: int) -> BBox | None:
         return None
     return (min(x[0] for x in boxes), min(x[1] for x in boxes),
             max(x[2] for x in boxes), max(x[3] for x in boxes))
+
+
+def ocr_fields(sent: Sentence, a: int, b: int) -> dict:
+    """``ocr`` and ``ocr_confidence`` of a claim on characters a..b of a sentence read by OCR
+    (the lowest confidence among them); nothing for a text layer."""
+    if not sent.ocr:
+        return {}
+    known = [c for c in sent.ocr[a:b] if c is not None]
+    return {"ocr": True, "ocr_confidence": round(min(known), 4) if known else None}

@@ -38,6 +38,7 @@ class KeyTable:
     _suffixes: tuple[str, ...] = ()
     _bare: frozenset[str] = frozenset()  # words that name no statistic on their own (增长)
     _cache: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+    _known: frozenset[str] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls) -> "KeyTable":
@@ -76,7 +77,9 @@ class KeyTable:
     @property
     def known(self) -> frozenset[str]:
         """The keys of the synonym table."""
-        return frozenset(self.synonyms.values())
+        if self._known is None:
+            self._known = frozenset(self.synonyms.values())
+        return self._known
 
     def canonical(self, word: str) -> str | None:
         """The key a word is a synonym of (for queries: ``--indicator GDP``); None if none."""

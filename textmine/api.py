@@ -11,9 +11,9 @@ text of a document and its tables, page images and the classifier are reached fr
 command line (``cli.py``) and the batch runner (``textmine.batch``) call these functions and
 ``textmine.store``, never the stages themselves.
 
-Nothing heavy happens at import: the spaCy pipeline and the classifier load on first use
-(``Extractor`` keeps them for the life of the object; ``default_extractor`` keeps one of each
-kind for the process).
+Nothing heavy happens at import: jieba's dictionary, the classifier and the attribution tables
+load on first use (``Extractor`` keeps them for the life of the object; ``default_extractor``
+keeps one of each kind for the process). Extraction does not import spaCy.
 """
 from __future__ import annotations
 
@@ -154,7 +154,7 @@ CLASSIFY_BATCH = 2000  # claims per prediction: bounded feature lists on huge do
 
 @contextmanager
 def _loading():
-    """Load (import spaCy, read jieba's dictionary, build the pipeline, read the model) with
+    """Load (read jieba's whole dictionary, build a spaCy pipeline, read the model) with
     the garbage collector paused: these loads create millions of long-lived objects and the
     collector would re-scan them all many times over (about 0.3 s of a 2 s start-up). After
     the load, everything loaded is moved out of the collector's reach (``gc.freeze``), so that
@@ -173,9 +173,11 @@ def _loading():
 
 @dataclass
 class Extractor:
-    """Turns documents into claims: splits a document into sentences, runs them through the
-    pipeline, classifies the claims, fills their boxes and attributes them. Holds the loaded
-    pipeline (and classifier) so that many documents share them.
+    """Turns documents into claims: splits a document into sentences, finds their claims
+    (cutting into words only the sentences that hold one), classifies the claims, fills their
+    boxes and attributes them. Holds the loaded classifier and attribution tables so that
+    many documents share them (and the process's segmenter, whose dictionary fills as the
+    texts need it).
 
     ``classify``: True to label claims by measure with the trained model (loaded lazily
     from ``model_path`` or the bundled one), False to leave ``measure`` = ``other``.
@@ -193,7 +195,15 @@ class Extractor:
     _attributor: object = field(default=None, init=False, repr=False)
 
     @property
+    def segmenter(self):
+        """The process's jieba segmenter (``nlp.segmenter.default_segmenter``)."""
+        from .nlp.segmenter import default_segmenter
+        return default_segmenter()
+
+    @property
     def nlp(self):
+        """The same segmentation and claims as a spaCy pipeline (``nlp.pipeline``), built on
+        first use; extraction does not use it."""
         if self._nlp is None:
             with _loading():
                 from .nlp.pipeline import build_nlp
@@ -216,9 +226,10 @@ class Extractor:
         return self._attributor
 
     def load(self) -> "Extractor":
-        """Load the pipeline, the attribution tables and (when classifying) the model now,
-        not on first use."""
-        self.nlp  # noqa: B018
+        """Load jieba's whole dictionary, the attribution tables and (when classifying) the
+        model now, not on first use (before worker processes are forked to share them)."""
+        with _loading():
+            self.segmenter.load_all()
         self.attributor  # noqa: B018
         if self.classify:
             self.model  # noqa: B018
@@ -264,15 +275,15 @@ class Extractor:
 
     def unlabelled_claims(self, doc: Document, with_tokens: bool = True, sentences=None
                           ) -> tuple[list[Claim], list[tuple[str, ...]]]:
-        """The claims before classification and, per claim, its sentence as the pipeline cut
-        it (what the classifier reads; empty unless ``with_tokens``)."""
-        from .nlp.extract import sentence_claims, token_texts
+        """The claims before classification and, per claim, its sentence's tokens (what the
+        classifier reads; empty unless ``with_tokens``)."""
+        from .nlp.extract import sentence_claims
         claims: list[Claim] = []
         tokens: list[tuple[str, ...]] = []
-        for sdoc, found in sentence_claims(doc, self.nlp, sentences):
+        for toks, found in sentence_claims(doc, self.segmenter, sentences):
             claims += found
             if with_tokens:
-                tokens += [token_texts(sdoc, found[0].sentence)] * len(found)
+                tokens += [toks.texts] * len(found)
         return claims, tokens
 
     def extract_file(self, path: str | Path, *, password: str | None = None,

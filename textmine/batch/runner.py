@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Protocol
 
 from .. import api
+from ..errors import OutputError
 from . import work
 from .engines import default_jobs, make_engine
 from .work import FileResult, WorkOptions
@@ -394,6 +395,8 @@ class BatchRun:
             return FileEvent(path, "failed", error=item.error, seconds=item.seconds)
         try:
             status, detail = self.sink.accept(item)
+        except OutputError:  # the output itself cannot be written: the batch stops
+            raise
         except Exception as e:  # noqa: BLE001 - this file fails, the batch goes on
             status, detail = "failed", work.error_text(path, e)
         return FileEvent(path, status, claims=item.count if status == "ok" else 0,

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import IO, Callable
 
-from ..errors import StoreError, TextmineError
+from ..errors import TextmineError
 from ..fileio import sha256_file
 from ..output import CsvWriter, claim_jsonl, claim_records, parquet_bytes, write_atomic
 from .work import FileResult
@@ -101,10 +101,7 @@ class ParquetSink(RecordSink):
         if not self.buf and self.parts:
             return
         part = self.stage / f"part-{len(self.parts):05d}.parquet"
-        try:
-            write_atomic(part, parquet_bytes(self.buf))
-        except OSError as e:
-            raise StoreError(f"{part}: cannot write: {e.strerror or e}") from e
+        write_atomic(part, parquet_bytes(self.buf))
         self.parts.append(part)
         self.buf = []
 

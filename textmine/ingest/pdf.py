@@ -11,8 +11,6 @@ headers/footers are decided across pages (``layout_margins``) and go to
 """
 from __future__ import annotations
 
-import csv
-import io
 import logging
 from collections import Counter
 from contextlib import contextmanager
@@ -480,12 +478,9 @@ def _unique(xs: list[str]) -> list[str]:
 
 
 def table_to_csv(table: Table) -> str:
-    """The table's rows as CSV text (empty strings for merged cells)."""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    for row in table.rows:
-        w.writerow(["" if c is None else c for c in row])
-    return buf.getvalue()
+    """The table's rows as CSV text (empty strings for merged cells; ``output.table_csv``)."""
+    from ..output import table_csv
+    return table_csv(table.rows)
 
 
 def table_csv_name(doc: Document, t_index: int) -> str:

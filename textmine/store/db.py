@@ -291,8 +291,8 @@ class IndicatorDB:
         if f.doc:
             where.append("c.doc = ?"); params.append(f.doc)
         if f.indicator:
-            where.append("(c.indicator_key = ? OR c.indicator LIKE ?)")
-            params += [self.indicator_key(f.indicator), f"%{f.indicator}%"]
+            where.append("(c.indicator_key = ? OR c.indicator LIKE ? ESCAPE '\\')")
+            params += [self.indicator_key(f.indicator), f"%{like_escape(f.indicator)}%"]
         if f.region:
             self._region_filter(f, where, params)
         if f.period:  # the period of figures; a date is the time of an event
@@ -459,6 +459,12 @@ def _db_safe(v):
     if isinstance(v, dict):
         return {k: _db_safe(x) for k, x in v.items()}
     return v
+
+
+def like_escape(text: str) -> str:
+    """``text`` as a literal inside a LIKE pattern with ``ESCAPE '\\'``: ``%`` and ``_``
+    match themselves (``--indicator %`` no longer matches every claim)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _db_error(path: str, e: sqlite3.Error) -> str:

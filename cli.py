@@ -331,31 +331,37 @@ def _extract_sink(fmt: str, parquet_dir: Path | None, dest, bom: bool):
 
 
 @main.command()
-@click.argument("source", type=click.File("r", encoding="utf-8"))
+@click.argument("source", type=click.Path(allow_dash=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table",
               show_default=True, help="jsonl: one record a number; table: a rich table.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file.")
+@click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path),
+              help="Write to this file.")
 @click.option("--year", type=click.IntRange(1900, 2200),
               help="The document's year: for dates without one and relative dates (去年).")
 @click.option("--month", type=click.IntRange(1, 12),
               help="The document's month (with --year): for relative months (上个月).")
 def numbers(source, fmt, output, year, month):
-    """Every number expression of each line of SOURCE (a file, or - for stdin), claim or not."""
-    from textmine.output import jsonl_text, render_table, table_text
-    records = list(api.number_records(source, year, month if year is not None else None))
+    """Every number expression of each line of SOURCE (a file, or - for stdin), claim or not.
+    The file may be in any encoding textmine reads (UTF-8, GB18030, Big5, UTF-16, ...)."""
+    import json as json_mod
+    from textmine.output import open_output, render_table, table_text
+    notes: list[str] = []
+    records = api.number_records(api.text_lines(source, notes), year,
+                                 month if year is not None else None)
     if fmt == "jsonl":
-        text = jsonl_text(records)
-        if output:
-            textmine.write_atomic(output, text)
-        else:
-            sys.stdout.write(text)
-        return
-    columns = ("line", "text", "kind", "value", "unit", "qualifier", "lower", "upper")
-    title = f"{len(records)} numbers"
-    if output:
-        textmine.write_atomic(output, table_text(records, columns=columns, title=title))
+        with open_output(output or "-") as fh:  # streamed: a large input is never all held
+            for r in records:
+                fh.write(json_mod.dumps(r, ensure_ascii=False) + "\n")
     else:
-        render_table(records, columns=columns, title=title)
+        records = list(records)
+        columns = ("line", "text", "kind", "value", "unit", "qualifier", "lower", "upper")
+        title = f"{len(records)} numbers"
+        if output:
+            textmine.write_atomic(output, table_text(records, columns=columns, title=title))
+        else:
+            render_table(records, columns=columns, title=title)
+    for w in notes:
+        say("Warning", f"{source}: {w}")
 
 
 # ---------------------------------------------------------------- pdf (text, show)

@@ -182,7 +182,7 @@ def test_unreadable_file_is_one_line_error(tmp_path, monkeypatch):
     with pytest.raises(TextmineError, match=r"locked\.txt: cannot read \(Permission denied\)"):
         textmine.api.read_document(path)
     monkeypatch.undo()
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(text_mod, "open", refuse, raising=False)
     with pytest.raises(TextmineError, match=r"locked\.txt: cannot read \(Permission denied\)"):
         text_mod.read_text_file(path)
 

@@ -21,7 +21,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .errors import InputError
 from .types import Claim, Document, Sentence
@@ -344,6 +344,36 @@ def scan_inputs(paths: Iterable[str | Path]):
 
 
 # ---------------------------------------------------------------- the other stages
+
+def text_lines(source: str | Path, warnings: list[str] | None = None) -> Iterator[str]:
+    """The lines of a text file, or of standard input for ``-``, decoded as files are (the
+    encoding decided on the first bytes, bad bytes replaced); decoding's warnings go to
+    ``warnings`` when the lines are all read."""
+    import sys
+    from .ingest.text import text_blocks
+    name = str(source)
+    try:
+        fh = sys.stdin.buffer if name == "-" else open(source, "rb")
+    except OSError as e:
+        raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
+    try:
+        blocks, notes = text_blocks(fh, name)
+        rest = ""
+        for block in blocks:
+            lines = (rest + block).split("\n")
+            rest = lines.pop()
+            for line in lines:  # a CRLF line ends as a LF one, as in text mode
+                yield line[:-1] if line.endswith("\r") else line
+        if rest:
+            yield rest
+    except OSError as e:
+        raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
+    finally:
+        if fh is not sys.stdin.buffer:
+            fh.close()
+    if warnings is not None:
+        warnings.extend(notes.warnings())
+
 
 def number_records(lines: Iterable[str], year: int | None = None, month: int | None = None):
     """Every number expression of each line (``textmine numbers``), claim or not; ``year`` and

@@ -263,6 +263,15 @@ def make(out: Path, seed: int = 7, big_mb: int = 5, pages: int = 10_000) -> list
         put(name, "新建产业帮扶项目326个，" + run + "。到位资金12.5亿元。\n", expect="ok",
             claims={"min": 2}, values=GOOD_VALUES[:2],
             why="a run of 20,000 characters that patterns repeat over (linear time, not cubic)")
+    # sentences that would make the work per claim grow with the sentence (quadratic):
+    # extraction cuts them into pieces of at most 1,000 characters at clause marks
+    put("claims-2000.txt", "全年" + "".join(f"项目{i}个，" for i in range(1, 2001)) + "。\n",
+        expect="ok", claims={"exact": 2000}, values=["1", "2000"],
+        why="one sentence of 2,000 claims (about 30 KB)")
+    put("years-4000.txt", "2020年" * 4000 + "。\n", expect="ok", claims={"exact": 4000},
+        values=["2020"], why="4,000 dates in one sentence")
+    put("digits-1mb.txt", "1" * (1 << 20) + "\n", expect="ok", claims={"min": 1},
+        slow=True, why="a run of a million digits (jieba alone needs some seconds for it)")
     # every 1000th page holds a claim (k), the others a sentence without a number
     page_lines = [f"新建产业项目{(i + 1) // 1000}个。" if (i + 1) % 1000 == 0
                   else "持续推进产业帮扶和就业帮扶工作。" for i in range(pages)]

@@ -116,6 +116,8 @@ def test_bad_input_case(corpus, extractor, name):
         assert any(case["warning"] in w for w in doc.warnings), doc.warnings
     for b in doc.blocks:
         assert len(b.text) <= 20_000  # below spaCy's max_length, whatever the input
+    from textmine.nlp.sentences import MAX_SENTENCE
+    assert all(len(c.sentence) <= MAX_SENTENCE for c in claims)  # work per claim bounded
 
 
 def test_manifest_covers_the_brief(corpus):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import IngestError
+from .limits import bound_pdfminer
 from ..types import Block, Document, Table
 from . import layout_margins as lm
 from . import ocr as ocr_mod
@@ -38,8 +39,10 @@ def _open(path: Path, password: str | None):
     from pdfplumber.utils.exceptions import PdfminerException
 
     name = str(path)
+    bound_pdfminer()  # no stream inflates beyond ingest.limits.MAX_STREAM_BYTES
     try:
-        head = path.read_bytes()[:1024]
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
     except OSError as e:
         raise IngestError(f"{name}: cannot read ({e.strerror})") from None
     if not head.strip():

@@ -87,6 +87,29 @@ def document_from_text(text: str, *, doc_id: str = "text", year: int | None = No
     return with_year(_from_text(text, doc_id=doc_id), year)
 
 
+def read_segments(path: str | Path, year: int | None = None, attributor=None):
+    """A large text file as documents of about 250,000 characters each, read one at a
+    time (``ingest.text.read_text_segments``): ``(segment, None)`` for each, then ``(None,
+    decoding warnings)``. Each is extracted and attributed as a document of its own, so
+    that memory does not grow with the file; what the whole document says of itself comes
+    from its top and goes to every segment: title, year, header, and (with ``attributor``)
+    the region the top names, as a header ``region`` would."""
+    from .ingest.text import read_text_segments
+    header = None
+    for doc, notes in read_text_segments(Path(path)):
+        if doc is not None:
+            if header is None:
+                header = dict(doc.metadata.get("header") or {})
+                if attributor is not None and "region" not in header:
+                    region = attributor.reader.read(doc).region
+                    if region is not None:
+                        header["region"] = region.name
+            if header:
+                doc.metadata = dict(doc.metadata, header=header)
+            doc = with_year(doc, year)
+        yield doc, notes
+
+
 def page_count(path: str | Path, password: str | None = None) -> int:
     """Pages of a PDF file (``IngestError`` when it cannot be opened)."""
     from .ingest.pdf import page_count as _count

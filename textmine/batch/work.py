@@ -59,6 +59,7 @@ class FileResult:
     warnings: list[str] = field(default_factory=list)
     payload: object = None
     count: int = 0
+    spool: object = None   # a streamed document: its parts, in order (``sinks.Spool``)
 
 
 def extractor(opts: WorkOptions) -> api.Extractor:
@@ -172,6 +173,25 @@ def split_result(index: int, path: str, doc: Document, sentences: list[Sentence]
     except Exception as e:  # noqa: BLE001 - one bad file must not stop a batch
         res.error = error_text(path, e)
     res.seconds = time.perf_counter() - started
+    return res
+
+
+def run_segment(doc: Document, offset: int, opts: WorkOptions) -> FileResult:
+    """The claims of one segment of a large text file (``api.read_segments``), extracted and
+    attributed as a document of its own, their sentence numbers shifted by ``offset`` (the
+    sentences of the segments before), encoded as the sink writes them. Errors are raised."""
+    t0 = time.perf_counter()
+    claims = extractor(opts).extract_document(doc)
+    for c in claims:
+        if c.sentence_index is not None:
+            c.sentence_index += offset
+    res = FileResult(-1, doc.path or "", doc=slim(doc), count=len(claims),
+                     chars=sum(len(b.text) for b in doc.blocks), warnings=list(doc.warnings))
+    if opts.encode is None:
+        res.claims = claims
+    else:
+        res.payload = opts.encode(claims)
+    res.seconds = time.perf_counter() - t0
     return res
 
 

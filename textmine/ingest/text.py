@@ -109,9 +109,11 @@ def front_matter(text: str) -> tuple[str, dict[str, str], list[str]]:
     return "\n".join(lines[i:]), meta, headings
 
 
-def document_from_text(text: str, doc_id: str = "text") -> Document:
+def document_from_text(text: str, doc_id: str = "text", front: bool = True) -> Document:
+    """A document from text; ``front``: the text is the top of a file (its ``#`` lines are
+    header metadata and title), not a later segment of one."""
     text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
-    text, meta, headings = front_matter(text)
+    text, meta, headings = front_matter(text) if front else (text, {}, [])
     blocks: list[Block] = [Block(h, "heading") for h in headings]
     warnings: list[str] = []
     for t, kind in paragraphs(text):
@@ -128,6 +130,65 @@ def document_from_text(text: str, doc_id: str = "text") -> Document:
     doc.year, doc.year_source = reference_year(doc_id, doc.title, meta,
                                                [b.text for b in blocks[:HEAD_BLOCKS]], text)
     return doc
+
+
+SEGMENT_CHARS = 250_000  # a large text file is read in documents of about this size
+
+
+def read_text_segments(path: Path, max_chars: int | None = None):
+    """A large text file as a sequence of documents of about ``max_chars`` characters each,
+    decoded block by block and cut where a line ends a sentence (or at a blank line; at
+    twice the size at the latest), so that no more than one segment is ever held. The first
+    segment is read as ``read_text_file`` reads a file (header lines, title, year); the
+    others take its id, title, year, header and issuer. Yields ``(segment, notes)``: the
+    decoding warnings come with the last segment, when they are all known."""
+    path = Path(path)
+    max_chars = max_chars or SEGMENT_CHARS
+    try:
+        fh = open(path, "rb")
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror})") from None
+    with fh:
+        blocks, notes = text_blocks(fh, str(path))
+        first: Document | None = None
+        section = None
+        for text in _segment_texts(blocks, max_chars):
+            if first is None:
+                _nonempty(text, str(path))
+                first = doc = document_from_text(text, doc_id=path.stem)
+            else:
+                doc = document_from_text(text, doc_id=path.stem, front=False)
+                doc.title, doc.issuer, doc.metadata = first.title, first.issuer, first.metadata
+                doc.year, doc.year_source = first.year, first.year_source
+                if section is not None:
+                    doc.metadata = dict(doc.metadata, section=section)
+            section = next((b.text.strip() for b in reversed(doc.blocks)
+                            if b.kind in ("heading", "title") and b.text.strip()), section)
+            doc.path = str(path)
+            yield doc, None
+        if first is None:
+            raise InputError(f"{path}: file is empty")
+    yield None, notes.warnings()
+
+
+def _segment_texts(blocks, max_chars: int):
+    buf: list[str] = []
+    size = 0
+    rest = ""
+    for block in blocks:
+        lines = (rest + block).split("\n")
+        rest = lines.pop()
+        for line in lines:
+            buf.append(line)
+            size += len(line) + 1
+            ends = not line.strip() or _ends_sentence(line)
+            if size >= max_chars and ends or size >= 2 * max_chars:
+                yield "\n".join(buf) + "\n"
+                buf, size = [], 0
+    if rest:
+        buf.append(rest)
+    if buf:
+        yield "\n".join(buf) + "\n"
 
 
 def split_long(text: str, limit: int = MAX_BLOCK_CHARS) -> list[str]:

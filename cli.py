@@ -496,9 +496,8 @@ def review(ctx, paths, db_path, output, password, no_pages, no_classify):
 @click.pass_context
 def train(ctx, corpus_dir, out_dir, seed):
     """Train the measure classifier and write the model and its model card."""
-    from textmine.classify.corpus import default_corpus
     try:
-        metrics = api.train(corpus_dir or default_corpus(), out_dir, seed=seed)
+        metrics = api.train(corpus_dir, out_dir, seed=seed)
     except TextmineError as e:
         fail(str(e), ctx.obj["debug"], e)
     table = Table(title=f"held-out split ({metrics['model_file']})")

@@ -239,3 +239,20 @@ def test_like_filters_are_literal(tmp_path):
     r = run(cli.main, ["query", "--db", str(tmp_path / "q.db"), "--indicator", "资金",
                        "--format", "jsonl"])
     assert 0 < len(r.output.splitlines()) < total
+
+
+def test_running_out_of_memory_is_one_line(tmp_path, monkeypatch):
+    """show of one huge page ran out of memory with a traceback; now one line (the page
+    pixels are also limited before rendering: tests/test_pdf_errors.py)."""
+    import cli
+    from textmine import api
+
+    def huge(*a, **k):
+        raise MemoryError
+
+    monkeypatch.setattr(api, "render_page", huge)
+    monkeypatch.setattr(api.Extractor, "extract_file", lambda self, p, **k: (None, []))
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    r = CliRunner().invoke(cli.main, ["show", str(pdf), "-o", str(tmp_path / "p.png")])
+    assert r.exit_code == 1 and r.output.strip() == "Error: out of memory", r.output

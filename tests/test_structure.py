@@ -38,13 +38,14 @@ LAYERS = [
     {"textmine.ingest", "textmine.classify", "textmine.attribute"},
     {"textmine.store"},
     {"textmine.api"},
-    {"textmine.batch", "textmine.query"},
+    {"textmine.batch", "textmine.query", "textmine.review"},
     {"textmine.notebook"},
     {"textmine"},
 ]
-# what cli.py may import: the seams (api, batch, output), the store, the query filters
+# what cli.py may import: the seams (api, batch, output), the store, the query filters and the
+# review page
 CLI_ALLOWED = {"textmine", "textmine.api", "textmine.batch", "textmine.output", "textmine.store",
-               "textmine.query", "textmine.errors", "textmine.types"}
+               "textmine.query", "textmine.review", "textmine.errors", "textmine.types"}
 
 
 def _modules() -> dict[str, Path]:

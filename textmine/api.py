@@ -426,10 +426,12 @@ def render_page(path: str | Path, page_no: int, claims: Iterable[Claim], out: st
                               resolution=resolution)
 
 
-def train(corpus_dir: str | Path, out_dir: str | Path, *, seed: int = 0) -> dict:
-    """Train the measure classifier on a corpus folder; returns the held-out metrics."""
+def train(corpus_dir: str | Path | None, out_dir: str | Path, *, seed: int = 0) -> dict:
+    """Train the measure classifier on a corpus folder (None: ``corpora/`` here, else the
+    corpus shipped with textmine); returns the held-out metrics."""
+    from .classify.corpus import default_corpus
     from .classify.train import train as _train
-    return _train(corpus_dir, out_dir, seed=seed)
+    return _train(corpus_dir or default_corpus(), out_dir, seed=seed)
 
 
 def load_model(path: str | Path | None = None):

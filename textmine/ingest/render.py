@@ -82,9 +82,11 @@ def render_pages(path: str | Path, claims: list, *, password: str | None = None,
                  resolution: int = 110):
     """Every page of a PDF with its claims drawn (the ``show`` rendering), opened once:
     yields (page number, RGB image, (width, height) in points)."""
+    from .limits import check_render
     pdf = _open(Path(path), password)
     try:
         for no, page in enumerate(pdf.pages, 1):
+            check_render(path, no, float(page.width), float(page.height), resolution)
             img = page.to_image(resolution=resolution).annotated.convert("RGB")
             draw_claims(img, claims, no, resolution / 72.0)
             size = (float(page.width), float(page.height))

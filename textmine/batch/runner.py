@@ -352,8 +352,9 @@ class BatchRun:
                 s.warnings += notes or []
                 continue
             offset = s.offset
-            s.offset += len(ex.sentences(seg))
-            for b in seg.blocks:  # Document.fingerprint of the whole text, a segment at a time
+            s.offset += len(ex.sentences(seg)) - work.context_sentences(ex, seg)
+            # Document.fingerprint of the whole text, a segment at a time
+            for b in seg.blocks[seg.metadata.get("context_blocks", 0):]:
                 s.text_sha.update("".join(b.text.split()).encode("utf-8", "surrogatepass"))
             self.submit(Unit(UnitKind.SEGMENT, index, work.run_segment,
                              (seg, offset, self.stream_opts), part=s.sent))

@@ -176,17 +176,29 @@ def split_result(index: int, path: str, doc: Document, sentences: list[Sentence]
     return res
 
 
+def context_sentences(ex, doc: Document) -> int:
+    """The sentences of a segment's context blocks (the headings above it, read with it so
+    that attribution knows the part of the report it is in; they were the segment before's)."""
+    n = doc.metadata.get("context_blocks", 0)
+    return sum(1 for s in ex.sentences(doc) if s.block < n) if n else 0
+
+
 def run_segment(doc: Document, offset: int, opts: WorkOptions) -> FileResult:
     """The claims of one segment of a large text file (``api.read_segments``), extracted and
-    attributed as a document of its own, their sentence numbers shifted by ``offset`` (the
-    sentences of the segments before), encoded as the sink writes them. Errors are raised."""
+    attributed as a document of its own (the headings above it as context, their claims left
+    out), their sentence numbers shifted by ``offset`` (the sentences of the segments
+    before), encoded as the sink writes them. Errors are raised."""
     t0 = time.perf_counter()
-    claims = extractor(opts).extract_document(doc)
+    ex = extractor(opts)
+    skip = context_sentences(ex, doc)
+    claims = [c for c in ex.extract_document(doc)
+              if c.sentence_index is None or c.sentence_index >= skip]
     for c in claims:
         if c.sentence_index is not None:
-            c.sentence_index += offset
+            c.sentence_index += offset - skip
+    n = doc.metadata.get("context_blocks", 0)
     res = FileResult(-1, doc.path or "", doc=slim(doc), count=len(claims),
-                     chars=sum(len(b.text) for b in doc.blocks), warnings=list(doc.warnings))
+                     chars=sum(len(b.text) for b in doc.blocks[n:]), warnings=list(doc.warnings))
     if opts.encode is None:
         res.claims = claims
     else:

@@ -133,6 +133,7 @@ def document_from_text(text: str, doc_id: str = "text", front: bool = True) -> D
 
 
 SEGMENT_CHARS = 250_000  # a large text file is read in documents of about this size
+CONTEXT_HEADINGS = 3     # the headings before a segment it carries as context
 
 
 def read_text_segments(path: Path, max_chars: int | None = None):
@@ -151,19 +152,21 @@ def read_text_segments(path: Path, max_chars: int | None = None):
     with fh:
         blocks, notes = text_blocks(fh, str(path))
         first: Document | None = None
-        section = None
+        headings: list[str] = []
         for text in _segment_texts(blocks, max_chars):
             if first is None:
                 _nonempty(text, str(path))
                 first = doc = document_from_text(text, doc_id=path.stem)
             else:
                 doc = document_from_text(text, doc_id=path.stem, front=False)
-                doc.title, doc.issuer, doc.metadata = first.title, first.issuer, first.metadata
+                doc.title, doc.issuer = first.title, first.issuer
                 doc.year, doc.year_source = first.year, first.year_source
-                if section is not None:
-                    doc.metadata = dict(doc.metadata, section=section)
-            section = next((b.text.strip() for b in reversed(doc.blocks)
-                            if b.kind in ("heading", "title") and b.text.strip()), section)
+                # the headings above the segment, as context: the part of the report and the
+                # section it continues (their own claims came with the segment before)
+                doc.blocks[:0] = [Block(h, "heading") for h in headings]
+                doc.metadata = dict(first.metadata, context_blocks=len(headings))
+            seen = [b.text for b in doc.blocks if b.kind in ("heading", "title") and b.text.strip()]
+            headings = seen[-CONTEXT_HEADINGS:] if seen else headings
             doc.path = str(path)
             yield doc, None
         if first is None:

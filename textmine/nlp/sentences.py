@@ -54,8 +54,7 @@ def capped(text: str, a: int, b: int, limit: int = MAX_SENTENCE) -> list[tuple[i
 
 def split_document(doc: Document) -> list[Sentence]:
     sentences: list[Sentence] = []
-    # a later segment of a large file starts under the last heading of the one before
-    section: str | None = doc.metadata.get("section")
+    section: str | None = None
     for bi, block in enumerate(doc.blocks):
         if block.kind in ("heading", "title"):
             section = block.text.strip() or section

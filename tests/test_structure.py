@@ -23,8 +23,6 @@ MAX_COMPLEXITY = 25
 
 # function -> why it is allowed over a limit for now (owner's issue)
 ALLOWED: dict[str, str] = {
-    "textmine/attribute/roles.py:RoleRules.role":
-        "complexity 27: role rules (attribution, issue 13)",
     "textmine/store/checks.py:_check_rate":
         "complexity 39: the within-report rate check (checks, issue 13)",
 }

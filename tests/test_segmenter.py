@@ -3,8 +3,6 @@ needs it, cut into the tokens spaCy's zh tokenizer makes; and the extraction tha
 the sentences with claims."""
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -147,20 +145,3 @@ def test_only_sentences_with_claims_are_cut():
     found = [(toks.texts, [c.text for c in claims]) for toks, claims in sentence_claims(doc, spy)]
     assert [c for _, c in found] == [["12个", "3400余人"]]
     assert spy.cut_texts == ["全年新建扶贫车间12个，吸纳就业3400余人。"]
-
-
-def test_extraction_does_not_import_spacy_and_numbers_do_not_import_jieba(tmp_path):
-    """``textmine extract`` of a one-line file needs no spaCy; ``textmine numbers`` neither
-    spaCy nor jieba."""
-    src = tmp_path / "one.txt"
-    src.write_text("全年新建扶贫车间12个，到位资金5.4亿元。\n", encoding="utf-8")
-    code = ("import sys, cli\n"
-            "sys.argv = ['textmine'] + sys.argv[1:]\n"
-            "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
-            "print('MODULES', 'spacy' in sys.modules, 'jieba' in sys.modules, file=sys.stderr)\n")
-    for args, jieba_expected in ((["extract", str(src), "-q", "--jobs", "1"], True),
-                                 (["numbers", str(src)], False)):
-        proc = subprocess.run([sys.executable, "-c", code, *args, "--format", "jsonl"],
-                              cwd=ROOT, capture_output=True, text=True, check=True)
-        assert '"text": "12个"' in proc.stdout, proc.stderr
-        assert f"MODULES False {jieba_expected}" in proc.stderr, proc.stderr

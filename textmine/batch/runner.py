@@ -188,6 +188,16 @@ def _is_text(path: Path) -> bool:
         return False
 
 
+def _one_unit(path: Path, stream_min_bytes: int) -> bool:
+    """Whether a file is one unit of work: not a PDF (split by pages) nor a text file read
+    in segments."""
+    try:
+        kind = api.file_kind(path)
+    except Exception:  # noqa: BLE001 - its unit reports why
+        return True
+    return kind != api.PDF and not (kind == "text" and _size(path) > stream_min_bytes)
+
+
 def _size(path: Path) -> int:
     try:
         return path.stat().st_size
@@ -203,7 +213,11 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
     """Process every file with ``jobs`` workers (default: all cores) and hand the results to
     ``sink`` in input order. A file that fails is reported and the others go on. Ctrl-C stops
     the workers, abandons the output (``sink.close(False)``) and re-raises."""
-    return BatchRun(paths, sink, options or WorkOptions(), jobs=jobs or default_jobs(),
+    paths = [Path(p) for p in paths]
+    jobs = jobs or default_jobs()
+    if engine == "local" and len(paths) == 1 and _one_unit(paths[0], stream_min_bytes):
+        jobs = 1  # one unit of work: no workers to start, no pipeline to load for them
+    return BatchRun(paths, sink, options or WorkOptions(), jobs=jobs,
                     engine=engine, scheduler=scheduler, on_event=on_event, on_pages=on_pages,
                     split_min_pages=split_min_pages, stream_min_bytes=stream_min_bytes).run()
 

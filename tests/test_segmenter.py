@@ -105,9 +105,12 @@ def test_load_all_gives_the_same_words(tmp_path):
     assert seg.size == len(jieba_module().dt.FREQ)
 
 
-@pytest.mark.parametrize("content", [b"", b"\x05\x00\x00\x00\x00\x00\x00\x00abc", b"x" * 100])
-def test_a_broken_cache_is_written_again(tmp_path, content):
+@pytest.mark.parametrize("content", [b"", b"\x05\x00\x00\x00\x00\x00\x00\x00abc", b"x" * 100,
+                                     "truncated"])
+def test_a_broken_cache_is_written_again(tmp_path, fresh, content):
     path = Path(buckets_path(str(tmp_path)))
+    if content == "truncated":
+        content = Path(buckets_path(fresh._tmp_dir)).read_bytes()[:5_000_000]
     path.write_bytes(content)
     buckets = open_buckets(str(tmp_path))
     assert buckets is not None and buckets.words("扶")["扶贫"] < 0  # a log probability
@@ -145,3 +148,18 @@ def test_only_sentences_with_claims_are_cut():
     found = [(toks.texts, [c.text for c in claims]) for toks, claims in sentence_claims(doc, spy)]
     assert [c for _, c in found] == [["12个", "3400余人"]]
     assert spy.cut_texts == ["全年新建扶贫车间12个，吸纳就业3400余人。"]
+
+
+def test_a_cache_damaged_after_it_was_opened_gives_way_to_the_whole_dictionary(tmp_path):
+    seg = Segmenter(str(tmp_path))
+    assert seg.words("扶贫车间") == [w for w in jieba_module().lcut("扶贫车间") if w]
+    path = Path(buckets_path(str(tmp_path)))
+    seg._buckets.close()  # the open cache now reads a file whose buckets are garbage
+    data = path.read_bytes()
+    head = 8 + int.from_bytes(data[:8], "little")  # the index stays; the buckets are garbage
+    path.write_bytes(data[:head] + b"\xff" * (len(data) - head))
+    from textmine.nlp.dictionary import Buckets
+    seg._buckets = Buckets(str(path))
+    text = "贵州省黔东南州从江县加勉乡"
+    assert seg.words(text) == [w for w in jieba_module().lcut(text) if w]
+    assert seg.size == len(jieba_module().dt.FREQ)

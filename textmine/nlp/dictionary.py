@@ -147,6 +147,8 @@ class Buckets:
             if not (isinstance(self.logtotal, float) and isinstance(self.index, dict)
                     and self.index):
                 raise ValueError("not a dictionary cache")
+            if self.base + max(a + b for a, b in self.index.values()) > len(self.map):
+                raise ValueError("a truncated dictionary cache")
         except BaseException:
             self.map.close()
             raise

@@ -152,11 +152,16 @@ class Segmenter:
                 self._open()
                 if self._all:
                     return
-            for ch in missing.difference(self._seen):
-                entries = self._buckets.words(ch)
-                if entries:
-                    self._words.update(entries)
-                self._seen.add(ch)
+            try:
+                for ch in missing.difference(self._seen):
+                    entries = self._buckets.words(ch)
+                    if entries:
+                        self._words.update(entries)
+                    self._seen.add(ch)
+            except (ValueError, EOFError, TypeError):  # a cache damaged since it was opened
+                self._buckets.close()
+                self._buckets = None
+                self.load_all()
 
     def load_all(self) -> "Segmenter":
         """The whole dictionary now (before worker processes are forked to share it)."""

@@ -49,7 +49,47 @@ def fail(message: str, debug: bool, exc: BaseException | None = None) -> None:
     sys.exit(EXIT_ERROR)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: stopped as by Ctrl-C (workers stopped, temporary files removed,
+    the database consistent), exit 128 + the signal's number."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum, frame) -> None:
+    raise Stopped(signum)
+
+
+def _install_signals() -> None:
+    import signal
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stop)
+    if hasattr(signal, "SIGXFSZ"):
+        # a file size limit (ulimit -f) makes the write fail with EFBIG, a one-line error with
+        # the temporary file removed, instead of killing the process
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+
+class TextmineGroup(click.Group):
+    """The one place where a TextmineError (or memory running out) becomes one line on
+    stderr and exit 1; ``--debug`` shows the traceback instead."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (TextmineError, MemoryError) as e:
+            if (ctx.obj or {}).get("debug"):
+                raise
+            say("Error", e if isinstance(e, TextmineError) else "out of memory")
+            ctx.exit(EXIT_ERROR)
+        except Stopped as e:
+            ctx.exit(128 + e.signum)
+
+
+@click.group(cls=TextmineGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(textmine.__version__, prog_name="textmine")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 @click.pass_context
@@ -61,6 +101,7 @@ def main(ctx: click.Context, debug: bool) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
+    _install_signals()
     for stream in (sys.stdout, sys.stderr):
         # a file name that is not UTF-8 reaches the output as an escape, not an exception
         if hasattr(stream, "reconfigure"):
@@ -130,6 +171,19 @@ def _progress_columns():
 SUMMARY_FAILURES = 10  # failed files listed again in the end summary
 
 
+def report_unreadable(unreadable, log=None) -> list[tuple[str, str]]:
+    """Folders that could not be read: an error line each (and a --log-json event); they
+    count as failed, so that the run exits 1."""
+    from textmine.batch.runner import FileEvent
+    failed = []
+    for path, reason in unreadable:
+        say("Error", f"{path}: {reason}")
+        if log is not None:
+            log.write(FileEvent(str(path), "failed", error=reason).to_json() + "\n")
+        failed.append((str(path), f"{path}: {reason}"))
+    return failed
+
+
 def report_skipped(skipped, quiet: bool, log=None) -> None:
     """The files a folder held that are not read, each with its reason (on standard error
     unless --quiet; always as --log-json events)."""
@@ -155,6 +209,7 @@ def run_batch_cli(ctx, what: str, paths, sink, opts, jobs, engine, scheduler, qu
         log = sys.stderr if str(log_json) == "-" else open(log_json, "a", encoding="utf-8",
                                                            errors="backslashreplace")
     report_skipped(inputs.skipped, quiet, log)
+    unreadable = report_unreadable(inputs.unreadable, log)
     t0 = time.perf_counter()
     counts = {"pages": 0, "claims": 0}
     with Progress(*_progress_columns(), console=err, transient=True,
@@ -182,15 +237,16 @@ def run_batch_cli(ctx, what: str, paths, sink, opts, jobs, engine, scheduler, qu
         try:
             summary = run_batch(files, sink, options=opts, jobs=jobs, engine=engine,
                                 scheduler=scheduler, on_event=on_event, on_pages=on_pages)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as e:
             say("Interrupted", f"{what} stopped; run the same command again to continue.")
-            sys.exit(130)
+            sys.exit(128 + e.signum if isinstance(e, Stopped) else 130)
         except TextmineError as e:
             fail(str(e), debug, e)
         finally:
             if log is not None and log is not sys.stderr:
                 log.close()
     summary.skipped += [(str(p), reason) for p, reason in inputs.skipped]
+    summary.failed += unreadable
     if not quiet and err.is_terminal:  # for people; scripts read --log-json
         rate = summary.chars / summary.seconds if summary.seconds else 0
         err.print(f"{len(summary.ok)} ok ({summary.claims} claims, {summary.pages} pages, "
@@ -235,11 +291,11 @@ def extract(ctx, files, fmt, output, parquet_dir, year, password, ocr, no_classi
     as with --jobs 1. A file that fails is reported and the others are kept; exit 1 then.
     """
     from textmine.batch import WorkOptions
-    from textmine.output import TABLE_COLUMNS, AtomicFile, screen_table, table_text
+    from textmine.output import TABLE_COLUMNS, open_output, screen_table, table_text
     cols = _columns(columns)
     opts = WorkOptions(classify=not no_classify, password=password, year=year,
                        ocr=ocr)
-    target = AtomicFile(output) if output and fmt != "table" and parquet_dir is None else None
+    target = open_output(output) if output and fmt != "table" and parquet_dir is None else None
     sink = _extract_sink(fmt, parquet_dir, target or sys.stdout, not no_bom)
     try:
         summary = run_batch_cli(ctx, "extract", files, sink, opts, jobs, engine, scheduler,
@@ -275,31 +331,37 @@ def _extract_sink(fmt: str, parquet_dir: Path | None, dest, bom: bool):
 
 
 @main.command()
-@click.argument("source", type=click.File("r", encoding="utf-8"))
+@click.argument("source", type=click.Path(allow_dash=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table",
               show_default=True, help="jsonl: one record a number; table: a rich table.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file.")
+@click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path),
+              help="Write to this file.")
 @click.option("--year", type=click.IntRange(1900, 2200),
               help="The document's year: for dates without one and relative dates (去年).")
 @click.option("--month", type=click.IntRange(1, 12),
               help="The document's month (with --year): for relative months (上个月).")
 def numbers(source, fmt, output, year, month):
-    """Every number expression of each line of SOURCE (a file, or - for stdin), claim or not."""
-    from textmine.output import jsonl_text, render_table, table_text
-    records = list(api.number_records(source, year, month if year is not None else None))
+    """Every number expression of each line of SOURCE (a file, or - for stdin), claim or not.
+    The file may be in any encoding textmine reads (UTF-8, GB18030, Big5, UTF-16, ...)."""
+    import json as json_mod
+    from textmine.output import open_output, render_table, table_text
+    notes: list[str] = []
+    records = api.number_records(api.text_lines(source, notes), year,
+                                 month if year is not None else None)
     if fmt == "jsonl":
-        text = jsonl_text(records)
-        if output:
-            textmine.write_atomic(output, text)
-        else:
-            sys.stdout.write(text)
-        return
-    columns = ("line", "text", "kind", "value", "unit", "qualifier", "lower", "upper")
-    title = f"{len(records)} numbers"
-    if output:
-        textmine.write_atomic(output, table_text(records, columns=columns, title=title))
+        with open_output(output or "-") as fh:  # streamed: a large input is never all held
+            for r in records:
+                fh.write(json_mod.dumps(r, ensure_ascii=False) + "\n")
     else:
-        render_table(records, columns=columns, title=title)
+        records = list(records)
+        columns = ("line", "text", "kind", "value", "unit", "qualifier", "lower", "upper")
+        title = f"{len(records)} numbers"
+        if output:
+            textmine.write_atomic(output, table_text(records, columns=columns, title=title))
+        else:
+            render_table(records, columns=columns, title=title)
+    for w in notes:
+        say("Warning", f"{source}: {w}")
 
 
 # ---------------------------------------------------------------- pdf (text, show)
@@ -319,6 +381,7 @@ def text(ctx, files, password, ocr, tables_dir):
     failures = 0
     inputs = api.scan_inputs(files)
     report_skipped(inputs.skipped, False)
+    failures += len(report_unreadable(inputs.unreadable))
     for path in inputs.files:
         try:
             doc = api.read_document(path, password=password, ocr=ocr)
@@ -433,9 +496,8 @@ def review(ctx, paths, db_path, output, password, no_pages, no_classify):
 @click.pass_context
 def train(ctx, corpus_dir, out_dir, seed):
     """Train the measure classifier and write the model and its model card."""
-    from textmine.classify.corpus import default_corpus
     try:
-        metrics = api.train(corpus_dir or default_corpus(), out_dir, seed=seed)
+        metrics = api.train(corpus_dir, out_dir, seed=seed)
     except TextmineError as e:
         fail(str(e), ctx.obj["debug"], e)
     table = Table(title=f"held-out split ({metrics['model_file']})")

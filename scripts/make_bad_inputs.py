@@ -209,6 +209,31 @@ def make(out: Path, seed: int = 7, big_mb: int = 5, pages: int = 10_000) -> list
         warning="mixed encodings",
         why="UTF-8 and GBK lines in one file (pasted together)")
 
+    # Big5 (traditional characters), told from GB18030, which reads its bytes as garbage
+    trad = ["全年新建產業幫扶項目326個，帶動脫貧群眾增收。", "到位對口支援資金12.5億元，重點投向基礎設施。",
+            "累計組織勞務輸出4800人次，穩崗就業率明顯提高。", "農產品消費幫扶銷售額達到3.6億元。"]
+    put("big5.txt", "\n".join(trad).encode("big5") + b"\n", expect="ok", claims={"exact": 4},
+        values=GOOD_VALUES, why="a Big5 file (Taiwan, Hong Kong): not GB18030")
+    # UTF-16 and UTF-32 without a byte order mark
+    for enc in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        put(f"{enc.replace('-', '')}-nobom.txt", (GOOD_TEXT + "\n").encode(enc), expect="ok",
+            claims={"exact": 4}, values=GOOD_VALUES, why=f"{enc.upper()} without a BOM")
+    put("utf16le-nobom-cjk.txt", "新建产业帮扶项目三百二十六个。".encode("utf-16-le"), expect="ok", claims={"exact": 1}, values=["326"],
+        why="UTF-16 LE without a BOM and without one ASCII character (no NUL byte at all)")
+    # bytes that are not text in a text file: replaced, the line named
+    lines = [s.encode("utf-8") for s, _ in SENTENCES]
+    put("invalid-byte.txt", b"\n".join([lines[0], lines[1][:9] + b"\xff" + lines[1][9:],
+                                        *lines[2:]]) + b"\n", expect="ok", claims={"exact": 4},
+        values=GOOD_VALUES, warning="replaced (U+FFFD) in line 2",
+        why="one byte that is not UTF-8 in line 2 (the file is read, that byte replaced)")
+    put("cut-mid-char.txt", (GOOD_TEXT + "\n帮扶").encode("utf-8")[:-1], expect="ok",
+        claims={"exact": 4}, values=GOOD_VALUES, warning="replaced (U+FFFD) in line 2",
+        why="a UTF-8 file cut in the middle of its last character")
+    put("gbk-bad-byte.txt", b"\n".join([s.encode("gbk") for s, _ in SENTENCES[:2]])
+        + b"\n\x80\xff" + "".join(s for s, _ in SENTENCES[2:]).encode("gbk") + b"\n",
+        expect="ok", claims={"exact": 4}, values=GOOD_VALUES,
+        warning="replaced (U+FFFD) in line 3", why="GBK with two bytes that are no character")
+
     # --- characters inside numbers and words
     put("zero-width.txt", "新建产业项目1\u200b672个，到位资金3\u200d5亿元，"
         "培训\u2060人数25\ufeff00人。\n", expect="ok", claims={"exact": 3},
@@ -238,6 +263,15 @@ def make(out: Path, seed: int = 7, big_mb: int = 5, pages: int = 10_000) -> list
         put(name, "新建产业帮扶项目326个，" + run + "。到位资金12.5亿元。\n", expect="ok",
             claims={"min": 2}, values=GOOD_VALUES[:2],
             why="a run of 20,000 characters that patterns repeat over (linear time, not cubic)")
+    # sentences that would make the work per claim grow with the sentence (quadratic):
+    # extraction cuts them into pieces of at most 1,000 characters at clause marks
+    put("claims-2000.txt", "全年" + "".join(f"项目{i}个，" for i in range(1, 2001)) + "。\n",
+        expect="ok", claims={"exact": 2000}, values=["1", "2000"],
+        why="one sentence of 2,000 claims (about 30 KB)")
+    put("years-4000.txt", "2020年" * 4000 + "。\n", expect="ok", claims={"exact": 4000},
+        values=["2020"], why="4,000 dates in one sentence")
+    put("digits-1mb.txt", "1" * (1 << 20) + "\n", expect="ok", claims={"min": 1},
+        slow=True, why="a run of a million digits (jieba alone needs some seconds for it)")
     # every 1000th page holds a claim (k), the others a sentence without a number
     page_lines = [f"新建产业项目{(i + 1) // 1000}个。" if (i + 1) % 1000 == 0
                   else "持续推进产业帮扶和就业帮扶工作。" for i in range(pages)]

@@ -34,13 +34,28 @@ def test_default_extractors_are_built_once_per_kind_across_threads():
     assert api.default_extractor(False).classify is False
 
 
-def test_extract_without_the_classifier_reuses_its_pipeline():
-    """extract(classify=False) built a new pipeline on every call (50 calls: 0.43 s)."""
+def test_extract_without_the_classifier_reuses_its_segmenter():
+    """extract(classify=False) built a new pipeline on every call (50 calls: 0.43 s); the
+    extractors of a process share one segmenter and its dictionary."""
     textmine.extract("安排项目1672个。", classify=False)
-    nlp = api.default_extractor(False).nlp
+    seg = api.default_extractor(False).segmenter
     for _ in range(3):
         assert len(textmine.extract("安排项目1672个。", classify=False)) == 1
-    assert api.default_extractor(False).nlp is nlp
+    assert api.default_extractor(False).segmenter is seg is api.default_extractor(True).segmenter
+
+
+def test_the_spacy_pipeline_gives_the_extractions_claims():
+    """``Extractor.nlp`` (built on first use, not used by extraction) finds the same claims
+    and cuts the same tokens."""
+    ex = api.Extractor(classify=False)
+    text = "全年安排项目1672个，已开工1515个，开工率90.61%。"
+    doc = ex.nlp.make_doc(text)
+    doc._.year = 2020
+    for _, proc in ex.nlp.pipeline:
+        doc = proc(doc)
+    claims = ex.extract_text(text, year=2020)
+    assert [s.text for s in doc.spans["claims"]] == [c.text for c in claims]
+    assert tuple(t.text for t in doc) == ex.segmenter.cut(text)[0]
 
 
 def test_a_document_extracted_in_parts_equals_the_whole():

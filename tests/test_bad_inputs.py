@@ -116,6 +116,8 @@ def test_bad_input_case(corpus, extractor, name):
         assert any(case["warning"] in w for w in doc.warnings), doc.warnings
     for b in doc.blocks:
         assert len(b.text) <= 20_000  # below spaCy's max_length, whatever the input
+    from textmine.nlp.sentences import MAX_SENTENCE
+    assert all(len(c.sentence) <= MAX_SENTENCE for c in claims)  # work per claim bounded
 
 
 def test_manifest_covers_the_brief(corpus):
@@ -182,7 +184,7 @@ def test_unreadable_file_is_one_line_error(tmp_path, monkeypatch):
     with pytest.raises(TextmineError, match=r"locked\.txt: cannot read \(Permission denied\)"):
         textmine.api.read_document(path)
     monkeypatch.undo()
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(text_mod, "open", refuse, raising=False)
     with pytest.raises(TextmineError, match=r"locked\.txt: cannot read \(Permission denied\)"):
         text_mod.read_text_file(path)
 
@@ -275,3 +277,62 @@ def test_a_failure_in_the_parent_fails_only_its_file(corpus, monkeypatch):
     assert events[1].error.startswith(f"{corpus / 'gbk.txt'}: unexpected ValueError: Exceeds")
     assert [recs[0]["doc"] for recs in written] == ["good", "utf8-bom"]
     assert len(summary.ok) == 2 and len(summary.failed) == 1
+
+
+# ---------------------------------------------------------------- folder walks (issue 18)
+
+@pytest.fixture
+def looped(tmp_path) -> Path:
+    """A folder with two links to itself and one to its parent, and reports at two depths."""
+    d = tmp_path / "archive"
+    (d / "sub").mkdir(parents=True)
+    (d / "a.txt").write_text("新建项目326个。\n", encoding="utf-8")
+    (d / "sub" / "b.txt").write_text("到位资金12.5亿元。\n", encoding="utf-8")
+    (d / "self1").symlink_to(".")
+    (d / "self2").symlink_to(d)
+    (d / "sub" / "up").symlink_to("..")
+    (tmp_path / "linked").symlink_to(d / "sub")  # a link into the tree from outside
+    return d
+
+
+@pytest.mark.parametrize("pattern", ["{d}", "{d}/**/*.txt", "{d}/**", "{d}/*/*.txt"])
+def test_walks_and_globs_never_loop_on_links(looped, pattern):
+    from textmine.api import scan_inputs
+    t0 = __import__("time").perf_counter()
+    inputs = scan_inputs([pattern.format(d=looped)])
+    assert __import__("time").perf_counter() - t0 < 5
+    names = sorted(p.name for p in inputs.files)
+    assert names == {"{d}": ["a.txt", "b.txt"], "{d}/**/*.txt": ["a.txt", "b.txt"],
+                     "{d}/**": ["a.txt", "b.txt"], "{d}/*/*.txt": ["b.txt"]}[pattern]
+    assert inputs.unreadable == []
+
+
+def test_a_linked_folder_is_walked_once(looped):
+    """Links are followed (as find -L does): through sub/up the walk reaches the archive
+    above once, and never comes back into sub."""
+    from textmine.api import scan_inputs
+    files = scan_inputs([looped.parent / "linked"]).files
+    assert [p.relative_to(looped.parent).as_posix() for p in files] == [
+        "linked/b.txt", "linked/up/a.txt"]
+
+
+def test_an_unreadable_folder_is_reported(looped, monkeypatch, tmp_path):
+    """A subfolder that cannot be listed (no permission: simulated, root reads anything) is
+    an error line naming it, and the run exits 1; the other files are read."""
+    import os as os_mod
+    import cli
+    from click.testing import CliRunner
+    real = os_mod.scandir
+
+    def scandir(path):
+        if str(path).endswith("sub"):
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(os_mod, "scandir", scandir)
+    out = tmp_path / "o.jsonl"
+    r = CliRunner().invoke(cli.main, ["extract", str(looped), "--no-classify", "--jobs", "1",
+                                      "--format", "jsonl", "-o", str(out), "-q"])
+    assert r.exit_code == 1
+    assert f"Error: {looped / 'sub'}: cannot read the folder (Permission denied)" in r.output
+    assert [json.loads(x)["doc"] for x in out.read_text(encoding="utf-8").splitlines()] == ["a"]

@@ -61,3 +61,44 @@ SELECTION = [
 @pytest.mark.parametrize("sentence,expected", SELECTION)
 def test_claim_selection(sentence, expected):
     assert kept(sentence) == expected
+
+
+# ---------------------------------------------------------------- the patterns' needed characters
+
+def _patterns_with_needs():
+    from textmine.parse.tables import table
+    return [(p["re"], p["needs"]) for p in table("exclusions")["patterns"] if p.get("needs")]
+
+
+@pytest.mark.parametrize("pattern,needs", _patterns_with_needs())
+def test_every_match_of_a_pattern_holds_a_character_it_needs(pattern, needs):
+    """``needs`` lets a sentence skip a pattern: true only if every match holds one of them."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    rx = re.compile(pattern)
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.from_regex(rx))
+    def check(s):
+        for m in rx.finditer(s):
+            if m.end() > m.start():
+                assert set(m.group()) & set(needs), (pattern, m.group())
+
+    check()
+
+
+def test_needs_leave_the_excluded_spans_as_they_were():
+    """The spans with the needs applied equal the spans of every pattern searched."""
+    import re
+
+    from textmine.nlp.claims import _exclusions, excluded_spans
+    texts = [s for s, _ in SELECTION] + ["十大工程、“三个一批”与2020年行动计划；A2021号文件第三届会议",
+                                         "600519.SH 股价", "推进五个一批工程，实施八大行动"]
+    for text in texts:
+        every = sorted((m.start(), m.end()) for p, _ in _exclusions() for m in p.finditer(text)
+                       if m.end() > m.start())
+        assert sorted(excluded_spans(text)) == every, text
+    assert any(needs for _, needs in _exclusions())
+    assert all(isinstance(p, re.Pattern) for p, _ in _exclusions())

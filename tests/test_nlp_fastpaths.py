@@ -9,8 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textmine.nlp import indicator as I
-from textmine.nlp.extract import token_texts
-from textmine.nlp.pipeline import build_nlp, doc_text
+from textmine.nlp.pipeline import build_nlp, doc_text, token_texts
 from textmine.parse.tables import table
 
 SENTENCES = [

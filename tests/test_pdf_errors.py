@@ -165,3 +165,66 @@ def test_render_claims_page(tmp_path):
     assert img.size[0] > 500
     with pytest.raises(Exception, match="no page 3"):
         render_claims_page(path, 3, [claim], out)
+
+
+# ---------------------------------------------------------------- limits (issue 18)
+
+def _bomb_pdf(path, inflated: int, pages: int = 1) -> None:
+    """A PDF whose first page's content stream inflates to ``inflated`` bytes of blanks
+    (compressed in pieces: the test never holds them), the other pages plain text."""
+    import zlib
+    from pdfgen import Column, Page, build
+    build(path, [Page().column(Column(60, 70, 470).para("新建产业项目326个。"))
+                 for _ in range(pages)])
+    data = path.read_bytes()
+    c = zlib.compressobj(9)
+    piece = b" " * (1 << 20)
+    body = b"".join(c.compress(piece) for _ in range(inflated >> 20)) + c.flush()
+    # a new object for the bomb, made the first page's content
+    import re
+    m = re.search(rb"/Contents (\d+) 0 R", data)
+    assert m, "the generated page names its content stream"
+    obj = int(m.group(1))
+    start = data.index(b"%d 0 obj" % obj)
+    end = data.index(b"endobj", start) + len(b"endobj")
+    bomb = (b"%d 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n" % (obj, len(body))
+            + body + b"\nendstream\nendobj")
+    path.write_bytes(_reindex(data[:start] + bomb + data[end:]))
+
+
+def _reindex(data: bytes) -> bytes:
+    """The cross-reference table rebuilt for ``data`` (objects moved)."""
+    import re
+    head = data[:data.rindex(b"\nxref\n") + 1]
+    offsets = {int(m.group(1)): m.start() for m in re.finditer(rb"(?m)^(\d+) 0 obj", head)}
+    n = max(offsets) + 1
+    trailer = data[data.index(b"trailer", len(head)):]
+    trailer = trailer[:trailer.index(b"startxref")]
+    xref = b"xref\n0 %d\n0000000000 65535 f \n" % n + b"".join(
+        b"%010d 00000 n \n" % offsets.get(i, 0) for i in range(1, n))
+    return head + xref + trailer + b"startxref\n%d\n%%%%EOF\n" % len(head)
+
+
+def test_a_stream_that_inflates_beyond_the_limit_skips_its_page(tmp_path, monkeypatch):
+    from textmine.ingest import limits
+    monkeypatch.setattr(limits, "MAX_STREAM_BYTES", 2 << 20)
+    path = tmp_path / "bomb.pdf"
+    _bomb_pdf(path, 8 << 20, pages=2)
+    doc = read_pdf(path)
+    assert any("page 1: cannot be read" in w and "inflates to more than 2 MB" in w
+               for w in doc.warnings), doc.warnings
+    assert "326" in doc.text  # page 2 read
+    one = tmp_path / "bomb1.pdf"
+    _bomb_pdf(one, 8 << 20, pages=1)
+    with pytest.raises(IngestError, match=r"bomb1\.pdf: .*inflates to more than 2 MB"):
+        read_pdf(one)
+
+
+def test_a_page_too_large_to_render_is_one_line(tmp_path):
+    from pdfgen import Column, Page, build
+    from textmine.api import render_page
+    path = build(tmp_path / "big.pdf", [Page().column(Column(60, 70, 470).para("项目326个。"))])
+    with pytest.raises(IngestError, match=r"big\.pdf: page 1 is 595 x 842 pt: at 2400 pixels "
+                                          r"per inch .* use --resolution \d+ or less"):
+        render_page(path, 1, [], tmp_path / "p.png", resolution=2400)
+    assert not (tmp_path / "p.png").exists()

@@ -11,9 +11,9 @@ text of a document and its tables, page images and the classifier are reached fr
 command line (``cli.py``) and the batch runner (``textmine.batch``) call these functions and
 ``textmine.store``, never the stages themselves.
 
-Nothing heavy happens at import: the spaCy pipeline and the classifier load on first use
-(``Extractor`` keeps them for the life of the object; ``default_extractor`` keeps one of each
-kind for the process).
+Nothing heavy happens at import: jieba's dictionary, the classifier and the attribution tables
+load on first use (``Extractor`` keeps them for the life of the object; ``default_extractor``
+keeps one of each kind for the process). Extraction does not import spaCy.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .errors import InputError
 from .types import Claim, Document, Sentence
@@ -85,6 +85,29 @@ def document_from_text(text: str, *, doc_id: str = "text", year: int | None = No
     """A ``Document`` from a string (lines re-joined into paragraphs as for files)."""
     from .ingest.text import document_from_text as _from_text
     return with_year(_from_text(text, doc_id=doc_id), year)
+
+
+def read_segments(path: str | Path, year: int | None = None, attributor=None):
+    """A large text file as documents of about 250,000 characters each, read one at a
+    time (``ingest.text.read_text_segments``): ``(segment, None)`` for each, then ``(None,
+    decoding warnings)``. Each is extracted and attributed as a document of its own, so
+    that memory does not grow with the file; what the whole document says of itself comes
+    from its top and goes to every segment: title, year, header, and (with ``attributor``)
+    the region the top names, as a header ``region`` would."""
+    from .ingest.text import read_text_segments
+    header = None
+    for doc, notes in read_text_segments(Path(path)):
+        if doc is not None:
+            if header is None:
+                header = dict(doc.metadata.get("header") or {})
+                if attributor is not None and "region" not in header:
+                    region = attributor.reader.read(doc).region
+                    if region is not None:
+                        header["region"] = region.name
+            if header:
+                doc.metadata = dict(doc.metadata, header=header)
+            doc = with_year(doc, year)
+        yield doc, notes
 
 
 def page_count(path: str | Path, password: str | None = None) -> int:
@@ -154,7 +177,7 @@ CLASSIFY_BATCH = 2000  # claims per prediction: bounded feature lists on huge do
 
 @contextmanager
 def _loading():
-    """Load (import spaCy, read jieba's dictionary, build the pipeline, read the model) with
+    """Load (read jieba's whole dictionary, build a spaCy pipeline, read the model) with
     the garbage collector paused: these loads create millions of long-lived objects and the
     collector would re-scan them all many times over (about 0.3 s of a 2 s start-up). After
     the load, everything loaded is moved out of the collector's reach (``gc.freeze``), so that
@@ -173,9 +196,11 @@ def _loading():
 
 @dataclass
 class Extractor:
-    """Turns documents into claims: splits a document into sentences, runs them through the
-    pipeline, classifies the claims, fills their boxes and attributes them. Holds the loaded
-    pipeline (and classifier) so that many documents share them.
+    """Turns documents into claims: splits a document into sentences, finds their claims
+    (cutting into words only the sentences that hold one), classifies the claims, fills their
+    boxes and attributes them. Holds the loaded classifier and attribution tables so that
+    many documents share them (and the process's segmenter, whose dictionary fills as the
+    texts need it).
 
     ``classify``: True to label claims by measure with the trained model (loaded lazily
     from ``model_path`` or the bundled one), False to leave ``measure`` = ``other``.
@@ -193,7 +218,15 @@ class Extractor:
     _attributor: object = field(default=None, init=False, repr=False)
 
     @property
+    def segmenter(self):
+        """The process's jieba segmenter (``nlp.segmenter.default_segmenter``)."""
+        from .nlp.segmenter import default_segmenter
+        return default_segmenter()
+
+    @property
     def nlp(self):
+        """The same segmentation and claims as a spaCy pipeline (``nlp.pipeline``), built on
+        first use; extraction does not use it."""
         if self._nlp is None:
             with _loading():
                 from .nlp.pipeline import build_nlp
@@ -216,9 +249,10 @@ class Extractor:
         return self._attributor
 
     def load(self) -> "Extractor":
-        """Load the pipeline, the attribution tables and (when classifying) the model now,
-        not on first use."""
-        self.nlp  # noqa: B018
+        """Load jieba's whole dictionary, the attribution tables and (when classifying) the
+        model now, not on first use (before worker processes are forked to share them)."""
+        with _loading():
+            self.segmenter.load_all()
         self.attributor  # noqa: B018
         if self.classify:
             self.model  # noqa: B018
@@ -264,15 +298,15 @@ class Extractor:
 
     def unlabelled_claims(self, doc: Document, with_tokens: bool = True, sentences=None
                           ) -> tuple[list[Claim], list[tuple[str, ...]]]:
-        """The claims before classification and, per claim, its sentence as the pipeline cut
-        it (what the classifier reads; empty unless ``with_tokens``)."""
-        from .nlp.extract import sentence_claims, token_texts
+        """The claims before classification and, per claim, its sentence's tokens (what the
+        classifier reads; empty unless ``with_tokens``)."""
+        from .nlp.extract import sentence_claims
         claims: list[Claim] = []
         tokens: list[tuple[str, ...]] = []
-        for sdoc, found in sentence_claims(doc, self.nlp, sentences):
+        for toks, found in sentence_claims(doc, self.segmenter, sentences):
             claims += found
             if with_tokens:
-                tokens += [token_texts(sdoc, found[0].sentence)] * len(found)
+                tokens += [toks.texts] * len(found)
         return claims, tokens
 
     def extract_file(self, path: str | Path, *, password: str | None = None,
@@ -334,6 +368,36 @@ def scan_inputs(paths: Iterable[str | Path]):
 
 # ---------------------------------------------------------------- the other stages
 
+def text_lines(source: str | Path, warnings: list[str] | None = None) -> Iterator[str]:
+    """The lines of a text file, or of standard input for ``-``, decoded as files are (the
+    encoding decided on the first bytes, bad bytes replaced); decoding's warnings go to
+    ``warnings`` when the lines are all read."""
+    import sys
+    from .ingest.text import text_blocks
+    name = str(source)
+    try:
+        fh = sys.stdin.buffer if name == "-" else open(source, "rb")
+    except OSError as e:
+        raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
+    try:
+        blocks, notes = text_blocks(fh, name)
+        rest = ""
+        for block in blocks:
+            lines = (rest + block).split("\n")
+            rest = lines.pop()
+            for line in lines:  # a CRLF line ends as a LF one, as in text mode
+                yield line[:-1] if line.endswith("\r") else line
+        if rest:
+            yield rest
+    except OSError as e:
+        raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
+    finally:
+        if fh is not sys.stdin.buffer:
+            fh.close()
+    if warnings is not None:
+        warnings.extend(notes.warnings())
+
+
 def number_records(lines: Iterable[str], year: int | None = None, month: int | None = None):
     """Every number expression of each line (``textmine numbers``), claim or not; ``year`` and
     ``month``: the document's, for dates without a year and relative dates."""
@@ -362,10 +426,12 @@ def render_page(path: str | Path, page_no: int, claims: Iterable[Claim], out: st
                               resolution=resolution)
 
 
-def train(corpus_dir: str | Path, out_dir: str | Path, *, seed: int = 0) -> dict:
-    """Train the measure classifier on a corpus folder; returns the held-out metrics."""
+def train(corpus_dir: str | Path | None, out_dir: str | Path, *, seed: int = 0) -> dict:
+    """Train the measure classifier on a corpus folder (None: ``corpora/`` here, else the
+    corpus shipped with textmine); returns the held-out metrics."""
+    from .classify.corpus import default_corpus
     from .classify.train import train as _train
-    return _train(corpus_dir, out_dir, seed=seed)
+    return _train(corpus_dir or default_corpus(), out_dir, seed=seed)
 
 
 def load_model(path: str | Path | None = None):

@@ -23,3 +23,7 @@ class StoreError(TextmineError):
 
 class ConfigError(TextmineError):
     """Bad options."""
+
+
+class OutputError(TextmineError):
+    """An output file that cannot be written: a directory, no space left, a file size limit."""

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Callable, Iterable
 
-from .errors import ConfigError, StoreError
+from .errors import ConfigError, OutputError
 
 
 @dataclass(frozen=True)
@@ -89,16 +89,25 @@ def claim_jsonl(claims) -> str:
     return "".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in claims)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
 def _csv_cell(v):
+    """A CSV cell: lists as JSON; text that a spreadsheet would run as a formula (it starts
+    with = + - @, a tab or a carriage return: a sentence, a file named ``=1+2.txt``) with a
+    ``'`` before it, as spreadsheets expect; a plain signed number stays as it is."""
     if isinstance(v, list):
         return json.dumps(v)
+    if isinstance(v, str) and v.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(v):
+        return "'" + v
     return v
 
 
 class CsvWriter:
     """Rows of ``COLUMNS`` on a text stream, the header first; ``bom``: start with a UTF-8
     byte order mark, which Excel needs to read UTF-8 (pandas and Python's csv skip it with
-    ``encoding="utf-8-sig"``)."""
+    ``encoding="utf-8-sig"``). Formulas are neutralised (``_csv_cell``)."""
 
     def __init__(self, dest: IO[str], bom: bool = True):
         if bom:
@@ -108,6 +117,16 @@ class CsvWriter:
 
     def write(self, records: Iterable[dict], path: str | None = None) -> None:
         self.writer.writerows([_csv_cell(v) for v in row(r, path).values()] for r in records)
+
+
+def table_csv(rows: Iterable[Iterable]) -> str:
+    """The rows of a table found in a document as CSV text (``textmine text --tables``):
+    None as an empty cell, formulas neutralised, no byte order mark (one file a table)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    for r in rows:
+        w.writerow(["" if c is None else _csv_cell(c) for c in r])
+    return buf.getvalue()
 
 
 def csv_text(records: Iterable[dict], bom: bool = True) -> str:
@@ -174,11 +193,7 @@ def write_records(records: Iterable[dict], fmt: str, path: str | Path, bom: bool
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     rows = list(records)
-    data = parquet_bytes(rows) if fmt == "parquet" else records_text(rows, fmt, bom)
-    try:
-        write_atomic(path, data)
-    except OSError as e:
-        raise StoreError(f"{path}: cannot write: {e.strerror or e}") from e
+    write_atomic(path, parquet_bytes(rows) if fmt == "parquet" else records_text(rows, fmt, bom))
     return len(rows)
 
 
@@ -286,18 +301,29 @@ def _umask() -> int:
     return mask
 
 
+def _cannot(path, e: OSError) -> OutputError:
+    return OutputError(f"{printable(path)}: cannot write: {e.strerror or e}")
+
+
 class AtomicFile:
     """A file written through a temporary file beside it: ``commit()`` renames it into
     place, ``abort()`` (or an error, as a context manager) removes it and leaves the old
     file, never a part. The file gets the permissions a plain ``open()`` would give it
     (0666 less the umask; ``mkstemp`` makes 0600). Text mode writes UTF-8, a lone surrogate
-    (a file name that is not UTF-8) as its escape."""
+    (a file name that is not UTF-8) as its escape. Every error (no space left, a file size
+    limit, no permission) is an ``OutputError`` naming ``shown``, the path as given, and
+    leaves no temporary file."""
 
-    def __init__(self, path: str | Path, *, binary: bool = False):
+    def __init__(self, path: str | Path, *, binary: bool = False, shown: str | Path | None = None):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.",
-                                        suffix=".tmp")
+        self.shown = shown if shown is not None else path
+        self.tmp = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.",
+                                            suffix=".tmp")
+        except OSError as e:
+            raise _cannot(self.shown, e) from None
         try:
             os.fchmod(fd, 0o666 & ~_umask())
             self.fh: IO = os.fdopen(fd, "wb") if binary else os.fdopen(
@@ -308,7 +334,11 @@ class AtomicFile:
             raise
 
     def write(self, data) -> None:
-        self.fh.write(data)
+        try:
+            self.fh.write(data)
+        except OSError as e:
+            self.abort()
+            raise _cannot(self.shown, e) from None
 
     def commit(self) -> None:
         try:
@@ -316,6 +346,9 @@ class AtomicFile:
             os.fsync(self.fh.fileno())
             self.fh.close()
             os.replace(self.tmp, self.path)
+        except OSError as e:
+            self.abort()
+            raise _cannot(self.shown, e) from None
         except BaseException:
             self.abort()
             raise
@@ -326,7 +359,8 @@ class AtomicFile:
                 self.fh.close()
         except OSError:  # a full disk refuses the last flush too: the file goes anyway
             pass
-        Path(self.tmp).unlink(missing_ok=True)
+        if self.tmp is not None:
+            Path(self.tmp).unlink(missing_ok=True)
 
     def __enter__(self) -> "AtomicFile":
         return self
@@ -338,9 +372,83 @@ class AtomicFile:
             self.abort()
 
 
+class StreamFile:
+    """An output that is not a regular file (``-`` for standard output, a FIFO, a device):
+    written straight through, never replaced; ``commit`` flushes, ``abort`` stops writing."""
+
+    def __init__(self, path: str | Path, *, binary: bool = False):
+        import sys
+        self.shown = path
+        try:
+            if str(path) == "-":
+                self.fh = sys.stdout.buffer if binary else sys.stdout
+                self.own = False
+            else:
+                self.fh = open(path, "wb") if binary else open(
+                    path, "w", encoding="utf-8", errors="backslashreplace", newline="")
+                self.own = True
+        except OSError as e:
+            raise _cannot(path, e) from None
+
+    def write(self, data) -> None:
+        try:
+            self.fh.write(data)
+        except OSError as e:
+            raise _cannot(self.shown, e) from None
+
+    def commit(self) -> None:
+        try:
+            self.fh.flush()
+        except OSError as e:
+            raise _cannot(self.shown, e) from None
+        finally:
+            self.abort()
+
+    def abort(self) -> None:
+        if self.own and not self.fh.closed:
+            try:
+                self.fh.close()
+            except OSError:
+                pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()
+
+
+def open_output(path: str | Path, *, binary: bool = False) -> "AtomicFile | StreamFile":
+    """The output file ``-o PATH`` names, as ``cp`` treats a destination: a new path or a
+    regular file is written atomically (``AtomicFile``); a symbolic link is followed and its
+    target written (the link stays); ``-``, a FIFO or a device is written straight through
+    (``StreamFile``); a directory is refused (``OutputError``)."""
+    import stat
+    if str(path) == "-":
+        return StreamFile(path, binary=binary)
+    p = Path(path)
+    real = Path(os.path.realpath(p)) if os.path.islink(p) else p
+    try:
+        mode = os.stat(real).st_mode
+    except FileNotFoundError:
+        return AtomicFile(real, binary=binary, shown=path)
+    except OSError as e:
+        raise _cannot(path, e) from None
+    if stat.S_ISDIR(mode):
+        raise OutputError(f"{printable(path)}: is a directory; name a file to write")
+    if stat.S_ISREG(mode):
+        return AtomicFile(real, binary=binary, shown=path)
+    return StreamFile(real, binary=binary)
+
+
 def write_atomic(path: str | Path, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
-    with AtomicFile(path, binary=isinstance(data, bytes)) as fh:
+    """Write ``data`` to ``path`` as ``open_output`` says: atomically (a temporary file in
+    the same folder and a rename) onto a new path or a regular file, straight into a FIFO or
+    a device, never into a directory; an ``OutputError`` naming the path when it fails."""
+    with open_output(path, binary=isinstance(data, bytes)) as fh:
         fh.write(data)
 
 

@@ -29,11 +29,14 @@ from pathlib import Path
 from typing import Callable, Iterable, Protocol
 
 from .. import api
+from ..errors import OutputError
 from . import work
 from .engines import default_jobs, make_engine
 from .work import FileResult, WorkOptions
 
 MAX_CHUNK_PAGES = 8
+STREAM_BYTES = 2 << 20   # a text file larger than this is read and extracted in segments
+STREAM_AHEAD = 2         # segments a worker may hold, at most (each of 250,000 characters)
 GROUP_FILES = 16         # small files a unit, at most
 GROUP_BYTES = 32 * 1024  # bytes a unit of small files, at most (about half a second of work)
 SMALL_BYTES = 16 * 1024  # a file this small (text, or a PDF of a page or two) may share a unit
@@ -89,6 +92,7 @@ class UnitKind(Enum):
     FILES = "files"          # a group of small files, each whole
     PAGES = "pages"          # a page range of a split PDF
     SENTENCES = "sentences"  # a run of a split document's sentences
+    SEGMENT = "segment"      # a segment of a large text file, streamed
 
 
 @dataclass
@@ -119,6 +123,29 @@ class Split:
     sentences: list = field(default_factory=list)
     claims: dict = field(default_factory=dict)   # run number -> its claims
     runs: int = 0
+
+
+@dataclass
+class Stream:
+    """A large text file read and extracted a segment at a time: segments go out as they
+    are read (a few at a time), their encoded records come back and go to a ``Spool`` in
+    order, so that neither the file nor its claims are ever all in memory."""
+
+    path: str
+    started: float
+    segments: object                              # api.read_segments(...)
+    spool: object
+    results: dict = field(default_factory=dict)   # segment number -> its result
+    sent: int = 0
+    written: int = 0
+    offset: int = 0                               # sentences of the segments sent
+    done: bool = False
+    error: str | None = None
+    first: object = None                          # the first segment's result
+    text_sha: object = None                       # the whole text's fingerprint, running
+    count: int = 0
+    chars: int = 0
+    warnings: list = field(default_factory=list)
 
 
 def sentence_chunks(sentences: list, parts: int) -> list[list]:
@@ -154,6 +181,23 @@ def _page_count(path: Path, opts: WorkOptions) -> int:
         return 0
 
 
+def _is_text(path: Path) -> bool:
+    try:
+        return api.file_kind(path) == "text"
+    except Exception:  # noqa: BLE001 - its unit reports why
+        return False
+
+
+def _one_unit(path: Path, stream_min_bytes: int) -> bool:
+    """Whether a file is one unit of work: not a PDF (split by pages) nor a text file read
+    in segments."""
+    try:
+        kind = api.file_kind(path)
+    except Exception:  # noqa: BLE001 - its unit reports why
+        return True
+    return kind != api.PDF and not (kind == "text" and _size(path) > stream_min_bytes)
+
+
 def _size(path: Path) -> int:
     try:
         return path.stat().st_size
@@ -165,13 +209,17 @@ def run_batch(paths: Iterable[str | Path], sink: Sink, *, options: WorkOptions |
               jobs: int | None = None, engine: str = "local", scheduler: str | None = None,
               on_event: Callable[[FileEvent], None] | None = None,
               on_pages: Callable[[int], None] | None = None,
-              split_min_pages: int = 4) -> BatchSummary:
+              split_min_pages: int = 4, stream_min_bytes: int = STREAM_BYTES) -> BatchSummary:
     """Process every file with ``jobs`` workers (default: all cores) and hand the results to
     ``sink`` in input order. A file that fails is reported and the others go on. Ctrl-C stops
     the workers, abandons the output (``sink.close(False)``) and re-raises."""
-    return BatchRun(paths, sink, options or WorkOptions(), jobs=jobs or default_jobs(),
+    paths = [Path(p) for p in paths]
+    jobs = jobs or default_jobs()
+    if engine == "local" and len(paths) == 1 and _one_unit(paths[0], stream_min_bytes):
+        jobs = 1  # one unit of work: no workers to start, no pipeline to load for them
+    return BatchRun(paths, sink, options or WorkOptions(), jobs=jobs,
                     engine=engine, scheduler=scheduler, on_event=on_event, on_pages=on_pages,
-                    split_min_pages=split_min_pages).run()
+                    split_min_pages=split_min_pages, stream_min_bytes=stream_min_bytes).run()
 
 
 class BatchRun:
@@ -179,11 +227,13 @@ class BatchRun:
     written in order, and the summary."""
 
     def __init__(self, paths, sink: Sink, opts: WorkOptions, *, jobs: int, engine: str,
-                 scheduler: str | None, on_event, on_pages, split_min_pages: int):
+                 scheduler: str | None, on_event, on_pages, split_min_pages: int,
+                 stream_min_bytes: int = STREAM_BYTES):
         self.paths = [Path(p) for p in paths]
         self.sink = sink
         self.on_event, self.on_pages = on_event, on_pages
         self.split_min_pages = split_min_pages
+        self.stream_min_bytes = stream_min_bytes
         self.started = time.perf_counter()
         if engine == "local" and jobs > 1 and self.paths:
             # load the pipeline once here, then fork the workers, which share it (copy-on-write;
@@ -194,6 +244,9 @@ class BatchRun:
         if self.eng.parallel and getattr(sink, "encode", None) is not None:
             opts = replace(opts, encode=sink.encode)
         self.opts = opts
+        # the parts of a streamed file are encoded where they are extracted, whatever engine
+        self.stream_opts = replace(opts, encode=getattr(sink, "encode", None))
+        self.streams: dict[int, Stream] = {}
         self.summary = BatchSummary(files=len(self.paths), engine=self.eng.name,
                                     workers=self.eng.workers)
         self.units: dict = {}                         # future -> Unit
@@ -247,9 +300,12 @@ class BatchRun:
             self.weight[index] = 0.0
             return
         n = 0
+        size = _size(path)
+        if size > self.stream_min_bytes and _is_text(path):
+            self.ahead += 1
+            return self.stream(index, path)
         if self.eng.parallel:
             n = _page_count(path, self.opts)
-            size = _size(path)
             if n < 2 and size <= SMALL_BYTES:
                 return self.add_to_group(index, path, size)
         self.ahead += 1
@@ -284,6 +340,77 @@ class BatchRun:
             self.submit(Unit(UnitKind.PAGES, index, work.run_pages,
                              (str(path), a, b, self.opts.password, self.opts.ocr), part=k))
 
+    def stream(self, index: int, path: Path) -> None:
+        from .sinks import Spool
+        import hashlib
+        attributor = getattr(work.extractor(self.opts), "attributor", None)
+        self.streams[index] = Stream(str(path), time.perf_counter(),
+                                     api.read_segments(path, self.opts.year, attributor),
+                                     Spool(), text_sha=hashlib.sha256())
+        self.feed(index)
+
+    def feed(self, index: int) -> None:
+        """Send the next segments of a streamed file, while few enough are out."""
+        s = self.streams[index]
+        ex = work.extractor(self.opts)
+        while not s.done and s.sent - s.written < STREAM_AHEAD * self.eng.workers:
+            try:
+                seg, notes = next(s.segments)
+            except StopIteration:
+                s.done = True
+                break
+            except Exception as e:  # noqa: BLE001 - the file cannot be read: it fails
+                s.error, s.done = s.error or work.error_text(s.path, e), True
+                break
+            if seg is None:  # the end: decoding's warnings
+                s.warnings += notes or []
+                continue
+            offset = s.offset
+            s.offset += len(ex.sentences(seg)) - work.context_sentences(ex, seg)
+            # Document.fingerprint of the whole text, a segment at a time
+            for b in seg.blocks[seg.metadata.get("context_blocks", 0):]:
+                s.text_sha.update("".join(b.text.split()).encode("utf-8", "surrogatepass"))
+            self.submit(Unit(UnitKind.SEGMENT, index, work.run_segment,
+                             (seg, offset, self.stream_opts), part=s.sent))
+            s.sent += 1
+        if s.done and s.written == s.sent:
+            self.finish_stream(index)
+
+    def segment_done(self, unit: Unit, value) -> None:
+        s = self.streams.get(unit.index)
+        if s is None:
+            return
+        s.results[unit.part] = value
+        while s.written in s.results:
+            res = s.results.pop(s.written)
+            s.written += 1
+            if isinstance(res, BaseException):
+                s.error = s.error or work.error_text(s.path, res)
+            elif s.error is None:
+                s.spool.add(res.payload if res.payload is not None else res.claims)
+                s.first = s.first or res
+                s.count += res.count
+                s.chars += res.chars
+                s.warnings += res.warnings
+        if s.error is not None:
+            s.done = True
+        self.feed(unit.index)
+
+    def finish_stream(self, index: int) -> None:
+        s = self.streams.pop(index)
+        seconds = time.perf_counter() - s.started
+        if s.error is not None or s.first is None:
+            s.spool.close()
+            self.ready[index] = FileResult(index, s.path, seconds=seconds,
+                                           error=s.error or f"{s.path}: file is empty")
+            return
+        doc = replace(s.first.doc, warnings=s.warnings, text_sha256=s.text_sha.hexdigest())
+        self.ready[index] = FileResult(index, s.path, doc=doc, spool=s.spool, count=s.count,
+                                       chars=s.chars, pages=1, seconds=seconds,
+                                       warnings=list(s.warnings))
+        if self.on_pages is not None:
+            self.on_pages(1)
+
     # ------------------------------------------------------------------ results
     def done(self, fut) -> None:
         """A unit finished (or failed, or its worker died: run once more on a new pool)."""
@@ -300,6 +427,8 @@ class BatchRun:
             value = e
         if unit.kind in (UnitKind.FILE, UnitKind.FILES):
             self.files_done(unit, value)
+        elif unit.kind is UnitKind.SEGMENT:
+            self.segment_done(unit, value)
         elif unit.kind is UnitKind.PAGES:
             self.pages_done(unit, value)
         else:
@@ -394,8 +523,13 @@ class BatchRun:
             return FileEvent(path, "failed", error=item.error, seconds=item.seconds)
         try:
             status, detail = self.sink.accept(item)
+        except OutputError:  # the output itself cannot be written: the batch stops
+            raise
         except Exception as e:  # noqa: BLE001 - this file fails, the batch goes on
             status, detail = "failed", work.error_text(path, e)
+        finally:
+            if item.spool is not None:
+                item.spool.close()
         return FileEvent(path, status, claims=item.count if status == "ok" else 0,
                          seconds=item.seconds, error=detail if status != "ok" else None,
                          pages=item.pages, chars=item.chars, warnings=item.warnings)

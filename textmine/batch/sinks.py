@@ -7,12 +7,37 @@ import os
 from pathlib import Path
 from typing import IO, Callable
 
-from ..errors import StoreError, TextmineError
+from ..errors import TextmineError
 from ..fileio import sha256_file
 from ..output import CsvWriter, claim_jsonl, claim_records, parquet_bytes, write_atomic
 from .work import FileResult
 
 SLICE = 2000  # claims of a large document are encoded this many at a time
+
+
+class Spool:
+    """The parts of a streamed document (encoded records, or claims for the database), kept
+    in an anonymous temporary file in arrival order until the document's turn to be written:
+    memory holds one part at a time, and a document that fails is never partly written."""
+
+    def __init__(self):
+        import tempfile
+        self.fh = tempfile.TemporaryFile()
+        self.n = 0
+
+    def add(self, part) -> None:
+        import pickle
+        pickle.dump(part, self.fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self.n += 1
+
+    def parts(self):
+        import pickle
+        self.fh.seek(0)
+        for _ in range(self.n):
+            yield pickle.load(self.fh)
+
+    def close(self) -> None:
+        self.fh.close()
 
 
 class RecordSink:
@@ -34,6 +59,11 @@ class RecordSink:
         return None
 
     def accept(self, res: FileResult) -> tuple[str, str | None]:
+        if res.spool is not None:  # a streamed document, encoded part by part
+            for part in res.spool.parts():
+                self.emit(part, res.path)
+            self.count += res.count
+            return "ok", None
         if res.payload is not None:  # encoded by the worker
             self.emit(res.payload, res.path)
             self.count += res.count
@@ -101,10 +131,7 @@ class ParquetSink(RecordSink):
         if not self.buf and self.parts:
             return
         part = self.stage / f"part-{len(self.parts):05d}.parquet"
-        try:
-            write_atomic(part, parquet_bytes(self.buf))
-        except OSError as e:
-            raise StoreError(f"{part}: cannot write: {e.strerror or e}") from e
+        write_atomic(part, parquet_bytes(self.buf))
         self.parts.append(part)
         self.buf = []
 
@@ -122,6 +149,16 @@ class ParquetSink(RecordSink):
             for p in self.stage.iterdir():
                 p.unlink()
             self.stage.rmdir()
+
+
+class _Parts:
+    """A spool's parts, as often as they are iterated (a transaction may be run again)."""
+
+    def __init__(self, spool: Spool):
+        self.spool = spool
+
+    def __iter__(self):
+        return self.spool.parts()
 
 
 class DBSink:
@@ -157,8 +194,9 @@ class DBSink:
 
         def skip(stored_path: str, sha256: str) -> str | None:
             return self._skip(stored_path, sha256) or self.db.duplicate_of(stored_path, text_sha)
+        claims = _Parts(res.spool) if res.spool is not None else [res.claims or []]
         try:
-            out = self.db.add_document(res.doc, res.claims or [], path=path, sha256=sha,
+            out = self.db.add_document(res.doc, claims, path=path, sha256=sha, parts=True,
                                        version=self.version, skip_stored=skip)
         except TextmineError as e:
             return "failed", str(e)

@@ -59,6 +59,7 @@ class FileResult:
     warnings: list[str] = field(default_factory=list)
     payload: object = None
     count: int = 0
+    spool: object = None   # a streamed document: its parts, in order (``sinks.Spool``)
 
 
 def extractor(opts: WorkOptions) -> api.Extractor:
@@ -172,6 +173,37 @@ def split_result(index: int, path: str, doc: Document, sentences: list[Sentence]
     except Exception as e:  # noqa: BLE001 - one bad file must not stop a batch
         res.error = error_text(path, e)
     res.seconds = time.perf_counter() - started
+    return res
+
+
+def context_sentences(ex, doc: Document) -> int:
+    """The sentences of a segment's context blocks (the headings above it, read with it so
+    that attribution knows the part of the report it is in; they were the segment before's)."""
+    n = doc.metadata.get("context_blocks", 0)
+    return sum(1 for s in ex.sentences(doc) if s.block < n) if n else 0
+
+
+def run_segment(doc: Document, offset: int, opts: WorkOptions) -> FileResult:
+    """The claims of one segment of a large text file (``api.read_segments``), extracted and
+    attributed as a document of its own (the headings above it as context, their claims left
+    out), their sentence numbers shifted by ``offset`` (the sentences of the segments
+    before), encoded as the sink writes them. Errors are raised."""
+    t0 = time.perf_counter()
+    ex = extractor(opts)
+    skip = context_sentences(ex, doc)
+    claims = [c for c in ex.extract_document(doc)
+              if c.sentence_index is None or c.sentence_index >= skip]
+    for c in claims:
+        if c.sentence_index is not None:
+            c.sentence_index += offset - skip
+    n = doc.metadata.get("context_blocks", 0)
+    res = FileResult(-1, doc.path or "", doc=slim(doc), count=len(claims),
+                     chars=sum(len(b.text) for b in doc.blocks[n:]), warnings=list(doc.warnings))
+    if opts.encode is None:
+        res.claims = claims
+    else:
+        res.payload = opts.encode(claims)
+    res.seconds = time.perf_counter() - t0
     return res
 
 

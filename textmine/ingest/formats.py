@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import InputError
+from ..fileio import glob_files, walk
 
 CONVERT = "convert to PDF or DOCX"
 _HTML_START = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta")
@@ -97,18 +98,19 @@ def folder_reason(path: Path) -> str | None:
 
 @dataclass
 class Inputs:
-    """The files of a run, and what folders held that is not read: (path, reason)."""
+    """The files of a run, what folders held that is not read, and the folders that could
+    not be read (each with its path and reason)."""
 
     files: list[Path] = field(default_factory=list)
     skipped: list[tuple[Path, str]] = field(default_factory=list)
+    unreadable: list[tuple[Path, str]] = field(default_factory=list)
 
 
 def _walk(folder: Path, inputs: Inputs) -> list[Path]:
     found = []
-    for f in sorted(folder.rglob("*")):
-        rel = f.relative_to(folder).parts
-        if any(part.startswith(".") for part in rel) or not f.is_file():
-            continue  # hidden files and folders (.git, .DS_Store) are not reports
+    # hidden files and folders (.git, .DS_Store) are not reports; links are followed, never
+    # into a folder walked already (fileio.walk)
+    for f in walk(folder, inputs.unreadable):
         reason = folder_reason(f)
         if reason is None:
             found.append(f)
@@ -126,7 +128,7 @@ def scan_inputs(paths: Iterable[str | Path]) -> Inputs:
     inputs = Inputs()
     for p in map(Path, paths):
         if not p.exists() and glob.has_magic(str(p)):
-            found = sorted(Path(f) for f in glob.glob(str(p), recursive=True) if Path(f).is_file())
+            found = glob_files(str(p), inputs.unreadable)
         elif p.is_dir():
             found = _walk(p, inputs)
         else:

@@ -11,8 +11,6 @@ headers/footers are decided across pages (``layout_margins``) and go to
 """
 from __future__ import annotations
 
-import csv
-import io
 import logging
 from collections import Counter
 from contextlib import contextmanager
@@ -20,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import IngestError
+from .limits import bound_pdfminer
 from ..types import Block, Document, Table
 from . import layout_margins as lm
 from . import ocr as ocr_mod
@@ -40,8 +39,10 @@ def _open(path: Path, password: str | None):
     from pdfplumber.utils.exceptions import PdfminerException
 
     name = str(path)
+    bound_pdfminer()  # no stream inflates beyond ingest.limits.MAX_STREAM_BYTES
     try:
-        head = path.read_bytes()[:1024]
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
     except OSError as e:
         raise IngestError(f"{name}: cannot read ({e.strerror})") from None
     if not head.strip():
@@ -480,12 +481,9 @@ def _unique(xs: list[str]) -> list[str]:
 
 
 def table_to_csv(table: Table) -> str:
-    """The table's rows as CSV text (empty strings for merged cells)."""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    for row in table.rows:
-        w.writerow(["" if c is None else c for c in row])
-    return buf.getvalue()
+    """The table's rows as CSV text (empty strings for merged cells; ``output.table_csv``)."""
+    from ..output import table_csv
+    return table_csv(table.rows)
 
 
 def table_csv_name(doc: Document, t_index: int) -> str:

@@ -59,15 +59,19 @@ def render_claims_page(path: str | Path, page_no: int, claims: Iterable[Claim],
                        resolution: int = 110) -> int:
     """Write a PNG of page ``page_no`` (1-based) with each claim on it boxed and labelled;
     returns the number of boxes drawn."""
+    from ..output import open_output
+    from .limits import check_render
+
     pdf = _open(Path(path), password)
     try:
         if not 1 <= page_no <= len(pdf.pages):
             raise InputError(f"{path}: has {len(pdf.pages)} page(s), no page {page_no}")
         page = pdf.pages[page_no - 1]
+        check_render(path, page_no, float(page.width), float(page.height), resolution)
         img = page.to_image(resolution=resolution).annotated.convert("RGB")
         n = draw_claims(img, claims, page_no, resolution / 72.0)
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        img.save(out, format="PNG")
+        with open_output(out, binary=True) as fh:  # atomic, as every output (-o)
+            img.save(fh, format="PNG")
         page.close()
         return n
     finally:
@@ -78,9 +82,11 @@ def render_pages(path: str | Path, claims: list, *, password: str | None = None,
                  resolution: int = 110):
     """Every page of a PDF with its claims drawn (the ``show`` rendering), opened once:
     yields (page number, RGB image, (width, height) in points)."""
+    from .limits import check_render
     pdf = _open(Path(path), password)
     try:
         for no, page in enumerate(pdf.pages, 1):
+            check_render(path, no, float(page.width), float(page.height), resolution)
             img = page.to_image(resolution=resolution).annotated.convert("RGB")
             draw_claims(img, claims, no, resolution / 72.0)
             size = (float(page.width), float(page.height))

@@ -2,12 +2,12 @@
 column line per line) re-joined into paragraphs, headings kept as their own blocks."""
 from __future__ import annotations
 
-import codecs
 import re
 import statistics
 from pathlib import Path
 
 from ..errors import InputError
+from .encoding import PREFIX, Notes, decode_blocks, detect
 from .docinfo import HEAD_BLOCKS, reference_year, report_title
 from ..types import Block, Document
 
@@ -24,7 +24,6 @@ _MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二�
 # characters (C0 but tab/newlines, DEL, C1). They are dropped, so ``1\u200b672个`` is 1672.
 _DROP = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200d\u2060\ufeff]+")
 _BREAK = re.compile("[\x0c\u2028\u2029]")  # form feed, line and paragraph separators
-MAX_NUL_SHARE = 0.001  # more NUL bytes than this in the first 4 KB: binary, not text
 MAX_BLOCK_CHARS = 20_000  # longer paragraphs are split (spaCy refuses texts above 1M chars)
 
 
@@ -34,40 +33,15 @@ def clean_text(text: str) -> str:
 
 
 def decode(data: bytes, name: str, notes: list[str] | None = None) -> str:
-    """Text of a file's bytes: UTF-16 or UTF-8 with a BOM, UTF-8, GB18030/GBK, UTF-8 and
-    GB18030 lines mixed in one file (said in ``notes``), else the detected encoding; a
-    one-line InputError when it is not text."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) \
-            and not data.startswith(codecs.BOM_UTF32_LE):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError as e:
-            raise InputError(f"{name}: invalid UTF-16 text (byte {e.start})") from None
-        return _nonempty(text.lstrip("\ufeff"), name)
-    head = data[:4096]
-    if head.count(b"\x00") > max(2, MAX_NUL_SHARE * len(head)):
-        raise InputError(f"{name}: binary file, not text (NUL bytes)")
-    try:
-        return _nonempty(data.decode("utf-8-sig"), name)
-    except UnicodeDecodeError:
-        pass
-    mixed = _mixed_lines(data)
-    if mixed is not None:
-        text, n_utf8, n_gb = mixed
-        if notes is not None:
-            notes.append(f"mixed encodings: {n_utf8} line(s) UTF-8, {n_gb} line(s) GB18030")
-        return _nonempty(text, name)
-    try:
-        return _nonempty(data.decode("gb18030"), name)
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
-        raise InputError(f"{name}: cannot decode the file as text (not UTF-8 or GB18030)")
-    text = str(best)
-    if sum(ch.isprintable() or ch.isspace() for ch in text) < 0.95 * len(text):
-        raise InputError(f"{name}: cannot decode the file as text ({best.encoding} guess is garbage)")
+    """Text of a file's bytes in the encoding ``encoding.detect`` finds (UTF-8, GB18030,
+    Big5, UTF-16/32 with or without a byte order mark, ...), lines in another common encoding
+    and bad bytes noted in ``notes``; a one-line InputError when it is not text."""
+    import io
+    enc, bom = detect(data[:PREFIX], name)
+    found = Notes(enc)
+    text = "".join(decode_blocks(io.BytesIO(data[bom:]), enc, found))
+    if notes is not None:
+        notes.extend(found.warnings())
     return _nonempty(text, name)
 
 
@@ -77,40 +51,35 @@ def _nonempty(text: str, name: str) -> str:
     return text
 
 
-def _mixed_lines(data: bytes) -> tuple[str, int, int] | None:
-    """Lines in UTF-8 and lines in GB18030 (text pasted together from two sources): the
-    text decoded line by line, or None when the file is not like that."""
-    out: list[str] = []
-    n_utf8 = n_gb = 0
-    for line in data.split(b"\n"):
-        try:
-            out.append(line.decode("utf-8"))
-            n_utf8 += not line.isascii()
-            continue
-        except UnicodeDecodeError:
-            pass
-        try:
-            out.append(line.decode("gb18030"))
-            n_gb += 1
-        except UnicodeDecodeError:
-            return None
-    if n_utf8 == 0 or n_gb == 0:
-        return None
-    return "\n".join(out).lstrip("\ufeff"), n_utf8, n_gb
+def read_text(path: Path) -> tuple[str, list[str]]:
+    """The text of a file, decoded block by block (the bytes are never all in memory), and
+    the warnings decoding gave."""
+    try:
+        with open(path, "rb") as fh:
+            blocks, notes = text_blocks(fh, str(path))
+            text = "".join(blocks)
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror})") from None
+    return _nonempty(text, str(path)), notes.warnings()
+
+
+def text_blocks(fh, name: str):
+    """(the text of a binary stream a block at a time, the ``Notes`` decoding fills): the
+    encoding decided on the first bytes, as for files (``encoding.detect``)."""
+    head = fh.read(PREFIX)
+    if not head.strip() and len(head) < PREFIX:
+        raise InputError(f"{name}: file is empty")
+    enc, bom = detect(head, name)
+    notes = Notes(enc)
+    return decode_blocks(fh, enc, notes, head[bom:]), notes
 
 
 def read_text_file(path: Path) -> Document:
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.strerror})") from None
-    if not data.strip():
-        raise InputError(f"{path}: file is empty")
-    notes: list[str] = []
-    text = decode(data, str(path), notes)
+    text, notes = read_text(path)
     if not _CJK.search(text) and not re.search(r"\d", text):
         raise InputError(f"{path}: no Chinese text or numbers found")
     doc = document_from_text(text, doc_id=path.stem)
+    del text
     doc.path = str(path)
     doc.warnings[:0] = notes
     return doc
@@ -140,9 +109,11 @@ def front_matter(text: str) -> tuple[str, dict[str, str], list[str]]:
     return "\n".join(lines[i:]), meta, headings
 
 
-def document_from_text(text: str, doc_id: str = "text") -> Document:
+def document_from_text(text: str, doc_id: str = "text", front: bool = True) -> Document:
+    """A document from text; ``front``: the text is the top of a file (its ``#`` lines are
+    header metadata and title), not a later segment of one."""
     text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
-    text, meta, headings = front_matter(text)
+    text, meta, headings = front_matter(text) if front else (text, {}, [])
     blocks: list[Block] = [Block(h, "heading") for h in headings]
     warnings: list[str] = []
     for t, kind in paragraphs(text):
@@ -159,6 +130,68 @@ def document_from_text(text: str, doc_id: str = "text") -> Document:
     doc.year, doc.year_source = reference_year(doc_id, doc.title, meta,
                                                [b.text for b in blocks[:HEAD_BLOCKS]], text)
     return doc
+
+
+SEGMENT_CHARS = 250_000  # a large text file is read in documents of about this size
+CONTEXT_HEADINGS = 3     # the headings before a segment it carries as context
+
+
+def read_text_segments(path: Path, max_chars: int | None = None):
+    """A large text file as a sequence of documents of about ``max_chars`` characters each,
+    decoded block by block and cut where a line ends a sentence (or at a blank line; at
+    twice the size at the latest), so that no more than one segment is ever held. The first
+    segment is read as ``read_text_file`` reads a file (header lines, title, year); the
+    others take its id, title, year, header and issuer. Yields ``(segment, notes)``: the
+    decoding warnings come with the last segment, when they are all known."""
+    path = Path(path)
+    max_chars = max_chars or SEGMENT_CHARS
+    try:
+        fh = open(path, "rb")
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror})") from None
+    with fh:
+        blocks, notes = text_blocks(fh, str(path))
+        first: Document | None = None
+        headings: list[str] = []
+        for text in _segment_texts(blocks, max_chars):
+            if first is None:
+                _nonempty(text, str(path))
+                first = doc = document_from_text(text, doc_id=path.stem)
+            else:
+                doc = document_from_text(text, doc_id=path.stem, front=False)
+                doc.title, doc.issuer = first.title, first.issuer
+                doc.year, doc.year_source = first.year, first.year_source
+                # the headings above the segment, as context: the part of the report and the
+                # section it continues (their own claims came with the segment before)
+                doc.blocks[:0] = [Block(h, "heading") for h in headings]
+                doc.metadata = dict(first.metadata, context_blocks=len(headings))
+            seen = [b.text for b in doc.blocks if b.kind in ("heading", "title") and b.text.strip()]
+            headings = seen[-CONTEXT_HEADINGS:] if seen else headings
+            doc.path = str(path)
+            yield doc, None
+        if first is None:
+            raise InputError(f"{path}: file is empty")
+    yield None, notes.warnings()
+
+
+def _segment_texts(blocks, max_chars: int):
+    buf: list[str] = []
+    size = 0
+    rest = ""
+    for block in blocks:
+        lines = (rest + block).split("\n")
+        rest = lines.pop()
+        for line in lines:
+            buf.append(line)
+            size += len(line) + 1
+            ends = not line.strip() or _ends_sentence(line)
+            if size >= max_chars and ends or size >= 2 * max_chars:
+                yield "\n".join(buf) + "\n"
+                buf, size = [], 0
+    if rest:
+        buf.append(rest)
+    if buf:
+        yield "\n".join(buf) + "\n"
 
 
 def split_long(text: str, limit: int = MAX_BLOCK_CHARS) -> list[str]:

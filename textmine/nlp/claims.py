@@ -14,17 +14,23 @@ _CLAUSE = re.compile(r"[，。；！？、：,;:!?（）()]")
 
 
 @cache
-def _exclusions() -> tuple[re.Pattern, ...]:
+def _exclusions() -> tuple[tuple[re.Pattern, frozenset[str] | None], ...]:
+    """Each pattern and the characters one of which its matches hold (None: not known)."""
     t = table("exclusions")
     names = sorted(t["names"]["words"], key=len, reverse=True)
-    pats = [re.compile("|".join(map(re.escape, names)))]
-    pats += [re.compile(p["re"]) for p in t["patterns"]]
+    pats = [(re.compile("|".join(map(re.escape, names))), None)]
+    pats += [(re.compile(p["re"]), frozenset(p["needs"]) if p.get("needs") else None)
+             for p in t["patterns"]]
     return tuple(pats)
 
 
 def excluded_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of names, slogans, titles and markers in a sentence."""
-    return [(m.start(), m.end()) for p in _exclusions() for m in p.finditer(text) if m.end() > m.start()]
+    """Character spans of names, slogans, titles and markers in a sentence (a pattern is
+    searched only when the sentence holds a character its matches need)."""
+    chars = set(text)
+    return [(m.start(), m.end()) for p, needs in _exclusions()
+            if needs is None or not needs.isdisjoint(chars)
+            for m in p.finditer(text) if m.end() > m.start()]
 
 
 def select_claims(text: str, mentions: list[NumberMention]) -> list[NumberMention]:

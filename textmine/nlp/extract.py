@@ -1,64 +1,87 @@
-"""Document -> Claim records: sentences through the spaCy pipeline, each claim span turned
-into a contract record with its indicator, provenance (page, bbox) and year source."""
+"""Document -> Claim records. The number expressions are found first, on each sentence's raw
+text; only a sentence that holds a claim is cut into words (jieba, as spaCy's ``zh``
+tokenizer cuts it: ``segmenter``), and only when its indicator or the classifier asks for
+them. Each claim span becomes a contract record with its indicator, provenance (page, bbox)
+and year source."""
 from __future__ import annotations
 
 import re
 from typing import Iterator
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
 from ..parse.dates import document_month
+from ..parse.numbers import NumberMention, find_numbers
 from ..parse.tables import table
 from ..types import Claim, Document, Sentence
 from .cells import cell_claims
+from .claims import select_claims
 from .indicator import carried, counted_noun, indicator_for, split_respectively
+from .segmenter import Segmenter, Tokens
 from .sentences import bbox_of as _bbox, ocr_fields, split_document
 
 
-def sentence_claims(doc: Document, nlp: Language, sentences: list[Sentence] | None = None
-                    ) -> Iterator[tuple[Doc, list[Claim]]]:
-    """Per sentence with claims: its spaCy doc (the classifier reuses its tokens) and claims.
-    ``sentences``: a part of ``split_document(doc)`` (default: all of it); ``doc`` then only
-    lends its id and year, and boxes are left to ``fill_boxes`` when it has no blocks."""
+def claim_mentions(text: str, year: int | None, month: int | None = None
+                   ) -> list[NumberMention]:
+    """The number expressions of a sentence that are claims, in order (no segmentation);
+    ``year`` and ``month``: the document's, for dates written without them."""
+    n = len(text)
+    return [m for m in select_claims(text, find_numbers(text, year, month))
+            if 0 <= m.start < n and 0 < m.end <= n]
+
+
+def sentence_claims(doc: Document, segmenter: Segmenter, sentences: list[Sentence] | None = None
+                    ) -> Iterator[tuple[Tokens, list[Claim]]]:
+    """Per sentence with claims: its tokens (cut when first asked for: the indicator may,
+    the classifier reads them) and its claims. ``sentences``: a part of
+    ``split_document(doc)`` (default: all of it); ``doc`` then only lends its id and year,
+    and boxes are left to ``fill_boxes`` when it has no blocks."""
     if sentences is None:
         sentences = split_document(doc)
     def box(sent: Sentence, a: int, b: int):
         return _bbox(doc, sent, a, b) if doc.blocks else None
 
-    for sdoc, sent in _pipe(nlp, sentences, doc.year, _reference_month(doc)):
+    year, month = doc.year, _reference_month(doc)
+    for sent in sentences:
+        tokens = segmenter.tokens(sent.text)  # nothing is cut until asked for
         if sent.cell is not None:  # a table cell: its headers say what it measures
             found = cell_claims(doc, sent, box)
-            if found:
-                yield sdoc, found
-            continue
-        spans = sdoc.spans.get("claims", [])
-        if not spans:
-            continue
-        claims: list[Claim] = []
-        token_starts = _TokenStarts(sdoc)
-        prev_end = 0
-        for span in spans:
-            m = span._.mention
-            indicator = _indicator(sent.text, m, prev_end, claims, token_starts)
-            change = _change(sent.text, m.start)
-            if claims and not sent.text[prev_end:m.start].strip(_JOINERS):
-                change = claims[-1].change  # 分别下降3.14%和4.66%
-            prev_end = m.end
-            year_source = None
-            if m.kind == "date":
-                year_source = "written" if m.year_written else f"document:{doc.year_source}"
-            claims.append(Claim(
-                doc=doc.doc_id, page=sent.page, sentence=sent.text, start=m.start, end=m.end,
-                text=sent.text[m.start:m.end], kind=m.kind, value=m.value, unit=m.unit,
-                qualifier=m.qualifier, lower=m.lower, upper=m.upper, indicator=indicator,
-                per=m.per, currency=m.currency, change=change,
-                bbox=box(sent, m.start, m.end),
-                sentence_index=sent.index,
-                section=sent.section, year_source=year_source, optional=m.optional,
-                **ocr_fields(sent, m.start, m.end)))
-        yield sdoc, claims
+        else:
+            mentions = claim_mentions(sent.text, year, month)
+            found = _claims(doc, sent, mentions, tokens, box) if mentions else None
+        if found:
+            yield tokens, found
 
+
+def _claims(doc: Document, sent: Sentence, mentions: list[NumberMention], token_starts,
+            box) -> list[Claim]:
+    claims: list[Claim] = []
+    prev_end = 0
+    for m in mentions:
+        indicator = _indicator(sent.text, m, prev_end, claims, token_starts)
+        change = _change(sent.text, m.start)
+        if claims and not sent.text[prev_end:m.start].strip(_JOINERS):
+            change = claims[-1].change  # 分别下降3.14%和4.66%
+        prev_end = m.end
+        year_source = None
+        if m.kind == "date":
+            year_source = "written" if m.year_written else f"document:{doc.year_source}"
+        claims.append(Claim(
+            doc=doc.doc_id, page=sent.page, sentence=sent.text, start=m.start, end=m.end,
+            text=sent.text[m.start:m.end], kind=m.kind, value=m.value, unit=m.unit,
+            qualifier=m.qualifier, lower=m.lower, upper=m.upper, indicator=indicator,
+            per=m.per, currency=m.currency, change=change,
+            bbox=box(sent, m.start, m.end),
+            sentence_index=sent.index,
+            section=sent.section, year_source=year_source, optional=m.optional,
+            **ocr_fields(sent, m.start, m.end)))
+    return claims
+
+
+def _reference_month(doc: Document) -> int | None:
+    """The document's month for relative dates (上个月): from its issue date, or a header's
+    ``publish_date``/``date``, when that falls in the document's year."""
+    header = doc.metadata.get("header") or {}
+    date = doc.issue_date or header.get("publish_date") or header.get("date")
+    return document_month(doc.year, date)
 
 
 _JOINERS = " 、和及与"
@@ -135,48 +158,6 @@ def _subject_before(claims: list[Claim]) -> tuple[int, int, str, str] | None:
 
 _BASE = re.compile(r"(?:比|较|同)$")
 _CLAUSE_END = re.compile(r"[，,；;。：:！？!?]")
-
-
-class _TokenStarts:
-    """The character offsets where the doc's tokens start, read only when asked for."""
-
-    def __init__(self, doc: Doc):
-        self.doc, self._set = doc, None
-
-    def __contains__(self, i: object) -> bool:
-        if self._set is None:
-            self._set = set(self.doc.to_array("IDX").tolist())
-        return i in self._set
-
-
-def token_texts(doc: Doc, text: str | None = None) -> tuple[str, ...]:
-    """The doc's token texts, sliced from its text (``text`` if known) by offset, without
-    making Token objects."""
-    text = doc.text if text is None else text
-    return tuple(text[i:i + n] for i, n in doc.to_array(["IDX", "LENGTH"]).tolist())
-
-
-def _reference_month(doc: Document) -> int | None:
-    """The document's month for relative dates (上个月): from its issue date, or a header's
-    ``publish_date``/``date``, when that falls in the document's year."""
-    header = doc.metadata.get("header") or {}
-    date = doc.issue_date or header.get("publish_date") or header.get("date")
-    return document_month(doc.year, date)
-
-
-def _pipe(nlp: Language, sentences: list[Sentence], year: int | None, month: int | None = None):
-    """Each sentence through the pipeline, with the document year (and month) set before the
-    components run."""
-    procs = [proc for _, proc in nlp.pipeline]  # the property builds a new list per access
-    make_doc = nlp.make_doc
-    for sent in sentences:
-        d = make_doc(sent.text)
-        d._.year = year
-        d._.month = month
-        if sent.cell is None:  # table cells are read by nlp.cells
-            for proc in procs:
-                d = proc(d)
-        yield d, sent
 
 
 def _change(text: str, start: int) -> str | None:

@@ -1,5 +1,14 @@
-"""build_nlp(): a blank spaCy ``zh`` pipeline with the jieba segmenter and textmine's own
-component, built in code (no model download). Call it explicitly; nothing loads at import."""
+"""build_nlp(): textmine's segmentation and claims as a spaCy pipeline, for those who want
+spaCy objects (a blank ``zh`` pipeline with the jieba segmenter and textmine's own component,
+built in code, no model download). Extraction itself does not use it (``extract``: the
+numbers are found first and only the sentences with claims are cut into words, without
+spaCy); this module is the one place that imports spaCy. Call it explicitly; nothing loads
+at import of ``textmine``.
+
+    >>> doc = build_nlp()("安排项目1672个。")               # doctest: +SKIP
+    >>> [s.text for s in doc.spans["claims"]]             # doctest: +SKIP
+    ['1672个']
+"""
 from __future__ import annotations
 
 import spacy
@@ -7,9 +16,8 @@ from spacy.lang.zh import ChineseTokenizer, Segmenter
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..parse.numbers import find_numbers
-from .claims import select_claims
-from .segmenter import jieba_module
+from .extract import claim_mentions
+from .segmenter import default_segmenter
 
 if not Span.has_extension("mention"):
     Span.set_extension("mention", default=None)
@@ -23,21 +31,19 @@ TEXT_KEY = "textmine.text"  # doc.user_data: the text the doc was made from
 
 
 class JiebaTokenizer(ChineseTokenizer):
-    """spaCy's zh tokenizer with the jieba segmenter, plus a fast path: a text without
-    whitespace needs no re-alignment of jieba's words (spaCy's ``get_words_and_spaces``
-    scans the text once per word), so its Doc is built from the words directly. Texts with
-    whitespace go through spaCy's own code. Either way the Doc remembers its text, so the
-    components do not rebuild it from the tokens (``doc.text`` joins them on every access)."""
+    """spaCy's zh tokenizer with the jieba segmenter, its tokens made by textmine's
+    ``Segmenter`` (the same tokens, with jieba's dictionary read as far as the text needs
+    it). The Doc remembers its text, so the components do not rebuild it from the tokens
+    (``doc.text`` joins them on every access)."""
 
     def __init__(self, vocab):
         super().__init__(vocab, segmenter=Segmenter.jieba)
 
     def __call__(self, text: str) -> Doc:
-        if text.isprintable() and " " not in text:
-            words = [w for w in self.jieba_seg.cut(text, cut_all=False) if w]
-            doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
-        else:
-            doc = super().__call__(text)
+        words, starts = default_segmenter().cut(text)
+        ends = starts[1:] + [len(text)]
+        spaces = [s + len(w) < e for w, s, e in zip(words, starts, ends)]
+        doc = Doc(self.vocab, words=list(words), spaces=spaces)
         doc.user_data[TEXT_KEY] = text
         return doc
 
@@ -47,16 +53,20 @@ def doc_text(doc: Doc) -> str:
     return doc.text if text is None else text
 
 
+def token_texts(doc: Doc, text: str | None = None) -> tuple[str, ...]:
+    """The doc's token texts, sliced from its text (``text`` if known) by offset, without
+    making Token objects."""
+    text = doc.text if text is None else text
+    return tuple(text[i:i + n] for i, n in doc.to_array(["IDX", "LENGTH"]).tolist())
+
+
 @Language.component("textmine_numbers")
 def numbers_component(doc: Doc) -> Doc:
-    """Finds number expressions, keeps the claims, and stores them as spans in
+    """Finds the claims (``extract.claim_mentions``) and stores them as spans in
     ``doc.spans["claims"]`` with the parsed mention under ``span._.mention``."""
     spans = []
-    text = doc_text(doc)
-    for m in select_claims(text, find_numbers(text, doc._.year, doc._.month)):
+    for m in claim_mentions(doc_text(doc), doc._.year, doc._.month):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
         span._.mention = m
         spans.append(span)
     doc.spans["claims"] = spans
@@ -64,7 +74,6 @@ def numbers_component(doc: Doc) -> Doc:
 
 
 def build_nlp() -> Language:
-    jieba_module()  # the dictionary, read quickly, before spaCy's tokenizer asks for it
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     nlp.tokenizer = JiebaTokenizer(nlp.vocab)
     nlp.add_pipe("textmine_numbers")

@@ -163,39 +163,40 @@ class IndicatorDB:
         return {t: self.db[t].count for t in ("documents", "sentences", "claims")}
 
     # ------------------------------------------------------------------ writing
-    def add_document(self, doc: Document, claims: Iterable[Claim], *, path: str | Path,
+    def add_document(self, doc: Document, claims: Iterable, *, path: str | Path,
                      sha256: str, version: str = "",
-                     skip_stored: Callable[[str, str], str | None] | None = None) -> int | str:
+                     skip_stored: Callable[[str, str], str | None] | None = None,
+                     parts: bool = False) -> int | str:
         """Write one document and its claims in one transaction; a document already stored
         under the same path is replaced. Returns the new document id; with ``skip_stored``
         (e.g. ``IndicatorDB.skip_reason``), the reason it returns instead, asked inside the
-        transaction, so that concurrent ingests store each document once."""
-        claims = list(claims)
-        doc_region, rows = claim_rows(doc, claims, self.attributor)
+        transaction, so that concurrent ingests store each document once. ``parts``:
+        ``claims`` is a re-iterable of lists of claims (a document streamed in parts), each
+        turned into rows and written in turn, so that the rows are never all in memory."""
+        batches = claims if parts else [list(claims)]
         path = name_text(str(Path(path).resolve()) if str(path) != "" else str(path))
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         meta = (name_text(doc.doc_id), path, sha256, doc.title, doc.issuer, doc.issue_date,
-                doc.year, doc.year_source, doc.pages, doc_region, len(rows),
+                doc.year, doc.year_source, doc.pages, None, 0,
                 json.dumps(doc.warnings, ensure_ascii=False) if doc.warnings else None,
                 now, version, doc.fingerprint())
 
-        def write() -> int | str:
+        def write(safe: bool) -> int | str:
             if skip_stored is not None:
                 reason = skip_stored(path, sha256)
                 if reason is not None:
                     return reason
-            return self._write_document(meta, rows)
+            return self._write_document(doc, _db_safe(meta) if safe else meta, batches, safe)
 
         try:
             try:
-                return write_transaction(self.db.conn, write)
+                return write_transaction(self.db.conn, lambda: write(False))
             except UnicodeEncodeError:  # a file name that is not UTF-8 (surrogates)
-                meta, rows = _db_safe(meta), [_db_safe(r) for r in rows]
-                return write_transaction(self.db.conn, write)
+                return write_transaction(self.db.conn, lambda: write(True))
         except sqlite3.Error as e:
             raise StoreError(f"{self.path}: cannot write {path}: {e}") from e
 
-    def _write_document(self, meta: tuple, rows: list[dict]) -> int:
+    def _write_document(self, doc: Document, meta: tuple, batches: Iterable, safe: bool) -> int:
         conn = self.db.conn
         old = next(self.db.query("SELECT id FROM documents WHERE path = ?", [meta[1]]), None)
         if old is not None:
@@ -205,11 +206,20 @@ class IndicatorDB:
             " year_source, pages, region, n_claims, warnings, ingested_at,"
             " textmine_version, text_sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", meta)
         doc_id = cur.lastrowid
-        sentence_ids = self._insert_sentences(doc_id, rows)
-        conn.executemany(
-            f"INSERT INTO claims ({', '.join(map(quote_identifier, _CLAIM_INSERT_COLUMNS))})"
-            f" VALUES ({', '.join('?' * len(_CLAIM_INSERT_COLUMNS))})",
-            (_claim_tuple(doc_id, sentence_ids[_skey(r)], r) for r in rows))
+        n, region = 0, None
+        for claims in batches:
+            region, rows = claim_rows(doc, list(claims), self.attributor)
+            if safe:
+                rows = [_db_safe(r) for r in rows]
+            sentence_ids = self._insert_sentences(doc_id, rows)
+            conn.executemany(
+                f"INSERT INTO claims ({', '.join(map(quote_identifier, _CLAIM_INSERT_COLUMNS))})"
+                f" VALUES ({', '.join('?' * len(_CLAIM_INSERT_COLUMNS))})",
+                (_claim_tuple(doc_id, sentence_ids[_skey(r)], r) for r in rows))
+            n += len(rows)
+        region = region if region is not None else claim_rows(doc, [], self.attributor)[0]
+        conn.execute("UPDATE documents SET n_claims = ?, region = ? WHERE id = ?",
+                     (n, region, doc_id))
         return doc_id
 
     def _insert_sentences(self, doc_id: int, rows: list[dict]) -> dict[tuple, int]:
@@ -291,8 +301,8 @@ class IndicatorDB:
         if f.doc:
             where.append("c.doc = ?"); params.append(f.doc)
         if f.indicator:
-            where.append("(c.indicator_key = ? OR c.indicator LIKE ?)")
-            params += [self.indicator_key(f.indicator), f"%{f.indicator}%"]
+            where.append("(c.indicator_key = ? OR c.indicator LIKE ? ESCAPE '\\')")
+            params += [self.indicator_key(f.indicator), f"%{like_escape(f.indicator)}%"]
         if f.region:
             self._region_filter(f, where, params)
         if f.period:  # the period of figures; a date is the time of an event
@@ -459,6 +469,12 @@ def _db_safe(v):
     if isinstance(v, dict):
         return {k: _db_safe(x) for k, x in v.items()}
     return v
+
+
+def like_escape(text: str) -> str:
+    """``text`` as a literal inside a LIKE pattern with ``ESCAPE '\\'``: ``%`` and ``_``
+    match themselves (``--indicator %`` no longer matches every claim)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _db_error(path: str, e: sqlite3.Error) -> str:

@@ -110,28 +110,17 @@ def _rate_holds(rate: dict, n: dict, d: dict) -> bool:
 
 
 def _check_rate(rate: dict, claims: list[dict], result: CheckResult) -> None:
-    ind = (rate.get("indicator") or "").strip()
-    clause = _clause_before(rate["sentence"], rate["start"])
-    stem = ""
-    for suf in RATE_SUFFIXES:
-        if ind.endswith(suf) and len(ind) > len(suf):
-            stem = ind[: -len(suf)]
-    share = not stem and (any(w in ind for w in SHARE_WORDS) or "占" in clause)
-    if not stem and not share:
+    """A rate (开工率) against a numerator whose indicator holds its stem and a denominator;
+    a share (占比) against the figure just before it and a base."""
+    stem = _rate_stem(rate)
+    if stem is None:
         return
     cands = _amounts_before(claims, rate["start"])
     pairs = [(n, d) for n in cands for d in cands
              if n is not d and _same_measure(n, d) and interval(n)[0] <= interval(d)[1]]
     if not pairs:
         return
-    linked: list[tuple[dict, dict]] = []
-    if stem:
-        nums = [n for n in cands if stem in (n.get("indicator") or "")
-                or (len(n.get("indicator") or "") >= 2 and (n.get("indicator") or "") in stem)]
-        linked = [(n, d) for n, d in pairs if any(n is m for m in nums)]
-    else:
-        nearest = cands[-1] if cands else None
-        linked = [(n, d) for n, d in pairs if n is nearest]
+    linked = _linked(pairs, cands, stem)
     holding = [(n, d) for n, d in pairs if _rate_holds(rate, n, d)]
     rel = "rate" if stem else "share"
     if holding:
@@ -141,6 +130,30 @@ def _check_rate(rate: dict, claims: list[dict], result: CheckResult) -> None:
     elif linked:
         n, d = min(linked, key=lambda p: rate["start"] - p[1]["end"])  # nearest denominator
         result.findings.append(Finding(WITHIN, [n, d, rate], _rate_message(rate, n, d, False), rel))
+
+
+def _rate_stem(rate: dict) -> str | None:
+    """The stem of a rate's indicator (开工率 -> 开工); "" for a share (占比, 占…); None when
+    the percentage is neither."""
+    ind = (rate.get("indicator") or "").strip()
+    for suf in RATE_SUFFIXES:
+        if ind.endswith(suf) and len(ind) > len(suf):
+            return ind[: -len(suf)]
+    clause = _clause_before(rate["sentence"], rate["start"])
+    return "" if any(w in ind for w in SHARE_WORDS) or "占" in clause else None
+
+
+def _linked(pairs: list[tuple[dict, dict]], cands: list[dict], stem: str) -> list[tuple]:
+    """The pairs the text names: a numerator whose indicator holds the rate's stem (or, for a
+    share, the figure nearest before it)."""
+    if not stem:
+        nearest = cands[-1] if cands else None
+        return [(n, d) for n, d in pairs if n is nearest]
+
+    def names(n: dict) -> bool:
+        ind = n.get("indicator") or ""
+        return stem in ind or (len(ind) >= 2 and ind in stem)
+    return [(n, d) for n, d in pairs if names(n)]
 
 
 def _rate_message(rate: dict, n: dict, d: dict, ok: bool) -> str:

@@ -177,6 +177,28 @@ def test_different_region_period_or_unit_is_never_a_conflict():
         assert run_checks(d.iter_claims()).findings == []
 
 
+def test_one_finding_per_disagreeing_group_listing_its_values():
+    """A generated archive where every report gives its own value: one finding per comparison
+    group and role (never one per pair), each naming one claim per distinct value."""
+    from textmine.store.compare import base_key, clusters
+    reports = fixtures_module().corpus_reports(60, seed=3)
+    with load(reports) as d:
+        result = run_checks(d)  # streamed from the database, as `textmine check` runs it
+        members: dict[tuple, list[dict]] = {}
+        for r in d.iter_comparable():
+            members.setdefault((base_key(r), r.get("role") or "outcome"), []).append(r)
+    group_of = {r["id"]: g for g, rs in members.items() for r in rs}
+    between = [f for f in result.findings if f.type == BETWEEN]
+    assert between and len(between) <= len(members)
+    found = [group_of[f.claims[0]["id"]] for f in between]
+    assert len(found) == len(set(found))  # no group twice
+    for f, g in zip(between, found):
+        assert {group_of[c["id"]] for c in f.claims} == {g}
+        assert len(f.claims) == len(clusters(members[g])) >= 2  # each distinct value once
+        assert len({c["doc"] for c in f.claims}) >= 2
+        assert "sentence" in f.claims[0] and "period_end" not in f.claims[0]  # slim records
+
+
 # ---------------------------------------------------------------- within a report
 
 @given(d=st.integers(1, 10**6), frac=st.floats(0, 1), decimals=st.integers(0, 3))

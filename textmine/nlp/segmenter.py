@@ -183,6 +183,11 @@ class Segmenter:
             self._all = True
         return self
 
+    def is_word(self, w: str) -> bool:
+        """Whether ``w`` is a word of jieba's dictionary (frequency above 0: ``jieba.dt.FREQ``)."""
+        self._need(w)
+        return self._words.get(w) is not None
+
     def words(self, text: str) -> list[str]:
         """``jieba.lcut(text)``."""
         self._need(text)

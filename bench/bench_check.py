@@ -48,11 +48,10 @@ print(json.dumps({"seconds": t, "rss_mb": rss, "findings": len(res.findings),
 
 
 def build(mod, n: int, seed: int, path: Path) -> tuple[int, float]:
+    from bench_db import fresh_db
     from textmine import __version__
     from textmine.store.db import IndicatorDB
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    db = IndicatorDB(path)
+    db = IndicatorDB(fresh_db(path))
     t0 = time.perf_counter()
     n_claims = 0
     for r in mod.corpus_reports(n, seed):

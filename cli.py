@@ -74,8 +74,8 @@ def _install_signals() -> None:
 
 
 class TextmineGroup(click.Group):
-    """The one place where a TextmineError (or memory running out) becomes one line on
-    stderr and exit 1; ``--debug`` shows the traceback instead."""
+    """The one place where a TextmineError (or memory running out, or a defect of textmine's
+    own) becomes one line on stderr and exit 1; ``--debug`` shows the traceback instead."""
 
     def invoke(self, ctx: click.Context):
         try:
@@ -87,6 +87,14 @@ class TextmineGroup(click.Group):
             ctx.exit(EXIT_ERROR)
         except Stopped as e:
             ctx.exit(128 + e.signum)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as e:  # a defect, not the input's fault: still one line, no traceback
+            if (ctx.obj or {}).get("debug"):
+                raise
+            say("Error", f"internal error ({type(e).__name__}: {str(e)[:300]}); "
+                         "run with --debug for the traceback and please report it")
+            ctx.exit(EXIT_ERROR)
 
 
 @click.group(cls=TextmineGroup, context_settings={"help_option_names": ["-h", "--help"]})

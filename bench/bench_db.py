@@ -38,6 +38,13 @@ def fixtures():
     return mod
 
 
+def fresh_db(path: Path) -> Path:
+    """``path`` with no database (nor its WAL files) left from an earlier run."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return path
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("-n", type=int, default=1000, help="number of documents")
@@ -82,9 +89,7 @@ def main(argv=None) -> int:
     t_extract = time.perf_counter() - t0
     n_claims = sum(len(c) for _, c in results)
 
-    db_path = work / "ingest.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    db_path = fresh_db(work / "ingest.db")
     db = IndicatorDB(db_path)
     db.attributor  # data tables loaded outside the timings, like the extractor's models
     t0 = time.perf_counter()
@@ -93,9 +98,7 @@ def main(argv=None) -> int:
     db.close()
     assert not res.failed and len(res.ok) == len(paths), res.failed[:3]
 
-    db2_path = work / "write-only.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db2_path}{suffix}").unlink(missing_ok=True)
+    db2_path = fresh_db(work / "write-only.db")
     db2 = IndicatorDB(db2_path)
     db2.attributor
     t0 = time.perf_counter()

@@ -336,3 +336,24 @@ def test_an_unreadable_folder_is_reported(looped, monkeypatch, tmp_path):
     assert r.exit_code == 1
     assert f"Error: {looped / 'sub'}: cannot read the folder (Permission denied)" in r.output
     assert [json.loads(x)["doc"] for x in out.read_text(encoding="utf-8").splitlines()] == ["a"]
+
+
+def test_a_defect_is_one_line_and_debug_shows_its_traceback(monkeypatch, tmp_path):
+    """An exception textmine did not foresee is still one line and exit 1; --debug raises it."""
+    import cli
+    from click.testing import CliRunner
+    from textmine import api
+
+    def broken(*a, **k):
+        raise ZeroDivisionError("a planted defect")
+
+    monkeypatch.setattr(api, "number_records", broken)
+    src = tmp_path / "a.txt"
+    src.write_text("安排项目12个。\n", encoding="utf-8")
+    r = CliRunner().invoke(cli.main, ["numbers", str(src)])
+    assert r.exit_code == 1
+    lines = r.output.strip().splitlines()
+    assert len(lines) == 1 and "internal error (ZeroDivisionError: a planted defect)" in lines[0]
+    assert "Traceback" not in r.output
+    r = CliRunner().invoke(cli.main, ["--debug", "numbers", str(src)])
+    assert isinstance(r.exception, ZeroDivisionError)

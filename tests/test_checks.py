@@ -177,6 +177,68 @@ def test_different_region_period_or_unit_is_never_a_conflict():
         assert run_checks(d.iter_claims()).findings == []
 
 
+def test_one_finding_per_disagreeing_group_listing_its_values():
+    """A generated archive where every report gives its own value: one finding per comparison
+    group and role (never one per pair), each naming one claim per distinct value."""
+    from textmine.store.compare import base_key, clusters
+    reports = fixtures_module().corpus_reports(60, seed=3)
+    with load(reports) as d:
+        result = run_checks(d)  # streamed from the database, as `textmine check` runs it
+        members: dict[tuple, list[dict]] = {}
+        for r in d.iter_comparable():
+            members.setdefault((base_key(r), r.get("role") or "outcome"), []).append(r)
+    group_of = {r["id"]: g for g, rs in members.items() for r in rs}
+    between = [f for f in result.findings if f.type == BETWEEN]
+    assert between and len(between) <= len(members)
+    found = [group_of[f.claims[0]["id"]] for f in between]
+    assert len(found) == len(set(found))  # no group twice
+    for f, g in zip(between, found):
+        assert {group_of[c["id"]] for c in f.claims} == {g}
+        assert len(f.claims) == len(clusters(members[g])) >= 2  # each distinct value once
+        assert len({c["doc"] for c in f.claims}) >= 2
+        assert "sentence" in f.claims[0] and "period_end" not in f.claims[0]  # slim records
+
+
+BASE_CASES = [
+    # (sentence, figure, period, change, comparison base)
+    ("事故死亡人数比2019年下降4.8%。", "4.8%", "2023", "decrease", "2019"),
+    ("事故起数和死亡人数分别比２０１９年下降4.8%和1.8%。", "1.8%", "2023", "decrease", "2019"),
+    ("死亡人数比2022年下降4.8%。", "4.8%", "2023", "decrease", ""),
+    ("死亡人数比上年下降4.8%。", "4.8%", "2023", "decrease", ""),
+    ("比2019年增加两成，死亡人数下降4.8%。", "4.8%", "2023", "decrease", ""),
+    ("死亡人数比2019年下降4.8%。", "4.8%", "2020/2023", "decrease", ""),
+    ("比2019年死亡人数4800人。", "4800人", "2023", None, ""),
+]
+
+
+@pytest.mark.parametrize("sentence,text,period,change,base", BASE_CASES)
+def test_comparison_base(sentence, text, period, change, base):
+    from textmine.store.compare import comparison_base
+    r = dict(sentence=sentence, start=sentence.rindex(text), period=period, change=change)
+    assert comparison_base(r) == base
+
+
+def test_a_change_from_an_older_base_is_another_statistic():
+    """比2019年下降15% and 比上年下降6% for the same year are not a restatement; two reports
+    that give the change since 2019 differently are."""
+    from textmine.api import Extractor, document_from_text
+    ex = Extractor(classify=False)
+    texts = {"a": "# year=2024\n北京市2024年政府工作报告\n过去一年，全市生产安全事故死亡人数比上年下降6%。",
+             "b": "# year=2024\n北京市2024年工作总结\n过去一年，全市生产安全事故死亡人数比2019年下降15%。",
+             "c": "# year=2024\n北京市2024年安全生产情况\n过去一年，全市生产安全事故死亡人数比2019年下降12%。"}
+    with IndicatorDB(":memory:") as d:
+        for name in ("a", "b"):
+            doc = document_from_text(texts[name], doc_id=name)
+            d.add_document(doc, ex.extract_document(doc), path=f"/x/{name}.txt", sha256=name)
+        assert [(c["text"], c["period"]) for c in d.iter_claims() if c["kind"] == "percent"] \
+            == [("6%", "2023"), ("15%", "2023")]
+        assert run_checks(d).findings == []
+        doc = document_from_text(texts["c"], doc_id="c")
+        d.add_document(doc, ex.extract_document(doc), path="/x/c.txt", sha256="c")
+        (f,) = run_checks(d).findings
+        assert "change since 2019" in f.message and sorted(c["doc"] for c in f.claims) == ["b", "c"]
+
+
 # ---------------------------------------------------------------- within a report
 
 @given(d=st.integers(1, 10**6), frac=st.floats(0, 1), decimals=st.integers(0, 3))

@@ -177,3 +177,34 @@ def test_qualified_values_lie_within_their_bounds(template, n, extra, unit, deci
 def test_mentions_do_not_overlap_at_duo_yu(s):
     found = find_numbers(s, 2020)
     assert all(a.end <= b.start for a, b in zip(found, found[1:])), found
+
+
+# ---------------------------------------------------------------- plain decimals
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=None))
+@example(Decimal("-0.0"))
+@example(Decimal("1.2E+8"))
+@example(Decimal("5.000"))
+def test_to_plain_keeps_the_value_and_drops_exponent_and_zero_places(v):
+    from textmine.parse.numerals import to_plain
+    p = to_plain(v)
+    assert p == v
+    assert "E" not in str(p) and "e" not in str(p) or p.as_tuple().exponent < 0
+    if v == v.to_integral_value():
+        assert str(p) == str(int(v))  # what int() gives, without its quadratic cost
+
+
+def test_a_long_run_of_digits_is_read_whole_at_its_magnitude():
+    digits = "7" * 50_000  # exact to the 80 digits of forms.EXACT_MATH (rounded there), then its magnitude
+    (m,) = [m for m in find_numbers(f"安排项目{digits}个。") if m.text.startswith("7")]
+    assert m.text == digits + "个"
+    assert len(str(m.value)) == len(digits) and str(m.value).startswith("7" * 79)
+
+
+@pytest.mark.parametrize("n", [1_000_001, 2_000_000])
+def test_runs_of_digits_beyond_the_decimal_exponent_limit_never_raise(n):
+    """A run longer than the default context's exponent limit (999,999) is still a number."""
+    ms = [m for m in find_numbers("安排项目" + "7" * n + "个。") if m.text.startswith("7")]
+    assert len(ms) == 1 and len(str(ms[0].value)) == n
+    from textmine.types import json_number
+    assert json_number(ms[0].value).startswith("7.7777")  # exact, short, no OverflowError

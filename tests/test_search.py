@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings, strategies as st
 import sqlite_utils
 from click.testing import CliRunner
 
@@ -35,6 +36,42 @@ def test_index_words(sentence, expected):
 
 def test_no_pair_across_punctuation():
     assert "扶贫稳" not in index_words("开展消费扶贫，稳就业保民生。").split()
+
+
+def _jieba_index_words(text: str) -> str:
+    """The index text built with jieba's own tokenizer and dictionary (jieba.dt.cut, FREQ),
+    as the word index was first built: the reference the project's segmenter must equal."""
+    import re
+    import jieba
+    jieba.setLogLevel(60)
+    dt = jieba.dt
+    cut = list(dt.cut(text, HMM=True))
+    cjk = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+    words, extra = [], []
+    for i, w in enumerate(cut):
+        if not re.search(r"\w", w):
+            continue
+        words.append(w)
+        for n in (2, 3):
+            if len(w) > n:
+                extra += [w[k:k + n] for k in range(len(w) - n + 1) if dt.FREQ.get(w[k:k + n])]
+        if i and cjk.fullmatch(w) and cjk.fullmatch(cut[i - 1]):
+            extra.append(cut[i - 1] + w)
+    return " ".join(words + extra)
+
+
+def test_index_words_are_jiebas_on_generated_reports():
+    texts = [r.text() for r in fixtures_module().corpus_reports(30, seed=7)]
+    texts += [s for s, _ in WORDS] + ["", "  ", "GDP增长6.1%，ＣＰＩ上涨2.9％。", "中华人民共和国国务院总理"]
+    for t in texts:
+        assert index_words(t) == _jieba_index_words(t), t
+
+
+@given(st.text(alphabet="就业扶贫车间贫困人口劳动力中华人民共和国消费稳民生村卫生室，。 0123456789%个亿元",
+               max_size=40))
+@settings(max_examples=150, deadline=None)
+def test_index_words_are_jiebas_on_any_text(text):
+    assert index_words(text) == _jieba_index_words(text)
 
 
 @pytest.fixture

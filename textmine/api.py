@@ -269,14 +269,15 @@ class Extractor:
         from .nlp.sentences import split_document
         return split_document(doc)
 
-    def extract_document(self, doc: Document, sentences: list[Sentence] | None = None
-                         ) -> list[Claim]:
+    def extract_document(self, doc: Document, sentences: list[Sentence] | None = None, *,
+                         split: list[Sentence] | None = None) -> list[Claim]:
         """The claims of ``doc``, attributed. With ``sentences`` (a run of
         ``self.sentences(doc)``) only theirs, before boxes and attribution (``finish``);
-        ``doc`` may then be a ``shell``."""
+        ``doc`` may then be a ``shell``. ``split``: all of ``self.sentences(doc)``, when the
+        caller has them already (the whole document is extracted)."""
         whole = sentences is None
         if whole:
-            sentences = self.sentences(doc)
+            sentences = split if split is not None else self.sentences(doc)
         claims, tokens = self.unlabelled_claims(doc, with_tokens=self.classify,
                                                 sentences=sentences)
         if self.classify and claims:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from decimal import Decimal
+from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -229,7 +229,10 @@ def decimal_text(v: Decimal) -> str:
     ``1000``, ``2.50`` -> ``2.5``); in scientific notation when written out it would run
     past ``MAX_PLAIN_DIGITS`` digits (``1.11E+19999``: exact, and short)."""
     if v.is_finite() and abs(v.adjusted()) > MAX_PLAIN_DIGITS:
-        return str(v.normalize())
+        # a context as wide as the number: the default one rounds to 28 digits and overflows
+        # past an exponent of 999,999 (a run of a million digits)
+        wide = Context(prec=max(1, len(v.as_tuple().digits)), Emax=MAX_EMAX, Emin=MIN_EMIN)
+        return str(v.normalize(wide))
     s = format(v, "f")
     if "." in s:
         s = s.rstrip("0").rstrip(".")

@@ -51,21 +51,27 @@ class PeriodRules:
         return v.governing
 
     def since_base(self, v: ClaimView, period: str | None) -> str | None:
-        """A change measured from a written base year (比2002年增长65.5%, and the 年均 rate
-        after it) covers the years after the base up to the period's last year."""
+        """An average rate from a written base year (比2015年增长42%，年均增长7.3%: the 7.3%)
+        covers the years after the base up to the period's last year. Any other change keeps
+        the current period: a comparison base is never the period (docs/claims.md)."""
         c, years = v.claim, year_range(period)
         if not c.change or years is None or years[0] != years[1]:
+            return period
+        if not self._average(v.clause):
             return period
         base = self.base_year(v)
         if base is None or not base < years[1]:
             return period
         return label(base + 1, years[1])
 
+    def _average(self, clause: str) -> bool:
+        return any(w in clause for w in self.rules["average"])
+
     def base_year(self, v: ClaimView) -> int | None:
         """The year of the comparison base before the claim: in its clause, or for an
         average rate (年均) in the sentence."""
         scope = unicodedata.normalize(
-            "NFKC", v.sentence[v.clause_start if "年均" not in v.clause else 0:v.claim.start])
+            "NFKC", v.sentence[0 if self._average(v.clause) else v.clause_start:v.claim.start])
         m = None
         for m in self.times.base_years.finditer(scope):
             pass
@@ -132,7 +138,7 @@ class PeriodRules:
         if any(w in clause for w in self.rules["cumulative"]):
             return label(cue.first, cue.last)
         c = v.claim
-        reached = any(w in clause[-6:] for w in self.rules["reach"])
+        reached = any(w in clause[-6:] or c.text.startswith(w) for w in self.rules["reach"])
         if reached or (c.kind == "percent" and not c.change and c.unit == "%"):
             return label(cue.last, cue.last)
         return label(cue.first, cue.last)

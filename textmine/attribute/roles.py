@@ -157,4 +157,13 @@ def _not_compared(text: str) -> str:
 
 
 def _has(text: str, words) -> bool:
-    return any(w in text for w in words)
+    """Whether one of ``words`` occurs in ``text`` (one search of their alternation, compiled
+    once a word list)."""
+    found = _ANY.get(id(words))
+    if found is None or found[0] is not words:
+        pattern = re.compile("|".join(map(re.escape, words))) if words else re.compile("(?!)")
+        found = _ANY[id(words)] = (words, pattern)  # (the list kept: its id stays its own)
+    return found[1].search(text) is not None
+
+
+_ANY: dict[int, tuple[object, re.Pattern]] = {}

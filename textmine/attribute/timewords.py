@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 
 from ..parse.tables import table
 
+# 比2002年, 较2019年: a written base year (of a change), never the period of the figure
+BASE_YEAR = re.compile(r"(?:比|较|同)\s*((?:19|20)\d\d)\s*年")
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -74,9 +77,8 @@ class TimeWords:
         rel = f"(?<![{re.escape(t['relative_not_after'])}])(?P<rel>{_alt(t['relative'])})"
         pattern = re.compile(f"{plan}|{back}|{ahead}|{rel}|{year}")
         comparison = re.compile(f"(?:{_alt(t['comparison'])})$")
-        base_years = re.compile(r"(?:比|较|同)\s*((?:19|20)\d\d)\s*年")
         return cls(dict(t["relative"]), dict(t["plans"]), pattern, comparison,
-                   tuple(t["comparison_after"]), base_years)
+                   tuple(t["comparison_after"]), BASE_YEAR)
 
     def cues(self, text: str, year: int | None) -> list[tuple[int, Cue]]:
         """Every cue in ``text`` (NFKC) with its offset, comparison bases left out."""

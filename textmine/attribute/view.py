@@ -4,13 +4,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 from ..types import Claim
 from .document import BlockTime, DocumentFacts
 
 CLAUSE_BOUNDARY = re.compile(r"[，,；;：:。！？!?]")
+_BOUNDARY_CHARS = frozenset("，,；;：:。！？!?")  # CLAUSE_BOUNDARY's characters
 _UNSET = object()
+
+
+class _once:
+    """A value computed on first access and kept in the instance (``cached_property``
+    without its lock: a view is read by one thread, and attribution makes one per claim)."""
+
+    def __init__(self, f):
+        self.f, self.name = f, f.__name__
+        self.__doc__ = f.__doc__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.f(obj)
+        return value
 
 
 @dataclass
@@ -26,20 +41,20 @@ class ClaimView:
     def sentence(self) -> str:
         return self.claim.sentence
 
-    @cached_property
+    @_once
     def clause_start(self) -> int:
         """Where the claim's clause starts (after the last boundary before it)."""
         s, i = self.claim.sentence, self.claim.start
-        while i > 0 and not CLAUSE_BOUNDARY.match(s[i - 1]):
+        while i > 0 and s[i - 1] not in _BOUNDARY_CHARS:
             i -= 1
         return i
 
-    @cached_property
+    @_once
     def clause(self) -> str:
         """The claim's clause up to the claim."""
         return self.claim.sentence[self.clause_start:self.claim.start]
 
-    @cached_property
+    @_once
     def head_end(self) -> int:
         """The end of the sentence's opening clause."""
         m = CLAUSE_BOUNDARY.search(self.claim.sentence)

@@ -371,7 +371,8 @@ class BatchRun:
                 s.warnings += notes or []
                 continue
             offset = s.offset
-            s.offset += len(ex.sentences(seg)) - work.context_sentences(ex, seg)
+            split = ex.sentences(seg)
+            s.offset += len(split) - work.context_sentences(ex, seg, split)
             # Document.fingerprint of the whole text, a segment at a time
             for b in seg.blocks[seg.metadata.get("context_blocks", 0):]:
                 s.text_sha.update("".join(b.text.split()).encode("utf-8", "surrogatepass"))

@@ -176,11 +176,15 @@ def split_result(index: int, path: str, doc: Document, sentences: list[Sentence]
     return res
 
 
-def context_sentences(ex, doc: Document) -> int:
+def context_sentences(ex, doc: Document, sentences: list[Sentence] | None = None) -> int:
     """The sentences of a segment's context blocks (the headings above it, read with it so
-    that attribution knows the part of the report it is in; they were the segment before's)."""
+    that attribution knows the part of the report it is in; they were the segment before's).
+    ``sentences``: ``ex.sentences(doc)`` when already split."""
     n = doc.metadata.get("context_blocks", 0)
-    return sum(1 for s in ex.sentences(doc) if s.block < n) if n else 0
+    if not n:
+        return 0
+    return sum(1 for s in (sentences if sentences is not None else ex.sentences(doc))
+               if s.block < n)
 
 
 def run_segment(doc: Document, offset: int, opts: WorkOptions) -> FileResult:
@@ -190,8 +194,9 @@ def run_segment(doc: Document, offset: int, opts: WorkOptions) -> FileResult:
     before), encoded as the sink writes them. Errors are raised."""
     t0 = time.perf_counter()
     ex = extractor(opts)
-    skip = context_sentences(ex, doc)
-    claims = [c for c in ex.extract_document(doc)
+    split = ex.sentences(doc)  # once: the context's count and the extraction read it
+    skip = context_sentences(ex, doc, split)
+    claims = [c for c in ex.extract_document(doc, split=split)
               if c.sentence_index is None or c.sentence_index >= skip]
     for c in claims:
         if c.sentence_index is not None:

@@ -11,6 +11,7 @@ from ..parse.numbers import NumberMention
 from ..parse.tables import table
 
 _CLAUSE = re.compile(r"[，。；！？、：,;:!?（）()]")
+_CLAUSE_CHARS = frozenset("，。；！？、：,;:!?（）()")  # _CLAUSE's characters
 
 
 @cache
@@ -89,6 +90,6 @@ def _clause_after(text: str, i: int) -> str:
 
 def _clause_before(text: str, i: int) -> str:
     k = i
-    while k > 0 and not _CLAUSE.match(text[k - 1]):
+    while k > 0 and text[k - 1] not in _CLAUSE_CHARS:
         k -= 1
     return text[k:i]

@@ -21,6 +21,7 @@ def _alternation(words: list[str]) -> str:
 _LEAD = re.compile(f"(?s)(?!{_alternation(_T['keep'])})(?:{_alternation(_T['leading'])})(?=..)")
 _TRAIL = re.compile(f"(?s)(?<=..)(?:{_alternation(_T['trailing'])})\\Z")
 _CLAUSE = re.compile(r"[，。；！？：,;:!?（）()]")
+_CLAUSE_CHARS = frozenset("，。；！？：,;:!?（）()")  # _CLAUSE's characters, for a test of one
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER_START = re.compile(r"\d|[一二三四五六七八九十]+[个家项名次]")
 MAX_LEN = 14
@@ -46,7 +47,7 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
     """``text[start:end]`` is the mention; ``prev_end`` the end of the previous mention in
     the same clause (numbers in one phrase do not share the words between them)."""
     cut = start
-    while cut > prev_end and not _CLAUSE.match(text[cut - 1]):
+    while cut > prev_end and text[cut - 1] not in _CLAUSE_CHARS:
         cut -= 1
     left = text[cut:start]
     m = _CLAUSE.search(text, end)

@@ -5,7 +5,8 @@ HMM on), the same words, cut faster and with the dictionary read as far as the t
 characters, letters and digits (jieba's ``re_han``) and the rest; each run cut at the route of
 highest probability through jieba's prefix dictionary (``get_DAG`` + ``calc``), ties to the
 longer word, as jieba does; runs of single characters that are no word go to jieba's own HMM
-(``jieba.finalseg``). The route is found in one backward pass over the run, with each word's
+(``jieba.finalseg``'s model and words, computed faster by ``hmm.hmm_cutter``). The route is
+found in one backward pass over the run, with each word's
 log probability read from the dictionary (``dictionary.entries``: the same floating-point
 operations as jieba's ``calc``), which is about 1.5 times jieba's speed.
 
@@ -22,13 +23,14 @@ import threading
 
 from .dictionary import (CACHE_NAME, Buckets, _load_cache, full_dictionary,  # noqa: F401
                          import_jieba, jieba_module, open_buckets)
+from .hmm import hmm_cutter
 
 
 def cut_run(s: str, words: dict, miss: float, hmm, out: list[str]) -> None:
     """Append to ``out`` jieba's words of ``s``, a run of ``re_han`` characters
     (``Tokenizer.__cut_DAG``). ``words``: entry -> log probability (None: a prefix only);
     ``miss``: the log probability of a character no word covers; ``hmm``: jieba's
-    ``finalseg.cut``."""
+    ``finalseg.cut`` (or ``hmm.hmm_cutter``'s)."""
     n = len(s)
     score = [0.0] * (n + 1)
     nxt = [0] * (n + 1)
@@ -119,7 +121,7 @@ class Segmenter:
         jieba = import_jieba()
         jieba.setLogLevel(60)  # silence jieba's start-up messages
         self._han, self._skip = jieba.re_han_default, jieba.re_skip_default
-        self._hmm = jieba.finalseg.cut
+        self._hmm = hmm_cutter(jieba.finalseg)  # finalseg.cut's words, faster
         self._tmp_dir = tmp_dir
         self._words: dict[str, float | None] = {}  # the entries read so far
         self._miss = 0.0
@@ -182,6 +184,11 @@ class Segmenter:
             self._miss = 0.0 - logtotal
             self._all = True
         return self
+
+    def is_word(self, w: str) -> bool:
+        """Whether ``w`` is a word of jieba's dictionary (frequency above 0: ``jieba.dt.FREQ``)."""
+        self._need(w)
+        return self._words.get(w) is not None
 
     def words(self, text: str) -> list[str]:
         """``jieba.lcut(text)``."""

@@ -20,7 +20,7 @@ from .tables import table
 from .units import SUBUNITS, match_unit
 
 # exact arithmetic for any number a report can hold (the default context rounds to 28 digits)
-EXACT_MATH = decimal.Context(prec=80)
+EXACT_MATH = decimal.Context(prec=80, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)  # no overflow on any digit run
 
 _S = table("specials")
 SPECIAL_WORDS: dict[str, dict] = _S["words"]  # 一半, 翻一番, ...

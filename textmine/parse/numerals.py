@@ -487,9 +487,22 @@ def parse_numeral(s: str) -> Decimal | None:
 
 
 def to_plain(v: Decimal) -> Decimal:
-    """A Decimal without exponent notation (1.2E+8 -> 120000000)."""
-    if v == v.to_integral_value():
-        return Decimal(int(v))
+    """A Decimal without exponent notation (1.2E+8 -> 120000000), an integral value without
+    decimal places (5.00 -> 5); linear in the digits (``int(v)`` is quadratic in them, and a
+    run of a million digits is a number too).
+
+    >>> to_plain(Decimal("1.2E+8")), to_plain(Decimal("5.00")), to_plain(Decimal("0.50"))
+    (Decimal('120000000'), Decimal('5'), Decimal('0.50'))
+    """
+    if not v.is_finite():
+        return v
+    sign, digits, exp = v.as_tuple()
+    if not any(digits):
+        return Decimal(0)
+    if exp > 0:
+        return Decimal((sign, digits + (0,) * exp, 0))
+    if exp < 0 and not any(digits[exp:]):
+        return Decimal((sign, digits[:exp] or (0,), 0))
     return v
 
 

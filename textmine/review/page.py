@@ -11,6 +11,7 @@ import json
 from html import escape
 from importlib import resources
 
+from ..store.report import highlight
 from ..types import KINDS, ROLES, Measure
 from .build import Review, ReviewDoc
 
@@ -49,19 +50,15 @@ class Ids:
 
 # ---------------------------------------------------------------- the text
 
+def _claim_mark(claim: tuple[int, int, int, str], inner: str) -> str:
+    _, _, k, measure = claim
+    return f'<mark class="c m-{_e(measure)}" id="c{k}" data-k="{k}">{inner}</mark>'
+
+
 def _marked(text: str, offset: int, claims: list[tuple[int, int, int, str]]) -> str:
     """``text`` escaped, each claim (start, end, k, measure) in it (offsets from ``offset``)
     wrapped in a mark; overlapping claims after the first are left to the table."""
-    out, pos = [], 0
-    for start, end, k, measure in sorted(claims):
-        a, b = start - offset, end - offset
-        if a < pos or b > len(text) or a >= b:
-            continue
-        out.append(_e(text[pos:a]))
-        out.append(f'<mark class="c m-{_e(measure)}" id="c{k}" data-k="{k}">{_e(text[a:b])}</mark>')
-        pos = b
-    out.append(_e(text[pos:]))
-    return "".join(out)
+    return highlight(text, claims, offset=offset, mark=_claim_mark)
 
 
 def _block_html(n: int, text: str, spans, by_sentence: dict[int, list]) -> str:

@@ -50,10 +50,13 @@ class Finding:
     message: str
     relation: str = ""             # rate | share | parts | conflict
 
+    def __post_init__(self) -> None:
+        # only the fields a finding is shown with: a check over a large archive keeps one
+        # finding per disagreeing group, not the store's whole records behind it
+        self.claims = [{k: c[k] for k in RECORD_FIELDS if k in c} for c in self.claims]
+
     def to_dict(self) -> dict:
-        return {"type": self.type,
-                "claims": [{k: c.get(k) for k in RECORD_FIELDS if k in c} for c in self.claims],
-                "message": self.message}
+        return {"type": self.type, "claims": [dict(c) for c in self.claims], "message": self.message}
 
 
 @dataclass

@@ -14,16 +14,23 @@ period; a yearly average (年均) is kept apart from a total over the same years
   ``under``) is met when the outcome can be at or below it; any other target is a floor, met
   when the outcome can reach its lower bound.
 
+A change measured from a written base year further back than the year before its period
+(比2019年下降4.8% in the review of 2023) is another statistic than the year's own change: its
+base year is part of its group (``comparison_base``).
+
 Groups arrive one at a time (``groups``), so memory is bounded by the largest group, and the
 work is a sort of each group: n log n.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations, groupby
 from typing import Iterable, Iterator
 
+from ..attribute.timewords import BASE_YEAR
 from ..parse.tables import table
 from .numbers import fmt, interval, overlaps
 
@@ -81,12 +88,34 @@ def clusters(claims: list[dict]) -> list[Cluster]:
     return out
 
 
+_CLAUSE_END = re.compile("[，,；;：:。]")
+_YEAR = re.compile(r"\d{4}")
+
+
+def comparison_base(r: dict) -> str:
+    """The written base year of a change measured from further back than the year before
+    its one-year period (``比2019年下降4.8%`` in 2023: ``2019``); ``""`` for any other figure."""
+    period = r.get("period") or ""
+    if not r.get("change") or not _YEAR.fullmatch(period):
+        return ""
+    before = r["sentence"][:r["start"]]
+    ends = [m.end() for m in _CLAUSE_END.finditer(before)]
+    clause = unicodedata.normalize("NFKC", before[ends[-1] if ends else 0:])
+    years = [int(m.group(1)) for m in BASE_YEAR.finditer(clause)]
+    return str(years[-1]) if years and years[-1] < int(period) - 1 else ""
+
+
 def groups(records: Iterable[dict]) -> Iterator[tuple[tuple, list[dict]]]:
     """(group key, its records) for records sorted by ``base_key`` (``IndicatorDB``
-    streams them in that order); records that cannot be compared are skipped."""
+    streams them in that order), the key ending with the group's ``comparison_base``;
+    records that cannot be compared are skipped."""
     keyed = ((base_key(r), r) for r in records)
     for key, items in groupby((kr for kr in keyed if kr[0] is not None), key=lambda kr: kr[0]):
-        yield key, [r for _, r in items]
+        parts: dict[str, list[dict]] = {}
+        for _, r in items:
+            parts.setdefault(comparison_base(r), []).append(r)
+        for base in sorted(parts):
+            yield key + (base,), parts[base]
 
 
 def conflicts(key: tuple, claims: list[dict], role: str) -> dict | None:
@@ -97,6 +126,8 @@ def conflicts(key: tuple, claims: list[dict], role: str) -> dict | None:
     if not disagree(cs):
         return None
     ind, region, period = key[0], key[1] or "no region", key[2]
+    if key[-1]:
+        period += f", change since {key[-1]}"
     values = "; ".join(f"{_texts(cl)} in {', '.join(_names(cl))}" for cl in cs)
     src = " (period from the document year)" if any(c.get("period_source") == "document"
                                                     for c in claims) else ""

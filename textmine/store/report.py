@@ -19,16 +19,20 @@ table{border-collapse:collapse;font-size:.85rem} td,th{border:1px solid #ddd;pad
 """
 
 
-def highlight(sentence: str, spans: list[tuple[int, int]]) -> str:
-    """``sentence`` escaped, with each (start, end) span wrapped in <mark>."""
+def highlight(text: str, spans, *, offset: int = 0, mark=None) -> str:
+    """``text`` escaped, each span ``(start, end, ...)`` in it (offsets from ``offset``)
+    wrapped by ``mark(span, inner_html)``, ``<mark>…</mark>`` by default; a span that
+    overlaps an earlier one is left out."""
     out, pos = [], 0
-    for start, end in sorted(set(spans)):
-        if start < pos or end > len(sentence) or start >= end:
+    for span in sorted(set(spans)):
+        a, b = span[0] - offset, span[1] - offset
+        if a < pos or b > len(text) or a >= b:
             continue
-        out.append(escape(sentence[pos:start]))
-        out.append(f"<mark>{escape(sentence[start:end])}</mark>")
-        pos = end
-    out.append(escape(sentence[pos:]))
+        out.append(escape(text[pos:a]))
+        inner = escape(text[a:b])
+        out.append(mark(span, inner) if mark else f"<mark>{inner}</mark>")
+        pos = b
+    out.append(escape(text[pos:]))
     return "".join(out)
 
 

@@ -16,42 +16,35 @@ dictionary lacks is found as typed.
 from __future__ import annotations
 
 import re
-import threading
+
+from ..nlp.segmenter import default_segmenter
 
 _CJK_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _KEEP = re.compile(r"\w", re.UNICODE)  # a token with a letter or digit is indexed
-_LOCK = threading.Lock()
 
 
-def _jieba():
-    import jieba
-    if not jieba.dt.initialized:
-        with _LOCK:
-            jieba.setLogLevel(60)  # silence jieba's start-up messages
-            jieba.dt.initialize()
-    return jieba.dt
-
-
-def _inner_words(word: str, freq: dict) -> list[str]:
+def _inner_words(word: str, is_word) -> list[str]:
     """Dictionary words of 2 and 3 characters inside ``word`` (jieba's search mode)."""
     out = []
     for n in (2, 3):
         if len(word) > n:
-            out += [word[i:i + n] for i in range(len(word) - n + 1) if freq.get(word[i:i + n])]
+            out += [word[i:i + n] for i in range(len(word) - n + 1) if is_word(word[i:i + n])]
     return out
 
 
 def index_words(text: str) -> str:
-    """``text`` as words separated by single spaces (see the module docstring)."""
-    dt = _jieba()
-    cut = list(dt.cut(text or "", HMM=True))
+    """``text`` as words separated by single spaces (see the module docstring). The words
+    are the extraction's own (``nlp.segmenter``: ``jieba.lcut``'s words, with only the part
+    of the dictionary the text needs read, not jieba's whole dictionary in every process)."""
+    seg = default_segmenter()
+    cut = seg.words(text or "")
     words: list[str] = []
     extra: list[str] = []
     for i, w in enumerate(cut):
         if not _KEEP.search(w):
             continue  # punctuation and spaces
         words.append(w)
-        extra += _inner_words(w, dt.FREQ)
+        extra += _inner_words(w, seg.is_word)
         if i and _CJK_WORD.fullmatch(w) and _CJK_WORD.fullmatch(cut[i - 1]):
             extra.append(cut[i - 1] + w)
     return " ".join(words + extra)

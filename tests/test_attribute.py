@@ -70,6 +70,22 @@ SENTENCES = [
 ]
 
 
+FIVE_YEAR_REVIEW = """2021年某省政府工作报告
+一、过去五年工作回顾
+五年来，全省经济实力明显增强，城镇新增就业累计260万人。
+刚刚过去的2020年，全省经受住了严峻考验。地区生产总值增长3.9%，城镇新增就业45万人；全年完成固定资产投资8000亿元。
+五年来，全省生态环境持续改善，新增造林面积900万亩。
+"""
+
+
+@pytest.mark.parametrize("text,period", [("260万人", "2016/2020"), ("3.9%", "2020"), ("45万人", "2020"),
+                                         ("8000亿元", "2020"), ("900万亩", "2016/2020")])
+def test_a_paragraph_on_the_last_year_inside_a_five_year_review(text, period):
+    """刚刚过去的2020年 opens a paragraph: its sentences are about 2020, not the five years."""
+    c = next(c for c in _claims(FIVE_YEAR_REVIEW.replace("某省", "江西省")) if c.text == text)
+    assert c.period == period
+
+
 @pytest.mark.parametrize("sentence,year,text,period,role", SENTENCES)
 def test_sentences(sentence, year, text, period, role):
     c = next(c for c in _claims(sentence, year=year) if c.text == text)

@@ -85,3 +85,17 @@ def test_a_failure_half_way_writes_nothing_of_that_file(big, small_segments, tmp
     lines, s = _jsonl([big, other], 1, stream=True)
     assert [f for f, _ in s.failed] == [str(big)] and "a worker fell over" in s.failed[0][1]
     assert len(calls) >= 3 and len(lines) == 1 and '"326个"' in lines[0]
+
+
+def test_a_segment_is_split_once_where_the_parent_runs_it():
+    import copy
+
+    from textmine.api import Extractor, document_from_text
+    from textmine.batch import work
+    ex = Extractor(classify=False)
+    seg = document_from_text("全年新建车间12个。吸纳就业3400人。\n到位资金5.4亿元。", year=2020)
+    first = work.segment_sentences(ex, seg)
+    assert work.segment_sentences(ex, seg) is first  # the parent's count and its run
+    other = copy.deepcopy(seg)  # a worker's copy of the segment
+    again = work.segment_sentences(ex, other)
+    assert again is not first and [s.text for s in again] == [s.text for s in first]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..types import Claim, Document
 from .document import BlockTime, DocumentFacts, DocumentReader
@@ -28,6 +29,8 @@ TARGET_LISTS = ("预期目标", "主要目标", "目标任务是", "目标是：
 # a clause that only continues the figure before it: a change of it, or a joined figure
 _CONTINUES = re.compile(r"(?:比上年末?|比去年|较上年|同比)?(?:实际|名义|年均)?"
                         r"(?:增长|增加|提高|上升|上涨|下降|减少|降低|回落)?了?|[、和及与 ]*")
+
+_START = attrgetter("start")
 
 __all__ = ["Attributor", "DocumentFacts", "Gazetteer", "KeyTable", "Region"]
 
@@ -60,7 +63,7 @@ class Attributor:
         province = self.gazetteer.province_code(facts.region)
         places: dict[str, str] = {}  # indicator -> the place it starts with
         for (index, _, sentence), group in by_sentence.items():
-            group.sort(key=lambda c: c.start)
+            group.sort(key=_START)
             block = times.get(index) if index is not None else None
             mentions = self.gazetteer.find(sentence, province)  # once a sentence
             for i, c in enumerate(group):

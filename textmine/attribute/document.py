@@ -167,7 +167,12 @@ class DocumentReader:
         if len(first) > 16:
             return None
         found = self.times.cues(first, year)
-        return found[0][1] if found and found[0][0] <= 2 else None
+        return found[0][1] if found and self.opens(first, found[0][0]) else None
+
+    def opens(self, text: str, at: int) -> bool:
+        """Whether a time word at ``at`` opens ``text``: at its start, or after a lead-in
+        (刚刚过去的2017年)."""
+        return at <= 2 or text[:at] in self.rules["time"]["lead_in"]
 
     def outline(self, doc: Document, year: int | None) -> list[BlockTime]:
         out: list[BlockTime] = []

@@ -49,6 +49,7 @@ class Gazetteer:
         # every name in one Aho-Corasick automaton (pyahocorasick): one pass over a text finds
         # the longest names, left to right, whatever their number
         import ahocorasick
+        self.not_after = tuple(self.not_after)  # (str.startswith takes a tuple)
         self._automaton = ahocorasick.Automaton()
         for name in self.surfaces:
             self._automaton.add_word(name, name)
@@ -94,7 +95,7 @@ class Gazetteer:
             return out
         for last, name in self._automaton.iter_long(text):
             end = last + 1
-            if any(text.startswith(w, end) for w in self.not_after):
+            if text.startswith(self.not_after, end):
                 continue  # 北京时间, 贵州大学: part of another name
             out.append(Mention(end - len(name), end, name,
                                self._pick(self.surfaces[name], province)))

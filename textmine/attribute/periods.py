@@ -120,7 +120,7 @@ class PeriodRules:
             at, cue = clause[-1]
             return cue, "written" if cue.kind in ("year", "years") else "relative", v.clause_start + at
         opening = self.times.cues(v.sentence[:min(v.head_end, v.claim.start)], year)
-        if opening and opening[0][0] <= 2:
+        if opening and (opening[0][0] <= 2 or v.sentence[:opening[0][0]] in self.rules["lead_in"]):
             at, cue = opening[0]
             return cue, "written" if cue.kind in ("year", "years") else "relative", at
         if v.block is not None and v.block.cue is not None:

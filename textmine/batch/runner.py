@@ -371,7 +371,7 @@ class BatchRun:
                 s.warnings += notes or []
                 continue
             offset = s.offset
-            split = ex.sentences(seg)
+            split = work.segment_sentences(ex, seg)
             s.offset += len(split) - work.context_sentences(ex, seg, split)
             # Document.fingerprint of the whole text, a segment at a time
             for b in seg.blocks[seg.metadata.get("context_blocks", 0):]:

@@ -176,6 +176,20 @@ def split_result(index: int, path: str, doc: Document, sentences: list[Sentence]
     return res
 
 
+_SPLIT: list = [None]  # (segment, its sentences): the last segment the parent split
+
+
+def segment_sentences(ex, doc: Document) -> list[Sentence]:
+    """``ex.sentences(doc)`` of a segment, split once where the parent that counted its
+    sentences also runs it (``--jobs 1``): a worker's segment is a copy, and splits anew."""
+    last = _SPLIT[0]
+    if last is not None and last[0] is doc:
+        return last[1]
+    split = ex.sentences(doc)
+    _SPLIT[0] = (doc, split)
+    return split
+
+
 def context_sentences(ex, doc: Document, sentences: list[Sentence] | None = None) -> int:
     """The sentences of a segment's context blocks (the headings above it, read with it so
     that attribution knows the part of the report it is in; they were the segment before's).
@@ -194,7 +208,7 @@ def run_segment(doc: Document, offset: int, opts: WorkOptions) -> FileResult:
     before), encoded as the sink writes them. Errors are raised."""
     t0 = time.perf_counter()
     ex = extractor(opts)
-    split = ex.sentences(doc)  # once: the context's count and the extraction read it
+    split = segment_sentences(ex, doc)  # the context's count and the extraction read it
     skip = context_sentences(ex, doc, split)
     claims = [c for c in ex.extract_document(doc, split=split)
               if c.sentence_index is None or c.sentence_index >= skip]

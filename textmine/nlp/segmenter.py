@@ -144,11 +144,9 @@ class Segmenter:
             self._miss = 0.0 - self._buckets.logtotal  # jieba: log(1) - log(total)
 
     def _need(self, text: str) -> None:
-        if self._all:
+        if self._all or self._seen.issuperset(text):  # (no set of the text made)
             return
         missing = set(text).difference(self._seen)
-        if not missing:
-            return
         with self._lock:
             if not self._opened:
                 self._open()

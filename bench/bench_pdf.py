@@ -13,9 +13,11 @@ extract / no-tables (target: at most +30%).
 OCR (with the ``ocr`` extra; SCAN default ../shared/eval/pdf/beijing-2020-imageonly.pdf,
 a dense newspaper page): CPU seconds per page on one core (rendering + recognition, in
 this process, best of N; target <= 3 s), as a ratio to reading the same page's text layer
-(page 1 of beijing-2020-2col.pdf); and a 4-page scan (the page four times) through
-``textmine extract --jobs 1`` and ``--jobs 2``: the pages of a split PDF go to the workers.
-Skips cleanly when a file or the extra is missing.
+(page 1 of beijing-2020-2col.pdf) and to rendering the page (pypdfium2, as OCR does); and a
+4-page scan (the page four times) through ``textmine extract --jobs 1`` and ``--jobs 2`` (a
+scan's pages go to the workers a page each), beside the speed-up two processes can get on
+the machine at that moment (bench_scale.spin_wall: two copies of a CPU-bound loop against
+one, in the same turns). Skips cleanly when a file or the extra is missing.
 """
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench_scale.spin_wall
 EVAL = ROOT.parent / "shared" / "eval" / "pdf"
 DEFAULT = EVAL / "bulletin-36pages.pdf"
 SCAN = EVAL / "beijing-2020-imageonly.pdf"
@@ -127,25 +130,35 @@ def bench_ocr(scan: Path, repeat: int) -> None:
                          if not g.text.isspace()))
 
     page = _page_seconds(one_page, repeat)
+    render = _page_seconds(lambda: r.image(0), repeat)
     r.close()
     layer = _page_seconds(lambda: read_page_range(TEXT_PAGE, 1, 1), repeat)
     print(f"OCR of {scan.name} (one page of {chars[-1]} characters, one core, CPU time, "
           f"best of {repeat}): {page:.2f} s/page = {page / 3.0:.2f}x the 3 s target "
           f"({1000 * page / chars[-1]:.2f} s per 1000 characters), "
-          f"{page / layer:.0f}x reading the page's text layer ({layer:.2f} s)")
+          f"{page / layer:.0f}x reading the page's text layer ({layer:.2f} s), "
+          f"{page / render:.0f}x rendering it ({render:.2f} s)")
+    _bench_jobs(scan)
+
+
+def _bench_jobs(scan: Path) -> None:
+    from bench_scale import spin_wall
     with tempfile.TemporaryDirectory() as d:
         four = Path(d) / "scan-4pages.pdf"
         _repeat_pages(scan, four, 4)
         py = sys.executable
-        times = {}
+        times, spins = {}, {}
         for jobs in (1, 2):
+            spins[jobs] = spin_wall(jobs)
             dt, err = best([py, "cli.py", "extract", str(four), "--no-classify", "--format",
                             "jsonl", "--jobs", str(jobs), "-q"], 1)
             times[jobs] = dt
             print(f"  4-page scan, textmine extract --jobs {jobs}: "
                   + (f"{dt:.1f} s wall" if dt else f"failed: {err}"))
         if times[1] and times[2]:
-            print(f"  speed-up with two workers: {times[1] / times[2]:.2f}x")
+            ceiling = 2 * spins[1] / spins[2]
+            print(f"  speed-up with two workers: {times[1] / times[2]:.2f}x; the machine's "
+                  f"ceiling in the same turns {ceiling:.2f}x (two CPU-bound loops against one)")
 
 
 def _repeat_pages(src: Path, dest: Path, n: int) -> None:

@@ -262,3 +262,21 @@ def test_cli_named_unsupported_file_fails_with_one_line(tmp_path):
     assert (f"{p}: unsupported format: .doc (Word 97-2003 document) (convert to PDF or DOCX)"
             in r.stderr)
     assert "Traceback" not in r.output
+
+
+def test_word_and_html_tables_written_without_a_page(tmp_path):
+    """Word and HTML documents have no pages: ``text --tables`` names their tables
+    ``<doc>-t<n>.csv`` (not ``-pNone-``), and their claims carry that table id."""
+    src = tmp_path / "nanshan-2020.html"
+    src.write_text(HTML, encoding="utf-8")
+    make_docx(tmp_path / "beishan-2020.docx")
+    for name in ("nanshan-2020.html", "beishan-2020.docx"):
+        out = tmp_path / f"csv-{name}"
+        r = CliRunner().invoke(cli.main, ["text", str(tmp_path / name), "--tables", str(out)])
+        assert r.exit_code == 0, r.output
+        stem = name.rsplit(".", 1)[0]
+        assert sorted(p.name for p in out.iterdir()) == [f"{stem}-t1.csv"]
+        lines = (out / f"{stem}-t1.csv").read_text(encoding="utf-8").splitlines()
+        assert lines == [",".join(r) for r in TABLE]
+        claims = textmine.extract(tmp_path / name, classify=False)
+        assert {c.table for c in claims if c.table} == {"t1"}

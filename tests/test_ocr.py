@@ -119,3 +119,40 @@ def test_rules_found_in_an_image(scanned):
     tall_v = [v for v in vert if v[3] - v[1] > 50]
     assert len(long_h) == 4 and len(tall_v) == 4
     assert all(abs(h[0] - 60) < 2 and abs(h[2] - 410) < 2 for h in long_h)
+
+
+def _two_page_scan(scanned, dest: Path) -> Path:
+    import pypdfium2
+    pdf = pypdfium2.PdfDocument(str(scanned[1]))
+    out = pypdfium2.PdfDocument.new()
+    out.import_pages(pdf, [0, 0])
+    out.save(str(dest))
+    out.close()
+    pdf.close()
+    return dest
+
+
+def test_scans_go_to_the_workers_a_page_each(scanned, tmp_path):
+    """A scan of two pages is split (a text PDF only from four pages on), a page a unit:
+    OCR takes seconds a page, so two workers halve it."""
+    from textmine.batch.runner import WorkOptions, _page_count, chunk_size
+    two = _two_page_scan(scanned, tmp_path / "scan-2.pdf")
+    opts = WorkOptions()
+    assert _page_count(two, opts) == (2, True)
+    assert _page_count(scanned[0], opts) == (1, False)
+    assert _page_count(scanned[0], WorkOptions(ocr="always")) == (1, True)
+    assert _page_count(two, WorkOptions(ocr="never")) == (2, False)
+    assert chunk_size(40, 2, ocr=True) == 1 and chunk_size(40, 2) == 7
+
+
+@needs_engine
+def test_a_split_scan_gives_the_records_of_one_worker(scanned, tmp_path):
+    from textmine.batch import RecordSink, WorkOptions, run_batch
+    two = _two_page_scan(scanned, tmp_path / "scan-2.pdf")
+    out = {}
+    for jobs in (1, 2):
+        sink = RecordSink()
+        summary = run_batch([two], sink, options=WorkOptions(classify=False), jobs=jobs)
+        out[jobs] = (sink.records, summary.units)
+    assert out[1][0] == out[2][0] and {r["page"] for r in out[1][0]} == {1, 2}
+    assert out[2][1] >= 2  # the two pages in two units (then the sentences)

@@ -116,6 +116,12 @@ def page_count(path: str | Path, password: str | None = None) -> int:
     return _count(path, password)
 
 
+def scanned_pages(path: str | Path, password: str | None = None) -> tuple[int, bool]:
+    """Pages of a PDF file, and whether its first page is a scan (an image, no text layer)."""
+    from .ingest.pdf import scanned
+    return scanned(path, password)
+
+
 def read_page_range(path: str | Path, first: int, last: int | None,
                     password: str | None = None, files: "PdfFiles | None" = None,
                     ocr: str = "auto"):

@@ -54,7 +54,10 @@ COLUMNS: tuple[Column, ...] = tuple(
        Column("year_source", str), Column("indicator_key", str),
        Column("indicator_key_score", float)]
     + _cols("region region_source period period_start period_end period_source role "
-            "region_level region_code", str))
+            "region_level region_code", str)
+    # a table cell's claim (its table, 0-based row and column) and a claim read by OCR
+    + [Column("table", str), Column("row", int), Column("col", int), Column("ocr", bool),
+       Column("ocr_confidence", float)])
 NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
 EXACT = (("value", "value_text"), ("lower", "lower_text"), ("upper", "upper_text"))
 FORMATS = ("csv", "jsonl", "parquet")

@@ -165,20 +165,25 @@ def sentence_chunks(sentences: list, parts: int) -> list[list]:
     return out
 
 
-def chunk_size(n_pages: int, workers: int) -> int:
-    """Pages per unit: about three chunks a worker, 2 to MAX_CHUNK_PAGES pages each."""
+def chunk_size(n_pages: int, workers: int, ocr: bool = False) -> int:
+    """Pages per unit: about three chunks a worker, 2 to MAX_CHUNK_PAGES pages each; a page
+    each when the pages are read by OCR (seconds a page: the workers share them evenly)."""
+    if ocr:
+        return 1
     return max(2, min(MAX_CHUNK_PAGES, -(-n_pages // (3 * workers))))
 
 
-def _page_count(path: Path, opts: WorkOptions) -> int:
-    """Pages of a PDF file; 0 for anything else or a file that cannot be opened (its file
-    unit then reports the error)."""
+def _page_count(path: Path, opts: WorkOptions) -> tuple[int, bool]:
+    """Pages of a PDF file, and whether OCR will read them (its first page a scan, or
+    ``--ocr always``); 0 for anything else or a file that cannot be opened (its file unit
+    then reports the error)."""
     try:
         if api.file_kind(path) != api.PDF:
-            return 0
-        return api.page_count(path, opts.password)
+            return 0, False
+        n, scan = api.scanned_pages(path, opts.password)
+        return n, opts.ocr == "always" or (scan and opts.ocr != "never")
     except Exception:  # noqa: BLE001
-        return 0
+        return 0, False
 
 
 def _is_text(path: Path) -> bool:
@@ -299,18 +304,18 @@ class BatchRun:
             self.ready[index] = ("skipped", reason)
             self.weight[index] = 0.0
             return
-        n = 0
+        n, ocr = 0, False
         size = _size(path)
         if size > self.stream_min_bytes and _is_text(path):
             self.ahead += 1
             return self.stream(index, path)
         if self.eng.parallel:
-            n = _page_count(path, self.opts)
+            n, ocr = _page_count(path, self.opts)
             if n < 2 and size <= SMALL_BYTES:
                 return self.add_to_group(index, path, size)
         self.ahead += 1
-        if n >= self.split_min_pages:
-            self.split(index, path, n)
+        if n >= (2 if ocr else self.split_min_pages):  # a scan of two pages: two workers
+            self.split(index, path, n, ocr)
         else:
             self.submit(Unit(UnitKind.FILE, index, work.run_file, (index, str(path), self.opts)))
 
@@ -332,8 +337,8 @@ class BatchRun:
             self.group.clear()
             self.group_bytes = 0
 
-    def split(self, index: int, path: Path, n_pages: int) -> None:
-        step = chunk_size(n_pages, self.eng.workers)
+    def split(self, index: int, path: Path, n_pages: int, ocr: bool = False) -> None:
+        step = chunk_size(n_pages, self.eng.workers, ocr)
         ranges = [(a, min(a + step - 1, n_pages)) for a in range(1, n_pages + 1, step)]
         self.splits[index] = Split(str(path), len(ranges), time.perf_counter())
         for k, (a, b) in enumerate(ranges):

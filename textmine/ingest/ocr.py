@@ -23,6 +23,13 @@ from .columns import Glyph
 
 INSTALL = "pip install 'textmine[ocr]'"
 SCALE = 2.0          # pixels per PDF point when a page is rendered (144 dpi)
+DET_SCALE = 1.5      # ... and when its text lines are looked for (a smaller copy: 0.56x the pixels)
+DET_MAX_SIDE = 2000  # pixels, at most, of the copy's longer side
+INK_GREY = 160       # pixels darker than this (of 255) are ink, when a line's box is trimmed to it
+MIN_SCORE = 0.5      # lines recognised with less confidence are dropped
+REC_HEIGHT = 48      # pixels high a line is recognised at (the model's own: lower, narrow digits
+                     # and separators are lost, 3,260 read as 3,2 at 32 pixels)
+REC_STRIDE = 8       # input pixels per step of the recogniser's output (where characters fall)
 SAME_SIZE = 0.12     # line sizes this close are one size (recognised boxes jitter)
 MODES = ("auto", "always", "never")
 
@@ -34,12 +41,15 @@ def available() -> bool:
 
 @lru_cache(maxsize=1)
 def _engine():
-    """The recogniser, loaded once per process, on one thread. Lines are recognised one at a
-    time (batches pad every line to the widest: a third more work on a newspaper page), and
-    without the classifier for lines upside down (pages are rendered upright)."""
+    """The detector and recogniser, loaded once per process, on one thread. Lines are
+    recognised REC_HEIGHT pixels high, one at a time (a batch of lines costs more than the
+    lines alone), none padded wider than it is; no classifier for lines upside down (pages
+    are rendered upright)."""
+    import cv2
     from rapidocr_onnxruntime import RapidOCR
+    cv2.setNumThreads(1)  # one thread a worker: cutting out lines in parallel only fights them
     return RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, rec_batch_num=1,
-                    use_cls=False)
+                    use_cls=False, rec_img_shape=[3, REC_HEIGHT, REC_HEIGHT])
 
 
 @dataclass
@@ -88,48 +98,115 @@ class Renderer:
 
 def recognise(image, scale: float = SCALE) -> OcrPage:
     """The characters of a page image (pixels at ``scale`` per point) as glyphs in points."""
-    result, _ = _engine()(image, return_word_box=True)
+    import numpy as np
     lines: list[OcrLine] = []
-    raw: list[tuple[list, list[str], float]] = []
-    for item in result or []:
-        quad, text, score = item[0], item[1], float(item[2])
-        words, boxes = (item[4], item[3]) if len(item) > 4 else ([], [])
+    raw: list[list[tuple[str, BBox]]] = []
+    ink = np.asarray(image).min(axis=2) < INK_GREY
+    for quad, text, score, spans in _read_lines(image):
         xs, ys = [p[0] / scale for p in quad], [p[1] / scale for p in quad]
         lines.append(OcrLine((min(xs), min(ys), max(xs), max(ys)), text, score))
-        raw.append((_char_boxes(words, boxes, text, lines[-1].bbox, scale), text, score))
-    sizes = _sizes([chars for chars, _, _ in raw], lines)
+        top, bottom = _inked_rows(ink, quad)
+        raw.append(_char_boxes([(ch, x0 / scale, x1 / scale) for ch, x0, x1 in spans],
+                               lines[-1].bbox, (top / scale, bottom / scale)))
+    sizes = _sizes(raw, lines)
     glyphs = [Glyph(ch, b[0], b[1], b[2], b[3], size)
-              for (chars, _, _), size in zip(raw, sizes) for ch, b in chars]
+              for chars, size in zip(raw, sizes) for ch, b in chars]
     return OcrPage(glyphs, lines)
 
 
-def _char_boxes(words: list[str], boxes: list, text: str, line: BBox, scale: float
-                ) -> list[tuple[str, BBox]]:
-    """One box per character: the recogniser's word boxes (a word of several characters
-    shared out evenly), top and bottom those of the line, small gaps inside the line closed
-    so that the line stays one run of text."""
-    chars: list[tuple[str, list[float]]] = []
-    if words and len(words) == len(boxes):
-        for w, quad in zip(words, boxes):
-            w = w.strip()
-            if not w:
-                continue
-            x0 = min(p[0] for p in quad) / scale
-            x1 = max(p[0] for p in quad) / scale
-            step = (x1 - x0) / len(w)
-            chars += [(ch, [x0 + k * step, x0 + (k + 1) * step]) for k, ch in enumerate(w)]
-    else:  # no word boxes: the line's width shared out
-        vis = [ch for ch in text if not ch.isspace()]
-        step = (line[2] - line[0]) / max(1, len(vis))
-        chars = [(ch, [line[0] + k * step, line[0] + (k + 1) * step]) for k, ch in enumerate(vis)]
+def _inked_rows(ink, quad) -> tuple[float, float]:
+    """The top and bottom (pixels) of the ink inside a detected line's box: the box has a
+    margin round its characters, and its characters should not (the text layer's boxes are
+    the font's height). Rules crossing the box (a table's) are not ink of its characters:
+    rows and columns inked nearly all along."""
+    x0, x1 = int(min(p[0] for p in quad)), int(max(p[0] for p in quad)) + 1
+    y0, y1 = max(0, int(min(p[1] for p in quad))), int(max(p[1] for p in quad)) + 1
+    box = ink[y0:max(y0, y1), max(0, x0):max(0, x1)]
+    if box.size:
+        box = box[:, box.mean(axis=0) < 0.8]
+    filled = box.mean(axis=1) if box.size else box.sum(axis=1)
+    rows = ((filled > 0) & (filled < 0.8)).nonzero()[0]
+    if len(rows) == 0:
+        return float(y0), float(y1)
+    return float(y0 + rows[0]), float(y0 + rows[-1] + 1)
+
+
+def _read_lines(image) -> list[tuple[list, str, float, list[tuple[str, float, float]]]]:
+    """The text lines of a page image: lines looked for on a copy at DET_SCALE (at most
+    DET_MAX_SIDE pixels), cut from the image itself and recognised; per line its corners,
+    text, confidence and each character's span across it (pixels)."""
+    import cv2
+    import numpy as np
+    engine = _engine()
+    factor = min(DET_SCALE / SCALE, DET_MAX_SIDE / max(image.shape[:2]))
+    small = cv2.resize(image, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+    found, _ = engine.text_det(small)
+    if found is None or len(found) == 0:
+        return []
+    quads = engine.sorted_boxes(np.asarray(found, dtype=np.float32) / factor)
+    read, _ = engine.text_rec(engine.get_crop_img_list(image, quads), True)
+    out = []
+    for quad, (text, score, info) in zip(quads, read):
+        if score >= MIN_SCORE and text.strip():
+            x0, x1 = float(quad[:, 0].min()), float(quad[:, 0].max())
+            wide = max(np.linalg.norm(quad[0] - quad[1]), np.linalg.norm(quad[2] - quad[3]))
+            high = max(np.linalg.norm(quad[0] - quad[3]), np.linalg.norm(quad[1] - quad[2]))
+            turned = high >= 1.5 * wide  # cut out turned upright (get_crop_img_list)
+            out.append((quad.tolist(), text, float(score),
+                        _spans(text, info, x0, x1, even=turned)))
+    return out
+
+
+def _spans(text: str, info: list, x0: float, x1: float, even: bool = False
+           ) -> list[tuple[str, float, float]]:
+    """Each character's span across its line (x0 to x1): centred on the recogniser's output
+    step that read it, as wide as the steps between characters of its kind (Chinese; other)
+    are on average; shared out evenly without that (``even``: a line turned upright)."""
+    steps, words, cols, kinds = info[0], info[1], info[2], info[3]
+    flat = [(ch, col, kind) for w, c, kind in zip(words, cols, kinds) for ch, col in zip(w, c)]
+    if even or not steps or len(flat) != len(text):
+        step = (x1 - x0) / max(1, len(text))
+        return [(ch, x0 + k * step, x0 + (k + 1) * step) for k, ch in enumerate(text)]
+    cell = (x1 - x0) / steps
+    width = {}
+    for kind in set(kinds):
+        gaps = [(c[-1] - c[0]) / (len(c) - 1) for c, k in zip(cols, kinds) if k == kind and len(c) > 1]
+        width[kind] = cell * sum(gaps) / len(gaps) if gaps else (x1 - x0) / len(text)
+    out = []
+    for ch, col, kind in flat:
+        mid = x0 + (col + 0.5) * cell
+        out.append([ch, max(x0, mid - width[kind] / 2), min(x1, mid + width[kind] / 2)])
+    for a, b in zip(out, out[1:]):  # neighbours that overlap meet half way
+        if a[2] > b[1]:
+            a[2] = b[1] = (a[2] + b[1]) / 2
+    return [(ch, a, b) for ch, a, b in out]
+
+
+def _char_boxes(spans: list[tuple[str, float, float]], line: BBox,
+                inked: tuple[float, float]) -> list[tuple[str, BBox]]:
+    """One box per character, top and bottom those of the line's ink (``inked``), small gaps inside the line
+    closed so that the line stays one run of text. Between two letters or digits a gap stays
+    (a blank: 表1 2020年) where the recognised text has one, or where it is wider than the
+    spans can be off (two steps of the recogniser's output; a quarter em at least)."""
     em = line[3] - line[1]
-    for (ca, a), (cb, b) in zip(chars, chars[1:]):
+    blank = max(0.25 * em, 2 * REC_STRIDE * em / REC_HEIGHT)
+    chars: list[tuple[str, list[float]]] = []
+    spaced = []
+    for ch, a, b in spans:
+        if ch.isspace():
+            if spaced:
+                spaced[-1] = True
+            continue
+        chars.append((ch, [a, b]))
+        spaced.append(False)
+    for (ca, a), (cb, b), space in zip(chars, chars[1:], spaced):
         gap = b[0] - a[1]
-        if ca.isascii() and ca.isalnum() and cb.isascii() and cb.isalnum() and gap > 0.25 * em:
+        if ca.isascii() and ca.isalnum() and cb.isascii() and cb.isalnum() \
+                and (space or gap > blank):
             continue  # a blank between two words or numbers (表1 2020年) stays
         if 0 < gap < 1.2 * em:
             a[1] = b[0] = (a[1] + b[0]) / 2
-    return [(ch, (x[0], line[1], x[1], line[3])) for ch, x in chars]
+    return [(ch, (x[0], inked[0], x[1], inked[1])) for ch, x in chars]
 
 
 def _sizes(chars: list[list[tuple[str, BBox]]], lines: list[OcrLine]) -> list[float]:

@@ -206,6 +206,20 @@ def page_count(path: str | Path, password: str | None = None) -> int:
             pdf.close()
 
 
+def scanned(path: str | Path, password: str | None = None) -> tuple[int, bool]:
+    """Number of pages of a PDF, and whether its first page is an image without a text layer
+    (a scan: OCR will read its pages, seconds each; ``IngestError`` for files that cannot be
+    opened)."""
+    with _pdfminer_warnings([]):
+        pdf = _open(Path(path), password)
+        try:
+            first = pdf.pages[0] if pdf.pages else None
+            image_only = first is not None and not first.chars and bool(first.images)
+            return len(pdf.pages), image_only
+        finally:
+            pdf.close()
+
+
 def open_pdf(path: str | Path, password: str | None = None,
              warnings: list[str] | None = None):
     """The PDF open (a pdfplumber ``PDF``; close it when done), for reading several page
@@ -487,7 +501,8 @@ def table_to_csv(table: Table) -> str:
 
 
 def table_csv_name(doc: Document, t_index: int) -> str:
-    """``<doc>-p<page>-t<n>.csv`` with n counted from 1 on each page (the table's id)."""
+    """``<doc>-<table id>.csv``: ``<doc>-p<page>-t<n>.csv`` for a PDF (n counted from 1 on
+    each page), ``<doc>-t<n>.csv`` for Word and HTML documents, which have no pages."""
     t = doc.tables[t_index]
     return f"{doc.doc_id}-{t.id}.csv"
 

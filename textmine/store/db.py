@@ -368,7 +368,7 @@ class IndicatorDB:
 _SELECT = ("SELECT c.*, d.path AS path, d.title AS doc_title, d.year AS doc_year"
            " FROM claims c JOIN documents d ON d.id = c.document_id")
 _INT = {k for k, t in CLAIM_COLUMNS.items() if t is int}
-_REAL = {"measure_confidence", "indicator_key_score"}
+_REAL = {"measure_confidence", "indicator_key_score", "ocr_confidence"}
 _TEXT = {k for k, t in CLAIM_COLUMNS.items() if t is str} | {"path", "doc_title"}
 _CONTRACT_TEXT = ("doc", "sentence", "text", "kind", "unit", "qualifier", "indicator", "measure")
 _EXACT = (("value", "value_text"), ("lower", "lower_text"), ("upper", "upper_text"))
@@ -401,6 +401,7 @@ def record(row: dict) -> dict:
         r[num] = _exact(r.get(text), r.get(num), numeric or num != "value")
     r["bbox"] = _bbox(r.get("bbox"))
     r["optional"] = bool(r.get("optional"))
+    r["ocr"] = bool(r.get("ocr"))
     return r
 
 

@@ -42,6 +42,8 @@ def claim_rows(doc: Document, claims: list[Claim], attributor) -> tuple[str, lis
             "period": c.period or "", "period_start": bounds[0] if bounds else None,
             "period_end": bounds[1] if bounds else None, "period_source": c.period_source,
             "role": c.role or "outcome",
+            "table": c.table, "row": c.row, "col": c.col, "ocr": int(bool(c.ocr)),
+            "ocr_confidence": c.ocr_confidence,
         })
     return doc.region or "", rows
 

@@ -151,6 +151,19 @@ def _v7_currency(db: sqlite_utils.Database) -> None:
         db["claims"].add_column("currency", str)
 
 
+V8_CLAIM_COLUMNS = {"table": str, "row": int, "col": int, "ocr": int, "ocr_confidence": float}
+
+
+def _v8_cells_and_ocr(db: sqlite_utils.Database) -> None:
+    """A table cell's claim keeps its table id, row and column, a claim read by OCR its flag
+    and confidence (issue 15); rows stored before have none until `ingest --replace`."""
+    have = db["claims"].columns_dict
+    for col, kind in V8_CLAIM_COLUMNS.items():
+        if col not in have:
+            db["claims"].add_column(col, kind)
+    db.execute("UPDATE claims SET ocr = 0 WHERE ocr IS NULL")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "documents, sentences and claims tables with indexes", _v1_tables),
     (2, "full-text index on sentences (FTS5, trigram tokenizer)", _v2_fts),
@@ -161,6 +174,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (5, "claims: role, region level and division code (attribution)", _v5_attribution),
     (6, "documents: text_sha256, the fingerprint of the text (duplicates)", _v6_text_fingerprint),
     (7, "claims: currency (ISO code of money)", _v7_currency),
+    (8, "claims: table, row, col (a table cell's) and ocr, ocr_confidence", _v8_cells_and_ocr),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -302,3 +302,28 @@ def test_a_statistical_bulletin(text, period, region, key, change):
     c = next(c for c in _claims(BULLETIN, doc_id="bulletin-2024-03") if c.text == text)
     assert (c.period, c.region, c.indicator_key, c.change, c.role) == (
         period, region, key, change, "outcome")
+
+
+def _key_by_scan(kt, s: str) -> str | None:
+    """The synonym an already stripped phrase ends with, found by scanning every synonym
+    longest first (the first way the key table did it): the reference for ``_key``."""
+    for v in sorted((v for v in kt.synonyms if len(v) >= kt.min_suffix), key=len, reverse=True):
+        if s.endswith(v) and len(s) - len(v) <= kt.max_prefix:
+            return kt.synonyms[v]
+    return None
+
+
+@given(st.lists(st.sampled_from(["全省", "年末", "国内生产总值", "城镇新增就业", "粮食产量", "居民",
+                                 "消费价格", "进出口", "总额", "财政收入", "规模", "以上", "增长", "累计"]),
+                max_size=4))
+@settings(max_examples=200, deadline=None)
+def test_key_suffix_lookup_equals_a_scan_of_the_synonyms(parts):
+    from textmine.attribute.keys import KeyTable, _key
+    kt = KeyTable.load()
+    s = kt.strip("".join(parts))
+    expected = kt.synonyms.get(s) or _key_by_scan(kt, s)
+    got = _key(kt, s, "")
+    if expected is not None:
+        assert got == expected
+    else:
+        assert got not in kt.known or got == s

@@ -35,7 +35,6 @@ class KeyTable:
     trailing: re.Pattern = field(default=re.compile("(?!)"))
     min_suffix: int = 3
     max_prefix: int = 2
-    _suffixes: tuple[str, ...] = ()
     _bare: frozenset[str] = frozenset()  # words that name no statistic on their own (增长)
     _cache: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _known: frozenset[str] | None = field(default=None, repr=False)
@@ -53,8 +52,6 @@ class KeyTable:
                  re.compile(f"(?<=..)(?:{_alternation(s['trailing'])})$"),
                  int(m["min_suffix"]), int(m["max_prefix"]))
         kt._bare = frozenset(clean(w) for w in (*s["leading"], *s["trailing"], *s["anywhere"]))
-        kt._suffixes = tuple(sorted((v for v in syn if len(v) >= kt.min_suffix),
-                                    key=len, reverse=True))
         return kt
 
     def strip(self, text: str) -> str:
@@ -98,9 +95,12 @@ def _key(kt: KeyTable, indicator: str, region_prefix: str) -> str:
     hit = kt.synonyms.get(s)
     if hit is not None:
         return hit
-    for v in kt._suffixes:
-        if s.endswith(v) and len(s) - len(v) <= kt.max_prefix:
-            return kt.synonyms[v]
+    for i in range(kt.max_prefix + 1):  # the longest synonym it ends with, after a short prefix
+        if len(s) - i < kt.min_suffix:
+            break
+        hit = kt.synonyms.get(s[i:])
+        if hit is not None:
+            return hit
     # change words alone (增长, 比上年增长) name no statistic
     return "" if s in kt._bare or len(s) < 2 else s
 

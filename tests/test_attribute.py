@@ -86,6 +86,25 @@ def test_a_paragraph_on_the_last_year_inside_a_five_year_review(text, period):
     assert c.period == period
 
 
+BUDGET_REPORT = """2021年某省政府工作报告
+一、2020年工作回顾
+全省一般公共预算支出6500亿元，财政赤字380亿元。
+二、2021年主要任务
+今年赤字率拟按2.8%安排；财政赤字400亿元，其中省级财政赤字150亿元。全省一般公共预算支出6800亿元，比上年增长4.6%。
+地区生产总值增长6%左右。
+"""
+
+
+@pytest.mark.parametrize("text,role", [("6500亿元", "outcome"), ("380亿元", "outcome"), ("2.8%", "plan"),
+                                       ("400亿元", "plan"), ("150亿元", "plan"), ("6800亿元", "plan"),
+                                       ("6%左右", "target")])
+def test_budget_items_of_the_years_tasks_are_plans(text, role):
+    """The deficit and spending of the year's budget are arranged (plan); last year's are
+    outcomes; a growth target stays a target."""
+    c = next(c for c in _claims(BUDGET_REPORT.replace("某省", "江西省")) if c.text == text)
+    assert c.role == role
+
+
 @pytest.mark.parametrize("sentence,year,text,period,role", SENTENCES)
 def test_sentences(sentence, year, text, period, role):
     c = next(c for c in _claims(sentence, year=year) if c.text == text)

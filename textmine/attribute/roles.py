@@ -9,6 +9,8 @@ or ``forecast`` (the author's estimate of a value not yet known). The cue words 
    the review of a past year (the contract names these words, not a tense);
 3b. a past time word in the clause (去年, not as a comparison base) or a period that ended
    before the report year: outcome;
+3c. money of a budget item (财政赤字, 财政支出, 专项债券; a budget rate with an arranging word)
+   in the year's tasks or a plan period: plan;
 4. a target word before it in the sentence (预期目标是：), or in its clause (力争, 确保, 控制在,
    the modal 要/将), or a deadline (到2020年) it falls under: target;
 5. in a forward-looking part of a report (the year's tasks, a plan period) or with a period
@@ -91,6 +93,18 @@ class RoleRules:
         over = q.years is not None and q.year is not None and q.years[1] < q.year
         return "outcome" if self._past(q.v) or over else None
 
+    def _budget(self, q: "_Question") -> str | None:
+        """An item of the budget (财政赤字, 财政支出, 专项债券) in the year's tasks or a plan
+        period, as money or a rate the body arranges (赤字率拟按2.6%安排)."""
+        v, c = q.v, q.v.claim
+        part = v.block.part if v.block is not None else None
+        ahead = (part is not None and part.kind == "forward") or \
+            (q.years is not None and q.year is not None and q.years[0] >= q.year)
+        if not ahead or c.change or not _has(_not_compared(v.clause), self.words["budget"]):
+            return None
+        money = c.kind == "money"
+        return "plan" if money or (c.kind == "percent" and _has(v.clause, self.words["plan"])) else None
+
     def _stated_target(self, q: "_Question") -> str | None:
         v, clause = q.v, q.v.clause
         part = v.block.part if v.block is not None else None
@@ -112,7 +126,7 @@ class RoleRules:
         forward = part is not None and part.kind == "forward"
         return "target" if forward or q.years[1] > q.year else None
 
-    RULES = (_forecast, _continues, _happened, _plan, _over, _stated_target, _ahead)
+    RULES = (_forecast, _continues, _happened, _plan, _over, _budget, _stated_target, _ahead)
 
     def _arranged(self, v: ClaimView) -> bool:
         """Money or a standard after an arranging word in its clause, or money in a sentence

@@ -327,3 +327,18 @@ def test_key_suffix_lookup_equals_a_scan_of_the_synonyms(parts):
         assert got == expected
     else:
         assert got not in kt.known or got == s
+
+
+RESPECTIVELY = [
+    # (sentence, figure, indicator): the k-th figure after 分别 takes the k-th subject
+    ("全县交通事故起数和受伤人数分别比2021年下降6.3%和2.1%。", "6.3%", "全县交通事故起数下降"),
+    ("全县交通事故起数和受伤人数分别比2021年下降6.3%和2.1%。", "2.1%", "受伤人数下降"),
+    ("粮食播种面积、粮食产量分别增长1.2%、2.6%。", "2.6%", "粮食产量增长"),
+    ("出口总额和进口总额分别比上年增长8.8%和4.1%。", "4.1%", "进口总额增长"),
+]
+
+
+@pytest.mark.parametrize("sentence,text,indicator", RESPECTIVELY)
+def test_respectively_across_a_comparison_base(sentence, text, indicator):
+    c = next(c for c in _claims(sentence, year=2022) if c.text == text)
+    assert c.indicator == indicator

@@ -129,7 +129,10 @@ def _respectively(text: str, claims: list[Claim], token_starts) -> str | None:
     while r > 1 and not text[claims[r - 2].end:claims[r - 1].start].strip(_JOINERS):
         r -= 1
     first = claims[r - 1]
-    before = claims[r - 2].end if r > 1 else 0
+    j = r - 2  # a comparison base between 分别 and the run (分别比2019年下降X和Y) is no subject
+    while j >= 0 and claims[j].kind == "date" and _BASE.search(text[:claims[j].start]):
+        j -= 1
+    before = claims[j].end if j >= 0 else 0
     items = split_respectively(_clause_words(text, first.start, before))
     k = len(claims) - r + 1
     return items[k] if items and k < len(items) else None

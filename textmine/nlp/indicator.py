@@ -176,6 +176,7 @@ def _verb_before(text: str, start: int, left: str, token_starts: Container[int])
 
 
 _LIST = re.compile(r"[、和与及]")
+_BASE_WORDS = re.compile(r"(?:比|较|同)\s*(?:\d{4}\s*年|上年|去年|上年同期|去年同期)(?:同期)?")
 
 
 def split_respectively(phrase: str) -> list[str] | None:
@@ -184,6 +185,7 @@ def split_respectively(phrase: str) -> list[str] | None:
     subject, sep, verb = phrase.partition("分别")
     if not sep:
         return None
+    verb = _BASE_WORDS.sub("", verb)  # 分别比2019年下降: the base is not part of the indicator
     items = [_trim(i) for i in _LIST.split(subject) if i]
     if len(items) < 2 or any(len(i) < 3 for i in items):
         return None

@@ -342,3 +342,13 @@ RESPECTIVELY = [
 def test_respectively_across_a_comparison_base(sentence, text, indicator):
     c = next(c for c in _claims(sentence, year=2022) if c.text == text)
     assert c.indicator == indicator
+
+
+@pytest.mark.parametrize("text,role", [("9月底前", "target"), ("6月底前", "outcome"),
+                                       ("2020年底前", "target"), ("1万多组", "outcome")])
+def test_a_deadline_after_the_issue_date_is_a_target(text, role):
+    """In a bulletin issued on 2 September, 9月底前 is still ahead, 6月底前 is past."""
+    doc = ("# publish_date=2020-09-02\n某市消费扶贫工作简报\n目前，落实销售柜布点1万多组，"
+           "9月底前全部完成布设；6月底前已完成采购。到2020年底前，全面完成帮扶任务。\n")
+    c = next(c for c in _claims(doc.replace("某市", "北京市")) if c.text == text)
+    assert c.role == role

@@ -151,6 +151,9 @@ class RoleRules:
         """Dates, durations and ranks: a deadline ahead of the report is a target."""
         years = year_range(period)
         future = years is not None and v.facts.year is not None and years[1] > v.facts.year
+        issued = v.facts.issued
+        if not future and issued and period and years is not None and years[1] == int(issued[:4]):
+            future = _last_day(period) > issued  # 9月底前 in a bulletin of 2 September
         return "target" if future and v.claim.qualifier == "before" else "outcome"
 
     def _past(self, v: ClaimView) -> bool:
@@ -181,3 +184,10 @@ def _has(text: str, words) -> bool:
 
 
 _ANY: dict[int, tuple[object, re.Pattern]] = {}
+
+
+def _last_day(period: str) -> str:
+    """The last day of an ISO period as a string that sorts with ISO dates (``2020-09`` ->
+    ``2020-09-99``: later than every day of the month)."""
+    end = period.rpartition("/")[2]
+    return end + {4: "-99-99", 7: "-99"}.get(len(end), "")

@@ -103,6 +103,27 @@ def test_indicator_of_adjacent_numbers_and_of_dates():
     assert got["3月12日"] == got["5月20日"] == "县里举办对接会"
 
 
+LIST_ITEMS = [
+    # (line, figure, indicator): list markers and brackets name nothing
+    ("（一）重点贫困乡镇：2个（甲镇、乙镇）。", "2个", "重点贫困乡镇"),
+    ("3.东山镇6个：上村、中村、下村。", "6个", "东山镇"),
+    ("2.普通高中（高一、高二年级）（2100元/生•年）", "2100元/生•年", "普通高中高一、高二年级"),
+    ("1.贫困人口识别准确率达到98%以上；", "98%以上", "贫困人口识别准确率"),
+    ("二、全年新增城镇就业3.2万人。", "3.2万人", "新增城镇就业"),
+]
+
+
+@pytest.mark.parametrize("line,text,indicator", LIST_ITEMS)
+def test_list_markers_are_not_part_of_the_indicator(line, text, indicator):
+    got = {c.text: c.indicator for c in textmine.extract(line, year=2018, classify=False)}
+    assert got[text] == indicator
+
+
+def test_a_financial_numeral_inside_a_place_name_is_no_number():
+    got = [c.text for c in textmine.extract("3.西山镇3个：张伍村、李陆庄、王家村。", year=2018, classify=False)]
+    assert got == ["3个"]
+
+
 def test_second_bulletin():
     got = {c.to_dict()["text"]: c.to_dict() for c in textmine.extract(MORE, year=2020, classify=False)}
     assert got["1-10月"]["value"] == "2020-01/2020-10"

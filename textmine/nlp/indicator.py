@@ -27,9 +27,13 @@ _NUMBER_START = re.compile(r"\d|[一二三四五六七八九十]+[个家项名�
 MAX_LEN = 14
 
 
+_MARKER = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+                     r"|[一二三四五六七八九十]{1,3}[、．.](?![一二三四五六七八九十]))")  # 一、二年级 stays
+
+
 def _trim(s: str) -> str:
     while s:
-        s2 = s.strip(" 、“”\"'")
+        s2 = _MARKER.sub("", s.strip(" 、“”\"'"))  # a list marker (1. （一） 二、) names nothing
         m = _LEAD.match(s2)
         if m:
             s2 = s2[m.end():]
@@ -76,7 +80,11 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
         phrase = _trim(right.strip("·•（）()：:、，, "))[:MAX_LEN] or phrase
     if not phrase and cut > 0 and _CLAUSE.match(text[cut - 1]):
         # 计划搬迁（4个）: the words before the bracket or colon
-        phrase = _trim(text[max(0, cut - 1 - MAX_LEN):cut - 1].strip("·•（）()：:、，, "))
+        seg = text[max(0, cut - 1 - MAX_LEN):cut - 1]
+        pieces = [p for p in _CLAUSE.split(seg) if p.strip()]
+        if len(pieces) > 1 and re.search(f"[（(]{re.escape(pieces[-1])}[）)]$", seg):
+            pieces[-1] = pieces[-2] + pieces[-1]  # 中职学校（一、二年级）（1900元）: the name and its bracket
+        phrase = _trim(pieces[-1].strip("·•、，,.． ")) if pieces else ""
     return phrase
 
 

@@ -352,3 +352,31 @@ def test_a_deadline_after_the_issue_date_is_a_target(text, role):
            "9月底前全部完成布设；6月底前已完成采购。到2020年底前，全面完成帮扶任务。\n")
     c = next(c for c in _claims(doc.replace("某市", "北京市")) if c.text == text)
     assert c.role == role
+
+
+HEADLESS = """2025年某省政府工作报告
+某省日报记者 摄
+1月20日，某省第十四届人民代表大会第三次会议开幕。
+各位代表：
+现在，我代表省人民政府，向大会报告工作，请予审议。
+
+项目建设提速。实施重点项目1200多个，完成投资860亿元，新增规上工业企业320家。
+
+民生保障有力。城镇新增就业4.6万人，最低工资标准每月提高120元。
+
+今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；城镇新增就业4.5万人以上。
+
+一是扩大有效投资。实施重大项目1300个以上，完成投资900亿元。
+"""
+
+
+@pytest.mark.parametrize("text,period,role", [
+    ("1月20日", "2025-01-20", "outcome"),          # the caption before the greeting: the report's day
+    ("1200多个", "2024", "outcome"), ("860亿元", "2024", "outcome"), ("4.6万人", "2024", "outcome"),
+    ("5.5%左右", "2025", "target"), ("4.5万人以上", "2025", "target"),
+    ("1300个以上", "2025", "target"), ("900亿元", "2025", "target")])
+def test_a_work_report_without_part_headings_reviews_the_past_year_first(text, period, role):
+    """An excerpt of a work report (paragraphs without 一、…回顾 / 二、…任务): the past year until
+    a paragraph turns to this year's targets."""
+    c = next(c for c in _claims(HEADLESS.replace("某省", "江西省")) if c.text == text)
+    assert (c.period, c.role) == (period, role)

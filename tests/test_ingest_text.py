@@ -34,3 +34,18 @@ def test_metadata_header_gives_no_claims():
     assert doc.title == "某县2020年扶贫工作简报" and doc.year == 2020
     claims = textmine.extract(text, year=2020, classify=False)
     assert [c.text for c in claims] == ["2020年", "3.5亿元"]
+
+
+PARAGRAPHS = [
+    # (text of short column lines, paragraphs expected)
+    ("新建扶贫车间12个，\n带动就业300人。\n\n新增电商网点40个。\n", ["新建扶贫车间12个，带动就业300人。", "新增电商网点40个。"]),
+    # a blank line inside a sentence (a page break in a scrape) does not cut it
+    ("新建扶贫车间12个，\n\n带动就业300人。\n", ["新建扶贫车间12个，带动就业300人。"]),
+    ("完成投资8亿元。\n新增网点40个。\n", ["完成投资8亿元。新增网点40个。"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PARAGRAPHS)
+def test_a_blank_line_after_a_sentence_ends_a_paragraph(text, expected):
+    from textmine.ingest.text import paragraphs
+    assert [p for p, kind in paragraphs(text) if kind == "paragraph"] == expected

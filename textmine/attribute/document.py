@@ -29,6 +29,9 @@ class Part:
     cue: Cue | None        # the time the heading names
 
 
+_IMPLICIT = "(no part headings)"
+
+
 @dataclass
 class BlockTime:
     """The time context of one block (or sentence): its part and the cue that governs it."""
@@ -73,7 +76,7 @@ class DocumentReader:
         facts = DocumentFacts(doc.year, region, source, self.kind(doc.title, head))
         header = doc.metadata.get("header") or {}
         facts.issued = doc.issue_date or header.get("publish_date") or header.get("date") or None
-        facts.blocks = self.outline(doc, doc.year)
+        facts.blocks = self.outline(doc, doc.year, facts.kind)
         return facts
 
     # ---------------------------------------------------------------- kind and region
@@ -136,6 +139,22 @@ class DocumentReader:
         return None
 
     # ---------------------------------------------------------------- parts and paragraphs
+    def _implicit_part(self, doc: Document, year: int | None, kind: str,
+                       parts: list[Part | None]) -> Part | None:
+        """A work report without part headings reviews the past year from its start (until a
+        paragraph turns to this year's targets: ``turn_forward``)."""
+        if kind != "work_report" or year is None or any(p is not None for p in parts):
+            return None
+        return Part(_IMPLICIT, "review", Cue(year - 1, year - 1, "relative"))
+
+    def _body_start(self, doc: Document) -> int:
+        """The first block of the report itself: after its greeting (各位代表：) when it has
+        one near the top, else the first block."""
+        head = doc.blocks[: self.rules["document"]["head_blocks"] * 4]
+        marks = [i for i, b in enumerate(head)
+                 if any(w in b.text for w in self.rules["parts"]["greetings"])]
+        return marks[-1] + 1 if marks else 0
+
     def part_of(self, text: str, year: int | None) -> Part | None:
         """The part a numbered heading opens (一、2017年工作回顾), None for other blocks."""
         if not self.numbered.match(text.lstrip()) and len(text) > 8:
@@ -174,19 +193,29 @@ class DocumentReader:
         (刚刚过去的2017年)."""
         return at <= 2 or text[:at] in self.rules["time"]["lead_in"]
 
-    def outline(self, doc: Document, year: int | None) -> list[BlockTime]:
+    def outline(self, doc: Document, year: int | None, kind: str = "other") -> list[BlockTime]:
         out: list[BlockTime] = []
+        parts = [self.part_of(b.text, year) for b in doc.blocks]
+        implicit = self._implicit_part(doc, year, kind, parts)
+        body = self._body_start(doc) if implicit is not None else 0
         part: Part | None = None
         lead: Cue | None = None  # from a lead-in heading, until the next part
-        for b in doc.blocks:
-            new = self.part_of(b.text, year)
+        for i, (b, new) in enumerate(zip(doc.blocks, parts)):
+            if i == body and implicit is not None:
+                part = implicit
             if new is not None:
                 part, lead = new, None
                 out.append(BlockTime(part, part.cue, "section" if part.cue else "none"))
                 continue
             cue = self.lead_cue(b.text, year)
-            if cue is not None and (b.kind in ("heading", "title") or b.text.rstrip().endswith(("：", ":"))):
-                lead = cue
+            if part is not None and part.heading == _IMPLICIT and part.kind == "review" and \
+                    (cue is None or cue.last >= year) and \
+                    any(w in b.text for w in self.rules["parts"]["turn_forward"]):
+                part, lead = Part(_IMPLICIT, "forward", Cue(year, year, "relative")), None
+            title = b.kind == "title" or b.text.strip() == (doc.title or "").strip()
+            if cue is not None and not title and \
+                    (b.kind == "heading" or b.text.rstrip().endswith(("：", ":"))):
+                lead = cue  # (the title names the report's year, not a part of it)
             narrow = cue or lead or (part.cue if part else None)
             out.append(BlockTime(part, narrow, "section" if narrow else "none"))
         return out

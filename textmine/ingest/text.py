@@ -257,7 +257,13 @@ def paragraphs(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     current: list[str] = []
     prev_ended = True
-    for ln in nonempty:
+    for raw in text.split("\n"):
+        ln = raw.strip()
+        if not ln:  # a blank line after a sentence's end closes the paragraph
+            if prev_ended and current:
+                out.append((join_lines(current), "paragraph"))
+                current = []
+            continue
         if prev_ended and _is_heading(ln, width):
             if current:
                 out.append((join_lines(current), "paragraph"))

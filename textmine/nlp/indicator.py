@@ -79,13 +79,17 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
     if len(_CJK.findall(phrase)) < 2:
         phrase = _trim(right.strip("·•（）()：:、，, "))[:MAX_LEN] or phrase
     if not phrase and cut > 0 and _CLAUSE.match(text[cut - 1]):
-        # 计划搬迁（4个）: the words before the bracket or colon
-        seg = text[max(0, cut - 1 - MAX_LEN):cut - 1]
-        pieces = [p for p in _CLAUSE.split(seg) if p.strip()]
-        if len(pieces) > 1 and re.search(f"[（(]{re.escape(pieces[-1])}[）)]$", seg):
-            pieces[-1] = pieces[-2] + pieces[-1]  # 中职学校（一、二年级）（1900元）: the name and its bracket
-        phrase = _trim(pieces[-1].strip("·•、，,.． ")) if pieces else ""
+        phrase = _before_bracket(text[max(0, cut - 1 - MAX_LEN):cut - 1])
     return phrase
+
+
+def _before_bracket(seg: str) -> str:
+    """计划搬迁（4个）: the words before the bracket or colon; 中职学校（一、二年级）（1900元）:
+    the name and its bracket."""
+    pieces = [p for p in _CLAUSE.split(seg) if p.strip()]
+    if len(pieces) > 1 and re.search(f"[（(]{re.escape(pieces[-1])}[）)]$", seg):
+        pieces[-1] = pieces[-2] + pieces[-1]
+    return _trim(pieces[-1].strip("·•、，,.． ")) if pieces else ""
 
 
 _C = table("indicator")["carry"]

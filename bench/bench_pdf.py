@@ -16,7 +16,7 @@ this process, best of N; target <= 3 s), as a ratio to reading the same page's t
 (page 1 of beijing-2020-2col.pdf) and to rendering the page (pypdfium2, as OCR does); and a
 4-page scan (the page four times) through ``textmine extract --jobs 1`` and ``--jobs 2`` (a
 scan's pages go to the workers a page each), beside the speed-up two processes can get on
-the machine at that moment (bench_scale.spin_wall: two copies of a CPU-bound loop against
+the machine at that moment (ceiling.spin_wall: two copies of a CPU-bound loop against
 one, in the same turns). Skips cleanly when a file or the extra is missing.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench_scale.spin_wall
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # ceiling.spin_wall
 EVAL = ROOT.parent / "shared" / "eval" / "pdf"
 DEFAULT = EVAL / "bulletin-36pages.pdf"
 SCAN = EVAL / "beijing-2020-imageonly.pdf"
@@ -153,7 +153,7 @@ def bench_ocr(scan: Path, repeat: int) -> None:
 
 
 def _bench_jobs(scan: Path) -> None:
-    from bench_scale import spin_wall
+    from ceiling import spin_wall
     with tempfile.TemporaryDirectory() as d:
         four = Path(d) / "scan-4pages.pdf"
         _repeat_pages(scan, four, 4)

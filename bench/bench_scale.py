@@ -40,6 +40,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
+
+from ceiling import spin_wall  # noqa: E402  (bench/ on the path above)
 BULLETIN = ROOT.parent / "shared" / "eval" / "pdf" / "bulletin-36pages.pdf"
 CACHE = Path(tempfile.gettempdir()) / "textmine-bench-scale"
 TARGET_SPEEDUP = 1.7
@@ -114,20 +116,6 @@ def fastest(repeat: int, *runs) -> list:
             out.append(run())
     return [min(out, key=lambda r: r["seconds"] if isinstance(r, dict) else r)
             for out in results]
-
-
-SPIN = "d = {}\nfor i in range(3_000_000):\n    d[i % 1000] = str(i)\n"
-
-
-def spin_wall(n: int) -> float:
-    """Seconds for ``n`` copies of a CPU-bound Python loop run at once. One copy against
-    ``n`` copies is the most ``n`` processes can gain on this machine at that moment (shared
-    or hyper-threaded cores give less than ``n``)."""
-    t0 = time.perf_counter()
-    procs = [subprocess.Popen([sys.executable, "-c", SPIN]) for _ in range(n)]
-    for p in procs:
-        p.wait()
-    return time.perf_counter() - t0
 
 
 def text_batch(n: int, paragraphs: int = 6) -> Path:

@@ -380,3 +380,11 @@ def test_a_work_report_without_part_headings_reviews_the_past_year_first(text, p
     a paragraph turns to this year's targets."""
     c = next(c for c in _claims(HEADLESS.replace("某省", "江西省")) if c.text == text)
     assert (c.period, c.role) == (period, role)
+
+
+def test_a_year_end_summary_without_part_headings_is_about_its_own_year():
+    """A 工作总结 of 2024 (no part headings) describes 2024: no review of the year before."""
+    text = ("2024年某县乡村振兴工作总结\n\n今年以来，全县新建扶贫车间12个，带动就业560人。\n\n"
+            "全年完成投资3.2亿元。\n")
+    got = {c.text: c.period for c in _claims(text.replace("某县", "长顺县"))}
+    assert got["3.2亿元"] == "2024" and got["12个"].startswith("2024")

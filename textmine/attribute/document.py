@@ -145,6 +145,9 @@ class DocumentReader:
         paragraph turns to this year's targets: ``turn_forward``)."""
         if kind != "work_report" or year is None or any(p is not None for p in parts):
             return None
+        head = [doc.title or "", *(b.text for b in doc.blocks[: self.rules["document"]["head_blocks"]])]
+        if not any(w in t for t in head for w in self.rules["parts"]["opens_the_year"]):
+            return None  # a 工作总结 or 工作要点: no review of the year before
         return Part(_IMPLICIT, "review", Cue(year - 1, year - 1, "relative"))
 
     def _body_start(self, doc: Document) -> int:

@@ -62,6 +62,25 @@ def _stop(signum, frame) -> None:
     raise Stopped(signum)
 
 
+class Leave(SystemExit):
+    """An interrupted batch: its output files are cleaned up on the way out (``with``
+    blocks), then the process ends at once (``TextmineGroup.main``)."""
+
+
+def _leave(code: int) -> None:
+    """Exit now, after an interruption: the workers are stopped and the temporary files
+    removed already, but the interpreter's exit would join the process pool's manager
+    thread, which can wait forever on a result a terminated worker was halfway through
+    writing (concurrent.futures reads it whole)."""
+    import os
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
+
+
 def _install_signals() -> None:
     import signal
     for name in ("SIGTERM", "SIGHUP"):
@@ -76,6 +95,15 @@ def _install_signals() -> None:
 class TextmineGroup(click.Group):
     """The one place where a TextmineError (or memory running out, or a defect of textmine's
     own) becomes one line on stderr and exit 1; ``--debug`` shows the traceback instead."""
+
+    def main(self, *args, **kwargs):
+        try:
+            return super().main(*args, **kwargs)
+        except Leave as e:
+            from concurrent.futures import process as pool_module
+            if getattr(pool_module, "_threads_wakeups", None):  # a process pool was started
+                _leave(e.code)
+            raise SystemExit(e.code) from None
 
     def invoke(self, ctx: click.Context):
         try:
@@ -247,7 +275,7 @@ def run_batch_cli(ctx, what: str, paths, sink, opts, jobs, engine, scheduler, qu
                                 scheduler=scheduler, on_event=on_event, on_pages=on_pages)
         except KeyboardInterrupt as e:
             say("Interrupted", f"{what} stopped; run the same command again to continue.")
-            sys.exit(128 + e.signum if isinstance(e, Stopped) else 130)
+            raise Leave(128 + e.signum if isinstance(e, Stopped) else 130) from None
         except TextmineError as e:
             fail(str(e), debug, e)
         finally:

@@ -256,3 +256,15 @@ def test_running_out_of_memory_is_one_line(tmp_path, monkeypatch):
     pdf.write_bytes(b"%PDF-1.4\n")
     r = CliRunner().invoke(cli.main, ["show", str(pdf), "-o", str(tmp_path / "p.png")])
     assert r.exit_code == 1 and r.output.strip() == "Error: out of memory", r.output
+
+
+def test_a_worker_dies_of_sigterm_instead_of_raising_the_parents_exception():
+    """A forked worker inherits the parent's SIGTERM handler, which raises an exception the
+    pool's worker loop catches as a task's error; the initializer restores the default, so a
+    worker the parent terminates ends (and the pool's shutdown does not wait for it)."""
+    code = ("import signal, sys; sys.path.insert(0, sys.argv[1]); import cli; cli._install_signals(); "
+            "from textmine.batch.work import init_worker; init_worker(); "
+            "print(signal.getsignal(signal.SIGTERM) is signal.SIG_DFL, "
+            "signal.getsignal(signal.SIGHUP) is signal.SIG_DFL)")
+    out = subprocess.run([sys.executable, "-c", code, str(ROOT)], capture_output=True, text=True)
+    assert out.stdout.split() == ["True", "True"], out.stderr

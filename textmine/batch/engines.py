@@ -79,6 +79,9 @@ class PoolEngine:
                     p.terminate()
             for p in procs:
                 p.join(timeout=5)
+                if p.is_alive():  # (a worker that ignored SIGTERM: the pool would wait for it)
+                    p.kill()
+                    p.join(timeout=5)
         else:
             self.pool.shutdown(wait=True)
 

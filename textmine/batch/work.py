@@ -86,9 +86,15 @@ def warm_up(opts: WorkOptions) -> None:
 
 
 def init_worker() -> None:
-    """Pool initializer: Ctrl-C goes to the parent, which stops the workers itself; one BLAS
-    or OpenMP thread a worker (the workers already fill the cores; more threads only fight)."""
+    """Pool initializer: Ctrl-C goes to the parent, which stops the workers itself; SIGTERM
+    and SIGHUP kill a worker as they should (a forked worker inherits the parent's handler,
+    which raises an exception the pool's worker loop catches as a task's error: a worker the
+    parent terminated would go on to its next unit, and the pool's shutdown wait for it
+    forever); one BLAS or OpenMP thread a worker (the workers already fill the cores)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     try:
         from threadpoolctl import threadpool_limits
         threadpool_limits(1)

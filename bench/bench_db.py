@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Database overhead of `ingest`: extraction alone vs extraction + SQLite writes.
 
-    /work/venv/bin/python bench/bench_db.py [-n 1000] [--no-classify] [--keep DIR]
+    python bench/bench_db.py [-n 1000] [--no-classify] [--keep DIR]
 
 1. generates N small reports with scripts/make_fixture_reports.py (text files);
 2. warms the extractor up (models loaded once, outside the timings);

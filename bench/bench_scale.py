@@ -1,6 +1,6 @@
 """Batch throughput, scaling and peak memory of ``textmine extract``, as whole processes.
 
-    /work/venv/bin/python bench/bench_scale.py [--jobs N] [--docs 1000] [--reports 50]
+    python bench/bench_scale.py [--jobs N] [--docs 1000] [--reports 50]
                                                [--big-pages 500] [--big-docs 1000] [--skip-big]
                                                [--repeat 1]
 

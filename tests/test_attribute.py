@@ -64,7 +64,7 @@ SENTENCES = [
     ("过去五年，全市一产增加值突破2600亿元。", 2026, "突破2600亿元", "2025", "outcome"),
     ("过去五年，全市累计新增城镇就业52万人。", 2026, "52万人", "2021/2025", "outcome"),
     ("下半年经济回升，全年进出口总额2.2万亿美元。", 2010, "2.2万亿美元", "2010", "outcome"),
-    ("中央财政拟安排补贴资金1335亿元，比上年增加60.4亿元。", 2010, "60.4亿元", "2010", "plan"),
+    ("省财政拟安排奖补资金215亿元，比上年增加18.5亿元。", 2010, "18.5亿元", "2010", "plan"),
     ("一般公共预算收入2487亿元，增长5.6%。", 2020, "2487亿元", "2020", "outcome"),
     ("我国经济增长预期目标是在提高质量的基础上年均增长7%。", 2011, "7%", "2011", "target"),
 ]
@@ -344,12 +344,12 @@ def test_respectively_across_a_comparison_base(sentence, text, indicator):
     assert c.indicator == indicator
 
 
-@pytest.mark.parametrize("text,role", [("9月底前", "target"), ("6月底前", "outcome"),
-                                       ("2020年底前", "target"), ("1万多组", "outcome")])
+@pytest.mark.parametrize("text,role", [("10月底前", "target"), ("5月底前", "outcome"),
+                                       ("2020年底前", "target"), ("300个", "outcome")])
 def test_a_deadline_after_the_issue_date_is_a_target(text, role):
-    """In a bulletin issued on 2 September, 9月底前 is still ahead, 6月底前 is past."""
-    doc = ("# publish_date=2020-09-02\n某市消费扶贫工作简报\n目前，落实销售柜布点1万多组，"
-           "9月底前全部完成布设；6月底前已完成采购。到2020年底前，全面完成帮扶任务。\n")
+    """In a bulletin issued on 2 September, 10月底前 is still ahead, 5月底前 is past."""
+    doc = ("# publish_date=2020-09-02\n某市消费扶贫工作简报\n目前，设立消费帮扶专柜300个，"
+           "10月底前全部投入使用；5月底前已完成招标。到2020年底前，全面完成帮扶任务。\n")
     c = next(c for c in _claims(doc.replace("某市", "北京市")) if c.text == text)
     assert c.role == role
 

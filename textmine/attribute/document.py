@@ -193,7 +193,7 @@ class DocumentReader:
 
     def opens(self, text: str, at: int) -> bool:
         """Whether a time word at ``at`` opens ``text``: at its start, or after a lead-in
-        (刚刚过去的2017年)."""
+        (刚刚过去的2020年)."""
         return at <= 2 or text[:at] in self.rules["time"]["lead_in"]
 
     def outline(self, doc: Document, year: int | None, kind: str = "other") -> list[BlockTime]:

@@ -95,7 +95,7 @@ class RoleRules:
 
     def _budget(self, q: "_Question") -> str | None:
         """An item of the budget (财政赤字, 财政支出, 专项债券) in the year's tasks or a plan
-        period, as money or a rate the body arranges (赤字率拟按2.6%安排)."""
+        period, as money or a rate the body arranges (赤字率拟按2.8%安排)."""
         v, c = q.v, q.v.claim
         part = v.block.part if v.block is not None else None
         ahead = (part is not None and part.kind == "forward") or \
@@ -153,7 +153,7 @@ class RoleRules:
         future = years is not None and v.facts.year is not None and years[1] > v.facts.year
         issued = v.facts.issued
         if not future and issued and period and years is not None and years[1] == int(issued[:4]):
-            future = _last_day(period) > issued  # 9月底前 in a bulletin of 2 September
+            future = _last_day(period) > issued  # 10月底前 in a bulletin of 2 September
         return "target" if future and v.claim.qualifier == "before" else "outcome"
 
     def _past(self, v: ClaimView) -> bool:

@@ -124,7 +124,7 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
 
 def _respectively(text: str, claims: list[Claim], token_starts) -> str | None:
     """The k-th figure of a run after 分别 takes the k-th subject (化学需氧量、二氧化硫排放量
-    分别下降9.66%和13.14%); None when the run has no such list."""
+    分别下降4.2%和6.8%); None when the run has no such list."""
     r = len(claims)  # the run: the claims joined to the new one by joiners only
     while r > 1 and not text[claims[r - 2].end:claims[r - 1].start].strip(_JOINERS):
         r -= 1

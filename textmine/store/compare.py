@@ -15,7 +15,7 @@ period; a yearly average (年均) is kept apart from a total over the same years
   when the outcome can reach its lower bound.
 
 A change measured from a written base year further back than the year before its period
-(比2019年下降4.8% in the review of 2023) is another statistic than the year's own change: its
+(比2018年下降5.6% in the review of 2023) is another statistic than the year's own change: its
 base year is part of its group (``comparison_base``).
 
 Groups arrive one at a time (``groups``), so memory is bounded by the largest group, and the
@@ -94,7 +94,7 @@ _YEAR = re.compile(r"\d{4}")
 
 def comparison_base(r: dict) -> str:
     """The written base year of a change measured from further back than the year before
-    its one-year period (``比2019年下降4.8%`` in 2023: ``2019``); ``""`` for any other figure."""
+    its one-year period (``比2018年下降5.6%`` in 2023: ``2018``); ``""`` for any other figure."""
     period = r.get("period") or ""
     if not r.get("change") or not _YEAR.fullmatch(period):
         return ""

@@ -17,12 +17,11 @@ The first rule that applies decides, and ``period_source`` says which:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from ..parse.tables import table
 from ..types import Claim
-from .timewords import Cue, TimeWords, label, year_range
+from .timewords import Cue, TimeWords, label, last_base_year, year_range
 from .view import _UNSET, ClaimView
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -70,12 +69,7 @@ class PeriodRules:
     def base_year(self, v: ClaimView) -> int | None:
         """The year of the comparison base before the claim: in its clause, or for an
         average rate (年均) in the sentence."""
-        scope = unicodedata.normalize(
-            "NFKC", v.sentence[0 if self._average(v.clause) else v.clause_start:v.claim.start])
-        m = None
-        for m in self.times.base_years.finditer(scope):
-            pass
-        return int(m.group(1)) if m else None
+        return last_base_year(v.sentence[0 if self._average(v.clause) else v.clause_start:v.claim.start])
 
     def _period(self, v: ClaimView) -> tuple[str | None, str]:
         c = v.claim

@@ -20,6 +20,14 @@ from ..parse.tables import table
 BASE_YEAR = re.compile(r"(?:比|较|同)\s*((?:19|20)\d\d)\s*年")
 
 
+def last_base_year(text: str) -> int | None:
+    """The last written base year in ``text`` (full-width digits too), or None."""
+    m = None
+    for m in BASE_YEAR.finditer(unicodedata.normalize("NFKC", text)):
+        pass
+    return int(m.group(1)) if m else None
+
+
 @dataclass(frozen=True)
 class Cue:
     first: int
@@ -57,7 +65,6 @@ class TimeWords:
     pattern: re.Pattern           # any cue, first match in a fragment
     comparison: re.Pattern        # a comparison word right before a position
     after_base: tuple[str, ...]   # words after a base (与2010年相比)
-    base_years: re.Pattern = re.compile("(?!)")  # 比2002年: a written base year
     _cache: dict = field(default_factory=dict, repr=False)  # (text, year) -> cues
 
     @classmethod
@@ -78,7 +85,7 @@ class TimeWords:
         pattern = re.compile(f"{plan}|{back}|{ahead}|{rel}|{year}")
         comparison = re.compile(f"(?:{_alt(t['comparison'])})$")
         return cls(dict(t["relative"]), dict(t["plans"]), pattern, comparison,
-                   tuple(t["comparison_after"]), BASE_YEAR)
+                   tuple(t["comparison_after"]))
 
     def cues(self, text: str, year: int | None) -> list[tuple[int, Cue]]:
         """Every cue in ``text`` (NFKC) with its offset, comparison bases left out."""

@@ -28,6 +28,13 @@ class _once:
         return value
 
 
+def clause_start(sentence: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts (after the last boundary before it)."""
+    while pos > 0 and sentence[pos - 1] not in _BOUNDARY_CHARS:
+        pos -= 1
+    return pos
+
+
 @dataclass
 class ClaimView:
     claim: Claim
@@ -44,10 +51,7 @@ class ClaimView:
     @_once
     def clause_start(self) -> int:
         """Where the claim's clause starts (after the last boundary before it)."""
-        s, i = self.claim.sentence, self.claim.start
-        while i > 0 and s[i - 1] not in _BOUNDARY_CHARS:
-            i -= 1
-        return i
+        return clause_start(self.claim.sentence, self.claim.start)
 
     @_once
     def clause(self) -> str:

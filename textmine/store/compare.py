@@ -24,13 +24,13 @@ work is a sort of each group: n log n.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations, groupby
 from typing import Iterable, Iterator
 
-from ..attribute.timewords import BASE_YEAR
+from ..attribute.timewords import last_base_year
+from ..attribute.view import clause_start
 from ..parse.tables import table
 from .numbers import fmt, interval, overlaps
 
@@ -88,7 +88,6 @@ def clusters(claims: list[dict]) -> list[Cluster]:
     return out
 
 
-_CLAUSE_END = re.compile("[，,；;：:。]")
 _YEAR = re.compile(r"\d{4}")
 
 
@@ -98,11 +97,9 @@ def comparison_base(r: dict) -> str:
     period = r.get("period") or ""
     if not r.get("change") or not _YEAR.fullmatch(period):
         return ""
-    before = r["sentence"][:r["start"]]
-    ends = [m.end() for m in _CLAUSE_END.finditer(before)]
-    clause = unicodedata.normalize("NFKC", before[ends[-1] if ends else 0:])
-    years = [int(m.group(1)) for m in BASE_YEAR.finditer(clause)]
-    return str(years[-1]) if years and years[-1] < int(period) - 1 else ""
+    s, pos = r["sentence"], r["start"]
+    base = last_base_year(s[clause_start(s, pos):pos])
+    return str(base) if base is not None and base < int(period) - 1 else ""
 
 
 def groups(records: Iterable[dict]) -> Iterator[tuple[tuple, list[dict]]]:

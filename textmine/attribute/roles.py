@@ -40,6 +40,12 @@ class _Question:
     def year(self) -> int | None:
         return self.v.facts.year
 
+    @property
+    def part(self) -> str | None:
+        """The kind of the report's part it stands in (review, forward, other), if any."""
+        block = self.v.block
+        return block.part.kind if block is not None and block.part is not None else None
+
 
 @dataclass
 class RoleRules:
@@ -97,9 +103,7 @@ class RoleRules:
         """An item of the budget (财政赤字, 财政支出, 专项债券) in the year's tasks or a plan
         period, as money or a rate the body arranges (赤字率拟按2.8%安排)."""
         v, c = q.v, q.v.claim
-        part = v.block.part if v.block is not None else None
-        ahead = (part is not None and part.kind == "forward") or \
-            (q.years is not None and q.year is not None and q.years[0] >= q.year)
+        ahead = q.part == "forward" or (q.years is not None and q.year is not None and q.years[0] >= q.year)
         if not ahead or c.change or not _has(_not_compared(v.clause), self.words["budget"]):
             return None
         money = c.kind == "money"
@@ -107,8 +111,7 @@ class RoleRules:
 
     def _stated_target(self, q: "_Question") -> str | None:
         v, clause = q.v, q.v.clause
-        part = v.block.part if v.block is not None else None
-        review = part is not None and part.kind == "review"
+        review = q.part == "review"
         listed = v.block is not None and v.block.targets
         if listed or _has(v.before, STRONG_TARGET) or _has(clause, self.words["target"]) or \
                 (not review and self.modal.search(clause)):
@@ -120,11 +123,10 @@ class RoleRules:
         forward-looking part of the report."""
         if q.years is None or q.year is None or q.years[1] < q.year:
             return None
-        d, part = q.governing, q.v.block.part if q.v.block is not None else None
+        d = q.governing
         if d is not None and d.qualifier == "before":
             return "target"
-        forward = part is not None and part.kind == "forward"
-        return "target" if forward or q.years[1] > q.year else None
+        return "target" if q.part == "forward" or q.years[1] > q.year else None
 
     RULES = (_forecast, _continues, _happened, _plan, _over, _budget, _stated_target, _ahead)
 

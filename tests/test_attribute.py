@@ -185,6 +185,40 @@ def test_gazetteer(text, expected):
     assert found == expected
 
 
+_GAZ = Gazetteer.load()
+_NAMES = sorted(_GAZ.surfaces)
+
+
+def _greedy_longest(text: str) -> list[tuple[int, int]]:
+    """The reference reading: at each position the longest name starting there, then on
+    after it; matches followed by a word of ``not_after`` dropped afterwards."""
+    out, i = [], 0
+    longest = max(map(len, _NAMES))
+    while i < len(text):
+        end = next((i + k for k in range(min(longest, len(text) - i), 1, -1)
+                    if text[i:i + k] in _GAZ.surfaces), None)
+        if end is None:
+            i += 1
+            continue
+        if not text.startswith(_GAZ.not_after, end):
+            out.append((i, end))
+        i = end
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_NAMES), st.sampled_from(["的", "和", "省", "市", "县",
+                                                                   "区", "大学", "时间", "，"])),
+                max_size=8),
+       st.data())
+def test_gazetteer_reads_leftmost_longest_names(pieces, data):
+    # names run together and cut at random: overlapping candidates (吉林 / 吉林市 / 林市)
+    text = "".join(pieces)
+    if text:
+        text = text[data.draw(st.integers(0, 1)):]
+    assert [(m.start, m.end) for m in _GAZ.find(text)] == _greedy_longest(text)
+
+
 def test_an_ambiguous_name_is_read_in_the_documents_province():
     g = Gazetteer.load()
     beijing = g.find("朝阳区", province="110000")[0].region

@@ -26,6 +26,7 @@ from .timewords import TimeWords
 from .view import ClaimView
 
 TARGET_LISTS = ("预期目标", "主要目标", "目标任务是", "目标是：")
+_TARGET_LISTS = re.compile("|".join(TARGET_LISTS))
 # a clause that only continues the figure before it: a change of it, or a joined figure
 _CONTINUES = re.compile(r"(?:比上年末?|比去年|较上年|同比)?(?:实际|名义|年均)?"
                         r"(?:增长|增加|提高|上升|上涨|下降|减少|降低|回落)?了?|[、和及与 ]*")
@@ -56,10 +57,10 @@ class Attributor:
             return claims
         facts = self.reader.read(doc)
         doc.region = facts.region.name if facts.region is not None else None
-        times = self._sentence_times(doc, facts, sentences)
         by_sentence: dict[tuple, list[Claim]] = defaultdict(list)
         for c in claims:
             by_sentence[(c.sentence_index, c.page, c.sentence)].append(c)
+        times = self._sentence_times(doc, facts, sentences, {k[0] for k in by_sentence})
         province = self.gazetteer.province_code(facts.region)
         places: dict[str, str] = {}  # indicator -> the place it starts with
         for (index, _, sentence), group in by_sentence.items():
@@ -119,15 +120,21 @@ class Attributor:
     def _not_subject_after(self) -> tuple[str, ...]:
         return tuple(self.reader.rules["regions"]["not_subject_after"])
 
-    def _sentence_times(self, doc: Document, facts: DocumentFacts, sentences=None
-                        ) -> dict[int, BlockTime]:
+    def _sentence_times(self, doc: Document, facts: DocumentFacts, sentences=None,
+                        wanted: set | None = None) -> dict[int, BlockTime]:
         """The time context of each sentence: its block's, narrowed by the last sentence of
         the paragraph that opened with a time word (过去一年，…。国内生产总值增长X).
+        ``wanted``: the indices of the sentences asked about (the others' blocks are not
+        read: the context starts afresh at every block).
         """
         from ..nlp.sentences import split_document  # offsets only: no spaCy
+        sents = sentences if sentences is not None else split_document(doc)
+        if wanted is not None:
+            blocks = {s.block for s in sents if s.index in wanted}
+            sents = [s for s in sents if s.block in blocks]
         out: dict[int, BlockTime] = {}
-        block, current, targets = -1, None, False
-        for s in sentences if sentences is not None else split_document(doc):
+        block, current, targets, last = -1, None, False, None
+        for s in sents:
             if s.block >= len(facts.blocks):
                 continue
             bt = facts.blocks[s.block]
@@ -137,8 +144,11 @@ class Attributor:
             if cue is not None and bt.part is not None or cue is not None and bt.cue is None:
                 current = BlockTime(bt.part, cue, "section")
             # a list of targets runs from 预期目标是： over items cut by ； to the full stop
-            targets = targets or any(w in s.text for w in TARGET_LISTS)
-            out[s.index] = BlockTime(current.part, current.cue, current.source, targets)
+            targets = targets or _TARGET_LISTS.search(s.text) is not None
+            if last is None or last.targets != targets or last.cue is not current.cue or \
+                    last.part is not current.part or last.source != current.source:
+                last = BlockTime(current.part, current.cue, current.source, targets)
+            out[s.index] = last  # (read only: sentences with the same context share one)
             if not s.text.rstrip().endswith(("；", ";")):
                 targets = False
         return out

@@ -115,15 +115,13 @@ class DocumentReader:
         often (a county's page names its province too: 贵州省 12 times, 长顺县 9)."""
         counts: dict[str, int] = {}
         regions: dict[str, Region] = {}
-        lines = self.rules["document"]["not_region_lines"]
-        for b in doc.blocks:
-            if any(w in b.text for w in lines):
-                continue
-            for m in self.gazetteer.find(b.text):
-                r = m.region
-                if r is not None and r.level in ("province", "prefecture", "county"):
-                    counts[r.code] = counts.get(r.code, 0) + 1
-                    regions[r.code] = r
+        skip = re.compile("|".join(map(re.escape, self.rules["document"]["not_region_lines"])) or "(?!)")
+        text = "\n".join(b.text for b in doc.blocks if not skip.search(b.text))
+        for m in self.gazetteer.find(text):  # (one search of the blocks, a line each)
+            r = m.region
+            if r is not None and r.level in ("province", "prefecture", "county"):
+                counts[r.code] = counts.get(r.code, 0) + 1
+                regions[r.code] = r
         if not counts:
             return None
         top = max(counts, key=lambda c: (counts[c], c))
@@ -182,7 +180,7 @@ class DocumentReader:
 
     def lead_cue(self, text: str, year: int | None) -> Cue | None:
         """The time word a paragraph or lead-in heading opens with (五年来，…; ——这五年，…)."""
-        if "年" not in text[:20] and "五" not in text[:20]:
+        if text.find("年", 0, 20) < 0 and text.find("五", 0, 20) < 0:
             return None  # every time word has 年, every plan name 五 (十三五)
         s = _norm(text[:40]).lstrip("——-— ")
         first = re.split(r"[，,：:。；]", s, maxsplit=1)[0]

@@ -44,17 +44,20 @@ class Gazetteer:
     surfaces: dict[str, tuple[Region | None, ...]] = field(default_factory=dict)
     not_after: tuple[str, ...] = ()
     _automaton: object = field(default=None, repr=False)
+    _names: list[str] = field(default_factory=list, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        # every name in one Aho-Corasick automaton (pyahocorasick): one pass over a text finds
-        # the longest names, left to right, whatever their number
-        import ahocorasick
+        # every name in one Aho-Corasick automaton (ahocorasick_rs, leftmost-longest): one
+        # pass over a text finds the longest names, left to right, whatever their number, at
+        # a constant cost a character (pyahocorasick's search of a node's children is linear:
+        # about 230 ns a character with the root's 900 first characters, about 12 here)
+        import ahocorasick_rs
         self.not_after = tuple(self.not_after)  # (str.startswith takes a tuple)
-        self._automaton = ahocorasick.Automaton()
-        for name in self.surfaces:
-            self._automaton.add_word(name, name)
-        if self.surfaces:
-            self._automaton.make_automaton()
+        self._names = list(self.surfaces)
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            self._names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+            implementation=ahocorasick_rs.Implementation.DFA,  # built in ~20 ms, searches 2x faster
+        ) if self._names else None
 
     @classmethod
     def load(cls) -> "Gazetteer":
@@ -93,12 +96,12 @@ class Gazetteer:
         out: list[Mention] = []
         if not self.surfaces or not text:
             return out
-        for last, name in self._automaton.iter_long(text):
-            end = last + 1
+        names = self._names
+        for i, start, end in self._automaton.find_matches_as_indexes(text):
             if text.startswith(self.not_after, end):
                 continue  # 北京时间, 贵州大学: part of another name
-            out.append(Mention(end - len(name), end, name,
-                               self._pick(self.surfaces[name], province)))
+            name = names[i]
+            out.append(Mention(start, end, name, self._pick(self.surfaces[name], province)))
         return out
 
     def _pick(self, cands: tuple[Region | None, ...], province: str) -> Region | None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..parse.tables import table
 from ..types import Claim
 from .timewords import Cue, TimeWords, label, last_base_year, year_range
-from .view import _UNSET, ClaimView
+from .view import _UNSET, ClaimView, has_word
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -53,8 +53,10 @@ class PeriodRules:
         """An average rate from a written base year (比2015年增长42%，年均增长7.3%: the 7.3%)
         covers the years after the base up to the period's last year. Any other change keeps
         the current period: a comparison base is never the period (docs/claims.md)."""
-        c, years = v.claim, year_range(period)
-        if not c.change or years is None or years[0] != years[1]:
+        if not v.claim.change:
+            return period
+        years = year_range(period)
+        if years is None or years[0] != years[1]:
             return period
         if not self._average(v.clause):
             return period
@@ -64,7 +66,7 @@ class PeriodRules:
         return label(base + 1, years[1])
 
     def _average(self, clause: str) -> bool:
-        return any(w in clause for w in self.rules["average"])
+        return has_word(clause, self.rules["average"])
 
     def base_year(self, v: ClaimView) -> int | None:
         """The year of the comparison base before the claim: in its clause, or for an
@@ -127,12 +129,13 @@ class PeriodRules:
         if not cue.multi:
             return label(cue.first, cue.first)
         clause = v.clause
-        if any(w in clause for w in self.rules["annual"]):
+        if has_word(clause, self.rules["annual"]):
             return label(cue.last, cue.last)  # 比上年: a change over one year, the last
-        if any(w in clause for w in self.rules["cumulative"]):
+        if has_word(clause, self.rules["cumulative"]):
             return label(cue.first, cue.last)
         c = v.claim
-        reached = any(w in clause[-6:] or c.text.startswith(w) for w in self.rules["reach"])
+        reach = self.rules["reach"]
+        reached = has_word(clause[-6:], reach) or c.text.startswith(tuple(reach))
         if reached or (c.kind == "percent" and not c.change and c.unit == "%"):
             return label(cue.last, cue.last)
         return label(cue.first, cue.last)
@@ -146,7 +149,7 @@ class PeriodRules:
                 continue
             if d.qualifier != "since" and self._relative(d.text):
                 continue  # relative words (去年, 五年来): the context rule reads them
-            as_of = any(v.sentence[:d.start].endswith(w) for w in self.rules["as_of"])
+            as_of = v.sentence.endswith(tuple(self.rules["as_of"]), 0, d.start)
             if _DAY.match(d.value) and not as_of:
                 continue  # 3月5日，…开幕: the day of an event, not the figure's period
             return d

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..parse.tables import table
 from .timewords import TimeWords, year_range
-from .view import ClaimView
+from .view import ClaimView, has_word as _has
 
 STRONG_TARGET = ("预期目标", "目标是", "目标为", "主要目标", "发展目标")
 
@@ -173,19 +173,6 @@ _COMPARED = re.compile(r"(?:比|较|同)(?:上年|去年|前年|\d{4}年)?的?(?
 def _not_compared(text: str) -> str:
     """The text without comparison bases (比上年预算增加X is no budget)."""
     return _COMPARED.sub("", text) if "比" in text or "较" in text else text
-
-
-def _has(text: str, words) -> bool:
-    """Whether one of ``words`` occurs in ``text`` (one search of their alternation, compiled
-    once a word list)."""
-    found = _ANY.get(id(words))
-    if found is None or found[0] is not words:
-        pattern = re.compile("|".join(map(re.escape, words))) if words else re.compile("(?!)")
-        found = _ANY[id(words)] = (words, pattern)  # (the list kept: its id stays its own)
-    return found[1].search(text) is not None
-
-
-_ANY: dict[int, tuple[object, re.Pattern]] = {}
 
 
 def _last_day(period: str) -> str:

@@ -9,7 +9,7 @@ from ..types import Claim
 from .document import BlockTime, DocumentFacts
 
 CLAUSE_BOUNDARY = re.compile(r"[，,；;：:。！？!?]")
-_BOUNDARY_CHARS = frozenset("，,；;：:。！？!?")  # CLAUSE_BOUNDARY's characters
+_UP_TO_BOUNDARY = re.compile(r".*[，,；;：:。！？!?]", re.S)  # to the last boundary
 _UNSET = object()
 
 
@@ -30,9 +30,8 @@ class _once:
 
 def clause_start(sentence: str, pos: int) -> int:
     """Where the clause holding ``pos`` starts (after the last boundary before it)."""
-    while pos > 0 and sentence[pos - 1] not in _BOUNDARY_CHARS:
-        pos -= 1
-    return pos
+    m = _UP_TO_BOUNDARY.match(sentence, 0, pos)  # (one call: the regex walks back in C)
+    return m.end() if m else 0
 
 
 @dataclass
@@ -84,3 +83,16 @@ def opens_clause(s: str, i: int) -> bool:
         k -= 1
     return (k == 0 or CLAUSE_BOUNDARY.match(s[k - 1]) is not None) and \
         s[k:i] in ("", "在", "截至", "截止", "到", "至", "于", "从", "自")
+
+
+def has_word(text: str, words) -> bool:
+    """Whether one of ``words`` occurs in ``text`` (one search of their alternation, compiled
+    once a word list)."""
+    found = _ANY.get(id(words))
+    if found is None or found[0] is not words:
+        pattern = re.compile("|".join(map(re.escape, words))) if words else re.compile("(?!)")
+        found = _ANY[id(words)] = (words, pattern)  # (the list kept: its id stays its own)
+    return found[1].search(text) is not None
+
+
+_ANY: dict[int, tuple[object, re.Pattern]] = {}

@@ -217,6 +217,8 @@ def test_gazetteer_reads_leftmost_longest_names(pieces, data):
     if text:
         text = text[data.draw(st.integers(0, 1)):]
     assert [(m.start, m.end) for m in _GAZ.find(text)] == _greedy_longest(text)
+    parts = [text[:len(text) // 2], "", text[len(text) // 2:]]
+    assert _GAZ.find_each(parts) == [_GAZ.find(p) for p in parts]
 
 
 def test_an_ambiguous_name_is_read_in_the_documents_province():

@@ -23,7 +23,7 @@ from .keys import KeyTable
 from .periods import PeriodRules
 from .roles import RoleRules
 from .timewords import TimeWords
-from .view import ClaimView
+from .view import ClaimView, head_end
 
 TARGET_LISTS = ("预期目标", "主要目标", "目标任务是", "目标是：")
 _TARGET_LISTS = re.compile("|".join(TARGET_LISTS))
@@ -63,12 +63,13 @@ class Attributor:
         times = self._sentence_times(doc, facts, sentences, {k[0] for k in by_sentence})
         province = self.gazetteer.province_code(facts.region)
         places: dict[str, str] = {}  # indicator -> the place it starts with
-        for (index, _, sentence), group in by_sentence.items():
+        found = self.gazetteer.find_each([k[2] or "" for k in by_sentence], province)
+        for ((index, _, sentence), group), mentions in zip(by_sentence.items(), found):
             group.sort(key=_START)
             block = times.get(index) if index is not None else None
-            mentions = self.gazetteer.find(sentence, province)  # once a sentence
+            head, pairs = head_end(sentence), [None] * len(group)
             for i, c in enumerate(group):
-                self.attribute(ClaimView(c, group, i, facts, block), mentions, places)
+                self.attribute(ClaimView(c, group, i, facts, block, head, pairs), mentions, places)
         return claims
 
     def attribute(self, v: ClaimView, mentions: list, places: dict[str, str]) -> None:
@@ -124,14 +125,14 @@ class Attributor:
                         wanted: set | None = None) -> dict[int, BlockTime]:
         """The time context of each sentence: its block's, narrowed by the last sentence of
         the paragraph that opened with a time word (过去一年，…。国内生产总值增长X).
-        ``wanted``: the indices of the sentences asked about (the others' blocks are not
-        read: the context starts afresh at every block).
+        ``wanted``: the indices of the sentences asked about (a block is read up to its last
+        one: the context starts afresh at every block and runs forward).
         """
         from ..nlp.sentences import split_document  # offsets only: no spaCy
         sents = sentences if sentences is not None else split_document(doc)
         if wanted is not None:
-            blocks = {s.block for s in sents if s.index in wanted}
-            sents = [s for s in sents if s.block in blocks]
+            last = {s.block: s.index for s in sents if s.index in wanted}
+            sents = [s for s in sents if s.index <= last.get(s.block, -1)]
         out: dict[int, BlockTime] = {}
         block, current, targets, last = -1, None, False, None
         for s in sents:

@@ -54,6 +54,14 @@ class DocumentFacts:
 _WIDE = re.compile("[\uff00-\uffef\u3000]")
 
 
+def _lead_space(text: str) -> int:
+    """The length of ``text``'s leading white space (what ``str.lstrip`` would drop)."""
+    return _SPACE.match(text).end()
+
+
+_SPACE = re.compile(r"\s*")
+
+
 def _norm(s: str) -> str:
     return unicodedata.normalize("NFKC", s) if s and _WIDE.search(s) else (s or "")
 
@@ -158,7 +166,7 @@ class DocumentReader:
 
     def part_of(self, text: str, year: int | None) -> Part | None:
         """The part a numbered heading opens (一、2017年工作回顾), None for other blocks."""
-        if not self.numbered.match(text.lstrip()) and len(text) > 8:
+        if len(text) > 8 and not self.numbered.match(text[_lead_space(text):][:64]):
             return None  # neither a numbered heading nor a closing one (附注)
         s = _norm(text).strip()
         p = self.rules["parts"]
@@ -213,9 +221,8 @@ class DocumentReader:
                     (cue is None or cue.last >= year) and \
                     any(w in b.text for w in self.rules["parts"]["turn_forward"]):
                 part, lead = Part(_IMPLICIT, "forward", Cue(year, year, "relative")), None
-            title = b.kind == "title" or b.text.strip() == (doc.title or "").strip()
-            if cue is not None and not title and \
-                    (b.kind == "heading" or b.text.rstrip().endswith(("：", ":"))):
+            if cue is not None and (b.kind == "heading" or b.text.rstrip().endswith(("：", ":"))) \
+                    and not (b.kind == "title" or b.text.strip() == (doc.title or "").strip()):
                 lead = cue  # (the title names the report's year, not a part of it)
             narrow = cue or lead or (part.cue if part else None)
             out.append(BlockTime(part, narrow, "section" if narrow else "none"))

@@ -104,6 +104,24 @@ class Gazetteer:
             out.append(Mention(start, end, name, self._pick(self.surfaces[name], province)))
         return out
 
+    def find_each(self, texts: list[str], province: str = "") -> list[list[Mention]]:
+        """``find`` of each text, in one search of them all (a line each: no name holds a
+        line break, so none runs from one text into the next)."""
+        out: list[list[Mention]] = [[] for _ in texts]
+        if not self.surfaces or not texts:
+            return out
+        starts, at = [], 0
+        for t in texts:
+            starts.append(at)
+            at += len(t) + 1
+        k = 0
+        for m in self.find("\n".join(texts), province):
+            while k + 1 < len(starts) and starts[k + 1] <= m.start:
+                k += 1  # (mentions come in order: the text holding this one)
+            base = starts[k]
+            out[k].append(Mention(m.start - base, m.end - base, m.surface, m.region))
+        return out
+
     def _pick(self, cands: tuple[Region | None, ...], province: str) -> Region | None:
         if len(cands) > 1 and province:
             for r in cands:

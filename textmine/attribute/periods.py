@@ -17,12 +17,12 @@ The first rule that applies decides, and ``period_source`` says which:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..parse.tables import table
 from ..types import Claim
 from .timewords import Cue, TimeWords, label, last_base_year, year_range
-from .view import _UNSET, ClaimView, has_word
+from .view import _UNSET, ClaimView, searchers
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -31,6 +31,10 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 class PeriodRules:
     times: TimeWords
     rules: dict
+    has: dict = field(default_factory=dict)  # word list name -> search of its words
+
+    def __post_init__(self) -> None:
+        self.has = searchers(self.rules)
 
     @classmethod
     def load(cls, times: TimeWords) -> "PeriodRules":
@@ -66,7 +70,7 @@ class PeriodRules:
         return label(base + 1, years[1])
 
     def _average(self, clause: str) -> bool:
-        return has_word(clause, self.rules["average"])
+        return self.has["average"](clause)
 
     def base_year(self, v: ClaimView) -> int | None:
         """The year of the comparison base before the claim: in its clause, or for an
@@ -129,13 +133,13 @@ class PeriodRules:
         if not cue.multi:
             return label(cue.first, cue.first)
         clause = v.clause
-        if has_word(clause, self.rules["annual"]):
+        if self.has["annual"](clause):
             return label(cue.last, cue.last)  # 比上年: a change over one year, the last
-        if has_word(clause, self.rules["cumulative"]):
+        if self.has["cumulative"](clause):
             return label(cue.first, cue.last)
         c = v.claim
         reach = self.rules["reach"]
-        reached = has_word(clause[-6:], reach) or c.text.startswith(tuple(reach))
+        reached = self.has["reach"](clause[-6:]) or c.text.startswith(tuple(reach))
         if reached or (c.kind == "percent" and not c.change and c.unit == "%"):
             return label(cue.last, cue.last)
         return label(cue.first, cue.last)
@@ -182,11 +186,18 @@ class PeriodRules:
     # ---------------------------------------------------------------- 从X增加到Y
     def span_end(self, v: ClaimView) -> str | None:
         """``from`` for X and ``to`` for Y of 从X增加到Y / 由X提高到Y, else None."""
-        if v.index + 1 < len(v.siblings) and self._is_span(v, v.index):
+        if v.index + 1 < len(v.siblings) and self._pair(v, v.index):
             return "from"
-        if v.index > 0 and self._is_span(v, v.index - 1):
+        if v.index > 0 and self._pair(v, v.index - 1):
             return "to"
         return None
+
+    def _pair(self, v: ClaimView, i: int) -> bool:
+        """``_is_span`` of claims i and i + 1, once a sentence (shared by their views)."""
+        found = v.pairs[i]
+        if found is None:
+            found = v.pairs[i] = self._is_span(v, i)
+        return found
 
     def _is_span(self, v: ClaimView, i: int) -> bool:
         x, y = v.siblings[i], v.siblings[i + 1]

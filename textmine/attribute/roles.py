@@ -20,13 +20,14 @@ or ``forecast`` (the author's estimate of a value not yet known). The cue words 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..parse.tables import table
 from .timewords import TimeWords, year_range
-from .view import ClaimView, has_word as _has
+from .view import ClaimView, searchers
 
 STRONG_TARGET = ("预期目标", "目标是", "目标为", "主要目标", "发展目标")
+_STRONG_TARGET = re.compile("|".join(STRONG_TARGET)).search
 
 
 @dataclass
@@ -52,6 +53,10 @@ class RoleRules:
     times: TimeWords
     words: dict
     modal: re.Pattern
+    has: dict = field(default_factory=dict)  # word list name -> search of its words
+
+    def __post_init__(self) -> None:
+        self.has = searchers(self.words)
 
     @classmethod
     def load(cls, times: TimeWords) -> "RoleRules":
@@ -74,7 +79,7 @@ class RoleRules:
 
     # ---------------------------------------------------------------- the rules, in order
     def _forecast(self, q: "_Question") -> str | None:
-        return "forecast" if _has(q.v.clause, self.words["forecast"]) else None
+        return "forecast" if self.has["forecast"](q.v.clause) else None
 
     def _continues(self, q: "_Question") -> str | None:
         """拟安排X，比上年增加Y: the change of the figure before it has its role."""
@@ -86,8 +91,8 @@ class RoleRules:
 
     def _happened(self, q: "_Question") -> str | None:
         """已, 目前: it happened (力争完成 is still a target)."""
-        w = self.words
-        return "outcome" if _has(q.v.clause, w["outcome"]) and not _has(q.v.clause, w["target"]) \
+        has = self.has
+        return "outcome" if has["outcome"](q.v.clause) and not has["target"](q.v.clause) \
             else None
 
     def _plan(self, q: "_Question") -> str | None:
@@ -104,16 +109,16 @@ class RoleRules:
         period, as money or a rate the body arranges (赤字率拟按2.8%安排)."""
         v, c = q.v, q.v.claim
         ahead = q.part == "forward" or (q.years is not None and q.year is not None and q.years[0] >= q.year)
-        if not ahead or c.change or not _has(_not_compared(v.clause), self.words["budget"]):
+        if not ahead or c.change or not self.has["budget"](_not_compared(v.clause)):
             return None
         money = c.kind == "money"
-        return "plan" if money or (c.kind == "percent" and _has(v.clause, self.words["plan"])) else None
+        return "plan" if money or (c.kind == "percent" and self.has["plan"](v.clause)) else None
 
     def _stated_target(self, q: "_Question") -> str | None:
         v, clause = q.v, q.v.clause
         review = q.part == "review"
         listed = v.block is not None and v.block.targets
-        if listed or _has(v.before, STRONG_TARGET) or _has(clause, self.words["target"]) or \
+        if listed or _STRONG_TARGET(v.before) or self.has["target"](clause) or \
                 (not review and self.modal.search(clause)):
             return "target"
         return None
@@ -133,14 +138,14 @@ class RoleRules:
     def _arranged(self, v: ClaimView) -> bool:
         """Money or a standard after an arranging word in its clause, or money in a sentence
         that opens with one (今年拟安排财政赤字X，其中中央财政赤字Y)."""
-        c, plan = v.claim, self.words["plan"]
+        c = v.claim
         if not (c.kind in self.words["plan_kinds"] or c.per or "标准" in v.clause):
             return False
-        if _has(self._plain(v.clause), plan):
+        if self.has["plan"](self._plain(v.clause)):
             return True
         # the parts of an arranged sum: 拟安排财政赤字X，其中中央财政赤字Y
         k = v.sentence.find("其中", 0, c.start)
-        return c.kind == "money" and k > 0 and _has(self._plain(v.sentence[:k]), plan)
+        return c.kind == "money" and k > 0 and self.has["plan"](self._plain(v.sentence[:k]))
 
     def _plain(self, text: str) -> str:
         """``text`` without comparison bases and names that hold an arranging word."""

@@ -47,11 +47,20 @@ def year_range(period: str | None) -> tuple[int, int] | None:
     """(first year, last year) of an ISO period label; None when it is not one."""
     if not period:
         return None
-    a, _, b = period.partition("/")
-    try:
-        return int(a[:4]), int((b or a)[:4])
-    except ValueError:
-        return None
+    found = _YEARS.get(period, _YEARS)
+    if found is _YEARS:  # (labels repeat over every document: each read once)
+        if len(_YEARS) > 10_000:
+            _YEARS.clear()
+        a, _, b = period.partition("/")
+        try:
+            found = int(a[:4]), int((b or a)[:4])
+        except ValueError:
+            found = None
+        _YEARS[period] = found
+    return found
+
+
+_YEARS: dict = {}
 
 
 def _alt(words) -> str:
@@ -89,6 +98,8 @@ class TimeWords:
 
     def cues(self, text: str, year: int | None) -> list[tuple[int, Cue]]:
         """Every cue in ``text`` (NFKC) with its offset, comparison bases left out."""
+        if _MAY_CUE.search(text) is None:
+            return _NO_CUES
         key = (text, year)
         hit = self._cache.get(key)
         if hit is None:
@@ -146,6 +157,10 @@ class TimeWords:
 
 
 _WIDE = re.compile("[\uff00-\uffef\u3000]")  # full-width forms: NFKC first
+# Every cue holds 年 or (a plan name) 五, also after NFKC (㈤, ㊄ and the compatibility 年
+# are the only other characters it maps to them): a text without one has no cue.
+_MAY_CUE = re.compile("[年五\u3224\u3284\uf98e]")
+_NO_CUES: list = []  # (shared: callers only read the list)
 
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 

@@ -41,6 +41,9 @@ class ClaimView:
     index: int                     # the claim's place among them
     facts: DocumentFacts
     block: BlockTime | None
+    head_end: int                  # the end of the sentence's opening clause (``head_end``)
+    pairs: list                    # per pair of neighbouring claims of the sentence: whether
+    #                                they are X and Y of 从X增加到Y (None: not yet looked at)
     governing: object = _UNSET  # the governing date claim, once looked up (PeriodRules)
 
     @property
@@ -57,11 +60,6 @@ class ClaimView:
         """The claim's clause up to the claim."""
         return self.claim.sentence[self.clause_start:self.claim.start]
 
-    @_once
-    def head_end(self) -> int:
-        """The end of the sentence's opening clause."""
-        m = CLAUSE_BOUNDARY.search(self.claim.sentence)
-        return m.start() if m else len(self.claim.sentence)
 
     @property
     def before(self) -> str:
@@ -76,6 +74,12 @@ class ClaimView:
             opens_clause(self.claim.sentence, other.start)
 
 
+def head_end(sentence: str) -> int:
+    """The end of the sentence's opening clause."""
+    m = CLAUSE_BOUNDARY.search(sentence)
+    return m.start() if m else len(sentence)
+
+
 def opens_clause(s: str, i: int) -> bool:
     """True when position ``i`` of ``s`` starts a clause (after at most a preposition)."""
     k = i
@@ -85,14 +89,9 @@ def opens_clause(s: str, i: int) -> bool:
         s[k:i] in ("", "在", "截至", "截止", "到", "至", "于", "从", "自")
 
 
-def has_word(text: str, words) -> bool:
-    """Whether one of ``words`` occurs in ``text`` (one search of their alternation, compiled
-    once a word list)."""
-    found = _ANY.get(id(words))
-    if found is None or found[0] is not words:
-        pattern = re.compile("|".join(map(re.escape, words))) if words else re.compile("(?!)")
-        found = _ANY[id(words)] = (words, pattern)  # (the list kept: its id stays its own)
-    return found[1].search(text) is not None
-
-
-_ANY: dict[int, tuple[object, re.Pattern]] = {}
+def searchers(table: dict) -> dict:
+    """For every list of words in ``table``, the ``search`` of their alternation (a match
+    when one of the words occurs in a text), compiled once."""
+    return {name: re.compile("|".join(map(re.escape, words)) or "(?!)").search
+            for name, words in table.items()
+            if isinstance(words, list) and all(isinstance(w, str) for w in words)}

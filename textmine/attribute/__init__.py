@@ -58,13 +58,17 @@ class Attributor:
         facts = self.reader.read(doc)
         doc.region = facts.region.name if facts.region is not None else None
         by_sentence: dict[tuple, list[Claim]] = defaultdict(list)
-        for c in claims:
-            by_sentence[(c.sentence_index, c.page, c.sentence)].append(c)
+        for c in claims:  # (a sentence is known by its number; by its text when it has none)
+            index = c.sentence_index
+            by_sentence[(index, c.page) if index is not None else (index, c.page, c.sentence)
+                        ].append(c)
         times = self._sentence_times(doc, facts, sentences, {k[0] for k in by_sentence})
         province = self.gazetteer.province_code(facts.region)
         places: dict[str, str] = {}  # indicator -> the place it starts with
-        found = self.gazetteer.find_each([k[2] or "" for k in by_sentence], province)
-        for ((index, _, sentence), group), mentions in zip(by_sentence.items(), found):
+        found = self.gazetteer.find_each([g[0].sentence or "" for g in by_sentence.values()],
+                                         province)
+        for ((index, *_), group), mentions in zip(by_sentence.items(), found):
+            sentence = group[0].sentence or ""
             group.sort(key=_START)
             block = times.get(index) if index is not None else None
             head, pairs = head_end(sentence), [None] * len(group)

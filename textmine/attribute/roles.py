@@ -27,7 +27,7 @@ from .timewords import TimeWords, year_range
 from .view import ClaimView, searchers
 
 STRONG_TARGET = ("预期目标", "目标是", "目标为", "主要目标", "发展目标")
-_STRONG_TARGET = re.compile("|".join(STRONG_TARGET)).search
+_STRONG_TARGET = re.compile("|".join(STRONG_TARGET))
 
 
 @dataclass
@@ -118,7 +118,7 @@ class RoleRules:
         v, clause = q.v, q.v.clause
         review = q.part == "review"
         listed = v.block is not None and v.block.targets
-        if listed or _STRONG_TARGET(v.before) or self.has["target"](clause) or \
+        if listed or _STRONG_TARGET.search(v.sentence, 0, v.claim.start) or self.has["target"](clause) or \
                 (not review and self.modal.search(clause)):
             return "target"
         return None

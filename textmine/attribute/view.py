@@ -3,7 +3,7 @@ clause, the opening clause of its sentence, and the time context of its paragrap
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..types import Claim
 from .document import BlockTime, DocumentFacts
@@ -11,21 +11,6 @@ from .document import BlockTime, DocumentFacts
 CLAUSE_BOUNDARY = re.compile(r"[，,；;：:。！？!?]")
 _UP_TO_BOUNDARY = re.compile(r".*[，,；;：:。！？!?]", re.S)  # to the last boundary
 _UNSET = object()
-
-
-class _once:
-    """A value computed on first access and kept in the instance (``cached_property``
-    without its lock: a view is read by one thread, and attribution makes one per claim)."""
-
-    def __init__(self, f):
-        self.f, self.name = f, f.__name__
-        self.__doc__ = f.__doc__
-
-    def __get__(self, obj, cls=None):
-        if obj is None:
-            return self
-        value = obj.__dict__[self.name] = self.f(obj)
-        return value
 
 
 def clause_start(sentence: str, pos: int) -> int:
@@ -45,21 +30,18 @@ class ClaimView:
     pairs: list                    # per pair of neighbouring claims of the sentence: whether
     #                                they are X and Y of 从X增加到Y (None: not yet looked at)
     governing: object = _UNSET  # the governing date claim, once looked up (PeriodRules)
+    clause_start: int = field(init=False)  # where the claim's clause starts
+    clause: str = field(init=False)        # the claim's clause up to the claim
+
+    def __post_init__(self) -> None:
+        # (every rule reads the clause: computed at once, not behind a property)
+        s, at = self.claim.sentence, self.claim.start
+        self.clause_start = start = clause_start(s, at)
+        self.clause = s[start:at]
 
     @property
     def sentence(self) -> str:
         return self.claim.sentence
-
-    @_once
-    def clause_start(self) -> int:
-        """Where the claim's clause starts (after the last boundary before it)."""
-        return clause_start(self.claim.sentence, self.claim.start)
-
-    @_once
-    def clause(self) -> str:
-        """The claim's clause up to the claim."""
-        return self.claim.sentence[self.clause_start:self.claim.start]
-
 
     @property
     def before(self) -> str:

@@ -130,6 +130,16 @@ def test_roles(report, text, role):
     assert report[text].role == role
 
 
+def test_quiet_clauses_skip_only_rules_that_cannot_fire(monkeypatch):
+    """Clauses without a forecast, outcome or budget word skip those three rules: the roles
+    are the same as with every rule run."""
+    from textmine.attribute.roles import RoleRules
+    texts = [REPORT, BUDGET_REPORT.replace("某省", "江西省"), *(s for s, *_ in SENTENCES)]
+    quick = [[c.role for c in _claims(t)] for t in texts]
+    monkeypatch.setattr(RoleRules, "QUIET_RULES", RoleRules.RULES)
+    assert [[c.role for c in _claims(t)] for t in texts] == quick
+
+
 def test_every_claim_is_attributed(report):
     for c in report.values():
         assert c.role in ("outcome", "target", "plan", "forecast")

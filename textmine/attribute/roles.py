@@ -57,6 +57,9 @@ class RoleRules:
 
     def __post_init__(self) -> None:
         self.has = searchers(self.words)
+        # the words without which _forecast, _happened and _budget give nothing
+        self.has["clause_cues"] = searchers({"clause_cues": [
+            *self.words["forecast"], *self.words["outcome"], *self.words["budget"]]})["clause_cues"]
 
     @classmethod
     def load(cls, times: TimeWords) -> "RoleRules":
@@ -71,7 +74,8 @@ class RoleRules:
         if c.kind in ("date", "duration", "rank"):
             return self._date_role(v, period)
         q = _Question(v, year_range(period), governing_date)
-        for rule in self.RULES:
+        # (a clause without any of their words skips the rules that only read such words)
+        for rule in self.RULES if self.has["clause_cues"](v.clause) else self.QUIET_RULES:
             found = rule(self, q)
             if found:
                 return found
@@ -134,6 +138,7 @@ class RoleRules:
         return "target" if q.part == "forward" or q.years[1] > q.year else None
 
     RULES = (_forecast, _continues, _happened, _plan, _over, _budget, _stated_target, _ahead)
+    QUIET_RULES = (_continues, _plan, _over, _stated_target, _ahead)  # RULES less the three
 
     def _arranged(self, v: ClaimView) -> bool:
         """Money or a standard after an arranging word in its clause, or money in a sentence

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..parse.tables import table
+from ..parse.tables import searchers, table
 from ..types import Document
 from .gazetteer import NATIONAL, Gazetteer, Region
 from .timewords import Cue, TimeWords
@@ -54,14 +54,6 @@ class DocumentFacts:
 _WIDE = re.compile("[\uff00-\uffef\u3000]")
 
 
-def _lead_space(text: str) -> int:
-    """The length of ``text``'s leading white space (what ``str.lstrip`` would drop)."""
-    return _SPACE.match(text).end()
-
-
-_SPACE = re.compile(r"\s*")
-
-
 def _norm(s: str) -> str:
     return unicodedata.normalize("NFKC", s) if s and _WIDE.search(s) else (s or "")
 
@@ -72,6 +64,12 @@ class DocumentReader:
     times: TimeWords
     rules: dict
     numbered: re.Pattern
+    has: dict = field(default_factory=dict)  # [parts] word list name -> search of its words
+    opens_part: re.Pattern | None = None     # ``numbered`` after any leading white space
+
+    def __post_init__(self) -> None:
+        self.has = searchers(self.rules["parts"])
+        self.opens_part = re.compile(r"\s*(?:%s)" % self.numbered.pattern.removeprefix("^"))
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, times: TimeWords) -> "DocumentReader":
@@ -166,7 +164,7 @@ class DocumentReader:
 
     def part_of(self, text: str, year: int | None) -> Part | None:
         """The part a numbered heading opens (一、2017年工作回顾), None for other blocks."""
-        if len(text) > 8 and not self.numbered.match(text[_lead_space(text):][:64]):
+        if len(text) > 8 and not self.opens_part.match(text):
             return None  # neither a numbered heading nor a closing one (附注)
         s = _norm(text).strip()
         p = self.rules["parts"]
@@ -176,10 +174,9 @@ class DocumentReader:
             return None
         if len(s) > 40:  # a heading run into its paragraph (column text): its first clause
             s = re.split(r"[，,。；：:]", s, maxsplit=1)[0]
-            if len(s) > 40 or not any(w in s for w in (*p["review"], *p["forward"])):
+            if len(s) > 40 or not (self.has["review"](s) or self.has["forward"](s)):
                 return None
-        kind = "review" if any(w in s for w in p["review"]) else \
-            "forward" if any(w in s for w in p["forward"]) else "other"
+        kind = "review" if self.has["review"](s) else "forward" if self.has["forward"](s) else "other"
         cue = self.times.cue(s, year)
         if cue is None and year is not None:
             cue = Cue(year - 1, year - 1, "relative") if kind == "review" else \

@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..parse.tables import table
+from ..parse.tables import searchers, table
 from ..types import Claim
 from .timewords import Cue, TimeWords, label, last_base_year, year_range
-from .view import _UNSET, ClaimView, searchers
+from .view import _UNSET, ClaimView
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

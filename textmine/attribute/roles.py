@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..parse.tables import table
+from ..parse.tables import searchers, table
 from .timewords import TimeWords, year_range
-from .view import ClaimView, searchers
+from .view import ClaimView
 
 STRONG_TARGET = ("预期目标", "目标是", "目标为", "主要目标", "发展目标")
 _STRONG_TARGET = re.compile("|".join(STRONG_TARGET))

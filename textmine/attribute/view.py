@@ -69,11 +69,3 @@ def opens_clause(s: str, i: int) -> bool:
         k -= 1
     return (k == 0 or CLAUSE_BOUNDARY.match(s[k - 1]) is not None) and \
         s[k:i] in ("", "在", "截至", "截止", "到", "至", "于", "从", "自")
-
-
-def searchers(table: dict) -> dict:
-    """For every list of words in ``table``, the ``search`` of their alternation (a match
-    when one of the words occurs in a text), compiled once."""
-    return {name: re.compile("|".join(map(re.escape, words)) or "(?!)").search
-            for name, words in table.items()
-            if isinstance(words, list) and all(isinstance(w, str) for w in words)}

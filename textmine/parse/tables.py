@@ -1,10 +1,11 @@
 """Read the data tables in ``textmine/data`` (TOML). Each table is read once per process."""
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Callable
 
 
 @cache
@@ -12,3 +13,12 @@ def table(name: str) -> dict[str, Any]:
     """The parsed ``textmine/data/<name>.toml``."""
     text = resources.files("textmine").joinpath("data", f"{name}.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
+
+
+def searchers(word_lists: dict[str, Any]) -> dict[str, Callable[[str], re.Match | None]]:
+    """For every list of words in a table, the ``search`` of their alternation (a match when
+    one of the words occurs in a text), compiled once: one C call instead of a loop of
+    ``in`` tests."""
+    return {name: re.compile("|".join(map(re.escape, words)) or "(?!)").search
+            for name, words in word_lists.items()
+            if isinstance(words, list) and all(isinstance(w, str) for w in words)}

@@ -88,9 +88,14 @@ def test_apply_model_scores_each_sentence_once(tiny_model_dir, monkeypatch):
                            (lambda f, n: lambda it, lex: made.update({n: made.get(n, 0) + 1}) or f(it, lex))
                            (g.make, g.name)) for g in GROUPS)
     monkeypatch.setattr("textmine.classify.features.GROUPS", groups)
+    from textmine.classify import bulk
+    rows: dict[str, int] = {}  # groups with a bulk form: the rows they are given
+    monkeypatch.setattr(bulk, "BULK", {
+        name: (lambda f, n: lambda items, lex, gp: rows.update({n: rows.get(n, 0) + len(items)})
+               or f(items, lex, gp))(f, name) for name, f in bulk.BULK.items()})
     M.apply_model(m, claims)
-    assert made["sentence_words"] == 3 and made["window"] == 4
-    assert made["section"] == 3  # 就业扶贫, 消费扶贫 and no heading
+    assert made["sentence_words"] == 3 and rows["window"] == 4
+    assert rows["section"] == 3  # 就业扶贫, 消费扶贫 and no heading
     for c, (label, p) in zip(claims, single):
         assert c.measure == label and c.measure_confidence == pytest.approx(p, abs=1e-4)
     for c in claims:

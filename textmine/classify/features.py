@@ -30,6 +30,7 @@ NUM_TOKEN = "0"
 _ARABIC = re.compile(r"[0-9０-９][0-9０-９.,．]*")
 _CLAUSE_END = "，。；！？：;,"
 _CLAUSE_MARK = re.compile(f"[{_CLAUSE_END}]")
+_LAST_MARK = re.compile(f".*[{_CLAUSE_END}]", re.S)
 _NOT_WORD = re.compile(r"[\W_]+")
 
 Tokens = tuple[str, ...]  # the sentence as the segmenter cut it
@@ -87,12 +88,18 @@ def normalise(text: str) -> str:
 
 
 def window(item: MeasureInput) -> str:
+    return normalise(window_text(item))
+
+
+def window_text(item: MeasureInput) -> str:
+    """The mention in 【】 with up to ``WINDOW_LEFT`` characters before it and
+    ``WINDOW_RIGHT`` after (before ``normalise``)."""
     s = item.sentence
     start, end = max(0, item.start), min(len(s), max(item.start, item.end))
     if start == end == 0:
         end = len(s)
-    return normalise(s[max(0, start - WINDOW_LEFT):start] + "【" + s[start:end] + "】"
-                     + s[end:end + WINDOW_RIGHT])
+    return (s[max(0, start - WINDOW_LEFT):start] + "【" + s[start:end] + "】"
+            + s[end:end + WINDOW_RIGHT])
 
 
 def clause(item: MeasureInput) -> str:
@@ -100,9 +107,8 @@ def clause(item: MeasureInput) -> str:
     s = item.sentence
     start = min(len(s), max(0, item.start))
     end = min(len(s), max(start, item.end))
-    lo = start
-    while lo > 0 and s[lo - 1] not in _CLAUSE_END:
-        lo -= 1
+    m = _LAST_MARK.match(s, 0, start)  # the last mark before the mention
+    lo = m.end() if m else 0
     m = _CLAUSE_MARK.search(s, end)
     return s[lo:m.start() if m else len(s)]
 
@@ -140,7 +146,8 @@ def char_ngrams(text: str, lo: int, hi: int) -> list[str]:
 @dataclass(frozen=True)
 class Group:
     """A feature group: its name, how much it weighs, what it depends on (``sentence``,
-    ``section`` or ``claim``: the cache key at inference) and how it is computed."""
+    ``section`` or ``claim``: the cache key at inference) and how it is computed (at
+    inference ``bulk`` computes the same features of many claims at once)."""
 
     name: str
     weight: float

@@ -15,11 +15,12 @@ sentence-level scores); probabilities are its softmax.
 from __future__ import annotations
 
 from itertools import chain, repeat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
+
 
 
 @dataclass
@@ -29,6 +30,8 @@ class GroupParams:
     vocabulary: dict[str, int]
     idf: np.ndarray     # (n_features,)
     coef: np.ndarray    # (n_classes, n_features)
+    tables: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    # (look-up tables the bulk feature groups build from the vocabulary on first use: ``bulk``)
 
     def entries(self, token_lists: Sequence[Sequence[str]]
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -41,10 +44,20 @@ class GroupParams:
         cols = np.fromiter(map(self.vocabulary.get, chain.from_iterable(token_lists), repeat(width)),
                            dtype=np.int64, count=total)
         rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+        known = cols < width
+        return self.weigh(rows[known], cols[known], n)
+
+    def weigh(self, rows: np.ndarray, cols: np.ndarray, n: int
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``entries`` from the (row, column) of every known token, in any order."""
+        width = len(self.idf)
         keys, counts = np.unique(rows * (width + 1) + cols, return_counts=True)
-        row, col = keys // (width + 1), keys % (width + 1)
-        known = col < width
-        row, col, counts = row[known], col[known], counts[known]
+        return self.weigh_counts(keys // (width + 1), keys % (width + 1), counts, n)
+
+    def weigh_counts(self, row: np.ndarray, col: np.ndarray, counts: np.ndarray, n: int
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``entries`` from each (row, column) pair's count, the pairs sorted by row, then
+        column (the order fixes the floating-point sums)."""
         v = (1.0 + np.log(counts)) * self.idf[col]
         norm = np.sqrt(np.bincount(row, weights=v * v, minlength=n))
         return row, col, v * (self.weight / norm[row])
@@ -56,10 +69,15 @@ class GroupParams:
 
     def scores(self, token_lists: Sequence[Sequence[str]]) -> np.ndarray:
         """(len(token_lists), n_classes): this group's share of each row's decision."""
-        row, col, v = self.entries(token_lists)
-        contrib = self.coef[:, col] * v  # (n_classes, n_entries)
-        return np.stack([np.bincount(row, weights=c, minlength=len(token_lists))
-                         for c in contrib], axis=1)
+        return self.score_entries(self.entries(token_lists), len(token_lists))
+
+    def score_entries(self, entries: tuple[np.ndarray, np.ndarray, np.ndarray], n: int
+                      ) -> np.ndarray:
+        """(n, n_classes) from ``entries`` of n rows."""
+        row, col, v = entries
+        contrib = np.take(self.coef, col, axis=1)  # (n_classes, n_entries); faster than [:, col]
+        contrib *= v
+        return np.stack([np.bincount(row, weights=c, minlength=n) for c in contrib], axis=1)
 
 
 @dataclass

@@ -89,18 +89,13 @@ class MeasureModel:
         for gp in self.linear.groups:
             g = makers[gp.name]
             if g.level == "claim":
-                z += gp.scores([g.make(it, lex) for it in items])
+                z += _scores(gp, g, items, lex)
                 continue
-            units: dict = {}  # cache key -> row of the distinct unit
-            first: list[MeasureInput] = []
-            row = np.empty(len(items), dtype=np.intp)
-            for i, it in enumerate(items):
-                key = cache_key(g, it)
-                if key not in units:
-                    units[key] = len(first)
-                    first.append(it)
-                row[i] = units[key]
-            z += gp.scores([g.make(it, lex) for it in first])[row]
+            keys = [cache_key(g, it) for it in items]
+            units = dict(zip(dict.fromkeys(keys), range(len(keys))))  # key -> row of its unit
+            first = dict(zip(reversed(keys), reversed(items)))  # key -> its first item
+            row = np.fromiter(map(units.__getitem__, keys), dtype=np.intp, count=len(keys))
+            z += _scores(gp, g, list(map(first.__getitem__, units)), lex)[row]
         return z
 
     def predict_proba(self, items: Iterable[Any]):
@@ -110,7 +105,8 @@ class MeasureModel:
         """(label, probability of that label) per item."""
         proba = self.predict_proba(items)
         labels = self.labels
-        return [(labels[int(row.argmax())], float(row.max())) for row in proba]
+        return list(zip(map(labels.__getitem__, proba.argmax(axis=1).tolist()),
+                        proba.max(axis=1).tolist()))
 
     def explain(self, item: Any, label: str | None = None, top: int = 8) -> dict:
         """The label, its probability, all probabilities and the top features behind it
@@ -143,6 +139,16 @@ class MeasureModel:
         where, text = texts[place]
         hits = [kw for kw in self.lexicon.keywords.get(label, {}) if kw in text]
         return f"{label} keywords in {where}: {'、'.join(hits)}"
+
+
+def _scores(gp, g, items: list, lex):
+    """One group's share of the decisions of ``items``: the group's bulk form when it has
+    one (``bulk``: the same features, computed for all the items at once), else ``make``."""
+    from .bulk import BULK
+    bulk = BULK.get(g.name)
+    if bulk is not None:
+        return gp.score_entries(bulk(items, lex, gp), len(items))
+    return gp.scores([g.make(it, lex) for it in items])
 
 
 def apply_model(model: MeasureModel, claims: list[Claim],

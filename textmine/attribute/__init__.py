@@ -72,8 +72,10 @@ class Attributor:
             group.sort(key=_START)
             block = times.get(index) if index is not None else None
             head, pairs = head_end(sentence), [None] * len(group)
+            dates = [i for i, c in enumerate(group) if c.kind == "date"]
             for i, c in enumerate(group):
-                self.attribute(ClaimView(c, group, i, facts, block, head, pairs), mentions, places)
+                self.attribute(ClaimView(c, group, i, facts, block, head, pairs, dates),
+                               mentions, places)
         return claims
 
     def attribute(self, v: ClaimView, mentions: list, places: dict[str, str]) -> None:
@@ -96,7 +98,8 @@ class Attributor:
         """The document's region, unless a place is the subject of the claim's clause
         (``mentions``: the places named in the claim's sentence)."""
         facts, start = v.facts, v.clause_start
-        first = next((m for m in mentions if start <= m.start and m.end <= v.claim.start), None)
+        first = next((m for m in mentions if start <= m.start and m.end <= v.claim.start),
+                     None) if mentions else None
         if first is None:
             prev = v.siblings[v.index - 1] if v.index else None
             if prev is not None and prev.region and _CONTINUES.fullmatch(v.clause):

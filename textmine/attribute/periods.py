@@ -25,6 +25,7 @@ from .timewords import Cue, TimeWords, label, last_base_year, year_range
 from .view import _UNSET, ClaimView
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YEAR_OF = re.compile(r"\b\d{4}(?=-|/|$)")  # the years of an ISO date or period
 
 
 @dataclass
@@ -146,8 +147,11 @@ class PeriodRules:
 
     # ---------------------------------------------------------------- written dates
     def _governing_date(self, v: ClaimView) -> Claim | None:
-        for d in reversed(v.siblings[:v.index]):
-            if d.kind != "date" or not v.in_scope(d) or not isinstance(d.value, str):
+        for k in reversed(v.dates):  # (the dates before the claim, nearest first)
+            if k >= v.index:
+                continue
+            d = v.siblings[k]
+            if not v.in_scope(d) or not isinstance(d.value, str):
                 continue
             if self.times.is_base(v.sentence, d.start, d.end):
                 continue
@@ -170,7 +174,7 @@ class PeriodRules:
         if value is None or year_range(value) is None:
             return value
         if cue is not None and (d.year_source or "").startswith("document") and not cue.multi:
-            value = re.sub(r"\b\d{4}(?=-|/|$)", str(cue.first), value)
+            value = _YEAR_OF.sub(str(cue.first), value)
         return value
 
     def governed(self, d: Claim, cue: Cue | None, issued: str | None) -> str | None:

@@ -29,6 +29,7 @@ class ClaimView:
     head_end: int                  # the end of the sentence's opening clause (``head_end``)
     pairs: list                    # per pair of neighbouring claims of the sentence: whether
     #                                they are X and Y of 从X增加到Y (None: not yet looked at)
+    dates: list[int]               # the places of the sentence's date claims, in order
     governing: object = _UNSET  # the governing date claim, once looked up (PeriodRules)
     clause_start: int = field(init=False)  # where the claim's clause starts
     clause: str = field(init=False)        # the claim's clause up to the claim

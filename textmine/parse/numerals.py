@@ -59,7 +59,9 @@ def _dotted(text: str, m: re.Match) -> bool:
 LEAD_POINT = re.compile(r"\.\d+")
 
 
-@dataclass(frozen=True, slots=True)  # slots: faster to make (one for every numeral read)
+# slots: faster to make (one for every numeral read); not frozen, which would make it three
+# times slower to make (treat it as frozen), hashed by its fields all the same
+@dataclass(slots=True, unsafe_hash=True)
 class Numeral:
     start: int
     end: int
@@ -332,6 +334,7 @@ _READER = {c: read for chars, read in (
     (INNER_SPACE, _read_space), ("0123456789.", _read_arabic), (DIGITS, _read_digit), (UNITS, _read_unit),
     (MAGNITUDES, _read_magnitude), (INNER_OVER | INNER_VAGUE, _read_inner), (POINT, _read_point))
     for c in chars}
+NUMERAL_CHARS = frozenset(_READER)  # every character that may stand in a numeral
 
 
 # the token of each numeral character (kind, value)

@@ -2,6 +2,7 @@
 the claims cheaper, every record as it was)."""
 from __future__ import annotations
 
+from decimal import Decimal
 from unittest import mock
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import given, settings, strategies as st
 from textmine.parse import numbers, reading
 from textmine.parse.mention import NumberMention
 from textmine.parse.numbers import find_numbers
-from textmine.parse.numerals import fold_width, scan_numeral
+from textmine.parse.numerals import fold_width, scan_numeral, to_plain
 from textmine.parse.reading import in_word, read_mention
 from textmine.parse.tables import table
 from textmine.parse.units import CURRENCY_NAMES
@@ -112,3 +113,28 @@ def test_mentions_compare_and_hash_by_their_fields():
     a, b = find_numbers("投入资金3.2亿元"), find_numbers("投入资金3.2亿元")
     assert a == b and hash(a[0]) == hash(b[0]) and len({a[0], b[0]}) == 1
     assert isinstance(a[0], NumberMention)
+
+
+def _to_plain_reference(v: Decimal) -> Decimal:
+    """to_plain as first written: from the digits and exponent, every time."""
+    if not v.is_finite():
+        return v
+    sign, digits, exp = v.as_tuple()
+    if not any(digits):
+        return Decimal(0)
+    if exp > 0:
+        return Decimal((sign, digits + (0,) * exp, 0))
+    if exp < 0 and not any(digits[exp:]):
+        return Decimal((sign, digits[:exp] or (0,), 0))
+    return v
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.decimals(allow_nan=True, allow_infinity=True),
+                 st.builds(lambda d, e: Decimal(d).scaleb(e), st.integers(-10**6, 10**6), st.integers(-12, 12))))
+def test_to_plain_fast_check_equals_the_digits_rule(v):
+    got, want = to_plain(v), _to_plain_reference(v)
+    if want.is_nan():
+        assert got.is_nan()
+    else:
+        assert got.as_tuple() == want.as_tuple() and str(got) == str(want)

@@ -499,6 +499,9 @@ def to_plain(v: Decimal) -> Decimal:
     """
     if not v.is_finite():
         return v
+    s = str(v)  # (cheaper than as_tuple, for the common case: already plain)
+    if "E" not in s and ("." not in s or s[-1] != "0") and v:
+        return v  # positional: exponent 0, or a fraction that does not end in 0
     sign, digits, exp = v.as_tuple()
     if not any(digits):
         return Decimal(0)

@@ -8,7 +8,7 @@ from unittest import mock
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from textmine.parse import numbers, reading
+from textmine.parse import numbers, numerals, reading
 from textmine.parse.mention import NumberMention
 from textmine.parse.numbers import find_numbers
 from textmine.parse.numerals import fold_width, scan_numeral, to_plain
@@ -138,3 +138,18 @@ def test_to_plain_fast_check_equals_the_digits_rule(v):
         assert got.is_nan()
     else:
         assert got.as_tuple() == want.as_tuple() and str(got) == str(want)
+
+
+_NUMERAL_TEXT = st.lists(st.one_of(st.sampled_from(sorted(numerals.NUMERAL_CHARS)), st.sampled_from(_WORDS),
+                                   st.sampled_from(list("0123456789.,eEkKMw^+-"))), max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_NUMERAL_TEXT)
+def test_scan_numeral_fast_paths_equal_the_scanner(s):
+    """One Chinese digit alone, Arabic digits with at most one magnitude: what the token
+    scanner reads."""
+    t = fold_width(s)
+    for i in range(len(t)):
+        scan_numeral.cache_clear()
+        assert scan_numeral(t, i) == numerals._scan_numeral(t, i), (t, i)

@@ -164,6 +164,9 @@ def scan_numeral(text: str, i: int) -> Numeral | None:
     """
     c = text[i:i + 1]
     if not "0" <= c <= "9":
+        if c in _LONE_DIGIT and text[i + 1:i + 2] not in NUMERAL_CHARS:
+            # fast path: one Chinese digit that nothing continues (三个, 一项)
+            return Numeral(i, i + 1, _LONE_DIGIT[c], chinese=True)
         return _scan_numeral(text, i)
     # fast path: Arabic digits followed by nothing that continues a numeral
     m = ARABIC.match(text, i)
@@ -335,6 +338,8 @@ _READER = {c: read for chars, read in (
     (MAGNITUDES, _read_magnitude), (INNER_OVER | INNER_VAGUE, _read_inner), (POINT, _read_point))
     for c in chars}
 NUMERAL_CHARS = frozenset(_READER)  # every character that may stand in a numeral
+# the value of a numeral of one digit character (not 十/百/万: those read as units)
+_LONE_DIGIT = {c: Decimal(v) for c, v in DIGITS.items() if c not in UNITS and c not in MAGNITUDES}
 
 
 # the token of each numeral character (kind, value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from ..parse.numbers import NumberMention
 from ..parse.tables import table
@@ -25,12 +25,23 @@ def _exclusions() -> tuple[tuple[re.Pattern, frozenset[str] | None], ...]:
     return tuple(pats)
 
 
+@cache
+def _needed() -> re.Pattern:
+    """Any character some pattern's matches need."""
+    chars = set().union(*(needs for _, needs in _exclusions() if needs))
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+
+
+@lru_cache(maxsize=256)
+def _searched(present: frozenset[str]) -> tuple[re.Pattern, ...]:
+    """The patterns to search in a sentence that holds the needed characters ``present``."""
+    return tuple(p for p, needs in _exclusions() if needs is None or not needs.isdisjoint(present))
+
+
 def excluded_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of names, slogans, titles and markers in a sentence (a pattern is
     searched only when the sentence holds a character its matches need)."""
-    chars = set(text)
-    return [(m.start(), m.end()) for p, needs in _exclusions()
-            if needs is None or not needs.isdisjoint(chars)
+    return [(m.start(), m.end()) for p in _searched(frozenset(_needed().findall(text)))
             for m in p.finditer(text) if m.end() > m.start()]
 
 

@@ -19,7 +19,7 @@ from .dates import Reference, scan_dates
 from .forms import BETWEEN_END, BETWEEN_JOINS, SLASH_FRACTION, SPECIAL_FIRST, slash_fraction, special_at
 from .mention import GRAMMAR, NumberMention
 from .numerals import DIGITS, MAGNITUDES, UNITS, fold_width, scan_numeral
-from .reading import read_mention
+from .reading import in_word, read_mention
 
 __all__ = ["NumberMention", "find_numbers", "number_records"]
 
@@ -85,6 +85,9 @@ def _scan(text: str, folded: str, taken: list[_Span], found: list[NumberMention]
             if (c not in _START_CHARS or i > 0 and folded[i - 1].isdigit()) and not (
                     c == "." and i + 1 < len(folded) and folded[i + 1].isdigit()
                     and not (i > 0 and folded[i - 1] in "0123456789.")):
+                cand = _CANDIDATE.search(folded, i + 1)
+                continue
+            if in_word(folded, i):  # 一些, 统一: no number, known without the grammar
                 cand = _CANDIDATE.search(folded, i + 1)
                 continue
             m, nxt = _read_number(folded, i, taken, last_end)

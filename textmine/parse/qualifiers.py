@@ -103,6 +103,7 @@ def prefix_len(text: str, i: int, word: str) -> int:
 _SUFFIX_BY_FIRST: dict[str, tuple[str, ...]] = {}
 for _w in _SUFFIX_LONGEST:
     _SUFFIX_BY_FIRST[_w[0]] = _SUFFIX_BY_FIRST.get(_w[0], ()) + (_w,)
+SUFFIX_FIRST = frozenset(_SUFFIX_BY_FIRST)  # the first characters of the suffix words
 
 
 def suffix_at(text: str, i: int) -> str | None:

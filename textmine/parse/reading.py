@@ -24,11 +24,11 @@ from typing import Callable, Union
 
 from . import qualifiers as Q
 from .forms import CJK_WORD, EXACT_MATH, FRACTION_FIRST, NOUN_AFTER_UNIT, PERCENT_LEAD, PERCENT_LEAD_LAST, RANGE_DASH, RANK_MARK, \
-    coins, fraction, fraction_percent, in_formal_word, looks_like_year, ordinal_between, rank, \
+    STANDALONE, coins, fraction, fraction_percent, in_formal_word, looks_like_year, ordinal_between, rank, \
     shared_scale, spaced_discount, word_part
 from .mention import COMPARE_AFTER, COMPARE_BEFORE, COMPARE_RULE, GRAMMAR, SIGNS, SPACE, NumberMention, \
     signed, skip_space
-from .numerals import DIGITS, INNER_OVER, INNER_VAGUE, LIANG, LIANG_UNIT, MAGNITUDES, UNITS, \
+from .numerals import DIGITS, INNER_OVER, INNER_VAGUE, LIANG, LIANG_UNIT, MAGNITUDES, NUMERAL_CHARS, UNITS, \
     Numeral, scan_numeral, to_plain
 from .qualifiers import ABOUT, AT_MOST, AT_MOST_IF_SUFFIX, EXACT, OVER_K, QUALIFIER, UNDECIDED, \
     VAGUE_K, VAGUE_RULES, Rule
@@ -48,6 +48,13 @@ YEAR_UNIT: str = GRAMMAR["year"]["unit"]
 _MEASURE_MAGNITUDE = frozenset(GRAMMAR["inner"]["measure_before_magnitude"])  # 两个亿
 _DOUBLED = frozenset(GRAMMAR["range"]["doubled"])  # 1万元--5万元
 _INCLUSIVE: tuple[str, ...] = tuple(GRAMMAR["range"]["inclusive"])  # 1万(含)-5万元
+_INCLUSIVE_FIRST = frozenset(w[0] for w in _INCLUSIVE)
+# the currency words by their first and by their last character, each in CURRENCY_NAMES' order
+_CURRENCY_BY_FIRST: dict[str, tuple[str, ...]] = {}
+_CURRENCY_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _w in CURRENCY_NAMES:
+    _CURRENCY_BY_FIRST[_w[0]] = _CURRENCY_BY_FIRST.get(_w[0], ()) + (_w,)
+    _CURRENCY_BY_LAST[_w[-1]] = _CURRENCY_BY_LAST.get(_w[-1], ()) + (_w,)
 _PAIR_DIGIT = {c: DIGITS[c] for c in GRAMMAR["pairs"]["digits"]}  # 八九亿, 三五百
 _PAIRS = frozenset(tuple(p) for p in GRAMMAR["pairs"]["pairs"])
 # 多/余 after 约 (大约十多欧元): the 多 range, as JioNLP reads it (the contract is silent)
@@ -72,6 +79,31 @@ class Reading:
 
 
 Outcome = Union[Reading, NumberMention, None]
+
+
+# A lone Chinese digit inside a word (一些, 进一步, 统一, “三保障”) is no number, and reading
+# it through every step costs as much as reading a number. The steps' own tables say when that
+# is sure (``in_word``): the digit (not 十/百/万, which read differently) stands after neither 第
+# (a rank) nor 之 or a space (百分之五), and a Chinese character follows it that neither
+# continues the numeral nor starts anything read after one: a unit, 多/余/几, 分之 or 又
+# (a fraction), 个亿, a suffix word (以上), a range dash, or a character that stands apart
+# from a numeral (这是五); so ``_unit`` finds no unit and ``word_part`` holds.
+_LONE_DIGITS = frozenset(DIGITS) - frozenset(UNITS) - frozenset(MAGNITUDES)
+_NOT_IN_WORD_AFTER = frozenset().union(
+    NUMERAL_CHARS, FRACTION_FIRST, _MEASURE_MAGNITUDE, (w[0] for w in UNIT_WORDS), LIANG, STANDALONE,
+    RANGE_DASH, Q.SUFFIX_FIRST)
+_NOT_IN_WORD_BEFORE = PERCENT_LEAD_LAST | {RANK_MARK}
+
+
+def in_word(t: str, i: int) -> bool:
+    """Whether ``t[i]`` is a lone Chinese digit inside a word, so that ``read_mention(t, i)``
+    is None (a cheap test before the grammar: ``tests/test_parse_properties.py`` checks it
+    against the grammar on random text)."""
+    if t[i] not in _LONE_DIGITS:
+        return False
+    x = t[i + 1:i + 2]
+    return x not in _NOT_IN_WORD_AFTER and CJK_WORD.match(x) is not None and (
+        i == 0 or t[i - 1] not in _NOT_IN_WORD_BEFORE)
 
 
 def read_mention(t: str, i: int, may_sign: bool = True) -> NumberMention | None:
@@ -233,12 +265,13 @@ def _currency(r: Reading) -> Outcome:
     if unit is not None and unit.currency != "CNY":
         return r
     if unit is not None:  # (500元人民币 stays 500元: the word says what 元 says)
-        after = next((w for w in CURRENCY_NAMES if t.startswith(w, r.end)), None)
+        after = next((w for w in _CURRENCY_BY_FIRST.get(t[r.end:r.end + 1], ()) if t.startswith(w, r.end)), None)
         if after is not None and money_unit(after).currency != unit.currency:
             r.unit, r.end = money_unit(after), r.end + len(after)
             return r
     s = r.start - 1 if r.start > 0 and t[r.start - 1] == " " else r.start
-    before = next((w for w in CURRENCY_NAMES if t.startswith(w, s - len(w)) and s >= len(w)), None)
+    before = next((w for w in _CURRENCY_BY_LAST.get(t[s - 1:s] if s > 0 else "", ())
+                   if t.startswith(w, s - len(w)) and s >= len(w)), None)
     if before is not None and (unit is None or money_unit(before).currency != unit.currency):
         r.unit, r.start = money_unit(before), s - len(before)
     return r
@@ -308,7 +341,7 @@ def _range_step(r: Reading) -> Outcome:
     """20～30万元, 3至5个, 10%-15%, 1万(含)-5万元."""
     t = r.t
     dash = skip_space(t, r.end, 1)
-    inclusive = next((w for w in _INCLUSIVE if t.startswith(w, dash)), "")
+    inclusive = next((w for w in _INCLUSIVE if t.startswith(w, dash)), "") if t[dash:dash + 1] in _INCLUSIVE_FIRST else ""
     dash = skip_space(t, dash + len(inclusive), 1)
     if dash >= len(t) or t[dash] not in RANGE_DASH or r.rule is not EXACT:
         return r

@@ -3,6 +3,8 @@ document's reference year and region. Every sentence here is written for this pr
 the style of work reports and bulletins."""
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -229,6 +231,7 @@ def test_gazetteer_reads_leftmost_longest_names(pieces, data):
     assert [(m.start, m.end) for m in _GAZ.find(text)] == _greedy_longest(text)
     parts = [text[:len(text) // 2], "", text[len(text) // 2:]]
     assert _GAZ.find_each(parts) == [_GAZ.find(p) for p in parts]
+    assert _GAZ.named(text) == dict(Counter(m.surface for m in _GAZ.find(text)))
 
 
 def test_an_ambiguous_name_is_read_in_the_documents_province():

@@ -123,10 +123,10 @@ class DocumentReader:
         regions: dict[str, Region] = {}
         skip = re.compile("|".join(map(re.escape, self.rules["document"]["not_region_lines"])) or "(?!)")
         text = "\n".join(b.text for b in doc.blocks if not skip.search(b.text))
-        for m in self.gazetteer.find(text):  # (one search of the blocks, a line each)
-            r = m.region
+        for name, n in self.gazetteer.named(text).items():  # (one search, a block a line)
+            r = self.gazetteer.region(name)
             if r is not None and r.level in ("province", "prefecture", "county"):
-                counts[r.code] = counts.get(r.code, 0) + 1
+                counts[r.code] = counts.get(r.code, 0) + n
                 regions[r.code] = r
         if not counts:
             return None

@@ -104,6 +104,17 @@ class Gazetteer:
             out.append(Mention(start, end, name, self._pick(self.surfaces[name], province)))
         return out
 
+    def named(self, text: str) -> dict[str, int]:
+        """How often each name is found in ``text`` (as ``find`` reads it), by name."""
+        counts: dict[str, int] = {}
+        if not self.surfaces or not text:
+            return counts
+        names, not_after = self._names, self.not_after
+        for i, _, end in self._automaton.find_matches_as_indexes(text):
+            if not text.startswith(not_after, end):
+                counts[names[i]] = counts.get(names[i], 0) + 1
+        return counts
+
     def find_each(self, texts: list[str], province: str = "") -> list[list[Mention]]:
         """``find`` of each text, in one search of them all (a line each: no name holds a
         line break, so none runs from one text into the next)."""

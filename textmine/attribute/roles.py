@@ -30,7 +30,7 @@ STRONG_TARGET = ("预期目标", "目标是", "目标为", "主要目标", "发�
 _STRONG_TARGET = re.compile("|".join(STRONG_TARGET))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Question:
     """What the role rules ask about one claim."""
     v: ClaimView
@@ -172,8 +172,9 @@ class RoleRules:
         year = v.facts.year
         if year is None:
             return False
-        return any(cue.last < year and cue.kind in ("relative", "span")
-                   for _, cue in self.times.cues(v.clause, year))
+        cues = self.times.cues(v.clause, year)
+        return bool(cues) and any(cue.last < year and cue.kind in ("relative", "span")
+                                  for _, cue in cues)
 
 
 _BARE_CHANGE = re.compile(r"(?:比上年|比去年|较上年|同比)?(?:增加|增长|提高|减少|下降|降低)了?")

@@ -19,7 +19,7 @@ def clause_start(sentence: str, pos: int) -> int:
     return m.end() if m else 0
 
 
-@dataclass
+@dataclass(slots=True)
 class ClaimView:
     claim: Claim
     siblings: list[Claim]          # the claims of the sentence, in order

@@ -2,13 +2,14 @@
 the claims cheaper, every record as it was)."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from unittest import mock
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from textmine.parse import numbers, numerals, reading
+from textmine.parse import dates, numbers, numerals, reading
 from textmine.parse.mention import NumberMention
 from textmine.parse.numbers import find_numbers
 from textmine.parse.numerals import fold_width, scan_numeral, to_plain
@@ -30,13 +31,14 @@ def _strings(x):
             yield from _strings(v)
 
 
+_ORDINARY = list("些起步统保障愁委癌大星川切队伍陆港海季衣重看法达标卡通提供书记届次会清零“”，。 ")
 # the words of the number grammar's tables (units, qualifier words, forms, specials: what it
 # reads after and before a number), ordinary characters that make words with a digit, and
 # punctuation
 _WORDS = sorted({w for name in ("numerals", "units", "qualifiers", "grammar", "specials")
                  for w in _strings(table(name))
                  if w and len(w) <= 6 and all("\u4e00" <= c <= "\u9fff" for c in w)}
-                | set("些起步统保障愁委癌大星川切队伍陆港海季衣重看法达标卡通提供书记届次会清零“”，。 "))
+                | set(_ORDINARY))
 _LONE = sorted(reading._LONE_DIGITS)
 _TEXT = st.lists(st.one_of(st.sampled_from(_LONE), st.sampled_from(_WORDS)), max_size=12).map("".join)
 
@@ -153,3 +155,24 @@ def test_scan_numeral_fast_paths_equal_the_scanner(s):
     for i in range(len(t)):
         scan_numeral.cache_clear()
         assert scan_numeral(t, i) == numerals._scan_numeral(t, i), (t, i)
+
+
+# the date anchors as first written: four alternatives, each tried at every character
+_ANCHOR_REFERENCE = re.compile(
+    "[" + dates._T["scan"]["hint"] + "]|\\d[-/.]\\d|(?<=[" + "".join(dates._T["connect"]["range_starts"])
+    + "])\\d|\\d[ \\t]{0,2}" + dates._words(dates._T["connect"]["dashes"]) + "[ \\t]{0,2}\\d")
+_ANCHOR_TEXT = st.lists(st.one_of(
+    st.sampled_from(list("0123456789٣")), st.sampled_from(list("-/. \t")),
+    st.sampled_from(list(dates._T["scan"]["hint"] + "".join(dates._T["connect"]["range_starts"]))),
+    st.sampled_from(dates._T["connect"]["dashes"]), st.sampled_from(_ORDINARY)), max_size=30).map("".join)
+
+
+@pytest.mark.parametrize("s", ["从2-3月", "2020-1-5", "3至5年", "自 2", "1 — 2季度", "第2.5世纪", "12--15日"])
+def test_date_anchors_examples(s):
+    assert [m.span() for m in dates._ANCHOR.finditer(s)] == [m.span() for m in _ANCHOR_REFERENCE.finditer(s)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ANCHOR_TEXT)
+def test_date_anchors_equal_the_plain_alternatives(s):
+    assert [m.span() for m in dates._ANCHOR.finditer(s)] == [m.span() for m in _ANCHOR_REFERENCE.finditer(s)]

@@ -93,15 +93,17 @@ def test_normalise_all_equals_one_by_one(texts):
     assert normalise_all(texts) == [normalise(t) for t in texts]
 
 
-@given(st.lists(st.text(alphabet="产业就业01，\x00𝕏", max_size=6), max_size=5))
-def test_gram_index_finds_the_vocabulary_grams(texts):
-    vocab = {"产": 0, "业": 1, "产业": 2, "0": 3, "就业人": 4, "𝕏产": 5, "，\x00": 6}
-    rows, cols = GramIndex(vocab, len(vocab)).columns(texts)
+@given(st.lists(st.text(alphabet="产业就业01，\x00𝕏", max_size=6), max_size=5),
+       st.sampled_from([GramIndex.DENSE, 0]))  # a dense pair table, or sorted pair keys
+def test_gram_index_finds_the_vocabulary_grams(texts, dense):
+    vocab = {"产": 0, "业": 1, "产业": 2, "0": 3, "就业人": 4, "𝕏产": 5, "，\x00": 6, "业业": 7}
+    rows, cols = GramIndex(vocab, len(vocab), dense).columns(texts)
     want = sorted((r, vocab[g]) for r, t in enumerate(texts) for g in char_ngrams(t, 1, 2)
                   if g in vocab)
     assert sorted(zip(rows.tolist(), cols.tolist())) == want
 
 
-def test_gram_index_of_an_empty_vocabulary():
-    rows, cols = GramIndex({}, 0).columns(["产业", ""])
+@pytest.mark.parametrize("dense", [GramIndex.DENSE, 0])
+def test_gram_index_of_an_empty_vocabulary(dense):
+    rows, cols = GramIndex({}, 0, dense).columns(["产业", ""])
     assert len(rows) == len(cols) == 0

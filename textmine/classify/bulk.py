@@ -5,7 +5,7 @@
 clause, the indicator and the heading (about sixty per claim and group), and the model looks
 each up in its vocabulary; the keyword tags loop over characters. Here:
 
-- character 1-2-grams (``GramIndex``): a group's vocabulary as dense tables (character ->
+- character 1-2-grams (``GramIndex``): a group's vocabulary as tables (character ->
   column, pair of characters -> column, by small character numbers); the texts of all the
   claims are joined, read as code points, and the columns of every character and of every
   pair inside one text are found by numpy in a few array operations;
@@ -58,29 +58,36 @@ def windows(items: Sequence[MeasureInput]) -> list[str]:
 
 
 class GramIndex:
-    """A vocabulary's one- and two-character entries as dense tables: ``ids`` numbers the
+    """A vocabulary's one- and two-character entries as tables: ``ids`` numbers the
     characters the entries use (1..K; 0 any other), ``one[id]`` is a character's column and
     ``two[id_a * (K + 1) + id_b]`` a pair's (``width``, one past the last column, when it
-    is no entry). Longer entries are no character 1-2-gram and never match."""
+    is no entry); past ``DENSE`` cells the pairs are sorted keys looked up by binary search
+    instead. Longer entries are no character 1-2-gram and never match."""
 
-    __slots__ = ("ids", "one", "two", "size", "width")
+    DENSE = 1 << 22  # cells of the dense pair table (int32: 16 MiB at most)
+    __slots__ = ("ids", "one", "two", "keys", "cols", "size", "width")
 
-    def __init__(self, vocabulary: dict[str, int], width: int):
+    def __init__(self, vocabulary: dict[str, int], width: int, dense: int = DENSE):
         grams = {t: c for t, c in vocabulary.items() if 1 <= len(t) <= 2}
         chars = sorted(set("".join(grams)))
         number = {ch: i for i, ch in enumerate(chars, 1)}
         self.size = size = len(chars) + 1
         self.width = width
-        top = max(map(ord, chars), default=0)
-        self.ids = np.zeros(top + 2, dtype=np.int64)  # the last slot: any code point above
-        self.ids[[ord(ch) for ch in chars]] = range(1, size)
+        self.ids = np.zeros(max(map(ord, chars), default=0) + 2, dtype=np.int64)
+        self.ids[[ord(ch) for ch in chars]] = range(1, size)  # the last slot: any above
         self.one = np.full(size, width, dtype=np.int64)
-        self.two = np.full(size * size, width, dtype=np.int64)
+        pairs = {}
         for t, c in grams.items():
             if len(t) == 1:
                 self.one[number[t]] = c
             else:
-                self.two[number[t[0]] * size + number[t[1]]] = c
+                pairs[number[t[0]] * size + number[t[1]]] = c
+        self.keys = np.array(sorted(pairs), dtype=np.int64)
+        self.cols = np.array([pairs[k] for k in self.keys.tolist()], dtype=np.int64)
+        self.two = None
+        if size * size <= dense:
+            self.two = np.full(size * size, width, dtype=np.int32)
+            self.two[self.keys] = self.cols
 
     def columns(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """(row, column) of every known 1- and 2-gram of every text (row = the text's index)."""
@@ -93,11 +100,20 @@ class GramIndex:
             inner = np.ones(len(ids) - 1, dtype=bool)  # pairs that stay inside one text
             ends = np.cumsum(lengths) - 1
             inner[ends[(ends >= 0) & (ends < len(ids) - 1)]] = False
-            pairs = self.two[ids[:-1] * self.size + ids[1:]]
-            cols = np.concatenate([cols, pairs[inner]])
+            cols = np.concatenate([cols, self._pairs(ids[:-1][inner] * self.size
+                                                     + ids[1:][inner])])
             rows = np.concatenate([rows, rows[:-1][inner]])
         known = cols < self.width
         return rows[known], cols[known]
+
+    def _pairs(self, keys: np.ndarray) -> np.ndarray:
+        """The columns of pair keys (``width`` for no entry)."""
+        if self.two is not None:
+            return self.two[keys].astype(np.int64)
+        if not len(self.keys):
+            return np.full(len(keys), self.width, dtype=np.int64)
+        at = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
+        return np.where(self.keys[at] == keys, self.cols[at], self.width)
 
 
 class TagTable:

@@ -141,13 +141,18 @@ class MeasureModel:
         return f"{label} keywords in {where}: {'、'.join(hits)}"
 
 
+BULK_MIN = 64  # fewer items than this are scored token by token (no look-up tables built)
+
+
 def _scores(gp, g, items: list, lex):
     """One group's share of the decisions of ``items``: the group's bulk form when it has
-    one (``bulk``: the same features, computed for all the items at once), else ``make``."""
-    from .bulk import BULK
-    bulk = BULK.get(g.name)
-    if bulk is not None:
-        return gp.score_entries(bulk(items, lex, gp), len(items))
+    one (``bulk``: the same features, computed for all the items at once, from tables built
+    on first use) and the items are many, else ``make``."""
+    if len(items) >= BULK_MIN:
+        from .bulk import BULK
+        bulk = BULK.get(g.name)
+        if bulk is not None:
+            return gp.score_entries(bulk(items, lex, gp), len(items))
     return gp.scores([g.make(it, lex) for it in items])
 
 

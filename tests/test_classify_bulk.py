@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from textmine.classify.bulk import BULK, GramIndex, normalise_all
-from textmine.classify.features import GROUPS, MeasureInput, char_ngrams, clause, normalise
+from textmine.classify.bulk import BULK, GramIndex, clauses, normalise_all, window_texts
+from textmine.classify.features import (GROUPS, MeasureInput, char_ngrams, clause, normalise,
+                                        window_text)
 from textmine.classify.model import load_model
 
 MODEL = load_model()
@@ -64,6 +65,26 @@ def test_bulk_groups_on_odd_text(sentence):
     items = [MeasureInput(sentence, 2, 6, "消费支出", "二、消费扶贫"), MeasureInput(sentence, 0, 0)]
     for name, bulk in BULK.items():
         assert_same(bulk(list(items), LEX, PARAMS[name]), reference(name, items))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(claims(), max_size=8))
+def test_window_texts_and_clauses_equal_one_by_one(items):
+    assert window_texts(items) == [window_text(it) for it in items]
+    assert clauses(items) == [clause(it) for it in items]
+
+
+def test_input_from_a_claim_equals_the_constructor():
+    from textmine.types import Claim
+    c = Claim(doc="t", page=None, sentence="新建扶贫车间12个。", start=6, end=9, text="12个",
+              kind="count", value=None, unit="个", qualifier=None, lower=None, upper=None,
+              indicator="扶贫车间", section=None)
+    it = MeasureInput.from_claim(c, ("新建",))
+    assert it == MeasureInput("新建扶贫车间12个。", 6, 9, "扶贫车间", "")
+    assert (it.tokens, it.window, hash(it)) == (("新建",), "新建扶贫车间【0个】。", hash(MeasureInput(
+        "新建扶贫车间12个。", 6, 9, "扶贫车间", "")))
+    with pytest.raises(AttributeError):
+        it.start = 0  # still frozen
 
 
 def test_every_claim_level_group_but_the_words_has_a_bulk_form():

@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
-from .features import MeasureInput, clause, normalise, window_text
+from .features import (_CLAUSE_END, WINDOW_LEFT, WINDOW_RIGHT, MeasureInput, normalise,
+                       window_text)
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
 Entries = tuple[np.ndarray, np.ndarray, np.ndarray]  # (row, column, weighted value)
 _SEP = "\x00"  # joins texts; never inside a number run nor a keyword
+_MARKS = np.array([ord(c) for c in _CLAUSE_END])  # clause marks (``features.clause``)
 _PLACES = ("_s", "_w", "_i", "_h")  # the lexicon's places: sentence, window, indicator, heading
 
 
@@ -52,9 +54,72 @@ def windows(items: Sequence[MeasureInput]) -> list[str]:
     """Each item's ``window`` (normalised), computed in one pass for the items that do not
     have it yet and kept on them (the window and lexicon groups both read it)."""
     missing = [it for it in items if "_window" not in it.__dict__]
-    for it, w in zip(missing, normalise_all([window_text(it) for it in missing])):
+    for it, w in zip(missing, normalise_all(window_texts(missing))):
         object.__setattr__(it, "_window", w)
     return [it.window for it in items]
+
+
+class Joined:
+    """The items' distinct sentences joined by the separator (``text``), and per item where
+    its sentence starts there (``base``), its length and the mention's ``start``/``end``."""
+
+    def __init__(self, items: Sequence[MeasureInput]):
+        n = len(items)
+        sentences = [it.sentence for it in items]
+        distinct = list(dict.fromkeys(sentences))
+        self.text = _SEP.join(distinct)
+        offsets = np.cumsum([0] + [len(t) + 1 for t in distinct[:-1]])
+        at = dict(zip(distinct, offsets.tolist()))
+        self.base = np.fromiter(map(at.__getitem__, sentences), dtype=np.int64, count=n)
+        self.length = np.fromiter(map(len, sentences), dtype=np.int64, count=n)
+        self.start = np.fromiter((it.start for it in items), dtype=np.int64, count=n)
+        self.end = np.fromiter((it.end for it in items), dtype=np.int64, count=n)
+
+    def slices(self, *bounds: np.ndarray) -> list[list[str]]:
+        """For consecutive bounds a, b (offsets in each sentence, 0 <= a, b <= length):
+        the pieces ``sentence[a:b]`` of every item."""
+        text = self.text
+        cuts = [(self.base + b).tolist() for b in bounds]
+        return [[text[x:y] for x, y in zip(lo, hi)] for lo, hi in zip(cuts, cuts[1:])]
+
+
+def window_texts(items: Sequence[MeasureInput]) -> list[str]:
+    """``[features.window_text(it) for it in items]``: the slices of all the items' sentences
+    at once (items with a negative offset, which slices count from the end, one by one)."""
+    if not items:
+        return []
+    j = Joined(items)
+    length, start = j.length, j.start
+    end = np.minimum(length, np.maximum(start, j.end))
+    end = np.where((start == 0) & (end == 0), length, end)
+    odd = (start < 0) | (end < 0)
+    start, end = np.where(odd, 0, start), np.where(odd, 0, end)
+    left, mid, right = j.slices(np.minimum(np.maximum(0, start - WINDOW_LEFT), length),
+                                np.minimum(start, length), end,
+                                np.minimum(end + WINDOW_RIGHT, length))
+    out = [f"{a}【{b}】{c}" for a, b, c in zip(left, mid, right)]
+    for i in np.flatnonzero(odd).tolist():
+        out[i] = window_text(items[i])
+    return out
+
+
+def clauses(items: Sequence[MeasureInput]) -> list[str]:
+    """``[features.clause(it) for it in items]``: the clause marks of all the items'
+    sentences found at once, each mention's clause by binary search among them."""
+    if not items:
+        return []
+    j = Joined(items)
+    length = j.length
+    start = np.minimum(length, np.maximum(0, j.start))
+    end = np.minimum(length, np.maximum(start, j.end))
+    marks = np.flatnonzero(np.isin(_code_points(j.text), _MARKS))
+    if not len(marks):
+        return j.slices(np.zeros_like(length), length)[0]
+    before = marks[np.maximum(np.searchsorted(marks, j.base + start) - 1, 0)] - j.base
+    lo = np.where((before >= 0) & (before < start), before + 1, 0)
+    after = marks[np.minimum(np.searchsorted(marks, j.base + end), len(marks) - 1)] - j.base
+    hi = np.where((after >= end) & (after < length), after, length)
+    return j.slices(lo, np.maximum(lo, hi))[0]
 
 
 class GramIndex:
@@ -210,7 +275,7 @@ def lexicon_entries(items: Sequence[MeasureInput], lex: "Lexicon", gp: "GroupPar
 
 BULK: dict[str, Callable[[Sequence[MeasureInput], "Lexicon", "GroupParams"], Entries]] = {
     "window": gram_entries(windows),
-    "clause": gram_entries(lambda items: normalise_all([clause(it) for it in items])),
+    "clause": gram_entries(lambda items: normalise_all(clauses(items))),
     "indicator": gram_entries(lambda items: normalise_all([it.indicator for it in items])),
     "section": gram_entries(lambda items: normalise_all([it.section for it in items])),
     "lexicon": lexicon_entries,

@@ -49,8 +49,13 @@ class MeasureInput:
 
     @classmethod
     def from_claim(cls, claim: Claim, tokens: Tokens | None = None) -> "MeasureInput":
-        return cls(claim.sentence or "", claim.start or 0, claim.end or 0,
-                   claim.indicator or "", claim.section or "", tokens)
+        # the fields set at once: a frozen dataclass's __init__ sets each one through
+        # object.__setattr__, twice the cost, and inference makes one per claim
+        it = object.__new__(cls)
+        it.__dict__.update(sentence=claim.sentence or "", start=claim.start or 0,
+                           end=claim.end or 0, indicator=claim.indicator or "",
+                           section=claim.section or "", tokens=tokens)
+        return it
 
     @property
     def window(self) -> str:

@@ -41,12 +41,15 @@ def sentence_claims(doc: Document, segmenter: Segmenter, sentences: list[Sentenc
 
     year, month = doc.year, _reference_month(doc)
     for sent in sentences:
-        tokens = segmenter.tokens(sent.text)  # nothing is cut until asked for
         if sent.cell is not None:  # a table cell: its headers say what it measures
             found = cell_claims(doc, sent, box)
+            tokens = segmenter.tokens(sent.text) if found else None
         else:
             mentions = claim_mentions(sent.text, year, month)
-            found = _claims(doc, sent, mentions, tokens, box) if mentions else None
+            if not mentions:
+                continue  # (most sentences: no tokens made)
+            tokens = segmenter.tokens(sent.text)  # nothing is cut until asked for
+            found = _claims(doc, sent, mentions, tokens, box)
         if found:
             yield tokens, found
 

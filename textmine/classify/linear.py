@@ -22,7 +22,6 @@ from typing import Sequence
 import numpy as np
 
 
-
 @dataclass
 class GroupParams:
     name: str
@@ -75,7 +74,7 @@ class GroupParams:
                       ) -> np.ndarray:
         """(n, n_classes) from ``entries`` of n rows."""
         row, col, v = entries
-        contrib = np.take(self.coef, col, axis=1)  # (n_classes, n_entries); faster than [:, col]
+        contrib = np.take(self.coef, col, axis=1)  # (n_classes, n_entries); [:, col] is slower
         contrib *= v
         return np.stack([np.bincount(row, weights=c, minlength=n) for c in contrib], axis=1)
 

@@ -113,7 +113,8 @@ class TextmineGroup(click.Group):
                 raise
             say("Error", e if isinstance(e, TextmineError) else "out of memory")
             ctx.exit(EXIT_ERROR)
-        except Stopped as e:
+        except Stopped as e:  # outside a batch's run (before it, or while its output is
+            say("Interrupted", "stopped by a signal")  # finished): no partial output is kept
             ctx.exit(128 + e.signum)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
             raise

@@ -166,8 +166,8 @@ def _alive(pid: int) -> bool:
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
 def test_a_signal_stops_the_workers_and_removes_temporary_files(tmp_path, sig):
     folder = tmp_path / "in"
-    make_text_batch(folder, 400, paragraphs=20)
-    out = tmp_path / "o.jsonl"
+    make_text_batch(folder, 400, paragraphs=200)  # (several seconds of work: still running
+    out = tmp_path / "o.jsonl"                    # when the signal comes)
     p = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "extract", str(folder),
                           "--no-classify", "--jobs", "2", "--format", "jsonl", "-o", str(out),
                           "-q"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -190,7 +190,7 @@ def test_a_signal_stops_the_workers_and_removes_temporary_files(tmp_path, sig):
 def test_sigterm_during_ingest_leaves_a_consistent_database(tmp_path):
     from textmine.store.db import IndicatorDB
     folder = tmp_path / "in"
-    make_text_batch(folder, 200, paragraphs=20)
+    make_text_batch(folder, 200, paragraphs=100)
     db = tmp_path / "t.db"
     args = [sys.executable, str(ROOT / "cli.py"), "ingest", str(folder), "--no-classify",
             "--jobs", "2", "--db", str(db), "-q", "--log-json", str(tmp_path / "log.jsonl")]
@@ -224,6 +224,26 @@ def test_csv_cells_never_run_as_formulas(tmp_path):
     assert all(r["sentence"].startswith("'=HYPERLINK") for r in rows)
     for r in rows:  # a plain negative number stays a number
         assert not r["value"].startswith("'") and not r["value_text"].startswith("'")
+
+
+def test_a_signal_after_the_batch_says_interrupted_and_keeps_no_output(tmp_path, monkeypatch):
+    """A signal that comes while a finished batch's output is being written (outside the
+    batch's own handler) still says Interrupted, exits 128 + the signal and leaves no file."""
+    import cli
+    from textmine import output
+    src = tmp_path / "a.txt"
+    src.write_text("全年新建扶贫车间12个。\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+
+    def stopped(*a, **k):
+        raise cli.Stopped(signal.SIGTERM)
+    monkeypatch.setattr(output, "write_atomic", stopped)
+    monkeypatch.setattr(cli.textmine, "write_atomic", stopped)
+    r = CliRunner().invoke(cli.main, ["extract", str(src), "--no-classify", "--jobs", "1",
+                                      "--format", "table", "-o", str(out)])
+    assert r.exit_code == 128 + signal.SIGTERM, r.output
+    assert "Interrupted" in r.output and "Traceback" not in r.output
+    assert not out.exists()
 
 
 def test_like_filters_are_literal(tmp_path):

@@ -138,8 +138,8 @@ class Attributor:
         from ..nlp.sentences import split_document  # offsets only: no spaCy
         sents = sentences if sentences is not None else split_document(doc)
         if wanted is not None:
-            last = {s.block: s.index for s in sents if s.index in wanted}
-            sents = [s for s in sents if s.index <= last.get(s.block, -1)]
+            last_wanted = {s.block: s.index for s in sents if s.index in wanted}
+            sents = [s for s in sents if s.index <= last_wanted.get(s.block, -1)]
         out: dict[int, BlockTime] = {}
         block, current, targets, last = -1, None, False, None
         for s in sents:

@@ -66,9 +66,11 @@ class DocumentReader:
     numbered: re.Pattern
     has: dict = field(default_factory=dict)  # [parts] word list name -> search of its words
     opens_part: re.Pattern | None = None     # ``numbered`` after any leading white space
+    not_region: object = None                # search of [document].not_region_lines
 
     def __post_init__(self) -> None:
         self.has = searchers(self.rules["parts"])
+        self.not_region = searchers(self.rules["document"])["not_region_lines"]
         self.opens_part = re.compile(r"\s*(?:%s)" % self.numbered.pattern.removeprefix("^"))
 
     @classmethod
@@ -101,8 +103,8 @@ class DocumentReader:
                 r = self.gazetteer.region(header[key].strip())
                 return (r or Region(header[key].strip(), "other")), "header"
         d = self.rules["document"]
-        lines = [t for t in head if not any(w in t for w in d["not_region_lines"])]
-        title = doc.title if doc.title and not any(w in doc.title for w in d["not_region_lines"]) else ""
+        lines = [t for t in head if not self.not_region(t)]
+        title = doc.title if doc.title and not self.not_region(doc.title) else ""
         for text, source in ((title, "title"), (doc.issuer or "", "issuer")):
             r = self._place(text)
             if r is not None:
@@ -121,8 +123,7 @@ class DocumentReader:
         often (a county's page names its province too: 贵州省 12 times, 长顺县 9)."""
         counts: dict[str, int] = {}
         regions: dict[str, Region] = {}
-        skip = re.compile("|".join(map(re.escape, self.rules["document"]["not_region_lines"])) or "(?!)")
-        text = "\n".join(b.text for b in doc.blocks if not skip.search(b.text))
+        text = "\n".join(b.text for b in doc.blocks if not self.not_region(b.text))
         for name, n in self.gazetteer.named(text).items():  # (one search, a block a line)
             r = self.gazetteer.region(name)
             if r is not None and r.level in ("province", "prefecture", "county"):

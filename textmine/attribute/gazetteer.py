@@ -93,27 +93,24 @@ class Gazetteer:
     def find(self, text: str, province: str = "") -> list[Mention]:
         """Region names in ``text``, longest first, left to right; an ambiguous name is read
         as the division under ``province`` (code prefix) when there is one."""
-        out: list[Mention] = []
-        if not self.surfaces or not text:
-            return out
-        names = self._names
-        for i, start, end in self._automaton.find_matches_as_indexes(text):
-            if text.startswith(self.not_after, end):
-                continue  # 北京时间, 贵州大学: part of another name
-            name = names[i]
-            out.append(Mention(start, end, name, self._pick(self.surfaces[name], province)))
-        return out
+        return [Mention(start, end, name, self._pick(self.surfaces[name], province))
+                for name, start, end in self._matches(text)]
 
     def named(self, text: str) -> dict[str, int]:
         """How often each name is found in ``text`` (as ``find`` reads it), by name."""
         counts: dict[str, int] = {}
-        if not self.surfaces or not text:
-            return counts
-        names, not_after = self._names, self.not_after
-        for i, _, end in self._automaton.find_matches_as_indexes(text):
-            if not text.startswith(not_after, end):
-                counts[names[i]] = counts.get(names[i], 0) + 1
+        for name, _, _ in self._matches(text):
+            counts[name] = counts.get(name, 0) + 1
         return counts
+
+    def _matches(self, text: str):
+        """(name, start, end) of the names in ``text``, longest first, left to right."""
+        if not self.surfaces or not text:
+            return
+        names, not_after = self._names, self.not_after
+        for i, start, end in self._automaton.find_matches_as_indexes(text):
+            if not text.startswith(not_after, end):  # 北京时间, 贵州大学: part of another name
+                yield names[i], start, end
 
     def find_each(self, texts: list[str], province: str = "") -> list[list[Mention]]:
         """``find`` of each text, in one search of them all (a line each: no name holds a

@@ -56,10 +56,9 @@ class RoleRules:
     has: dict = field(default_factory=dict)  # word list name -> search of its words
 
     def __post_init__(self) -> None:
-        self.has = searchers(self.words)
-        # the words without which _forecast, _happened and _budget give nothing
-        self.has["clause_cues"] = searchers({"clause_cues": [
-            *self.words["forecast"], *self.words["outcome"], *self.words["budget"]]})["clause_cues"]
+        w = self.words  # clause_cues: the words without which _forecast, _happened and
+        self.has = searchers({**w, "clause_cues": [  # _budget give nothing
+            *w["forecast"], *w["outcome"], *w["budget"]]})
 
     @classmethod
     def load(cls, times: TimeWords) -> "RoleRules":

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..parse.tables import table
 
@@ -43,24 +44,16 @@ def label(first: int, last: int) -> str:
     return str(first) if first == last else f"{first}/{last}"
 
 
+@lru_cache(maxsize=10_000)  # (labels repeat over every document: each read once)
 def year_range(period: str | None) -> tuple[int, int] | None:
     """(first year, last year) of an ISO period label; None when it is not one."""
     if not period:
         return None
-    found = _YEARS.get(period, _YEARS)
-    if found is _YEARS:  # (labels repeat over every document: each read once)
-        if len(_YEARS) > 10_000:
-            _YEARS.clear()
-        a, _, b = period.partition("/")
-        try:
-            found = int(a[:4]), int((b or a)[:4])
-        except ValueError:
-            found = None
-        _YEARS[period] = found
-    return found
-
-
-_YEARS: dict = {}
+    a, _, b = period.partition("/")
+    try:
+        return int(a[:4]), int((b or a)[:4])
+    except ValueError:
+        return None
 
 
 def _alt(words) -> str:

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from textmine.nlp import dictionary
 from textmine.nlp.dictionary import buckets_path, jieba_module, open_buckets
-from textmine.nlp.segmenter import Segmenter, align
+from textmine.nlp.segmenter import COMPILED_AFTER, Segmenter, align
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
@@ -63,9 +64,10 @@ def test_words_of_any_chinese_characters_are_jiebas(fresh, text):
 
 
 @pytest.mark.skipif(not EVAL.is_dir(), reason="no ../shared/eval")
-def test_words_of_the_evaluation_texts_are_jiebas(tmp_path):
+@pytest.mark.parametrize("compiled", [False, True])
+def test_words_of_the_evaluation_texts_are_jiebas(tmp_path, compiled):
     jieba = jieba_module()
-    seg = Segmenter(str(tmp_path))
+    seg = Segmenter(str(tmp_path), compiled=compiled)
     files = sorted(EVAL.glob("real/**/*.txt")) + sorted(EVAL.glob("seed/*.txt"))
     assert files
     for path in files:
@@ -163,3 +165,68 @@ def test_a_cache_damaged_after_it_was_opened_gives_way_to_the_whole_dictionary(t
     text = "贵州省黔东南州从江县加勉乡"
     assert seg.words(text) == [w for w in jieba_module().lcut(text) if w]
     assert seg.size == len(jieba_module().dt.FREQ)
+
+
+# ---------------------------------------------------------------- the route from rjieba
+
+@pytest.fixture(scope="module")
+def compiled():
+    seg = Segmenter(compiled=True)
+    seg.words("扶贫")
+    if not seg.compiled:
+        pytest.skip("rjieba's route cannot be had here (not installed, or another dictionary)")
+    return seg
+
+
+# letters, digits and the signs jieba keeps in a run, beside Chinese: the pieces the route
+# from rjieba has to take apart again (its cut joins letters and digits in a row)
+MIXED = ALPHABET + "abcXYZ+#&_-CEOT恤超股PC机3G"
+
+
+@pytest.mark.parametrize("text", SENTENCES + [
+    "增长5.2%和2017-2019年CEO与T恤3G网络PC机", "AT&T和C++、c#", "1-2个", "0-35000元", "B超A股AA制",
+    "www.gov.cn_2026-02-09", "方得己年进动下期常在去情地", "常在", "3.14%%5..6--7"])
+def test_the_compiled_route_gives_jiebas_words(compiled, text):
+    assert compiled.words(text) == [w for w in jieba_module().lcut(text) if w]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=MIXED, max_size=60))
+def test_the_compiled_route_gives_jiebas_words_of_any_text(compiled, text):
+    assert compiled.words(text) == [w for w in jieba_module().lcut(text) if w]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FD5), max_size=16))
+def test_the_compiled_route_gives_jiebas_words_of_rare_characters(compiled, text):
+    assert compiled.words(text) == [w for w in jieba_module().lcut(text) if w]
+
+
+def test_the_compiled_route_gives_jiebas_words_of_the_projects_texts(compiled):
+    jieba = jieba_module()
+    files = sorted((ROOT / "corpora").rglob("*.txt")) + sorted((ROOT / "examples").glob("*.txt"))
+    assert files
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert compiled.words(line) == [w for w in jieba.lcut(line) if w], (path, line)
+
+
+def test_rjieba_is_not_imported_for_short_texts_and_taken_once_they_add_up(compiled):
+    seg = Segmenter()
+    seg.words("全市新建扶贫车间12个。")
+    assert not seg.compiled  # one sentence: rjieba's start-up would cost more than it saves
+    text = "全市新建扶贫车间12个，吸纳就业3400余人。" * 200
+    for _ in range(COMPILED_AFTER // len(text) + 1):
+        assert seg.words(text) == compiled.words(text)
+    assert seg.compiled
+    assert not Segmenter(compiled=False).prepare().compiled
+    assert Segmenter().prepare().compiled  # before workers are forked
+
+
+def test_another_dictionary_keeps_the_python_route(monkeypatch, tmp_path):
+    monkeypatch.setattr(dictionary, "ROUTE_DICTIONARY", "0" * 64)
+    assert dictionary.compiled_route() is None
+    seg = Segmenter(str(tmp_path), compiled=True)
+    assert seg.words("增长5.2%和2017-2019年") == [w for w in jieba_module().lcut("增长5.2%和2017-2019年")
+                                               if w]
+    assert not seg.compiled

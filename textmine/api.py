@@ -255,10 +255,11 @@ class Extractor:
         return self._attributor
 
     def load(self) -> "Extractor":
-        """Load jieba's whole dictionary, the attribution tables and (when classifying) the
-        model now, not on first use (before worker processes are forked to share them)."""
+        """Load the segmenter (rjieba, or jieba's whole dictionary), the attribution tables and
+        (when classifying) the model now, not on first use (before worker processes are forked
+        to share them)."""
         with _loading():
-            self.segmenter.load_all()
+            self.segmenter.prepare()
         self.attributor  # noqa: B018
         if self.classify:
             self.model  # noqa: B018

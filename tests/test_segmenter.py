@@ -136,12 +136,18 @@ class Spy(Segmenter):
         super().__init__()
         self.cut_texts: list[str] = []
 
+        self.expected: list[int] = []
+
     def cut(self, text):
         self.cut_texts.append(text)
         return super().cut(text)
 
+    def expect(self, n):
+        self.expected.append(n)
+        super().expect(n)
 
-def test_only_sentences_with_claims_are_cut():
+
+def test_only_sentences_with_claims_are_cut_and_the_segmenter_is_told_how_much():
     from textmine.api import document_from_text
     from textmine.nlp.extract import sentence_claims
     doc = document_from_text("坚持精准扶贫精准脱贫基本方略。全年新建扶贫车间12个，吸纳就业3400余人。"
@@ -150,6 +156,7 @@ def test_only_sentences_with_claims_are_cut():
     found = [(toks.texts, [c.text for c in claims]) for toks, claims in sentence_claims(doc, spy)]
     assert [c for _, c in found] == [["12个", "3400余人"]]
     assert spy.cut_texts == ["全年新建扶贫车间12个，吸纳就业3400余人。"]
+    assert spy.expected == [len("全年新建扶贫车间12个，吸纳就业3400余人。")]
 
 
 def test_a_cache_damaged_after_it_was_opened_gives_way_to_the_whole_dictionary(tmp_path):
@@ -220,6 +227,11 @@ def test_rjieba_is_not_imported_for_short_texts_and_taken_once_they_add_up(compi
         assert seg.words(text) == compiled.words(text)
     assert seg.compiled
     assert not Segmenter(compiled=False).prepare().compiled
+    told = Segmenter()
+    told.expect(COMPILED_AFTER // 2)  # told of a short text: the Python route
+    assert not told.compiled
+    told.expect(COMPILED_AFTER)  # of a long one: rjieba before its first word
+    assert told.compiled
     assert Segmenter().prepare().compiled  # before workers are forked
 
 

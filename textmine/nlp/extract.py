@@ -40,12 +40,16 @@ def sentence_claims(doc: Document, segmenter: Segmenter, sentences: list[Sentenc
         return _bbox(doc, sent, a, b) if doc.blocks else None
 
     year, month = doc.year, _reference_month(doc)
-    for sent in sentences:
+    # the claims' numbers first, then the sentences that hold them (most sentences hold none:
+    # they are never cut); the segmenter told how much text it is to cut
+    found_in = [(sent, None if sent.cell is not None else claim_mentions(sent.text, year, month))
+                for sent in sentences]
+    segmenter.expect(sum(len(sent.text) for sent, mentions in found_in if mentions))
+    for sent, mentions in found_in:
         if sent.cell is not None:  # a table cell: its headers say what it measures
             found = cell_claims(doc, sent, box)
             tokens = segmenter.tokens(sent.text) if found else None
         else:
-            mentions = claim_mentions(sent.text, year, month)
             if not mentions:
                 continue  # (most sentences: no tokens made)
             tokens = segmenter.tokens(sent.text)  # nothing is cut until asked for

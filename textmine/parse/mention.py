@@ -15,7 +15,8 @@ from .tables import table
 
 # slots: a third faster to make, and the layer makes many; not frozen: a frozen dataclass sets
 # each field through object.__setattr__, three times slower to make (treat it as frozen: change
-# a copy with dataclasses.replace); hashed by its fields all the same
+# a copy with dataclasses.replace, except where it is made, before anything else holds it);
+# hashed by its fields all the same
 @dataclass(slots=True, unsafe_hash=True)
 class NumberMention:
     start: int

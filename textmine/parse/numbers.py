@@ -95,7 +95,9 @@ def _scan(text: str, folded: str, taken: list[_Span], found: list[NumberMention]
                 cand = _CANDIDATE.search(folded, nxt)
                 continue
             last_end = m.end
-        found.append(m if same else replace(m, text=text[m.start:m.end]))
+        if not same:  # (m was made just now, by this scan: set in place)
+            m.text = text[m.start:m.end]
+        found.append(m)
         cand = _CANDIDATE.search(folded, m.end)
 
 

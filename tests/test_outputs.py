@@ -288,3 +288,20 @@ def test_a_worker_dies_of_sigterm_instead_of_raising_the_parents_exception():
             "signal.getsignal(signal.SIGHUP) is signal.SIG_DFL)")
     out = subprocess.run([sys.executable, "-c", code, str(ROOT)], capture_output=True, text=True)
     assert out.stdout.split() == ["True", "True"], out.stderr
+
+
+def test_a_record_holds_the_fields_in_order_whatever_else_is_set_on_the_claim():
+    from dataclasses import fields
+
+    from textmine.api import Extractor
+    from textmine.types import Claim
+    claims = Extractor(classify=False).extract_text("全市新建扶贫车间12个，到位资金3.5亿元。", year=2020)
+    records = [c.to_dict() for c in claims]
+    order = [f.name for f in fields(Claim)]
+    assert len(records) == 2 and records[1]["value"] == 350000000
+    for r in records:
+        assert list(r) == [k for k in order if k in r]
+    for c in claims:
+        c.note = "a caller's own attribute"  # not a field: never in the record
+    again = [c.to_dict() for c in claims]
+    assert again == records and [list(r) for r in again] == [list(r) for r in records]

@@ -179,7 +179,9 @@ class Claim:
         """The JSON record of the contract; numbers become int where integral. (A shallow
         copy of the fields: they are all immutable, and ``asdict``'s deep copy made this the
         parent process's main cost in large batches.)"""
-        d = {name: getattr(self, name) for name in _claim_fields()}
+        d = self.__dict__.copy()  # the fields, in their order (__init__ sets them in turn)
+        if len(d) != len(_claim_fields()):  # (an attribute set on it besides the fields)
+            d = {name: getattr(self, name) for name in _claim_fields()}
         for k in ("value", "lower", "upper"):
             d[k] = json_number(d[k])
         if d["bbox"] is not None:

@@ -232,6 +232,8 @@ def test_gazetteer_reads_leftmost_longest_names(pieces, data):
     parts = [text[:len(text) // 2], "", text[len(text) // 2:]]
     assert _GAZ.find_each(parts) == [_GAZ.find(p) for p in parts]
     assert _GAZ.named(text) == dict(Counter(m.surface for m in _GAZ.find(text)))
+    first = _GAZ.find(text)[:1]
+    assert _GAZ.leading(text) == (first[0].surface if first and first[0].start == 0 else "")
 
 
 def test_an_ambiguous_name_is_read_in_the_documents_province():

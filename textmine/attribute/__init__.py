@@ -23,7 +23,7 @@ from .keys import KeyTable
 from .periods import PeriodRules
 from .roles import RoleRules
 from .timewords import TimeWords
-from .view import ClaimView, head_end
+from .view import ClaimView, SentenceView
 
 TARGET_LISTS = ("预期目标", "主要目标", "目标任务是", "目标是：")
 _TARGET_LISTS = re.compile("|".join(TARGET_LISTS))
@@ -68,14 +68,11 @@ class Attributor:
         found = self.gazetteer.find_each([g[0].sentence or "" for g in by_sentence.values()],
                                          province)
         for ((index, *_), group), mentions in zip(by_sentence.items(), found):
-            sentence = group[0].sentence or ""
             group.sort(key=_START)
-            block = times.get(index) if index is not None else None
-            head, pairs = head_end(sentence), [None] * len(group)
-            dates = [i for i, c in enumerate(group) if c.kind == "date"]
+            s = SentenceView(group[0].sentence or "", group, facts,
+                             times.get(index) if index is not None else None)
             for i, c in enumerate(group):
-                self.attribute(ClaimView(c, group, i, facts, block, head, pairs, dates),
-                               mentions, places)
+                self.attribute(ClaimView(c, i, s), mentions, places)
         return claims
 
     def attribute(self, v: ClaimView, mentions: list, places: dict[str, str]) -> None:
@@ -91,17 +88,17 @@ class Attributor:
         c.region = region.name if region is not None else None
         place = places.get(c.indicator or "")
         if place is None:
-            place = places[c.indicator or ""] = self._leading_place(c.indicator)
+            place = places[c.indicator or ""] = self.gazetteer.leading(c.indicator or "")
         c.indicator_key = self.keys.key(c.indicator, place)
 
     def region(self, v: ClaimView, mentions: list) -> Region | None:
         """The document's region, unless a place is the subject of the claim's clause
         (``mentions``: the places named in the claim's sentence)."""
-        facts, start = v.facts, v.clause_start
+        facts, start = v.s.facts, v.clause_start
         first = next((m for m in mentions if start <= m.start and m.end <= v.claim.start),
                      None) if mentions else None
         if first is None:
-            prev = v.siblings[v.index - 1] if v.index else None
+            prev = v.s.claims[v.index - 1] if v.index else None
             if prev is not None and prev.region and _CONTINUES.fullmatch(v.clause):
                 # 长沙市地区生产总值X，增长Y: the change of the figure before, its place
                 return self.gazetteer.region(prev.region) or facts.region
@@ -109,16 +106,12 @@ class Attributor:
         if first.region is not None and first.region.level == "national" and \
                 facts.region is not None and facts.region.level != "national":
             return facts.region  # 全国文明村镇 in a province's report: a title
-        lead = v.sentence[start:first.start]
+        lead = v.s.text[start:first.start]
         for w in self._subject_lead:
             lead = lead.replace(w, "")
-        if lead.strip() or v.sentence.startswith(self._not_subject_after, first.end):
+        if lead.strip() or v.s.text.startswith(self._not_subject_after, first.end):
             return facts.region
         return first.region if first.region is not None else facts.region
-
-    def _leading_place(self, indicator: str | None) -> str:
-        found = self.gazetteer.find(indicator or "")
-        return found[0].surface if found and found[0].start == 0 else ""
 
     @property
     def _subject_lead(self) -> list[str]:

@@ -52,6 +52,7 @@ class DocumentFacts:
 
 
 _WIDE = re.compile("[\uff00-\uffef\u3000]")
+_FIRST_CLAUSE = re.compile("[^，,：:。；]*")
 
 
 def _norm(s: str) -> str:
@@ -189,7 +190,7 @@ class DocumentReader:
         if text.find("年", 0, 20) < 0 and text.find("五", 0, 20) < 0:
             return None  # every time word has 年, every plan name 五 (十三五)
         s = _norm(text[:40]).lstrip("——-— ")
-        first = re.split(r"[，,：:。；]", s, maxsplit=1)[0]
+        first = _FIRST_CLAUSE.match(s).group()
         if len(first) > 16:
             return None
         found = self.times.cues(first, year)

@@ -45,6 +45,7 @@ class Gazetteer:
     not_after: tuple[str, ...] = ()
     _automaton: object = field(default=None, repr=False)
     _names: list[str] = field(default_factory=list, init=False, repr=False)
+    _longest: int = field(default=0, init=False, repr=False)  # the longest name's length
 
     def __post_init__(self) -> None:
         # every name in one Aho-Corasick automaton (ahocorasick_rs, leftmost-longest): one
@@ -54,6 +55,7 @@ class Gazetteer:
         import ahocorasick_rs
         self.not_after = tuple(self.not_after)  # (str.startswith takes a tuple)
         self._names = list(self.surfaces)
+        self._longest = max(map(len, self._names), default=0)
         self._automaton = ahocorasick_rs.AhoCorasick(
             self._names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
             implementation=ahocorasick_rs.Implementation.DFA,  # built in ~20 ms, searches 2x faster
@@ -95,6 +97,15 @@ class Gazetteer:
         as the division under ``province`` (code prefix) when there is one."""
         return [Mention(start, end, name, self._pick(self.surfaces[name], province))
                 for name, start, end in self._matches(text)]
+
+    def leading(self, text: str) -> str:
+        """The name ``text`` starts with, as ``find`` reads it (the longest; none when
+        ``not_after`` follows it), else "". (A few lookups: a search of the automaton costs
+        about 15 µs a call whatever the text's length.)"""
+        for n in range(min(len(text), self._longest), 1, -1):
+            if text[:n] in self.surfaces:
+                return "" if text.startswith(self.not_after, n) else text[:n]
+        return ""
 
     def named(self, text: str) -> dict[str, int]:
         """How often each name is found in ``text`` (as ``find`` reads it), by name."""

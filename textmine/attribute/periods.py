@@ -76,7 +76,7 @@ class PeriodRules:
     def base_year(self, v: ClaimView) -> int | None:
         """The year of the comparison base before the claim: in its clause, or for an
         average rate (年均) in the sentence."""
-        return last_base_year(v.sentence[0 if self._average(v.clause) else v.clause_start:v.claim.start])
+        return last_base_year(v.s.text[0 if self._average(v.clause) else v.clause_start:v.claim.start])
 
     def _period(self, v: ClaimView) -> tuple[str | None, str]:
         c = v.claim
@@ -86,12 +86,13 @@ class PeriodRules:
         d = self.governing_date(v)
         if d is not None and source == "relative" and at > d.start:
             d = None  # 从2006年X增加到去年的Y: the nearer time word governs Y
-        if d is not None and "-" in str(d.value) and "全年" in v.sentence[d.end:c.start]:
+        if d is not None and "-" in str(d.value) and "全年" in v.s.text[d.end:c.start]:
             d = None  # 下半年…，全年进出口总额X: the whole year, not the half
         if d is not None and d.start >= v.clause_start:
-            return self.governed(d, cue, v.facts.issued), "written"
-        base = cue or (Cue(v.facts.year, v.facts.year, "document") if v.facts.year else None)
+            return self.governed(d, cue, v.s.facts.issued), "written"
         span = self.span_end(v)
+        year = v.s.facts.year
+        base = cue or (Cue(year, year, "document") if year and span is not None else None)
         if span is not None and base is not None:
             # 从X增加到Y: X the year before the context's years; between written years
             # (2020年到2025年，从X提升到Y) X the first, Y the last
@@ -99,33 +100,36 @@ class PeriodRules:
             y = first if span == "from" else base.last
             return label(y, y), "span"
         if d is not None:
-            return self.governed(d, cue, v.facts.issued), "written"
+            return self.governed(d, cue, v.s.facts.issued), "written"
         if cue is not None and cue.kind == "since":
-            issued = v.facts.issued
+            issued = v.s.facts.issued
             return f"{cue.first}/{issued}" if issued and issued[:4] >= str(cue.first) \
                 else f"{cue.first}/..", source
         if cue is not None:
             return self.within(v, cue), source
-        if v.facts.year is None:
-            return None, "document"
-        return str(v.facts.year), "document"
+        return (None if year is None else str(year)), "document"
 
     # ---------------------------------------------------------------- context
     def context(self, v: ClaimView) -> tuple[Cue | None, str, int]:
         """The time word that governs the claim, narrowest first: its clause, its sentence's
         opening, its paragraph's opening or lead-in heading, its part of the report; with
         its source and its offset in the sentence (-1 outside it)."""
-        year = v.facts.year
-        clause = self.times.cues(v.clause, year)
+        clause = v.time_cues(self.times)
         if clause:
             at, cue = clause[-1]
             return cue, "written" if cue.kind in ("year", "years") else "relative", v.clause_start + at
-        opening = self.times.cues(v.sentence[:min(v.head_end, v.claim.start)], year)
-        if opening and (opening[0][0] <= 2 or v.sentence[:opening[0][0]] in self.rules["lead_in"]):
+        s = v.s
+        if v.claim.start >= s.head_end:  # the whole opening clause: once a sentence
+            opening = s.opening
+            if opening is _UNSET:
+                opening = s.opening = self.times.cues(s.text[:s.head_end], s.facts.year)
+        else:
+            opening = self.times.cues(s.text[:v.claim.start], s.facts.year)
+        if opening and (opening[0][0] <= 2 or s.text[:opening[0][0]] in self.rules["lead_in"]):
             at, cue = opening[0]
             return cue, "written" if cue.kind in ("year", "years") else "relative", at
-        if v.block is not None and v.block.cue is not None:
-            return v.block.cue, "section", -1
+        if v.s.block is not None and v.s.block.cue is not None:
+            return v.s.block.cue, "section", -1
         return None, "document", -1
 
     def within(self, v: ClaimView, cue: Cue) -> str:
@@ -147,21 +151,29 @@ class PeriodRules:
 
     # ---------------------------------------------------------------- written dates
     def _governing_date(self, v: ClaimView) -> Claim | None:
-        for k in reversed(v.dates):  # (the dates before the claim, nearest first)
+        s = v.s
+        for k in reversed(s.dates):  # (the dates before the claim, nearest first)
             if k >= v.index:
                 continue
-            d = v.siblings[k]
-            if not v.in_scope(d) or not isinstance(d.value, str):
+            d = s.claims[k]
+            if not v.in_scope(d):
                 continue
-            if self.times.is_base(v.sentence, d.start, d.end):
-                continue
-            if d.qualifier != "since" and self._relative(d.text):
-                continue  # relative words (去年, 五年来): the context rule reads them
-            as_of = v.sentence.endswith(tuple(self.rules["as_of"]), 0, d.start)
-            if _DAY.match(d.value) and not as_of:
-                continue  # 3月5日，…开幕: the day of an event, not the figure's period
-            return d
+            may = s.governs.get(k)
+            if may is None:
+                may = s.governs[k] = self._may_govern(s.text, d)
+            if may:
+                return d
         return None
+
+    def _may_govern(self, sentence: str, d: Claim) -> bool:
+        """Whether date claim ``d`` of ``sentence`` may govern a figure after it in scope."""
+        if not isinstance(d.value, str) or self.times.is_base(sentence, d.start, d.end):
+            return False
+        if d.qualifier != "since" and self._relative(d.text):
+            return False  # relative words (去年, 五年来): the context rule reads them
+        as_of = sentence.endswith(tuple(self.rules["as_of"]), 0, d.start)
+        # 3月5日，…开幕: the day of an event, not the figure's period
+        return not (_DAY.match(d.value) and not as_of)
 
     def _relative(self, text: str) -> bool:
         cue = self.times.cue(text, 2000)
@@ -190,7 +202,12 @@ class PeriodRules:
     # ---------------------------------------------------------------- 从X增加到Y
     def span_end(self, v: ClaimView) -> str | None:
         """``from`` for X and ``to`` for Y of 从X增加到Y / 由X提高到Y, else None."""
-        if v.index + 1 < len(v.siblings) and self._pair(v, v.index):
+        s = v.s
+        if s.may_span is _UNSET:  # (a sentence without 从 or 由 has no such pair)
+            s.may_span = len(s.claims) > 1 and any(w in s.text for w in self.rules["span_from"])
+        if not s.may_span:
+            return None
+        if v.index + 1 < len(s.claims) and self._pair(v, v.index):
             return "from"
         if v.index > 0 and self._pair(v, v.index - 1):
             return "to"
@@ -198,19 +215,19 @@ class PeriodRules:
 
     def _pair(self, v: ClaimView, i: int) -> bool:
         """``_is_span`` of claims i and i + 1, once a sentence (shared by their views)."""
-        found = v.pairs[i]
+        found = v.s.pairs[i]
         if found is None:
-            found = v.pairs[i] = self._is_span(v, i)
+            found = v.s.pairs[i] = self._is_span(v, i)
         return found
 
     def _is_span(self, v: ClaimView, i: int) -> bool:
-        x, y = v.siblings[i], v.siblings[i + 1]
+        x, y = v.s.claims[i], v.s.claims[i + 1]
         if x.kind == "date" or y.kind == "date":
             return False
-        between = v.sentence[x.end:y.start].replace("的", "").strip()
+        between = v.s.text[x.end:y.start].replace("的", "").strip()
         if between not in self.rules["span_to"]:
             return False
         k = x.start
-        while k > 0 and v.sentence[k - 1] not in "，,；;：:。":
+        while k > 0 and v.s.text[k - 1] not in "，,；;：:。":
             k -= 1
-        return any(w in v.sentence[k:x.start] for w in self.rules["span_from"])
+        return any(w in v.s.text[k:x.start] for w in self.rules["span_from"])

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ..parse.tables import searchers, table
 from .timewords import TimeWords, year_range
-from .view import ClaimView
+from .view import _UNSET, ClaimView
 
 STRONG_TARGET = ("预期目标", "目标是", "目标为", "主要目标", "发展目标")
 _STRONG_TARGET = re.compile("|".join(STRONG_TARGET))
@@ -36,16 +36,15 @@ class _Question:
     v: ClaimView
     years: tuple[int, int] | None   # its period's first and last year
     governing: object               # the date claim governing its period, or None
+    year: int | None = field(init=False)  # the document's reference year
+    part: str | None = field(init=False)  # the kind of the report's part it stands in
+    #                                       (review, forward, other), if any
 
-    @property
-    def year(self) -> int | None:
-        return self.v.facts.year
-
-    @property
-    def part(self) -> str | None:
-        """The kind of the report's part it stands in (review, forward, other), if any."""
-        block = self.v.block
-        return block.part.kind if block is not None and block.part is not None else None
+    def __post_init__(self) -> None:
+        s = self.v.s
+        self.year = s.facts.year
+        block = s.block
+        self.part = block.part.kind if block is not None and block.part is not None else None
 
 
 @dataclass
@@ -87,7 +86,7 @@ class RoleRules:
     def _continues(self, q: "_Question") -> str | None:
         """拟安排X，比上年增加Y: the change of the figure before it has its role."""
         v = q.v
-        prev = v.siblings[v.index - 1] if v.index else None
+        prev = v.s.claims[v.index - 1] if v.index else None
         if prev is not None and prev.role and v.claim.change and _BARE_CHANGE.fullmatch(v.clause):
             return prev.role
         return None
@@ -119,12 +118,23 @@ class RoleRules:
 
     def _stated_target(self, q: "_Question") -> str | None:
         v, clause = q.v, q.v.clause
-        review = q.part == "review"
-        listed = v.block is not None and v.block.targets
-        if listed or _STRONG_TARGET.search(v.sentence, 0, v.claim.start) or self.has["target"](clause) or \
-                (not review and self.modal.search(clause)):
+        listed = v.s.block is not None and v.s.block.targets
+        if listed or self._strong_target_before(v) or self.has["target"](clause) or \
+                (q.part != "review" and self.modal.search(clause)):
             return "target"
         return None
+
+    @staticmethod
+    def _strong_target_before(v: ClaimView) -> bool:
+        """A stated-target word (预期目标) in the sentence before the claim."""
+        s = v.s
+        end = s.target_end  # (the end of the sentence's first one, looked up once)
+        if end is _UNSET:
+            m = _STRONG_TARGET.search(s.text)
+            end = s.target_end = m.end() if m else -1
+        if end < 0 or end <= v.claim.start:
+            return end >= 0
+        return _STRONG_TARGET.search(s.text, 0, v.claim.start) is not None  # (rare)
 
     def _ahead(self, q: "_Question") -> str | None:
         """A deadline not yet past (到2020年), or a figure of the coming years in a
@@ -148,8 +158,8 @@ class RoleRules:
         if self.has["plan"](self._plain(v.clause)):
             return True
         # the parts of an arranged sum: 拟安排财政赤字X，其中中央财政赤字Y
-        k = v.sentence.find("其中", 0, c.start)
-        return c.kind == "money" and k > 0 and self.has["plan"](self._plain(v.sentence[:k]))
+        k = v.s.text.find("其中", 0, c.start)
+        return c.kind == "money" and k > 0 and self.has["plan"](self._plain(v.s.text[:k]))
 
     def _plain(self, text: str) -> str:
         """``text`` without comparison bases and names that hold an arranging word."""
@@ -161,17 +171,17 @@ class RoleRules:
     def _date_role(self, v: ClaimView, period: str | None) -> str:
         """Dates, durations and ranks: a deadline ahead of the report is a target."""
         years = year_range(period)
-        future = years is not None and v.facts.year is not None and years[1] > v.facts.year
-        issued = v.facts.issued
+        future = years is not None and v.s.facts.year is not None and years[1] > v.s.facts.year
+        issued = v.s.facts.issued
         if not future and issued and period and years is not None and years[1] == int(issued[:4]):
             future = _last_day(period) > issued  # 10月底前 in a bulletin of 2 September
         return "target" if future and v.claim.qualifier == "before" else "outcome"
 
     def _past(self, v: ClaimView) -> bool:
-        year = v.facts.year
+        year = v.s.facts.year
         if year is None:
             return False
-        cues = self.times.cues(v.clause, year)
+        cues = v.time_cues(self.times)
         return bool(cues) and any(cue.last < year and cue.kind in ("relative", "span")
                                   for _, cue in cues)
 

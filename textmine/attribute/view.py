@@ -20,41 +20,78 @@ def clause_start(sentence: str, pos: int) -> int:
 
 
 @dataclass(slots=True)
+class SentenceView:
+    """One sentence of claims and what they all share: read once a sentence, some of it on
+    first use by the rules (``_UNSET`` until then)."""
+    text: str
+    claims: list[Claim]            # the claims of the sentence, in order
+    facts: DocumentFacts
+    block: BlockTime | None        # the time context of its paragraph
+    head_end: int = field(init=False)  # the end of the sentence's opening clause
+    pairs: list = field(init=False)  # per pair of neighbouring claims: whether they are X and
+    #                                  Y of 从X增加到Y (None: not yet looked at)
+    dates: list[int] = field(init=False)  # the places of the sentence's date claims, in order
+    governs: dict = field(init=False)  # date place -> whether it may govern a figure (PeriodRules)
+    opening: object = _UNSET       # the time cues of the opening clause (PeriodRules)
+    may_span: object = _UNSET      # whether it holds a word that opens 从X增加到Y (PeriodRules)
+    target_end: object = _UNSET    # the end of the first stated-target word, or -1 (RoleRules)
+
+    def __post_init__(self) -> None:
+        self.head_end = head_end(self.text)
+        self.pairs = [None] * len(self.claims)
+        self.dates = [i for i, c in enumerate(self.claims) if c.kind == "date"]
+        self.governs = {}
+
+
+@dataclass(slots=True)
 class ClaimView:
     claim: Claim
-    siblings: list[Claim]          # the claims of the sentence, in order
-    index: int                     # the claim's place among them
-    facts: DocumentFacts
-    block: BlockTime | None
-    head_end: int                  # the end of the sentence's opening clause (``head_end``)
-    pairs: list                    # per pair of neighbouring claims of the sentence: whether
-    #                                they are X and Y of 从X增加到Y (None: not yet looked at)
-    dates: list[int]               # the places of the sentence's date claims, in order
+    index: int                     # the claim's place among its sentence's claims
+    s: SentenceView
     governing: object = _UNSET  # the governing date claim, once looked up (PeriodRules)
+    cues: object = _UNSET       # the time cues of its clause, once looked up (PeriodRules)
     clause_start: int = field(init=False)  # where the claim's clause starts
     clause: str = field(init=False)        # the claim's clause up to the claim
 
     def __post_init__(self) -> None:
         # (every rule reads the clause: computed at once, not behind a property)
-        s, at = self.claim.sentence, self.claim.start
+        s, at = self.s.text, self.claim.start
         self.clause_start = start = clause_start(s, at)
         self.clause = s[start:at]
 
+    def time_cues(self, times) -> list:
+        """The time cues of the claim's clause (``TimeWords.cues``), once a view."""
+        if self.cues is _UNSET:
+            self.cues = times.cues(self.clause, self.s.facts.year)
+        return self.cues
+
     @property
     def sentence(self) -> str:
-        return self.claim.sentence
+        return self.s.text
+
+    @property
+    def facts(self) -> DocumentFacts:
+        return self.s.facts
+
+    @property
+    def block(self) -> BlockTime | None:
+        return self.s.block
+
+    @property
+    def siblings(self) -> list[Claim]:
+        return self.s.claims
 
     @property
     def before(self) -> str:
-        return self.claim.sentence[:self.claim.start]
+        return self.s.text[:self.claim.start]
 
     def in_scope(self, other: Claim) -> bool:
         """``other`` stands before the claim, in its clause, in the sentence's opening clause,
         or at the start of a clause of its own (2007年单位能耗下降X，…下降Y)."""
         if other.end > self.claim.start:
             return False
-        return other.start >= self.clause_start or other.end <= self.head_end or \
-            opens_clause(self.claim.sentence, other.start)
+        return other.start >= self.clause_start or other.end <= self.s.head_end or \
+            opens_clause(self.s.text, other.start)
 
 
 def head_end(sentence: str) -> int:

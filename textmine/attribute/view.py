@@ -65,26 +65,6 @@ class ClaimView:
             self.cues = times.cues(self.clause, self.s.facts.year)
         return self.cues
 
-    @property
-    def sentence(self) -> str:
-        return self.s.text
-
-    @property
-    def facts(self) -> DocumentFacts:
-        return self.s.facts
-
-    @property
-    def block(self) -> BlockTime | None:
-        return self.s.block
-
-    @property
-    def siblings(self) -> list[Claim]:
-        return self.s.claims
-
-    @property
-    def before(self) -> str:
-        return self.s.text[:self.claim.start]
-
     def in_scope(self, other: Claim) -> bool:
         """``other`` stands before the claim, in its clause, in the sentence's opening clause,
         or at the start of a clause of its own (2007年单位能耗下降X，…下降Y)."""

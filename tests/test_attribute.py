@@ -88,6 +88,48 @@ def test_a_paragraph_on_the_last_year_inside_a_five_year_review(text, period):
     assert c.period == period
 
 
+YEAR_AND_PLAN_REVIEW = """2026年某省政府工作报告
+一、2025年和“十四五”时期工作回顾
+2025年，面对外部压力加大、内部困难增多的复杂局面，全省经济稳中有进。城镇新增就业55万人，粮食产量达到1100万吨，居民收入稳步增长。
+——民生持续改善。坚持把保障和改善民生作为政府工作的出发点，全年新建城镇保障性住房3万套，基本医疗保险参保率稳定在95%以上。
+各位代表！2025年主要目标任务顺利完成，“十四五”规划圆满收官。回望过去五年，我们迎难而上、攻坚克难，办成了一批事关长远的大事要事。
+（一）城乡面貌明显改善。累计完成老旧小区改造42万户，铁路省际通道增至38个，城市功能和品质持续提升，居民人均可支配收入年均增长6.2%。
+（二）公共服务更加均衡。新增基础教育学位20万个，基本养老金最低标准从110元/月提高到160元/月，群众获得感幸福感安全感不断增强。
+二、2026年主要任务
+今年经济社会发展的主要预期目标是：城镇新增就业50万人以上，居民人均可支配收入增长与经济增长同步，粮食产量稳定在1100万吨以上。
+"""
+
+PLAN_AND_YEAR_REVIEW = """2026年某省政府工作报告
+一、“十四五”时期和2025年工作回顾
+五年来，我们坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，统筹发展和安全，全省累计新增城镇就业260万人，经济实力明显增强。
+回顾过去一年，面对复杂严峻的外部环境和艰巨繁重的改革发展稳定任务，全省上下攻坚克难、砥砺前行，各项工作取得新的成效，成绩来之不易。
+（一）产业发展提质增效。坚持把发展经济的着力点放在实体经济上，新增规模以上工业企业600家，工业增加值增长7.1%，制造业投资持续较快增长。
+"""
+
+
+@pytest.mark.parametrize("report,text,period", [
+    (YEAR_AND_PLAN_REVIEW, "55万人", "2025"),           # the year, before the turn
+    (YEAR_AND_PLAN_REVIEW, "3万套", "2025"),
+    (YEAR_AND_PLAN_REVIEW, "42万户", "2021/2025"),      # after 回望过去五年: the plan period
+    (YEAR_AND_PLAN_REVIEW, "38个", "2025"),             # a level reached (增至): its last year
+    (YEAR_AND_PLAN_REVIEW, "6.2%", "2021/2025"),        # 年均: the whole span
+    (YEAR_AND_PLAN_REVIEW, "20万个", "2021/2025"),
+    (YEAR_AND_PLAN_REVIEW, "110元/月", "2020"),         # 从X提高到Y over the plan period
+    (YEAR_AND_PLAN_REVIEW, "160元/月", "2025"),
+    (YEAR_AND_PLAN_REVIEW, "50万人以上", "2026"),       # the next part: the turn ends with it
+    (PLAN_AND_YEAR_REVIEW, "260万人", "2021/2025"),     # the heading's first time
+    (PLAN_AND_YEAR_REVIEW, "600家", "2025"),            # after 回顾过去一年: the year
+    (PLAN_AND_YEAR_REVIEW, "7.1%", "2025"),
+])
+def test_a_review_of_the_year_and_the_plan_period_turns_at_the_paragraph_that_says_so(
+        report, text, period):
+    """A part headed with two times (the year and the plan period) is about the first until
+    a paragraph turns to the other (回望过去五年，…); the paragraphs after it without a time
+    word of their own are about that one."""
+    c = next(c for c in _claims(report.replace("某省", "江西省")) if c.text == text)
+    assert c.period == period
+
+
 BUDGET_REPORT = """2021年某省政府工作报告
 一、2020年工作回顾
 全省一般公共预算支出6500亿元，财政赤字380亿元。

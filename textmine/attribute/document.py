@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..parse.tables import searchers, table
-from ..types import Document
+from ..types import Block, Document
 from .gazetteer import NATIONAL, Gazetteer, Region
 from .timewords import Cue, TimeWords
 
@@ -27,6 +27,8 @@ class Part:
     heading: str
     kind: str              # review | forward | other
     cue: Cue | None        # the time the heading names
+    also: Cue | None = None  # another time it names (一、2025年和“十四五”时期工作回顾: the
+    #                          plan period besides the year), which a paragraph may turn to
 
 
 _IMPLICIT = "(no part headings)"
@@ -52,6 +54,18 @@ class DocumentFacts:
 
 
 _WIDE = re.compile("[\uff00-\uffef\u3000]")
+_SENTENCE_END = re.compile("[。！？!?]")
+
+
+def _leads_in(block: Block, title: str | None) -> bool:
+    """A heading or a line that ends with a colon (五年来，我们主要做了以下工作：), but not the
+    title: it names the report's year, not a part of it."""
+    return (block.kind == "heading" or block.text.rstrip().endswith(("：", ":"))) and \
+        not (block.kind == "title" or block.text.strip() == (title or "").strip())
+
+
+def _years(cue: Cue | None) -> tuple[int, int] | None:
+    return (cue.first, cue.last) if cue is not None else None
 _FIRST_CLAUSE = re.compile("[^，,：:。；]*")
 
 
@@ -179,11 +193,13 @@ class DocumentReader:
             if len(s) > 40 or not (self.has["review"](s) or self.has["forward"](s)):
                 return None
         kind = "review" if self.has["review"](s) else "forward" if self.has["forward"](s) else "other"
-        cue = self.times.cue(s, year)
+        cues = [c for _, c in self.times.cues(s, year)]
+        cue = cues[0] if cues else None
         if cue is None and year is not None:
             cue = Cue(year - 1, year - 1, "relative") if kind == "review" else \
                 Cue(year, year, "relative") if kind == "forward" else None
-        return Part(s, kind, cue)
+        also = next((c for c in cues[1:] if _years(c) != _years(cue)), None)
+        return Part(s, kind, cue, also)
 
     def lead_cue(self, text: str, year: int | None) -> Cue | None:
         """The time word a paragraph or lead-in heading opens with (五年来，…; ——这五年，…)."""
@@ -195,6 +211,19 @@ class DocumentReader:
             return None
         found = self.times.cues(first, year)
         return found[0][1] if found and self.opens(first, found[0][0]) else None
+
+    def turn(self, text: str, part: Part | None, year: int | None) -> Cue | None:
+        """The other time of ``part``'s heading (``Part.also``), when a sentence of ``text``
+        opens with it: the paragraph that turns a review of the year and of the plan period
+        to the plan period (各位代表！…。回望过去五年，…), whose paragraphs after it are
+        about that time until another turns back or the part ends."""
+        if part is None or part.also is None:
+            return None
+        for sentence in _SENTENCE_END.split(text):
+            cue = self.lead_cue(sentence.strip(), year)
+            if cue is not None and _years(cue) == _years(part.also):
+                return cue
+        return None
 
     def opens(self, text: str, at: int) -> bool:
         """Whether a time word at ``at`` opens ``text``: at its start, or after a lead-in
@@ -220,9 +249,11 @@ class DocumentReader:
                     (cue is None or cue.last >= year) and \
                     any(w in b.text for w in self.rules["parts"]["turn_forward"]):
                 part, lead = Part(_IMPLICIT, "forward", Cue(year, year, "relative")), None
-            if cue is not None and (b.kind == "heading" or b.text.rstrip().endswith(("：", ":"))) \
-                    and not (b.kind == "title" or b.text.strip() == (doc.title or "").strip()):
-                lead = cue  # (the title names the report's year, not a part of it)
+            if cue is not None and _leads_in(b, doc.title):
+                lead = cue
             narrow = cue or lead or (part.cue if part else None)
             out.append(BlockTime(part, narrow, "section" if narrow else "none"))
+            turn = self.turn(b.text, part, year)
+            if turn is not None:  # (its own sentences: read by the sentence's time context)
+                lead = turn
         return out

@@ -124,7 +124,7 @@ class PeriodRules:
             if opening is _UNSET:
                 opening = s.opening = self.times.cues(s.text[:s.head_end], s.facts.year)
         else:
-            opening = self.times.cues(s.text[:v.claim.start], s.facts.year)
+            opening = self.times.cues(v.reading(s.text[:v.claim.start]), s.facts.year)
         if opening and (opening[0][0] <= 2 or s.text[:opening[0][0]] in self.rules["lead_in"]):
             at, cue = opening[0]
             return cue, "written" if cue.kind in ("year", "years") else "relative", at

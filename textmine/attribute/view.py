@@ -62,8 +62,16 @@ class ClaimView:
     def time_cues(self, times) -> list:
         """The time cues of the claim's clause (``TimeWords.cues``), once a view."""
         if self.cues is _UNSET:
-            self.cues = times.cues(self.clause, self.s.facts.year)
+            self.cues = times.cues(self.reading(self.clause), self.s.facts.year)
         return self.cues
+
+    def reading(self, before: str) -> str:
+        """``before`` (text that ends where the claim starts) as the time rules read it: with
+        the claim when it is a multiple of what precedes it (是2010年的2.2倍: the year is the
+        multiple's base, ``TimeWords.is_base``, not its period)."""
+        if self.claim.kind == "ratio" and before.endswith("的"):
+            return before + self.claim.text
+        return before
 
     def in_scope(self, other: Claim) -> bool:
         """``other`` stands before the claim, in its clause, in the sentence's opening clause,

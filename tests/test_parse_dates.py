@@ -107,6 +107,8 @@ RELATIVE = [  # against the document's year 2020 (and month where given)
     ("前年9月", [("前年9月", "2018-09", "exact")]),
     ("今明两年", [("今明两年", "2020/2021", "range")]),
     ("比上年增长", []),  # the base of a change, not a date
+    ("在稳定就业的基础上年均增长6%", []),  # 基础上 + 年均: no 上年
+    ("上年均有增长", [("上年", "2019", "exact")]),
     ("上年同期", [("上年", "2019", "exact")]),
 ]
 RELATIVE_MONTHS = [  # a report dated March 2020

@@ -1,5 +1,7 @@
-"""One claim seen with what attribution reads around it: its sentence's other claims, its
-clause, the opening clause of its sentence, and the time context of its paragraph."""
+"""What attribution reads around a claim: its sentence (``SentenceView``: the sentence's
+claims, its opening clause, the time context of its paragraph, and what the rules work out
+once a sentence) and the claim in it (``ClaimView``: its clause and what the rules work out
+once a claim)."""
 from __future__ import annotations
 
 import re

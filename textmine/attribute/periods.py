@@ -140,8 +140,8 @@ class PeriodRules:
         clause = v.clause
         if self.has["annual"](clause):
             return label(cue.last, cue.last)  # 比上年: a change over one year, the last
-        if self.has["cumulative"](clause):
-            return label(cue.first, cue.last)
+        if self.has["cumulative"](_since_previous(v)):
+            return label(cue.first, cue.last)  # (年均增长5%、迈上3万亿元台阶: 年均 is the 5%'s)
         c = v.claim
         reach = self.rules["reach"]
         reached = self.has["reach"](clause[-6:]) or c.text.startswith(tuple(reach))
@@ -231,3 +231,14 @@ class PeriodRules:
         while k > 0 and v.s.text[k - 1] not in "，,；;：:。":
             k -= 1
         return any(w in v.s.text[k:x.start] for w in self.rules["span_from"])
+
+
+def _since_previous(v: ClaimView) -> str:
+    """The claim's clause after the figure before it in the clause, if any (a date or a
+    duration is no figure here: 五年中央财政投入达到X reads 五年 as X's)."""
+    for prev in reversed(v.s.claims[:v.index]):
+        if prev.end <= v.clause_start:
+            break
+        if prev.kind not in ("date", "duration"):
+            return v.s.text[prev.end:v.claim.start]
+    return v.clause

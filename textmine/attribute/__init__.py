@@ -135,21 +135,23 @@ class Attributor:
             sents = [s for s in sents if s.index <= last_wanted.get(s.block, -1)]
         out: dict[int, BlockTime] = {}
         block, current, targets, last = -1, None, False, None
+        blocks, year, lead_cue = facts.blocks, facts.year, self.reader.lead_cue
         for s in sents:
-            if s.block >= len(facts.blocks):
+            if s.block >= len(blocks):
                 continue
-            bt = facts.blocks[s.block]
+            bt = blocks[s.block]
             if s.block != block:
                 block, current, targets = s.block, bt, False
-            cue = self.reader.lead_cue(s.text, facts.year)
-            if cue is not None and bt.part is not None or cue is not None and bt.cue is None:
+            text = s.text
+            cue = lead_cue(text, year)
+            if cue is not None and (bt.part is not None or bt.cue is None):
                 current = BlockTime(bt.part, cue, "section")
             # a list of targets runs from 预期目标是： over items cut by ； to the full stop
-            targets = targets or _TARGET_LISTS.search(s.text) is not None
+            targets = targets or _TARGET_LISTS.search(text) is not None
             if last is None or last.targets != targets or last.cue is not current.cue or \
                     last.part is not current.part or last.source != current.source:
                 last = BlockTime(current.part, current.cue, current.source, targets)
             out[s.index] = last  # (read only: sentences with the same context share one)
-            if not s.text.rstrip().endswith(("；", ";")):
+            if targets and not text.rstrip().endswith(("；", ";")):
                 targets = False
         return out

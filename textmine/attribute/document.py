@@ -212,12 +212,14 @@ class DocumentReader:
         found = self.times.cues(first, year)
         return found[0][1] if found and self.opens(first, found[0][0]) else None
 
-    def turn(self, text: str, part: Part | None, year: int | None) -> Cue | None:
+    def turn(self, text: str, part: Part | None, year: int | None,
+             lead: Cue | None = None) -> Cue | None:
         """The other time of ``part``'s heading (``Part.also``), when a sentence of ``text``
         opens with it: the paragraph that turns a review of the year and of the plan period
         to the plan period (各位代表！…。回望过去五年，…), whose paragraphs after it are
-        about that time until another turns back or the part ends."""
-        if part is None or part.also is None:
+        about that time until a lead-in heading or the part's end. None when the ``lead`` in
+        force is that time already."""
+        if part is None or part.also is None or _years(lead) == _years(part.also):
             return None
         for sentence in _SENTENCE_END.split(text):
             cue = self.lead_cue(sentence.strip(), year)
@@ -253,7 +255,7 @@ class DocumentReader:
                 lead = cue
             narrow = cue or lead or (part.cue if part else None)
             out.append(BlockTime(part, narrow, "section" if narrow else "none"))
-            turn = self.turn(b.text, part, year)
+            turn = self.turn(b.text, part, year, lead)
             if turn is not None:  # (its own sentences: read by the sentence's time context)
                 lead = turn
         return out

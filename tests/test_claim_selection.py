@@ -33,6 +33,12 @@ SELECTION = [
     ("启动十百千工程，培育企业100家。", ["100家"]),
     # codes, editions, plan names, size classes
     ("建成5G基站320个。", ["320个"]),
+    ("推广3D打印和4K超高清视频，新增60Hz屏幕产线2条。", ["2条"]),
+    # ... but a number with a unit symbol of the units table is a measure, also before Chinese
+    ("全市算力规模突破120Eflops，储能电池产能达38GWh，光伏装机2.5GW。",
+     ["突破120Eflops", "38GWh", "2.5GW"]),
+    ("修建健身步道12km，人均日用电量3kWh。", ["12km", "3kWh"]),
+    ("室内温度不低于18℃。", ["不低于18℃"]),
     ("第十二届农交会签约金额18亿元。", ["18亿元"]),
     ("实施三年行动，累计投资26亿元。", ["26亿元"]),
     ("打造千亿级产业集群，产值增长8.5%。", ["8.5%"]),

@@ -20,9 +20,20 @@ def _exclusions() -> tuple[tuple[re.Pattern, frozenset[str] | None], ...]:
     t = table("exclusions")
     names = sorted(t["names"]["words"], key=len, reverse=True)
     pats = [(re.compile("|".join(map(re.escape, names))), None)]
-    pats += [(re.compile(p["re"]), frozenset(p["needs"]) if p.get("needs") else None)
+    pats += [(re.compile(p["re"].replace("{latin_units}", _latin_units())),
+              frozenset(p["needs"]) if p.get("needs") else None)
              for p in t["patterns"]]
     return tuple(pats)
+
+
+def _latin_units() -> str:
+    """The units table's symbols in Latin letters (km, kWh, GWh), longest first, as an
+    alternation: a number written with one is a measure, not a code. Single letters are left
+    out: m and g also end codes and stray markup (5g, [0m)."""
+    from ..parse.units import UNITS
+    symbols = sorted((u for u in UNITS if len(u) > 1 and re.search("[A-Za-z]", u)),
+                     key=len, reverse=True)
+    return "|".join(map(re.escape, symbols)) or "(?!)"
 
 
 @cache

@@ -33,6 +33,8 @@ SELECTION = [
     ("启动十百千工程，培育企业100家。", ["100家"]),
     # codes, editions, plan names, size classes
     ("建成5G基站320个。", ["320个"]),
+    # a small number written with a magnitude is no code: its counted noun gives the unit
+    ("全县计划实现0.8万贫困人口脱贫，引进人才0.3万名，设立编号2019的专户。", ["0.8万", "0.3万名"]),
     ("推广3D打印和4K超高清视频，新增60Hz屏幕产线2条。", ["2条"]),
     # ... but a number with a unit symbol of the units table is a measure, also before Chinese
     ("全市算力规模突破120Eflops，储能电池产能达38GWh，光伏装机2.5GW。",

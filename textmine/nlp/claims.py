@@ -26,6 +26,14 @@ def _exclusions() -> tuple[tuple[re.Pattern, frozenset[str] | None], ...]:
     return tuple(pats)
 
 
+@cache
+def _magnitude() -> re.Pattern:
+    """Any magnitude or unit character of the numerals table (万, 亿, 千, 百)."""
+    t = table("numerals")
+    chars = "".join(t["magnitudes"].values()) + "".join(t["units"].values())
+    return re.compile("[" + re.escape(chars) + "]")
+
+
 def _latin_units() -> str:
     """The units table's symbols in Latin letters (km, kWh, GWh), longest first, as an
     alternation: a number written with one is a measure, not a code. Single letters are left
@@ -84,8 +92,9 @@ def infer_unit(text: str, m: NumberMention) -> NumberMention | None:
     the number is not a claim (bare codes, names)."""
     if m.chinese and not (m.value >= 10000):
         return None
-    if not m.chinese and m.value < 10000 and m.qualifier == "exact":
-        return None  # a bare small number: a code, a name (832平台), a list number
+    if not m.chinese and m.value < 10000 and m.qualifier == "exact" and \
+            not _magnitude().search(m.text):
+        return None  # a bare small number: a code, a name (832平台), a list number (0.6万 is none)
     after = _clause_after(text, m.end)[:8]
     before = _clause_before(text, m.start)
     best = None

@@ -462,8 +462,8 @@ class _Sum:
                 return False  # 10万 20万: two numbers (一万五千亿 is one)
             part += sum(t for t, _ in inner)
             self.terms = [t for t in self.terms if t[1] > v]
-        elif part == 0 and self.number is None:
-            part = Decimal(1)  # 万 alone is ten thousand; 0万 stays zero
+        elif part == 0 and self.number is None and self.sec_unit is None:
+            part = Decimal(1)  # 万 alone is ten thousand; 0万 and 0百万 stay zero
         self.terms.append((part * v, v))
         self.section, self.sec_unit, self.number, self.zero = Decimal(0), None, None, False
         return True

@@ -23,6 +23,7 @@ _TRAIL = re.compile(f"(?s)(?<=..)(?:{_alternation(_T['trailing'])})\\Z")
 _CLAUSE = re.compile(r"[，。；！？：,;:!?（）()]")
 _CLAUSE_CHARS = frozenset("，。；！？：,;:!?（）()")  # _CLAUSE's characters, for a test of one
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_LIST_ITEM_END = re.compile("[、等和及与]")
 _NUMBER_START = re.compile(r"\d|[一二三四五六七八九十]+[个家项名次]")
 MAX_LEN = 14
 
@@ -62,6 +63,9 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
         if not phrase and m:  # 3月12日、5月20日，县里举办对接会: the event of the next clause
             nxt = _CLAUSE.search(text, m.end())
             phrase = _trim(_NUMBER_START.split(text[m.end():nxt.start() if nxt else len(text)])[0])
+    elif left.endswith("、") and len(_CJK.findall(_trim(_LIST_ITEM_END.split(right, 1)[0]))) >= 2:
+        # …、100吉瓦时锂电池储能等: a list item's words follow its number, up to the next item
+        phrase = _trim(_LIST_ITEM_END.split(right, 1)[0])[:MAX_LEN]
     else:
         phrase = _trim(left)
         if len(_CJK.findall(phrase)) < 2:

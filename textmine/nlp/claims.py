@@ -28,10 +28,9 @@ def _exclusions() -> tuple[tuple[re.Pattern, frozenset[str] | None], ...]:
 
 @cache
 def _magnitude() -> re.Pattern:
-    """Any magnitude or unit character of the numerals table (万, 亿, 千, 百)."""
-    t = table("numerals")
-    chars = "".join(t["magnitudes"].values()) + "".join(t["units"].values())
-    return re.compile("[" + re.escape(chars) + "]")
+    """Any magnitude or unit character of the numerals (万, 亿, 千, 百)."""
+    from ..parse.numerals import MAGNITUDES, UNITS
+    return re.compile("[" + re.escape("".join([*MAGNITUDES, *UNITS])) + "]")
 
 
 def _latin_units() -> str:

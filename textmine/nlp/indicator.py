@@ -63,9 +63,8 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
         if not phrase and m:  # 3月12日、5月20日，县里举办对接会: the event of the next clause
             nxt = _CLAUSE.search(text, m.end())
             phrase = _trim(_NUMBER_START.split(text[m.end():nxt.start() if nxt else len(text)])[0])
-    elif left.endswith("、") and len(_CJK.findall(_trim(_LIST_ITEM_END.split(right, 1)[0]))) >= 2:
-        # …、100吉瓦时锂电池储能等: a list item's words follow its number, up to the next item
-        phrase = _trim(_LIST_ITEM_END.split(right, 1)[0])[:MAX_LEN]
+    elif item := _item_after(left, right):
+        phrase = item[:MAX_LEN]
     else:
         phrase = _trim(left)
         if len(_CJK.findall(phrase)) < 2:
@@ -85,6 +84,15 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
     if not phrase and cut > 0 and _CLAUSE.match(text[cut - 1]):
         phrase = _before_bracket(text[max(0, cut - 1 - MAX_LEN):cut - 1])
     return phrase
+
+
+def _item_after(left: str, right: str) -> str:
+    """The words of a list item that starts with its number (…、100吉瓦时锂电池储能等: they
+    follow it, up to the next item), when they hold at least two Chinese characters; else ""."""
+    if not left.endswith("、"):
+        return ""
+    item = _trim(_LIST_ITEM_END.split(right, 1)[0])
+    return item if len(_CJK.findall(item)) >= 2 else ""
 
 
 def _before_bracket(seg: str) -> str:

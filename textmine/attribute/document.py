@@ -55,6 +55,7 @@ class DocumentFacts:
 
 _WIDE = re.compile("[\uff00-\uffef\u3000]")
 _SENTENCE_END = re.compile("[。！？!?]")
+_FIRST_CLAUSE = re.compile("[^，,：:。；]*")
 
 
 def _leads_in(block: Block, title: str | None) -> bool:
@@ -66,7 +67,6 @@ def _leads_in(block: Block, title: str | None) -> bool:
 
 def _years(cue: Cue | None) -> tuple[int, int] | None:
     return (cue.first, cue.last) if cue is not None else None
-_FIRST_CLAUSE = re.compile("[^，,：:。；]*")
 
 
 def _norm(s: str) -> str:

@@ -39,7 +39,8 @@ class PeriodRules:
 
     @classmethod
     def load(cls, times: TimeWords) -> "PeriodRules":
-        return cls(times, table("attribution")["time"])
+        t = table("attribution")["time"]  # (reach: the span verbs, not bare 到/至, and reach_also)
+        return cls(times, {**t, "reach": [*(w for w in t["span_to"] if len(w) > 1), *t["reach_also"]]})
 
     def period(self, v: ClaimView) -> tuple[str | None, str]:
         c = v.claim
@@ -128,8 +129,8 @@ class PeriodRules:
         if opening and (opening[0][0] <= 2 or s.text[:opening[0][0]] in self.rules["lead_in"]):
             at, cue = opening[0]
             return cue, "written" if cue.kind in ("year", "years") else "relative", at
-        if v.s.block is not None and v.s.block.cue is not None:
-            return v.s.block.cue, "section", -1
+        if s.block is not None and s.block.cue is not None:
+            return s.block.cue, "section", -1
         return None, "document", -1
 
     def within(self, v: ClaimView, cue: Cue) -> str:

@@ -117,6 +117,30 @@ LIST_ITEMS = [
 ]
 
 
+COUNTED_NOUNS = [
+    # (sentence, figure, indicator): what a figure counts or measures, when it follows it
+    ("市人社局举办30余场“春风行动”招聘会。", "30余场", "举办“春风行动”招聘会"),  # a quoted name
+    ("开通12趟旅游专列。", "12趟", "开通旅游专列"),
+    ("对口支援的54个县，全部摘帽。", "54个", "对口支援的县"),  # a place noun of one character
+    ("向全省四级320个就业服务站发放手册。", "320个", "就业服务站"),  # after another figure
+    ("980所受灾学校全部如期开学。", "980所", "受灾学校"),  # not the verb or adverb after it
+    ("新建120所县医院。", "120所", "新建县医院"),
+    ("市领导20多次作出批示。", "20多次", "市领导"),  # a verb after it is no noun
+    ("全年帮助3200万农民工实现就业。", "3200万", "帮助农民工"),  # a count without a measure word
+    ("去年，650万困难群众纳入低保范围。", "650万", "困难群众"),
+    ("全年完成3.2万亩高标准农田建设。", "3.2万亩", "完成高标准农田建设"),  # a quantity after a verb
+    ("为50所海拔2000米以上学校供暖。", "2000米以上", "海拔"),  # ... not after a noun
+    ("全年新建温室大棚1200亩。", "1200亩", "新建温室大棚"),  # nothing after it
+    ("招募3000名义务讲解员。", "3000名", "招募义务讲解员"),  # 名 before 义务, not 名义
+]
+
+
+@pytest.mark.parametrize("sentence,text,indicator", COUNTED_NOUNS)
+def test_the_counted_noun_after_a_figure(sentence, text, indicator):
+    got = {c.text: c.indicator for c in textmine.extract(sentence, year=2018, classify=False)}
+    assert got.get(text) == indicator, got
+
+
 @pytest.mark.parametrize("line,text,indicator", LIST_ITEMS)
 def test_list_markers_are_not_part_of_the_indicator(line, text, indicator):
     got = {c.text: c.indicator for c in textmine.extract(line, year=2018, classify=False)}
@@ -220,3 +244,20 @@ def test_cli_bad_file_in_batch_keeps_good_file(tmp_path, which):
     assert {e[0] for e in EXPECTED} <= {rec["text"] for rec in recs}
     errors = [x for x in r.stderr.splitlines() if x.startswith("Error:")]
     assert len(errors) == 1 and bad.name in errors[0]
+
+
+def test_the_verb_list_is_what_its_script_writes_from_jiebas_dictionary(tmp_path):
+    """data/verbs.txt (the verbs a counted noun does not end with) is generated, not edited:
+    scripts/make_verbs.py run on the installed jieba's dictionary writes the same file."""
+    import importlib.util
+    from importlib import resources
+
+    from _paths import ROOT
+    spec = importlib.util.spec_from_file_location("make_verbs", ROOT / "scripts" / "make_verbs.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    out = tmp_path / "verbs.txt"
+    assert mod.main(["-o", str(out)]) == 0
+    shipped = resources.files("textmine").joinpath("data", "verbs.txt").read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == shipped
+    assert mod.verbs(["参加 100 v", "人口 100 n", "罕用 3 v", "坏行"], 20) == ["参加"]

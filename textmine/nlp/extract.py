@@ -99,12 +99,14 @@ def _alt(words) -> str:
 
 
 def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -> str:
-    """What the mention measures: the words before it, or the counted noun after it; shared
-    with the figure before it when only a joiner stands between (1300多种8.2亿余元,
+    """What the mention measures: the words before it, or the counted noun after it; else
+    shared with the figure before it when only a joiner stands between (1300多种8.2亿余元,
     分别增长3.9%和5.7%), carried from it across 从X增加到Y and 比上年增长."""
     prev = claims[-1] if claims else None
     if prev is not None and not text[prev_end:m.start].strip(_JOINERS):
-        return _respectively(text, claims, token_starts) or prev.indicator
+        # (四级258个就业服务部门: a figure with its own counted noun after it does not share)
+        return counted_noun(text, m.start, m.end, m.kind, m.unit, m.unit_written, "",
+                            token_starts) or _respectively(text, claims, token_starts) or prev.indicator
     time = prev is not None and prev.kind in ("date", "duration") and \
         not _CLAUSE_END.search(text, prev.end, m.start)
     if time:
@@ -119,10 +121,10 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
     if time:
         base = _BASE.search(text, 0, prev.start)
         indicator = indicator.replace(text[base.start() if base else prev.start:prev.end], "")
-    if m.kind == "count" and m.unit_written:
-        noun = counted_noun(text, m.end, m.unit, text[prev_end:m.start], token_starts, m.start)
-        if noun:
-            return noun
+    noun = counted_noun(text, m.start, m.end, m.kind, m.unit, m.unit_written,
+                        text[prev_end:m.start], token_starts)
+    if noun:
+        return noun
     subject = _subject_before(claims)
     if subject is not None:
         indicator = carried(text, subject, m.start, indicator)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Container
 
-from ..parse.tables import table
+from ..parse.tables import table, word_list
 
 _T = table("indicator")["trim"]
 
@@ -115,6 +115,8 @@ _NOT_NOUN = tuple(_C["not_noun"])
 _SKIP_BEFORE_NOUN = "等的了"
 _PARTICLES = "了过着"
 _NOUN_TOKENS, _NOUN_MAX = 3, 7
+_ADVERBS = frozenset(_C["not_noun_end"])
+_PLACE_NOUNS = frozenset(_C["place_nouns"])  # nouns of one character a count may name
 _NOUN_STOP = re.compile(r"[的以左上下约近多余和、与及等均都也向在被将已从，。；：,;:（）()“”《》\s]|\d")
 
 
@@ -142,30 +144,51 @@ def _clauses_apart(text: str, a: int, b: int) -> int:
     return 99 if any(ch in gap for ch in "；;。") else gap.count("，") + gap.count(",")
 
 
-def counted_noun(text: str, end: int, unit: str, left: str, token_starts: Container[int],
-                 start: int) -> str | None:
-    """``verb + noun`` when the counted noun follows the number and its measure word
-    (第一时间抢通256个断路村 -> 抢通断路村; 北京扶贫支援的90个旗县 -> 北京扶贫支援的旗县);
-    None when no noun follows."""
-    if unit not in _COUNTED_AFTER or text[end - 1:end] != unit:
+def counted_noun(text: str, start: int, end: int, kind: str, unit: str, written: bool,
+                 left: str, token_starts: Container[int]) -> str | None:
+    """``verb + noun`` when what the figure counts or measures follows it: after its measure
+    word (第一时间抢通256个断路村 -> 抢通断路村; 北京扶贫支援的90个旗县 -> 北京扶贫支援的旗县),
+    right after a count written without one (惠及12.67亿城乡居民 -> 惠及城乡居民), or after a
+    physical quantity whose clause before it is only a verb (完成5.8万亩高标准农田建设 ->
+    完成高标准农田建设); None when no noun follows or the figure is none of these."""
+    if kind == "count":
+        if written and (unit not in _COUNTED_AFTER or text[end - 1:end] != unit):
+            return None
+    elif kind != "quantity" or not written:
         return None
     noun = _noun_after(text, end, token_starts)
     if noun is None:
         return None
     left = _CLAUSE.split(left)[-1]
+    if kind == "quantity":  # (海拔1500米的村: the words before it say what it measures)
+        verb = _verb_before(text, start, left, token_starts)
+        return _trim(verb + noun)[:MAX_LEN] if _trim(left) == verb in word_list("verbs") else None
+    if not written and not left.endswith("的"):  # 惠及12.67亿城乡居民: a verb's object
+        verb = _verb_before(text, start, left, token_starts)
+        return (_trim(verb + noun) if verb in word_list("verbs") else noun)[:MAX_LEN]
     if left.endswith("的"):  # the words before 的 qualify the noun (帮扶的五个省区)
         cut = start - max(0, MAX_LEN - len(noun))
         while cut < start and cut not in token_starts:
             cut += 1  # from a token boundary
         head = _trim(text[max(cut, start - len(left)):start - 1])
         return head + "的" + noun if head else noun
-    return _trim(_verb_before(text, start, left, token_starts) + noun)[:MAX_LEN]
+    verb = _verb_before(text, start, left, token_starts)
+    return (_trim(verb + noun) if verb else noun)[:MAX_LEN]
 
 
 def _noun_after(text: str, end: int, token_starts: Container[int]) -> str | None:
+    """The noun that starts at ``end`` (after 等/的/了): at most _NOUN_TOKENS whole tokens
+    and _NOUN_MAX characters, a name in quotation marks (“美团骑手”招聘) counted as one; a
+    single character only for a kind of place (54个县)."""
     i = end
     while i < len(text) and text[i] in _SKIP_BEFORE_NOUN:
         i += 1  # 等单位, 了基地
+    quoted = ""
+    if text.startswith("“", i):
+        close = text.find("”", i + 1, i + 2 + _NOUN_MAX)
+        if close < 0 or len(_CJK.findall(text, i, close)) < 2:
+            return None
+        quoted, i = text[i:close + 1], close + 1
     stop = _NOUN_STOP.search(text, i)
     limit = stop.start() if stop else len(text)
     k, tokens, last = i + 1, 1, None
@@ -178,10 +201,32 @@ def _noun_after(text: str, end: int, token_starts: Container[int]) -> str | None
             if k == limit or tokens > _NOUN_TOKENS:
                 break
         k += 1
-    noun = text[i:k]
+    noun = _without_verbs(text, i, min(k, limit), token_starts)
+    if quoted:
+        return None if noun.startswith(_NOT_NOUN) else quoted + noun
+    if len(noun) == 1 and noun in _PLACE_NOUNS:
+        return noun
     if not 2 <= len(noun) or not _CJK.match(noun) or noun.startswith(_NOT_NOUN):
         return None
     return noun
+
+
+def _without_verbs(text: str, i: int, k: int, token_starts: Container[int]) -> str:
+    """``text[i:k]`` less the verbs, adverbs and particles it ends with, whole tokens after
+    its first (志愿者奔波 -> 志愿者, 村庄基本 -> 村庄); "" when no more than a verb stays of
+    several tokens (作出批示指示: no noun). jieba's dictionary says which words are verbs
+    (``data/verbs.txt``)."""
+    verbs, cut = word_list("verbs"), False
+    while True:
+        p = k - 1
+        while p > i and p not in token_starts:
+            p -= 1
+        last = text[p:k]
+        if p <= i:
+            return "" if cut and last in verbs else last
+        if last not in verbs and last not in _ADVERBS and last not in _PARTICLES:
+            return text[i:k]
+        k, cut = p, True
 
 
 def _verb_before(text: str, start: int, left: str, token_starts: Container[int]) -> str:

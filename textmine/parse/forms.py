@@ -29,6 +29,14 @@ for _w in sorted(SPECIAL_WORDS, key=len, reverse=True):  # the longest word firs
     _SPECIALS_BY_FIRST.setdefault(_w[0], []).append(_w)
 SPECIAL_FIRST = frozenset(_SPECIALS_BY_FIRST)
 NOUN_AFTER_UNIT = {k: set(v) for k, v in _S["noun_after_unit"].items()}  # 人口: 人 is not a unit
+_UNIT_BEFORE = {k: tuple(v) for k, v in _S["unit_before"].items()}  # 名义务兵: 名 is
+
+
+def starts_noun(t: str, unit: str, end: int) -> bool:
+    """Whether the measure word ``unit``, ending at ``end`` of ``t``, starts a noun instead
+    (13亿多人口), not when a word it stands before follows (5万名义务兵: not 名义)."""
+    return t[end:end + 1] in NOUN_AFTER_UNIT.get(unit, ()) and \
+        not t.startswith(_UNIT_BEFORE.get(unit, ()), end)
 
 _N = table("numerals")
 # a Chinese numeral written with formal (financial) characters only is part of a word when a
@@ -230,7 +238,7 @@ def spaced_discount(t: str, num: Numeral) -> Numeral:
         return num
     z = skip_space(t, k + 1, 1)
     unit = match_unit(t, z)
-    if unit is None or unit.surface != DISCOUNT or t[z + 1:z + 2] in NOUN_AFTER_UNIT.get(DISCOUNT, ()):
+    if unit is None or unit.surface != DISCOUNT or starts_noun(t, DISCOUNT, z + 1):
         return num
     return replace(num, end=k + 1, value=d1 * 10 + d2, digit_string=True)
 

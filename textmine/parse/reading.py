@@ -23,9 +23,9 @@ from decimal import Decimal
 from typing import Callable, Union
 
 from . import qualifiers as Q
-from .forms import CJK_WORD, EXACT_MATH, FRACTION_FIRST, NOUN_AFTER_UNIT, PERCENT_LEAD, PERCENT_LEAD_LAST, RANGE_DASH, RANK_MARK, \
+from .forms import CJK_WORD, EXACT_MATH, FRACTION_FIRST, PERCENT_LEAD, PERCENT_LEAD_LAST, RANGE_DASH, RANK_MARK, \
     STANDALONE, coins, fraction, fraction_percent, in_formal_word, looks_like_year, ordinal_between, rank, \
-    shared_scale, spaced_discount, word_part
+    shared_scale, spaced_discount, starts_noun, word_part
 from .mention import COMPARE_AFTER, COMPARE_BEFORE, COMPARE_RULE, GRAMMAR, SIGNS, SPACE, NumberMention, \
     signed, skip_space
 from .numerals import DIGITS, INNER_OVER, INNER_VAGUE, LIANG, LIANG_UNIT, MAGNITUDES, NUMERAL_CHARS, UNITS, \
@@ -202,7 +202,7 @@ def _unit(r: Reading) -> Outcome:
     t, i, num = r.t, r.i, r.num
     k = skip_space(t, r.end)
     unit = match_unit(t, k)
-    if unit is not None and t[k + len(unit.surface):k + len(unit.surface) + 1] in NOUN_AFTER_UNIT.get(unit.surface, ()):
+    if unit is not None and starts_noun(t, unit.surface, k + len(unit.surface)):
         unit = None  # 13亿多人口: 人 starts a noun
     if unit is None:
         unit = _liang_unit(t, k, num)

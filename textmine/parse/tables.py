@@ -1,4 +1,5 @@
-"""Read the data tables in ``textmine/data`` (TOML). Each table is read once per process."""
+"""Read the data tables in ``textmine/data`` (TOML) and its word lists (one word a line).
+Each is read once per process."""
 from __future__ import annotations
 
 import re
@@ -13,6 +14,13 @@ def table(name: str) -> dict[str, Any]:
     """The parsed ``textmine/data/<name>.toml``."""
     text = resources.files("textmine").joinpath("data", f"{name}.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """The words of ``textmine/data/<name>.txt``, one a line (``#`` lines are comments)."""
+    text = resources.files("textmine").joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in map(str.strip, text.splitlines()) if w and not w.startswith("#"))
 
 
 def searchers(word_lists: dict[str, Any]) -> dict[str, Callable[[str], re.Match | None]]:

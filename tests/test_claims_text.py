@@ -131,8 +131,34 @@ COUNTED_NOUNS = [
     ("全年完成3.2万亩高标准农田建设。", "3.2万亩", "完成高标准农田建设"),  # a quantity after a verb
     ("为50所海拔2000米以上学校供暖。", "2000米以上", "海拔"),  # ... not after a noun
     ("全年新建温室大棚1200亩。", "1200亩", "新建温室大棚"),  # nothing after it
+    ("省财政安排12亿元灾后重建资金和3亿元救灾款。", "12亿元", "安排灾后重建资金"),  # a fund
+    ("省财政安排12亿元灾后重建资金和3亿元救灾款。", "3亿元", "救灾款"),
+    ("省财政安排12亿元资金，支持产业发展。", "12亿元", "省财政安排"),  # no more than 资金
+    ("全省经济总量迈上5000亿元台阶。", "5000亿元", "全省经济总量迈上"),
+    ("62%的村庄和78%的农户用上清洁能源。", "62%", "村庄"),
     ("招募3000名义务讲解员。", "3000名", "招募义务讲解员"),  # 名 before 义务, not 名义
 ]
+
+
+DATE_EVENTS = [
+    # (sentence, {date: event}): a list of dates, and after it as many events, one for each
+    ("2月5日、3月9日、4月22日，县委书记主持召开领导小组会、脱贫攻坚推进会和县委常委会专题会议。",
+     {"2月5日": "召开领导小组会", "3月9日": "召开脱贫攻坚推进会", "4月22日": "召开县委常委会专题会议"}),
+    ("3月12日、5月20日，县里分别举办产销对接会和消费扶贫展销会，销售产品100种。",
+     {"3月12日": "举办产销对接会", "5月20日": "举办消费扶贫展销会"}),
+    # as many dates as events only: else all share the clause after them
+    ("3月12日、5月20日，县里举办对接会。", {"3月12日": "县里举办对接会", "5月20日": "县里举办对接会"}),
+    ("6月1日、7月1日，县里举办对接会、展销会和推介会。",
+     {"6月1日": "举办对接会、展销会和推介会", "7月1日": "举办对接会、展销会和推介会"}),
+    # 和 inside a word (和田) joins nothing
+    ("4月2日、5月6日，在和田召开推进会和座谈会。", {"4月2日": "召开推进会", "5月6日": "召开座谈会"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", DATE_EVENTS)
+def test_a_list_of_dates_takes_its_events_in_turn(sentence, expected):
+    got = {c.text: c.indicator for c in textmine.extract(sentence, year=2020, classify=False)}
+    assert {k: got.get(k) for k in expected} == expected
 
 
 @pytest.mark.parametrize("sentence,text,indicator", COUNTED_NOUNS)

@@ -14,7 +14,7 @@ from ..parse.tables import table
 from ..types import Claim, Document, Sentence
 from .cells import cell_claims
 from .claims import select_claims
-from .indicator import carried, counted_noun, indicator_for, split_respectively
+from .indicator import carried, counted_noun, indicator_for, respective_events, split_respectively
 from .segmenter import Segmenter, Tokens
 from .sentences import bbox_of as _bbox, ocr_fields, split_document
 
@@ -80,7 +80,24 @@ def _claims(doc: Document, sent: Sentence, mentions: list[NumberMention], token_
             sentence_index=sent.index,
             section=sent.section, year_source=year_source, optional=m.optional,
             **ocr_fields(sent, m.start, m.end)))
+    _dates_respectively(sent.text, claims, token_starts)
     return claims
+
+
+def _dates_respectively(text: str, claims: list[Claim], token_starts) -> None:
+    """Each date of a list of dates takes its own event when the clause after the list
+    names as many (``respective_events``)."""
+    i = 0
+    while i < len(claims):
+        j = i
+        while j + 1 < len(claims) and claims[j + 1].kind == "date" and claims[i].kind == "date" \
+                and not text[claims[j].end:claims[j + 1].start].strip(_JOINERS):
+            j += 1
+        if j > i:
+            events = respective_events(text, claims[j].end, j - i + 1, token_starts)
+            for c, event in zip(claims[i:j + 1], events or ()):
+                c.indicator = event
+        i = j + 1
 
 
 def _reference_month(doc: Document) -> int | None:

@@ -116,6 +116,8 @@ _SKIP_BEFORE_NOUN = "等的了"
 _PARTICLES = "了过着"
 _NOUN_TOKENS, _NOUN_MAX = 3, 7
 _ADVERBS = frozenset(_C["not_noun_end"])
+_FUNDS = tuple(_C["funds"])
+_LEAD_VERBS = frozenset(_C["lead_verbs"])
 _PLACE_NOUNS = frozenset(_C["place_nouns"])  # nouns of one character a count may name
 _NOUN_STOP = re.compile(r"[的以左上下约近多余和、与及等均都也向在被将已从，。；：,;:（）()“”《》\s]|\d")
 
@@ -150,16 +152,22 @@ def counted_noun(text: str, start: int, end: int, kind: str, unit: str, written:
     word (第一时间抢通256个断路村 -> 抢通断路村; 北京扶贫支援的90个旗县 -> 北京扶贫支援的旗县),
     right after a count written without one (惠及12.67亿城乡居民 -> 惠及城乡居民), or after a
     physical quantity whose clause before it is only a verb (完成5.8万亩高标准农田建设 ->
-    完成高标准农田建设); None when no noun follows or the figure is none of these."""
+    完成高标准农田建设), or the fund a sum of money names after it (安排384亿元救灾款 ->
+    安排救灾款); None when no noun follows or the figure is none of these."""
     if kind == "count":
         if written and (unit not in _COUNTED_AFTER or text[end - 1:end] != unit):
             return None
-    elif kind != "quantity" or not written:
+    elif kind not in ("quantity", "money") or not written:
         return None
     noun = _noun_after(text, end, token_starts)
-    if noun is None:
+    if noun is None or (kind == "money" and not noun.endswith(_FUNDS)):
         return None
     left = _CLAUSE.split(left)[-1]
+    if kind == "money":  # 安排200亿元技改专项资金: the fund (a bare 资金 after a verb only)
+        verb = _verb_before(text, start, left, token_starts)
+        if noun in _FUNDS and not (verb and _trim(left) == verb):
+            return None
+        return (_trim(verb + noun) if verb else noun)[:MAX_LEN]
     if kind == "quantity":  # (海拔1500米的村: the words before it say what it measures)
         verb = _verb_before(text, start, left, token_starts)
         return _trim(verb + noun)[:MAX_LEN] if _trim(left) == verb in word_list("verbs") else None
@@ -178,7 +186,7 @@ def counted_noun(text: str, start: int, end: int, kind: str, unit: str, written:
 
 def _noun_after(text: str, end: int, token_starts: Container[int]) -> str | None:
     """The noun that starts at ``end`` (after 等/的/了): at most _NOUN_TOKENS whole tokens
-    and _NOUN_MAX characters, a name in quotation marks (“美团骑手”招聘) counted as one; a
+    and _NOUN_MAX characters, a name in quotation marks (“春风行动”招聘会) counted as one; a
     single character only for a kind of place (54个县)."""
     i = end
     while i < len(text) and text[i] in _SKIP_BEFORE_NOUN:
@@ -242,6 +250,47 @@ def _verb_before(text: str, start: int, left: str, token_starts: Container[int])
     if not (2 <= len(verb) <= 3 and _CJK.match(verb)) or text[j - 1:j] == "、":
         return ""
     return verb
+
+
+def respective_events(text: str, end: int, n: int, token_starts: Container[int]) -> list[str] | None:
+    """The events of the clause after a list of ``n`` dates that ends at ``end``, one for
+    each date in turn, when that clause lists exactly ``n`` (2月5日、3月9日，县委主持召开推进会
+    和座谈会 -> 召开推进会, 召开座谈会); None otherwise. The verb of the first item goes
+    with every item: the first verb of the first item, or the verb after it when that is a
+    leading verb (主持召开); a joiner (、 和 及 与) counts where it is a word of its own."""
+    if not _CLAUSE.match(text, end):
+        return None
+    start = end + 1
+    stop = _CLAUSE.search(text, start)
+    stop = stop.start() if stop else len(text)
+    if any(ch.isdigit() for ch in text[start:stop]):
+        return None
+    cuts = [p for p in range(start, stop) if text[p] == "、" or (
+        text[p] in "和及与" and p in token_starts and p + 1 in token_starts)]
+    if len(cuts) != n - 1:
+        return None
+    bounds = [start, *cuts, stop]
+    items = [text[a + (a > start):b] for a, b in zip(bounds, bounds[1:])]
+    first, verbs = items[0], word_list("verbs")
+    tokens = [(p - start, _token_at(text, p, token_starts))
+              for p in range(start, start + len(first)) if p in token_starts]
+    k = next((k for k, (_, t) in enumerate(tokens) if t in verbs), None)
+    if k is None:
+        return None
+    while k + 1 < len(tokens) and tokens[k][1] in _LEAD_VERBS and tokens[k + 1][1] in verbs:
+        k += 1  # 主持召开: the verb after a leading one
+    verb_at, verb = tokens[k]
+    out = [first[verb_at:], *(verb + _trim(item) for item in items[1:])]
+    if any(len(_CJK.findall(e)) < len(verb) + 2 for e in out):
+        return None
+    return [e[:MAX_LEN] for e in out]
+
+
+def _token_at(text: str, p: int, token_starts: Container[int]) -> str:
+    k = p + 1
+    while k < len(text) and k not in token_starts:
+        k += 1
+    return text[p:k]
 
 
 _LIST = re.compile(r"[、和与及]")

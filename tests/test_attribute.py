@@ -80,6 +80,16 @@ SENTENCES = [
      "2030", "target"),
     ("过去五年，城镇化率年均提高1.2个百分点、达到62%。", 2018, "62%", "2017", "outcome"),
     ("过去五年，全省五年财政用于科技的投入达到860亿元。", 2018, "860亿元", "2013/2017", "outcome"),
+    # what was planned for a year already over is still its target, and so are its parts
+    ("2019年：计划易地搬迁1320户5600人，其中贫困人口4100人。", 2020, "1320户", "2019", "target"),
+    ("2019年：计划易地搬迁1320户5600人，其中贫困人口4100人。", 2020, "4100人", "2019", "target"),
+    ("2019年，全县完成易地搬迁1320户，其中贫困户980户。", 2020, "980户", "2019", "outcome"),
+    ("2019年，全县已完成年度计划的96%。", 2020, "96%", "2019", "outcome"),
+    ("2019年，新建农村公路比年度计划多了一倍。", 2020, "一倍", "2019", "outcome"),
+    ("学生营养改善计划惠及120万农村学生。", 2020, "120万", "2020", "outcome"),
+    # a part with its own cue keeps it (其中中央政府拟新增X: plan)
+    ("去年实施总额800亿元的两年投资计划，其中省政府拟新增260亿元。", 2020, "260亿元", "2019",
+     "plan"),
 ]
 
 
@@ -186,7 +196,7 @@ def test_roles(report, text, role):
 
 
 def test_quiet_clauses_skip_only_rules_that_cannot_fire(monkeypatch):
-    """Clauses without a forecast, outcome or budget word skip those three rules: the roles
+    """Clauses without a forecast, outcome, budget or planned word skip those four rules: the roles
     are the same as with every rule run."""
     from textmine.attribute.roles import RoleRules
     texts = [REPORT, BUDGET_REPORT.replace("某省", "江西省"), *(s for s, *_ in SENTENCES)]

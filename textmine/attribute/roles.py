@@ -7,9 +7,12 @@ or ``forecast`` (the author's estimate of a value not yet known). The cue words 
 2. a word that says it happened (已, 完成, 目前) in the clause: outcome;
 3. money (or a per-unit standard) after an arranging word (安排, 拟, 预算): plan, also in
    the review of a past year (the contract names these words, not a tense);
-3b. a past time word in the clause (去年, not as a comparison base) or a period that ended
+3a. a word that states a plan or goal (计划, 预期目标是) in the clause, also of a past year:
+   target;
+3b. a part (其中…) has the role of the figure before it;
+3c. a past time word in the clause (去年, not as a comparison base) or a period that ended
    before the report year: outcome;
-3c. money of a budget item (财政赤字, 财政支出, 专项债券; a budget rate with an arranging word)
+3d. money of a budget item (财政赤字, 财政支出, 专项债券; a budget rate with an arranging word)
    in the year's tasks or a plan period: plan;
 4. a target word before it in the sentence (预期目标是：), or in its clause (力争, 确保, 控制在,
    the modal 要/将), or a deadline (到2020年) it falls under: target;
@@ -53,11 +56,13 @@ class RoleRules:
     words: dict
     modal: re.Pattern
     has: dict = field(default_factory=dict)  # word list name -> search of its words
+    plan_names: re.Pattern = field(init=False)  # the words of plan_names, one search
 
     def __post_init__(self) -> None:
-        w = self.words  # clause_cues: the words without which _forecast, _happened and
-        self.has = searchers({**w, "clause_cues": [  # _budget give nothing
-            *w["forecast"], *w["outcome"], *w["budget"]]})
+        self.plan_names = re.compile("|".join(map(re.escape, self.words["plan_names"])))
+        w = self.words  # clause_cues: the words without which _forecast, _happened,
+        self.has = searchers({**w, "clause_cues": [  # _budget and _planned give nothing
+            *w["forecast"], *w["outcome"], *w["budget"], *w["planned"]]})
 
     @classmethod
     def load(cls, times: TimeWords) -> "RoleRules":
@@ -91,6 +96,16 @@ class RoleRules:
             return prev.role
         return None
 
+    def _part(self, q: "_Question") -> str | None:
+        """计划搬迁X人，其中贫困人口Y人: a part has the role of the figure before it (not a
+        date or a span of time), unless a cue of its own said otherwise (the rules before)."""
+        v = q.v
+        if not v.clause.startswith("其中"):
+            return None
+        prev = next((c for c in reversed(v.s.claims[:v.index])
+                     if c.kind not in ("date", "duration", "rank")), None)
+        return prev.role if prev is not None else None
+
     def _happened(self, q: "_Question") -> str | None:
         """已, 目前: it happened (力争完成 is still a target)."""
         has = self.has
@@ -100,6 +115,12 @@ class RoleRules:
     def _plan(self, q: "_Question") -> str | None:
         """安排, 预算, 补助标准: arranged by the issuing body, also in a review."""
         return "plan" if self._arranged(q.v) else None
+
+    def _planned(self, q: "_Question") -> str | None:
+        """A figure stated as planned (计划搬迁1297户, 预期目标是), also for a year already
+        over: the goal, not what happened (完成计划的95% is)."""
+        has, clause = self.has, self._no_plan_names(q.v.clause)
+        return "target" if has["planned"](clause) and not has["planned_done"](clause) else None
 
     def _over(self, q: "_Question") -> str | None:
         """A past time word in the clause, or a period over when the report was written."""
@@ -119,7 +140,8 @@ class RoleRules:
     def _stated_target(self, q: "_Question") -> str | None:
         v, clause = q.v, q.v.clause
         listed = v.s.block is not None and v.s.block.targets
-        if listed or self._strong_target_before(v) or self.has["target"](clause) or \
+        if listed or self._strong_target_before(v) or \
+                self.has["target"](self._no_plan_names(clause)) or \
                 (q.part != "review" and self.modal.search(clause)):
             return "target"
         return None
@@ -146,8 +168,9 @@ class RoleRules:
             return "target"
         return "target" if q.part == "forward" or q.years[1] > q.year else None
 
-    RULES = (_forecast, _continues, _happened, _plan, _over, _budget, _stated_target, _ahead)
-    QUIET_RULES = (_continues, _plan, _over, _stated_target, _ahead)  # RULES less the three
+    RULES = (_forecast, _continues, _happened, _plan, _planned, _part, _over, _budget, _stated_target,
+             _ahead)
+    QUIET_RULES = (_continues, _plan, _part, _over, _stated_target, _ahead)  # RULES less four
 
     def _arranged(self, v: ClaimView) -> bool:
         """Money or a standard after an arranging word in its clause, or money in a sentence
@@ -160,6 +183,11 @@ class RoleRules:
         # the parts of an arranged sum: 拟安排财政赤字X，其中中央财政赤字Y
         k = v.s.text.find("其中", 0, c.start)
         return c.kind == "money" and k > 0 and self.has["plan"](self._plain(v.s.text[:k]))
+
+    def _no_plan_names(self, clause: str) -> str:
+        """The clause without the 计划 of a programme's name or of a comparison
+        (营养改善计划惠及, 比年度计划)."""
+        return self.plan_names.sub("", clause) if "计划" in clause else clause
 
     def _plain(self, text: str) -> str:
         """``text`` without comparison bases and names that hold an arranging word."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Container
 
+from ..parse.qualifiers import SUFFIX
 from ..parse.tables import table, word_list
 
 _T = table("indicator")["trim"]
@@ -114,8 +115,10 @@ _COUNTED_AFTER = frozenset(_C["counted_after"])
 _NOT_NOUN = tuple(_C["not_noun"])
 _SKIP_BEFORE_NOUN = "等的了"
 _PARTICLES = "了过着"
-_NOUN_TOKENS, _NOUN_MAX = 3, 7
+_NOUN_TOKENS, _NOUN_MAX = 4, 9
 _ADVERBS = frozenset(_C["not_noun_end"])
+_ADVERB = re.compile(_alternation(_C["not_noun_end"]))
+_SUFFIXES = sorted(SUFFIX, key=len, reverse=True)  # qualifier words after a unit, longest first
 _FUNDS = tuple(_C["funds"])
 _LEAD_VERBS = frozenset(_C["lead_verbs"])
 _PLACE_NOUNS = frozenset(_C["place_nouns"])  # nouns of one character a count may name
@@ -155,7 +158,8 @@ def counted_noun(text: str, start: int, end: int, kind: str, unit: str, written:
     完成高标准农田建设), or the fund a sum of money names after it (安排384亿元救灾款 ->
     安排救灾款); None when no noun follows or the figure is none of these."""
     if kind == "count":
-        if written and (unit not in _COUNTED_AFTER or text[end - 1:end] != unit):
+        number_end = _before_suffix(text, start, end)  # (1200名以上科技特派员)
+        if written and (unit not in _COUNTED_AFTER or text[number_end - 1:number_end] != unit):
             return None
     elif kind not in ("quantity", "money") or not written:
         return None
@@ -184,10 +188,19 @@ def counted_noun(text: str, start: int, end: int, kind: str, unit: str, written:
     return (_trim(verb + noun) if verb else noun)[:MAX_LEN]
 
 
+def _before_suffix(text: str, start: int, end: int) -> int:
+    """Where the mention ``text[start:end]`` ends less a qualifier written after its unit
+    (1200名以上 -> after 名)."""
+    for w in _SUFFIXES:
+        if text.endswith(w, start, end):
+            return end - len(w)
+    return end
+
+
 def _noun_after(text: str, end: int, token_starts: Container[int]) -> str | None:
     """The noun that starts at ``end`` (after 等/的/了): at most _NOUN_TOKENS whole tokens
-    and _NOUN_MAX characters, a name in quotation marks (“春风行动”招聘会) counted as one; a
-    single character only for a kind of place (54个县)."""
+    and _NOUN_MAX characters, up to an adverb (全部, 基本), a name in quotation marks
+    (“春风行动”招聘会) counted as one; a single character only for a kind of place (54个县)."""
     i = end
     while i < len(text) and text[i] in _SKIP_BEFORE_NOUN:
         i += 1  # 等单位, 了基地
@@ -199,6 +212,10 @@ def _noun_after(text: str, end: int, token_starts: Container[int]) -> str | None
         quoted, i = text[i:close + 1], close + 1
     stop = _NOUN_STOP.search(text, i)
     limit = stop.start() if stop else len(text)
+    adverb = _ADVERB.search(text, i + 1, limit)  # (759所受灾学校全部如期开学: 受灾学校)
+    while adverb is not None and adverb.start() not in token_starts:
+        adverb = _ADVERB.search(text, adverb.start() + 1, limit)
+    limit = adverb.start() if adverb is not None else limit
     k, tokens, last = i + 1, 1, None
     while k <= limit:  # at most _NOUN_TOKENS tokens and _NOUN_MAX characters, whole tokens
         if k == limit or k in token_starts:

@@ -49,3 +49,24 @@ PARAGRAPHS = [
 def test_a_blank_line_after_a_sentence_ends_a_paragraph(text, expected):
     from textmine.ingest.text import paragraphs
     assert [p for p, kind in paragraphs(text) if kind == "paragraph"] == expected
+
+
+# a newspaper page's column of headlines and leads, lines as wide as the body's columns
+PAGE = ("全年新建扶贫车间一百二十个，带动\n\n贫困劳动力就业三千余人，实现稳定\n\n增收。\n\n"
+        "稳就业 保民生 助力受援地区巩固成果\n"
+        "省里通报今年东西部协作考核结果，全\n\n市三项考核均排在前列\n\n"
+        "消费帮扶提质增效\n"
+        "全市坚持多方联动，发挥市场作用，\n\n构建全民参与的消费帮扶格局\n")
+
+PAGE_PARTS = [
+    ("全年新建扶贫车间一百二十个，带动贫困劳动力就业三千余人，实现稳定增收。", "paragraph"),
+    ("稳就业 保民生 助力受援地区巩固成果", "heading"),  # phrases apart by spaces
+    ("省里通报今年东西部协作考核结果，全市三项考核均排在前列", "paragraph"),  # a lead, no 。
+    ("消费帮扶提质增效", "heading"),  # a short line after a line that does not run on
+    ("全市坚持多方联动，发挥市场作用，构建全民参与的消费帮扶格局", "paragraph"),  # ... that does
+]
+
+
+def test_headlines_and_leads_of_a_newspaper_page():
+    from textmine.ingest.text import paragraphs
+    assert paragraphs(PAGE) == PAGE_PARTS

@@ -17,6 +17,7 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HEADING_MAX = 40
 _CONTINUES = "的和与及在了对为把被将从向并或而且是有个等"  # a line ending so continues
 _PUNCT = re.compile(r"[。，、；：！？,;:!?]")
+_HEADLINE = re.compile(r"^[^\s。，、；：！？,;:!?]*[\u4e00-\u9fff”](?: +[“\u4e00-\u9fff][^\s。，、；：！？,;:!?]*)+$")
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[.．、])")
 
 
@@ -254,17 +255,24 @@ def paragraphs(text: str) -> list[tuple[str, str]]:
         return out
     # column lines: the typical (full) line width is the most common long-ish length
     width = statistics.median_high(sorted(len(ln) for ln in nonempty)[len(nonempty) // 2:])
+    return _column_paragraphs(text.split("\n"), width)
+
+
+def _column_paragraphs(lines: list[str], width: float) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     current: list[str] = []
-    prev_ended = True
-    for raw in text.split("\n"):
+    prev_ended, gap = True, False
+    for raw in lines:
         ln = raw.strip()
         if not ln:  # a blank line after a sentence's end closes the paragraph
             if prev_ended and current:
                 out.append((join_lines(current), "paragraph"))
                 current = []
+            gap = True
             continue
-        if prev_ended and _is_heading(ln, width):
+        heading = _opens_heading(ln, current, prev_ended, gap, width)
+        gap = False
+        if heading:
             if current:
                 out.append((join_lines(current), "paragraph"))
                 current = []
@@ -279,3 +287,20 @@ def paragraphs(text: str) -> list[tuple[str, str]]:
     if current:
         out.append((join_lines(current), "paragraph"))
     return out
+
+
+def _opens_heading(ln: str, current: list[str], prev_ended: bool, gap: bool, width: float) -> bool:
+    """Whether column line ``ln`` is a heading: a short line without punctuation after a
+    sentence's end; a headline (its phrases apart by spaces); or, after a blank line, a short
+    line without punctuation when the line before it does not run on (it ends no clause and
+    is no full column line), also after a lead paragraph that has no full stop (newspaper
+    pages)."""
+    if _HEADLINE.match(ln):
+        return True
+    if not _is_heading(ln, width):
+        return False
+    if prev_ended:
+        return True
+    last = current[-1] if current else ""
+    return gap and bool(last) and last[-1] not in _CONTINUES + "，、：,:" and \
+        abs(len(last) - width) > 0.15 * width

@@ -288,6 +288,21 @@ def test_parts_with_a_vague_total_are_consistent():
     assert result.findings == [] and len(result.confirmed) == 1
 
 
+def test_parts_take_as_total_the_figure_they_add_up_to():
+    """Two totals before 其中 (搬迁人口 and its 建档立卡 share): the parts belong to the one
+    they add up to, whatever their nouns say."""
+    import textmine
+    text = ("全县易地扶贫搬迁任务为3200户12500人，搬迁人口中建档立卡贫困户2600户9800人，"
+            "占搬迁人口的78.4%，其中：整组搬迁1100户5200人，零星搬迁2100户7300人。")
+    claims = textmine.extract(text, year=2018, classify=False)
+    with IndicatorDB(":memory:") as d:
+        d.add_document(Document("plan", [], year=2018), claims, path="/x/plan.txt", sha256="p")
+        result = run_checks(d.iter_claims())
+    assert result.findings == []
+    parts = [f for f in result.confirmed if f.relation == "parts"]
+    assert [_texts(f) for f in parts] == [["12500人", "5200人", "7300人"]]
+
+
 # ---------------------------------------------------------------- the seed page
 
 def _gold_claims():

@@ -202,8 +202,9 @@ def _check_parts(claims: list[dict], result: CheckResult) -> None:
 
 def _total(before: list[dict], after: list[dict]) -> dict | None:
     """The total the parts after 其中 belong to: a level (not an increase: 比去年增加4000亿元
-    is no total) of their measure, the one whose indicator shares most of their noun
-    (拟安排财政赤字 for 中央财政赤字 and 地方财政赤字), the nearest among equals."""
+    is no total) of their measure: one they add up to exactly, else the one whose indicator
+    shares most of their noun (拟安排财政赤字 for 中央财政赤字 and 地方财政赤字), the nearest
+    among equals."""
     cands = [c for c in before if not c.get("change") and any(_same_measure(c, a) for a in after)]
     if not cands:
         return None
@@ -211,7 +212,19 @@ def _total(before: list[dict], after: list[dict]) -> dict | None:
     def shared(c: dict) -> int:
         return max((_common_suffix(c.get("indicator") or "", a.get("indicator") or "")
                     for a in after if _same_measure(c, a)), default=0)
-    return max(cands, key=lambda c: (shared(c), c["start"]))
+    return max(cands, key=lambda c: (_adds_up(c, after), shared(c), c["start"]))
+
+
+def _adds_up(total: dict, after: list[dict]) -> bool:
+    """Whether the parts of ``total``'s measure after 其中 add up to it exactly (搬迁人口X人，
+    其中建档立卡Y人，…其中：整组搬迁A人，零星搬迁B人 with A + B = X: X is their total)."""
+    parts = [c for c in after if _same_measure(c, total)]
+    if len(parts) < 2:
+        return False
+    lo, hi = interval(total)
+    low = sum(interval(c)[0] for c in parts)
+    high = sum(interval(c)[1] for c in parts)
+    return lo == hi and math.isclose(low, high) and math.isclose(low, lo, rel_tol=1e-9)
 
 
 def _common_suffix(a: str, b: str) -> int:

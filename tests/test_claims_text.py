@@ -161,6 +161,21 @@ def test_a_list_of_dates_takes_its_events_in_turn(sentence, expected):
     assert {k: got.get(k) for k in expected} == expected
 
 
+BENEFITED = [
+    # (sentence, figure, indicator): a verb of benefiting alone takes the programme before it
+    ("加大农村学生营养补助力度，1.2亿人次受益。", "1.2亿人次", "农村学生营养补助受益"),
+    ("建立困难老人“三项补贴”制度，惠及86万人。", "86万人", "三项补贴惠及"),
+    ("低保标准每月提高60元，120万人受益。", "120万人", "受益"),  # a figure's clause: no
+    ("120万人受益。", "120万人", "受益"),  # no clause before
+]
+
+
+@pytest.mark.parametrize("sentence,text,indicator", BENEFITED)
+def test_a_verb_of_benefiting_takes_the_programme_before_it(sentence, text, indicator):
+    got = {c.text: c.indicator for c in textmine.extract(sentence, year=2018, classify=False)}
+    assert got.get(text) == indicator, got
+
+
 @pytest.mark.parametrize("sentence,text,indicator", COUNTED_NOUNS)
 def test_the_counted_noun_after_a_figure(sentence, text, indicator):
     got = {c.text: c.indicator for c in textmine.extract(sentence, year=2018, classify=False)}

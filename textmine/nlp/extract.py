@@ -14,7 +14,7 @@ from ..parse.tables import table
 from ..types import Claim, Document, Sentence
 from .cells import cell_claims
 from .claims import select_claims
-from .indicator import carried, counted_noun, indicator_for, respective_events, split_respectively
+from .indicator import benefited, carried, counted_noun, indicator_for, respective_events, split_respectively
 from .segmenter import Segmenter, Tokens
 from .sentences import bbox_of as _bbox, ocr_fields, split_document
 
@@ -145,7 +145,7 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
     subject = _subject_before(claims)
     if subject is not None:
         indicator = carried(text, subject, m.start, indicator)
-    return indicator
+    return benefited(text, m.start, indicator, token_starts)
 
 
 def _respectively(text: str, claims: list[Claim], token_starts) -> str | None:

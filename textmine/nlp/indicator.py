@@ -121,6 +121,9 @@ _ADVERB = re.compile(_alternation(_C["not_noun_end"]))
 _SUFFIXES = sorted(SUFFIX, key=len, reverse=True)  # qualifier words after a unit, longest first
 _FUNDS = tuple(_C["funds"])
 _LEAD_VERBS = frozenset(_C["lead_verbs"])
+_BENEFIT = frozenset(_C["benefit_verbs"])
+_GENERIC_END = re.compile(f"(?:{_alternation(_C['generic_end'])})$")
+_PROGRAMME_MAX = 8
 _PLACE_NOUNS = frozenset(_C["place_nouns"])  # nouns of one character a count may name
 _NOUN_STOP = re.compile(r"[的以左上下约近多余和、与及等均都也向在被将已从，。；：,;:（）()“”《》\s]|\d")
 
@@ -267,6 +270,32 @@ def _verb_before(text: str, start: int, left: str, token_starts: Container[int])
     if not (2 <= len(verb) <= 3 and _CJK.match(verb)) or text[j - 1:j] == "、":
         return ""
     return verb
+
+
+def benefited(text: str, start: int, indicator: str, token_starts: Container[int]) -> str:
+    """An indicator that is only a verb of benefiting (受益, 惠及) takes the programme the
+    clause before names (加大学生资助力度，4.3亿人次受益 -> 学生资助受益); else as it is."""
+    if indicator not in _BENEFIT:
+        return indicator
+    k = start
+    while k > 0 and text[k - 1] not in _CLAUSE_CHARS:
+        k -= 1  # the figure's clause starts at k; the clause before ends at k - 1
+    if k == 0 or text[k - 1] not in "，,；;":
+        return indicator
+    j = k - 1
+    while j > 0 and text[j - 1] not in _CLAUSE_CHARS:
+        j -= 1
+    before = _GENERIC_END.sub("", text[j:k - 1])
+    cut = max(j, j + len(before) - _PROGRAMME_MAX)
+    while cut < j + len(before) and cut not in token_starts:
+        cut += 1  # from a token boundary
+    seg = text[cut:j + len(before)]
+    if seg.endswith("”") and "“" in seg:
+        seg = seg[seg.rindex("“"):]  # a quoted name whole (…老人“三项补贴”)
+    programme = _trim(seg) if len(before) >= 2 else ""
+    if len(_CJK.findall(programme)) < 2 or any(ch.isdigit() for ch in text[j:k]):
+        return indicator  # (人均增加1680元，5700多万人受益: a figure's clause names no programme)
+    return programme + indicator
 
 
 def respective_events(text: str, end: int, n: int, token_starts: Container[int]) -> list[str] | None:

@@ -170,6 +170,23 @@ BENEFITED = [
 ]
 
 
+RANKS_AND_TITLES = [
+    # (sentence, figure, indicator): a rank measures what stands before the verb of ranking
+    ("全省研发投入年均增长9%，总量跃居全国第八位。", "第八位", "总量"),
+    ("全市营商环境评价排在全省第一名。", "第一名", "全市营商环境评价"),
+    ("排名第三。", "第三", "排名"),  # nothing before the verb
+    # a document's title is no part of what is counted, unless nothing else names it
+    ("发放《稳岗政策问答》宣传册3000本。", "3000本", "发放宣传册"),
+    ("印发《实施方案》10份。", "10份", "印发《实施方案》"),
+]
+
+
+@pytest.mark.parametrize("sentence,text,indicator", RANKS_AND_TITLES)
+def test_ranks_and_titles(sentence, text, indicator):
+    got = {c.text: c.indicator for c in textmine.extract(sentence, year=2018, classify=False)}
+    assert got.get(text) == indicator, got
+
+
 @pytest.mark.parametrize("sentence,text,indicator", BENEFITED)
 def test_a_verb_of_benefiting_takes_the_programme_before_it(sentence, text, indicator):
     got = {c.text: c.indicator for c in textmine.extract(sentence, year=2018, classify=False)}

@@ -29,6 +29,8 @@ _NUMBER_START = re.compile(r"\d|[一二三四五六七八九十]+[个家项名�
 MAX_LEN = 14
 
 
+_TITLE = re.compile(r"《[^《》]*》")
+_RANK_VERB = re.compile(_alternation(table("indicator")["rank"]["verbs"]))
 _MARKER = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                      r"|[一二三四五六七八九十]{1,3}[、．.](?![一二三四五六七八九十]))")  # 一、二年级 stays
 
@@ -64,6 +66,8 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
         if not phrase and m:  # 3月12日、5月20日，县里举办对接会: the event of the next clause
             nxt = _CLAUSE.search(text, m.end())
             phrase = _trim(_NUMBER_START.split(text[m.end():nxt.start() if nxt else len(text)])[0])
+    elif kind == "rank" and (ranked := _ranked(left)):
+        phrase = ranked
     elif item := _item_after(left, right):
         phrase = item[:MAX_LEN]
     else:
@@ -80,11 +84,28 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
                 k += 1
         phrase = phrase[k:] if k < len(phrase) else phrase[-MAX_LEN:]
     phrase = _trim(phrase.strip("·•（）()：:、，, "))
+    title = None
+    for title in _TITLE.finditer(phrase):
+        pass
+    if title is not None and len(_CJK.findall(phrase, title.end())) >= 2:
+        phrase = _TITLE.sub("", phrase)  # 发放《就业问答》宣传手册2000本: 发放宣传手册
     if len(_CJK.findall(phrase)) < 2:
         phrase = _trim(right.strip("·•（）()：:、，, "))[:MAX_LEN] or phrase
     if not phrase and cut > 0 and _CLAUSE.match(text[cut - 1]):
         phrase = _before_bracket(text[max(0, cut - 1 - MAX_LEN):cut - 1])
     return phrase
+
+
+def _ranked(left: str) -> str:
+    """What a rank ranks: the words before the verb of ranking (两项考核均排在第一位 ->
+    两项考核), "" when there is none or nothing before it."""
+    found = None
+    for found in _RANK_VERB.finditer(left):
+        pass
+    if found is None:
+        return ""
+    subject = _trim(_CLAUSE.split(left[:found.start()])[-1])
+    return subject if len(_CJK.findall(subject)) >= 2 else ""
 
 
 def _item_after(left: str, right: str) -> str:

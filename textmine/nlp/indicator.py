@@ -75,24 +75,34 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
         if len(_CJK.findall(phrase)) < 2:
             phrase = (phrase + _trim(right)[:MAX_LEN]) if right else phrase
     if len(phrase) > MAX_LEN:
-        # keep the end of the phrase nearest the number, from a token boundary
-        base = start - len(left)
-        k = len(phrase) - MAX_LEN
-        pos = text.find(phrase, base)
-        if pos >= 0:
-            while k < len(phrase) and pos + k not in token_starts:
-                k += 1
-        phrase = phrase[k:] if k < len(phrase) else phrase[-MAX_LEN:]
-    phrase = _trim(phrase.strip("·•（）()：:、，, "))
-    title = None
-    for title in _TITLE.finditer(phrase):
-        pass
-    if title is not None and len(_CJK.findall(phrase, title.end())) >= 2:
-        phrase = _TITLE.sub("", phrase)  # 发放《就业问答》宣传手册2000本: 发放宣传手册
+        phrase = _tail(text, phrase, start - len(left), token_starts)
+    phrase = _untitled(_trim(phrase.strip("·•（）()：:、，, ")))
     if len(_CJK.findall(phrase)) < 2:
         phrase = _trim(right.strip("·•（）()：:、，, "))[:MAX_LEN] or phrase
     if not phrase and cut > 0 and _CLAUSE.match(text[cut - 1]):
         phrase = _before_bracket(text[max(0, cut - 1 - MAX_LEN):cut - 1])
+    return phrase
+
+
+def _tail(text: str, phrase: str, base: int, token_starts: Container[int]) -> str:
+    """The last MAX_LEN characters of ``phrase`` (found in ``text`` from ``base``), the end
+    nearest the number, from a token boundary."""
+    k = len(phrase) - MAX_LEN
+    pos = text.find(phrase, base)
+    if pos >= 0:
+        while k < len(phrase) and pos + k not in token_starts:
+            k += 1
+    return phrase[k:] if k < len(phrase) else phrase[-MAX_LEN:]
+
+
+def _untitled(phrase: str) -> str:
+    """``phrase`` less the titles of documents in it when words after the last one name what
+    is counted (发放《就业问答》宣传手册2000本: 发放宣传手册)."""
+    title = None
+    for title in _TITLE.finditer(phrase):
+        pass
+    if title is not None and len(_CJK.findall(phrase, title.end())) >= 2:
+        return _TITLE.sub("", phrase)
     return phrase
 
 

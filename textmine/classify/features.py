@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from .lexicon import Lexicon
 
 WINDOW_LEFT = 14   # characters of context before the mention
-WINDOW_RIGHT = 8   # ... and after it
+WINDOW_RIGHT = 12   # ... and after it
 NUM_TOKEN = "0"
 
 _ARABIC = re.compile(r"[0-9０-９][0-9０-９.,．]*")

@@ -327,6 +327,12 @@ DOC_REGIONS = [
     ("新华社北京3月5日电\n政府工作报告\n我代表国务院向大会报告工作。\n国内生产总值增长6%。", "全国"),
     # a place that is the subject of its clause overrides the document's region
     ("2021年湖南省政府工作报告\n对口支援的和田地区新建学校12所。", "和田地区"),
+    # the places a text names most give its region ...
+    ("扶贫协作工作进展\n湖南省对口帮扶工作扎实推进。湖南省新建车间12个。\n湖南省投入资金3亿元。",
+     "湖南省"),
+    # ... but not in a broker's note on a company (its plants' towns are no jurisdiction)
+    ("某某股份（600000.SH）：扩产提速\n证券分析师 张三\n长沙基地投产，湘潭基地扩产。\n"
+     "公司营业收入12亿元。", None),
 ]
 
 

@@ -130,6 +130,8 @@ class DocumentReader:
             bylines += head[:4]                          # its title: whose congress hears it
         if any(w in t for t in bylines for w in d["national_issuers"]):
             return Region(NATIONAL, "national"), "issuer"  # 国务院总理 温家宝, 代表国务院
+        if any(w in t for t in (title, *head) for w in d["company_note"]):
+            return None, "none"  # a broker's note on a company: no jurisdiction
         r = self.most_named(doc)
         return (r, "text") if r is not None else (None, "none")
 

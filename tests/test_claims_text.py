@@ -181,28 +181,13 @@ RANKS_AND_TITLES = [
 ]
 
 
-@pytest.mark.parametrize("sentence,text,indicator", RANKS_AND_TITLES)
-def test_ranks_and_titles(sentence, text, indicator):
+@pytest.mark.parametrize("sentence,text,indicator",
+                         [*LIST_ITEMS, *COUNTED_NOUNS, *BENEFITED, *RANKS_AND_TITLES])
+def test_the_indicator_of_a_figure(sentence, text, indicator):
+    """List items, counted nouns after the figure, verbs of benefiting, ranks and titles
+    (the tables above, each with its own rule)."""
     got = {c.text: c.indicator for c in textmine.extract(sentence, year=2018, classify=False)}
     assert got.get(text) == indicator, got
-
-
-@pytest.mark.parametrize("sentence,text,indicator", BENEFITED)
-def test_a_verb_of_benefiting_takes_the_programme_before_it(sentence, text, indicator):
-    got = {c.text: c.indicator for c in textmine.extract(sentence, year=2018, classify=False)}
-    assert got.get(text) == indicator, got
-
-
-@pytest.mark.parametrize("sentence,text,indicator", COUNTED_NOUNS)
-def test_the_counted_noun_after_a_figure(sentence, text, indicator):
-    got = {c.text: c.indicator for c in textmine.extract(sentence, year=2018, classify=False)}
-    assert got.get(text) == indicator, got
-
-
-@pytest.mark.parametrize("line,text,indicator", LIST_ITEMS)
-def test_list_markers_are_not_part_of_the_indicator(line, text, indicator):
-    got = {c.text: c.indicator for c in textmine.extract(line, year=2018, classify=False)}
-    assert got[text] == indicator
 
 
 def test_a_financial_numeral_inside_a_place_name_is_no_number():

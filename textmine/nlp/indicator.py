@@ -191,35 +191,39 @@ def counted_noun(text: str, start: int, end: int, kind: str, unit: str, written:
     physical quantity whose clause before it is only a verb (完成5.8万亩高标准农田建设 ->
     完成高标准农田建设), or the fund a sum of money names after it (安排384亿元救灾款 ->
     安排救灾款); None when no noun follows or the figure is none of these."""
-    if kind == "count":
-        number_end = _before_suffix(text, start, end)  # (1200名以上科技特派员)
-        if written and (unit not in _COUNTED_AFTER or text[number_end - 1:number_end] != unit):
-            return None
-    elif kind not in ("quantity", "money") or not written:
+    if not _names_after(text, start, end, kind, unit, written):
         return None
     noun = _noun_after(text, end, token_starts)
-    if noun is None or (kind == "money" and not noun.endswith(_FUNDS)):
+    if noun is None:
         return None
     left = _CLAUSE.split(left)[-1]
-    if kind == "money":  # 安排200亿元技改专项资金: the fund (a bare 资金 after a verb only)
-        verb = _verb_before(text, start, left, token_starts)
-        if noun in _FUNDS and not (verb and _trim(left) == verb):
-            return None
-        return (_trim(verb + noun) if verb else noun)[:MAX_LEN]
-    if kind == "quantity":  # (海拔1500米的村: the words before it say what it measures)
-        verb = _verb_before(text, start, left, token_starts)
-        return _trim(verb + noun)[:MAX_LEN] if _trim(left) == verb in word_list("verbs") else None
-    if not written and not left.endswith("的"):  # 惠及12.67亿城乡居民: a verb's object
-        verb = _verb_before(text, start, left, token_starts)
-        return (_trim(verb + noun) if verb in word_list("verbs") else noun)[:MAX_LEN]
-    if left.endswith("的"):  # the words before 的 qualify the noun (帮扶的五个省区)
+    if left.endswith("的") and kind == "count":  # the words before 的 qualify the noun (帮扶的五个省区)
         cut = start - max(0, MAX_LEN - len(noun))
         while cut < start and cut not in token_starts:
             cut += 1  # from a token boundary
         head = _trim(text[max(cut, start - len(left)):start - 1])
         return head + "的" + noun if head else noun
     verb = _verb_before(text, start, left, token_starts)
+    only_verb = bool(verb) and _trim(left) == verb
+    if kind == "money":  # 安排200亿元技改专项资金: the fund (a bare 资金 after a verb only)
+        if not noun.endswith(_FUNDS) or (noun in _FUNDS and not only_verb):
+            return None
+    elif kind == "quantity":  # (海拔1500米的村: the words before it say what it measures)
+        if not (only_verb and verb in word_list("verbs")):
+            return None
+    elif not written and verb not in word_list("verbs"):
+        return noun[:MAX_LEN]  # 惠及12.67亿城乡居民: a verb's object, the verb when it is one
     return (_trim(verb + noun) if verb else noun)[:MAX_LEN]
+
+
+def _names_after(text: str, start: int, end: int, kind: str, unit: str, written: bool) -> bool:
+    """Whether what the figure counts or measures may follow it: a count after its measure
+    word (also before a qualifier: 1200名以上科技特派员) or without one, a physical quantity
+    or a sum of money with its unit."""
+    if kind == "count":
+        number_end = _before_suffix(text, start, end)
+        return not written or (unit in _COUNTED_AFTER and text[number_end - 1:number_end] == unit)
+    return kind in ("quantity", "money") and written
 
 
 def _before_suffix(text: str, start: int, end: int) -> int:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, strategies as st
 
 import cli
 import textmine
@@ -304,3 +305,27 @@ def test_the_verb_list_is_what_its_script_writes_from_jiebas_dictionary(tmp_path
     shipped = resources.files("textmine").joinpath("data", "verbs.txt").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == shipped
     assert mod.verbs(["参加 100 v", "人口 100 n", "罕用 3 v", "坏行"], 20) == ["参加"]
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("年货大集活动”现场", "年货大集活动现场"),  # its “ was cut off before the phrase
+    ("开展“清管行动", "开展清管行动"),          # its ” after it
+    ("举办“不见面”招聘会", "举办“不见面”招聘会"),
+    ("甲“乙“丙”丁", "甲乙“丙”丁"),
+])
+def test_an_indicator_keeps_only_paired_quotation_marks(phrase, expected):
+    from textmine.nlp.indicator import _balanced
+    assert _balanced(phrase) == expected
+
+
+@given(st.lists(st.sampled_from(["“", "”", "甲", "乙"]), max_size=12).map("".join))
+def test_balanced_quotes_are_a_paired_subsequence(phrase):
+    from textmine.nlp.indicator import _balanced
+    out = _balanced(phrase)
+    depth = 0
+    for ch in out:
+        depth += (ch == "“") - (ch == "”")
+        assert depth >= 0
+    assert depth == 0
+    assert out.replace("“", "").replace("”", "") == phrase.replace("“", "").replace("”", "")
+    assert _balanced(out) == out

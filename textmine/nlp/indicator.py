@@ -76,7 +76,7 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
             phrase = (phrase + _trim(right)[:MAX_LEN]) if right else phrase
     if len(phrase) > MAX_LEN:
         phrase = _tail(text, phrase, start - len(left), token_starts)
-    phrase = _untitled(_trim(phrase.strip("·•（）()：:、，, ")))
+    phrase = _balanced(_untitled(_trim(phrase.strip("·•（）()：:、，, "))))
     if len(_CJK.findall(phrase)) < 2:
         phrase = _trim(right.strip("·•（）()：:、，, "))[:MAX_LEN] or phrase
     if not phrase and cut > 0 and _CLAUSE.match(text[cut - 1]):
@@ -93,6 +93,24 @@ def _tail(text: str, phrase: str, base: int, token_starts: Container[int]) -> st
         while k < len(phrase) and pos + k not in token_starts:
             k += 1
     return phrase[k:] if k < len(phrase) else phrase[-MAX_LEN:]
+
+
+def _balanced(phrase: str) -> str:
+    """``phrase`` without a quotation mark whose partner was cut off with the clause
+    (…年货大集活动”现场 -> …年货大集活动现场)."""
+    if "”" not in phrase and "“" not in phrase:
+        return phrase
+    unmatched, opened = set(), []
+    for i, ch in enumerate(phrase):
+        if ch == "“":
+            opened.append(i)
+        elif ch == "”":
+            if opened:
+                opened.pop()
+            else:
+                unmatched.add(i)  # its “ stood before the phrase
+    unmatched.update(opened)  # their ” stood after it
+    return "".join(ch for i, ch in enumerate(phrase) if i not in unmatched)
 
 
 def _untitled(phrase: str) -> str:

@@ -127,6 +127,9 @@ COUNTED_NOUNS = [
     ("980所受灾学校全部如期开学。", "980所", "受灾学校"),  # not the verb or adverb after it
     ("新建120所县医院。", "120所", "新建县医院"),
     ("市领导20多次作出批示。", "20多次", "市领导"),  # a verb after it is no noun
+    ("全县按照20%的比例抽查。", "20%", "比例"),  # a share after 按照: what 的 leads to
+    ("全县抽查20%的农户。", "20%", "全县抽查"),  # ... not after a verb
+    ("建成54个县级对口帮扶基地。", "54个", "建成县级对口帮扶基地"),  # 对 only as a word of its own
     ("全年帮助3200万农民工实现就业。", "3200万", "帮助农民工"),  # a count without a measure word
     ("去年，650万困难群众纳入低保范围。", "650万", "困难群众"),
     ("全年完成3.2万亩高标准农田建设。", "3.2万亩", "完成高标准农田建设"),  # a quantity after a verb

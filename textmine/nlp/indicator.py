@@ -170,6 +170,7 @@ _ADVERB = re.compile(_alternation(_C["not_noun_end"]))
 _SUFFIXES = sorted(SUFFIX, key=len, reverse=True)  # qualifier words after a unit, longest first
 _FUNDS = tuple(_C["funds"])
 _LEAD_VERBS = frozenset(_C["lead_verbs"])
+_BY = tuple(_C["share_by"])
 _BENEFIT = frozenset(_C["benefit_verbs"])
 _GENERIC_END = re.compile(f"(?:{_alternation(_C['generic_end'])})$")
 _PROGRAMME_MAX = 8
@@ -229,6 +230,8 @@ def counted_noun(text: str, start: int, end: int, kind: str, unit: str, written:
     elif kind == "quantity":  # (海拔1500米的村: the words before it say what it measures)
         if not (only_verb and verb in word_list("verbs")):
             return None
+    elif kind == "percent":
+        return noun[:MAX_LEN]
     elif not written and verb not in word_list("verbs"):
         return noun[:MAX_LEN]  # 惠及12.67亿城乡居民: a verb's object, the verb when it is one
     return (_trim(verb + noun) if verb else noun)[:MAX_LEN]
@@ -238,6 +241,8 @@ def _names_after(text: str, start: int, end: int, kind: str, unit: str, written:
     """Whether what the figure counts or measures may follow it: a count after its measure
     word (also before a qualifier: 1200名以上科技特派员) or without one, a physical quantity
     or a sum of money with its unit."""
+    if kind == "percent":  # 按照不低于30%的预留份额: the share after a preposition
+        return text.startswith("的", end) and _trim(_CLAUSE.split(text[:start])[-1]).endswith(_BY)
     if kind == "count":
         number_end = _before_suffix(text, start, end)
         return not written or (unit in _COUNTED_AFTER and text[number_end - 1:number_end] == unit)
@@ -266,12 +271,7 @@ def _noun_after(text: str, end: int, token_starts: Container[int]) -> str | None
         if close < 0 or len(_CJK.findall(text, i, close)) < 2:
             return None
         quoted, i = text[i:close + 1], close + 1
-    stop = _NOUN_STOP.search(text, i)
-    limit = stop.start() if stop else len(text)
-    adverb = _ADVERB.search(text, i + 1, limit)  # (759所受灾学校全部如期开学: 受灾学校)
-    while adverb is not None and adverb.start() not in token_starts:
-        adverb = _ADVERB.search(text, adverb.start() + 1, limit)
-    limit = adverb.start() if adverb is not None else limit
+    limit = _noun_limit(text, i, token_starts)
     k, tokens, last = i + 1, 1, None
     while k <= limit:  # at most _NOUN_TOKENS tokens and _NOUN_MAX characters, whole tokens
         if k == limit or k in token_starts:
@@ -290,6 +290,19 @@ def _noun_after(text: str, end: int, token_starts: Container[int]) -> str | None
     if not 2 <= len(noun) or not _CJK.match(noun) or noun.startswith(_NOT_NOUN):
         return None
     return noun
+
+
+def _noun_limit(text: str, i: int, token_starts: Container[int]) -> int:
+    """Where a noun starting at ``i`` must end: at a stop character (的, 和, 、, a digit …) or
+    before an adverb after its first character (759所受灾学校全部如期开学: 受灾学校), an adverb
+    of one character only where it is a word of its own (对, not 对口)."""
+    stop = _NOUN_STOP.search(text, i)
+    limit = stop.start() if stop else len(text)
+    adverb = _ADVERB.search(text, i + 1, limit)
+    while adverb is not None and not (adverb.start() in token_starts and (
+            adverb.end() - adverb.start() > 1 or adverb.end() in token_starts)):
+        adverb = _ADVERB.search(text, adverb.start() + 1, limit)
+    return adverb.start() if adverb is not None else limit
 
 
 def _without_verbs(text: str, i: int, k: int, token_starts: Container[int]) -> str:

@@ -54,9 +54,7 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
                   token_starts: Container[int]) -> str:
     """``text[start:end]`` is the mention; ``prev_end`` the end of the previous mention in
     the same clause (numbers in one phrase do not share the words between them)."""
-    cut = start
-    while cut > prev_end and text[cut - 1] not in _CLAUSE_CHARS:
-        cut -= 1
+    cut = _clause_start(text, start, prev_end)
     left = text[cut:start]
     m = _CLAUSE.search(text, end)
     right = text[end:m.start() if m else len(text)]
@@ -90,8 +88,7 @@ def _tail(text: str, phrase: str, base: int, token_starts: Container[int]) -> st
     k = len(phrase) - MAX_LEN
     pos = text.find(phrase, base)
     if pos >= 0:
-        while k < len(phrase) and pos + k not in token_starts:
-            k += 1
+        k = _token_from(pos + k, pos + len(phrase), token_starts) - pos
     return phrase[k:] if k < len(phrase) else phrase[-MAX_LEN:]
 
 
@@ -217,9 +214,7 @@ def counted_noun(text: str, start: int, end: int, kind: str, unit: str, written:
         return None
     left = _CLAUSE.split(left)[-1]
     if left.endswith("的") and kind == "count":  # the words before 的 qualify the noun (帮扶的五个省区)
-        cut = start - max(0, MAX_LEN - len(noun))
-        while cut < start and cut not in token_starts:
-            cut += 1  # from a token boundary
+        cut = _token_from(start - max(0, MAX_LEN - len(noun)), start, token_starts)
         head = _trim(text[max(cut, start - len(left)):start - 1])
         return head + "的" + noun if head else noun
     verb = _verb_before(text, start, left, token_starts)
@@ -343,19 +338,13 @@ def benefited(text: str, start: int, indicator: str, token_starts: Container[int
     clause before names (加大学生资助力度，4.3亿人次受益 -> 学生资助受益); else as it is."""
     if indicator not in _BENEFIT:
         return indicator
-    k = start
-    while k > 0 and text[k - 1] not in _CLAUSE_CHARS:
-        k -= 1  # the figure's clause starts at k; the clause before ends at k - 1
+    k = _clause_start(text, start)  # the figure's clause; the clause before ends at k - 1
     if k == 0 or text[k - 1] not in "，,；;":
         return indicator
-    j = k - 1
-    while j > 0 and text[j - 1] not in _CLAUSE_CHARS:
-        j -= 1
+    j = _clause_start(text, k - 1)
     before = _GENERIC_END.sub("", text[j:k - 1])
-    cut = max(j, j + len(before) - _PROGRAMME_MAX)
-    while cut < j + len(before) and cut not in token_starts:
-        cut += 1  # from a token boundary
-    seg = text[cut:j + len(before)]
+    end = j + len(before)
+    seg = text[_token_from(max(j, end - _PROGRAMME_MAX), end, token_starts):end]
     if seg.endswith("”") and "“" in seg:
         seg = seg[seg.rindex("“"):]  # a quoted name whole (…老人“三项补贴”)
     programme = _trim(seg) if len(before) >= 2 else ""
@@ -399,10 +388,22 @@ def respective_events(text: str, end: int, n: int, token_starts: Container[int])
 
 
 def _token_at(text: str, p: int, token_starts: Container[int]) -> str:
-    k = p + 1
-    while k < len(text) and k not in token_starts:
-        k += 1
-    return text[p:k]
+    return text[p:_token_from(p + 1, len(text), token_starts)]
+
+
+def _token_from(pos: int, stop: int, token_starts: Container[int]) -> int:
+    """The first token start at or after ``pos``, ``stop`` when none comes before it."""
+    while pos < stop and pos not in token_starts:
+        pos += 1
+    return pos
+
+
+def _clause_start(text: str, pos: int, lo: int = 0) -> int:
+    """Where the clause holding ``pos`` starts (after the last clause mark before it), not
+    before ``lo``."""
+    while pos > lo and text[pos - 1] not in _CLAUSE_CHARS:
+        pos -= 1
+    return pos
 
 
 _LIST = re.compile(r"[、和与及]")

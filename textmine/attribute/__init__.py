@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from operator import attrgetter
 
 from ..types import Claim, Document
@@ -25,7 +26,7 @@ from .roles import RoleRules
 from .timewords import TimeWords
 from .view import ClaimView, SentenceView
 
-TARGET_LISTS = ("预期目标", "主要目标", "目标任务是", "目标是：")
+TARGET_LISTS = ("预期目标", "主要目标", "目标任务是", "目标是：")  # (each holds 目标)
 _TARGET_LISTS = re.compile("|".join(TARGET_LISTS))
 # a clause that only continues the figure before it: a change of it, or a joined figure
 _CONTINUES = re.compile(r"(?:比上年末?|比去年|较上年|同比)?(?:实际|名义|年均)?"
@@ -113,11 +114,11 @@ class Attributor:
             return facts.region
         return first.region if first.region is not None else facts.region
 
-    @property
+    @cached_property
     def _subject_lead(self) -> list[str]:
         return sorted(self.reader.rules["regions"]["subject_lead"], key=len, reverse=True)
 
-    @property
+    @cached_property
     def _not_subject_after(self) -> tuple[str, ...]:
         return tuple(self.reader.rules["regions"]["not_subject_after"])
 
@@ -147,7 +148,7 @@ class Attributor:
             if cue is not None and (bt.part is not None or bt.cue is None):
                 current = BlockTime(bt.part, cue, "section")
             # a list of targets runs from 预期目标是： over items cut by ； to the full stop
-            targets = targets or _TARGET_LISTS.search(text) is not None
+            targets = targets or ("目标" in text and _TARGET_LISTS.search(text) is not None)
             if last is None or last.targets != targets or last.cue is not current.cue or \
                     last.part is not current.part or last.source != current.source:
                 last = BlockTime(current.part, current.cue, current.source, targets)

@@ -133,12 +133,13 @@ class Gazetteer:
         for t in texts:
             starts.append(at)
             at += len(t) + 1
-        k = 0
-        for m in self.find("\n".join(texts), province):
-            while k + 1 < len(starts) and starts[k + 1] <= m.start:
+        k, last, surfaces = 0, len(starts) - 1, self.surfaces
+        for name, start, end in self._matches("\n".join(texts)):
+            while k < last and starts[k + 1] <= start:
                 k += 1  # (mentions come in order: the text holding this one)
             base = starts[k]
-            out[k].append(Mention(m.start - base, m.end - base, m.surface, m.region))
+            out[k].append(Mention(start - base, end - base, name,
+                                  self._pick(surfaces[name], province)))
         return out
 
     def _pick(self, cands: tuple[Region | None, ...], province: str) -> Region | None:

@@ -33,21 +33,17 @@ STRONG_TARGET = ("预期目标", "目标是", "目标为", "主要目标", "发�
 _STRONG_TARGET = re.compile("|".join(STRONG_TARGET))
 
 
-@dataclass(slots=True)
 class _Question:
-    """What the role rules ask about one claim."""
-    v: ClaimView
-    years: tuple[int, int] | None   # its period's first and last year
-    governing: object               # the date claim governing its period, or None
-    year: int | None = field(init=False)  # the document's reference year
-    part: str | None = field(init=False)  # the kind of the report's part it stands in
-    #                                       (review, forward, other), if any
+    """What the role rules ask about one claim: its view, its period's first and last year
+    (``years``), the date claim governing its period (``governing``), the document's
+    reference year (``year``) and the kind of the report's part it stands in (``part``:
+    review, forward, other, or None). (A plain class: one is made per claim.)"""
+    __slots__ = ("v", "years", "governing", "year", "part")
 
-    def __post_init__(self) -> None:
-        s = self.v.s
-        self.year = s.facts.year
-        block = s.block
-        self.part = block.part.kind if block is not None and block.part is not None else None
+    def __init__(self, v: ClaimView, years: tuple[int, int] | None, governing) -> None:
+        s = v.s
+        self.v, self.years, self.governing = v, years, governing
+        self.year, self.part = s.facts.year, s.part
 
 
 @dataclass

@@ -34,6 +34,7 @@ class SentenceView:
     #                                  Y of 从X增加到Y (None: not yet looked at)
     dates: list[int] = field(init=False)  # the places of the sentence's date claims, in order
     governs: dict = field(init=False)  # date place -> whether it may govern a figure (PeriodRules)
+    part: str | None = field(init=False)  # the kind of the report's part it stands in
     opening: object = _UNSET       # the time cues of the opening clause (PeriodRules)
     may_span: object = _UNSET      # whether it holds a word that opens 从X增加到Y (PeriodRules)
     target_end: object = _UNSET    # the end of the first stated-target word, or -1 (RoleRules)
@@ -43,6 +44,8 @@ class SentenceView:
         self.pairs = [None] * len(self.claims)
         self.dates = [i for i, c in enumerate(self.claims) if c.kind == "date"]
         self.governs = {}
+        block = self.block
+        self.part = block.part.kind if block is not None and block.part is not None else None
 
 
 @dataclass(slots=True)

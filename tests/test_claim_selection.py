@@ -70,6 +70,9 @@ SELECTION = [
     ("农机作业服务面积60万亩次以上。", ["60万亩次以上"]),
     ("天然气产能达到22亿方，清淤50万方。", ["22亿方", "50万方"]),
     ("签订三方协议126份。", ["126份"]),
+    # regional groupings named by direction and number, but a province's counties are counted
+    ("推动通州区与北三县协同发展，东北三省新增园区4个。", ["4个"]),
+    ("江西三县入选，城北三个村庄完成改造。", ["三县", "三个"]),
     # a phase count is a count; a date in figures is a date
     ("截至2019-12-31，全县完成投资5亿元。", ["2019-12-31", "5亿元"]),
     # articles are not counts

@@ -110,6 +110,13 @@ RELATIVE = [  # against the document's year 2020 (and month where given)
     ("在稳定就业的基础上年均增长6%", []),  # 基础上 + 年均: no 上年
     ("上年均有增长", [("上年", "2019", "exact")]),
     ("上年同期", [("上年", "2019", "exact")]),
+    # bare relative periods back from the document year (docs/claims.md: 五年来 -> Y-5, since)
+    ("五年来，经济实力明显增强", [("五年来", "2015", "since")]),
+    ("十年来", [("十年来", "2010", "since")]),
+    ("近十年来", [("十年来", "2010", "since")]),
+    ("3年来", [("3年来", "2017", "since")]),
+    ("多年来", []), ("这些年来", []), ("每五年来一次", []),  # vague, or no period
+    ("一百年来", []),  # history, not a period of the report (more than [years].back_max)
 ]
 RELATIVE_MONTHS = [  # a report dated March 2020
     ("上个月召开", [("上个月", "2020-02", "exact")]),
@@ -136,6 +143,7 @@ UNKNOWN = [  # no document year: XXXX where the year is omitted, nothing where i
     ("去年5月启动", []),
     ("上个月召开", []),
     ("19年底", [("19年底", "2019", "end")]),
+    ("五年来", []),
 ]
 
 

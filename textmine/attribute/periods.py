@@ -170,15 +170,18 @@ class PeriodRules:
         """Whether date claim ``d`` of ``sentence`` may govern a figure after it in scope."""
         if not isinstance(d.value, str) or self.times.is_base(sentence, d.start, d.end):
             return False
-        if d.qualifier != "since" and self._relative(d.text):
+        if self._relative(d.text, d.qualifier == "since"):
             return False  # relative words (去年, 五年来): the context rule reads them
         as_of = sentence.endswith(tuple(self.rules["as_of"]), 0, d.start)
         # 3月5日，…开幕: the day of an event, not the figure's period
         return not (_DAY.match(d.value) and not as_of)
 
-    def _relative(self, text: str) -> bool:
+    def _relative(self, text: str, since: bool = False) -> bool:
+        """A relative time word, as the context rule reads it: a span back (五年来) also when
+        the date counts from it; a relative year only when it does not (今年以来 governs: the
+        year to date)."""
         cue = self.times.cue(text, 2000)
-        return cue is not None and cue.kind in ("span", "relative")
+        return cue is not None and (cue.kind == "span" or cue.kind == "relative" and not since)
 
     def date_period(self, d: Claim, cue: Cue | None) -> str | None:
         """The period a date claim stands for; a year the text left out comes from the

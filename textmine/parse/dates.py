@@ -102,6 +102,7 @@ _REL_YEAR: dict[str, int | list[int]] = _T["relative"]["year"]
 _REL_MONTH: dict[str, int] = _T["relative"]["month"]
 _REL_QUARTER: dict[str, int] = _T["relative"]["quarter"]
 _YEARS = _T["years"]
+_YEARS_BACK = _YEARS["back_max"]
 _ERA = _T["era"]
 _COUNTED = _T["counted"]
 _SUFFIX: dict[str, str] = _T["suffix"]
@@ -297,6 +298,8 @@ def _build(text: str, at: int, end: int, g: dict[str, str], ref: Reference) -> D
     if span_a is None:
         return DateMention(at, end, None, "exact", written)
     value, qual = _point(a, span_a, g)
+    if "yback" in g:  # 五年来: since then
+        qual = "since"
     return DateMention(at, end, value, _prefixed(text, at, qual), written)
 
 
@@ -384,6 +387,11 @@ def _year(e: End, g: dict[str, str], k: str, ref: Reference) -> bool:
             return False
         e.year, e.written = two_digit_year(digits[0] * 10 + digits[1], ref.year), True
         return True
+    back = g.get(f"yback{k}")
+    if back is not None:  # 五年来: from five years before the document year
+        n = _number(back)
+        e.year_rel = -n if n else None
+        return bool(n) and n <= _YEARS_BACK
     rel = _REL_YEAR.get(g.get(f"yr{k}", ""))
     if rel == "following":
         e.following = True

@@ -185,8 +185,20 @@ RANKS_AND_TITLES = [
 ]
 
 
+SPANS_FROM_A_YEAR = [
+    # (sentence, figure, indicator): 从2020年的X提高到Y: the subject without the year and
+    # without 从 or 分别从; the year itself dates that subject, not 的
+    ("居民人均收入从2020年的2万元提高到3万元。", "2万元", "居民人均收入"),
+    ("居民人均收入从2020年的2万元提高到3万元。", "3万元", "居民人均收入"),
+    ("居民人均收入从2020年的2万元提高到3万元。", "2020年", "居民人均收入"),
+    ("城乡低保标准分别从2020年的600元/月、4000元/年提高到800元/月、6000元/年。", "4000元/年",
+     "城乡低保标准"),
+]
+
+
 @pytest.mark.parametrize("sentence,text,indicator",
-                         [*LIST_ITEMS, *COUNTED_NOUNS, *BENEFITED, *RANKS_AND_TITLES])
+                         [*LIST_ITEMS, *COUNTED_NOUNS, *BENEFITED, *RANKS_AND_TITLES,
+                          *SPANS_FROM_A_YEAR])
 def test_the_indicator_of_a_figure(sentence, text, indicator):
     """List items, counted nouns after the figure, verbs of benefiting, ranks and titles
     (the tables above, each with its own rule)."""

@@ -14,7 +14,8 @@ from ..parse.tables import table
 from ..types import Claim, Document, Sentence
 from .cells import cell_claims
 from .claims import select_claims
-from .indicator import benefited, carried, counted_noun, indicator_for, respective_events, split_respectively
+from .indicator import (benefited, carried, counted_noun, indicator_for, respective_events,
+                        split_respectively, without)
 from .segmenter import Segmenter, Tokens
 from .sentences import bbox_of as _bbox, ocr_fields, split_document
 
@@ -137,7 +138,7 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
         indicator = items[0]
     if time:
         base = _BASE.search(text, 0, prev.start)
-        indicator = indicator.replace(text[base.start() if base else prev.start:prev.end], "")
+        indicator = without(indicator, text[base.start() if base else prev.start:prev.end])
     noun = counted_noun(text, m.start, m.end, m.kind, m.unit, m.unit_written,
                         text[prev_end:m.start], token_starts)
     if noun:

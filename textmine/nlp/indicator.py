@@ -59,8 +59,9 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
     m = _CLAUSE.search(text, end)
     right = text[end:m.start() if m else len(text)]
     right = _NUMBER_START.split(right)[0]
-    if kind == "date":
-        phrase = _trim(right) or _trim(left)
+    if kind == "date":  # the event after it; else the words before (从2020年的9.6年: not 的)
+        after = _trim(right)
+        phrase = after if len(_CJK.findall(after)) >= 2 else (_trim(left) or after)
         if not phrase and m:  # 3月12日、5月20日，县里举办对接会: the event of the next clause
             nxt = _CLAUSE.search(text, m.end())
             phrase = _trim(_NUMBER_START.split(text[m.end():nxt.start() if nxt else len(text)])[0])
@@ -80,6 +81,12 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
     if not phrase and cut > 0 and _CLAUSE.match(text[cut - 1]):
         phrase = _before_bracket(text[max(0, cut - 1 - MAX_LEN):cut - 1])
     return phrase
+
+
+def without(indicator: str, words: str) -> str:
+    """``indicator`` less ``words`` (a time word of its clause), trimmed again (居民人均收入从
+    2020年 -> 居民人均收入)."""
+    return _trim(indicator.replace(words, "")) if words else indicator
 
 
 def _tail(text: str, phrase: str, base: int, token_starts: Container[int]) -> str:

@@ -196,9 +196,28 @@ SPANS_FROM_A_YEAR = [
 ]
 
 
+RESPECTIVELY = [
+    # (sentence, figure, indicator): the k-th figure after 分别 measures the k-th item
+    ("化学需氧量、二氧化硫排放量分别下降4.2%和6.8%。", "6.8%", "二氧化硫排放量下降"),
+    # short items share the head of the last one where its words part
+    ("一产、二产、三产增加值分别增长5%、6%、7%。", "6%", "二产增加值增长"),
+    ("城镇、农村居民收入分别增长4.8%、5.9%。", "4.8%", "城镇居民收入增长"),
+    ("城镇、农村居民人均可支配收入分别增长4.8%、5.9%。", "5.9%", "农村居民人均可支配收入增长"),
+    ("工业、服务业增加值分别增长5%和6%。", "5%", "工业、服务业增加值分别增长"),  # not 工业业
+    # a time word before the items and a plan period as the base are no part of them; an
+    # item too long for its verb keeps the item
+    ("“十四五”时期全市事故起数和死亡人数分别较“十三五”时期下降60%、50%。", "60%",
+     "全市事故起数下降"),
+    ("城镇常住居民人均可支配收入、农村常住居民人均可支配收入分别增长4%、6%。", "6%",
+     "农村常住居民人均可支配收入"),
+    # a tail cut off one character of an item starts at the next item
+    ("全市特困人员集中供养率、新建居住区养老设施配建率均达100%。", "100%", "新建居住区养老设施配建率"),
+]
+
+
 @pytest.mark.parametrize("sentence,text,indicator",
                          [*LIST_ITEMS, *COUNTED_NOUNS, *BENEFITED, *RANKS_AND_TITLES,
-                          *SPANS_FROM_A_YEAR])
+                          *SPANS_FROM_A_YEAR, *RESPECTIVELY])
 def test_the_indicator_of_a_figure(sentence, text, indicator):
     """List items, counted nouns after the figure, verbs of benefiting, ranks and titles
     (the tables above, each with its own rule)."""

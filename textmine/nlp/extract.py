@@ -133,7 +133,8 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
         claims = claims[:-1]
         prev_end = claims[-1].end if claims else 0
     indicator = indicator_for(text, m.start, m.end, m.kind, prev_end, token_starts)
-    items = split_respectively(_clause_words(text, m.start, prev_end))
+    words = _clause_words(text, m.start, prev_end)
+    items = split_respectively(words, m.start - len(words), token_starts)
     if items:
         indicator = items[0]
     if time:
@@ -160,7 +161,8 @@ def _respectively(text: str, claims: list[Claim], token_starts) -> str | None:
     while j >= 0 and claims[j].kind == "date" and _BASE.search(text[:claims[j].start]):
         j -= 1
     before = claims[j].end if j >= 0 else 0
-    items = split_respectively(_clause_words(text, first.start, before))
+    words = _clause_words(text, first.start, before)
+    items = split_respectively(words, first.start - len(words), token_starts)
     k = len(claims) - r + 1
     return items[k] if items and k < len(items) else None
 

@@ -91,12 +91,17 @@ def without(indicator: str, words: str) -> str:
 
 def _tail(text: str, phrase: str, base: int, token_starts: Container[int]) -> str:
     """The last MAX_LEN characters of ``phrase`` (found in ``text`` from ``base``), the end
-    nearest the number, from a token boundary."""
+    nearest the number, from a token boundary; not from the last character of a list item
+    (…集中供养率、新建居住区养老设施配建率 -> 新建居住区养老设施配建率)."""
     k = len(phrase) - MAX_LEN
     pos = text.find(phrase, base)
     if pos >= 0:
         k = _token_from(pos + k, pos + len(phrase), token_starts) - pos
-    return phrase[k:] if k < len(phrase) else phrase[-MAX_LEN:]
+    tail = phrase[k:] if k < len(phrase) else phrase[-MAX_LEN:]
+    cut, sep, rest = tail.partition("、")
+    if sep and len(cut) == 1 and len(tail) < len(phrase) and len(_CJK.findall(rest)) >= 2:
+        return rest  # (a single character left of an item that lost its head with the cut)
+    return tail
 
 
 def _balanced(phrase: str) -> str:
@@ -398,6 +403,18 @@ def _token_at(text: str, p: int, token_starts: Container[int]) -> str:
     return text[p:_token_from(p + 1, len(text), token_starts)]
 
 
+def _splits_words(start: int, n: int, token_starts: Container[int]) -> bool:
+    """Whether ``n`` characters after ``start`` a word starts, or a word of two parts of two
+    characters or more each is cut (农村|居民 of 农村居民; not 服务|业 of 服务业)."""
+    at = start + n
+    if at in token_starts:
+        return True
+    first = at - 1
+    while first > start and first not in token_starts:
+        first -= 1
+    return at - first >= 2 and _token_from(at, at + 2, token_starts) - at >= 2
+
+
 def _token_from(pos: int, stop: int, token_starts: Container[int]) -> int:
     """The first token start at or after ``pos``, ``stop`` when none comes before it."""
     while pos < stop and pos not in token_starts:
@@ -414,17 +431,31 @@ def _clause_start(text: str, pos: int, lo: int = 0) -> int:
 
 
 _LIST = re.compile(r"[、和与及]")
-_BASE_WORDS = re.compile(r"(?:比|较|同)\s*(?:\d{4}\s*年|上年|去年|上年同期|去年同期)(?:同期)?")
+_PLAN_PERIOD = r"“?十[一二三四五六]五”?(?:时期|期间|期末)?"
+_BASE_WORDS = re.compile(r"(?:比|较|同)\s*(?:\d{4}\s*年|上年|去年|上年同期|去年同期|%s)(?:同期)?"
+                         % _PLAN_PERIOD)
+_LEADING_TIME = re.compile(r"^(?:%s|(?:19|20)\d\d年(?:底|末)?)" % _PLAN_PERIOD)
 
 
-def split_respectively(phrase: str) -> list[str] | None:
+def split_respectively(phrase: str, base: int = 0, token_starts: Container[int] = ()) -> list[str] | None:
     """``A、B分别增长`` -> [``A增长``, ``B增长``]: one indicator a figure of the run after 分别;
-    None unless every item names something (three characters or more)."""
+    items as short as each other before a longer last one share its head (城镇、农村居民收入
+    -> 城镇居民收入, 农村居民收入) where its words part there (``_splits_words``; ``base``: the
+    phrase's offset in the text ``token_starts`` index); None unless every item names
+    something (three characters or more)."""
     subject, sep, verb = phrase.partition("分别")
     if not sep:
         return None
     verb = _BASE_WORDS.sub("", verb)  # 分别比2019年下降: the base is not part of the indicator
-    items = [_trim(i) for i in _LIST.split(subject) if i]
-    if len(items) < 2 or any(len(i) < 3 for i in items):
+    items = [_trim(_LEADING_TIME.sub("", i)) for i in _LIST.split(subject) if i]
+    if len(items) < 2:
         return None
-    return [(i + verb)[-MAX_LEN:] for i in items]
+    short = {len(i) for i in items[:-1]}
+    if len(short) == 1 and (n := short.pop()) < 3 and len(items[-1]) - n >= 2 and \
+            _splits_words(base + subject.rfind(items[-1]), n, token_starts):
+        # 城镇、农村居民收入 / 一产、二产、三产增加值: the short items share the last one's head
+        head = items[-1][n:]
+        items = [i + head for i in items[:-1]] + [items[-1]]
+    if any(len(i) < 3 for i in items):
+        return None
+    return [i + verb if len(i + verb) <= MAX_LEN else i[-MAX_LEN:] for i in items]

@@ -353,6 +353,10 @@ REFERENCE_YEARS = [
     ("政府工作报告\n", "gov-2017", 2017, "filename"),
     ("政府工作报告\n——2016年3月5日在省人民代表大会上\n", "gov", 2016, "masthead"),
     ("到2025年发展规划纲要\n", "plan-2021", 2021, "filename"),  # a plan horizon never sets it
+    ("# publish_date=2020-09-02\n消费扶贫工作简报\n", "bulletin", 2020, "masthead"),  # its issue day
+    # ... nor the year the text names most: 2020 is the base, 到2025年 the horizon
+    ("某省第十四个五年规划纲要\n2020年全省地区生产总值达到4.1万亿元。到2025年，城镇化率达到65%。\n",
+     "plan", 2020, "text"),
 ]
 
 

@@ -1,9 +1,10 @@
 """A text document's title and reference year (docs/claims.md, "Attribution").
 
 The reference year is the year the report is of: a header ``# year=…``, else the title
-(``2018年政府工作报告``), else the file name, else a dated line at the top (the day the report
-was delivered, ``——2011年3月5日在…会议上``, or the publication date of the page), else the
-year the text names most. A plan horizon (``到2020年``) never sets it.
+(``2018年政府工作报告``), else the file name, else the publication date of a header
+(``# publish_date=2020-09-02``) or a dated line at the top (the day the report was delivered,
+``——2011年3月5日在…会议上``, or the publication date of the page), else the year the text
+names most. A plan horizon (``到2020年``) never sets it.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ NOT_TITLE = ("当前位置", "首页", ">>", "来源", "字体", "责任编辑",
 HEAD_BLOCKS = 12
 _YEAR = re.compile(r"(?<![\d到至])(?<!\d[~～—–-])(19[5-9]\d|20\d\d)\s*年(?!前|以前|之前|[~～—–-])")
 _DATED = re.compile(r"(19[5-9]\d|20\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
+_ISO_DAY = re.compile(r"\s*(19[5-9]\d|20\d\d)-\d{2}(?:-\d{2})?\b")  # a header's publish_date
 
 
 def report_title(blocks: list[Block]) -> str | None:
@@ -53,15 +55,15 @@ def reference_year(doc_id: str, title: str | None, header: dict[str, str],
     m = re.search(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)", doc_id)
     if m:
         return int(m.group(1)), "filename"
-    for line in head:
-        m = _DATED.search(unicodedata.normalize("NFKC", line))
+    for line in ((header or {}).get("publish_date", ""), (header or {}).get("date", ""), *head):
+        m = _DATED.search(unicodedata.normalize("NFKC", line)) or _ISO_DAY.match(line)
         if m:
             return int(m.group(1)), "masthead"
     return _most_named_year(text)
 
 
 def _most_named_year(text: str) -> tuple[int | None, str]:
-    years = [int(y) for y in re.findall(r"(?<!\d)(19[5-9]\d|20\d\d)\s*年", text[:20000])]
+    years = [int(m.group(1)) for m in _YEAR.finditer(text[:20000])]  # (not 到2025年: a horizon)
     if not years:
         return None, "unknown"
     counts = {y: years.count(y) for y in set(years)}

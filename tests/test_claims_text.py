@@ -196,6 +196,19 @@ SPANS_FROM_A_YEAR = [
 ]
 
 
+CHANGES_OF_A_LEVEL = [
+    # (sentence, figure, indicator): a change alone (比上年末提高) measures the level before it
+    ("年末常住人口512万人，比上年末增加3万人。", "3万人", "常住人口增加"),
+    ("城镇化率为61.5%，比上年末提高1.1个百分点。", "1.1个百分点", "城镇化率提高"),
+    # ... not a rate of change: what fell is the growth, not the product
+    ("地区生产总值增长6.8%，比上年回落0.2个百分点。", "0.2个百分点", "比上年回落"),
+    # a clause that names nothing itself takes the subject of the clause before it
+    ("全市研发经费，从2015年120亿元增加到2020年的210亿元。", "120亿元", "全市研发经费"),
+    ("省财政安排资金850亿元，是2015年的1.6倍。", "1.6倍", "省财政安排资金"),
+    ("全市生产总值年均增长6.2%，2020年达到4100亿元。", "4100亿元", "全市生产总值"),
+]
+
+
 RESPECTIVELY = [
     # (sentence, figure, indicator): the k-th figure after 分别 measures the k-th item
     ("化学需氧量、二氧化硫排放量分别下降4.2%和6.8%。", "6.8%", "二氧化硫排放量下降"),
@@ -217,7 +230,7 @@ RESPECTIVELY = [
 
 @pytest.mark.parametrize("sentence,text,indicator",
                          [*LIST_ITEMS, *COUNTED_NOUNS, *BENEFITED, *RANKS_AND_TITLES,
-                          *SPANS_FROM_A_YEAR, *RESPECTIVELY])
+                          *SPANS_FROM_A_YEAR, *RESPECTIVELY, *CHANGES_OF_A_LEVEL])
 def test_the_indicator_of_a_figure(sentence, text, indicator):
     """List items, counted nouns after the figure, verbs of benefiting, ranks and titles
     (the tables above, each with its own rule)."""

@@ -15,7 +15,7 @@ from ..types import Claim, Document, Sentence
 from .cells import cell_claims
 from .claims import select_claims
 from .indicator import (benefited, carried, counted_noun, indicator_for, respective_events,
-                        split_respectively, without)
+                        names_something, split_respectively, subject_before, without)
 from .segmenter import Segmenter, Tokens
 from .sentences import bbox_of as _bbox, ocr_fields, split_document
 
@@ -147,6 +147,9 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
     subject = _subject_before(claims)
     if subject is not None:
         indicator = carried(text, subject, m.start, indicator)
+    if not names_something(indicator):  # (从2002年1288亿元: 从; 是2010年的2.2倍: nothing)
+        indicator = subject_before(text, m.start, [(c.start, c.kind, c.indicator) for c in claims]) \
+            or indicator
     return benefited(text, m.start, indicator, token_starts)
 
 

@@ -169,6 +169,10 @@ _TIME_WORDS = re.compile(r"(?:19|20)\d\d年(?:底|末)?|去年|今年|上年")
 _CHANGE_ONLY = re.compile(
     f"^(?:{_alternation(_C['change_bases'])})?(?P<mod>(?:{_alternation(_C['change_mods'])})*)"
     f"(?P<verb>{_alternation(_C['change_words'])})$")
+_CHANGE_END = re.compile(f"(?:{_alternation(_C['change_words'])})$")
+_CHANGE_TAIL = re.compile(f"(?:{_alternation(_C['change_bases'])})?(?:{_alternation(_C['change_mods'])})*"
+                          f"(?:{_alternation(_C['change_words'])})$")
+_DIGIT = re.compile(r"\d|[一二三四五六七八九十百千万亿两]")
 _COUNTED_AFTER = frozenset(_C["counted_after"])
 _NOT_NOUN = tuple(_C["not_noun"])
 _SKIP_BEFORE_NOUN = "等的了"
@@ -191,7 +195,8 @@ def carried(text: str, prev: tuple[int, int, str, str] | None, start: int, indic
     """The indicator a figure takes from the figure before it in the same sentence
     (``prev``: start, end, kind and indicator of that figure), else ``indicator``:
     Y of 从X增加到Y measures what X measures; a phrase of change words alone (比上年增长)
-    takes the subject of the figure in the clause before it."""
+    takes the subject of the figure in the clause before it: an amount, or a rate's level
+    (not a rate of change: 增长6.8%，比上年回落0.2个百分点 keeps its words)."""
     if prev is None or not prev[3]:
         return indicator
     p_start, p_end, p_kind, p_ind = prev
@@ -199,11 +204,37 @@ def carried(text: str, prev: tuple[int, int, str, str] | None, start: int, indic
     if between in _SPAN_VERB:
         return p_ind
     m = _CHANGE_ONLY.match(indicator)
-    if m and p_kind in ("money", "count", "quantity") and _clauses_apart(text, p_end, start) <= 2:
+    level = p_kind in ("money", "count", "quantity") or (  # (城镇化率为61.5%，比上年末提高1.1
+        p_kind == "percent" and not _CHANGE_END.search(p_ind))  # 个百分点: a rate's level too)
+    if m and level and _clauses_apart(text, p_end, start) <= 2:
         subject = _CHANGE_ONLY.sub("", p_ind) or p_ind
         mod = m.group("mod").replace("分别", "")
         return subject + mod + m.group("verb")
     return indicator
+
+
+def names_something(phrase: str) -> bool:
+    """Whether ``phrase`` holds two Chinese characters or more (从, 是, 县 alone name nothing)."""
+    return len(_CJK.findall(phrase)) >= 2
+
+
+def subject_before(text: str, start: int, figures: list[tuple[int, str, str]]) -> str:
+    """What a figure measures whose own clause names nothing (…发展经费，从2002年1288亿元增加到…;
+    …安排资金1713亿元，是2010年的2.2倍): the subject of the clause before it, after a comma:
+    the indicator of its last figure less its change words, else its words when they hold no
+    number; "" when neither names anything. ``figures``: (start, kind, indicator) of the
+    sentence's figures before it."""
+    cut = _clause_start(text, start)
+    if cut == 0 or text[cut - 1] not in "，,":
+        return ""
+    lo = _clause_start(text, cut - 1)
+    before = [ind for at, kind, ind in figures if lo <= at < cut and kind not in ("date", "duration")]
+    if before:
+        subject = _CHANGE_TAIL.sub("", before[-1])
+    else:
+        words = text[lo:cut - 1]
+        subject = "" if _DIGIT.search(words) or len(words) > MAX_LEN else _trim(words)
+    return subject if names_something(subject) else ""
 
 
 def _clauses_apart(text: str, a: int, b: int) -> int:

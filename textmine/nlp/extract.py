@@ -15,7 +15,8 @@ from ..types import Claim, Document, Sentence
 from .cells import cell_claims
 from .claims import select_claims
 from .indicator import (benefited, carried, counted_noun, indicator_for, respective_events,
-                        names_something, split_respectively, subject_before, without)
+                        change_words, names_something, split_respectively, subject_before,
+                        with_verb, without, without_change)
 from .segmenter import Segmenter, Tokens
 from .sentences import bbox_of as _bbox, ocr_fields, split_document
 
@@ -124,7 +125,8 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
     if prev is not None and not text[prev_end:m.start].strip(_JOINERS):
         # (四级258个就业服务部门: a figure with its own counted noun after it does not share)
         return counted_noun(text, m.start, m.end, m.kind, m.unit, m.unit_written, "",
-                            token_starts) or _respectively(text, claims, token_starts) or prev.indicator
+                            token_starts) or _respectively(text, claims, token_starts, m.end) \
+            or prev.indicator
     time = prev is not None and prev.kind in ("date", "duration") and \
         not _CLAUSE_END.search(text, prev.end, m.start)
     if time:
@@ -134,7 +136,8 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
         prev_end = claims[-1].end if claims else 0
     indicator = indicator_for(text, m.start, m.end, m.kind, prev_end, token_starts)
     words = _clause_words(text, m.start, prev_end)
-    items = split_respectively(words, m.start - len(words), token_starts)
+    items = split_respectively(words, m.start - len(words), token_starts,
+                               run=_RUN_NEXT.match(text, m.end) is not None)
     if items:
         indicator = items[0]
     if time:
@@ -153,9 +156,11 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
     return benefited(text, m.start, indicator, token_starts)
 
 
-def _respectively(text: str, claims: list[Claim], token_starts) -> str | None:
+def _respectively(text: str, claims: list[Claim], token_starts, end: int) -> str | None:
     """The k-th figure of a run after 分别 takes the k-th subject (化学需氧量、二氧化硫排放量
-    分别下降4.2%和6.8%); None when the run has no such list."""
+    分别下降4.2%和6.8%), or, at the run's last figure (``end``: where it ends), the run of
+    changes after as many levels takes their subjects in turn (``_levels_in_turn``); None
+    when the run has neither."""
     r = len(claims)  # the run: the claims joined to the new one by joiners only
     while r > 1 and not text[claims[r - 2].end:claims[r - 1].start].strip(_JOINERS):
         r -= 1
@@ -165,9 +170,31 @@ def _respectively(text: str, claims: list[Claim], token_starts) -> str | None:
         j -= 1
     before = claims[j].end if j >= 0 else 0
     words = _clause_words(text, first.start, before)
-    items = split_respectively(words, first.start - len(words), token_starts)
+    items = split_respectively(words, first.start - len(words), token_starts, run=True)
     k = len(claims) - r + 1
-    return items[k] if items and k < len(items) else None
+    if items:
+        return items[k] if k < len(items) else None
+    if _RUN_NEXT.match(text, end):
+        return None  # (not the run's last figure: how many levels it takes is not known yet)
+    return _levels_in_turn(text, claims[:r - 1], claims[r - 1:], words)
+
+
+def _levels_in_turn(text: str, before: list[Claim], run: list[Claim], words: str) -> str | None:
+    """城镇居民人均可支配收入17175元，农村居民人均纯收入5153元，实际增长9.8%和8.5%: a run of
+    changes whose clause is a change word alone, after as many levels, each in a clause of its
+    own, takes their subjects in turn. The figures of the run before the last are given
+    theirs (they were read before the run's length was known); the last one's is returned."""
+    verb = change_words(words)
+    levels = [c for c in before if c.kind not in ("date", "duration")][-(len(run) + 1):]
+    if verb is None or len(levels) != len(run) + 1 or any(c.change for c in levels) or \
+            any(not _CLAUSE_END.search(text, a.end, b.start) for a, b in zip(levels, [*levels[1:], run[0]])):
+        return None
+    subjects = [without_change(c.indicator) for c in levels]
+    if not all(map(names_something, subjects)):
+        return None
+    for c, subject in zip(run, subjects):
+        c.indicator = with_verb(subject, verb)
+    return with_verb(subjects[-1], verb)
 
 
 def _clause_words(text: str, start: int, prev_end: int) -> str:
@@ -192,6 +219,7 @@ def _subject_before(claims: list[Claim]) -> tuple[int, int, str, str] | None:
 
 
 _BASE = re.compile(r"(?:比|较|同)$")
+_RUN_NEXT = re.compile(r"\s*[和、及与]\s*[\d０-９]")  # another figure joined to this one
 _CLAUSE_END = re.compile(r"[，,；;。：:！？!?]")
 
 

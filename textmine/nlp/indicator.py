@@ -213,6 +213,24 @@ def carried(text: str, prev: tuple[int, int, str, str] | None, start: int, indic
     return indicator
 
 
+def change_words(words: str) -> str | None:
+    """``words`` (a clause before a figure) when they are a change word alone (实际增长,
+    比上年增长, 分别下降), stripped; else None."""
+    words = _trim(words.strip())
+    return words if words and _CHANGE_TAIL.fullmatch(words.replace("分别", "")) else None
+
+
+def without_change(indicator: str) -> str:
+    """``indicator`` less the change words it ends with (全省地区生产总值年均增长 -> 全省地区生产总值)."""
+    return _CHANGE_TAIL.sub("", indicator)
+
+
+def with_verb(subject: str, verb: str) -> str:
+    """``subject`` and the change words after it, within MAX_LEN; the subject alone when both
+    are longer."""
+    return subject + verb if len(subject + verb) <= MAX_LEN else subject[-MAX_LEN:]
+
+
 def names_something(phrase: str) -> bool:
     """Whether ``phrase`` holds two Chinese characters or more (从, 是, 县 alone name nothing)."""
     return len(_CJK.findall(phrase)) >= 2
@@ -230,7 +248,7 @@ def subject_before(text: str, start: int, figures: list[tuple[int, str, str]]) -
     lo = _clause_start(text, cut - 1)
     before = [ind for at, kind, ind in figures if lo <= at < cut and kind not in ("date", "duration")]
     if before:
-        subject = _CHANGE_TAIL.sub("", before[-1])
+        subject = without_change(before[-1])
     else:
         words = text[lo:cut - 1]
         subject = "" if _DIGIT.search(words) or len(words) > MAX_LEN else _trim(words)
@@ -462,23 +480,44 @@ def _clause_start(text: str, pos: int, lo: int = 0) -> int:
 
 
 _LIST = re.compile(r"[、和与及]")
+_ORDINALS = re.compile(r"(.{0,4}?)([一二三]{2,3})(产(?:业)?(?:增加值|投资|比重)?.*)")
+
+
+def _subject_and_verb(phrase: str, run: bool) -> tuple[str, str] | None:
+    """(the items, the words after them) of a phrase of respective figures: around 分别, or
+    before a change word alone when the figure starts a run; a 年均 moves to the verb."""
+    subject, sep, verb = phrase.partition("分别")
+    if not sep:
+        m = _CHANGE_TAIL.search(phrase) if run else None
+        if m is None or not _LIST.search(phrase, 0, m.start()):
+            return None
+        subject, verb = phrase[:m.start()], m.group()
+    verb = _BASE_WORDS.sub("", verb)  # 分别比2019年下降: the base is not part of the indicator
+    if subject.endswith("年均"):
+        subject, verb = subject[:-2], "年均" + verb
+    return subject, verb
 _PLAN_PERIOD = r"“?十[一二三四五六]五”?(?:时期|期间|期末)?"
 _BASE_WORDS = re.compile(r"(?:比|较|同)\s*(?:\d{4}\s*年|上年|去年|上年同期|去年同期|%s)(?:同期)?"
                          % _PLAN_PERIOD)
 _LEADING_TIME = re.compile(r"^(?:%s|(?:19|20)\d\d年(?:底|末)?)" % _PLAN_PERIOD)
 
 
-def split_respectively(phrase: str, base: int = 0, token_starts: Container[int] = ()) -> list[str] | None:
-    """``A、B分别增长`` -> [``A增长``, ``B增长``]: one indicator a figure of the run after 分别;
-    items as short as each other before a longer last one share its head (城镇、农村居民收入
-    -> 城镇居民收入, 农村居民收入) where its words part there (``_splits_words``; ``base``: the
-    phrase's offset in the text ``token_starts`` index); None unless every item names
-    something (three characters or more)."""
-    subject, sep, verb = phrase.partition("分别")
-    if not sep:
+def split_respectively(phrase: str, base: int = 0, token_starts: Container[int] = (),
+                       run: bool = False) -> list[str] | None:
+    """``A、B分别增长`` -> [``A增长``, ``B增长``]: one indicator a figure of the run after 分别,
+    or (``run``: the figure starts a run of figures joined by 和 or 、) after a change word
+    alone (A和B实际增长X和Y); items as short as each other before a longer last one share its
+    head (城镇、农村居民收入 -> 城镇居民收入, 农村居民收入) where its words part there
+    (``_splits_words``; ``base``: the phrase's offset in the text ``token_starts`` index);
+    一二三产增加值 lists three. None unless every item names something (three characters or
+    more)."""
+    parts = _subject_and_verb(phrase, run)
+    if parts is None:
         return None
-    verb = _BASE_WORDS.sub("", verb)  # 分别比2019年下降: the base is not part of the indicator
+    subject, verb = parts
     items = [_trim(_LEADING_TIME.sub("", i)) for i in _LIST.split(subject) if i]
+    if len(items) == 1 and (m := _ORDINALS.fullmatch(items[0])):  # 一二三产增加值
+        items = [m.group(1) + n + m.group(3) for n in m.group(2)]
     if len(items) < 2:
         return None
     short = {len(i) for i in items[:-1]}
@@ -489,4 +528,4 @@ def split_respectively(phrase: str, base: int = 0, token_starts: Container[int] 
         items = [i + head for i in items[:-1]] + [items[-1]]
     if any(len(i) < 3 for i in items):
         return None
-    return [i + verb if len(i + verb) <= MAX_LEN else i[-MAX_LEN:] for i in items]
+    return [with_verb(i, verb) for i in items]

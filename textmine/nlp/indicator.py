@@ -72,15 +72,27 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
     else:
         phrase = _trim(left)
         if len(_CJK.findall(phrase)) < 2:
-            phrase = (phrase + _trim(right)[:MAX_LEN]) if right else phrase
+            phrase = (phrase + _head(text, _trim(right), end, token_starts)) if right else phrase
     if len(phrase) > MAX_LEN:
         phrase = _tail(text, phrase, start - len(left), token_starts)
     phrase = _balanced(_untitled(_trim(phrase.strip("·•（）()：:、，, "))))
     if len(_CJK.findall(phrase)) < 2:
-        phrase = _trim(right.strip("·•（）()：:、，, "))[:MAX_LEN] or phrase
+        phrase = _head(text, _trim(right.strip("·•（）()：:、，, ")), end, token_starts) or phrase
     if not phrase and cut > 0 and _CLAUSE.match(text[cut - 1]):
         phrase = _before_bracket(text[max(0, cut - 1 - MAX_LEN):cut - 1])
     return phrase
+
+
+def _head(text: str, phrase: str, base: int, token_starts: Container[int]) -> str:
+    """The first MAX_LEN characters of ``phrase`` (found in ``text`` from ``base``), the end
+    nearest the number, up to a token boundary (在60%政府举办的基层医疗卫生机构实施…: not …机构实)."""
+    if len(phrase) <= MAX_LEN:
+        return phrase
+    pos = text.find(phrase, base)
+    k = pos + MAX_LEN
+    while pos >= 0 and k > pos + 2 and k not in token_starts:
+        k -= 1
+    return (phrase[:k - pos] if pos >= 0 and k > pos + 2 else phrase[:MAX_LEN]).rstrip()
 
 
 def without(indicator: str, words: str) -> str:

@@ -24,6 +24,7 @@ _TRAIL = re.compile(f"(?s)(?<=..)(?:{_alternation(_T['trailing'])})\\Z")
 _CLAUSE = re.compile(r"[，。；！？：,;:!?（）()]")
 _CLAUSE_CHARS = frozenset("，。；！？：,;:!?（）()")  # _CLAUSE's characters, for a test of one
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_FIGURE = re.compile(r"[\d０-９]")
 _LIST_ITEM_END = re.compile("[、等和及与]")
 _NUMBER_START = re.compile(r"\d|[一二三四五六七八九十]+[个家项名次]")
 MAX_LEN = 14
@@ -80,6 +81,7 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
         phrase = _head(text, _trim(right.strip("·•（）()：:、，, ")), end, token_starts) or phrase
     if not phrase and cut > 0 and _CLAUSE.match(text[cut - 1]):
         phrase = _before_bracket(text[max(0, cut - 1 - MAX_LEN):cut - 1])
+        phrase = "" if _FIGURE.search(phrase) else phrase  # (6303户，25039人: no other figure)
     return phrase
 
 

@@ -151,8 +151,8 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
     if subject is not None:
         indicator = carried(text, subject, m.start, indicator)
     if not names_something(indicator):  # (从2002年1288亿元: 从; 是2010年的2.2倍: nothing)
-        indicator = subject_before(text, m.start, [(c.start, c.kind, c.indicator) for c in claims]) \
-            or indicator
+        indicator = subject_before(text, m.start, [(c.start, c.kind, c.indicator) for c in claims],
+                                   token_starts) or indicator
     return benefited(text, m.start, indicator, token_starts)
 
 

@@ -25,6 +25,13 @@ _CLAUSE = re.compile(r"[，。；！？：,;:!?（）()]")
 _CLAUSE_CHARS = frozenset("，。；！？：,;:!?（）()")  # _CLAUSE's characters, for a test of one
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FIGURE = re.compile(r"[\d０-９]")
+_BARE_WORDS = frozenset(_T["leading"]) | frozenset(_T["trailing"]) | frozenset(
+    table("indicator")["carry"]["span_verbs"])  # (read once: the words that name nothing alone)
+# a per-unit phrase cut by the number (补助标准由每人每年120元, 最低收购价每50公斤): not part of
+# what is measured
+_PER = r"(?:每(?:公斤|平方米|立方米|千瓦时|[人户年月日天亩吨斤生名个次])){1,2}"
+_PER_TAIL = re.compile(f"(?<=..)(?:由|从)?(?:平均)?(?:{_PER}|每)$")  # (每 alone: 每50公斤)
+_PER_ONLY = re.compile(_PER)
 _LIST_ITEM_END = re.compile("[、等和及与]")
 _NUMBER_START = re.compile(r"\d|[一二三四五六七八九十]+[个家项名次]")
 MAX_LEN = 14
@@ -42,7 +49,7 @@ def _trim(s: str) -> str:
         m = _LEAD.match(s2)
         if m:
             s2 = s2[m.end():]
-        m = _TRAIL.search(s2)
+        m = _TRAIL.search(s2) or _PER_TAIL.search(s2)
         if m:
             s2 = s2[:m.start()]
         if s2 == s:
@@ -74,6 +81,9 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
         phrase = _trim(left)
         if len(_CJK.findall(phrase)) < 2:
             phrase = (phrase + _head(text, _trim(right), end, token_starts)) if right else phrase
+        elif not names_something(phrase) and names_something(
+                after := _head(text, _trim(right), end, token_starts)):
+            phrase = after  # 每年70%左右财政支出用于民生: what follows, not 每年
     if len(phrase) > MAX_LEN:
         phrase = _tail(text, phrase, start - len(left), token_starts)
     phrase = _balanced(_untitled(_trim(phrase.strip("·•（）()：:、，, "))))
@@ -246,16 +256,20 @@ def with_verb(subject: str, verb: str) -> str:
 
 
 def names_something(phrase: str) -> bool:
-    """Whether ``phrase`` holds two Chinese characters or more (从, 是, 县 alone name nothing)."""
-    return len(_CJK.findall(phrase)) >= 2
+    """Whether ``phrase`` holds two Chinese characters or more and is more than a word of
+    reaching or changing or a unit it is per (从, 是, 县, 达到, 增加到, 每人每年 alone name
+    nothing)."""
+    return len(_CJK.findall(phrase)) >= 2 and phrase not in _BARE_WORDS and \
+        not _PER_ONLY.fullmatch(phrase)
 
 
-def subject_before(text: str, start: int, figures: list[tuple[int, str, str]]) -> str:
+def subject_before(text: str, start: int, figures: list[tuple[int, str, str]],
+                   token_starts: Container[int] = ()) -> str:
     """What a figure measures whose own clause names nothing (…发展经费，从2002年1288亿元增加到…;
     …安排资金1713亿元，是2010年的2.2倍): the subject of the clause before it, after a comma:
     the indicator of its last figure less its change words, else its words when they hold no
-    number; "" when neither names anything. ``figures``: (start, kind, indicator) of the
-    sentence's figures before it."""
+    number (its last MAX_LEN characters from a word of ``token_starts``); "" when neither names
+    anything. ``figures``: (start, kind, indicator) of the sentence's figures before it."""
     cut = _clause_start(text, start)
     if cut == 0 or text[cut - 1] not in "，,":
         return ""
@@ -264,8 +278,10 @@ def subject_before(text: str, start: int, figures: list[tuple[int, str, str]]) -
     if before:
         subject = without_change(before[-1])
     else:
-        words = text[lo:cut - 1]
-        subject = "" if _DIGIT.search(words) or len(words) > MAX_LEN else _trim(words)
+        # (…的学生提供助学金，每人每年1500元: the clause's last words, from a word's start)
+        words = text[_token_from(max(lo, cut - 1 - MAX_LEN), cut - 1, token_starts):cut - 1] \
+            if cut - 1 - lo > MAX_LEN else text[lo:cut - 1]
+        subject = "" if _DIGIT.search(words) else _trim(words)
     return subject if names_something(subject) else ""
 
 

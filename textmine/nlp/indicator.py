@@ -25,6 +25,8 @@ _CLAUSE = re.compile(r"[，。；！？：,;:!?（）()]")
 _CLAUSE_CHARS = frozenset("，。；！？：,;:!?（）()")  # _CLAUSE's characters, for a test of one
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FIGURE = re.compile(r"[\d０-９]")
+# words that lead in to a time (刚刚过去的2017年): no event of it; its next clause is
+_DATE_LEAD_IN = frozenset(w.rstrip("的") for w in table("attribution")["time"]["lead_in"])
 _BARE_WORDS = frozenset(_T["leading"]) | frozenset(_T["trailing"]) | frozenset(
     table("indicator")["carry"]["span_verbs"])  # (read once: the words that name nothing alone)
 # a per-unit phrase cut by the number (补助标准由每人每年120元, 最低收购价每50公斤): not part of
@@ -69,7 +71,9 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
     right = _NUMBER_START.split(right)[0]
     if kind == "date":  # the event after it; else the words before (从2020年的9.6年: not 的)
         after = _trim(right)
-        phrase = after if len(_CJK.findall(after)) >= 2 else (_trim(left) or after)
+        before = _trim(left)
+        phrase = after if len(_CJK.findall(after)) >= 2 else \
+            ("" if before in _DATE_LEAD_IN else before) or after  # (刚刚过去的2017年，…: no event)
         if not phrase and m:  # 3月12日、5月20日，县里举办对接会: the event of the next clause
             nxt = _CLAUSE.search(text, m.end())
             phrase = _trim(_NUMBER_START.split(text[m.end():nxt.start() if nxt else len(text)])[0])

@@ -117,6 +117,11 @@ RELATIVE = [  # against the document's year 2020 (and month where given)
     ("3年来", [("3年来", "2017", "since")]),
     ("多年来", []), ("这些年来", []), ("每五年来一次", []),  # vague, or no period
     ("一百年来", []),  # history, not a period of the report (more than [years].back_max)
+    ("过去五年，全区新增就业", [("过去五年", "2015/2019", "range")]),
+    ("这五年，经济实力明显增强", [("这五年", "2015/2019", "range")]),
+    ("过去的五年里", [("过去的五年", "2015/2019", "range")]),
+    ("过去一年", []), ("这一年", [("这一年", "2020", "exact")]),  # one year: as before
+    ("五年前", []), ("过去五年前", []),
 ]
 RELATIVE_MONTHS = [  # a report dated March 2020
     ("上个月召开", [("上个月", "2020-02", "exact")]),

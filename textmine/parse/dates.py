@@ -289,6 +289,12 @@ def _build(text: str, at: int, end: int, g: dict[str, str], ref: Reference) -> D
         return None
     written = a.written or (b is not None and b.written)
     span_a = _iso_span(a, ref)
+    if "ypast" in g:  # 过去五年: the years before the document's
+        n = _number(g["ypast"])
+        if not n or n < 2 or n > _YEARS_BACK:
+            return None  # (这一年 is the document year: [relative.year]; 过去一年 no claim)
+        lo, hi = (None, None) if ref.year is None else (ref.year - n, ref.year - 1)
+        return DateMention(at, end, None if lo is None else f"{lo}/{hi}", "range", False)
     if "yrr" in g:  # 今明两年
         lo, hi = _REL_YEAR[g["yrr"]]
         value = None if ref.year is None else f"{ref.year + lo}/{ref.year + hi}"

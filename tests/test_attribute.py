@@ -58,6 +58,9 @@ SENTENCES = [
     ("2020年到2025年，工业投资占比从17.9%提升到35.5%。", 2026, "17.9%", "2020", "outcome"),
     ("2020年到2025年，工业投资占比从17.9%提升到35.5%。", 2026, "35.5%", "2025", "outcome"),
     ("力争完成水利投资300亿元。", 2026, "300亿元", "2026", "target"),
+    # a span of years measured (schooling) among the goals of the years ahead: a target
+    ("到2030年，劳动年龄人口平均受教育年限达11.5年。", 2026, "11.5年", "2030", "target"),
+    ("2025年，劳动年龄人口平均受教育年限达11.2年。", 2026, "11.2年", "2025", "outcome"),
     # a comparison base is never the period; an average rate from it covers the years since
     ("国内生产总值比2015年增长42%，年均增长7.3%。", 2021, "42%", "2021", "outcome"),
     ("国内生产总值比2015年增长42%，年均增长7.3%。", 2021, "7.3%", "2016/2021", "outcome"),

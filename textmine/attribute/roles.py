@@ -70,7 +70,7 @@ class RoleRules:
         c = v.claim
         if c.role:
             return c.role
-        if c.kind in ("date", "duration", "rank"):
+        if c.kind == "date" or (c.kind in ("duration", "rank") and not self._ahead_of(v, period)):
             return self._date_role(v, period)
         q = _Question(v, year_range(period), governing_date)
         # (a clause without any of their words skips the rules that only read such words)
@@ -200,6 +200,13 @@ class RoleRules:
         if not future and issued and period and years is not None and years[1] == int(issued[:4]):
             future = _last_day(period) > issued  # 10月底前 in a bulletin of 2 September
         return "target" if future and v.claim.qualifier == "before" else "outcome"
+
+    @staticmethod
+    def _ahead_of(v: ClaimView, period: str | None) -> bool:
+        """A period after the report's year: a span of time or a rank of the years ahead is
+        measured like any figure (受教育年限达11年 among the goals for 2030 is a target)."""
+        years, year = year_range(period), v.s.facts.year
+        return years is not None and year is not None and years[0] > year
 
     def _past(self, v: ClaimView) -> bool:
         year = v.s.facts.year

@@ -193,6 +193,7 @@ def _before_bracket(seg: str) -> str:
 
 _C = table("indicator")["carry"]
 _SPAN_VERB = frozenset(_C["span_verbs"])
+_RESTATED = frozenset(_C["restated"])
 _TIME_WORDS = re.compile(r"(?:19|20)\d\d年(?:底|末)?|去年|今年|上年")
 _CHANGE_ONLY = re.compile(
     f"^(?:{_alternation(_C['change_bases'])})?(?P<mod>(?:{_alternation(_C['change_mods'])})*)"
@@ -231,6 +232,8 @@ def carried(text: str, prev: tuple[int, int, str, str] | None, start: int, indic
     between = _TIME_WORDS.sub("", text[p_end:start]).replace("的", "").strip()
     if between in _SPAN_VERB:
         return p_ind
+    if between[:1] in "、，," and between[1:] in _RESTATED and not names_something(indicator):
+        return without_change(p_ind) or p_ind  # (突破2万亿元、达到23562亿元: the same level)
     m = _CHANGE_ONLY.match(indicator)
     level = p_kind in ("money", "count", "quantity") or (  # (城镇化率为61.5%，比上年末提高1.1
         p_kind == "percent" and not _CHANGE_END.search(p_ind))  # 个百分点: a rate's level too)

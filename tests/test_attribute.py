@@ -61,6 +61,10 @@ SENTENCES = [
     # a span of years measured (schooling) among the goals of the years ahead: a target
     ("到2030年，劳动年龄人口平均受教育年限达11.5年。", 2026, "11.5年", "2030", "target"),
     ("2025年，劳动年龄人口平均受教育年限达11.2年。", 2026, "11.2年", "2025", "outcome"),
+    # a record since a year (为2005年以来最高) is compared with those years, it covers none
+    ("农民收入增速为2005年以来最高，连续两年快于城镇居民。", 2013, "两年", "2013", "outcome"),
+    ("工业增加值增速为2009年以来最低的6.8%。", 2013, "6.8%", "2013", "outcome"),
+    ("2009年以来，工业增加值年均增长6.8%。", 2013, "6.8%", "2009/..", "outcome"),  # to date
     # a comparison base is never the period; an average rate from it covers the years since
     ("国内生产总值比2015年增长42%，年均增长7.3%。", 2021, "42%", "2021", "outcome"),
     ("国内生产总值比2015年增长42%，年均增长7.3%。", 2021, "7.3%", "2016/2021", "outcome"),

@@ -68,6 +68,7 @@ class TimeWords:
     comparison: re.Pattern        # a comparison word right before a position
     after_base: tuple[str, ...]   # words after a base (与2010年相比)
     multiple: re.Pattern          # a multiple of the base after it (是2010年的2.2倍)
+    record: re.Pattern            # a record since it after it (1985年以来最高)
     _cache: dict = field(default_factory=dict, repr=False)  # (text, year) -> cues
 
     @classmethod
@@ -88,7 +89,8 @@ class TimeWords:
         pattern = re.compile(f"{plan}|{back}|{ahead}|{rel}|{year}")
         comparison = re.compile(f"(?:{_alt(t['comparison'])})$")
         return cls(dict(t["relative"]), dict(t["plans"]), pattern, comparison,
-                   tuple(t["comparison_after"]), re.compile(t["multiple_after"]))
+                   tuple(t["comparison_after"]), re.compile(t["multiple_after"]),
+                   re.compile(t["record_after"]))
 
     def cues(self, text: str, year: int | None) -> list[tuple[int, Cue]]:
         """Every cue in ``text`` (NFKC) with its offset, comparison bases left out."""
@@ -118,7 +120,8 @@ class TimeWords:
     def is_base(self, s: str, start: int, end: int) -> bool:
         """True when s[start:end] is a comparison base (比上年, 与2010年相比)."""
         return bool(start and self.comparison.search(s, 0, start)) or \
-            s.startswith(self.after_base, end) or self.multiple.match(s, end) is not None
+            s.startswith(self.after_base, end) or self.multiple.match(s, end) is not None or \
+            ("以来" in s and self.record.match(s, end) is not None)
 
     def cue(self, text: str, year: int | None) -> Cue | None:
         """The first cue in ``text``."""

@@ -248,6 +248,7 @@ KEYS = [
     ("全社会研究与实验发展经费", "研发投入"), ("国内生产总值能耗", "单位国内生产总值能耗"),
     ("化学需氧量", "化学需氧量排放量"), ("二氧化硫排放总量", "二氧化硫排放量"),
     ("最低工资标准每月提高", "最低工资标准"),  # a unit it is per is no part of the statistic
+    ("城乡居民", "城乡居民"),  # a leading word that alone still names who is counted
 ]
 
 

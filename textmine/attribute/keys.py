@@ -51,7 +51,8 @@ class KeyTable:
                  re.compile(f"^(?:{_alternation(s['leading'])})(?=..)"),
                  re.compile(f"(?<=..)(?:{_alternation(s['trailing'])})$"),
                  int(m["min_suffix"]), int(m["max_prefix"]))
-        kt._bare = frozenset(clean(w) for w in (*s["leading"], *s["trailing"], *s["anywhere"]))
+        kt._bare = frozenset(clean(w) for w in (*s["leading"], *s["trailing"], *s["anywhere"])
+                             ) - frozenset(map(clean, s["names_alone"]))
         return kt
 
     def strip(self, text: str) -> str:

@@ -47,7 +47,7 @@ _MARKER = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七�
 
 def _trim(s: str) -> str:
     while s:
-        s2 = _MARKER.sub("", s.strip(" 、“”\"'"))  # a list marker (1. （一） 二、) names nothing
+        s2 = _MARKER.sub("", s.strip(" \u3000\t、“”\"'"))  # a list marker (1. （一） 二、) names nothing
         m = _LEAD.match(s2)
         if m:
             s2 = s2[m.end():]

@@ -377,6 +377,7 @@ MAGNITUDE_UNITS = [
     ("播种面积1万千公顷", "1万千公顷", 10000, "千公顷"),
     ("庆祝改革开放40周年", "40周年", 40, "年"),   # an anniversary counts years, not weeks
     ("培训4周", "4周", 4, "周"),
+    ("子女未满16周岁", "16周岁", 16, "岁"),   # an age in full years, not 16 weeks
 ]
 
 

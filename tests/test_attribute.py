@@ -249,6 +249,7 @@ KEYS = [
     ("化学需氧量", "化学需氧量排放量"), ("二氧化硫排放总量", "二氧化硫排放量"),
     ("最低工资标准每月提高", "最低工资标准"),  # a unit it is per is no part of the statistic
     ("城乡居民", "城乡居民"),  # a leading word that alone still names who is counted
+    ("一般工商业电价平均降低", "一般工商业电价"), ("能耗、水耗均下降", "能耗水耗"),  # adverbs
 ]
 
 

@@ -250,6 +250,7 @@ KEYS = [
     ("最低工资标准每月提高", "最低工资标准"),  # a unit it is per is no part of the statistic
     ("城乡居民", "城乡居民"),  # a leading word that alone still names who is counted
     ("一般工商业电价平均降低", "一般工商业电价"), ("能耗、水耗均下降", "能耗水耗"),  # adverbs
+    ("学前教育毛入园率提升至", "学前教育毛入园率"), ("贫困发生率下降至", "贫困发生率"),  # 至 as 到
 ]
 
 

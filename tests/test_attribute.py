@@ -61,6 +61,10 @@ SENTENCES = [
     # a span of years measured (schooling) among the goals of the years ahead: a target
     ("到2030年，劳动年龄人口平均受教育年限达11.5年。", 2026, "11.5年", "2030", "target"),
     ("2025年，劳动年龄人口平均受教育年限达11.2年。", 2026, "11.2年", "2025", "outcome"),
+    # 再 inside a word (再就业, 再生) sets no goal; 今年再减少 does
+    ("全年城镇新增就业5.3万人，失业人员再就业1.2万人。", 2023, "1.2万人", "2023", "outcome"),
+    ("全年再生资源回收量120万吨。", 2023, "120万吨", "2023", "outcome"),
+    ("今年再减少农村贫困人口50万人。", 2023, "50万人", "2023", "target"),
     # a record since a year (为2005年以来最高) is compared with those years, it covers none
     ("农民收入增速为2005年以来最高，连续两年快于城镇居民。", 2013, "两年", "2013", "outcome"),
     ("工业增加值增速为2009年以来最低的6.8%。", 2013, "6.8%", "2013", "outcome"),

@@ -53,9 +53,11 @@ class RoleRules:
     modal: re.Pattern
     has: dict = field(default_factory=dict)  # word list name -> search of its words
     plan_names: re.Pattern = field(init=False)  # the words of plan_names, one search
+    not_target: re.Pattern = field(init=False)  # the words of target_not, one search
 
     def __post_init__(self) -> None:
         self.plan_names = re.compile("|".join(map(re.escape, self.words["plan_names"])))
+        self.not_target = re.compile("|".join(map(re.escape, self.words["target_not"])))
         w = self.words  # clause_cues: the words without which _forecast, _happened,
         self.has = searchers({**w, "clause_cues": [  # _budget and _planned give nothing
             *w["forecast"], *w["outcome"], *w["budget"], *w["planned"]]})
@@ -137,7 +139,7 @@ class RoleRules:
         v, clause = q.v, q.v.clause
         listed = v.s.block is not None and v.s.block.targets
         if listed or self._strong_target_before(v) or \
-                self.has["target"](self._no_plan_names(clause)) or \
+                self.has["target"](self._no_target_words(clause)) or \
                 (q.part != "review" and self.modal.search(clause)):
             return "target"
         return None
@@ -179,6 +181,12 @@ class RoleRules:
         # the parts of an arranged sum: 拟安排财政赤字X，其中中央财政赤字Y
         k = v.s.text.find("其中", 0, c.start)
         return c.kind == "money" and k > 0 and self.has["plan"](self._plain(v.s.text[:k]))
+
+    def _no_target_words(self, clause: str) -> str:
+        """The clause without plan names and the words that hold 再 but set no goal
+        (失业人员再就业1.21万人)."""
+        clause = self._no_plan_names(clause)
+        return self.not_target.sub("", clause) if "再" in clause else clause
 
     def _no_plan_names(self, clause: str) -> str:
         """The clause without the 计划 of a programme's name or of a comparison

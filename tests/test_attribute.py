@@ -255,6 +255,7 @@ KEYS = [
     ("城乡居民", "城乡居民"),  # a leading word that alone still names who is counted
     ("一般工商业电价平均降低", "一般工商业电价"), ("能耗、水耗均下降", "能耗水耗"),  # adverbs
     ("学前教育毛入园率提升至", "学前教育毛入园率"), ("贫困发生率下降至", "贫困发生率"),  # 至 as 到
+    ("务工就业人数较去年同期增加", "务工就业人数"),  # a comparison base with 同期
 ]
 
 
@@ -538,3 +539,4 @@ def test_a_year_end_summary_without_part_headings_is_about_its_own_year():
             "全年完成投资3.2亿元。\n")
     got = {c.text: c.period for c in _claims(text.replace("某县", "长顺县"))}
     assert got["3.2亿元"] == "2024" and got["12个"].startswith("2024")
+

@@ -540,3 +540,26 @@ def test_a_year_end_summary_without_part_headings_is_about_its_own_year():
     got = {c.text: c.period for c in _claims(text.replace("某县", "长顺县"))}
     assert got["3.2亿元"] == "2024" and got["12个"].startswith("2024")
 
+
+SUMMARY_WITH_PARTS = """关于2023年某县乡村振兴工作情况的报告
+一、主要工作成效
+全县投入衔接资金2.8亿元，新建产业基地36个；脱贫人口务工就业1.9万人，完成年度目标任务的104%。
+二、2024年工作打算
+计划投入衔接资金3亿元，新建产业基地40个。
+"""
+
+
+@pytest.mark.parametrize("report,text,period,role", [
+    # a report on its own year: a review heading without a year (主要工作成效) reviews that year
+    ("关于2023年", "2.8亿元", "2023", "outcome"), ("关于2023年", "36个", "2023", "outcome"),
+    ("关于2023年", "104%", "2023", "outcome"),  # how much of the goal was done: no target
+    ("关于2023年", "3亿元", "2024", "target"),
+    # a government work report, delivered at the start of its year, reviews the year before
+    ("2024年某县政府工作报告\n", "2.8亿元", "2023", "outcome"),
+])
+def test_a_review_heading_without_a_year_reviews_the_reports_own_year_unless_it_opens_the_year(
+        report, text, period, role):
+    doc = SUMMARY_WITH_PARTS if report == "关于2023年" else \
+        report + SUMMARY_WITH_PARTS.split("\n", 1)[1].replace("2024年工作打算", "2024年工作安排")
+    c = next(c for c in _claims(doc.replace("某县", "长顺县")) if c.text == text)
+    assert (c.period, c.role) == (period, role)

@@ -167,10 +167,15 @@ class DocumentReader:
         paragraph turns to this year's targets: ``turn_forward``)."""
         if kind != "work_report" or year is None or any(p is not None for p in parts):
             return None
-        head = [doc.title or "", *(b.text for b in doc.blocks[: self.rules["document"]["head_blocks"]])]
-        if not any(w in t for t in head for w in self.rules["parts"]["opens_the_year"]):
+        if not self.opens_the_year(doc):
             return None  # a 工作总结 or 工作要点: no review of the year before
         return Part(_IMPLICIT, "review", Cue(year - 1, year - 1, "relative"))
+
+    def opens_the_year(self, doc: Document) -> bool:
+        """Whether the document is delivered at the start of its year (a government work
+        report: its review is of the year before); a 工作总结 or 工作要点 is not."""
+        head = [doc.title or "", *(b.text for b in doc.blocks[: self.rules["document"]["head_blocks"]])]
+        return any(w in t for t in head for w in self.rules["parts"]["opens_the_year"])
 
     def _body_start(self, doc: Document) -> int:
         """The first block of the report itself: after its greeting (各位代表：) when it has
@@ -180,8 +185,10 @@ class DocumentReader:
                  if any(w in b.text for w in self.rules["parts"]["greetings"])]
         return marks[-1] + 1 if marks else 0
 
-    def part_of(self, text: str, year: int | None) -> Part | None:
-        """The part a numbered heading opens (一、2017年工作回顾), None for other blocks."""
+    def part_of(self, text: str, year: int | None, reviewed: int | None = None) -> Part | None:
+        """The part a numbered heading opens (一、2017年工作回顾), None for other blocks.
+        ``reviewed``: the year a review heading without a year looks back on (default: the
+        year before ``year``)."""
         if len(text) > 8 and not self.opens_part.match(text):
             return None  # neither a numbered heading nor a closing one (附注)
         s = _norm(text).strip()
@@ -198,7 +205,8 @@ class DocumentReader:
         cues = [c for _, c in self.times.cues(s, year)]
         cue = cues[0] if cues else None
         if cue is None and year is not None:
-            cue = Cue(year - 1, year - 1, "relative") if kind == "review" else \
+            back = year - 1 if reviewed is None else reviewed
+            cue = Cue(back, back, "relative") if kind == "review" else \
                 Cue(year, year, "relative") if kind == "forward" else None
         also = next((c for c in cues[1:] if _years(c) != _years(cue)), None)
         return Part(s, kind, cue, also)
@@ -236,7 +244,9 @@ class DocumentReader:
 
     def outline(self, doc: Document, year: int | None, kind: str = "other") -> list[BlockTime]:
         out: list[BlockTime] = []
-        parts = [self.part_of(b.text, year) for b in doc.blocks]
+        reviewed = year if year is not None and doc.year_source == "title" and \
+            not self.opens_the_year(doc) else None  # (2021年…工作情况的报告: its review is of 2021)
+        parts = [self.part_of(b.text, year, reviewed) for b in doc.blocks]
         implicit = self._implicit_part(doc, year, kind, parts)
         body = self._body_start(doc) if implicit is not None else 0
         part: Part | None = None

@@ -138,6 +138,8 @@ class RoleRules:
     def _stated_target(self, q: "_Question") -> str | None:
         v, clause = q.v, q.v.clause
         listed = v.s.block is not None and v.s.block.targets
+        if not listed and v.claim.kind == "percent" and self.has["planned_done"](clause):
+            return None  # 完成年度目标任务的106%: how much of the goal was done
         if listed or self._strong_target_before(v) or \
                 self.has["target"](self._no_target_words(clause)) or \
                 (q.part != "review" and self.modal.search(clause)):

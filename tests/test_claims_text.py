@@ -160,6 +160,12 @@ DATE_EVENTS = [
     ("刚刚过去的2019年，全县各项目标任务全面完成。", {"2019年": "全县各项目标任务全面完成"}),
     # 和 inside a word (和田) joins nothing
     ("4月2日、5月6日，在和田召开推进会和座谈会。", {"4月2日": "召开推进会", "5月6日": "召开座谈会"}),
+    # words that name no event before a date at its clause's end (——, 截至, 从…起): the next
+    # clause is its event; not when a figure of its own clause follows it (是2015年的1.5倍)
+    ("——这三年，全县农村面貌显著改善。", {"这三年": "全县农村面貌显著改善"}),
+    ("截至6月底，全县累计发放贷款3.2亿元。", {"6月底": "全县累计发放贷款"}),
+    ("从2019年1月1日起，在全市推行垃圾分类。", {"2019年1月1日起": "全市推行垃圾分类"}),
+    ("省财政安排资金800亿元，是2015年的1.5倍，全年新建校舍120所。", {"2015年": "省财政安排资金"}),
     # a portal's posting line: full-width spaces are no part of the event
     ("发布时间\u3000\u30002020年03月15日\u3000\u3000来源：本站", {"2020年03月15日": "来源"}),
 ]

@@ -25,6 +25,7 @@ _CLAUSE = re.compile(r"[，。；！？：,;:!?（）()]")
 _CLAUSE_CHARS = frozenset("，。；！？：,;:!?（）()")  # _CLAUSE's characters, for a test of one
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FIGURE = re.compile(r"[\d０-９]")
+_JOINS = frozenset(("、", "和", "及", "与", "至", "到", "-", "—"))
 # words that lead in to a time (刚刚过去的2017年): no event of it; its next clause is
 _DATE_LEAD_IN = frozenset(w.rstrip("的") for w in table("attribution")["time"]["lead_in"])
 _BARE_WORDS = frozenset(_T["leading"]) | frozenset(_T["trailing"]) | frozenset(
@@ -68,13 +69,17 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
     left = text[cut:start]
     m = _CLAUSE.search(text, end)
     right = text[end:m.start() if m else len(text)]
-    right = _NUMBER_START.split(right)[0]
+    number = _NUMBER_START.search(right)
+    right = right[:number.start()] if number else right
     if kind == "date":  # the event after it; else the words before (从2020年的9.6年: not 的)
         after = _trim(right)
         before = _trim(left)
+        # (刚刚过去的2017年，…; ——这五年，…; 截至10月底，…: words that name no event)
         phrase = after if len(_CJK.findall(after)) >= 2 else \
-            ("" if before in _DATE_LEAD_IN else before) or after  # (刚刚过去的2017年，…: no event)
-        if not phrase and m:  # 3月12日、5月20日，县里举办对接会: the event of the next clause
+            before if before not in _DATE_LEAD_IN and names_something(before) else ""
+        if not phrase and m and not _figure_follows(text, end, right, number):  # 3月12日、5月20日，县里
+            # 举办对接会: the event of the next clause (not when a figure of its own clause
+            # follows it: 从2002年1288亿元增加到…; 是2010年的2.2倍)
             nxt = _CLAUSE.search(text, m.end())
             phrase = _trim(_NUMBER_START.split(text[m.end():nxt.start() if nxt else len(text)])[0])
     elif kind == "rank" and (ranked := _ranked(left)):
@@ -97,6 +102,14 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
         phrase = _before_bracket(text[max(0, cut - 1 - MAX_LEN):cut - 1])
         phrase = "" if _FIGURE.search(phrase) else phrase  # (6303户，25039人: no other figure)
     return phrase
+
+
+def _figure_follows(text: str, end: int, right: str, number: re.Match | None) -> bool:
+    """Whether a figure in digits follows a date (ending at ``end``) in its clause
+    (``number``: the first number after it, ``right``: the words before that), other than
+    the next date of a list (2024年、2025年实现…)."""
+    return number is not None and _FIGURE.match(text, end + number.start()) is not None and \
+        right not in _JOINS
 
 
 def _head(text: str, phrase: str, base: int, token_starts: Container[int]) -> str:

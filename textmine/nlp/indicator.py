@@ -423,7 +423,7 @@ def _without_verbs(text: str, i: int, k: int, token_starts: Container[int]) -> s
             p -= 1
         last = text[p:k]
         if p <= i:
-            return "" if cut and last in verbs else last
+            return "" if last in verbs else last
         if last not in verbs and last not in _ADVERBS and last not in _PARTICLES:
             return text[i:k]
         k, cut = p, True

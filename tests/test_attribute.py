@@ -350,6 +350,9 @@ DOC_REGIONS = [
     # the places a text names most give its region ...
     ("扶贫协作工作进展\n湖南省对口帮扶工作扎实推进。湖南省新建车间12个。\n湖南省投入资金3亿元。",
      "湖南省"),
+    # a title that names a division and one under it (甘肃定西：…) is about the one under it
+    ("甘肃定西：马铃薯产业带动增收\n全市马铃薯种植面积达到300万亩。", "定西市"),
+    ("北京市对口帮扶内蒙古工作综述\n全年投入帮扶资金3亿元。", "北京市"),  # not a division of it
     # ... but not in a broker's note on a company (its plants' towns are no jurisdiction)
     ("某某股份（600000.SH）：扩产提速\n证券分析师 张三\n长沙基地投产，湘潭基地扩产。\n"
      "公司营业收入12亿元。", None),
@@ -563,3 +566,11 @@ def test_a_review_heading_without_a_year_reviews_the_reports_own_year_unless_it_
         report + SUMMARY_WITH_PARTS.split("\n", 1)[1].replace("2024年工作打算", "2024年工作安排")
     c = next(c for c in _claims(doc.replace("某县", "长顺县")) if c.text == text)
     assert (c.period, c.role) == (period, role)
+
+
+def test_a_datelines_day_without_a_year_governs_no_figure():
+    """本报兰州11月20日电: the day the story was filed, not the time of its figures (also when
+    the document's year is not known and the day has none)."""
+    text = "本报兰州11月20日电 记者获悉，今年前三季度，全市马铃薯种植面积达到300万亩。\n"
+    c = next(c for c in textmine.extract(text, doc_id="news", classify=False) if c.text == "300万亩")
+    assert c.period is None or "11-20" not in c.period

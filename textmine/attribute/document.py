@@ -155,10 +155,20 @@ class DocumentReader:
                        ] if under else regions[top]
 
     def _place(self, text: str) -> Region | None:
+        """The first division ``text`` names, or a division under it named right after it
+        (甘肃定西：… -> 定西市; 贵州省黔南州长顺县 -> 长顺县)."""
+        found: Region | None = None
         for m in self.gazetteer.find(text):
-            if m.region is not None and m.region.level in ("province", "prefecture", "county"):
-                return m.region
-        return None
+            r = m.region
+            if r is None or r.level not in ("province", "prefecture", "county"):
+                continue
+            if found is None:
+                found = r
+            elif r is not found and any(p.code == found.code for p in self.gazetteer.path(r)[:-1]):
+                found = r
+            else:
+                break
+        return found
 
     # ---------------------------------------------------------------- parts and paragraphs
     def _implicit_part(self, doc: Document, year: int | None, kind: str,

@@ -24,7 +24,7 @@ from ..types import Claim
 from .timewords import Cue, TimeWords, label, last_base_year, year_range
 from .view import _UNSET, ClaimView
 
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")  # (XXXX: a day whose year is not known)
 _YEAR_OF = re.compile(r"\b\d{4}(?=-|/|$)")  # the years of an ISO date or period
 
 

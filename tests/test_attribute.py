@@ -55,6 +55,8 @@ PERIODS = [
 
 SENTENCES = [
     # (sentence in a report of the year, figure, period, role)
+    # an average rate to a deadline: from the report's year to it
+    ("到2025年，农村居民人均可支配收入年均增长8%左右。", 2021, "8%左右", "2021/2025", "target"),
     ("2020年到2025年，工业投资占比从17.9%提升到35.5%。", 2026, "17.9%", "2020", "outcome"),
     ("2020年到2025年，工业投资占比从17.9%提升到35.5%。", 2026, "35.5%", "2025", "outcome"),
     ("力争完成水利投资300亿元。", 2026, "300亿元", "2026", "target"),
@@ -377,9 +379,13 @@ REFERENCE_YEARS = [
     ("政府工作报告\n——2016年3月5日在省人民代表大会上\n", "gov", 2016, "masthead"),
     ("到2025年发展规划纲要\n", "plan-2021", 2021, "filename"),  # a plan horizon never sets it
     ("# publish_date=2020-09-02\n消费扶贫工作简报\n", "bulletin", 2020, "masthead"),  # its issue day
-    # ... nor the year the text names most: 2020 is the base, 到2025年 the horizon
+    # ... nor the year the text names most: 2020 is the base, 到2025年 and 展望2035年 horizons
+    ("某省发展回顾与展望\n2020年全省地区生产总值达到4.1万亿元。到2025年，城镇化率达到65%。"
+     "展望2035年，基本实现现代化。\n", "plan", 2020, "text"),
+    # a plan's title: the first year of the plan period it names
     ("某省第十四个五年规划纲要\n2020年全省地区生产总值达到4.1万亿元。到2025年，城镇化率达到65%。\n",
-     "plan", 2020, "text"),
+     "plan", 2021, "title"),
+    ("某县“十四五”乡村振兴规划\n展望2035年，基本实现现代化。\n", "plan", 2021, "title"),
 ]
 
 

@@ -67,7 +67,13 @@ class PeriodRules:
         if not self._average(v.clause):
             return period
         base = self.base_year(v)
-        if base is None or not base < years[1]:
+        if base is None:  # 到2025年，…年均增长8%: from the report's year to the deadline
+            d, year = self.governing_date(v), v.s.facts.year
+            if d is not None and v.s.text[d.start - 1:d.start] in ("到", "至") and \
+                    year is not None and year < years[1]:
+                return label(year, years[1])
+            return period
+        if not base < years[1]:
             return period
         return label(base + 1, years[1])
 

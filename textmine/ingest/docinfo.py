@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
+from ..parse.tables import table
 from ..types import Block
 
 TITLE_WORDS = ("报告", "公报", "简报", "快报", "通报", "年报", "规划", "纲要", "白皮书", "总结",
                "意见", "方案", "通知", "决定", "要点", "讲话", "政策", "情况", "进展")
 NOT_TITLE = ("当前位置", "首页", ">>", "来源", "字体", "责任编辑", "新华社", "日电")
 HEAD_BLOCKS = 12
-_YEAR = re.compile(r"(?<![\d到至])(?<!\d[~～—–-])(19[5-9]\d|20\d\d)\s*年(?!前|以前|之前|[~～—–-])")
+# a year, not a horizon (到2025年, 展望2035年, 远景目标2035年) nor a span's first year
+_YEAR = re.compile(r"(?<![\d到至])(?<!展望)(?<!远景)(?<!\d[~～—–-])(19[5-9]\d|20\d\d)\s*年"
+                   r"(?!前|以前|之前|[~～—–-])")
+_PLAN_TITLE = ("规划", "纲要", "计划")  # a plan's title: its plan period's first year is its year
 _DATED = re.compile(r"(19[5-9]\d|20\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 _ISO_DAY = re.compile(r"\s*(19[5-9]\d|20\d\d)-\d{2}(?:-\d{2})?\b")  # a header's publish_date
 
@@ -52,6 +57,9 @@ def reference_year(doc_id: str, title: str | None, header: dict[str, str],
         m = _YEAR.search(unicodedata.normalize("NFKC", title))
         if m:
             return int(m.group(1)), "title"
+    plan = _plan_start(title)
+    if plan is not None:
+        return plan, "title"
     m = re.search(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)", doc_id)
     if m:
         return int(m.group(1)), "filename"
@@ -60,6 +68,20 @@ def reference_year(doc_id: str, title: str | None, header: dict[str, str],
         if m:
             return int(m.group(1)), "masthead"
     return _most_named_year(text)
+
+
+def _plan_start(title: str | None) -> int | None:
+    """The first year of the plan period a plan's title names (“十四五”…规划 -> 2021)."""
+    if not title or not any(w in title for w in _PLAN_TITLE):
+        return None
+    m = _plan_period().search(re.sub(r"第([一二三四五六七八九十]+)个五年", r"\1五", title))
+    return table("attribution")["time"]["plans"][m.group()] if m else None
+
+
+@lru_cache(maxsize=1)
+def _plan_period() -> re.Pattern:
+    names = sorted(table("attribution")["time"]["plans"], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
 
 
 def _most_named_year(text: str) -> tuple[int | None, str]:

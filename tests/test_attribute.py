@@ -279,6 +279,9 @@ GAZETTEER = [
     ("吉林、海南、新疆", [("吉林", "吉林省", "province"), ("海南", "海南省", "province"),
                       ("新疆", "新疆维吾尔自治区", "province")]),
     ("北京时间", []),                       # part of another word
+    # an autonomous county or banner: its place with 县 or 旗 (not the bare place: a word)
+    ("三都县和莫力达瓦旗", [("三都县", "三都水族自治县", "county"),
+                     ("莫力达瓦旗", "莫力达瓦达斡尔族自治旗", "county")]),
     ("中西部地区和全国", [("中西部地区", "中西部地区", "aggregate"), ("全国", "全国", "national")]),
 ]
 
@@ -580,3 +583,22 @@ def test_a_datelines_day_without_a_year_governs_no_figure():
     text = "本报兰州11月20日电 记者获悉，今年前三季度，全市马铃薯种植面积达到300万亩。\n"
     c = next(c for c in textmine.extract(text, doc_id="news", classify=False) if c.text == "300万亩")
     assert c.period is None or "11-20" not in c.period
+
+
+CLAUSE_REGIONS = """2022年黔南州东西部协作工作简报
+其中，长顺县、荔波县、三都县分别到位资金1.2亿元、0.9亿元、1.1亿元。
+贵定县新建帮扶车间15个，吸纳就业620人；全州销售农特产品23.6亿元。
+广西、云南两省区受援县新增就业9400人。
+"""
+
+
+@pytest.mark.parametrize("text,region", [
+    ("1.2亿元", "长顺县"), ("0.9亿元", "荔波县"),   # after 分别: each figure its own place
+    ("1.1亿元", "三都水族自治县"),                   # (三都县: an autonomous county with 县)
+    ("15个", "贵定县"), ("620人", "贵定县"),         # a clause without a subject goes on with it
+    ("23.6亿元", "黔南布依族苗族自治州"),            # ... not after ；, nor one naming 全州
+    ("9400人", "黔南布依族苗族自治州"),              # a list of places: no one of them
+])
+def test_the_region_of_each_figure_of_a_clause(text, region):
+    c = next(c for c in _claims(CLAUSE_REGIONS) if c.text == text)
+    assert c.region == region

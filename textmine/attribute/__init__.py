@@ -33,6 +33,8 @@ _CONTINUES = re.compile(r"(?:比上年末?|比去年|较上年|同比)?(?:实际
                         r"(?:增长|增加|提高|上升|上涨|下降|减少|降低|回落)?了?|[、和及与 ]*")
 
 _START = attrgetter("start")
+_ANY_CLAUSE_END = re.compile(r"[；;。：:！？!?]")
+_WHOLE = re.compile(r"[全我本][国省区市州县盟旗乡镇村]")  # 全县, 我省, 本市: the whole jurisdiction
 
 __all__ = ["Attributor", "DocumentFacts", "Gazetteer", "KeyTable", "Region"]
 
@@ -85,25 +87,28 @@ class Attributor:
         governing = self.periods.governing_date(v) if c.kind != "date" else None
         c.role = c.role or self.roles.role(v, period, governing)
         c.period, c.period_source = period, source
-        region = self.region(v, mentions)
-        c.region = region.name if region is not None else None
         place = places.get(c.indicator or "")
         if place is None:
             place = places[c.indicator or ""] = self.gazetteer.leading(c.indicator or "")
+        region = self.region(v, mentions, place)
+        c.region = region.name if region is not None else None
         c.indicator_key = self.keys.key(c.indicator, place)
 
-    def region(self, v: ClaimView, mentions: list) -> Region | None:
+    def region(self, v: ClaimView, mentions: list, place: str = "") -> Region | None:
         """The document's region, unless a place is the subject of the claim's clause
-        (``mentions``: the places named in the claim's sentence)."""
+        (``mentions``: the places named in the claim's sentence; ``place``: the one the
+        claim's indicator starts with, in a run after 分别 its own subject: 长顺县、荔波县分别
+        到位资金X、Y -> 荔波县 for Y)."""
         facts, start = v.s.facts, v.clause_start
-        first = next((m for m in mentions if start <= m.start and m.end <= v.claim.start),
-                     None) if mentions else None
+        inside = [m for m in mentions if start <= m.start and m.end <= v.claim.start] \
+            if mentions else []
+        if place and len(inside) > 1 and "分别" in v.clause:  # (each its own: 分别)
+            named = next((m for m in inside if m.surface == place), None)
+            if named is not None and named.region is not None:
+                return named.region
+        first = inside[0] if inside else None
         if first is None:
-            prev = v.s.claims[v.index - 1] if v.index else None
-            if prev is not None and prev.region and _CONTINUES.fullmatch(v.clause):
-                # 长沙市地区生产总值X，增长Y: the change of the figure before, its place
-                return self.gazetteer.region(prev.region) or facts.region
-            return facts.region
+            return self._unnamed(v)
         if first.region is not None and first.region.level == "national" and \
                 facts.region is not None and facts.region.level != "national":
             return facts.region  # 全国文明村镇 in a province's report: a title
@@ -113,6 +118,30 @@ class Attributor:
         if lead.strip() or v.s.text.startswith(self._not_subject_after, first.end):
             return facts.region
         return first.region if first.region is not None else facts.region
+
+    def _unnamed(self, v: ClaimView) -> Region | None:
+        """The region of a claim whose clause names no place: the document's, or the one
+        the clause before it is about when the clause goes on with it."""
+        prev = v.s.claims[v.index - 1] if v.index else None
+        if prev is not None and prev.region and (
+                _CONTINUES.fullmatch(v.clause) or self._same_subject(v, prev)):
+            # 长沙市地区生产总值X，增长Y: the change of the figure before, its place;
+            # 贵定县新建车间15个，吸纳就业620人: a clause without a subject, the one before's
+            return self.gazetteer.region(prev.region) or v.s.facts.region
+        return v.s.facts.region
+
+    @staticmethod
+    def _same_subject(v: ClaimView, prev: Claim) -> bool:
+        """Whether the claim's clause goes on with the subject of the clause before it: the
+        one before is a place's (not the document's) and ends at a comma just before the
+        claim's clause, which names no whole jurisdiction (全县, 全州, 我省) of its own."""
+        facts = v.s.facts
+        if facts.region is not None and prev.region == facts.region.name:
+            return False
+        start = v.clause_start
+        between = v.s.text[prev.end:start]
+        return between.count("，") == 1 and not _ANY_CLAUSE_END.search(between) and \
+            not _WHOLE.search(v.clause)
 
     @cached_property
     def _subject_lead(self) -> list[str]:

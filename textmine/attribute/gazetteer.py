@@ -173,9 +173,14 @@ _LEVELS = ("province", "prefecture", "county")
 
 
 def short_names(r: Region, rules: dict) -> list[str]:
-    """The short names of a province or prefecture (a county has none)."""
+    """The short names of a province or prefecture; a county has none (its bare name is too
+    often a word) but an autonomous county or banner its place with 县 or 旗 (三都水族自治县
+    -> 三都县)."""
     if r.level == "province":
         return [r.name[:-len(s)] for s in rules["province_suffixes"] if r.name.endswith(s)][:1]
+    if r.level == "county" and r.name.endswith(("自治县", "自治旗")):
+        place = place_before_ethnic(r.name[:-3], rules["ethnic"])
+        return [place + r.name[-1]] if place else []
     if r.level != "prefecture":
         return []
     if r.name.endswith("自治州"):

@@ -279,6 +279,7 @@ GAZETTEER = [
     ("吉林、海南、新疆", [("吉林", "吉林省", "province"), ("海南", "海南省", "province"),
                       ("新疆", "新疆维吾尔自治区", "province")]),
     ("北京时间", []),                       # part of another word
+    ("贵州人和北京市人民政府", [("北京市", "北京市", "province")]),  # 人民 is not 人
     # an autonomous county or banner: its place with 县 or 旗 (not the bare place: a word)
     ("三都县和莫力达瓦旗", [("三都县", "三都水族自治县", "county"),
                      ("莫力达瓦旗", "莫力达瓦达斡尔族自治旗", "county")]),
@@ -355,6 +356,9 @@ DOC_REGIONS = [
     # the places a text names most give its region ...
     ("扶贫协作工作进展\n湖南省对口帮扶工作扎实推进。湖南省新建车间12个。\n湖南省投入资金3亿元。",
      "湖南省"),
+    # the issuing body signs off at the end (…厅 and the day): its place
+    ("关于上半年就业帮扶工作进展情况的通报\n全省新增务工就业5万人。\n贵州省人力资源和社会保障厅\n"
+     "2023年7月12日", "贵州省"),
     # a title that names a division and one under it (甘肃定西：…) is about the one under it
     ("甘肃定西：马铃薯产业带动增收\n全市马铃薯种植面积达到300万亩。", "定西市"),
     ("北京市对口帮扶内蒙古工作综述\n全年投入帮扶资金3亿元。", "北京市"),  # not a division of it
@@ -602,3 +606,14 @@ CLAUSE_REGIONS = """2022年黔南州东西部协作工作简报
 def test_the_region_of_each_figure_of_a_clause(text, region):
     c = next(c for c in _claims(CLAUSE_REGIONS) if c.text == text)
     assert c.region == region
+
+
+@pytest.mark.parametrize("last_lines,issuer,day", [
+    ("某某县人民政府办公室\n2023年7月12日", "某某县人民政府办公室", "2023-07-12"),
+    ("贵州省统计局\n二〇二三年十二月三十一日", "贵州省统计局", "2023-12-31"),
+    ("贵州省统计局", "贵州省统计局", None),
+    ("全县上下要坚定信心，真抓实干。\n2023年7月12日", None, None),  # a sentence signs nothing
+])
+def test_the_issuer_and_issue_day_come_from_the_last_lines(last_lines, issuer, day):
+    doc = textmine.document_from_text("关于就业帮扶工作的通报\n全县新增就业500人。\n" + last_lines + "\n")
+    assert (doc.issuer, doc.issue_date) == (issuer, day)

@@ -43,6 +43,7 @@ class Gazetteer:
     by_code: dict[str, Region] = field(default_factory=dict)
     surfaces: dict[str, tuple[Region | None, ...]] = field(default_factory=dict)
     not_after: tuple[str, ...] = ()
+    not_after_except: tuple[str, ...] = ()  # (人民, 人口: not the 人 of 贵州人)
     _automaton: object = field(default=None, repr=False)
     _names: list[str] = field(default_factory=list, init=False, repr=False)
     _longest: int = field(default=0, init=False, repr=False)  # the longest name's length
@@ -54,6 +55,7 @@ class Gazetteer:
         # about 230 ns a character with the root's 900 first characters, about 12 here)
         import ahocorasick_rs
         self.not_after = tuple(self.not_after)  # (str.startswith takes a tuple)
+        self.not_after_except = tuple(self.not_after_except)
         self._names = list(self.surfaces)
         self._longest = max(map(len, self._names), default=0)
         self._automaton = ahocorasick_rs.AhoCorasick(
@@ -89,7 +91,7 @@ class Gazetteer:
             surfaces[surface] = [None] if target == SELF else [
                 Region(target, "national" if target == NATIONAL else "aggregate")]
         return cls(by_code, {s: tuple(v) for s, v in surfaces.items()},
-                   tuple(rules["not_after"]))
+                   tuple(rules["not_after"]), tuple(rules["not_after_except"]))
 
     # ---------------------------------------------------------------- lookups
     def find(self, text: str, province: str = "") -> list[Mention]:
@@ -104,7 +106,7 @@ class Gazetteer:
         about 15 µs a call whatever the text's length.)"""
         for n in range(min(len(text), self._longest), 1, -1):
             if text[:n] in self.surfaces:
-                return "" if text.startswith(self.not_after, n) else text[:n]
+                return "" if self._blocked(text, n) else text[:n]
         return ""
 
     def named(self, text: str) -> dict[str, int]:
@@ -120,8 +122,13 @@ class Gazetteer:
             return
         names, not_after = self._names, self.not_after
         for i, start, end in self._automaton.find_matches_as_indexes(text):
-            if not text.startswith(not_after, end):  # 北京时间, 贵州大学: part of another name
-                yield names[i], start, end
+            if not text.startswith(not_after, end) or not self._blocked(text, end):
+                yield names[i], start, end  # (北京时间, 贵州大学: part of another name)
+
+    def _blocked(self, text: str, end: int) -> bool:
+        """Whether a name ending at ``end`` is part of another word (贵州大学, 贵州人), not
+        the place (贵州省人民政府)."""
+        return text.startswith(self.not_after, end) and not text.startswith(self.not_after_except, end)
 
     def find_each(self, texts: list[str], province: str = "") -> list[list[Mention]]:
         """``find`` of each text, in one search of them all (a line each: no name holds a

@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..parse.tables import table
-from ..types import Block
+from ..types import Block, Document
 
 TITLE_WORDS = ("报告", "公报", "简报", "快报", "通报", "年报", "规划", "纲要", "白皮书", "总结",
                "意见", "方案", "通知", "决定", "要点", "讲话", "政策", "情况", "进展")
@@ -25,6 +25,55 @@ _YEAR = re.compile(r"(?<![\d到至])(?<!展望)(?<!远景)(?<!\d[~～—–-])(1
 _PLAN_TITLE = ("规划", "纲要", "计划")  # a plan's title: its plan period's first year is its year
 _DATED = re.compile(r"(19[5-9]\d|20\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 _ISO_DAY = re.compile(r"\s*(19[5-9]\d|20\d\d)-\d{2}(?:-\d{2})?\b")  # a header's publish_date
+
+
+# The last lines of an official document: the issuing body (…人力资源和社会保障厅) and the day
+# it was issued (2023年7月12日, 二〇二三年七月十二日).
+ISSUER_ENDS = ("人民政府", "办公厅", "办公室", "委员会", "领导小组", "指挥部", "厅", "局", "委",
+               "办", "部", "署", "总局", "人民政府办公室", "统计局", "调查队")
+_SIGN_OFF_DATE = re.compile(r"\s*([12]\d{3}|[一二][〇零一二三四五六七八九]{3})\s*年"
+                            r"\s*([0-9一二三四五六七八九十]{1,3})\s*月"
+                            r"\s*([0-9一二三四五六七八九十]{1,3})\s*日\s*")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+
+def sign_off(doc: Document) -> None:
+    """The issuing body and the issue day from the document's last lines (an official
+    document ends with them), where not known already: ``doc.issuer``, ``doc.issue_date``."""
+    tail = [b.text.strip() for b in doc.blocks[-2:] if b.text.strip()]
+    if not tail:
+        return
+    last = unicodedata.normalize("NFKC", tail[-1])
+    m = _SIGN_OFF_DATE.search(last, max(0, len(last) - 24))  # (the lines may run together)
+    m = m if m is not None and m.end() == len(last) else None
+    day = _iso_day(*m.groups()) if m else None
+    rest = last[:m.start()] if m else last
+    if not rest.strip() and len(tail) > 1:
+        rest = tail[-2]
+    body = re.split(r"[。！？；!?;]", rest)[-1].strip()  # (after the last sentence)
+    if body and len(body) <= 40 and body.endswith(ISSUER_ENDS) and not re.search("[，：:]", body):
+        doc.issuer = doc.issuer or body
+        if day is not None:
+            doc.issue_date = doc.issue_date or day
+
+
+def _iso_day(year: str, month: str, day: str) -> str | None:
+    """2023, 7, 12 (or in Chinese numerals: 二〇二三, 七, 十二) as 2023-07-12; None if none."""
+    y = "".join(str(_CN_DIGITS.get(c, c)) for c in year)
+    mo, d = _small_number(month), _small_number(day)
+    if not (y.isdigit() and mo and d and 1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y}-{mo:02d}-{d:02d}"
+
+
+def _small_number(text: str) -> int | None:
+    """A month or day: digits, or Chinese numerals up to 三十一."""
+    if text.isdigit():
+        return int(text)
+    tens, _, ones = text.partition("十")
+    if "十" not in text:
+        return _CN_DIGITS.get(text)
+    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
 
 
 def report_title(blocks: list[Block]) -> str | None:

@@ -440,6 +440,8 @@ def _assemble(path: Path, pages: list[PageLayout], tables: list[Table], warnings
         from .docinfo import reference_year
         doc.year, doc.year_source = reference_year(doc.doc_id, doc.title, {}, [], "",
                                                    trust_title=True)
+    from .docinfo import sign_off
+    sign_off(doc)
     return doc
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..types import Block, Document, Table
-from .docinfo import HEAD_BLOCKS, reference_year, report_title
+from .docinfo import HEAD_BLOCKS, reference_year, report_title, sign_off
 from .table_heads import text_table
 from .text import CLOSERS, TERMINAL, clean_text, join_lines
 
@@ -82,4 +82,5 @@ def build_document(collected: Collected, doc_id: str, path: str, what: str) -> D
     doc.year, doc.year_source = reference_year(
         doc_id, doc.title, {}, [b.text for b in blocks[:HEAD_BLOCKS]], doc.text,
         trust_title=collected.title is not None)
+    sign_off(doc)
     return doc

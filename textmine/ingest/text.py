@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .encoding import PREFIX, Notes, decode_blocks, detect
-from .docinfo import HEAD_BLOCKS, reference_year, report_title
+from .docinfo import HEAD_BLOCKS, reference_year, report_title, sign_off
 from ..types import Block, Document
 
 TERMINAL = "。！？；!?;…"
@@ -130,6 +130,7 @@ def document_from_text(text: str, doc_id: str = "text", front: bool = True) -> D
     doc.title = report_title(blocks)
     doc.year, doc.year_source = reference_year(doc_id, doc.title, meta,
                                                [b.text for b in blocks[:HEAD_BLOCKS]], text)
+    sign_off(doc)
     return doc
 
 

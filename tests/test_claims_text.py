@@ -224,6 +224,11 @@ CHANGES_OF_A_LEVEL = [
     ("全年城镇调查失业率平均5.2%。", "5.2%", "城镇调查失业率"),  # 平均 is no part of it
     ("脱贫人口务工就业2.6万人，较去年同期增加1300人。", "1300人", "脱贫人口务工就业增加"),
     ("带动脱贫户1.3万户增收。", "1.3万户", "带动脱贫户"),  # a verb after the measure word
+    # an amount changes the last amount before it, not a share between them
+    ("务工就业规模达到465万人，完成年度目标任务的101%，增加12万人。", "12万人", "务工就业规模增加"),
+    # 分别: places of three characters share the last item's head; statistics do not
+    ("遵义市、毕节市完成率分别为105.3%、103.8%。", "105.3%", "遵义市完成率"),
+    ("城镇化率、户籍人口城镇化率分别达到65%和50%。", "65%", "城镇化率"),
     ("丧葬补助费由平均3100元下降到1200元。", "3100元", "丧葬补助费"),  # nor 由平均
     ("蔬菜、水果产量双双超过百万吨。", "超过百万吨", "蔬菜、水果产量"),  # nor the adverb
     ("完成投资120亿元，达到年度计划的110%。", "110%", "达到年度计划"),  # names its own

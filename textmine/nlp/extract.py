@@ -147,7 +147,7 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
                         text[prev_end:m.start], token_starts)
     if noun:
         return noun
-    subject = _subject_before(claims)
+    subject = _subject_before(claims, m.kind)
     if subject is not None:
         indicator = carried(text, subject, m.start, indicator)
     if not names_something(indicator):  # (从2002年1288亿元: 从; 是2010年的2.2倍: nothing)
@@ -204,12 +204,15 @@ def _clause_words(text: str, start: int, prev_end: int) -> str:
     return text[m.end() if m else prev_end:start]
 
 
-def _subject_before(claims: list[Claim]) -> tuple[int, int, str, str] | None:
+def _subject_before(claims: list[Claim], kind: str = "") -> tuple[int, int, str, str] | None:
     """The figure a change phrase refers back to: the previous claim, or, after a run of
-    changes (比2002年增长X，年均增长Y), the level before them."""
+    changes (比2002年增长X，年均增长Y), the level before them; for an amount (``kind``: the
+    new figure's) the last amount (规模465.3万人，完成目标的101.2%，增加12.6万人: not the
+    share)."""
+    amount = kind in ("money", "count", "quantity")
     for c in reversed(claims):
-        if c.kind in ("date", "duration"):
-            continue
+        if c.kind in ("date", "duration") or (amount and c.kind == "percent"):
+            continue  # (an amount is no change of a share)
         if c.kind in ("money", "count", "quantity"):
             return c.start, c.end, c.kind, c.indicator
         if c.kind != "percent" or not c.change:

@@ -25,6 +25,7 @@ _CLAUSE = re.compile(r"[，。；！？：,;:!?（）()]")
 _CLAUSE_CHARS = frozenset("，。；！？：,;:!?（）()")  # _CLAUSE's characters, for a test of one
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FIGURE = re.compile(r"[\d０-９]")
+_PLACE_KINDS = tuple("省市县区州旗盟镇乡村")  # the last character of a division's name
 _JOINS = frozenset(("、", "和", "及", "与", "至", "到", "-", "—"))
 # words that lead in to a time (刚刚过去的2017年): no event of it; its next clause is
 _DATE_LEAD_IN = frozenset(w.rstrip("的") for w in table("attribution")["time"]["lead_in"])
@@ -571,11 +572,13 @@ def split_respectively(phrase: str, base: int = 0, token_starts: Container[int] 
     if len(items) < 2:
         return None
     short = {len(i) for i in items[:-1]}
-    if len(short) == 1 and (n := short.pop()) < 3 and len(items[-1]) - n >= 2 and \
+    if len(short) == 1 and (n := short.pop()) <= 4 and len(items[-1]) - n >= 2 and \
+            (n < 3 or all(i.endswith(_PLACE_KINDS) for i in items[:-1])) and \
             _splits_words(base + subject.rfind(items[-1]), n, token_starts):
-        # 城镇、农村居民收入 / 一产、二产、三产增加值: the short items share the last one's head
+        # 城镇、农村居民收入 / 一产、二产、三产增加值 / 遵义市、毕节市完成率: the short items
+        # (of three characters or four only places) share the last one's head
         head = items[-1][n:]
         items = [i + head for i in items[:-1]] + [items[-1]]
     if any(len(i) < 3 for i in items):
         return None
-    return [with_verb(i, verb) for i in items]
+    return [_trim(with_verb(i, verb)) for i in items]  # (分别为: no 为)

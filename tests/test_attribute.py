@@ -617,3 +617,15 @@ def test_the_region_of_each_figure_of_a_clause(text, region):
 def test_the_issuer_and_issue_day_come_from_the_last_lines(last_lines, issuer, day):
     doc = textmine.document_from_text("关于就业帮扶工作的通报\n全县新增就业500人。\n" + last_lines + "\n")
     assert (doc.issuer, doc.issue_date) == (issuer, day)
+
+
+def test_budget_figures_of_a_statistical_bulletin_are_outcomes():
+    """A bulletin describes its year, over when it is published: 一般公共预算支出 there is what
+    was spent (an outcome), in a work report's tasks it is arranged (a plan)."""
+    body = "全年一般公共预算支出31.2亿元，增长2.3%，其中民生支出24.1亿元。\n"
+    bulletin = _claims("长顺县2022年国民经济和社会发展统计公报\n" + body)
+    report = _claims("2022年长顺县政府工作报告\n二、2022年工作安排\n" + body)
+    assert {c.text: c.role for c in bulletin if c.kind == "money"} == \
+        {"31.2亿元": "outcome", "24.1亿元": "outcome"}
+    assert {c.text: c.role for c in report if c.kind == "money"} == \
+        {"31.2亿元": "plan", "24.1亿元": "plan"}

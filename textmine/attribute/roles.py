@@ -130,7 +130,9 @@ class RoleRules:
         period, as money or a rate the body arranges (赤字率拟按2.8%安排)."""
         v, c = q.v, q.v.claim
         ahead = q.part == "forward" or (q.years is not None and q.year is not None and q.years[0] >= q.year)
-        if not ahead or c.change or not self.has["budget"](_not_compared(v.clause)):
+        if not ahead or v.s.facts.kind == "bulletin":  # (a statistical bulletin's year is over)
+            return None
+        if c.change or not self.has["budget"](_not_compared(v.clause)):
             return None
         money = c.kind == "money"
         return "plan" if money or (c.kind == "percent" and self.has["plan"](v.clause)) else None

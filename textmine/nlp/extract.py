@@ -210,13 +210,21 @@ def _subject_before(claims: list[Claim], kind: str = "") -> tuple[int, int, str,
     new figure's) the last amount (规模465.3万人，完成目标的101.2%，增加12.6万人: not the
     share)."""
     amount = kind in ("money", "count", "quantity")
+    change = None  # (投入5955亿元，比上年增加1637亿元，增长37.9%: the level, not its change)
     for c in reversed(claims):
         if c.kind in ("date", "duration") or (amount and c.kind == "percent"):
             continue  # (an amount is no change of a share)
         if c.kind in ("money", "count", "quantity"):
+            if c.change and change is None:
+                change = c
+                continue
+            if c.change:
+                break
             return c.start, c.end, c.kind, c.indicator
         if c.kind != "percent" or not c.change:
             break
+    if change is not None:
+        return change.start, change.end, change.kind, change.indicator
     c = claims[-1] if claims else None
     return (c.start, c.end, c.kind, c.indicator) if c is not None else None
 

@@ -142,7 +142,8 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
         indicator = items[0]
     if time:
         base = _BASE.search(text, 0, prev.start)
-        indicator = without(indicator, text[base.start() if base else prev.start:prev.end])
+        end = prev.end + 1 if text.startswith("前", prev.end) else prev.end  # (比五年前)
+        indicator = without(indicator, text[base.start() if base else prev.start:end])
     noun = counted_noun(text, m.start, m.end, m.kind, m.unit, m.unit_written,
                         text[prev_end:m.start], token_starts)
     if noun:

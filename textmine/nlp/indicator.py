@@ -25,6 +25,7 @@ _CLAUSE = re.compile(r"[，。；！？：,;:!?（）()]")
 _CLAUSE_CHARS = frozenset("，。；！？：,;:!?（）()")  # _CLAUSE's characters, for a test of one
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FIGURE = re.compile(r"[\d０-９]")
+_ADVERBIAL = re.compile(r"在[^，。；、]{1,16}?的?基础上")  # a condition between subject and verb
 _PLACE_KINDS = tuple("省市县区州旗盟镇乡村")  # the last character of a division's name
 _JOINS = frozenset(("、", "和", "及", "与", "至", "到", "-", "—"))
 # words that lead in to a time (刚刚过去的2017年): no event of it; its next clause is
@@ -67,7 +68,7 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
     """``text[start:end]`` is the mention; ``prev_end`` the end of the previous mention in
     the same clause (numbers in one phrase do not share the words between them)."""
     cut = _clause_start(text, start, prev_end)
-    left = text[cut:start]
+    left = _ADVERBIAL.sub("", text[cut:start])  # (国内生产总值在提高质量和效益的基础上年均增长)
     m = _CLAUSE.search(text, end)
     right = text[end:m.start() if m else len(text)]
     number = _NUMBER_START.search(right)

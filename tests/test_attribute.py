@@ -63,6 +63,8 @@ SENTENCES = [
     # a span of years measured (schooling) among the goals of the years ahead: a target
     ("到2030年，劳动年龄人口平均受教育年限达11.5年。", 2026, "11.5年", "2030", "target"),
     ("2025年，劳动年龄人口平均受教育年限达11.2年。", 2026, "11.2年", "2025", "outcome"),
+    # a minimum purchase price is a standard the government sets: a plan
+    ("今年稻谷最低收购价每50公斤提高6元。", 2023, "6元", "2023", "plan"),
     # 再 inside a word (再就业, 再生) sets no goal; 今年再减少 does
     ("全年城镇新增就业5.3万人，失业人员再就业1.2万人。", 2023, "1.2万人", "2023", "outcome"),
     ("全年再生资源回收量120万吨。", 2023, "120万吨", "2023", "outcome"),

@@ -632,3 +632,11 @@ def test_budget_figures_of_a_statistical_bulletin_are_outcomes():
         {"31.2亿元": "outcome", "24.1亿元": "outcome"}
     assert {c.text: c.role for c in report if c.kind == "money"} == \
         {"31.2亿元": "plan", "24.1亿元": "plan"}
+
+
+def test_a_work_plan_heading_opens_a_forward_part():
+    """二、下半年工作计划: its figures are goals (工作计划 as 工作打算, 工作安排)."""
+    doc = ("长顺县2023年上半年工作总结\n一、上半年工作完成情况\n全县新开工项目12个。\n"
+           "二、下半年工作计划\n全县新开工项目20个，新增城镇就业1100人以上。\n")
+    got = {c.text: c.role for c in _claims(doc)}
+    assert (got["12个"], got["20个"], got["1100人以上"]) == ("outcome", "target", "target")

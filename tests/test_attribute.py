@@ -63,6 +63,13 @@ SENTENCES = [
     # a span of years measured (schooling) among the goals of the years ahead: a target
     ("到2030年，劳动年龄人口平均受教育年限达11.5年。", 2026, "11.5年", "2030", "target"),
     ("2025年，劳动年龄人口平均受教育年限达11.2年。", 2026, "11.2年", "2025", "outcome"),
+    # a date opening a sentence that ends in ； governs the items after it up to the 。
+    ("1-6月，全县生产总值完成52亿元；固定资产投资完成18亿元；新增就业1500人。", 2023, "1500人",
+     "2023-01/2023-06", "outcome"),
+    ("1-6月，全县生产总值完成52亿元。固定资产投资完成18亿元。", 2023, "18亿元", "2023", "outcome"),
+    # ... not past an item with a time of its own
+    ("1-6月，生产总值完成52亿元；同时，到9月底存栏500万羽；建成基地24个。", 2023, "24个", "2023",
+     "outcome"),
     # a minimum purchase price is a standard the government sets: a plan
     ("今年稻谷最低收购价每50公斤提高6元。", 2023, "6元", "2023", "plan"),
     # 再 inside a word (再就业, 再生) sets no goal; 今年再减少 does

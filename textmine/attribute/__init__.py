@@ -70,13 +70,31 @@ class Attributor:
         places: dict[str, str] = {}  # indicator -> the place it starts with
         found = self.gazetteer.find_each([g[0].sentence or "" for g in by_sentence.values()],
                                          province)
+        carry: tuple | None = None  # (sentence index, date): 1-6月，A；B。 gives B its date
         for ((index, *_), group), mentions in zip(by_sentence.items(), found):
             group.sort(key=_START)
             s = SentenceView(group[0].sentence or "", group, facts,
                              times.get(index) if index is not None else None)
+            if carry is not None and index is not None and carry[0] == index - 1:
+                s.carried = carry[1]
             for i, c in enumerate(group):
                 self.attribute(ClaimView(c, i, s), mentions, places)
+            carry = self._carry(s, index)
         return claims
+
+    def _carry(self, s: SentenceView, index: int | None) -> tuple | None:
+        """The date a sentence ending in ； passes on to the next (its own opening date that
+        may govern, else the one it was given when it names no time of its own), with its
+        index; None for other sentences."""
+        if index is None or not s.text.rstrip().endswith(("；", ";")):
+            return None
+        first = s.claims[0]
+        if first.kind == "date" and first.end <= s.head_end and \
+                self.periods.may_govern(s, 0):
+            return index, first
+        if s.dates:  # (a time of its own, not at its opening: what follows is not the list's)
+            return None
+        return (index, s.carried) if s.carried is not None else None
 
     def attribute(self, v: ClaimView, mentions: list, places: dict[str, str]) -> None:
         c = v.claim

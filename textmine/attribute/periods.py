@@ -106,14 +106,21 @@ class PeriodRules:
             first = base.first if base.kind == "years" else base.first - 1
             y = first if span == "from" else base.last
             return label(y, y), "span"
+        if d is None and v.s.carried is not None and source in ("section", "document"):
+            d = v.s.carried  # (1-6月，A；B。: the date opening the list governs B)
         if d is not None:
             return self.governed(d, cue, v.s.facts.issued), "written"
+        return self._in_context(v, cue, source)
+
+    def _in_context(self, v: ClaimView, cue: Cue | None, source: str) -> tuple[str | None, str]:
+        """The period a figure takes from its context (no date governs it)."""
         if cue is not None and cue.kind == "since":
             issued = v.s.facts.issued
             return f"{cue.first}/{issued}" if issued and issued[:4] >= str(cue.first) \
                 else f"{cue.first}/..", source
         if cue is not None:
             return self.within(v, cue), source
+        year = v.s.facts.year
         return (None if year is None else str(year)), "document"
 
     # ---------------------------------------------------------------- context
@@ -162,15 +169,16 @@ class PeriodRules:
         for k in reversed(s.dates):  # (the dates before the claim, nearest first)
             if k >= v.index:
                 continue
-            d = s.claims[k]
-            if not v.in_scope(d):
-                continue
-            may = s.governs.get(k)
-            if may is None:
-                may = s.governs[k] = self._may_govern(s.text, d)
-            if may:
-                return d
+            if v.in_scope(s.claims[k]) and self.may_govern(s, k):
+                return s.claims[k]
         return None
+
+    def may_govern(self, s, k: int) -> bool:
+        """Whether the sentence's date claim ``k`` may govern a figure after it (once a date)."""
+        may = s.governs.get(k)
+        if may is None:
+            may = s.governs[k] = self._may_govern(s.text, s.claims[k])
+        return may
 
     def _may_govern(self, sentence: str, d: Claim) -> bool:
         """Whether date claim ``d`` of ``sentence`` may govern a figure after it in scope."""

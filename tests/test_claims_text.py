@@ -222,6 +222,10 @@ CHANGES_OF_A_LEVEL = [
     # a base N年前 and a condition 在…的基础上 are no part of what is measured
     ("全省社会保障基金积累780亿元，比五年前增加580亿元。", "580亿元", "全省社会保障基金积累增加"),
     ("全省生产总值在提高质量效益的基础上年均增长6%。", "6%", "全省生产总值年均增长"),
+    # a share opening its clause measures the noun after 的, up to its verb
+    ("从就业看，5.5%左右的增速可以保持就业稳定。", "5.5%左右", "增速"),
+    ("全市91%的行政村实现清洁取暖。", "91%", "行政村"),
+    ("城镇化率达到65%的目标如期实现。", "65%", "城镇化率"),  # not when the clause names it
     # a growth rate after a level and its change: the level's
     ("省财政科技投入120亿元，比上年增加15亿元，增长14.3%。", "14.3%", "省财政科技投入增长"),
     ("全市地区生产总值突破3千亿元、达到3215亿元。", "3215亿元", "全市地区生产总值"),  # restated

@@ -25,6 +25,7 @@ _CLAUSE = re.compile(r"[，。；！？：,;:!?（）()]")
 _CLAUSE_CHARS = frozenset("，。；！？：,;:!?（）()")  # _CLAUSE's characters, for a test of one
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FIGURE = re.compile(r"[\d０-９]")
+_WHOLE = re.compile(r"^[全我本][国省区市州县]")  # 全市93%的村庄: the whole jurisdiction, no subject
 _ADVERBIAL = re.compile(r"在[^，。；、]{1,16}?的?基础上")  # a condition between subject and verb
 _PLACE_KINDS = tuple("省市县区州旗盟镇乡村")  # the last character of a division's name
 _JOINS = frozenset(("、", "和", "及", "与", "至", "到", "-", "—"))
@@ -322,7 +323,7 @@ def counted_noun(text: str, start: int, end: int, kind: str, unit: str, written:
     安排救灾款); None when no noun follows or the figure is none of these."""
     if not _names_after(text, start, end, kind, unit, written):
         return None
-    noun = _noun_after(text, end, token_starts)
+    noun = _noun_after(text, end, token_starts, keep_first=kind == "percent")
     if noun is None:
         return None
     left = _CLAUSE.split(left)[-1]
@@ -349,8 +350,10 @@ def _names_after(text: str, start: int, end: int, kind: str, unit: str, written:
     """Whether what the figure counts or measures may follow it: a count after its measure
     word (also before a qualifier: 1200名以上科技特派员) or without one, a physical quantity
     or a sum of money with its unit."""
-    if kind == "percent":  # 按照不低于30%的预留份额: the share after a preposition
-        return text.startswith("的", end) and _trim(_CLAUSE.split(text[:start])[-1]).endswith(_BY)
+    if kind == "percent":  # 按照不低于30%的预留份额: the share after a preposition; a share
+        # opening its clause (6.5%左右的增速可以…, 全市93%的村庄…): the noun after 的
+        before = _trim(_CLAUSE.split(text[:start])[-1])
+        return text.startswith("的", end) and (before.endswith(_BY) or not _WHOLE.sub("", before))
     if kind == "count":
         number_end = _before_suffix(text, start, end)
         return not written or (unit in _COUNTED_AFTER and text[number_end - 1:number_end] == unit)
@@ -366,7 +369,8 @@ def _before_suffix(text: str, start: int, end: int) -> int:
     return end
 
 
-def _noun_after(text: str, end: int, token_starts: Container[int]) -> str | None:
+def _noun_after(text: str, end: int, token_starts: Container[int],
+                keep_first: bool = False) -> str | None:
     """The noun that starts at ``end`` (after 等/的/了): at most _NOUN_TOKENS whole tokens
     and _NOUN_MAX characters, up to an adverb (全部, 基本), a name in quotation marks
     (“春风行动”招聘会) counted as one; a single character only for a kind of place (54个县)."""
@@ -390,7 +394,8 @@ def _noun_after(text: str, end: int, token_starts: Container[int]) -> str | None
             if k == limit or tokens > _NOUN_TOKENS:
                 break
         k += 1
-    noun = _without_verbs(text, i, min(k, limit), token_starts)
+    noun = _before_verb(text, i, min(k, limit), token_starts) if keep_first else \
+        _without_verbs(text, i, min(k, limit), token_starts)
     if quoted:
         return None if noun.startswith(_NOT_NOUN) else quoted + noun
     if len(noun) == 1 and noun in _PLACE_NOUNS:
@@ -411,6 +416,20 @@ def _noun_limit(text: str, i: int, token_starts: Container[int]) -> int:
             adverb.end() - adverb.start() > 1 or adverb.end() in token_starts)):
         adverb = _ADVERB.search(text, adverb.start() + 1, limit)
     return adverb.start() if adverb is not None else limit
+
+
+def _before_verb(text: str, i: int, k: int, token_starts: Container[int]) -> str:
+    """``text[i:k]`` up to its first verb after its first word (the noun a share after 的
+    counts: 62%的公园实现无界融通 -> 公园; 6.5%左右的增速可以… -> 增速, though jieba calls 增速 a
+    verb)."""
+    verbs, p = word_list("verbs"), _token_from(i + 1, k, token_starts)
+    while p < k:
+        q = _token_from(p + 1, k, token_starts)
+        word = text[p:q]
+        if word in verbs or word in _ADVERBS or word in _SPAN_VERB or word in _BARE_WORDS:
+            break
+        p = q
+    return text[i:p]
 
 
 def _without_verbs(text: str, i: int, k: int, token_starts: Container[int]) -> str:

@@ -25,6 +25,7 @@ _CLAUSE = re.compile(r"[，。；！？：,;:!?（）()]")
 _CLAUSE_CHARS = frozenset("，。；！？：,;:!?（）()")  # _CLAUSE's characters, for a test of one
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FIGURE = re.compile(r"[\d０-９]")
+_SHARE_AFTER_SHARE = re.compile(r"的[^，。；,;]{1,8}[和、及与]")  # between A%的X和 and B%
 _WHOLE = re.compile(r"^[全我本][国省区市州县]")  # 全市93%的村庄: the whole jurisdiction, no subject
 _ADVERBIAL = re.compile(r"在[^，。；、]{1,16}?的?基础上")  # a condition between subject and verb
 _PLACE_KINDS = tuple("省市县区州旗盟镇乡村")  # the last character of a division's name
@@ -321,8 +322,9 @@ def counted_noun(text: str, start: int, end: int, kind: str, unit: str, written:
     physical quantity whose clause before it is only a verb (完成5.8万亩高标准农田建设 ->
     完成高标准农田建设), or the fund a sum of money names after it (安排384亿元救灾款 ->
     安排救灾款); None when no noun follows or the figure is none of these."""
-    if not _names_after(text, start, end, kind, unit, written):
-        return None
+    if not _names_after(text, start, end, kind, unit, written) and not (
+            kind == "percent" and text.startswith("的", end) and _SHARE_AFTER_SHARE.fullmatch(left)):
+        return None  # (93%的村庄和96%的农户: the second share after the first's noun, its own)
     noun = _noun_after(text, end, token_starts, keep_first=kind == "percent")
     if noun is None:
         return None

@@ -77,7 +77,7 @@ SENTENCES = [
     ("全年再生资源回收量120万吨。", 2023, "120万吨", "2023", "outcome"),
     ("今年再减少农村贫困人口50万人。", 2023, "50万人", "2023", "target"),
     # a record since a year (为2005年以来最高) is compared with those years, it covers none
-    ("农民收入增速为2005年以来最高，连续两年快于城镇居民。", 2013, "两年", "2013", "outcome"),
+    ("全县工业投资增速为2005年以来最高，连续三年高于全省平均水平。", 2013, "三年", "2013", "outcome"),
     ("工业增加值增速为2009年以来最低的6.8%。", 2013, "6.8%", "2013", "outcome"),
     ("2009年以来，工业增加值年均增长6.8%。", 2013, "6.8%", "2009/..", "outcome"),  # to date
     # a comparison base is never the period; an average rate from it covers the years since

@@ -68,7 +68,7 @@ class TimeWords:
     comparison: re.Pattern        # a comparison word right before a position
     after_base: tuple[str, ...]   # words after a base (与2010年相比)
     multiple: re.Pattern          # a multiple of the base after it (是2010年的2.2倍)
-    record: re.Pattern            # a record since it after it (1985年以来最高)
+    record: re.Pattern            # a record since it after it (2012年以来最高)
     _cache: dict = field(default_factory=dict, repr=False)  # (text, year) -> cues
 
     @classmethod

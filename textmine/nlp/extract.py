@@ -151,7 +151,7 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
     subject = _subject_before(claims, m.kind)
     if subject is not None:
         indicator = carried(text, subject, m.start, indicator)
-    if not names_something(indicator):  # (从2002年1288亿元: 从; 是2010年的2.2倍: nothing)
+    if not names_something(indicator):  # (从2015年120亿元: 从; 是2015年的1.6倍: nothing)
         indicator = subject_before(text, m.start, [(c.start, c.kind, c.indicator) for c in claims],
                                    token_starts) or indicator
     return benefited(text, m.start, indicator, token_starts)
@@ -181,7 +181,7 @@ def _respectively(text: str, claims: list[Claim], token_starts, end: int) -> str
 
 
 def _levels_in_turn(text: str, before: list[Claim], run: list[Claim], words: str) -> str | None:
-    """城镇居民人均可支配收入17175元，农村居民人均纯收入5153元，实际增长9.8%和8.5%: a run of
+    """城镇居民人均可支配收入41200元，农村居民人均可支配收入18300元，实际增长5.1%和6.7%: a run of
     changes whose clause is a change word alone, after as many levels, each in a clause of its
     own, takes their subjects in turn. The figures of the run before the last are given
     theirs (they were read before the run's length was known); the last one's is returned."""
@@ -211,7 +211,7 @@ def _subject_before(claims: list[Claim], kind: str = "") -> tuple[int, int, str,
     new figure's) the last amount (规模465.3万人，完成目标的101.2%，增加12.6万人: not the
     share)."""
     amount = kind in ("money", "count", "quantity")
-    change = None  # (投入5955亿元，比上年增加1637亿元，增长37.9%: the level, not its change)
+    change = None  # (投入120亿元，比上年增加15亿元，增长14.3%: the level, not its change)
     for c in reversed(claims):
         if c.kind in ("date", "duration") or (amount and c.kind == "percent"):
             continue  # (an amount is no change of a share)

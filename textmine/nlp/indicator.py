@@ -30,11 +30,11 @@ _WHOLE = re.compile(r"^[全我本][国省区市州县]")  # 全市93%的村庄: 
 _ADVERBIAL = re.compile(r"在[^，。；、]{1,16}?的?基础上")  # a condition between subject and verb
 _PLACE_KINDS = tuple("省市县区州旗盟镇乡村")  # the last character of a division's name
 _JOINS = frozenset(("、", "和", "及", "与", "至", "到", "-", "—"))
-# words that lead in to a time (刚刚过去的2017年): no event of it; its next clause is
+# words that lead in to a time (刚刚过去的2019年): no event of it; its next clause is
 _DATE_LEAD_IN = frozenset(w.rstrip("的") for w in table("attribution")["time"]["lead_in"])
 _BARE_WORDS = frozenset(_T["leading"]) | frozenset(_T["trailing"]) | frozenset(
     table("indicator")["carry"]["span_verbs"])  # (read once: the words that name nothing alone)
-# a per-unit phrase cut by the number (补助标准由每人每年120元, 最低收购价每50公斤): not part of
+# a per-unit phrase cut by the number (补助标准由每人每年450元, 最低收购价每50公斤): not part of
 # what is measured
 _PER = r"(?:每(?:公斤|平方米|立方米|千瓦时|[人户年月日天亩吨斤生名个次])){1,2}"
 _PER_TAIL = re.compile(f"(?<=..)(?:由|从)?(?:平均(?:{_PER}|每)?|{_PER}|每)$")  # (每 alone: 每50公斤)
@@ -78,12 +78,12 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
     if kind == "date":  # the event after it; else the words before (从2020年的9.6年: not 的)
         after = _trim(right)
         before = _trim(left)
-        # (刚刚过去的2017年，…; ——这五年，…; 截至10月底，…: words that name no event)
+        # (刚刚过去的2019年，…; ——这五年，…; 截至10月底，…: words that name no event)
         phrase = after if len(_CJK.findall(after)) >= 2 else \
             before if before not in _DATE_LEAD_IN and names_something(before) else ""
         if not phrase and m and not _figure_follows(text, end, right, number):  # 3月12日、5月20日，县里
             # 举办对接会: the event of the next clause (not when a figure of its own clause
-            # follows it: 从2002年1288亿元增加到…; 是2010年的2.2倍)
+            # follows it: 从2015年120亿元增加到…; 是2015年的1.6倍)
             nxt = _CLAUSE.search(text, m.end())
             phrase = _trim(_NUMBER_START.split(text[m.end():nxt.start() if nxt else len(text)])[0])
     elif kind == "rank" and (ranked := _ranked(left)):
@@ -96,7 +96,7 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
             phrase = (phrase + _head(text, _trim(right), end, token_starts)) if right else phrase
         elif not names_something(phrase) and names_something(
                 after := _head(text, _trim(right), end, token_starts)):
-            phrase = after  # 每年70%左右财政支出用于民生: what follows, not 每年
+            phrase = after  # 每年75%左右财政支出用于民生: what follows, not 每年
     if len(phrase) > MAX_LEN:
         phrase = _tail(text, phrase, start - len(left), token_starts)
     phrase = _balanced(_untitled(_trim(phrase.strip("·•（）()：:、，, "))))
@@ -104,21 +104,21 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
         phrase = _head(text, _trim(right.strip("·•（）()：:、，, ")), end, token_starts) or phrase
     if not phrase and cut > 0 and _CLAUSE.match(text[cut - 1]):
         phrase = _before_bracket(text[max(0, cut - 1 - MAX_LEN):cut - 1])
-        phrase = "" if _FIGURE.search(phrase) else phrase  # (6303户，25039人: no other figure)
+        phrase = "" if _FIGURE.search(phrase) else phrase  # (2150户，8630人: no other figure)
     return phrase
 
 
 def _figure_follows(text: str, end: int, right: str, number: re.Match | None) -> bool:
     """Whether a figure in digits follows a date (ending at ``end``) in its clause
     (``number``: the first number after it, ``right``: the words before that), other than
-    the next date of a list (2024年、2025年实现…)."""
+    the next date of a list (2021年、2022年实现…)."""
     return number is not None and _FIGURE.match(text, end + number.start()) is not None and \
         right not in _JOINS
 
 
 def _head(text: str, phrase: str, base: int, token_starts: Container[int]) -> str:
     """The first MAX_LEN characters of ``phrase`` (found in ``text`` from ``base``), the end
-    nearest the number, up to a token boundary (在60%政府举办的基层医疗卫生机构实施…: not …机构实)."""
+    nearest the number, up to a token boundary (在55%乡镇政府举办的公共卫生机构实施…: not …机构实)."""
     if len(phrase) <= MAX_LEN:
         return phrase
     pos = text.find(phrase, base)
@@ -137,7 +137,7 @@ def without(indicator: str, words: str) -> str:
 def _tail(text: str, phrase: str, base: int, token_starts: Container[int]) -> str:
     """The last MAX_LEN characters of ``phrase`` (found in ``text`` from ``base``), the end
     nearest the number, from a token boundary; not from the last character of a list item
-    (…集中供养率、新建居住区养老设施配建率 -> 新建居住区养老设施配建率)."""
+    (…康复服务覆盖率、新建社区无障碍设施达标率 -> 新建社区无障碍设施达标率)."""
     k = len(phrase) - MAX_LEN
     pos = text.find(phrase, base)
     if pos >= 0:
@@ -250,7 +250,7 @@ def carried(text: str, prev: tuple[int, int, str, str] | None, start: int, indic
     if between in _SPAN_VERB:
         return p_ind
     if between[:1] in "、，," and between[1:] in _RESTATED and not names_something(indicator):
-        return without_change(p_ind) or p_ind  # (突破2万亿元、达到23562亿元: the same level)
+        return without_change(p_ind) or p_ind  # (突破3千亿元、达到3215亿元: the same level)
     m = _CHANGE_ONLY.match(indicator)
     level = p_kind in ("money", "count", "quantity") or (  # (城镇化率为61.5%，比上年末提高1.1
         p_kind == "percent" and not _CHANGE_END.search(p_ind))  # 个百分点: a rate's level too)
@@ -289,8 +289,8 @@ def names_something(phrase: str) -> bool:
 
 def subject_before(text: str, start: int, figures: list[tuple[int, str, str]],
                    token_starts: Container[int] = ()) -> str:
-    """What a figure measures whose own clause names nothing (…发展经费，从2002年1288亿元增加到…;
-    …安排资金1713亿元，是2010年的2.2倍): the subject of the clause before it, after a comma:
+    """What a figure measures whose own clause names nothing (…研发经费，从2015年120亿元增加到…;
+    …安排资金850亿元，是2015年的1.6倍): the subject of the clause before it, after a comma:
     the indicator of its last figure less its change words, else its words when they hold no
     number (its last MAX_LEN characters from a word of ``token_starts``); "" when neither names
     anything. ``figures``: (start, kind, indicator) of the sentence's figures before it."""
@@ -302,7 +302,7 @@ def subject_before(text: str, start: int, figures: list[tuple[int, str, str]],
     if before:
         subject = without_change(before[-1])
     else:
-        # (…的学生提供助学金，每人每年1500元: the clause's last words, from a word's start)
+        # (…的在校生发放补助，每人每年1800元: the clause's last words, from a word's start)
         words = text[_token_from(max(lo, cut - 1 - MAX_LEN), cut - 1, token_starts):cut - 1] \
             if cut - 1 - lo > MAX_LEN else text[lo:cut - 1]
         subject = "" if _DIGIT.search(words) else _trim(words)
@@ -318,7 +318,7 @@ def counted_noun(text: str, start: int, end: int, kind: str, unit: str, written:
                  left: str, token_starts: Container[int]) -> str | None:
     """``verb + noun`` when what the figure counts or measures follows it: after its measure
     word (第一时间抢通256个断路村 -> 抢通断路村; 北京扶贫支援的90个旗县 -> 北京扶贫支援的旗县),
-    right after a count written without one (惠及12.67亿城乡居民 -> 惠及城乡居民), or after a
+    right after a count written without one (惠及8.6万农村居民 -> 惠及农村居民), or after a
     physical quantity whose clause before it is only a verb (完成5.8万亩高标准农田建设 ->
     完成高标准农田建设), or the fund a sum of money names after it (安排384亿元救灾款 ->
     安排救灾款); None when no noun follows or the figure is none of these."""
@@ -335,7 +335,7 @@ def counted_noun(text: str, start: int, end: int, kind: str, unit: str, written:
         return head + "的" + noun if head else noun
     verb = _verb_before(text, start, left, token_starts)
     only_verb = bool(verb) and _trim(left) == verb
-    if kind == "money":  # 安排200亿元技改专项资金: the fund (a bare 资金 after a verb only)
+    if kind == "money":  # 安排35亿元技改专项资金: the fund (a bare 资金 after a verb only)
         if not noun.endswith(_FUNDS) or (noun in _FUNDS and not only_verb):
             return None
     elif kind == "quantity":  # (海拔1500米的村: the words before it say what it measures)
@@ -344,15 +344,15 @@ def counted_noun(text: str, start: int, end: int, kind: str, unit: str, written:
     elif kind == "percent":
         return noun[:MAX_LEN]
     elif not written and verb not in word_list("verbs"):
-        return noun[:MAX_LEN]  # 惠及12.67亿城乡居民: a verb's object, the verb when it is one
+        return noun[:MAX_LEN]  # 惠及8.6万农村居民: a verb's object, the verb when it is one
     return (_trim(verb + noun) if verb else noun)[:MAX_LEN]
 
 
 def _names_after(text: str, start: int, end: int, kind: str, unit: str, written: bool) -> bool:
     """Whether what the figure counts or measures may follow it: a count after its measure
-    word (also before a qualifier: 1200名以上科技特派员) or without one, a physical quantity
+    word (also before a qualifier: 800名以上科技特派员) or without one, a physical quantity
     or a sum of money with its unit."""
-    if kind == "percent":  # 按照不低于30%的预留份额: the share after a preposition; a share
+    if kind == "percent":  # 按照不低于25%的预留比例: the share after a preposition; a share
         # opening its clause (6.5%左右的增速可以…, 全市93%的村庄…): the noun after 的
         before = _trim(_CLAUSE.split(text[:start])[-1])
         return text.startswith("的", end) and (before.endswith(_BY) or not _WHOLE.sub("", before))

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..parse.dates import find_dates
 from ..parse.tables import table
 from ..types import Block, Document
 
@@ -28,13 +29,8 @@ _ISO_DAY = re.compile(r"\s*(19[5-9]\d|20\d\d)-\d{2}(?:-\d{2})?\b")  # a header's
 
 
 # The last lines of an official document: the issuing body (…人力资源和社会保障厅) and the day
-# it was issued (2023年7月12日, 二〇二三年七月十二日).
-ISSUER_ENDS = ("人民政府", "办公厅", "办公室", "委员会", "领导小组", "指挥部", "厅", "局", "委",
-               "办", "部", "署", "总局", "人民政府办公室", "统计局", "调查队")
-_SIGN_OFF_DATE = re.compile(r"\s*([12]\d{3}|[一二][〇零一二三四五六七八九]{3})\s*年"
-                            r"\s*([0-9一二三四五六七八九十]{1,3})\s*月"
-                            r"\s*([0-9一二三四五六七八九十]{1,3})\s*日\s*")
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+# it was issued (2023年7月12日, 二〇二三年七月十二日). (办公室 covers 人民政府办公室, 局 统计局.)
+ISSUER_ENDS = ("人民政府", "委员会", "领导小组", "调查队", "办公室", "厅", "局", "委", "办", "部", "署")
 
 
 def sign_off(doc: Document) -> None:
@@ -43,37 +39,27 @@ def sign_off(doc: Document) -> None:
     tail = [b.text.strip() for b in doc.blocks[-2:] if b.text.strip()]
     if not tail:
         return
-    last = unicodedata.normalize("NFKC", tail[-1])
-    m = _SIGN_OFF_DATE.search(last, max(0, len(last) - 24))  # (the lines may run together)
-    m = m if m is not None and m.end() == len(last) else None
-    day = _iso_day(*m.groups()) if m else None
-    rest = last[:m.start()] if m else last
+    last = unicodedata.normalize("NFKC", tail[-1]).rstrip()
+    day = _closing_day(last)  # (the lines may run together)
+    rest = last[:day.start] if day else last
     if not rest.strip() and len(tail) > 1:
         rest = tail[-2]
     body = re.split(r"[。！？；!?;]", rest)[-1].strip()  # (after the last sentence)
     if body and len(body) <= 40 and body.endswith(ISSUER_ENDS) and not re.search("[，：:]", body):
         doc.issuer = doc.issuer or body
         if day is not None:
-            doc.issue_date = doc.issue_date or day
+            doc.issue_date = doc.issue_date or day.value
 
 
-def _iso_day(year: str, month: str, day: str) -> str | None:
-    """2023, 7, 12 (or in Chinese numerals: 二〇二三, 七, 十二) as 2023-07-12; None if none."""
-    y = "".join(str(_CN_DIGITS.get(c, c)) for c in year)
-    mo, d = _small_number(month), _small_number(day)
-    if not (y.isdigit() and mo and d and 1 <= mo <= 12 and 1 <= d <= 31):
+def _closing_day(line: str):
+    """The day written out (…年…月…日, in digits or Chinese numerals) that ends ``line``, as
+    the project's date grammar reads it; None when the line does not end with one."""
+    found = find_dates(line, None)
+    d = found[-1] if found else None
+    if d is None or d.end != len(line) or len(str(d.value)) != 10:
         return None
-    return f"{y}-{mo:02d}-{d:02d}"
-
-
-def _small_number(text: str) -> int | None:
-    """A month or day: digits, or Chinese numerals up to 三十一."""
-    if text.isdigit():
-        return int(text)
-    tens, _, ones = text.partition("十")
-    if "十" not in text:
-        return _CN_DIGITS.get(text)
-    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    written = line[d.start:d.end]
+    return d if "年" in written and written.endswith("日") else None
 
 
 def report_title(blocks: list[Block]) -> str | None:

@@ -131,7 +131,15 @@ def _head(text: str, phrase: str, base: int, token_starts: Container[int]) -> st
 def without(indicator: str, words: str) -> str:
     """``indicator`` less ``words`` (a time word of its clause), trimmed again (居民人均收入从
     2020年 -> 居民人均收入)."""
-    return _trim(indicator.replace(words, "")) if words else indicator
+    if not words:
+        return indicator
+    if words not in indicator:  # the time word's end left by a cut to MAX_LEN (2024年全省一般
+        # 公共预算收入预计 -> 年全省…)
+        for k in range(len(words) - 1, 0, -1):
+            if indicator.startswith(words[-k:]) and names_something(indicator[k:]):
+                return _trim(indicator[k:])
+        return indicator
+    return _trim(indicator.replace(words, ""))
 
 
 def _tail(text: str, phrase: str, base: int, token_starts: Container[int]) -> str:

@@ -647,3 +647,39 @@ def test_a_work_plan_heading_opens_a_forward_part():
            "二、下半年工作计划\n全县新开工项目20个，新增城镇就业1100人以上。\n")
     got = {c.text: c.role for c in _claims(doc)}
     assert (got["12个"], got["20个"], got["1100人以上"]) == ("outcome", "target", "target")
+
+
+BUDGET_EXECUTION = """关于某省2025年预算执行情况与2026年预算草案的报告
+一、2025年预算执行情况
+全省一般公共预算支出4120.6亿元，完成调整预算的97.2%，增长1.9%。政府性基金预算收入830.4亿元，下降6.1%。
+二、2026年预算草案
+全省一般公共预算支出安排4200亿元，增长1.9%。政府性基金预算收入预计800亿元。
+"""
+
+
+@pytest.mark.parametrize("text,period,role", [
+    ("4120.6亿元", "2025", "outcome"), ("830.4亿元", "2025", "outcome"),
+    ("4200亿元", "2026", "plan"), ("800亿元", "2026", "forecast")])
+def test_a_budget_report_reviews_what_was_spent_and_arranges_the_next_year(text, period, role):
+    """执行情况 reviews the title's year (what was spent: outcomes, also of the fund budgets
+    whose names hold 预算), 预算草案 arranges the next (plans, forecasts)."""
+    c = next(c for c in _claims(BUDGET_EXECUTION.replace("某省", "江西省")) if c.text == text)
+    assert (c.period, c.role) == (period, role)
+
+
+@pytest.mark.parametrize("sentence,text,role", [
+    # a goal a comparison refers to is not stated: the level and its differences happened
+    ("全市生产总值增长5.2%，低于年初预期目标0.8个百分点。", "5.2%", "outcome"),
+    ("全市生产总值增长5.2%，低于年初预期目标0.8个百分点。", "0.8个百分点", "outcome"),
+    ("进出口总额增长9%，高于全年目标1个百分点。", "9%", "outcome"),
+    # ... the figure that is the goal's value is its target
+    ("居民消费价格上涨1.2%，低于3%左右的调控目标。", "3%左右", "target"),
+    # ... unless the clause says it was reached
+    ("提前一年实现人均公用经费600元的目标。", "600元", "outcome"),
+    # a list of targets starts at the words that open it
+    ("今年的主要预期目标是：生产总值增长5.5%；城镇新增就业6万人。", "5.5%", "target"),
+])
+def test_a_goal_referred_to_and_a_goal_stated(sentence, text, role):
+    report = "江西省某市2024年国民经济和社会发展计划执行情况的报告\n一、2024年计划执行情况\n" + sentence + "\n"
+    c = next(c for c in _claims(report) if c.text == text or c.text.endswith(text))
+    assert c.role == role

@@ -22,12 +22,10 @@ from .document import BlockTime, DocumentFacts, DocumentReader
 from .gazetteer import Gazetteer, Region
 from .keys import KeyTable
 from .periods import PeriodRules
-from .roles import RoleRules
+from .roles import RoleRules, opens_target_list
 from .timewords import TimeWords
 from .view import ClaimView, SentenceView
 
-TARGET_LISTS = ("预期目标", "主要目标", "目标任务是", "目标是：")  # (each holds 目标)
-_TARGET_LISTS = re.compile("|".join(TARGET_LISTS))
 # a clause that only continues the figure before it: a change of it, or a joined figure
 _CONTINUES = re.compile(r"(?:比上年末?|比去年|较上年|同比)?(?:实际|名义|年均)?"
                         r"(?:增长|增加|提高|上升|上涨|下降|减少|降低|回落)?了?|[、和及与 ]*")
@@ -195,7 +193,7 @@ class Attributor:
             if cue is not None and (bt.part is not None or bt.cue is None):
                 current = BlockTime(bt.part, cue, "section")
             # a list of targets runs from 预期目标是： over items cut by ； to the full stop
-            targets = targets or ("目标" in text and _TARGET_LISTS.search(text) is not None)
+            targets = targets or opens_target_list(text)
             if last is None or last.targets != targets or last.cue is not current.cue or \
                     last.part is not current.part or last.source != current.source:
                 last = BlockTime(current.part, current.cue, current.source, targets)

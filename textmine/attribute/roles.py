@@ -4,6 +4,7 @@ or ``forecast`` (the author's estimate of a value not yet known). The cue words 
 ``textmine/data/attribution.toml`` ``[roles]``; the rules, first that applies:
 
 1. a forecast word in the claim's clause (预计全年…);
+1a. a figure followed by the goal it is the value of (低于3%左右的调控目标): target;
 2. a word that says it happened (已, 完成, 目前) in the clause: outcome;
 3. money (or a per-unit standard) after an arranging word (安排, 拟, 预算): plan, also in
    the review of a past year (the contract names these words, not a tense);
@@ -14,7 +15,8 @@ or ``forecast`` (the author's estimate of a value not yet known). The cue words 
    before the report year: outcome;
 3d. money of a budget item (财政赤字, 财政支出, 专项债券; a budget rate with an arranging word)
    in the year's tasks or a plan period: plan;
-4. a target word before it in the sentence (预期目标是：), or in its clause (力争, 确保, 控制在,
+4. a target word before it in the sentence (预期目标是：; not one a comparison refers to:
+   低于年初预期目标), or in its clause (力争, 确保, 控制在,
    the modal 要/将), or a deadline (到2020年) it falls under: target;
 5. in a forward-looking part of a report (the year's tasks, a plan period) or with a period
    after the report year: plan for arranged money, else target;
@@ -31,6 +33,36 @@ from .view import _UNSET, ClaimView
 
 STRONG_TARGET = ("预期目标", "目标是", "目标为", "主要目标", "发展目标")
 _STRONG_TARGET = re.compile("|".join(STRONG_TARGET))
+TARGET_LISTS = ("预期目标", "主要目标", "目标任务是", "目标是：")  # (each holds 目标)
+_TARGET_LISTS = re.compile("|".join(TARGET_LISTS))
+# a goal referred to, not stated: 低于年初预期目标2.7个百分点, 完成全年主要目标
+_REFERRED = re.compile(r"(?:低于|高于|超过|超出|好于|完成|实现|达到|偏离|比|较)了?"
+                       r"(?:年初|年度|全年|今年|当年|上年)?(?:确定|提出|设定)?的?(?:经济社会发展)?$")
+
+
+# a comparison with a goal (低于年初预期目标2.7个百分点) states none
+_REFERRED_GOAL = re.compile(r"(?:低于|高于|超过|超出|好于|偏离|比|较)了?(?:年初|年度|全年|今年|当年|上年)?"
+                            r"(?:确定|提出|设定)?的?(?:预期|调控|计划)?目标")
+# a figure that is the value of a goal: 低于3%左右的调控目标
+_GOAL_AFTER = re.compile(r"的?(?:年度|全年|预期|调控|发展|奋斗)?目标")
+
+
+def _unreferred(clause: str) -> str:
+    return _REFERRED_GOAL.sub("", clause) if "目标" in clause else clause
+
+
+def stated_goal(pattern: re.Pattern, text: str, end: int | None = None) -> re.Match | None:
+    """The first word of ``pattern`` in ``text`` (up to ``end``) that states a goal, not one
+    a comparison refers to (低于年初预期目标)."""
+    for m in pattern.finditer(text, 0, len(text) if end is None else end):
+        if not _REFERRED.search(text, max(0, m.start() - 12), m.start()):
+            return m
+    return None
+
+
+def opens_target_list(text: str) -> bool:
+    """Whether ``text`` opens a list of targets (主要预期目标是：A；B；C。)."""
+    return "目标" in text and stated_goal(_TARGET_LISTS, text) is not None
 
 
 class _Question:
@@ -86,6 +118,15 @@ class RoleRules:
     def _forecast(self, q: "_Question") -> str | None:
         return "forecast" if self.has["forecast"](q.v.clause) else None
 
+    def _goal_value(self, q: "_Question") -> str | None:
+        """A figure followed by the goal it is the value of (低于3%左右的调控目标): target,
+        unless its clause says the goal was reached (实现人均经费300元的目标)."""
+        v = q.v
+        if not _GOAL_AFTER.match(v.s.text, v.claim.end) or v.claim.kind == "date":
+            return None
+        # (实现…300元的目标: the goal reached, what happened)
+        return None if "实现" in v.clause or self.has["planned_done"](v.clause) else "target"
+
     def _continues(self, q: "_Question") -> str | None:
         """拟安排X，比上年增加Y: the change of the figure before it has its role."""
         v = q.v
@@ -117,7 +158,7 @@ class RoleRules:
     def _planned(self, q: "_Question") -> str | None:
         """A figure stated as planned (计划搬迁1297户, 预期目标是), also for a year already
         over: the goal, not what happened (完成计划的95% is)."""
-        has, clause = self.has, self._no_plan_names(q.v.clause)
+        has, clause = self.has, self._no_plan_names(_unreferred(q.v.clause))
         return "target" if has["planned"](clause) and not has["planned_done"](clause) else None
 
     def _over(self, q: "_Question") -> str | None:
@@ -129,7 +170,8 @@ class RoleRules:
         """An item of the budget (财政赤字, 财政支出, 专项债券) in the year's tasks or a plan
         period, as money or a rate the body arranges (赤字率拟按2.8%安排)."""
         v, c = q.v, q.v.claim
-        ahead = q.part == "forward" or (q.years is not None and q.year is not None and q.years[0] >= q.year)
+        ahead = q.part == "forward" or (q.part != "review" and q.years is not None and
+                                        q.year is not None and q.years[0] >= q.year)
         if not ahead or v.s.facts.kind == "bulletin":  # (a statistical bulletin's year is over)
             return None
         if c.change or not self.has["budget"](_not_compared(v.clause)):
@@ -139,11 +181,11 @@ class RoleRules:
 
     def _stated_target(self, q: "_Question") -> str | None:
         v, clause = q.v, q.v.clause
-        listed = v.s.block is not None and v.s.block.targets
+        listed = v.s.block is not None and v.s.block.targets and self._in_list(v)
         if not listed and v.claim.kind == "percent" and self.has["planned_done"](clause):
             return None  # 完成年度目标任务的106%: how much of the goal was done
         if listed or self._strong_target_before(v) or \
-                self.has["target"](self._no_target_words(clause)) or \
+                self.has["target"](self._no_target_words(_unreferred(clause))) or \
                 (q.part != "review" and self.modal.search(clause)):
             return "target"
         return None
@@ -154,11 +196,21 @@ class RoleRules:
         s = v.s
         end = s.target_end  # (the end of the sentence's first one, looked up once)
         if end is _UNSET:
-            m = _STRONG_TARGET.search(s.text)
+            m = stated_goal(_STRONG_TARGET, s.text)
             end = s.target_end = m.end() if m else -1
         if end < 0 or end <= v.claim.start:
             return end >= 0
-        return _STRONG_TARGET.search(s.text, 0, v.claim.start) is not None  # (rare)
+        return stated_goal(_STRONG_TARGET, s.text, v.claim.start) is not None  # (rare)
+
+    @staticmethod
+    def _in_list(v: ClaimView) -> bool:
+        """In a list of targets: after the words that open it when its sentence holds them
+        (地区生产总值增长4.3%，低于预期目标…: no list; 预期目标是：A；B: A and B)."""
+        s = v.s
+        if s.list_start is _UNSET:
+            m = stated_goal(_TARGET_LISTS, s.text) if "目标" in s.text else None
+            s.list_start = m.start() if m else -1
+        return s.list_start < v.claim.start
 
     def _ahead(self, q: "_Question") -> str | None:
         """A deadline not yet past (到2020年), or a figure of the coming years in a
@@ -170,9 +222,9 @@ class RoleRules:
             return "target"
         return "target" if q.part == "forward" or q.years[1] > q.year else None
 
-    RULES = (_forecast, _continues, _happened, _plan, _planned, _part, _over, _budget, _stated_target,
-             _ahead)
-    QUIET_RULES = (_continues, _plan, _part, _over, _stated_target, _ahead)  # RULES less four
+    RULES = (_forecast, _goal_value, _continues, _happened, _plan, _planned, _part, _over, _budget,
+             _stated_target, _ahead)
+    QUIET_RULES = (_goal_value, _continues, _plan, _part, _over, _stated_target, _ahead)  # less four
 
     def _arranged(self, v: ClaimView) -> bool:
         """Money or a standard after an arranging word in its clause, or money in a sentence

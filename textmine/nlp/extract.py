@@ -148,7 +148,7 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
                         text[prev_end:m.start], token_starts)
     if noun:
         return noun
-    subject = _subject_before(claims, m.kind)
+    subject = _subject_before(claims, m.kind, rate=m.unit == "%" and bool(_change(text, m.start)))
     if subject is not None:
         indicator = carried(text, subject, m.start, indicator)
     if not names_something(indicator):  # (从2015年120亿元: 从; 是2015年的1.6倍: nothing)
@@ -205,16 +205,19 @@ def _clause_words(text: str, start: int, prev_end: int) -> str:
     return text[m.end() if m else prev_end:start]
 
 
-def _subject_before(claims: list[Claim], kind: str = "") -> tuple[int, int, str, str] | None:
+def _subject_before(claims: list[Claim], kind: str = "", rate: bool = False
+                    ) -> tuple[int, int, str, str] | None:
     """The figure a change phrase refers back to: the previous claim, or, after a run of
     changes (比2002年增长X，年均增长Y), the level before them; for an amount (``kind``: the
     new figure's) the last amount (规模465.3万人，完成目标的101.2%，增加12.6万人: not the
-    share)."""
+    share); for a rate of growth (``rate``: 增长7.2%) not a share of something before it
+    (收入X亿元，为预算的101.3%，增长7.2%: the growth is the income's)."""
     amount = kind in ("money", "count", "quantity")
     change = None  # (投入120亿元，比上年增加15亿元，增长14.3%: the level, not its change)
     for c in reversed(claims):
-        if c.kind in ("date", "duration") or (amount and c.kind == "percent"):
-            continue  # (an amount is no change of a share)
+        if c.kind in ("date", "duration") or (amount and c.kind == "percent") or \
+                (rate and c.kind == "percent" and not c.change and _share(c)):
+            continue  # (an amount is no change of a share, nor is a rate of growth)
         if c.kind in ("money", "count", "quantity"):
             if c.change and change is None:
                 change = c
@@ -228,6 +231,11 @@ def _subject_before(claims: list[Claim], kind: str = "") -> tuple[int, int, str,
         return change.start, change.end, change.kind, change.indicator
     c = claims[-1] if claims else None
     return (c.start, c.end, c.kind, c.indicator) if c is not None else None
+
+
+def _share(c: Claim) -> bool:
+    """A percentage of something named before it (为预算的101.3%, 占全省的35%)."""
+    return c.unit == "%" and (c.sentence or "")[c.start - 1:c.start] == "的"
 
 
 _BASE = re.compile(r"(?:比|较|同)$")

@@ -66,7 +66,10 @@ SENTENCES = [
     # a date opening a sentence that ends in ； governs the items after it up to the 。
     ("1-6月，全县生产总值完成52亿元；固定资产投资完成18亿元；新增就业1500人。", 2023, "1500人",
      "2023-01/2023-06", "outcome"),
-    ("1-6月，全县生产总值完成52亿元。固定资产投资完成18亿元。", 2023, "18亿元", "2023", "outcome"),
+    # ... and, a range of months, the later sentences of its paragraph
+    ("1-6月，全县生产总值完成52亿元。固定资产投资完成18亿元。", 2023, "18亿元", "2023-01/2023-06",
+     "outcome"),
+    ("6月，全县生产总值完成9亿元。固定资产投资完成3亿元。", 2023, "3亿元", "2023", "outcome"),
     # ... not past an item with a time of its own
     ("1-6月，生产总值完成52亿元；同时，到9月底存栏500万羽；建成基地24个。", 2023, "24个", "2023",
      "outcome"),
@@ -689,3 +692,35 @@ def test_a_goal_referred_to_and_a_goal_stated(sentence, text, role):
     report = "江西省某市2024年国民经济和社会发展计划执行情况的报告\n一、2024年计划执行情况\n" + sentence + "\n"
     c = next(c for c in _claims(report) if c.text == text or c.text.endswith(text))
     assert c.role == role
+
+
+MONTHLY = """2025年1-8月某市经济运行简况
+某市统计局
+
+1-8月，全市规模以上工业增加值增长5.6%，比1-7月加快0.3个百分点。分门类看，制造业增长6.2%。
+社会消费品零售总额312.8亿元，增长4.4%。
+上半年，全市地区生产总值1260.5亿元，增长5.0%。全市居民人均可支配收入16320元，增长5.8%。全年预计增长6%左右。
+"""
+
+
+@pytest.mark.parametrize("text,period", [
+    ("5.6%", "2025-01/2025-08"),
+    ("6.2%", "2025-01/2025-08"),     # the months opening the paragraph
+    ("312.8亿元", "2025-01/2025-08"),  # the months the title names
+    ("1260.5亿元", "2025-01/2025-06"),
+    ("16320元", "2025-01/2025-06"),    # the months of the sentence that opened the part
+    ("6%左右", "2025"),               # 全年: the whole year
+])
+def test_a_monthly_report_dates_its_figures_by_the_months_it_covers(text, period):
+    doc = MONTHLY.replace("某市", "遵义市")
+    c = next(c for c in _claims(doc) if c.text == text)
+    assert c.period == period
+
+
+def test_a_month_in_a_narrative_governs_no_later_sentence():
+    """9月份后，… opens a turn of events, not a statistic's period: the next sentence keeps
+    the review's year."""
+    doc = ("2024年政府工作报告\n一、2023年工作回顾\n9月份后，外部环境急剧变化，我们及时出台八项措施。"
+           "全年新增减税降费2400亿元。\n")
+    c = next(c for c in _claims(doc) if c.text == "2400亿元")
+    assert c.period == "2023"

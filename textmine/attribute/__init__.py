@@ -33,6 +33,7 @@ _CONTINUES = re.compile(r"(?:比上年末?|比去年|较上年|同比)?(?:实际
 _START = attrgetter("start")
 _ANY_CLAUSE_END = re.compile(r"[；;。：:！？!?]")
 _WHOLE = re.compile(r"[全我本][国省区市州县盟旗乡镇村]")  # 全县, 我省, 本市: the whole jurisdiction
+_MONTHS = re.compile(r"\d{4}-\d{2}/\d{4}-\d{2}$")  # 2023-01/2023-10
 
 __all__ = ["Attributor", "DocumentFacts", "Gazetteer", "KeyTable", "Region"]
 
@@ -63,22 +64,43 @@ class Attributor:
             index = c.sentence_index
             by_sentence[(index, c.page) if index is not None else (index, c.page, c.sentence)
                         ].append(c)
-        times = self._sentence_times(doc, facts, sentences, {k[0] for k in by_sentence})
+        where: dict[int, int] = {}  # sentence index -> its block
+        times = self._sentence_times(doc, facts, sentences, {k[0] for k in by_sentence}, where)
         province = self.gazetteer.province_code(facts.region)
         places: dict[str, str] = {}  # indicator -> the place it starts with
         found = self.gazetteer.find_each([g[0].sentence or "" for g in by_sentence.values()],
                                          province)
         carry: tuple | None = None  # (sentence index, date): 1-6月，A；B。 gives B its date
+        para: tuple | None = None  # (block, months): 1-10月，A。B。 gives B its months
         for ((index, *_), group), mentions in zip(by_sentence.items(), found):
             group.sort(key=_START)
             s = SentenceView(group[0].sentence or "", group, facts,
                              times.get(index) if index is not None else None)
             if carry is not None and index is not None and carry[0] == index - 1:
                 s.carried = carry[1]
+            block = where.get(index)
+            if para is not None and para[0] == block and s.carried is None and not s.dates and \
+                    "全年" not in s.text:  # (1-10月，A。全年B: the whole year)
+                s.carried = para[1]
             for i, c in enumerate(group):
                 self.attribute(ClaimView(c, i, s), mentions, places)
             carry = self._carry(s, index)
+            if s.dates:  # (a time of its own: what follows is not the opening months')
+                months = self._opening_months(s)
+                para = (block, months) if months is not None and block is not None else None
         return claims
+
+    def _opening_months(self, s: SentenceView) -> Claim | None:
+        """The months a sentence opens with (1-10月，…; 前三季度，…; 上半年，…: a range of
+        months of a year, a statistic's period; not 9月份后 or 去年下半年开始, a narrative's),
+        which govern the figures of the later sentences of its paragraph that name no time
+        of their own, up to one with a time of its own; None when it opens otherwise."""
+        first = s.claims[0]
+        if first.kind != "date" or first.end > s.head_end or first.qualifier != "range" or \
+                not _MONTHS.match(str(first.value)) or \
+                not self.periods.may_govern(s, 0):
+            return None
+        return first
 
     def _carry(self, s: SentenceView, index: int | None) -> tuple | None:
         """The date a sentence ending in ； passes on to the next (its own opening date that
@@ -168,11 +190,13 @@ class Attributor:
         return tuple(self.reader.rules["regions"]["not_subject_after"])
 
     def _sentence_times(self, doc: Document, facts: DocumentFacts, sentences=None,
-                        wanted: set | None = None) -> dict[int, BlockTime]:
+                        wanted: set | None = None, where: dict | None = None
+                        ) -> dict[int, BlockTime]:
         """The time context of each sentence: its block's, narrowed by the last sentence of
         the paragraph that opened with a time word (过去一年，…。国内生产总值增长X).
         ``wanted``: the indices of the sentences asked about (a block is read up to its last
-        one: the context starts afresh at every block and runs forward).
+        one: the context starts afresh at every block and runs forward). ``where``, when
+        given, is filled: sentence index -> its block.
         """
         from ..nlp.sentences import split_document  # offsets only: no spaCy
         sents = sentences if sentences is not None else split_document(doc)
@@ -198,6 +222,8 @@ class Attributor:
                     last.part is not current.part or last.source != current.source:
                 last = BlockTime(current.part, current.cue, current.source, targets)
             out[s.index] = last  # (read only: sentences with the same context share one)
+            if where is not None:
+                where[s.index] = s.block
             if targets and not text.rstrip().endswith(("；", ";")):
                 targets = False
         return out

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..parse.dates import find_dates
 from ..parse.tables import searchers, table
 from ..types import Block, Document
 from .gazetteer import NATIONAL, Gazetteer, Region
@@ -51,6 +52,8 @@ class DocumentFacts:
     kind: str               # work_report | bulletin | plan | other
     blocks: list[BlockTime] = field(default_factory=list)
     issued: str | None = None  # the day the document was issued (ISO), when known
+    span: str | None = None    # the part of its year the title names (2023年1-10月…运行情况:
+    #                            ``2023-01/2023-10``): the period of figures that name no time
 
 
 _WIDE = re.compile("[\uff00-\uffef\u3000]")
@@ -67,6 +70,18 @@ def _leads_in(block: Block, title: str | None) -> bool:
 
 def _years(cue: Cue | None) -> tuple[int, int] | None:
     return (cue.first, cue.last) if cue is not None else None
+
+
+def title_span(title: str | None, year: int | None) -> str | None:
+    """The months of the document's year its title names (2023年1-10月遵义市经济运行情况,
+    2023年前三季度…, 关于2023年1-6月…的通报): a range within the year, else None."""
+    if not title or year is None or "月" not in title and "季" not in title and "半年" not in title:
+        return None
+    for d in find_dates(_norm(title), year):
+        first, _, last = str(d.value).partition("/")
+        if d.qualifier == "range" and first[:5] == f"{year}-" and last[:5] == f"{year}-":
+            return d.value
+    return None
 
 
 def _norm(s: str) -> str:
@@ -100,6 +115,7 @@ class DocumentReader:
         header = doc.metadata.get("header") or {}
         facts.issued = doc.issue_date or header.get("publish_date") or header.get("date") or None
         facts.blocks = self.outline(doc, doc.year, facts.kind)
+        facts.span = title_span(doc.title, doc.year)
         return facts
 
     # ---------------------------------------------------------------- kind and region

@@ -120,8 +120,10 @@ class PeriodRules:
                 else f"{cue.first}/..", source
         if cue is not None:
             return self.within(v, cue), source
-        year = v.s.facts.year
-        return (None if year is None else str(year)), "document"
+        facts = v.s.facts
+        if facts.span and "全年" not in v.s.text[:v.claim.start]:  # (全年预计增长X: the year)
+            return facts.span, "document"
+        return (None if facts.year is None else str(facts.year)), "document"
 
     # ---------------------------------------------------------------- context
     def context(self, v: ClaimView) -> tuple[Cue | None, str, int]:

@@ -66,6 +66,10 @@ SENTENCES = [
     # a date opening a sentence that ends in ； governs the items after it up to the 。
     ("1-6月，全县生产总值完成52亿元；固定资产投资完成18亿元；新增就业1500人。", 2023, "1500人",
      "2023-01/2023-06", "outcome"),
+    # a date between 由 and X of 由X下降到Y is the start's: Y is the context's year
+    ("贫困发生率由2022年底的6.1%下降到0.9%。", 2023, "6.1%", "2022", "outcome"),
+    ("贫困发生率由2022年底的6.1%下降到0.9%。", 2023, "0.9%", "2023", "outcome"),
+    ("2022年，贫困发生率由6.1%下降到0.9%。", 2023, "0.9%", "2022", "outcome"),
     # ... and, a range of months, the later sentences of its paragraph
     ("1-6月，全县生产总值完成52亿元。固定资产投资完成18亿元。", 2023, "18亿元", "2023-01/2023-06",
      "outcome"),

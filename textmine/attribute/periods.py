@@ -90,14 +90,15 @@ class PeriodRules:
         cue, source, at = self.context(v)
         if c.kind == "date":
             return self.date_period(c, cue), "written"
-        d = self.governing_date(v)
-        if d is not None and source == "relative" and at > d.start:
-            d = None  # 从2006年X增加到去年的Y: the nearer time word governs Y
-        if d is not None and "-" in str(d.value) and "全年" in v.s.text[d.end:c.start]:
-            d = None  # 下半年…，全年进出口总额X: the whole year, not the half
+        d, span = self.governing_date(v), self.span_end(v)
+        if d is not None and span == "to" and self._dates_start(v, d):
+            # 由2018年底的8.7%下降到1.3%: the year is the start's; the end's is the
+            # paragraph's or the document's
+            d, (cue, source) = None, _outer_cue(v)
+        elif d is not None and not self._governs_here(v, d, source, at):
+            d = None
         if d is not None and d.start >= v.clause_start:
             return self.governed(d, cue, v.s.facts.issued), "written"
-        span = self.span_end(v)
         year = v.s.facts.year
         base = cue or (Cue(year, year, "document") if year and span is not None else None)
         if span is not None and base is not None:
@@ -111,6 +112,23 @@ class PeriodRules:
         if d is not None:
             return self.governed(d, cue, v.s.facts.issued), "written"
         return self._in_context(v, cue, source)
+
+    @staticmethod
+    def _governs_here(v: ClaimView, d: Claim, source: str, at: int) -> bool:
+        """Whether the governing date ``d`` governs the claim in its context: not when a
+        nearer relative time word does (从2006年X增加到去年的Y), nor a part of a year when the
+        claim is of the whole (下半年…，全年进出口总额X)."""
+        if source == "relative" and at > d.start:
+            return False
+        return not ("-" in str(d.value) and "全年" in v.s.text[d.end:v.claim.start])
+
+    @staticmethod
+    def _dates_start(v: ClaimView, d: Claim) -> bool:
+        """Whether date ``d`` is the time of the start of the claim's 从X…到Y (``v`` is Y):
+        written between 从/由 and X (由2018年底的8.7%)."""
+        x, text = v.s.claims[v.index - 1], v.s.text
+        return d.end <= x.start and text[d.end:x.start] in ("", "的") and \
+            text.endswith(("从", "由"), 0, d.start)
 
     def _in_context(self, v: ClaimView, cue: Cue | None, source: str) -> tuple[str | None, str]:
         """The period a figure takes from its context (no date governs it)."""
@@ -251,6 +269,12 @@ class PeriodRules:
         while k > 0 and v.s.text[k - 1] not in "，,；;：:。":
             k -= 1
         return any(w in v.s.text[k:x.start] for w in self.rules["span_from"])
+
+
+def _outer_cue(v: ClaimView) -> tuple[Cue | None, str]:
+    """The time of the claim's paragraph (its block's cue), else none: the document's."""
+    block = v.s.block
+    return (block.cue, "section") if block is not None and block.cue else (None, "document")
 
 
 def _since_previous(v: ClaimView) -> str:

@@ -97,6 +97,8 @@ PERCENTS = [
     ("返贫率为千分之五", "千分之五", "percent", 0.5, "%", "exact", 0.5, 0.5),
     ("误差率为5‰", "5‰", "percent", 0.5, "%", "exact", 0.5, 0.5),
     ("就业率提高2.3个百分点", "2.3个百分点", "percent", 2.3, "个百分点", "exact", 2.3, 2.3),
+    # a per-mille point is a tenth of a percentage point (not 0.4 of the measure word 个)
+    ("出生率下降0.4个千分点", "0.4个千分点", "percent", 0.04, "个百分点", "exact", 0.04, 0.04),
     ("占总量的一半", "一半", "percent", 50, "%", "exact", 50, 50),
 ]
 RATIOS = [

@@ -77,7 +77,25 @@ SELECTION = [
     ("截至2019-12-31，全县完成投资5亿元。", ["2019-12-31", "5亿元"]),
     # articles are not counts
     ("建成一批扶贫车间，吸纳就业一个。", []),
+    # a fraction of a whole is a share (of a noun after 的, after 占 or a verb of change);
+    # a fraction that is no share (a game's 1/4决赛) is not
+    ("约四分之一的农户入社，审批时间缩短三分之一以上，占全省五分之二。",
+     ["约四分之一", "三分之一以上", "五分之二"]),
+    ("进入1/4决赛，三又三分之一。", []),
 ]
+
+
+@pytest.mark.parametrize("sentence,text,value,qualifier,lower,upper,change", [
+    ("约四分之一的农户入社。", "约四分之一", 25, "about", 22.5, 27.5, None),
+    ("审批事项削减三分之二。", "三分之二", 200 / 3, "exact", 200 / 3, 200 / 3, "decrease"),
+    ("有3/5的村建成合作社。", "3/5", 60, "exact", 60, 60, None),
+])
+def test_a_fraction_of_a_whole_is_a_percent(sentence, text, value, qualifier, lower, upper, change):
+    import textmine
+    c = next(c for c in textmine.extract(sentence, classify=False, year=2024) if c.text == text)
+    assert (c.kind, c.unit, c.qualifier, c.change) == ("percent", "%", qualifier, change)
+    for got, want in ((c.value, value), (c.lower, lower), (c.upper, upper)):
+        assert float(got) == pytest.approx(want)
 
 
 @pytest.mark.parametrize("sentence,expected", SELECTION)

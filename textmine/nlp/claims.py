@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 from functools import cache, lru_cache
 
 from ..parse.numbers import NumberMention
@@ -77,13 +78,39 @@ def select_claims(text: str, mentions: list[NumberMention]) -> list[NumberMentio
             out.append(m)
             continue
         if m.kind == "number":
-            m = infer_unit(text, m)
+            m = share_of(text, m) or infer_unit(text, m)
             if m is None:
                 continue
         if m.kind in ("count", "duration") and m.chinese and m.value == 1 and not m.bare:
             continue  # 一个, 一批, 一次: articles, not counts
         out.append(m)
     return out
+
+
+_HUNDRED = Decimal(100)
+
+
+@cache
+def _changes() -> tuple[str, ...]:
+    """The verbs of change (增长, 减少, 缩短, 削减) a share may follow."""
+    c = table("indicator")["change"]
+    return tuple(w for w in (*c["up"], *c["down"]) if len(w) > 1)
+
+
+def share_of(text: str, m: NumberMention) -> NumberMention | None:
+    """A fraction of a whole (约三分之一的农户, 占全县的四分之一以上, 1/3的村, 时间缩短三分之一)
+    as the share it states, in percent like 一半 (docs/claims.md: percent); None for other
+    numbers."""
+    if not ("分之" in m.text or "/" in m.text) or not 0 < m.value < 1:
+        return None
+    before = text[max(0, m.start - 8):m.start]
+    if not (text.startswith("的", m.end) or before.endswith("的") or
+            "占" in _CLAUSE.split(before)[-1] or  # (占世界三分之二)
+            before.endswith(_changes())):  # (缩短三分之一以上, 减少三分之二)
+        return None
+    return replace(m, kind="percent", unit="%", unit_written=True, value=m.value * _HUNDRED,
+                   lower=None if m.lower is None else m.lower * _HUNDRED,
+                   upper=None if m.upper is None else m.upper * _HUNDRED)
 
 
 def infer_unit(text: str, m: NumberMention) -> NumberMention | None:

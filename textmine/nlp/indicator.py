@@ -103,7 +103,8 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
     if len(_CJK.findall(phrase)) < 2:
         phrase = _head(text, _trim(right.strip("·•（）()：:、，, ")), end, token_starts) or phrase
     if not phrase and cut > 0 and _CLAUSE.match(text[cut - 1]):
-        phrase = _before_bracket(text[max(0, cut - 1 - MAX_LEN):cut - 1])
+        end = _note_start(text, cut - 1)
+        phrase = _before_bracket(text[max(0, end - MAX_LEN):end])
         phrase = "" if _FIGURE.search(phrase) else phrase  # (2150户，8630人: no other figure)
     return phrase
 
@@ -205,6 +206,19 @@ def _item_after(left: str, right: str) -> str:
         return ""
     item = _trim(_LIST_ITEM_END.split(right, 1)[0])
     return item if len(_CJK.findall(item)) >= 2 else ""
+
+
+_NOTE = ("含", "包括", "包含", "不含", "其中", "扣除", "按")  # a bracket that opens so is a note
+
+
+def _note_start(text: str, end: int) -> int:
+    """Where the words a figure after ``text[end]`` names end: before the bracket that
+    closes at ``end`` when it holds a note (投入资金（含物资折款）3.5亿元), else at ``end``."""
+    if text[end] in "）)":
+        k = max(text.rfind("（", 0, end), text.rfind("(", 0, end))
+        if k >= 0 and text.startswith(_NOTE, k + 1):
+            return k
+    return end
 
 
 def _before_bracket(seg: str) -> str:

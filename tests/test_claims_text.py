@@ -117,6 +117,10 @@ LIST_ITEMS = [
     ("新建学校5所、医院3家。", "3家", "医院"),
     # a bracket that is a note (含…, 不含…) on the words before it names nothing
     ("社会组织投入帮扶资金（含物资折价）2.6亿元。", "2.6亿元", "社会组织投入帮扶资金"),
+    # ... a bracket of one or two characters is part of the name, a longer one another name
+    ("设立农产品展销中心（馆）8个、专柜60个。", "8个", "设立农产品展销中心馆"),
+    ("新增小区业主委员会（物业服务委员会）300个。", "300个", "新增小区业主委员会"),
+    ("补助标准为本科4000元/生•年、专科（高职）3000元/生•年。", "3000元/生•年", "专科高职"),
     # 共建, 在建: words that begin with a leading word keep it
     ("两地共建园区9个，在建项目41个。", "9个", "两地共建园区"),
     ("两地共建园区9个，在建项目41个。", "41个", "在建项目"),

@@ -91,21 +91,39 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
     elif item := _item_after(left, right):
         phrase = item[:MAX_LEN]
     else:
-        phrase = _trim(left)
-        if len(_CJK.findall(phrase)) < 2:
-            phrase = (phrase + _head(text, _trim(right), end, token_starts)) if right else phrase
-        elif not names_something(phrase) and names_something(
-                after := _head(text, _trim(right), end, token_starts)):
-            phrase = after  # 每年75%左右财政支出用于民生: what follows, not 每年
+        phrase = _words_around(text, cut, left, right, end, token_starts)
     if len(phrase) > MAX_LEN:
         phrase = _tail(text, phrase, start - len(left), token_starts)
     phrase = _balanced(_untitled(_trim(phrase.strip("·•（）()：:、，, "))))
     if len(_CJK.findall(phrase)) < 2:
         phrase = _head(text, _trim(right.strip("·•（）()：:、，, ")), end, token_starts) or phrase
     if not phrase and cut > 0 and _CLAUSE.match(text[cut - 1]):
-        end = _note_start(text, cut - 1)
-        phrase = _before_bracket(text[max(0, end - MAX_LEN):end])
-        phrase = "" if _FIGURE.search(phrase) else phrase  # (2150户，8630人: no other figure)
+        phrase = _before_clause(text, cut)
+    return phrase
+
+
+def _before_clause(text: str, cut: int) -> str:
+    """The words before the clause boundary at ``cut - 1`` (a bracket, a colon), for a figure
+    whose clause names nothing: 计划搬迁（4个）, 展销中心（馆）15个; "" when they hold another
+    figure (2150户，8630人)."""
+    end = _words_end(text, cut - 1)
+    extra = 2 if end == cut else 0  # (the brackets around a part of the name)
+    phrase = _before_bracket(text[max(0, end - MAX_LEN - extra):end])
+    return "" if _FIGURE.search(phrase) else phrase
+
+
+def _words_around(text: str, cut: int, left: str, right: str, end: int,
+                  token_starts: Container[int]) -> str:
+    """What a figure measures from the words of its clause: those before it (``left``, from
+    ``cut``), else those after it (``right``, from ``end``)."""
+    phrase = _trim(left)
+    if not phrase and cut > 0 and text[cut - 1] in "）)":  # (展销中心（馆）15个、专柜…)
+        phrase = _before_clause(text, cut)
+    if len(_CJK.findall(phrase)) < 2:
+        return (phrase + _head(text, _trim(right), end, token_starts)) if right else phrase
+    if not names_something(phrase) and names_something(
+            after := _head(text, _trim(right), end, token_starts)):
+        return after  # 每年75%左右财政支出用于民生: what follows, not 每年
     return phrase
 
 
@@ -211,13 +229,16 @@ def _item_after(left: str, right: str) -> str:
 _NOTE = ("含", "包括", "包含", "不含", "其中", "扣除", "按")  # a bracket that opens so is a note
 
 
-def _note_start(text: str, end: int) -> int:
-    """Where the words a figure after ``text[end]`` names end: before the bracket that
-    closes at ``end`` when it holds a note (投入资金（含物资折款）3.5亿元), else at ``end``."""
+def _words_end(text: str, end: int) -> int:
+    """Where the words a figure after ``text[end]`` names end: for a bracket that closes at
+    ``end``, after it when it holds a part of the name (展销中心（馆）, 专科（高职）), before it
+    when it holds a note or another name (投入资金（含物资折款）, 业主委员会（物业管理委员会））;
+    else at ``end``."""
     if text[end] in "）)":
         k = max(text.rfind("（", 0, end), text.rfind("(", 0, end))
-        if k >= 0 and text.startswith(_NOTE, k + 1):
+        if k >= 0 and (text.startswith(_NOTE, k + 1) or end - k - 1 > 2):
             return k
+        return end + 1
     return end
 
 
@@ -226,7 +247,7 @@ def _before_bracket(seg: str) -> str:
     the name and its bracket."""
     pieces = [p for p in _CLAUSE.split(seg) if p.strip()]
     if len(pieces) > 1 and re.search(f"[（(]{re.escape(pieces[-1])}[）)]$", seg):
-        pieces[-1] = pieces[-2] + pieces[-1]
+        pieces[-1] = pieces[-2].rpartition("、")[2] + pieces[-1]  # (本科X元、专科（高职）)
     return _trim(pieces[-1].strip("·•、，,.． ")) if pieces else ""
 
 

@@ -135,6 +135,9 @@ COUNTED_NOUNS = [
     ("全省四级320个就业服务站全部建成。", "320个", "就业服务站"),  # after another figure
     ("980所受灾学校全部如期开学。", "980所", "受灾学校"),  # not the verb or adverb after it
     ("新建120所县医院。", "120所", "新建县医院"),
+    # a noun that begins with 上, 下 or 近 (stops of qualifiers: 以上, 上下)
+    ("培育8家上市公司。", "8家", "培育上市公司"), ("吸引40家上海企业。", "40家", "吸引上海企业"),
+    ("带动300人上下。", "300人上下", "带动"),
     ("市领导20多次作出批示。", "20多次", "市领导"),  # a verb after it is no noun
     ("全县按照20%的比例抽查。", "20%", "比例"),  # a share after 按照: what 的 leads to
     ("全县抽查20%的农户。", "20%", "全县抽查"),  # ... not after a verb

@@ -450,11 +450,28 @@ def _noun_after(text: str, end: int, token_starts: Container[int],
     return noun
 
 
+_WORD_STOPS = frozenset("上下近")  # stops (5万人以上, 上下) that also begin words (上海, 上市)
+
+
+def _begins_word(text: str, p: int, token_starts: Container[int]) -> bool:
+    """Whether the stop character at ``p`` begins a noun of several characters (上海, 上市,
+    近郊), not a qualifier (上下) or a verb (下调, 上涨)."""
+    if text[p] not in _WORD_STOPS or p not in token_starts or p + 1 in token_starts or \
+            p + 1 >= len(text):
+        return False
+    k = p + 2
+    while k < len(text) and k not in token_starts:
+        k += 1
+    return text[p:k] != "上下" and text[p:k] not in word_list("verbs")
+
+
 def _noun_limit(text: str, i: int, token_starts: Container[int]) -> int:
     """Where a noun starting at ``i`` must end: at a stop character (的, 和, 、, a digit …) or
     before an adverb after its first character (759所受灾学校全部如期开学: 受灾学校), an adverb
     of one character only where it is a word of its own (对, not 对口)."""
     stop = _NOUN_STOP.search(text, i)
+    while stop is not None and _begins_word(text, stop.start(), token_starts):
+        stop = _NOUN_STOP.search(text, stop.start() + 1)  # (156家上海企业, 12家上市公司)
     limit = stop.start() if stop else len(text)
     adverb = _ADVERB.search(text, i + 1, limit)
     while adverb is not None and not (adverb.start() in token_starts and (

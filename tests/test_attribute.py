@@ -642,6 +642,26 @@ def test_the_issuer_and_issue_day_come_from_the_last_lines(last_lines, issuer, d
     assert (doc.issuer, doc.issue_date) == (issuer, day)
 
 
+@pytest.mark.parametrize("head,issuer,day", [
+    ("某某市扶贫办 2021年6月30日", "某某市扶贫办", "2021-06-30"),  # a bulletin's masthead
+    ("2021年6月30日", None, "2021-06-30"),
+    ("——2021年1月28日在市人民代表大会上", None, None),  # not a line that ends with the day
+])
+def test_a_bulletins_masthead_gives_its_issue_day(head, issuer, day):
+    doc = textmine.document_from_text(f"东西部协作工作简报\n（第3期）\n{head}\n\n{_BULLETIN_BODY}")
+    assert (doc.issuer, doc.issue_date) == (issuer, day)
+
+
+_BULLETIN_BODY = ("上半年，两地共建产业园区6个，引导企业到园区投资9.2亿元，带动脱贫群众就业3100人。"
+                  "力争9月底前完成全部项目开工，年底前资金拨付率达到100%。\n")
+
+
+def test_a_deadline_after_a_bulletins_masthead_day_is_a_target():
+    doc = "东西部协作工作简报\n某某市扶贫办 2021年6月30日\n\n" + _BULLETIN_BODY
+    c = next(c for c in _claims(doc) if c.text == "9月底前")
+    assert (c.period, c.role) == ("2021-09", "target")
+
+
 def test_budget_figures_of_a_statistical_bulletin_are_outcomes():
     """A bulletin describes its year, over when it is published: 一般公共预算支出 there is what
     was spent (an outcome), in a work report's tasks it is arranged (a plan)."""

@@ -35,10 +35,32 @@ ISSUER_ENDS = ("人民政府", "委员会", "领导小组", "调查队", "办公
 
 def sign_off(doc: Document) -> None:
     """The issuing body and the issue day from the document's last lines (an official
-    document ends with them), where not known already: ``doc.issuer``, ``doc.issue_date``."""
+    document ends with them), where not known already: ``doc.issuer``, ``doc.issue_date``;
+    else from a short line near the top that ends with the day (a bulletin's masthead:
+    上海市合作交流办公室 2020年9月15日)."""
     tail = [b.text.strip() for b in doc.blocks[-2:] if b.text.strip()]
     if not tail:
         return
+    _end_lines(doc, tail)
+    if doc.issue_date is None:
+        _masthead(doc)
+
+
+def _masthead(doc: Document) -> None:
+    for b in doc.blocks[1:min(6, len(doc.blocks) - 1)]:  # (the top, not the last line)
+        line = unicodedata.normalize("NFKC", b.text).strip()
+        if len(line) > 40 or "。" in line:
+            continue
+        day = _closing_day(line)
+        if day is not None:
+            rest = line[:day.start].strip()
+            if not rest or rest.endswith(ISSUER_ENDS):
+                doc.issue_date = day.value
+                doc.issuer = doc.issuer or rest or None
+            return
+
+
+def _end_lines(doc: Document, tail: list[str]) -> None:
     last = unicodedata.normalize("NFKC", tail[-1]).rstrip()
     day = _closing_day(last)  # (the lines may run together)
     rest = last[:day.start] if day else last

@@ -70,6 +70,14 @@ SENTENCES = [
     ("贫困发生率由2022年底的6.1%下降到0.9%。", 2023, "6.1%", "2022", "outcome"),
     ("贫困发生率由2022年底的6.1%下降到0.9%。", 2023, "0.9%", "2023", "outcome"),
     ("2022年，贫困发生率由6.1%下降到0.9%。", 2023, "0.9%", "2022", "outcome"),
+    # a share of the year's plan or goal is how much was done
+    ("截至6月底，已拨付协作资金1.4亿元，占年度计划的60%。", 2022, "60%", "2022-06", "outcome"),
+    # a sentence that opens with a forecast word: its figures are forecasts, unless a word
+    # of their own clause says otherwise
+    ("预计到今年年底，全年消费帮扶金额将突破12亿元。", 2022, "突破12亿元", "2022", "forecast"),
+    ("预计全年增长5%，力争达到6%。", 2022, "6%", "2022", "target"),
+    # relative months (今年1-5月) govern like written ones
+    ("今年1-5月，农产品销售额同比增长28%。", 2022, "28%", "2022-01/2022-05", "outcome"),
     # ... and, a range of months, the later sentences of its paragraph
     ("1-6月，全县生产总值完成52亿元。固定资产投资完成18亿元。", 2023, "18亿元", "2023-01/2023-06",
      "outcome"),

@@ -204,8 +204,9 @@ class PeriodRules:
         """Whether date claim ``d`` of ``sentence`` may govern a figure after it in scope."""
         if not isinstance(d.value, str) or self.times.is_base(sentence, d.start, d.end):
             return False
-        if self._relative(d.text, d.qualifier == "since"):
-            return False  # relative words (去年, 五年来): the context rule reads them
+        if "-" not in d.value and self._relative(d.text, d.qualifier == "since"):
+            return False  # relative words (去年, 五年来): the context rule reads them (今年1-5月,
+            #               去年6月底 name their months: they govern)
         as_of = sentence.endswith(tuple(self.rules["as_of"]), 0, d.start)
         # 3月5日，…开幕: the day of an event, not the figure's period
         return not (_DAY.match(d.value) and not as_of)

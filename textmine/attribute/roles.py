@@ -15,6 +15,7 @@ or ``forecast`` (the author's estimate of a value not yet known). The cue words 
    before the report year: outcome;
 3d. money of a budget item (财政赤字, 财政支出, 专项债券; a budget rate with an arranging word)
    in the year's tasks or a plan period: plan;
+3e. a sentence that opens with a forecast word (预计到年底，…将突破X): forecast;
 4. a target word before it in the sentence (预期目标是：; not one a comparison refers to:
    低于年初预期目标), or in its clause (力争, 确保, 控制在,
    the modal 要/将), or a deadline (到2020年) it falls under: target;
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..parse.tables import searchers, table
 from .timewords import TimeWords, year_range
@@ -127,6 +129,19 @@ class RoleRules:
         # (实现…300元的目标: the goal reached, what happened)
         return None if "实现" in v.clause or self.has["planned_done"](v.clause) else "target"
 
+    def _forecast_opening(self, q: "_Question") -> str | None:
+        """A sentence that opens with a forecast word (预计到今年年底，全年…将突破20亿元): its
+        figures are forecasts unless a word of their own clause said otherwise (the rules
+        before)."""
+        s = q.v.s
+        if s.forecast is _UNSET:
+            s.forecast = s.text.startswith(self._forecast_words)
+        return "forecast" if s.forecast else None
+
+    @cached_property
+    def _forecast_words(self) -> tuple[str, ...]:
+        return tuple(self.words["forecast"])
+
     def _continues(self, q: "_Question") -> str | None:
         """拟安排X，比上年增加Y: the change of the figure before it has its role."""
         v = q.v
@@ -159,7 +174,9 @@ class RoleRules:
         """A figure stated as planned (计划搬迁1297户, 预期目标是), also for a year already
         over: the goal, not what happened (完成计划的95% is)."""
         has, clause = self.has, self._no_plan_names(_unreferred(q.v.clause))
-        return "target" if has["planned"](clause) and not has["planned_done"](clause) else None
+        if not has["planned"](clause) or has["planned_done"](clause) or _share_of_goal(q.v):
+            return None
+        return "target"
 
     def _over(self, q: "_Question") -> str | None:
         """A past time word in the clause, or a period over when the report was written."""
@@ -182,8 +199,9 @@ class RoleRules:
     def _stated_target(self, q: "_Question") -> str | None:
         v, clause = q.v, q.v.clause
         listed = v.s.block is not None and v.s.block.targets and self._in_list(v)
-        if not listed and v.claim.kind == "percent" and self.has["planned_done"](clause):
-            return None  # 完成年度目标任务的106%: how much of the goal was done
+        if not listed and v.claim.kind == "percent" and (
+                self.has["planned_done"](clause) or _share_of_goal(v)):
+            return None  # 完成年度目标任务的106%, 占年度计划的70%: how much of the goal was done
         if listed or self._strong_target_before(v) or \
                 self.has["target"](self._no_target_words(_unreferred(clause))) or \
                 (q.part != "review" and self.modal.search(clause)):
@@ -223,8 +241,9 @@ class RoleRules:
         return "target" if q.part == "forward" or q.years[1] > q.year else None
 
     RULES = (_forecast, _goal_value, _continues, _happened, _plan, _planned, _part, _over, _budget,
-             _stated_target, _ahead)
-    QUIET_RULES = (_goal_value, _continues, _plan, _part, _over, _stated_target, _ahead)  # less four
+             _forecast_opening, _stated_target, _ahead)
+    QUIET_RULES = (_goal_value, _continues, _plan, _part, _over, _forecast_opening, _stated_target,
+                   _ahead)  # (RULES less four)
 
     def _arranged(self, v: ClaimView) -> bool:
         """Money or a standard after an arranging word in its clause, or money in a sentence
@@ -282,6 +301,14 @@ class RoleRules:
 
 _BARE_CHANGE = re.compile(r"(?:比上年|比去年|较上年|同比)?(?:增加|增长|提高|减少|下降|降低)了?")
 _COMPARED = re.compile(r"(?:比|较|同)(?:上年|去年|前年|\d{4}年)?的?(?:预算)?")
+
+
+_OF_GOAL = re.compile(r"(?:计划|目标|任务)(?:任务)?的$")
+
+
+def _share_of_goal(v: ClaimView) -> bool:
+    """A percentage of a plan or goal (占年度计划的70%, 为目标任务的95%): how much was done."""
+    return v.claim.kind == "percent" and _OF_GOAL.search(v.clause) is not None
 
 
 def _not_compared(text: str) -> str:

@@ -39,6 +39,7 @@ class SentenceView:
     may_span: object = _UNSET      # whether it holds a word that opens 从X增加到Y (PeriodRules)
     target_end: object = _UNSET    # the end of the first stated-target word, or -1 (RoleRules)
     list_start: object = _UNSET    # where the words opening a list of targets start, or -1
+    forecast: object = _UNSET      # whether it opens with a forecast word (预计…) (RoleRules)
     carried: Claim | None = None   # the date opening the sentences before it that end in ；
 
     def __post_init__(self) -> None:

@@ -138,6 +138,9 @@ COUNTED_NOUNS = [
     # a noun that begins with 上, 下 or 近 (stops of qualifiers: 以上, 上下)
     ("培育8家上市公司。", "8家", "培育上市公司"), ("吸引40家上海企业。", "40家", "吸引上海企业"),
     ("带动300人上下。", "300人上下", "带动"),
+    # a stop character inside a word: part of a noun (网上, 人均), else the noun ends before
+    # the word, not inside it (参与: not 志愿者参)
+    ("开展30场网上招聘活动。", "30场", "开展网上招聘活动"), ("组织800名志愿者参与巡查。", "800名", "组织志愿者"),
     ("市领导20多次作出批示。", "20多次", "市领导"),  # a verb after it is no noun
     ("全县按照20%的比例抽查。", "20%", "比例"),  # a share after 按照: what 的 leads to
     ("全县抽查20%的农户。", "20%", "全县抽查"),  # ... not after a verb
@@ -243,6 +246,7 @@ CHANGES_OF_A_LEVEL = [
     ("全市91%的行政村实现清洁取暖。", "91%", "行政村"),
     ("城镇化率达到65%的目标如期实现。", "65%", "城镇化率"),  # not when the clause names it
     ("全市91%的行政村和95%的农户实现清洁取暖。", "95%", "农户"),  # a second share: its own noun
+    ("受访户中，仅有3.6%的农户表示收入减少。", "3.6%", "农户"),  # after a word of existence
     # a growth rate after a level and its change: the level's
     ("省财政科技投入120亿元，比上年增加15亿元，增长14.3%。", "14.3%", "省财政科技投入增长"),
     ("全市地区生产总值突破3千亿元、达到3215亿元。", "3215亿元", "全市地区生产总值"),  # restated

@@ -273,6 +273,8 @@ _SUFFIXES = sorted(SUFFIX, key=len, reverse=True)  # qualifier words after a uni
 _FUNDS = tuple(_C["funds"])
 _LEAD_VERBS = frozenset(_C["lead_verbs"])
 _BY = tuple(_C["share_by"])
+_EXISTS = frozenset(_C["share_exists"])
+_INSIDE_NOUNS = frozenset(_C["inside_nouns"])
 _BENEFIT = frozenset(_C["benefit_verbs"])
 _GENERIC_END = re.compile(f"(?:{_alternation(_C['generic_end'])})$")
 _PROGRAMME_MAX = 8
@@ -398,7 +400,8 @@ def _names_after(text: str, start: int, end: int, kind: str, unit: str, written:
     if kind == "percent":  # 按照不低于25%的预留比例: the share after a preposition; a share
         # opening its clause (6.5%左右的增速可以…, 全市93%的村庄…): the noun after 的
         before = _trim(_CLAUSE.split(text[:start])[-1])
-        return text.startswith("的", end) and (before.endswith(_BY) or not _WHOLE.sub("", before))
+        return text.startswith("的", end) and (before.endswith(_BY) or before in _EXISTS or
+                                                not _WHOLE.sub("", before))
     if kind == "count":
         number_end = _before_suffix(text, start, end)
         return not written or (unit in _COUNTED_AFTER and text[number_end - 1:number_end] == unit)
@@ -465,14 +468,23 @@ def _begins_word(text: str, p: int, token_starts: Container[int]) -> bool:
     return text[p:k] != "上下" and text[p:k] not in word_list("verbs")
 
 
+def _inside_word(text: str, p: int, token_starts: Container[int]) -> bool:
+    """Whether the stop character at ``p`` is inside a noun (人均, 成都, 线上, 高等), not a
+    word of its own (function words inside a word, 可以, 参与, stop still)."""
+    return bool(token_starts) and p not in token_starts and text[p] in _INSIDE_NOUNS
+
+
 def _noun_limit(text: str, i: int, token_starts: Container[int]) -> int:
     """Where a noun starting at ``i`` must end: at a stop character (的, 和, 、, a digit …) or
     before an adverb after its first character (759所受灾学校全部如期开学: 受灾学校), an adverb
     of one character only where it is a word of its own (对, not 对口)."""
     stop = _NOUN_STOP.search(text, i)
-    while stop is not None and _begins_word(text, stop.start(), token_starts):
-        stop = _NOUN_STOP.search(text, stop.start() + 1)  # (156家上海企业, 12家上市公司)
+    while stop is not None and (_begins_word(text, stop.start(), token_starts) or
+                                _inside_word(text, stop.start(), token_starts)):
+        stop = _NOUN_STOP.search(text, stop.start() + 1)  # (156家上海企业, 1万户脱贫户人均…)
     limit = stop.start() if stop else len(text)
+    while token_starts and i < limit < len(text) and limit not in token_starts:
+        limit -= 1  # (a stop inside a word ends the noun before the word: 志愿者参与 -> 志愿者)
     adverb = _ADVERB.search(text, i + 1, limit)
     while adverb is not None and not (adverb.start() in token_starts and (
             adverb.end() - adverb.start() > 1 or adverb.end() in token_starts)):

@@ -117,6 +117,10 @@ LIST_ITEMS = [
     ("新建学校5所、医院3家。", "3家", "医院"),
     # a bracket that is a note (含…, 不含…) on the words before it names nothing
     ("社会组织投入帮扶资金（含物资折价）2.6亿元。", "2.6亿元", "社会组织投入帮扶资金"),
+    # a bracket of one or two characters inside a name is part of it
+    ("每千人口执业（助理）医师数达到3.1人。", "3.1人", "每千人口执业（助理）医师数"),
+    # a plan period cut off by the 14 characters leaves no 时期 behind
+    ("“十四五”时期全县规上（限上）商贸企业新增数量120家。", "120家", "规上（限上）商贸企业新增数量"),
     # ... a bracket of one or two characters is part of the name, a longer one another name
     ("设立农产品展销中心（馆）8个、专柜60个。", "8个", "设立农产品展销中心馆"),
     ("新增小区业主委员会（物业服务委员会）300个。", "300个", "新增小区业主委员会"),

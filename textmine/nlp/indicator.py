@@ -619,11 +619,18 @@ def _token_from(pos: int, stop: int, token_starts: Container[int]) -> int:
 def _clause_start(text: str, pos: int, lo: int = 0) -> int:
     """Where the clause holding ``pos`` starts (after the last clause mark before it), not
     before ``lo``."""
-    while pos > lo and text[pos - 1] not in _CLAUSE_CHARS:
-        pos -= 1
+    while pos > lo:
+        if text[pos - 1] not in _CLAUSE_CHARS:
+            pos -= 1
+        elif (m := _NAME_BRACKET.search(text, max(lo, pos - 5), pos)) and m.end() == pos and \
+                pos < len(text) and _CJK.match(text, pos):
+            pos = m.start()  # (每千人口执业（助理）医师数: a bracket inside a name)
+        else:
+            break
     return pos
 
 
+_NAME_BRACKET = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{1,2}[）)]")  # 执业（助理）医师
 _LIST = re.compile(r"[、和与及]")
 _ORDINALS = re.compile(r"(.{0,4}?)([一二三]{2,3})(产(?:业)?(?:增加值|投资|比重)?.*)")
 

@@ -758,3 +758,36 @@ def test_a_month_in_a_narrative_governs_no_later_sentence():
            "全年新增减税降费2400亿元。\n")
     c = next(c for c in _claims(doc) if c.text == "2400亿元")
     assert c.period == "2023"
+
+
+NEWS_PAGE = """某某日报 2022年4月6日 第7版 区域
+
+云南 茶产业带动群众增收
+本报昆明4月5日电（记者 王丽）云南省今年将新建标准化茶园2万亩。截至3月底，全省茶叶加工企业达到1260家。
+
+宁夏 枸杞产业提质增效
+本报银川4月5日电（记者 赵强）去年，宁夏回族自治区枸杞种植面积达到32万亩，综合产值210亿元。
+
+湖南 油茶林面积稳步扩大
+新华社长沙4月5日电 湖南省去年新增油茶林面积80万亩，同比增长12%。
+"""
+
+
+@pytest.mark.parametrize("text,period,region", [
+    ("2万亩", "2022", "云南省"),         # the subject after the dateline, not the dateline's 昆明
+    ("1260家", "2022-03", "云南省"),     # 全省 of an article: the article's province
+    ("32万亩", "2021", "宁夏回族自治区"),  # 去年 opens the sentence after the dateline
+    ("80万亩", "2021", "湖南省"),
+    ("12%", "2021", "湖南省"),           # 去年 after the place it is about
+])
+def test_a_news_page_dates_and_places_each_article_apart(text, period, region):
+    c = next(c for c in _claims(NEWS_PAGE) if c.text == text)
+    assert (c.period, c.region) == (period, region)
+
+
+def test_one_heading_that_opens_with_a_place_is_no_set_of_articles():
+    """A county's page with one heading naming its prefecture keeps the county."""
+    doc = ("脱贫攻坚政策汇编\n一、政策要点\n黔南州：长顺县、平塘县\n长顺县全县新建扶贫车间12个，吸纳就业680人。\n"
+           "长顺县易地扶贫搬迁1898户。长顺县新增就业岗位560个。\n")
+    c = next(c for c in _claims(doc) if c.text == "680人")
+    assert c.region == "长顺县"

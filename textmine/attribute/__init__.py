@@ -33,6 +33,13 @@ _CONTINUES = re.compile(r"(?:比上年末?|比去年|较上年|同比)?(?:实际
 _START = attrgetter("start")
 _ANY_CLAUSE_END = re.compile(r"[；;。：:！？!?]")
 _WHOLE = re.compile(r"[全我本][国省区市州县盟旗乡镇村]")  # 全县, 我省, 本市: the whole jurisdiction
+def _home(v: ClaimView) -> Region | None:
+    """The region of a claim whose clause names none: its article's (a heading's place on a
+    news page), else the document's."""
+    block = v.s.block
+    return block.place if block is not None and block.place is not None else v.s.facts.region
+
+
 _MONTHS = re.compile(r"\d{4}-\d{2}/\d{4}-\d{2}$")  # 2023-01/2023-10
 
 __all__ = ["Attributor", "DocumentFacts", "Gazetteer", "KeyTable", "Region"]
@@ -137,7 +144,7 @@ class Attributor:
         (``mentions``: the places named in the claim's sentence; ``place``: the one the
         claim's indicator starts with, in a run after 分别 its own subject: 长顺县、荔波县分别
         到位资金X、Y -> 荔波县 for Y)."""
-        facts, start = v.s.facts, v.clause_start
+        home, start = _home(v), v.clause_start
         inside = [m for m in mentions if start <= m.start and m.end <= v.claim.start] \
             if mentions else []
         if place and len(inside) > 1 and "分别" in v.clause:  # (each its own: 分别)
@@ -148,14 +155,14 @@ class Attributor:
         if first is None:
             return self._unnamed(v)
         if first.region is not None and first.region.level == "national" and \
-                facts.region is not None and facts.region.level != "national":
-            return facts.region  # 全国文明村镇 in a province's report: a title
+                home is not None and home.level != "national":
+            return home  # 全国文明村镇 in a province's report: a title
         lead = v.s.text[start:first.start]
         for w in self._subject_lead:
             lead = lead.replace(w, "")
         if lead.strip() or v.s.text.startswith(self._not_subject_after, first.end):
-            return facts.region
-        return first.region if first.region is not None else facts.region
+            return home
+        return first.region if first.region is not None else home
 
     def _unnamed(self, v: ClaimView) -> Region | None:
         """The region of a claim whose clause names no place: the document's, or the one
@@ -165,16 +172,16 @@ class Attributor:
                 _CONTINUES.fullmatch(v.clause) or self._same_subject(v, prev)):
             # 长沙市地区生产总值X，增长Y: the change of the figure before, its place;
             # 贵定县新建车间15个，吸纳就业620人: a clause without a subject, the one before's
-            return self.gazetteer.region(prev.region) or v.s.facts.region
-        return v.s.facts.region
+            return self.gazetteer.region(prev.region) or _home(v)
+        return _home(v)
 
     @staticmethod
     def _same_subject(v: ClaimView, prev: Claim) -> bool:
         """Whether the claim's clause goes on with the subject of the clause before it: the
         one before is a place's (not the document's) and ends at a comma just before the
         claim's clause, which names no whole jurisdiction (全县, 全州, 我省) of its own."""
-        facts = v.s.facts
-        if facts.region is not None and prev.region == facts.region.name:
+        home = _home(v)
+        if home is not None and prev.region == home.name:
             return False
         start = v.clause_start
         between = v.s.text[prev.end:start]
@@ -219,8 +226,9 @@ class Attributor:
             # a list of targets runs from 预期目标是： over items cut by ； to the full stop
             targets = targets or opens_target_list(text)
             if last is None or last.targets != targets or last.cue is not current.cue or \
-                    last.part is not current.part or last.source != current.source:
-                last = BlockTime(current.part, current.cue, current.source, targets)
+                    last.part is not current.part or last.source != current.source or \
+                    last.place is not bt.place:
+                last = BlockTime(current.part, current.cue, current.source, targets, bt.place)
             out[s.index] = last  # (read only: sentences with the same context share one)
             if where is not None:
                 where[s.index] = s.block

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..parse.dates import find_dates
 from ..parse.tables import searchers, table
@@ -42,6 +42,8 @@ class BlockTime:
     cue: Cue | None        # the narrowest cue (paragraph, lead-in heading or part)
     source: str            # section | none
     targets: bool = False  # within a list of targets (主要预期目标是：A；B；C。)
+    place: Region | None = None  # the place the heading above it opens with, in a document
+    #                              whose title names none (a news page: 贵州 易地搬迁群众…)
 
 
 @dataclass
@@ -115,6 +117,8 @@ class DocumentReader:
         header = doc.metadata.get("header") or {}
         facts.issued = doc.issue_date or header.get("publish_date") or header.get("date") or None
         facts.blocks = self.outline(doc, doc.year, facts.kind)
+        if source in ("text", "none"):
+            self._heading_places(doc, facts.blocks, region)
         facts.span = title_span(doc.title, doc.year)
         return facts
 
@@ -185,6 +189,27 @@ class DocumentReader:
             else:
                 break
         return found
+
+    def _heading_places(self, doc: Document, blocks: list[BlockTime], region: Region | None) -> None:
+        """A heading that opens with a place (贵州 易地搬迁群众稳岗就业, 宁夏：…) gives the blocks
+        under it, up to the next heading that opens with one, that place: the articles of a
+        news page, the sections of a compilation whose title names no place (two places at
+        least, neither the document's nor one it lies in)."""
+        places: dict[int, Region | None] = {}
+        above = {r.code for r in self.gazetteer.path(region)} if region is not None else set()
+        for i, b in enumerate(doc.blocks):
+            if b.kind == "heading" and len(b.text) <= 40 and b.text.strip() != (doc.title or "").strip():
+                r = self.gazetteer.region(self.gazetteer.leading(_norm(b.text).strip()))
+                if r is not None and r.level in ("province", "prefecture", "county"):
+                    # (the document's place or one it lies in: its own, no other article's)
+                    places[i] = None if r.code in above else r
+        if len({r.code for r in places.values() if r is not None}) < 2:
+            return  # (one heading with a place is no set of articles: 黔南州：长顺县…)
+        place: Region | None = None
+        for i in range(min(len(doc.blocks), len(blocks))):
+            place = places[i] if i in places else place
+            if place is not None:
+                blocks[i] = replace(blocks[i], place=place)
 
     # ---------------------------------------------------------------- parts and paragraphs
     def _implicit_part(self, doc: Document, year: int | None, kind: str,

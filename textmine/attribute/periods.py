@@ -159,12 +159,19 @@ class PeriodRules:
                 opening = s.opening = self.times.cues(s.text[:s.head_end], s.facts.year)
         else:
             opening = self.times.cues(v.reading(s.text[:v.claim.start]), s.facts.year)
-        if opening and (opening[0][0] <= 2 or s.text[:opening[0][0]] in self.rules["lead_in"]):
+        if opening and self._opens(s, opening[0][0]):
             at, cue = opening[0]
             return cue, "written" if cue.kind in ("year", "years") else "relative", at
         if s.block is not None and s.block.cue is not None:
             return s.block.cue, "section", -1
         return None, "document", -1
+
+    def _opens(self, s, at: int) -> bool:
+        """Whether a time word at ``at`` opens the sentence (after a news dateline): at its
+        start, after a lead-in (刚刚过去的) or after the place it is about (广西壮族自治区去年…,
+        全省去年…)."""
+        before = s.text[s.lead:at]
+        return len(before) <= 2 or before in self.rules["lead_in"] or _PLACE.fullmatch(before) is not None
 
     def within(self, v: ClaimView, cue: Cue) -> str:
         """The period of a figure in a context: a single year, or within a span of years the
@@ -270,6 +277,9 @@ class PeriodRules:
         while k > 0 and v.s.text[k - 1] not in "，,；;：:。":
             k -= 1
         return any(w in v.s.text[k:x.start] for w in self.rules["span_from"])
+
+
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|州|旗|盟)|[全我本][国省区市州县]")
 
 
 def _outer_cue(v: ClaimView) -> tuple[Cue | None, str]:

@@ -10,7 +10,11 @@ from dataclasses import dataclass, field
 from ..types import Claim
 from .document import BlockTime, DocumentFacts
 
+from ..parse.tables import table
+
 CLAUSE_BOUNDARY = re.compile(r"[，,；;：:。！？!?]")
+DATELINE = re.compile(table("attribution")["document"]["dateline"])  # 本报贵阳3月7日电（记者 …）
+_DATELINE_FIRST = frozenset("本新人中央经光")  # the first characters of its sources
 _UP_TO_BOUNDARY = re.compile(r".*[，,；;：:。！？!?]", re.S)  # to the last boundary
 _UNSET = object()
 
@@ -30,6 +34,7 @@ class SentenceView:
     facts: DocumentFacts
     block: BlockTime | None        # the time context of its paragraph
     head_end: int = field(init=False)  # the end of the sentence's opening clause
+    lead: int = field(init=False)      # where it starts after a news dateline (0: none)
     pairs: list = field(init=False)  # per pair of neighbouring claims: whether they are X and
     #                                  Y of 从X增加到Y (None: not yet looked at)
     dates: list[int] = field(init=False)  # the places of the sentence's date claims, in order
@@ -43,7 +48,9 @@ class SentenceView:
     carried: Claim | None = None   # the date opening the sentences before it that end in ；
 
     def __post_init__(self) -> None:
-        self.head_end = head_end(self.text)
+        m = DATELINE.match(self.text) if self.text[:1] in _DATELINE_FIRST else None
+        self.lead = m.end() if m else 0
+        self.head_end = head_end(self.text, self.lead)
         self.pairs = [None] * len(self.claims)
         self.dates = [i for i, c in enumerate(self.claims) if c.kind == "date"]
         self.governs = {}
@@ -64,7 +71,8 @@ class ClaimView:
     def __post_init__(self) -> None:
         # (every rule reads the clause: computed at once, not behind a property)
         s, at = self.s.text, self.claim.start
-        self.clause_start = start = clause_start(s, at)
+        start = clause_start(s, at)
+        self.clause_start = start = max(start, self.s.lead) if at >= self.s.lead else start
         self.clause = s[start:at]
 
     def time_cues(self, times) -> list:
@@ -90,9 +98,9 @@ class ClaimView:
             opens_clause(self.s.text, other.start)
 
 
-def head_end(sentence: str) -> int:
-    """The end of the sentence's opening clause."""
-    m = CLAUSE_BOUNDARY.search(sentence)
+def head_end(sentence: str, start: int = 0) -> int:
+    """The end of the sentence's opening clause (which starts at ``start``)."""
+    m = CLAUSE_BOUNDARY.search(sentence, start)
     return m.start() if m else len(sentence)
 
 

@@ -144,7 +144,7 @@ class Attributor:
         (``mentions``: the places named in the claim's sentence; ``place``: the one the
         claim's indicator starts with, in a run after 分别 its own subject: 长顺县、荔波县分别
         到位资金X、Y -> 荔波县 for Y)."""
-        home, start = _home(v), v.clause_start
+        start = v.clause_start
         inside = [m for m in mentions if start <= m.start and m.end <= v.claim.start] \
             if mentions else []
         if place and len(inside) > 1 and "分别" in v.clause:  # (each its own: 分别)
@@ -154,6 +154,7 @@ class Attributor:
         first = inside[0] if inside else None
         if first is None:
             return self._unnamed(v)
+        home = _home(v)
         if first.region is not None and first.region.level == "national" and \
                 home is not None and home.level != "national":
             return home  # 全国文明村镇 in a province's report: a title

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..parse.dates import find_dates
 from ..parse.tables import searchers, table
@@ -209,7 +209,8 @@ class DocumentReader:
         for i in range(min(len(doc.blocks), len(blocks))):
             place = places[i] if i in places else place
             if place is not None:
-                blocks[i] = replace(blocks[i], place=place)
+                b = blocks[i]
+                blocks[i] = BlockTime(b.part, b.cue, b.source, b.targets, place)
 
     # ---------------------------------------------------------------- parts and paragraphs
     def _implicit_part(self, doc: Document, year: int | None, kind: str,

@@ -88,6 +88,7 @@ class RoleRules:
     has: dict = field(default_factory=dict)  # word list name -> search of its words
     plan_names: re.Pattern = field(init=False)  # the words of plan_names, one search
     not_target: re.Pattern = field(init=False)  # the words of target_not, one search
+    _by_sentence: dict = field(default_factory=dict, repr=False)  # _rules_for's, by kind
 
     def __post_init__(self) -> None:
         self.plan_names = re.compile("|".join(map(re.escape, self.words["plan_names"])))
@@ -109,8 +110,11 @@ class RoleRules:
         if c.kind == "date" or (c.kind in ("duration", "rank") and not self._ahead_of(v, period)):
             return self._date_role(v, period)
         q = _Question(v, year_range(period), governing_date)
+        s = v.s
+        if s.rules is _UNSET:
+            s.rules = self._rules_for(s.text, len(s.claims))
         # (a clause without any of their words skips the rules that only read such words)
-        for rule in self.RULES if self.has["clause_cues"](v.clause) else self.QUIET_RULES:
+        for rule in s.rules[0] if self.has["clause_cues"](v.clause) else s.rules[1]:
             found = rule(self, q)
             if found:
                 return found
@@ -239,6 +243,21 @@ class RoleRules:
         if d is not None and d.qualifier == "before":
             return "target"
         return "target" if q.part == "forward" or q.years[1] > q.year else None
+
+    def _rules_for(self, sentence: str, claims: int) -> tuple[tuple, tuple]:
+        """``RULES`` and ``QUIET_RULES`` less the rules that cannot fire in the sentence (no
+        目标 after a figure, no 其中, no forecast word opening it, a single claim), once a
+        kind of sentence."""
+        key = ("目标" in sentence, "其中" in sentence, sentence.startswith(self._forecast_words),
+               claims > 1)
+        found = self._by_sentence.get(key)
+        if found is None:
+            drop = {r for r, ok in zip((RoleRules._goal_value, RoleRules._part,
+                                        RoleRules._forecast_opening, RoleRules._continues), key)
+                    if not ok}
+            found = self._by_sentence[key] = (tuple(r for r in self.RULES if r not in drop),
+                                               tuple(r for r in self.QUIET_RULES if r not in drop))
+        return found
 
     RULES = (_forecast, _goal_value, _continues, _happened, _plan, _planned, _part, _over, _budget,
              _forecast_opening, _stated_target, _ahead)

@@ -45,6 +45,7 @@ class SentenceView:
     target_end: object = _UNSET    # the end of the first stated-target word, or -1 (RoleRules)
     list_start: object = _UNSET    # where the words opening a list of targets start, or -1
     forecast: object = _UNSET      # whether it opens with a forecast word (预计…) (RoleRules)
+    rules: object = _UNSET         # the role rules that may fire in it (RoleRules._rules_for)
     carried: Claim | None = None   # the date opening the sentences before it that end in ；
 
     def __post_init__(self) -> None:

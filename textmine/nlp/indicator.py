@@ -468,10 +468,13 @@ def _begins_word(text: str, p: int, token_starts: Container[int]) -> bool:
     return text[p:k] != "上下" and text[p:k] not in word_list("verbs")
 
 
+_MAY_END_INSIDE = re.compile(r"[\u4e00-\u9fff](?<!的)")  # (digits, marks and 的 are words of their own)
+
+
 def _inside_word(text: str, p: int, token_starts: Container[int]) -> bool:
     """Whether the stop character at ``p`` is inside a noun (人均, 成都, 线上, 高等), not a
     word of its own (function words inside a word, 可以, 参与, stop still)."""
-    return bool(token_starts) and p not in token_starts and text[p] in _INSIDE_NOUNS
+    return text[p] in _INSIDE_NOUNS and bool(token_starts) and p not in token_starts
 
 
 def _noun_limit(text: str, i: int, token_starts: Container[int]) -> int:
@@ -483,8 +486,9 @@ def _noun_limit(text: str, i: int, token_starts: Container[int]) -> int:
                                 _inside_word(text, stop.start(), token_starts)):
         stop = _NOUN_STOP.search(text, stop.start() + 1)  # (156家上海企业, 1万户脱贫户人均…)
     limit = stop.start() if stop else len(text)
-    while token_starts and i < limit < len(text) and limit not in token_starts:
-        limit -= 1  # (a stop inside a word ends the noun before the word: 志愿者参与 -> 志愿者)
+    if stop is not None and limit > i and _MAY_END_INSIDE.match(text, limit) and token_starts:
+        while limit > i and limit not in token_starts:
+            limit -= 1  # (a stop inside a word ends the noun before the word: 志愿者参与 -> 志愿者)
     adverb = _ADVERB.search(text, i + 1, limit)
     while adverb is not None and not (adverb.start() in token_starts and (
             adverb.end() - adverb.start() > 1 or adverb.end() in token_starts)):

@@ -206,6 +206,10 @@ BENEFITED = [
 
 
 RANKS_AND_TITLES = [
+    # a rank whose clause is the verb of ranking alone ranks the subject of the clause before
+    ("全县固定资产投资增长9%，居全州第二。", "第二", "全县固定资产投资"),
+    # list markers (一是) and adverbs (连续) are trimmed
+    ("一是全县工业增速连续3年居全州前三。", "前三", "全县工业增速"),
     # (sentence, figure, indicator): a rank measures what stands before the verb of ranking
     ("全省研发投入年均增长9%，总量跃居全国第八位。", "第八位", "总量"),
     ("全市营商环境评价排在全省第一名。", "第一名", "全市营商环境评价"),

@@ -109,6 +109,12 @@ RATIOS = [
 RANKS = [
     ("考核结果位居全省第一位", "第一位", "rank", 1, "位", "exact", 1, 1),
     ("综合评价排名第2", "第2", "rank", 2, "名", "exact", 2, 2),
+    # the field between the ranking word and 第; a list of ranks after one
+    ("工业增速位列全州第一", "第一", "rank", 1, "名", "exact", 1, 1),
+    ("分别居全省第三、第六", "第六", "rank", 6, "名", "exact", 6, 6),
+    # 前N: a rank at most, after a ranking word or with its unit
+    ("增速跻身全省前十", "前十", "rank", 10, "名", "at_most", None, 10),
+    ("综合考评位居全市前3名", "前3名", "rank", 3, "名", "at_most", None, 3),
 ]
 DURATIONS = [
     ("集中攻坚4个月", "4个月", "duration", 4, "月", "exact", 4, 4),
@@ -312,6 +318,13 @@ FORMS = [
 ]
 NOT_NUMBERS = ["大家一起努力", "收拾行装", "干劲十足", "新兵入伍", "四川盆地", "两两结对", "部队登陆演练",
                "访问 https://example.org/a?id=2020%20", "编号B2030417", "会议于9:30召开", "半成品仓库"]
+@pytest.mark.parametrize("sentence", ["进入第二阶段", "第一批、第二批", "前三季度增长5%", "提前3天完成",
+                                      "位居前三年", "居民收入第一次超过"])
+def test_no_rank_without_a_ranking_word_or_unit(sentence):
+    """Editions, stages, periods and spans after 第 or 前 are no ranks."""
+    assert [m.text for m in find_numbers(sentence, YEAR) if m.kind == "rank"] == []
+
+
 # (text, every mention as (text, value, unit)) where one sentence holds several
 SPLITS = [
     ("按规程4.2.7条执行", [("4", 4, ""), ("2", 2, ""), ("7条", 7, "条")]),

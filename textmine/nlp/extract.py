@@ -14,7 +14,7 @@ from ..parse.tables import table
 from ..types import Claim, Document, Sentence
 from .cells import cell_claims
 from .claims import select_claims
-from .indicator import (benefited, carried, counted_noun, indicator_for, respective_events,
+from .indicator import (benefited, carried, counted_noun, indicator_for, ranks_alone, respective_events,
                         change_words, names_something, split_respectively, subject_before,
                         with_verb, without, without_change)
 from .segmenter import Segmenter, Tokens
@@ -151,7 +151,8 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
     subject = _subject_before(claims, m.kind, rate=m.unit == "%" and bool(_change(text, m.start)))
     if subject is not None:
         indicator = carried(text, subject, m.start, indicator)
-    if not names_something(indicator):  # (从2015年120亿元: 从; 是2015年的1.6倍: nothing)
+    if not names_something(indicator) or (m.kind == "rank" and ranks_alone(indicator)):
+        # (从2015年120亿元: 从; 是2015年的1.6倍: nothing; …增长9%，居全州第二: 居全州)
         indicator = subject_before(text, m.start, [(c.start, c.kind, c.indicator) for c in claims],
                                    token_starts) or indicator
     return benefited(text, m.start, indicator, token_starts)

@@ -47,7 +47,8 @@ MAX_LEN = 14
 _TITLE = re.compile(r"《[^《》]*》")
 _RANK_VERB = re.compile(_alternation(table("indicator")["rank"]["verbs"]))
 _MARKER = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]"
-                     r"|[一二三四五六七八九十]{1,3}[、．.](?![一二三四五六七八九十]))")  # 一、二年级 stays
+                     r"|[一二三四五六七八九十]{1,3}[、．.](?![一二三四五六七八九十])"  # 一、二年级 stays
+                     r"|[一二三四五六七八九十]是(?=..))")  # 一是全区…
 
 
 def _trim(s: str) -> str:
@@ -215,6 +216,12 @@ def _ranked(left: str) -> str:
         return ""
     subject = _trim(_CLAUSE.split(left[:found.start()])[-1])
     return subject if len(_CJK.findall(subject)) >= 2 else ""
+
+
+def ranks_alone(phrase: str) -> bool:
+    """Whether ``phrase`` is a verb of ranking with no subject before it (居全国, 分别位居全州):
+    the rank ranks the subject of the clause before."""
+    return _RANK_VERB.search(phrase) is not None and not _ranked(phrase)
 
 
 def _item_after(left: str, right: str) -> str:

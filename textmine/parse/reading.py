@@ -23,8 +23,8 @@ from decimal import Decimal
 from typing import Callable, Union
 
 from . import qualifiers as Q
-from .forms import CJK_WORD, EXACT_MATH, FRACTION_FIRST, PERCENT_LEAD, PERCENT_LEAD_LAST, RANGE_DASH, RANK_MARK, \
-    STANDALONE, coins, fraction, fraction_percent, in_formal_word, looks_like_year, ordinal_between, rank, \
+from .forms import CJK_WORD, EXACT_MATH, FRACTION_FIRST, PERCENT_LEAD, PERCENT_LEAD_LAST, RANGE_DASH, RANK_MARK, TOP_MARK, \
+    STANDALONE, coins, fraction, fraction_percent, in_formal_word, looks_like_year, ordinal_between, rank, top_rank, \
     shared_scale, spaced_discount, starts_noun, word_part
 from .mention import COMPARE_AFTER, COMPARE_BEFORE, COMPARE_RULE, GRAMMAR, SIGNS, SPACE, NumberMention, \
     signed, skip_space
@@ -137,6 +137,8 @@ def _lead_word(r: Reading) -> Outcome:
             return fraction_percent(t, i - len(lead.group()), r.num, lead.group(1))
     elif before == RANK_MARK:
         return rank(t, i - 1, r.num) or ordinal_between(t, i - 1, r.num)
+    elif before == TOP_MARK:
+        return top_rank(t, i - 1, r.num) or r
     return r
 
 

@@ -82,3 +82,12 @@ def test_attribute_runs_once_per_whole_document(monkeypatch):
     parts = [c for s in sentences for c in ex.extract_document(api.shell(doc), [s])]
     ex.finish(doc, sentences, parts)
     assert calls == [2, 2]
+
+
+def test_a_long_line_of_text_is_text_not_a_file_name():
+    """A line longer than the system allows a file name (255 bytes) is read as text, not
+    looked up as a file (which raised OSError: File name too long)."""
+    line = "全县新建扶贫车间12个，吸纳就业680人，" * 12 + "到位帮扶资金5.4亿元。"
+    assert len(line.encode("utf-8")) > 255 and "\n" not in line
+    claims = textmine.extract(line, classify=False)
+    assert [c.text for c in claims][-1] == "5.4亿元" and len(claims) == 25

@@ -355,10 +355,20 @@ def extract(source: str | Path | Document, *, year: int | None = None, doc_id: s
     ex = default_extractor(classify)
     if isinstance(source, Document):
         return ex.extract_document(source)
-    if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source
-                                    and len(source) < 4096 and Path(source).is_file()):
+    if isinstance(source, Path) or (isinstance(source, str) and _names_file(source)):
         return ex.extract_file(source, year=year)[1]
     return ex.extract_text(str(source), doc_id=doc_id or "text", year=year)
+
+
+def _names_file(text: str) -> bool:
+    """Whether a string given to ``extract`` names an existing file (else it is text: also a
+    line too long to be a file name, which the system refuses to look up)."""
+    if "\n" in text or len(text) >= 4096:
+        return False
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # (File name too long; an embedded NUL)
+        return False
 
 
 def iter_inputs(paths: Iterable[str | Path]) -> list[Path]:

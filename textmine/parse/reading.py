@@ -161,10 +161,11 @@ def _numeral(r: Reading) -> Outcome:
     t, i, num = r.t, r.i, r.num
     r.start = i
     pre = Q.prefix_before(t, i)
-    if pre and (pre not in Q.MAGNITUDE_ONLY or num.bare):
-        r.rule, r.start = Q.PREFIX[pre], i - Q.prefix_len(t, i, pre)
-    if num.bare and not pre:
-        return None  # 千, 万 alone are numbers only after 近/逾/上/数 (近千种, 上万人)
+    if pre and (pre not in Q.MAGNITUDE_ONLY or num.bare or _ten_alone(t, num)):
+        r.rule, r.start = Q.PREFIX[pre], i - Q.prefix_len(t, i, pre)  # (数十家, 几十个 too)
+    if num.bare and not pre and not _over_after(t, num.end):
+        return None  # 千, 万 alone are numbers only after 近/逾/上/数 or before 余 (近千种, 上万人,
+        #              百余家, 千余人)
     if num.end - num.start == 1 and num.end < len(t) and t[num.end] in SPACE:
         num = r.num = spaced_discount(t, num)
     r.value, r.end = num.value, num.end
@@ -173,6 +174,17 @@ def _numeral(r: Reading) -> Outcome:
     if num.vague:
         r.rule = VAGUE_K
     return r
+
+
+def _ten_alone(t: str, num) -> bool:
+    """The numeral is the unit 十 alone, or before magnitudes only (数十家, 几十个, 数十亿元:
+    tens, as 数百 is hundreds)."""
+    return UNITS.get(t[num.start]) == 10 and all(c in MAGNITUDES for c in t[num.start + 1:num.end])
+
+
+def _over_after(t: str, k: int) -> bool:
+    """多/余 right after a bare magnitude (百余家, 千余人), not a word they begin (余额)."""
+    return k < len(t) and t[k] in INNER_OVER and t[k + 1:k + 2] not in _INNER_NOT_BEFORE.get(t[k], ())
 
 
 def _inner_word(r: Reading) -> Outcome:

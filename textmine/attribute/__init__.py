@@ -33,13 +33,6 @@ _CONTINUES = re.compile(r"(?:比上年末?|比去年|较上年|同比)?(?:实际
 _START = attrgetter("start")
 _ANY_CLAUSE_END = re.compile(r"[；;。：:！？!?]")
 _WHOLE = re.compile(r"[全我本][国省区市州县盟旗乡镇村]")  # 全县, 我省, 本市: the whole jurisdiction
-def _home(v: ClaimView) -> Region | None:
-    """The region of a claim whose clause names none: its article's (a heading's place on a
-    news page), else the document's."""
-    block = v.s.block
-    return block.place if block is not None and block.place is not None else v.s.facts.region
-
-
 _MONTHS = re.compile(r"\d{4}-\d{2}/\d{4}-\d{2}$")  # 2023-01/2023-10
 
 __all__ = ["Attributor", "DocumentFacts", "Gazetteer", "KeyTable", "Region"]
@@ -154,7 +147,7 @@ class Attributor:
         first = inside[0] if inside else None
         if first is None:
             return self._unnamed(v)
-        home = _home(v)
+        home = v.s.home
         if first.region is not None and first.region.level == "national" and \
                 home is not None and home.level != "national":
             return home  # 全国文明村镇 in a province's report: a title
@@ -173,15 +166,15 @@ class Attributor:
                 _CONTINUES.fullmatch(v.clause) or self._same_subject(v, prev)):
             # 长沙市地区生产总值X，增长Y: the change of the figure before, its place;
             # 贵定县新建车间15个，吸纳就业620人: a clause without a subject, the one before's
-            return self.gazetteer.region(prev.region) or _home(v)
-        return _home(v)
+            return self.gazetteer.region(prev.region) or v.s.home
+        return v.s.home
 
     @staticmethod
     def _same_subject(v: ClaimView, prev: Claim) -> bool:
         """Whether the claim's clause goes on with the subject of the clause before it: the
         one before is a place's (not the document's) and ends at a comma just before the
         claim's clause, which names no whole jurisdiction (全县, 全州, 我省) of its own."""
-        home = _home(v)
+        home = v.s.home
         if home is not None and prev.region == home.name:
             return False
         start = v.clause_start

@@ -198,8 +198,10 @@ class DocumentReader:
         places: dict[int, Region | None] = {}
         above = {r.code for r in self.gazetteer.path(region)} if region is not None else set()
         for i, b in enumerate(doc.blocks):
-            if b.kind == "heading" and len(b.text) <= 40 and b.text.strip() != (doc.title or "").strip():
-                r = self.gazetteer.region(self.gazetteer.leading(_norm(b.text).strip()))
+            text = b.text.strip()
+            if b.kind == "heading" and len(text) <= 40 and text[:1] in self.gazetteer.firsts and \
+                    text != (doc.title or "").strip():
+                r = self.gazetteer.region(self.gazetteer.leading(text))
                 if r is not None and r.level in ("province", "prefecture", "county"):
                     # (the document's place or one it lies in: its own, no other article's)
                     places[i] = None if r.code in above else r

@@ -90,8 +90,8 @@ class PeriodRules:
         cue, source, at = self.context(v)
         if c.kind == "date":
             return self.date_period(c, cue), "written"
-        d, span = self.governing_date(v), self.span_end(v)
-        if d is not None and span == "to" and self._dates_start(v, d):
+        d = self.governing_date(v)
+        if d is not None and v.index and self._dates_start(v, d) and self.span_end(v) == "to":
             # 由2018年底的8.7%下降到1.3%: the year is the start's; the end's is the
             # paragraph's or the document's
             d, (cue, source) = None, _outer_cue(v)
@@ -99,6 +99,7 @@ class PeriodRules:
             d = None
         if d is not None and d.start >= v.clause_start:
             return self.governed(d, cue, v.s.facts.issued), "written"
+        span = self.span_end(v)
         year = v.s.facts.year
         base = cue or (Cue(year, year, "document") if year and span is not None else None)
         if span is not None and base is not None:

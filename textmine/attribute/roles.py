@@ -56,6 +56,8 @@ def _unreferred(clause: str) -> str:
 def stated_goal(pattern: re.Pattern, text: str, end: int | None = None) -> re.Match | None:
     """The first word of ``pattern`` in ``text`` (up to ``end``) that states a goal, not one
     a comparison refers to (低于年初预期目标)."""
+    if "目标" not in text:  # (every word of both patterns holds 目标)
+        return None
     for m in pattern.finditer(text, 0, len(text) if end is None else end):
         if not _REFERRED.search(text, max(0, m.start() - 12), m.start()):
             return m

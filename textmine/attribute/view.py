@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..types import Claim
 from .document import BlockTime, DocumentFacts
+from .gazetteer import Region
 
 from ..parse.tables import table
 
@@ -35,6 +36,7 @@ class SentenceView:
     block: BlockTime | None        # the time context of its paragraph
     head_end: int = field(init=False)  # the end of the sentence's opening clause
     lead: int = field(init=False)      # where it starts after a news dateline (0: none)
+    home: Region | None = field(init=False)  # the region of a claim whose clause names none
     pairs: list = field(init=False)  # per pair of neighbouring claims: whether they are X and
     #                                  Y of 从X增加到Y (None: not yet looked at)
     dates: list[int] = field(init=False)  # the places of the sentence's date claims, in order
@@ -57,6 +59,8 @@ class SentenceView:
         self.governs = {}
         block = self.block
         self.part = block.part.kind if block is not None and block.part is not None else None
+        # (its article's on a news page, a heading's place; else the document's)
+        self.home = block.place if block is not None and block.place is not None else self.facts.region
 
 
 @dataclass(slots=True)
@@ -73,7 +77,10 @@ class ClaimView:
         # (every rule reads the clause: computed at once, not behind a property)
         s, at = self.s.text, self.claim.start
         start = clause_start(s, at)
-        self.clause_start = start = max(start, self.s.lead) if at >= self.s.lead else start
+        lead = self.s.lead
+        if lead and at >= lead and start < lead:  # (not in a news dateline before it)
+            start = lead
+        self.clause_start = start
         self.clause = s[start:at]
 
     def time_cues(self, times) -> list:

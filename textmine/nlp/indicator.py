@@ -461,6 +461,7 @@ def _noun_after(text: str, end: int, token_starts: Container[int],
 
 
 _WORD_STOPS = frozenset("上下近")  # stops (5万人以上, 上下) that also begin words (上海, 上市)
+_WORD_CHARS = _WORD_STOPS | _INSIDE_NOUNS  # the stops that may be part of a noun
 
 
 def _begins_word(text: str, p: int, token_starts: Container[int]) -> bool:
@@ -489,8 +490,9 @@ def _noun_limit(text: str, i: int, token_starts: Container[int]) -> int:
     before an adverb after its first character (759所受灾学校全部如期开学: 受灾学校), an adverb
     of one character only where it is a word of its own (对, not 对口)."""
     stop = _NOUN_STOP.search(text, i)
-    while stop is not None and (_begins_word(text, stop.start(), token_starts) or
-                                _inside_word(text, stop.start(), token_starts)):
+    while stop is not None and stop.group() in _WORD_CHARS and (
+            _begins_word(text, stop.start(), token_starts) or
+            _inside_word(text, stop.start(), token_starts)):
         stop = _NOUN_STOP.search(text, stop.start() + 1)  # (156家上海企业, 1万户脱贫户人均…)
     limit = stop.start() if stop else len(text)
     if stop is not None and limit > i and _MAY_END_INSIDE.match(text, limit) and token_starts:
@@ -633,8 +635,8 @@ def _clause_start(text: str, pos: int, lo: int = 0) -> int:
     while pos > lo:
         if text[pos - 1] not in _CLAUSE_CHARS:
             pos -= 1
-        elif (m := _NAME_BRACKET.search(text, max(lo, pos - 5), pos)) and m.end() == pos and \
-                pos < len(text) and _CJK.match(text, pos):
+        elif text[pos - 1] in "）)" and (m := _NAME_BRACKET.search(text, max(lo, pos - 5), pos)) \
+                and m.end() == pos and pos < len(text) and _CJK.match(text, pos):
             pos = m.start()  # (每千人口执业（助理）医师数: a bracket inside a name)
         else:
             break

@@ -79,7 +79,7 @@ SELECTION = [
     ("建成一批扶贫车间，吸纳就业一个。", []),
     # a fraction of a whole is a share (of a noun after 的, after 占 or a verb of change);
     # a fraction that is no share (a game's 1/4决赛) is not
-    ("约四分之一的农户入社，审批时间缩短三分之一以上，占全省五分之二。",
+    ("约四分之一的农户入社，审批时限压缩三分之一以上，占全省五分之二。",
      ["约四分之一", "三分之一以上", "五分之二"]),
     ("进入1/4决赛，三又三分之一。", []),
 ]

@@ -229,7 +229,7 @@ class RoleRules:
     @staticmethod
     def _in_list(v: ClaimView) -> bool:
         """In a list of targets: after the words that open it when its sentence holds them
-        (地区生产总值增长4.3%，低于预期目标…: no list; 预期目标是：A；B: A and B)."""
+        (产值增长4.1%，低于年初预期目标…: no list; 预期目标是：A；B: A and B)."""
         s = v.s
         if s.list_start is _UNSET:
             m = stated_goal(_TARGET_LISTS, s.text) if "目标" in s.text else None

@@ -124,7 +124,7 @@ def _words_around(text: str, cut: int, left: str, right: str, end: int,
         return (phrase + _head(text, _trim(right), end, token_starts)) if right else phrase
     if not names_something(phrase) and names_something(
             after := _head(text, _trim(right), end, token_starts)):
-        return after  # 每年75%左右财政支出用于民生: what follows, not 每年
+        return after  # 每年75%左右新增财力投向民生事业: what follows, not 每年
     return phrase
 
 
@@ -239,7 +239,7 @@ _NOTE = ("含", "包括", "包含", "不含", "其中", "扣除", "按")  # a br
 def _words_end(text: str, end: int) -> int:
     """Where the words a figure after ``text[end]`` names end: for a bracket that closes at
     ``end``, after it when it holds a part of the name (展销中心（馆）, 专科（高职）), before it
-    when it holds a note or another name (投入资金（含物资折款）, 业主委员会（物业管理委员会））;
+    when it holds a note or another name (投入资金（含物资折款）, 村民议事会（理事会））;
     else at ``end``."""
     if text[end] in "）)":
         k = max(text.rfind("（", 0, end), text.rfind("(", 0, end))

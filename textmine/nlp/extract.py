@@ -83,7 +83,36 @@ def _claims(doc: Document, sent: Sentence, mentions: list[NumberMention], token_
             section=sent.section, year_source=year_source, optional=m.optional,
             **ocr_fields(sent, m.start, m.end)))
     _dates_respectively(sent.text, claims, token_starts)
+    _ranks_respectively(sent.text, claims)
     return claims
+
+
+def _runs(text: str, claims: list[Claim]) -> list[tuple[int, int]]:
+    """The runs of claims joined by joiners only (6%、5.2%和5.2%), as (first, last) indices."""
+    runs, i = [], 0
+    while i < len(claims):
+        j = i
+        while j + 1 < len(claims) and not text[claims[j].end:claims[j + 1].start].strip(_JOINERS):
+            j += 1
+        runs.append((i, j))
+        i = j + 1
+    return runs
+
+
+def _ranks_respectively(text: str, claims: list[Claim]) -> None:
+    """一产、二产、三产增加值分别增长6%、5.2%、5.2%，分别居全国第二、第七、第九: a run of ranks after
+    分别 and a ranking verb alone ranks, in turn, the figures of the run before it."""
+    runs = _runs(text, claims)
+    for (a, b), (c, d) in zip(runs, runs[1:]):
+        ranks, figures = claims[c:d + 1], claims[a:b + 1]
+        if len(ranks) < 2 or len(ranks) != len(figures) or any(r.kind != "rank" for r in ranks) \
+                or any(f.kind in ("rank", "date", "duration") for f in figures):
+            continue
+        words = text[claims[b].end:ranks[0].start]
+        if "分别" not in words or not ranks_alone(words.rpartition("，")[2].replace("分别", "")):
+            continue
+        for r, f in zip(ranks, figures):
+            r.indicator = without_change(f.indicator) or f.indicator
 
 
 def _dates_respectively(text: str, claims: list[Claim], token_starts) -> None:

@@ -87,14 +87,16 @@ def _claims(doc: Document, sent: Sentence, mentions: list[NumberMention], token_
     return claims
 
 
-def _runs(text: str, claims: list[Claim]) -> list[tuple[int, int]]:
-    """The runs of claims joined by joiners only (6%、5.2%和5.2%), as (first, last) indices."""
+def _runs(text: str, claims: list[Claim], kind: str) -> list[tuple[int, int, bool]]:
+    """The runs of claims joined by joiners only, each all of ``kind`` or all of other kinds
+    (3月12日、4月20日; 第二、第七; 6%、5.2%和5.2%), as (first, last, of ``kind``)."""
     runs, i = [], 0
     while i < len(claims):
-        j = i
-        while j + 1 < len(claims) and not text[claims[j].end:claims[j + 1].start].strip(_JOINERS):
+        j, of_kind = i, claims[i].kind == kind
+        while j + 1 < len(claims) and (claims[j + 1].kind == kind) == of_kind and \
+                not text[claims[j].end:claims[j + 1].start].strip(_JOINERS):
             j += 1
-        runs.append((i, j))
+        runs.append((i, j, of_kind))
         i = j + 1
     return runs
 
@@ -102,11 +104,11 @@ def _runs(text: str, claims: list[Claim]) -> list[tuple[int, int]]:
 def _ranks_respectively(text: str, claims: list[Claim]) -> None:
     """一产、二产、三产增加值分别增长6%、5.2%、5.2%，分别居全国第二、第七、第九: a run of ranks after
     分别 and a ranking verb alone ranks, in turn, the figures of the run before it."""
-    runs = _runs(text, claims)
-    for (a, b), (c, d) in zip(runs, runs[1:]):
+    runs = _runs(text, claims, "rank")
+    for (a, b, prev_ranked), (c, d, ranked) in zip(runs, runs[1:]):
         ranks, figures = claims[c:d + 1], claims[a:b + 1]
-        if len(ranks) < 2 or len(ranks) != len(figures) or any(r.kind != "rank" for r in ranks) \
-                or any(f.kind in ("rank", "date", "duration") for f in figures):
+        if not ranked or prev_ranked or len(ranks) < 2 or len(ranks) != len(figures) or \
+                any(f.kind in ("date", "duration") for f in figures):
             continue
         words = text[claims[b].end:ranks[0].start]
         if "分别" not in words or not ranks_alone(words.rpartition("，")[2].replace("分别", "")):
@@ -118,17 +120,11 @@ def _ranks_respectively(text: str, claims: list[Claim]) -> None:
 def _dates_respectively(text: str, claims: list[Claim], token_starts) -> None:
     """Each date of a list of dates takes its own event when the clause after the list
     names as many (``respective_events``)."""
-    i = 0
-    while i < len(claims):
-        j = i
-        while j + 1 < len(claims) and claims[j + 1].kind == "date" and claims[i].kind == "date" \
-                and not text[claims[j].end:claims[j + 1].start].strip(_JOINERS):
-            j += 1
-        if j > i:
+    for i, j, dates in _runs(text, claims, "date"):
+        if dates and j > i:
             events = respective_events(text, claims[j].end, j - i + 1, token_starts)
             for c, event in zip(claims[i:j + 1], events or ()):
                 c.indicator = event
-        i = j + 1
 
 
 def _reference_month(doc: Document) -> int | None:

@@ -64,16 +64,22 @@ SLASH_FRACTION = re.compile(r"(?<![\d/.])(?:(\d{1,4})[ \u00a0]+)?(\d{1,6})[ \u00
 _R = GRAMMAR["rank"]
 RANK_MARK: str = _R["marker"]  # 第
 RANK_UNITS = frozenset(_R["units"])
-_SCOPE = "(?:" + "|".join(map(re.escape, sorted(_R["scopes"], key=len, reverse=True))) + ")?"
-RANK_LEAD = re.compile("(?:" + "|".join(map(re.escape, _R["lead_words"])) + ")" + _SCOPE + "$")
-_RANK_WINDOW = max(map(len, _R["lead_words"])) + max(map(len, _R["scopes"]))
+
+
+def _lead(words: list[str]) -> tuple[re.Pattern, int]:
+    """A ranking word, then maybe the field ranked (全国, 全省同类), at the end of a text; and
+    how far back it can start."""
+    scopes = sorted(_R["scopes"], key=len, reverse=True)
+    pattern = "(?:%s)(?:%s)?$" % ("|".join(map(re.escape, words)), "|".join(map(re.escape, scopes)))
+    return re.compile(pattern), max(map(len, words)) + max(map(len, scopes))
+
+
+RANK_LEAD, _RANK_WINDOW = _lead(_R["lead_words"])
 _RANK_LIST = re.compile(  # a rank before, in a list of ranks (第二、第七)
     f"{re.escape(RANK_MARK)}[\\d{re.escape(''.join(DIGITS))}{re.escape(''.join(UNITS))}]{{1,3}}"
     f"[{re.escape(_R['units'])}]?[{re.escape(_R['list_joins'])}]$")
 TOP_MARK: str = _R["top_marker"]  # 前
-_TOP_LEAD = re.compile("(?:" + "|".join(map(re.escape, [*_R["lead_words"], *_R["top_lead_words"]]))
-                       + ")" + _SCOPE + "$")
-_TOP_WINDOW = max(map(len, [*_R["lead_words"], *_R["top_lead_words"]])) + max(map(len, _R["scopes"]))
+_TOP_LEAD, _TOP_WINDOW = _lead([*_R["lead_words"], *_R["top_lead_words"]])
 _BETWEEN = GRAMMAR["between"]
 BETWEEN_JOINS = "|".join(map(re.escape, _BETWEEN["joins"]))
 BETWEEN_END = re.compile(r"\s{0,2}(?:" + "|".join(map(re.escape, sorted(_BETWEEN["ends"], key=len, reverse=True))) + ")")
@@ -189,32 +195,32 @@ def fraction_percent(t: str, start: int, num: Numeral, lead: str, den_value: Dec
 
 def rank(t: str, di: int, num: Numeral) -> NumberMention | None:
     """第一位, 第2名, 排名第2 (名 by default after a ranking word); None for editions (第三届)."""
-    j = num.end
-    unit = t[j] if j < len(t) and t[j] in RANK_UNITS else None
-    if unit is None and (RANK_LEAD.search(t[max(0, di - _RANK_WINDOW):di]) or
-                         _RANK_LIST.search(t, max(0, di - 8), di)):  # (居全国第二、第七)
-        unit = _R["default_unit"]  # 排名第2: a rank without a written unit takes 名
-        j -= 1
-    if unit is None:
-        return None  # 第三届, 第二批: editions and sequence numbers are not ranks
-    j += 1
-    v = num.value
-    return NumberMention(di, j, t[di:j], "rank", v, unit, "exact", v, v, chinese=num.chinese,
-                         number_start=num.start)
+    led = RANK_LEAD.search(t[max(0, di - _RANK_WINDOW):di]) is not None or \
+        _RANK_LIST.search(t, max(0, di - 8), di) is not None  # (居全国第二、第七)
+    return _rank_mention(t, di, num, led, "exact")  # (第三届, 第二批: editions are none)
 
 
 def top_rank(t: str, di: int, num: Numeral) -> NumberMention | None:
     """前三名, 位居全州前三, 跻身全省前十: a rank at most (名 by default after a ranking word);
-    None for other words after 前 (前三季度, 前两年)."""
+    None for other words after 前 (前三季度, 前两年; 位居前三年: a span of years)."""
+    led = _TOP_LEAD.search(t[max(0, di - _TOP_WINDOW):di]) is not None and \
+        not CJK_WORD.match(t, num.end)
+    return _rank_mention(t, di, num, led, "at_most")
+
+
+def _rank_mention(t: str, di: int, num: Numeral, led: bool, qualifier: str) -> NumberMention | None:
+    """The rank from the marker at ``di`` through its unit (位, 名), or without one 名 when a
+    ranking word leads to it (``led``); None when neither."""
     j = num.end
     unit = t[j] if j < len(t) and t[j] in RANK_UNITS else None
     if unit is None:
-        if not _TOP_LEAD.search(t[max(0, di - _TOP_WINDOW):di]) or CJK_WORD.match(t, j):
-            return None  # (位居前三年: a span of years, not a rank)
-        unit, j = _R["default_unit"], j - 1
+        if not led:
+            return None
+        unit, j = _R["default_unit"], j - 1  # 排名第2: a rank without a written unit takes 名
     j += 1
     v = num.value
-    return NumberMention(di, j, t[di:j], "rank", v, unit, "at_most", None, v, chinese=num.chinese,
+    return NumberMention(di, j, t[di:j], "rank", v, unit, qualifier,
+                         v if qualifier == "exact" else None, v, chinese=num.chinese,
                          number_start=num.start)
 
 

@@ -163,7 +163,7 @@ def _numeral(r: Reading) -> Outcome:
     pre = Q.prefix_before(t, i)
     if pre and (pre not in Q.MAGNITUDE_ONLY or num.bare or _ten_alone(t, num)):
         r.rule, r.start = Q.PREFIX[pre], i - Q.prefix_len(t, i, pre)  # (数十家, 几十个 too)
-    if num.bare and not pre and not _over_after(t, num.end):
+    if num.bare and not pre and not _inner_at(t, num.end, INNER_OVER):
         return None  # 千, 万 alone are numbers only after 近/逾/上/数 or before 余 (近千种, 上万人,
         #              百余家, 千余人)
     if num.end - num.start == 1 and num.end < len(t) and t[num.end] in SPACE:
@@ -182,16 +182,16 @@ def _ten_alone(t: str, num) -> bool:
     return UNITS.get(t[num.start]) == 10 and all(c in MAGNITUDES for c in t[num.start + 1:num.end])
 
 
-def _over_after(t: str, k: int) -> bool:
-    """多/余 right after a bare magnitude (百余家, 千余人), not a word they begin (余额)."""
-    return k < len(t) and t[k] in INNER_OVER and t[k + 1:k + 2] not in _INNER_NOT_BEFORE.get(t[k], ())
+def _inner_at(t: str, k: int, chars) -> bool:
+    """One of ``chars`` (多, 余, 几) at ``k`` as an inner word, not the start of a word (余额)."""
+    return k < len(t) and t[k] in chars and t[k + 1:k + 2] not in _INNER_NOT_BEFORE.get(t[k], ())
 
 
 def _inner_word(r: Reading) -> Outcome:
     """多/余/几 between the number and its unit (2100多种, 5万多个, 十几个; not 余额)."""
     t = r.t
     k = skip_space(t, r.end)
-    if k >= len(t) or t[k] not in _INNER or t[k + 1:k + 2] in _INNER_NOT_BEFORE.get(t[k], ()):
+    if not _inner_at(t, k, _INNER):
         return r
     if t[k] in INNER_VAGUE:
         r.rule = VAGUE_K

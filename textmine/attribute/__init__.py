@@ -95,12 +95,18 @@ class Attributor:
         months of a year, a statistic's period; not 9月份后 or 去年下半年开始, a narrative's),
         which govern the figures of the later sentences of its paragraph that name no time
         of their own, up to one with a time of its own; None when it opens otherwise."""
-        first = s.claims[0]
-        if first.kind != "date" or first.end > s.head_end or first.qualifier != "range" or \
-                not _MONTHS.match(str(first.value)) or \
-                not self.periods.may_govern(s, 0):
+        first = self._opening_date(s)
+        if first is None or first.qualifier != "range" or not _MONTHS.match(str(first.value)):
             return None
         return first
+
+    def _opening_date(self, s: SentenceView) -> Claim | None:
+        """The date a sentence opens with (in its opening clause), when it may govern the
+        figures after it; else None."""
+        first = s.claims[0]
+        if first.kind == "date" and first.end <= s.head_end and self.periods.may_govern(s, 0):
+            return first
+        return None
 
     def _carry(self, s: SentenceView, index: int | None) -> tuple | None:
         """The date a sentence ending in ； passes on to the next (its own opening date that
@@ -108,9 +114,8 @@ class Attributor:
         index; None for other sentences."""
         if index is None or not s.text.rstrip().endswith(("；", ";")):
             return None
-        first = s.claims[0]
-        if first.kind == "date" and first.end <= s.head_end and \
-                self.periods.may_govern(s, 0):
+        first = self._opening_date(s)
+        if first is not None:
             return index, first
         if s.dates:  # (a time of its own, not at its opening: what follows is not the list's)
             return None

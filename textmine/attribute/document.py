@@ -197,10 +197,11 @@ class DocumentReader:
         least, neither the document's nor one it lies in)."""
         places: dict[int, Region | None] = {}
         above = {r.code for r in self.gazetteer.path(region)} if region is not None else set()
+        title = (doc.title or "").strip()
         for i, b in enumerate(doc.blocks):
             text = b.text.strip()
             if b.kind == "heading" and len(text) <= 40 and text[:1] in self.gazetteer.firsts and \
-                    text != (doc.title or "").strip():
+                    text != title:
                 r = self.gazetteer.region(self.gazetteer.leading(text))
                 if r is not None and r.level in ("province", "prefecture", "county"):
                     # (the document's place or one it lies in: its own, no other article's)

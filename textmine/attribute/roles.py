@@ -37,14 +37,12 @@ STRONG_TARGET = ("预期目标", "目标是", "目标为", "主要目标", "发�
 _STRONG_TARGET = re.compile("|".join(STRONG_TARGET))
 TARGET_LISTS = ("预期目标", "主要目标", "目标任务是", "目标是：")  # (each holds 目标)
 _TARGET_LISTS = re.compile("|".join(TARGET_LISTS))
-# a goal referred to, not stated: 低于年初预期目标2.7个百分点, 完成全年主要目标
-_REFERRED = re.compile(r"(?:低于|高于|超过|超出|好于|完成|实现|达到|偏离|比|较)了?"
-                       r"(?:年初|年度|全年|今年|当年|上年)?(?:确定|提出|设定)?的?(?:经济社会发展)?$")
-
-
-# a comparison with a goal (低于年初预期目标2.7个百分点) states none
-_REFERRED_GOAL = re.compile(r"(?:低于|高于|超过|超出|好于|偏离|比|较)了?(?:年初|年度|全年|今年|当年|上年)?"
-                            r"(?:确定|提出|设定)?的?(?:预期|调控|计划)?目标")
+# A goal referred to, not stated: a comparison with it, and which goal (低于年初预期目标2.7个百分
+# 点, 高于全年目标); before a stated-goal word also its reaching (完成全年主要目标).
+_COMPARED_WITH = r"(?:低于|高于|超过|超出|好于|偏离|比|较)"
+_WHICH_GOAL = r"了?(?:年初|年度|全年|今年|当年|上年)?(?:确定|提出|设定)?的?"
+_REFERRED = re.compile(rf"(?:{_COMPARED_WITH}|完成|实现|达到){_WHICH_GOAL}(?:经济社会发展)?$")
+_REFERRED_GOAL = re.compile(rf"{_COMPARED_WITH}{_WHICH_GOAL}(?:预期|调控|计划)?目标")
 # a figure that is the value of a goal: 低于3%左右的调控目标
 _GOAL_AFTER = re.compile(r"的?(?:年度|全年|预期|调控|发展|奋斗)?目标")
 
@@ -66,7 +64,7 @@ def stated_goal(pattern: re.Pattern, text: str, end: int | None = None) -> re.Ma
 
 def opens_target_list(text: str) -> bool:
     """Whether ``text`` opens a list of targets (主要预期目标是：A；B；C。)."""
-    return "目标" in text and stated_goal(_TARGET_LISTS, text) is not None
+    return stated_goal(_TARGET_LISTS, text) is not None
 
 
 class _Question:
@@ -139,10 +137,8 @@ class RoleRules:
         """A sentence that opens with a forecast word (预计到今年年底，全年…将突破20亿元): its
         figures are forecasts unless a word of their own clause said otherwise (the rules
         before)."""
-        s = q.v.s
-        if s.forecast is _UNSET:
-            s.forecast = s.text.startswith(self._forecast_words)
-        return "forecast" if s.forecast else None
+        # (_rules_for runs it only in such sentences; the test stays for every-rule runs)
+        return "forecast" if q.v.s.text.startswith(self._forecast_words) else None
 
     @cached_property
     def _forecast_words(self) -> tuple[str, ...]:
@@ -232,7 +228,7 @@ class RoleRules:
         (产值增长4.1%，低于年初预期目标…: no list; 预期目标是：A；B: A and B)."""
         s = v.s
         if s.list_start is _UNSET:
-            m = stated_goal(_TARGET_LISTS, s.text) if "目标" in s.text else None
+            m = stated_goal(_TARGET_LISTS, s.text)
             s.list_start = m.start() if m else -1
         return s.list_start < v.claim.start
 

@@ -7,15 +7,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..parse.tables import table
 from ..types import Claim
 from .document import BlockTime, DocumentFacts
 from .gazetteer import Region
 
-from ..parse.tables import table
-
 CLAUSE_BOUNDARY = re.compile(r"[，,；;：:。！？!?]")
-DATELINE = re.compile(table("attribution")["document"]["dateline"])  # 本报贵阳3月7日电（记者 …）
-_DATELINE_FIRST = frozenset("本新人中央经光")  # the first characters of its sources
+_D = table("attribution")["document"]
+DATELINE = re.compile(_D["dateline"].replace("{sources}", "|".join(map(re.escape, _D["dateline_sources"]))))
+_DATELINE_FIRST = frozenset(w[0] for w in _D["dateline_sources"])  # (本报贵阳3月7日电（记者 …）)
 _UP_TO_BOUNDARY = re.compile(r".*[，,；;：:。！？!?]", re.S)  # to the last boundary
 _UNSET = object()
 
@@ -46,7 +46,6 @@ class SentenceView:
     may_span: object = _UNSET      # whether it holds a word that opens 从X增加到Y (PeriodRules)
     target_end: object = _UNSET    # the end of the first stated-target word, or -1 (RoleRules)
     list_start: object = _UNSET    # where the words opening a list of targets start, or -1
-    forecast: object = _UNSET      # whether it opens with a forecast word (预计…) (RoleRules)
     rules: object = _UNSET         # the role rules that may fire in it (RoleRules._rules_for)
     carried: Claim | None = None   # the date opening the sentences before it that end in ；
 

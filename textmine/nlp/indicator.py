@@ -234,6 +234,7 @@ def _item_after(left: str, right: str) -> str:
 
 
 _NOTE = ("含", "包括", "包含", "不含", "其中", "扣除", "按")  # a bracket that opens so is a note
+_NAME_PART = 2  # a bracket of as many characters or fewer is part of a name (展销中心（馆）)
 
 
 def _words_end(text: str, end: int) -> int:
@@ -243,7 +244,7 @@ def _words_end(text: str, end: int) -> int:
     else at ``end``."""
     if text[end] in "）)":
         k = max(text.rfind("（", 0, end), text.rfind("(", 0, end))
-        if k >= 0 and (text.startswith(_NOTE, k + 1) or end - k - 1 > 2):
+        if k >= 0 and (text.startswith(_NOTE, k + 1) or end - k - 1 > _NAME_PART):
             return k
         return end + 1
     return end
@@ -635,7 +636,8 @@ def _clause_start(text: str, pos: int, lo: int = 0) -> int:
     while pos > lo:
         if text[pos - 1] not in _CLAUSE_CHARS:
             pos -= 1
-        elif text[pos - 1] in "）)" and (m := _NAME_BRACKET.search(text, max(lo, pos - 5), pos)) \
+        elif text[pos - 1] in "）)" and (
+                m := _NAME_BRACKET.search(text, max(lo, pos - _NAME_PART - 3), pos)) \
                 and m.end() == pos and pos < len(text) and _CJK.match(text, pos):
             pos = m.start()  # (每千人口执业（助理）医师数: a bracket inside a name)
         else:
@@ -643,7 +645,8 @@ def _clause_start(text: str, pos: int, lo: int = 0) -> int:
     return pos
 
 
-_NAME_BRACKET = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{1,2}[）)]")  # 执业（助理）医师
+_NAME_BRACKET = re.compile(  # 执业（助理）医师
+    r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{1,%d}[）)]" % _NAME_PART)
 _LIST = re.compile(r"[、和与及]")
 _ORDINALS = re.compile(r"(.{0,4}?)([一二三]{2,3})(产(?:业)?(?:增加值|投资|比重)?.*)")
 

@@ -305,6 +305,37 @@ def test_a_leading_region_is_not_part_of_the_key():
     assert KeyTable.load().key("江西省地区生产总值", "江西省") == "国内生产总值"
 
 
+def _clean_by_category(text):
+    """``keys.clean`` as its docstring says it: NFKC, then no space, punctuation, symbol or
+    control character (read character by character: no fast path)."""
+    import unicodedata
+    s = unicodedata.normalize("NFKC", text or "")
+    return "".join(ch for ch in s if unicodedata.category(ch)[0] not in "PZSC")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from("生产总值增长亿元aZ09０９ＡＧＤＰ，。（）“”%.\u3000 \t\u200b㈤﹪丨"),
+                                  st.characters(min_codepoint=0x3000, max_codepoint=0xa000),
+                                  st.characters(max_codepoint=0x2fff)), max_size=20))
+def test_clean_reads_every_character_as_its_category_says(text):
+    from textmine.attribute.keys import clean
+    assert clean(text) == _clean_by_category(text)
+
+
+def test_forgetting_the_texts_read_changes_no_attribution():
+    """``Attributor.forget`` drops what attribution remembers of earlier texts (the time cues
+    of clauses, paragraphs' lead cues, indicators' keys): the same document read again after
+    it is attributed as before."""
+    from textmine.api import Extractor
+    ex = Extractor(classify=False)
+    first = [c.to_dict() for c in ex.extract_text(REPORT, year=2021)]
+    a = ex.attributor
+    assert a.keys._cache and a.periods.times._cache and a.reader._leads
+    a.forget()
+    assert not (a.keys._cache or a.periods.times._cache or a.reader._leads)
+    assert [c.to_dict() for c in ex.extract_text(REPORT, year=2021)] == first
+
+
 GAZETTEER = [
     # (text, [(surface, canonical name, level)])
     ("宁夏和黔南州", [("宁夏", "宁夏回族自治区", "province"),

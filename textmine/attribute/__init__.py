@@ -52,6 +52,14 @@ class Attributor:
         return cls(gaz, KeyTable.load(), DocumentReader.load(gaz, times),
                    PeriodRules.load(times), RoleRules.load(times))
 
+    def forget(self) -> None:
+        """Drop what was remembered of the texts read so far (the time cues of clauses, the
+        lead cues of paragraphs, the keys of indicator phrases): a long run keeps them, as
+        documents repeat their wording; a benchmark of one document's cost starts without."""
+        self.periods.times.forget()
+        self.reader.forget()
+        self.keys.forget()
+
     def apply(self, doc: Document, claims: list[Claim], sentences=None) -> list[Claim]:
         """Fill the attribution fields of ``claims`` (the claims of the whole ``doc``;
         ``sentences``: its sentences when already split)."""

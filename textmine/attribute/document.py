@@ -99,6 +99,7 @@ class DocumentReader:
     has: dict = field(default_factory=dict)  # [parts] word list name -> search of its words
     opens_part: re.Pattern | None = None     # ``numbered`` after any leading white space
     not_region: object = None                # search of [document].not_region_lines
+    _leads: dict = field(default_factory=dict, repr=False)  # (text[:40], year) -> lead_cue's
 
     def __post_init__(self) -> None:
         self.has = searchers(self.rules["parts"])
@@ -109,6 +110,10 @@ class DocumentReader:
     def load(cls, gazetteer: Gazetteer, times: TimeWords) -> "DocumentReader":
         rules = table("attribution")
         return cls(gazetteer, times, rules, re.compile(rules["parts"]["numbered"]))
+
+    def forget(self) -> None:
+        """Drop the lead cues remembered of the paragraphs read so far."""
+        self._leads.clear()
 
     def read(self, doc: Document) -> DocumentFacts:
         head = [b.text for b in doc.blocks[: self.rules["document"]["head_blocks"]]]
@@ -270,12 +275,19 @@ class DocumentReader:
         """The time word a paragraph or lead-in heading opens with (五年来，…; ——这五年，…)."""
         if text.find("年", 0, 20) < 0 and text.find("五", 0, 20) < 0:
             return None  # every time word has 年, every plan name 五 (十三五)
-        s = _norm(text[:40]).lstrip("——-— ")
+        key = (text[:40], year)  # (all it reads: a block and its first sentence share it)
+        if key in self._leads:
+            return self._leads[key]
+        if len(self._leads) > 100_000:
+            self._leads.clear()
+        s = _norm(key[0]).lstrip("——-— ")
         first = _FIRST_CLAUSE.match(s).group()
-        if len(first) > 16:
-            return None
-        found = self.times.cues(first, year)
-        return found[0][1] if found and self.opens(first, found[0][0]) else None
+        cue = None
+        if len(first) <= 16:
+            found = self.times.cues(first, year)
+            cue = found[0][1] if found and self.opens(first, found[0][0]) else None
+        self._leads[key] = cue
+        return cue
 
     def turn(self, text: str, part: Part | None, year: int | None,
              lead: Cue | None = None) -> Cue | None:

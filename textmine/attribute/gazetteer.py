@@ -106,6 +106,8 @@ class Gazetteer:
         """The name ``text`` starts with, as ``find`` reads it (the longest; none when
         ``not_after`` follows it), else "". (A few lookups: a search of the automaton costs
         about 15 µs a call whatever the text's length.)"""
+        if text[:1] not in self.firsts:
+            return ""  # (most phrases: no name starts with their first character)
         for n in range(min(len(text), self._longest), 1, -1):
             if text[:n] in self.surfaces:
                 return "" if self._blocked(text, n) else text[:n]

@@ -17,8 +17,13 @@ from dataclasses import dataclass, field
 from ..parse.tables import table
 
 
+_PLAIN = re.compile("[\u4e00-\u9fff0-9A-Za-z]*")  # (NFKC leaves these, and none is P, Z, S or C)
+
+
 def clean(text: str) -> str:
     """NFKC, without spaces, punctuation and symbols (quotes, brackets)."""
+    if _PLAIN.fullmatch(text or ""):  # (most phrases: Chinese characters, digits, letters)
+        return text or ""
     s = unicodedata.normalize("NFKC", text or "")
     return "".join(ch for ch in s if unicodedata.category(ch)[0] not in "PZSC")
 
@@ -63,6 +68,10 @@ class KeyTable:
             if s2 == s:
                 return s
             s = s2
+
+    def forget(self) -> None:
+        """Drop the keys remembered of the phrases read so far."""
+        self._cache.clear()
 
     def key(self, indicator: str | None, region_prefix: str = "") -> str:
         """The key of an indicator phrase ("" for a phrase that names nothing)."""

@@ -92,6 +92,10 @@ class TimeWords:
                    tuple(t["comparison_after"]), re.compile(t["multiple_after"]),
                    re.compile(t["record_after"]))
 
+    def forget(self) -> None:
+        """Drop the cues remembered of the texts read so far."""
+        self._cache.clear()
+
     def cues(self, text: str, year: int | None) -> list[tuple[int, Cue]]:
         """Every cue in ``text`` (NFKC) with its offset, comparison bases left out."""
         if _MAY_CUE.search(text) is None:

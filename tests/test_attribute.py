@@ -322,6 +322,21 @@ def test_clean_reads_every_character_as_its_category_says(text):
     assert clean(text) == _clean_by_category(text)
 
 
+_KEYS = KeyTable.load()
+_TRAILING = sorted(_KEYS.trailing)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_TRAILING), st.sampled_from("生产总值收入增长率")), max_size=5))
+def test_a_trailing_word_is_cut_as_the_pattern_of_the_words_would(pieces):
+    # (?<=..)(?:words)$, the longest word first: the longest word the phrase ends with that
+    # leaves two characters at least
+    import re
+    words = "|".join(map(re.escape, sorted(_TRAILING, key=len, reverse=True)))
+    text = "".join(pieces)
+    assert _KEYS._cut_trailing(text) == re.sub(f"(?<=..)(?:{words})$", "", text)
+
+
 def test_forgetting_the_texts_read_changes_no_attribution():
     """``Attributor.forget`` drops what attribution remembers of earlier texts (the time cues
     of clauses, paragraphs' lead cues, indicators' keys): the same document read again after

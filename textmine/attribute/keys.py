@@ -37,12 +37,16 @@ class KeyTable:
     synonyms: dict[str, str] = field(default_factory=dict)  # cleaned synonym -> key
     anywhere: re.Pattern = field(default=re.compile("(?!)"))
     leading: re.Pattern = field(default=re.compile("(?!)"))
-    trailing: re.Pattern = field(default=re.compile("(?!)"))
+    trailing: frozenset[str] = frozenset()  # words cut from the end (after two characters)
     min_suffix: int = 3
     max_prefix: int = 2
     _bare: frozenset[str] = frozenset()  # words that name no statistic on their own (增长)
     _cache: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _known: frozenset[str] | None = field(default=None, repr=False)
+    _longest_trailing: int = field(default=0, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._longest_trailing = max(map(len, self.trailing), default=0)
 
     @classmethod
     def load(cls) -> "KeyTable":
@@ -54,7 +58,7 @@ class KeyTable:
         s, m = t["strip"], t["match"]
         kt = cls(syn, re.compile(_alternation(s["anywhere"])),
                  re.compile(f"^(?:{_alternation(s['leading'])})(?=..)"),
-                 re.compile(f"(?<=..)(?:{_alternation(s['trailing'])})$"),
+                 frozenset(s["trailing"]),
                  int(m["min_suffix"]), int(m["max_prefix"]))
         kt._bare = frozenset(clean(w) for w in (*s["leading"], *s["trailing"], *s["anywhere"])
                              ) - frozenset(map(clean, s["names_alone"]))
@@ -64,10 +68,19 @@ class KeyTable:
         """The phrase without change verbs, modal and time words."""
         s = self.anywhere.sub("", clean(text))
         while True:
-            s2 = self.trailing.sub("", self.leading.sub("", s))
+            s2 = self._cut_trailing(self.leading.sub("", s))
             if s2 == s:
                 return s
             s = s2
+
+    def _cut_trailing(self, s: str) -> str:
+        """``s`` without the longest trailing word it ends with, after two characters at
+        least (what ``(?<=..)(?:words)$`` removes: a set lookup a suffix, where the pattern
+        tried every word at every place)."""
+        for start in range(max(2, len(s) - self._longest_trailing), len(s)):
+            if s[start:] in self.trailing:
+                return s[:start]
+        return s
 
     def forget(self) -> None:
         """Drop the keys remembered of the phrases read so far."""

@@ -703,11 +703,54 @@ def test_the_issuer_and_issue_day_come_from_the_last_lines(last_lines, issuer, d
 @pytest.mark.parametrize("head,issuer,day", [
     ("某某市扶贫办 2021年6月30日", "某某市扶贫办", "2021-06-30"),  # a bulletin's masthead
     ("2021年6月30日", None, "2021-06-30"),
-    ("——2021年1月28日在市人民代表大会上", None, None),  # not a line that ends with the day
+    ("——2021年1月28日在市人民代表大会上", None, "2021-01-28"),  # the day it was delivered
 ])
 def test_a_bulletins_masthead_gives_its_issue_day(head, issuer, day):
     doc = textmine.document_from_text(f"东西部协作工作简报\n（第3期）\n{head}\n\n{_BULLETIN_BODY}")
     assert (doc.issuer, doc.issue_date) == (issuer, day)
+
+
+@pytest.mark.parametrize("line,day", [
+    ("政府工作报告——2019年3月5日在省第十三届人民代表大会第二次会议上", "2019-03-05"),
+    ("——２０２４年７月２５日在省人大常委会第十次会议上", "2024-07-25"),  # full-width digits
+    ("（2026年1月27日在某市第十六届人民代表大会第五次会议上）", "2026-01-27"),
+    ("2019年3月5日在省人民代表大会上作报告。", None),  # a sentence of the text
+    ("3月5日在省人民代表大会第二次会议上", None),  # no year
+    ("2019年13月5日在省人民代表大会第二次会议上", None),  # no such day
+])
+def test_the_day_a_report_was_delivered_is_its_issue_day(line, day):
+    doc = textmine.document_from_text(f"某省政府工作报告\n{line}\n各位代表：\n全省新增就业50万人。\n")
+    assert doc.issue_date == day
+
+
+FINAL_ACCOUNTS = """关于2023年省级决算的报告
+——2024年7月25日在某省第十四届人民代表大会常务委员会第十次会议上
+一、2023年省级决算情况
+全省一般公共预算支出完成6120.5亿元，为调整预算的96.8%。加上中央转移支付收入2410亿元，收入总量为3380.2亿元。
+二、下一步工作
+力争全年一般公共预算收入增长5%左右。
+"""
+AUDIT = """关于2023年度省级预算执行的审计工作报告
+——2024年7月24日在某省第十四届人民代表大会常务委员会第十次会议上
+一、重点资金审计情况
+抽查的12个县有2.3亿元衔接资金闲置。
+二、审计整改情况
+截至2024年5月底，已整改问题金额21.5亿元，完善制度98项，追责问责164人。
+"""
+
+
+@pytest.mark.parametrize("doc,text,period,role", [
+    # final accounts: the budget items of the year reported on happened (no plans)
+    (FINAL_ACCOUNTS, "6120.5亿元", "2023", "outcome"), (FINAL_ACCOUNTS, "2410亿元", "2023", "outcome"),
+    (FINAL_ACCOUNTS, "5%左右", "2024", "target"),
+    # an audit report delivered in July: its parts review the year of its title (a standing
+    # committee meeting opens no year), and what was done by May is done
+    (AUDIT, "2.3亿元", "2023", "outcome"), (AUDIT, "98项", "2024-05", "outcome"),
+    (AUDIT, "164人", "2024-05", "outcome"),
+])
+def test_final_accounts_and_audit_reports_review_their_year(doc, text, period, role):
+    c = next(c for c in _claims(doc.replace("某省", "江西省")) if c.text == text)
+    assert (c.period, c.role) == (period, role)
 
 
 _BULLETIN_BODY = ("上半年，两地共建产业园区6个，引导企业到园区投资9.2亿元，带动脱贫群众就业3100人。"

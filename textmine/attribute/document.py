@@ -235,7 +235,9 @@ class DocumentReader:
         """Whether the document is delivered at the start of its year (a government work
         report: its review is of the year before); a 工作总结 or 工作要点 is not."""
         head = [doc.title or "", *(b.text for b in doc.blocks[: self.rules["document"]["head_blocks"]])]
-        return any(w in t for t in head for w in self.rules["parts"]["opens_the_year"])
+        p = self.rules["parts"]
+        return any(w in t for t in head for w in p["opens_the_year"]
+                   if not any(n in t for n in p["not_opening_the_year"]))
 
     def _body_start(self, doc: Document) -> int:
         """The first block of the report itself: after its greeting (各位代表：) when it has
@@ -245,10 +247,12 @@ class DocumentReader:
                  if any(w in b.text for w in self.rules["parts"]["greetings"])]
         return marks[-1] + 1 if marks else 0
 
-    def part_of(self, text: str, year: int | None, reviewed: int | None = None) -> Part | None:
+    def part_of(self, text: str, year: int | None, reviewed: int | None = None,
+                ahead: int | None = None) -> Part | None:
         """The part a numbered heading opens (一、2017年工作回顾), None for other blocks.
         ``reviewed``: the year a review heading without a year looks back on (default: the
-        year before ``year``)."""
+        year before ``year``); ``ahead``: the year a forward heading without a year looks to
+        (default: ``year``)."""
         if len(text) > 8 and not self.opens_part.match(text):
             return None  # neither a numbered heading nor a closing one (附注)
         s = _norm(text).strip()
@@ -266,8 +270,9 @@ class DocumentReader:
         cue = cues[0] if cues else None
         if cue is None and year is not None:
             back = year - 1 if reviewed is None else reviewed
+            forth = year if ahead is None else ahead
             cue = Cue(back, back, "relative") if kind == "review" else \
-                Cue(year, year, "relative") if kind == "forward" else None
+                Cue(forth, forth, "relative") if kind == "forward" else None
         also = next((c for c in cues[1:] if _years(c) != _years(cue)), None)
         return Part(s, kind, cue, also)
 
@@ -309,11 +314,21 @@ class DocumentReader:
         (刚刚过去的2020年)."""
         return at <= 2 or text[:at] in self.rules["time"]["lead_in"]
 
+    def _unnamed_years(self, doc: Document, year: int | None) -> tuple[int | None, int | None]:
+        """The years a review heading and a forward heading without a year are about, when
+        not the defaults (``part_of``): a report on its title's year (2021年…工作情况的报告,
+        not a work report that opens its year) reviews that year, and when delivered the
+        year after (2023年决算 in July 2024) looks ahead to that year (下一步工作: 2024)."""
+        if year is None or doc.year_source != "title" or self.opens_the_year(doc):
+            return None, None
+        day = doc.issue_date or ""
+        issued = int(day[:4]) if day[:4].isdigit() else None
+        return year, issued if issued is not None and issued > year else None
+
     def outline(self, doc: Document, year: int | None, kind: str = "other") -> list[BlockTime]:
         out: list[BlockTime] = []
-        reviewed = year if year is not None and doc.year_source == "title" and \
-            not self.opens_the_year(doc) else None  # (2021年…工作情况的报告: its review is of 2021)
-        parts = [self.part_of(b.text, year, reviewed) for b in doc.blocks]
+        reviewed, ahead = self._unnamed_years(doc, year)
+        parts = [self.part_of(b.text, year, reviewed, ahead) for b in doc.blocks]
         implicit = self._implicit_part(doc, year, kind, parts)
         body = self._body_start(doc) if implicit is not None else 0
         part: Part | None = None

@@ -70,13 +70,15 @@ def opens_target_list(text: str) -> bool:
 class _Question:
     """What the role rules ask about one claim: its view, its period's first and last year
     (``years``), the date claim governing its period (``governing``), the document's
-    reference year (``year``) and the kind of the report's part it stands in (``part``:
-    review, forward, other, or None). (A plain class: one is made per claim.)"""
-    __slots__ = ("v", "years", "governing", "year", "part")
+    reference year (``year``), the kind of the report's part it stands in (``part``:
+    review, forward, other, or None) and its period (``period``). (A plain class: one is
+    made per claim.)"""
+    __slots__ = ("v", "years", "governing", "year", "part", "period")
 
-    def __init__(self, v: ClaimView, years: tuple[int, int] | None, governing) -> None:
+    def __init__(self, v: ClaimView, period: str | None, years: tuple[int, int] | None,
+                 governing) -> None:
         s = v.s
-        self.v, self.years, self.governing = v, years, governing
+        self.v, self.years, self.governing, self.period = v, years, governing, period
         self.year, self.part = s.facts.year, s.part
 
 
@@ -109,7 +111,7 @@ class RoleRules:
             return c.role
         if c.kind == "date" or (c.kind in ("duration", "rank") and not self._ahead_of(v, period)):
             return self._date_role(v, period)
-        q = _Question(v, year_range(period), governing_date)
+        q = _Question(v, period, year_range(period), governing_date)
         s = v.s
         if s.rules is _UNSET:
             s.rules = self._rules_for(s.text, len(s.claims))
@@ -181,9 +183,12 @@ class RoleRules:
         return "target"
 
     def _over(self, q: "_Question") -> str | None:
-        """A past time word in the clause, or a period over when the report was written."""
+        """A past time word in the clause, or a period over when the report was written:
+        before its year, or before the day it was issued (截至2024年5月底 in an audit report
+        delivered that July)."""
         over = q.years is not None and q.year is not None and q.years[1] < q.year
-        return "outcome" if self._past(q.v) or over else None
+        return "outcome" if over or self._past(q.v) or _ended_before(q.period, q.v.s.facts.issued) \
+            else None
 
     def _budget(self, q: "_Question") -> str | None:
         """An item of the budget (财政赤字, 财政支出, 专项债券) in the year's tasks or a plan
@@ -331,6 +336,13 @@ def _share_of_goal(v: ClaimView) -> bool:
 def _not_compared(text: str) -> str:
     """The text without comparison bases (比上年预算增加X is no budget)."""
     return _COMPARED.sub("", text) if "比" in text or "较" in text else text
+
+
+def _ended_before(period: str | None, issued: str | None) -> bool:
+    """Whether a period (ISO, closed) ended before the day ``issued`` (ISO, any precision)."""
+    if not period or not issued or not period.rpartition("/")[2][:4].isdigit():
+        return False
+    return _last_day(period) < issued
 
 
 def _last_day(period: str) -> str:

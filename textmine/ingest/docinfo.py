@@ -33,9 +33,15 @@ _ISO_DAY = re.compile(r"\s*(19[5-9]\d|20\d\d)-\d{2}(?:-\d{2})?\b")  # a header's
 ISSUER_ENDS = ("人民政府", "委员会", "领导小组", "调查队", "办公室", "厅", "局", "委", "办", "部", "署")
 
 
+# the day a report was delivered, in the line under its title: ——2024年7月25日在某省第十四届
+# 人民代表大会常务委员会第十次会议上, （2026年1月27日在…大会第四次会议上）
+_DELIVERED = re.compile(r"(19[5-9]\d|20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在[^。，]{2,60}?(?:会议|大会)")
+
+
 def sign_off(doc: Document) -> None:
     """The issuing body and the issue day from the document's last lines (an official
     document ends with them), where not known already: ``doc.issuer``, ``doc.issue_date``;
+    else the day a report was delivered (the line under its title: ——2024年7月25日在…会议上),
     else from a short line near the top that ends with the day (a bulletin's masthead:
     上海市合作交流办公室 2020年9月15日)."""
     tail = [b.text.strip() for b in doc.blocks[-2:] if b.text.strip()]
@@ -43,7 +49,21 @@ def sign_off(doc: Document) -> None:
         return
     _end_lines(doc, tail)
     if doc.issue_date is None:
+        _delivered(doc)
+    if doc.issue_date is None:
         _masthead(doc)
+
+
+def _delivered(doc: Document) -> None:
+    """The day the report was delivered to a congress or meeting, from a line near the top
+    that is no sentence of the text (the date line under the title, or the title run into
+    it: 政府工作报告——2008年3月5日在…会议上)."""
+    for b in doc.blocks[:HEAD_BLOCKS * 3]:  # (a scraped page: portal navigation above it)
+        line = unicodedata.normalize("NFKC", b.text).strip()
+        m = _DELIVERED.search(line) if len(line) <= 120 and "。" not in line else None
+        if m is not None and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
+            doc.issue_date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+            return
 
 
 def _masthead(doc: Document) -> None:

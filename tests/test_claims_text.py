@@ -162,6 +162,10 @@ COUNTED_NOUNS = [
     ("招募3000名义务讲解员。", "3000名", "招募义务讲解员"),  # 名 before 义务, not 名义
     # the words after a figure cut to MAX_LEN at a word's end (not …机构实 of 实施)
     ("在55%乡镇政府举办的公共卫生机构实施绩效改革。", "55%", "乡镇政府举办的公共卫生机构"),
+    # a word of being there (有, 尚有, 还有) names nothing, nor a noun's negated verb (未开工)
+    ("截至年底，尚有15个项目未开工。", "15个", "项目"), ("有8.4亿元专项资金未及时下达。", "8.4亿元", "专项资金"),
+    ("全县还有2300人未脱贫。", "2300人", "未脱贫"),  # nor the whole jurisdiction alone
+    ("全市仍有4个乡镇未通高速。", "4个", "乡镇未通高速"),  # (未通: one word, no adverb)
 ]
 
 

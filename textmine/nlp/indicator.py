@@ -122,9 +122,10 @@ def _words_around(text: str, cut: int, left: str, right: str, end: int,
         phrase = _before_clause(text, cut)
     if len(_CJK.findall(phrase)) < 2:
         return (phrase + _head(text, _trim(right), end, token_starts)) if right else phrase
-    if not names_something(phrase) and names_something(
+    if (not names_something(phrase) or not _WHOLE.sub("", phrase)) and names_something(
             after := _head(text, _trim(right), end, token_starts)):
-        return after  # 每年75%左右新增财力投向民生事业: what follows, not 每年
+        return after  # 每年75%左右新增财力投向民生事业: what follows, not 每年 (nor 全县 of
+        #               全县还有1.2万人未脱贫)
     return phrase
 
 
@@ -548,8 +549,8 @@ def _verb_before(text: str, start: int, left: str, token_starts: Container[int])
     while j > lo and j not in token_starts:
         j -= 1
     verb = text[j:k] if left and j >= lo else ""
-    if not (2 <= len(verb) <= 3 and _CJK.match(verb)) or text[j - 1:j] == "、":
-        return ""
+    if not (2 <= len(verb) <= 3 and _CJK.match(verb)) or text[j - 1:j] == "、" or verb in _EXISTS:
+        return ""  # (尚有18个项目: a verb of being there names nothing)
     return verb
 
 

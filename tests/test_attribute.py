@@ -753,6 +753,39 @@ def test_final_accounts_and_audit_reports_review_their_year(doc, text, period, r
     assert (c.period, c.role) == (period, role)
 
 
+PLAN = """某省乡村产业发展规划（2021—2025年）
+一、发展目标
+到2025年，全省农产品加工转化率达到68%。
+二、重点任务
+培育省级龙头企业900家以上，农村卫生厕所普及率提高到88%，力争2022年底前完成产业园区规划。
+三、保障措施
+省级财政每年安排专项资金40亿元，五年累计投入不低于200亿元。
+"""
+
+
+@pytest.mark.parametrize("title,text,period,role", [
+    # a plan whose title names its plan period is about it: its first year is the reference
+    # year, and a part without a year of its own covers the period (a count to be reached
+    # over it) or its last year (a level reached)
+    ("", "68%", "2025", "target"), ("", "900家以上", "2021/2025", "target"),
+    ("", "88%", "2025", "target"), ("", "2022年底前", "2022", "target"),
+    ("", "不低于200亿元", "2021/2025", "target"),  # 五年累计 in the plan: its five years
+    ("“十四五”", "900家以上", "2021/2025", "target"),  # the period named, not written in years
+])
+def test_a_plan_is_about_the_plan_period_its_title_names(title, text, period, role):
+    doc = PLAN.replace("（2021—2025年）", "") if title else PLAN
+    doc = doc.replace("某省", "江西省" + title)
+    c = next(c for c in _claims(doc) if c.text == text)
+    assert (c.period, c.role) == (period, role)
+
+
+def test_a_deadline_of_the_year_in_its_tasks_is_a_target():
+    """A 工作要点 of 2024 (no issue day known): 6月底前 in its tasks is still ahead."""
+    doc = "2024年某市乡村振兴工作要点\n一、重点工作\n6月底前完成年度集中排查，新增合作社200家。\n"
+    c = next(c for c in _claims(doc.replace("某市", "遵义市")) if c.text == "6月底前")
+    assert (c.period, c.role) == ("2024-06", "target")
+
+
 _BULLETIN_BODY = ("上半年，两地共建产业园区6个，引导企业到园区投资9.2亿元，带动脱贫群众就业3100人。"
                   "力争9月底前完成全部项目开工，年底前资金拨付率达到100%。\n")
 

@@ -248,11 +248,12 @@ class DocumentReader:
         return marks[-1] + 1 if marks else 0
 
     def part_of(self, text: str, year: int | None, reviewed: int | None = None,
-                ahead: int | None = None) -> Part | None:
+                ahead: Cue | None = None, plan: bool = False) -> Part | None:
         """The part a numbered heading opens (一、2017年工作回顾), None for other blocks.
         ``reviewed``: the year a review heading without a year looks back on (default: the
-        year before ``year``); ``ahead``: the year a forward heading without a year looks to
-        (default: ``year``)."""
+        year before ``year``); ``ahead``: the time a forward heading without a year looks to
+        (default: ``year``), with ``plan`` also a heading neither review nor forward (a
+        plan's 保障措施: its plan period)."""
         if len(text) > 8 and not self.opens_part.match(text):
             return None  # neither a numbered heading nor a closing one (附注)
         s = _norm(text).strip()
@@ -270,9 +271,9 @@ class DocumentReader:
         cue = cues[0] if cues else None
         if cue is None and year is not None:
             back = year - 1 if reviewed is None else reviewed
-            forth = year if ahead is None else ahead
             cue = Cue(back, back, "relative") if kind == "review" else \
-                Cue(forth, forth, "relative") if kind == "forward" else None
+                (ahead or Cue(year, year, "relative")) if kind == "forward" else \
+                ahead if plan else None
         also = next((c for c in cues[1:] if _years(c) != _years(cue)), None)
         return Part(s, kind, cue, also)
 
@@ -314,21 +315,31 @@ class DocumentReader:
         (刚刚过去的2020年)."""
         return at <= 2 or text[:at] in self.rules["time"]["lead_in"]
 
-    def _unnamed_years(self, doc: Document, year: int | None) -> tuple[int | None, int | None]:
+    def _unnamed_years(self, doc: Document, year: int | None, kind: str
+                       ) -> tuple[int | None, Cue | None, bool]:
         """The years a review heading and a forward heading without a year are about, when
-        not the defaults (``part_of``): a report on its title's year (2021年…工作情况的报告,
-        not a work report that opens its year) reviews that year, and when delivered the
-        year after (2023年决算 in July 2024) looks ahead to that year (下一步工作: 2024)."""
-        if year is None or doc.year_source != "title" or self.opens_the_year(doc):
-            return None, None
+        not the defaults (``part_of``), and whether other headings share the forward time: a
+        plan whose title names its plan period (“十四五”…规划, 三年行动方案（2023—2025年）) is
+        about that period; a report on its title's year (2021年…工作情况的报告, not a work
+        report that opens its year) reviews that year, and when delivered the year after
+        (2023年决算 in July 2024) looks ahead to that year (下一步工作: 2024)."""
+        if year is None or doc.year_source != "title":
+            return None, None, False
+        if kind == "plan":
+            span = next((c for _, c in self.times.cues(_norm(doc.title or ""), year)
+                         if c.kind in ("plan", "years") and c.first < c.last), None)
+            return None, span, span is not None
+        if self.opens_the_year(doc):
+            return None, None, False
         day = doc.issue_date or ""
         issued = int(day[:4]) if day[:4].isdigit() else None
-        return year, issued if issued is not None and issued > year else None
+        return year, Cue(issued, issued, "relative") if issued is not None and issued > year \
+            else None, False
 
     def outline(self, doc: Document, year: int | None, kind: str = "other") -> list[BlockTime]:
         out: list[BlockTime] = []
-        reviewed, ahead = self._unnamed_years(doc, year)
-        parts = [self.part_of(b.text, year, reviewed, ahead) for b in doc.blocks]
+        reviewed, ahead, plan = self._unnamed_years(doc, year, kind)
+        parts = [self.part_of(b.text, year, reviewed, ahead, plan) for b in doc.blocks]
         implicit = self._implicit_part(doc, year, kind, parts)
         body = self._body_start(doc) if implicit is not None else 0
         part: Part | None = None

@@ -299,9 +299,10 @@ class RoleRules:
 
     def _date_role(self, v: ClaimView, period: str | None) -> str:
         """Dates, durations and ranks: a deadline ahead of the report is a target."""
-        years = year_range(period)
-        future = years is not None and v.s.facts.year is not None and years[1] > v.s.facts.year
-        issued = v.s.facts.issued
+        years, year = year_range(period), v.s.facts.year
+        future = years is not None and year is not None and (
+            years[1] > year or years[1] == year and v.s.part == "forward" and not v.s.facts.issued)
+        issued = v.s.facts.issued  # (6月底前 in the year's tasks, unless its issue day says)
         if not future and issued and period and years is not None and years[1] == int(issued[:4]):
             future = _last_day(period) > issued  # 10月底前 in a bulletin of 2 September
         return "target" if future and v.claim.qualifier == "before" else "outcome"

@@ -69,6 +69,7 @@ class TimeWords:
     after_base: tuple[str, ...]   # words after a base (与2010年相比)
     multiple: re.Pattern          # a multiple of the base after it (是2010年的2.2倍)
     record: re.Pattern            # a record since it after it (2012年以来最高)
+    counted: re.Pattern           # N years counted without a word back (三年累计)
     _cache: dict = field(default_factory=dict, repr=False)  # (text, year) -> cues
 
     @classmethod
@@ -90,11 +91,17 @@ class TimeWords:
         comparison = re.compile(f"(?:{_alt(t['comparison'])})$")
         return cls(dict(t["relative"]), dict(t["plans"]), pattern, comparison,
                    tuple(t["comparison_after"]), re.compile(t["multiple_after"]),
-                   re.compile(t["record_after"]))
+                   re.compile(t["record_after"]),
+                   re.compile(f"{n}年(?:{_alt(sp['counted_after'])})"))
 
     def forget(self) -> None:
         """Drop the cues remembered of the texts read so far."""
         self._cache.clear()
+
+    def counted_years(self, text: str, at: int) -> bool:
+        """Whether a span of years at ``at`` is counted without a word back (三年累计, 五年间),
+        not a span back from now (过去五年, 五年来)."""
+        return self.counted.match(text, at) is not None
 
     def cues(self, text: str, year: int | None) -> list[tuple[int, Cue]]:
         """Every cue in ``text`` (NFKC) with its offset, comparison bases left out."""

@@ -11,6 +11,7 @@ from ..parse.tables import table
 from ..types import Claim
 from .document import BlockTime, DocumentFacts
 from .gazetteer import Region
+from .timewords import Cue
 
 CLAUSE_BOUNDARY = re.compile(r"[，,；;：:。！？!?]")
 _D = table("attribution")["document"]
@@ -83,9 +84,19 @@ class ClaimView:
         self.clause = s[start:at]
 
     def time_cues(self, times) -> list:
-        """The time cues of the claim's clause (``TimeWords.cues``), once a view."""
+        """The time cues of the claim's clause (``TimeWords.cues``), once a view; N years
+        counted without a word back (三年累计, 五年间; not 过去五年, 五年来) in a part about a
+        span of N years are that span (三年累计投入 in a 2023—2025 plan: 2023/2025, not the
+        three years before it)."""
         if self.cues is _UNSET:
-            self.cues = times.cues(self.reading(self.clause), self.s.facts.year)
+            text = self.reading(self.clause)
+            cues = times.cues(text, self.s.facts.year)
+            block = self.s.block.cue if self.s.block is not None else None
+            if cues and block is not None and block.multi:
+                cues = [(at, Cue(block.first, block.last, "span")
+                         if c.kind == "span" and c.last - c.first == block.last - block.first
+                         and times.counted_years(text, at) else c) for at, c in cues]
+            self.cues = cues
         return self.cues
 
     def reading(self, before: str) -> str:

@@ -23,7 +23,8 @@ HEAD_BLOCKS = 12
 # a year, not a horizon (到2025年, 展望2035年, 远景目标2035年) nor a span's first year
 _YEAR = re.compile(r"(?<![\d到至])(?<!展望)(?<!远景)(?<!\d[~～—–-])(19[5-9]\d|20\d\d)\s*年"
                    r"(?!前|以前|之前|[~～—–-])")
-_PLAN_TITLE = ("规划", "纲要", "计划")  # a plan's title: its plan period's first year is its year
+_PLAN_TITLE = ("规划", "纲要", "计划", "方案")  # a plan's title: its plan period's first year is its year
+_YEARS = re.compile(r"(19[5-9]\d|20\d\d)\s*年?\s*[—–~～至到-]+\s*(19[5-9]\d|20\d\d)\s*年")  # 2023—2025年
 _DATED = re.compile(r"(19[5-9]\d|20\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 _ISO_DAY = re.compile(r"\s*(19[5-9]\d|20\d\d)-\d{2}(?:-\d{2})?\b")  # a header's publish_date
 
@@ -148,9 +149,13 @@ def reference_year(doc_id: str, title: str | None, header: dict[str, str],
 
 
 def _plan_start(title: str | None) -> int | None:
-    """The first year of the plan period a plan's title names (“十四五”…规划 -> 2021)."""
+    """The first year of the plan period a plan's title names (“十四五”…规划 -> 2021;
+    …三年行动实施方案（2023—2025年） -> 2023)."""
     if not title or not any(w in title for w in _PLAN_TITLE):
         return None
+    years = _YEARS.search(unicodedata.normalize("NFKC", title))
+    if years is not None and int(years.group(1)) < int(years.group(2)):
+        return int(years.group(1))
     m = _plan_period().search(re.sub(r"第([一二三四五六七八九十]+)个五年", r"\1五", title))
     return table("attribution")["time"]["plans"][m.group()] if m else None
 

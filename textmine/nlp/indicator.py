@@ -549,8 +549,9 @@ def _verb_before(text: str, start: int, left: str, token_starts: Container[int])
     while j > lo and j not in token_starts:
         j -= 1
     verb = text[j:k] if left and j >= lo else ""
-    if not (2 <= len(verb) <= 3 and _CJK.match(verb)) or text[j - 1:j] == "、" or verb in _EXISTS:
-        return ""  # (尚有18个项目: a verb of being there names nothing)
+    if not (2 <= len(verb) <= 3 and _CJK.match(verb)) or text[j - 1:j] == "、" or \
+            verb in _EXISTS or _WHOLE.match(verb):
+        return ""  # (尚有18个项目: a verb of being there names nothing; 对全市3.6万名: no verb)
     return verb
 
 

@@ -463,6 +463,9 @@ REFERENCE_YEARS = [
     # (first lines, file name, year, source)
     ("# year=2019\n工作总结\n", "report", 2019, "header"),
     ("2018年政府工作报告\n", "gov", 2018, "title"),
+    ("2023年前三季度全省经济运行情况新闻发布会\n", "news", 2023, "title"),  # 年前三季度: no 年前
+    ("2023年前全省经济运行情况的报告\n", "news", None, "unknown"),  # ... but 2023年前 is before it
+    ("某省产业发展规划（2023—2025年）\n", "plan", 2023, "title"),  # a plan period's first year
     ("政府工作报告\n", "gov-2017", 2017, "filename"),
     ("政府工作报告\n——2016年3月5日在省人民代表大会上\n", "gov", 2016, "masthead"),
     ("到2025年发展规划纲要\n", "plan-2021", 2021, "filename"),  # a plan horizon never sets it

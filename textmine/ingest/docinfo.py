@@ -22,7 +22,7 @@ NOT_TITLE = ("当前位置", "首页", ">>", "来源", "字体", "责任编辑",
 HEAD_BLOCKS = 12
 # a year, not a horizon (到2025年, 展望2035年, 远景目标2035年) nor a span's first year
 _YEAR = re.compile(r"(?<![\d到至])(?<!展望)(?<!远景)(?<!\d[~～—–-])(19[5-9]\d|20\d\d)\s*年"
-                   r"(?!前|以前|之前|[~～—–-])")
+                   r"(?!前(?![一二两三四五六七八九十\d])|以前|之前|[~～—–-])")  # (2023年前三季度: a year)
 _PLAN_TITLE = ("规划", "纲要", "计划", "方案")  # a plan's title: its plan period's first year is its year
 _YEARS = re.compile(r"(19[5-9]\d|20\d\d)\s*年?\s*[—–~～至到-]+\s*(19[5-9]\d|20\d\d)\s*年")  # 2023—2025年
 _DATED = re.compile(r"(19[5-9]\d|20\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")

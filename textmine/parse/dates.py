@@ -192,8 +192,7 @@ def _grammar() -> tuple[re.Pattern, dict[int, _Rule]]:
     bodies = []
     for i, rule in enumerate(_T["rule"]):
         bodies.append(_GROUP.sub(lambda g: f"(?P{g.group(1)}r{i}_{g.group(2)}", _expand(rule["pattern"], words)))
-    first = "".join(sorted(set("0123456789" + "".join(_first_chars()))))
-    combined = re.compile(f"(?=[{re.escape(first)}])(?:" + "|".join(
+    combined = re.compile(f"(?={_FIRST.pattern})(?:" + "|".join(
         f"(?P<r{i}>{b})" for i, b in enumerate(bodies)) + ")")
     names = {v: k for k, v in combined.groupindex.items()}
     rules = {}
@@ -207,11 +206,16 @@ def _grammar() -> tuple[re.Pattern, dict[int, _Rule]]:
 
 def _first_chars() -> set[str]:
     """Every character a date may start with."""
-    chars = set(_T["scan"]["first"]) | {w[0] for w in _T["periods"]}
+    chars = set("0123456789" + _T["scan"]["first"]) | {w[0] for w in _T["periods"]}
     for table_ in (_REL_YEAR, _REL_MONTH, _REL_QUARTER):
         chars |= {w[0] for w in table_}
     chars |= {w[0] for w in _ERA["last_century"] + _ERA["this_century"]}
     return chars
+
+
+# a character a date may start with: the combined pattern's first test, and where the scan
+# tries it (the places between are skipped at C speed)
+_FIRST = re.compile(f"[{re.escape(''.join(sorted(_first_chars())))}]")
 
 
 # the anchors a date holds: every date holds one of them, and starts at most a few characters
@@ -220,8 +224,9 @@ def _first_chars() -> set[str]:
 # a digit with a dash and a digit after it: 3至5. Written to start with one character class, so
 # that the scan skips every other character at C speed: a hint or a digit, then which.)
 _HINT = _T["scan"]["hint"]
+ANCHOR_START = f"{_HINT}\\d"  # (a character class's body) what every anchor starts with
 _ANCHOR = re.compile(
-    f"[{_HINT}\\d](?:(?<=[{_HINT}])|(?<=\\d)(?:[-/.]\\d|(?<=[{''.join(_T['connect']['range_starts'])}]\\d)"
+    f"[{ANCHOR_START}](?:(?<=[{_HINT}])|(?<=\\d)(?:[-/.]\\d|(?<=[{''.join(_T['connect']['range_starts'])}]\\d)"
     f"|[ \\t]{{0,2}}{_words(_T['connect']['dashes'])}[ \\t]{{0,2}}\\d))")
 _LEAD = _T["scan"]["lead"]
 
@@ -246,13 +251,15 @@ def scan_dates(text: str, ref: Reference) -> list[DateMention]:
         p = a.start()
         if p < pos:
             continue
-        for s in range(max(pos, tried, p - _LEAD), p + 1):
-            m = combined.match(text, s)
+        f = _FIRST.search(text, max(pos, tried, p - _LEAD), p + 1)
+        while f is not None:
+            m = combined.match(text, f.start())
             d = _read(text, m, rules, ref) if m is not None else None
             if d is not None:
                 found.append(d)
                 pos = d.end
                 break
+            f = _FIRST.search(text, f.start() + 1, p + 1)
         tried = max(tried, p + 1)
     return found
 

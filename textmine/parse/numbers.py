@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
-from .dates import Reference, scan_dates
+from .dates import ANCHOR_START, Reference, scan_dates
 from .forms import BETWEEN_END, BETWEEN_JOINS, SLASH_FRACTION, SPECIAL_FIRST, slash_fraction, special_at
 from .mention import GRAMMAR, NumberMention
 from .numerals import DIGITS, MAGNITUDES, UNITS, fold_width, scan_numeral
@@ -30,7 +31,13 @@ _NOT_NUMBER_HINT = re.compile("[:A-z]")  # every NOT_NUMBERS match holds a lette
 _START_CHARS = frozenset("0123456789") | frozenset(DIGITS) | frozenset(UNITS) | frozenset(MAGNITUDES)
 # where the scanner looks at all: a number start, a special word's first character, or a
 # decimal point (.5); everything else is skipped at C speed
-_CANDIDATE = re.compile("[" + re.escape("".join(sorted(_START_CHARS | SPECIAL_FIRST | {"."}))) + "]")
+_CANDIDATE_CHARS = re.escape("".join(sorted(_START_CHARS | SPECIAL_FIRST | {"."})))
+_CANDIDATE = re.compile(f"[{_CANDIDATE_CHARS}]")
+# a text with none of these holds no number, no date and no slash fraction (half the sentences
+# of a report): one search says so
+_ANY = re.compile(f"[{_CANDIDATE_CHARS}{ANCHOR_START}]")
+# the reference of dates, one object per (year, month) (immutable; made once, not per sentence)
+_reference = lru_cache(maxsize=64)(Reference)
 # a lower and an upper bound side by side are one range (大于10小于20, 1000以上，1500以下)
 _BOUND_WORDS = sorted(GRAMMAR["bounds"]["joins"], key=len, reverse=True)
 BOUND_JOIN = re.compile(r"^\s{0,2}(?:" + "|".join(map(re.escape, _BOUND_WORDS)) + r")?\s{0,2}$")
@@ -46,7 +53,9 @@ def find_numbers(text: str, year: int | None = None, month: int | None = None) -
     ``month``: the document's, for dates written without a year and relative dates (a
     relative date that needs what is not known is left out, its words read as no number)."""
     folded = fold_width(text)
-    dates = scan_dates(folded, Reference(year, month))
+    if _ANY.search(folded) is None:
+        return []
+    dates = scan_dates(folded, _reference(year, month))
     found = [NumberMention(d.start, d.end, text[d.start:d.end], "date", d.value, "date",
                            d.qualifier, None, None, year_written=d.year_written, number_start=d.start)
              for d in dates if d.value is not None]

@@ -43,6 +43,9 @@ _BOUND_WORDS = sorted(GRAMMAR["bounds"]["joins"], key=len, reverse=True)
 BOUND_JOIN = re.compile(r"^\s{0,2}(?:" + "|".join(map(re.escape, _BOUND_WORDS)) + r")?\s{0,2}$")
 # X和Y之间: a range
 BETWEEN_JOIN = re.compile(r"^\s{0,2}(?:" + BETWEEN_JOINS + r")\s{0,2}$")
+# the longest gap either joins: a word and two spaces each side (a wider gap joins nothing,
+# known without slicing it or trying the patterns)
+_JOIN_GAP = 4 + max(map(len, [*_BOUND_WORDS, *GRAMMAR["between"]["joins"]]))
 # 10000与20000间: the second number's "unit" is the end word
 _BETWEEN_UNITS = frozenset(w for w in GRAMMAR["between"]["ends"] if len(w) == 1)
 _Span = tuple[int, int]
@@ -154,7 +157,7 @@ def _join_bounds(text: str, t: str, found: list[NumberMention]) -> list[NumberMe
     for m in found:
         prev = out[-1] if out else None
         joined = None
-        if prev is not None and prev.kind != "date" and m.kind != "date" and prev.end <= m.start:
+        if prev is not None and prev.kind != "date" and m.kind != "date" and 0 <= m.start - prev.end <= _JOIN_GAP:
             joined = _joined(t, prev, m)
         if joined is not None:
             out[-1] = replace(joined, text=text[joined.start:joined.end])

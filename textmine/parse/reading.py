@@ -49,6 +49,12 @@ _MEASURE_MAGNITUDE = frozenset(GRAMMAR["inner"]["measure_before_magnitude"])  # 
 _DOUBLED = frozenset(GRAMMAR["range"]["doubled"])  # 1万元--5万元
 _INCLUSIVE: tuple[str, ...] = tuple(GRAMMAR["range"]["inclusive"])  # 1万(含)-5万元
 _INCLUSIVE_FIRST = frozenset(w[0] for w in _INCLUSIVE)
+# what may stand right after the reading for a step to find anything (a space: what comes after
+# it); a step returns at once on anything else, most numbers being followed by none of these
+_SPACES = frozenset(SPACE)
+_INNER_NEXT = _INNER | _SPACES
+_MEASURE_NEXT = _MEASURE_MAGNITUDE | _SPACES
+_RANGE_NEXT = RANGE_DASH | _INCLUSIVE_FIRST | _SPACES
 # the currency words by their first and by their last character, each in CURRENCY_NAMES' order
 _CURRENCY_BY_FIRST: dict[str, tuple[str, ...]] = {}
 _CURRENCY_BY_LAST: dict[str, tuple[str, ...]] = {}
@@ -190,6 +196,8 @@ def _inner_at(t: str, k: int, chars) -> bool:
 def _inner_word(r: Reading) -> Outcome:
     """多/余/几 between the number and its unit (2100多种, 5万多个, 十几个; not 余额)."""
     t = r.t
+    if t[r.end:r.end + 1] not in _INNER_NEXT:
+        return r
     k = skip_space(t, r.end)
     if not _inner_at(t, k, _INNER):
         return r
@@ -204,6 +212,8 @@ def _inner_word(r: Reading) -> Outcome:
 def _measure_magnitude(r: Reading) -> Outcome:
     """两个亿, 几个万 (spoken): the measure word before a magnitude is none; 2亿."""
     t = r.t
+    if t[r.end:r.end + 1] not in _MEASURE_NEXT:
+        return r
     k = skip_space(t, r.end)
     if k + 1 < len(t) and t[k] in _MEASURE_MAGNITUDE and t[k + 1] in MAGNITUDES and not r.num.magnitude:
         r.value, r.end = r.value * MAGNITUDES[t[k + 1]], k + 2
@@ -284,8 +294,9 @@ def _currency(r: Reading) -> Outcome:
             r.unit, r.end = money_unit(after), r.end + len(after)
             return r
     s = r.start - 1 if r.start > 0 and t[r.start - 1] == " " else r.start
-    before = next((w for w in _CURRENCY_BY_LAST.get(t[s - 1:s] if s > 0 else "", ())
-                   if t.startswith(w, s - len(w)) and s >= len(w)), None)
+    words = _CURRENCY_BY_LAST.get(t[s - 1:s] if s > 0 else "")  # (mostly none: no generator made)
+    before = None if words is None else next((w for w in words if t.startswith(w, s - len(w)) and s >= len(w)),
+                                             None)
     if before is not None and (unit is None or money_unit(before).currency != unit.currency):
         r.unit, r.start = money_unit(before), s - len(before)
     return r
@@ -315,7 +326,7 @@ def _per(r: Reading) -> Outcome:
 def _suffix(r: Reading) -> Outcome:
     """A qualifier word after the unit: 6600万人以上, 15%左右, 5.5%以内, 1200 或以上, 3万元多."""
     t, j = r.t, r.end
-    suf = Q.suffix_at(t, j)
+    suf = Q.suffix_at(t, j) if t[j:j + 1] in Q.SUFFIX_FIRST else None  # (mostly not: no call)
     if suf is None and j < len(t) and t[j] in SPACE:
         k = skip_space(t, j)
         suf = Q.suffix_at(t, k)
@@ -354,6 +365,8 @@ def _comparison(r: Reading) -> Outcome:
 def _range_step(r: Reading) -> Outcome:
     """20～30万元, 3至5个, 10%-15%, 1万(含)-5万元."""
     t = r.t
+    if t[r.end:r.end + 1] not in _RANGE_NEXT:
+        return r
     dash = skip_space(t, r.end, 1)
     inclusive = next((w for w in _INCLUSIVE if t.startswith(w, dash)), "") if t[dash:dash + 1] in _INCLUSIVE_FIRST else ""
     dash = skip_space(t, dash + len(inclusive), 1)

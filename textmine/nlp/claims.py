@@ -72,7 +72,7 @@ def select_claims(text: str, mentions: list[NumberMention]) -> list[NumberMentio
     out = []
     for m in mentions:
         core = m.number_start
-        if any(a <= core < b for a, b in spans):
+        if spans and any(a <= core < b for a, b in spans):  # (most sentences have none)
             continue
         if m.kind == "date":
             out.append(m)

@@ -50,7 +50,8 @@ _BEFORE_DASH = frozenset(DIGITS) | frozenset(UNITS) | frozenset(MAGNITUDES) | fr
 
 _COMPARE = GRAMMAR["compare"]
 COMPARE_RULE = {w: Rule(r) for w, r in _COMPARE["after"].items()}
-COMPARE_BEFORE = re.compile(re.escape(_COMPARE["before"]) + r"\s{0,2}$")  # 比三十大, 比 170 低
+COMPARE_WORD: str = _COMPARE["before"]
+COMPARE_BEFORE = re.compile(re.escape(COMPARE_WORD) + r"\s{0,2}$")  # 比三十大, 比 170 低
 COMPARE_AFTER = re.compile(r"\s{0,2}([" + "".join(map(re.escape, COMPARE_RULE)) + "])")
 
 

@@ -65,6 +65,8 @@ _SPACE_CHARS = " \u00a0\u3000"
 _SP = f"[{_SPACE_CHARS}]{{0,2}}"
 _PREFIX_RE = re.compile("(?:" + "|".join(_SP.join(map(re.escape, w)) for w in _PREFIX_LONGEST) + ")" + _SP + r"\Z")
 _PREFIX_LAST = frozenset(w[-1] for w in PREFIX)
+# the character before a number that a prefix word or its spaces may end with
+_PREFIX_NEAR = _PREFIX_LAST | frozenset(_SPACE_CHARS)
 _WINDOW = 3 * max(map(len, PREFIX)) + 2
 _SPACES = re.compile(f"[{_SPACE_CHARS}]")
 
@@ -90,6 +92,8 @@ def _prefix_match(text: str, i: int) -> tuple[str, int] | None:
 
 def prefix_before(text: str, i: int) -> str | None:
     """The longest prefix qualifier word ending at ``i`` (spaces inside and after it allowed)."""
+    if i == 0 or text[i - 1] not in _PREFIX_NEAR:
+        return None  # (most numbers: known without the cached search)
     m = _prefix_match(text, i)
     return m[0] if m else None
 

@@ -26,7 +26,7 @@ from . import qualifiers as Q
 from .forms import CJK_WORD, EXACT_MATH, FRACTION_FIRST, PERCENT_LEAD, PERCENT_LEAD_LAST, RANGE_DASH, RANK_MARK, TOP_MARK, \
     STANDALONE, coins, fraction, fraction_percent, in_formal_word, looks_like_year, ordinal_between, rank, top_rank, \
     shared_scale, spaced_discount, starts_noun, word_part
-from .mention import COMPARE_AFTER, COMPARE_BEFORE, COMPARE_RULE, GRAMMAR, SIGNS, SPACE, NumberMention, \
+from .mention import COMPARE_AFTER, COMPARE_BEFORE, COMPARE_RULE, COMPARE_WORD, GRAMMAR, SIGNS, SPACE, NumberMention, \
     signed, skip_space
 from .numerals import DIGITS, INNER_OVER, INNER_VAGUE, LIANG, LIANG_UNIT, MAGNITUDES, NUMERAL_CHARS, UNITS, \
     Numeral, scan_numeral, to_plain
@@ -353,8 +353,8 @@ def _starts_word_after(t: str, j: int) -> bool:
 
 def _comparison(r: Reading) -> Outcome:
     """比三十大, 比 170 低."""
-    if r.rule is not EXACT or r.start == 0:
-        return r
+    if r.rule is not EXACT or r.start == 0 or r.t.find(COMPARE_WORD, max(0, r.start - 3), r.start) < 0:
+        return r  # (no 比 just before: no pattern search)
     b = COMPARE_BEFORE.search(r.t, max(0, r.start - 3), r.start)
     c = COMPARE_AFTER.match(r.t, r.end) if b else None
     if c:

@@ -293,6 +293,7 @@ KEYS = [
     ("城乡居民基础养老金月人均增加", "基础养老金"), ("农村居民人均可支配收入", "农村居民人均可支配收入"),
     # all industry and industry above a size are two statistics
     ("全部工业增加值增长", "工业增加值"), ("规上工业增加值增长", "规模以上工业增加值"),
+    ("年平均增长", ""), ("常住人口年平均增长", "常住人口"), ("全省共有家庭户", "家庭户"),
 ]
 
 
@@ -787,6 +788,25 @@ def test_a_deadline_of_the_year_in_its_tasks_is_a_target():
     doc = "2024年某市乡村振兴工作要点\n一、重点工作\n6月底前完成年度集中排查，新增合作社200家。\n"
     c = next(c for c in _claims(doc.replace("某市", "遵义市")) if c.text == "6月底前")
     assert (c.period, c.role) == ("2024-06", "target")
+
+
+CENSUS = """某省第七次全国人口普查公报（第一号）
+某省统计局
+2021年5月20日
+我省以2020年11月1日零时为标准时点进行了第七次全国人口普查。
+一、常住人口
+全省常住人口为4258万人，与2010年第六次全国人口普查的4103万人相比，增加155万人。
+"""
+
+
+@pytest.mark.parametrize("text,period", [
+    ("4258万人", "2020"),  # the census moment's year, not the year it was published
+    ("4103万人", "2010"),  # the value of the comparison base: its own year
+    ("155万人", "2020"),
+])
+def test_a_census_counts_at_its_reference_moment(text, period):
+    c = next(c for c in _claims(CENSUS.replace("某省", "江西省")) if c.text == text)
+    assert (c.period, c.role) == (period, "outcome")
 
 
 _BULLETIN_BODY = ("上半年，两地共建产业园区6个，引导企业到园区投资9.2亿元，带动脱贫群众就业3100人。"

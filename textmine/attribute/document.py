@@ -124,8 +124,20 @@ class DocumentReader:
         facts.blocks = self.outline(doc, doc.year, facts.kind)
         if source in ("text", "none"):
             self._heading_places(doc, facts.blocks, region)
-        facts.span = title_span(doc.title, doc.year)
+        facts.span = title_span(doc.title, doc.year) or self._reference_point(doc)
         return facts
+
+    def _reference_point(self, doc: Document) -> str | None:
+        """The year of the moment a census or survey counts at (以2020年11月1日零时为标准时点),
+        near the top: the period of its figures that name no time (not the year the bulletin
+        was published in)."""
+        words = self.rules["document"]["reference_point"]
+        for b in doc.blocks[: self.rules["document"]["head_blocks"]]:
+            k = next((k for k in map(b.text.find, words) if k > 0), -1)
+            found = find_dates(_norm(b.text[:k]), doc.year) if k > 0 else []
+            if found and isinstance(found[-1].value, str) and found[-1].value[:4].isdigit():
+                return found[-1].value[:4]
+        return None
 
     # ---------------------------------------------------------------- kind and region
     def kind(self, title: str | None, head: list[str]) -> str:

@@ -90,6 +90,9 @@ class PeriodRules:
         cue, source, at = self.context(v)
         if c.kind == "date":
             return self.date_period(c, cue), "written"
+        base = self._base_value(v)
+        if base is not None:  # (与2010年…的65683722人相比: the base's own value, of 2010)
+            return self.date_period(base, cue), "written"
         d = self.governing_date(v)
         if d is not None and v.index and self._dates_start(v, d) and self.span_end(v) == "to":
             # 由2018年底的8.7%下降到1.3%: the year is the start's; the end's is the
@@ -113,6 +116,19 @@ class PeriodRules:
         if d is not None:
             return self.governed(d, cue, v.s.facts.issued), "written"
         return self._in_context(v, cue, source)
+
+    def _base_value(self, v: ClaimView) -> Claim | None:
+        """The date of a comparison base whose value the claim is (与2010年第六次人口普查的
+        65683722人相比: the figure is 2010's, not the current period's); else None."""
+        s, c = v.s, v.claim
+        if not s.dates or not s.text.startswith(self.times.after_base, c.end):
+            return None
+        k = next((k for k in reversed(s.dates) if k < v.index), None)
+        d = s.claims[k] if k is not None else None
+        if d is None or d.start < v.clause_start or k != v.index - 1 or \
+                not self.times.is_base(s.text, d.start, d.end):
+            return None
+        return d
 
     @staticmethod
     def _governs_here(v: ClaimView, d: Claim, source: str, at: int) -> bool:

@@ -866,6 +866,9 @@ def test_a_budget_report_reviews_what_was_spent_and_arranges_the_next_year(text,
     ("居民消费价格上涨1.2%，低于3%左右的调控目标。", "3%左右", "target"),
     # ... unless the clause says it was reached
     ("提前一年实现人均公用经费600元的目标。", "600元", "outcome"),
+    # ... but not when it is still ahead or pursued
+    ("从前八个月看，实现全年5%左右的预期目标有较好基础。", "5%左右", "target"),
+    ("确保完成生产总值增长5%左右的目标。", "5%左右", "target"),
     # a list of targets starts at the words that open it
     ("今年的主要预期目标是：生产总值增长5.5%；城镇新增就业6万人。", "5.5%", "target"),
 ])

@@ -31,7 +31,7 @@ from functools import cached_property
 
 from ..parse.tables import searchers, table
 from .timewords import TimeWords, year_range
-from .view import _UNSET, ClaimView
+from .view import _UNSET, CLAUSE_BOUNDARY, ClaimView
 
 STRONG_TARGET = ("预期目标", "目标是", "目标为", "主要目标", "发展目标")
 _STRONG_TARGET = re.compile("|".join(STRONG_TARGET))
@@ -130,9 +130,13 @@ class RoleRules:
         """A figure followed by the goal it is the value of (低于3%左右的调控目标): target,
         unless its clause says the goal was reached (实现人均经费300元的目标)."""
         v = q.v
-        if not _GOAL_AFTER.match(v.s.text, v.claim.end) or v.claim.kind == "date":
+        goal = _GOAL_AFTER.match(v.s.text, v.claim.end)
+        if not goal or v.claim.kind == "date":
             return None
-        # (实现…300元的目标: the goal reached, what happened)
+        # (实现…300元的目标: the goal reached, what happened; 实现…的预期目标有较好基础: not yet)
+        rest = CLAUSE_BOUNDARY.split(v.s.text[goal.end():], maxsplit=1)[0]
+        if self.has["goal_ahead"](rest) or self.has["goal_pursued"](v.clause):
+            return "target"  # (确保完成…6%左右的目标: still to do)
         return None if "实现" in v.clause or self.has["planned_done"](v.clause) else "target"
 
     def _forecast_opening(self, q: "_Question") -> str | None:

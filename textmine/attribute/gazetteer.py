@@ -48,6 +48,7 @@ class Gazetteer:
     _names: list[str] = field(default_factory=list, init=False, repr=False)
     _longest: int = field(default=0, init=False, repr=False)  # the longest name's length
     firsts: frozenset[str] = field(default=frozenset(), init=False, repr=False)  # names' first characters
+    _heads: frozenset[str] = field(default=frozenset(), init=False, repr=False)  # ... first two
 
     def __post_init__(self) -> None:
         # every name in one Aho-Corasick automaton (ahocorasick_rs, leftmost-longest): one
@@ -60,6 +61,7 @@ class Gazetteer:
         self._names = list(self.surfaces)
         self._longest = max(map(len, self._names), default=0)
         self.firsts = frozenset(n[0] for n in self._names if n)
+        self._heads = frozenset(n[:2] for n in self._names if len(n) >= 2)  # (names' first two)
         self._automaton = ahocorasick_rs.AhoCorasick(
             self._names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
             implementation=ahocorasick_rs.Implementation.DFA,  # built in ~20 ms, searches 2x faster
@@ -106,8 +108,8 @@ class Gazetteer:
         """The name ``text`` starts with, as ``find`` reads it (the longest; none when
         ``not_after`` follows it), else "". (A few lookups: a search of the automaton costs
         about 15 µs a call whatever the text's length.)"""
-        if text[:1] not in self.firsts:
-            return ""  # (most phrases: no name starts with their first character)
+        if text[:2] not in self._heads:
+            return ""  # (most phrases: no name starts with their first two characters)
         for n in range(min(len(text), self._longest), 1, -1):
             if text[:n] in self.surfaces:
                 return "" if self._blocked(text, n) else text[:n]

@@ -790,6 +790,24 @@ def test_a_deadline_of_the_year_in_its_tasks_is_a_target():
     assert (c.period, c.role) == ("2024-06", "target")
 
 
+HALF_YEAR = """某州农业农村局2023年上半年工作总结和下半年工作计划
+一、上半年工作完成情况
+全州完成粮食播种面积305万亩，夏粮产量达到20.8万吨。
+二、下半年工作计划
+确保全年粮食播种面积稳定在500万亩以上。
+"""
+
+
+@pytest.mark.parametrize("text,period,role", [
+    ("305万亩", "2023-01/2023-06", "outcome"),  # the review of the half year its title names
+    ("20.8万吨", "2023-01/2023-06", "outcome"),
+    ("500万亩以上", "2023", "target"),  # 全年: the whole year
+])
+def test_a_half_year_summary_reviews_its_half_year(text, period, role):
+    c = next(c for c in _claims(HALF_YEAR.replace("某州", "大理州")) if c.text == text)
+    assert (c.period, c.role) == (period, role)
+
+
 CENSUS = """某省第七次全国人口普查公报（第一号）
 某省统计局
 2021年5月20日

@@ -153,10 +153,14 @@ class PeriodRules:
             issued = v.s.facts.issued
             return f"{cue.first}/{issued}" if issued and issued[:4] >= str(cue.first) \
                 else f"{cue.first}/..", source
-        if cue is not None:
-            return self.within(v, cue), source
         facts = v.s.facts
-        if facts.span and "全年" not in v.s.text[:v.claim.start]:  # (全年预计增长X: the year)
+        whole_year = "全年" in v.s.text[:v.claim.start]  # (全年预计增长X: the year)
+        if cue is not None:
+            if source == "section" and facts.span and not whole_year and v.s.part == "review" and \
+                    cue.first == cue.last == facts.year and cue is v.s.block.part.cue:
+                return facts.span, source  # (一、上半年工作完成情况 of a half-year summary)
+            return self.within(v, cue), source
+        if facts.span and not whole_year:
             return facts.span, "document"
         return (None if facts.year is None else str(facts.year)), "document"
 

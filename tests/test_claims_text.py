@@ -244,6 +244,9 @@ CHANGES_OF_A_LEVEL = [
     # (sentence, figure, indicator): a change alone (比上年末提高) measures the level before it
     ("年末常住人口512万人，比上年末增加3万人。", "3万人", "常住人口增加"),
     ("城镇化率为61.5%，比上年末提高1.1个百分点。", "1.1个百分点", "城镇化率提高"),
+    # the value of a comparison base is the compared statistic's, and so is the change after it
+    ("全市常住人口为512万人，与2010年第六次人口普查的498万人相比，增加14万人。", "498万人", "全市常住人口"),
+    ("全市常住人口为512万人，与2010年第六次人口普查的498万人相比，增加14万人。", "14万人", "全市常住人口增加"),
     # ... not a rate of change: what fell is the growth, not the product
     ("地区生产总值增长6.8%，比上年回落0.2个百分点。", "0.2个百分点", "比上年回落"),
     # a clause that names nothing itself takes the subject of the clause before it

@@ -147,6 +147,9 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
     shared with the figure before it when only a joiner stands between (1300多种8.2亿余元,
     分别增长3.9%和5.7%), carried from it across 从X增加到Y and 比上年增长."""
     prev = claims[-1] if claims else None
+    compared = _compared_with(text, m, claims)
+    if compared is not None:  # (与2010年…的65683722人相比: the compared figure's statistic)
+        return compared.indicator
     if prev is not None and not text[prev_end:m.start].strip(_JOINERS):
         # (四级258个就业服务部门: a figure with its own counted noun after it does not share)
         return counted_noun(text, m.start, m.end, m.kind, m.unit, m.unit_written, "",
@@ -181,6 +184,23 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
         indicator = subject_before(text, m.start, [(c.start, c.kind, c.indicator) for c in claims],
                                    token_starts) or indicator
     return benefited(text, m.start, indicator, token_starts)
+
+
+def _compared_with(text: str, m, claims: list[Claim]) -> Claim | None:
+    """The figure a comparison base's value is compared with (全省常住人口为66444864人，与2010年
+    第六次全国人口普查的65683722人相比: the first), when ``m`` is such a value: between 与/同
+    and 相比 in its clause, after a figure that is no time; else None."""
+    if not text.startswith(_BASE_AFTER, m.end):
+        return None
+    clause = text[_clause_start_of(text, m.start):m.start]
+    if not clause.startswith(_BASE_BEFORE):
+        return None
+    return next((c for c in reversed(claims) if c.kind not in ("date", "duration")), None)
+
+
+def _clause_start_of(text: str, at: int) -> int:
+    m = _LAST_CLAUSE_END.match(text, 0, at)
+    return m.end() if m else 0
 
 
 def _respectively(text: str, claims: list[Claim], token_starts, end: int) -> str | None:
@@ -279,6 +299,9 @@ def _change(text: str, start: int) -> str | None:
     return "increase" if m.group("up") else "decrease"
 
 
+_BV = table("indicator")["base_value"]
+_BASE_BEFORE, _BASE_AFTER = tuple(_BV["before"]), tuple(_BV["after"])
+_LAST_CLAUSE_END = re.compile(r".*[，,；;。：:！？!?]", re.S)  # (to the last boundary)
 _C = table("indicator")["change"]
 _CHANGE = re.compile(
     f"(?:(?P<up>{_alt(_C['up'])})|(?P<down>{_alt(_C['down'])}))(?:{_alt(_C['fillers'])})?$")

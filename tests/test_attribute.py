@@ -808,6 +808,19 @@ def test_a_half_year_summary_reviews_its_half_year(text, period, role):
     assert (c.period, c.role) == (period, role)
 
 
+@pytest.mark.parametrize("sentence,text,key", [
+    # a change whose indicator is a place alone takes the statistic of the change before it
+    ("西藏自治区地区生产总值增长9.5%，居全国首位；海南省增长9.2%，居全国第二。", "9.2%", "国内生产总值"),
+    # places listed before a statistic: not part of it ...
+    ("北京向天津、河北输出技术合同成交额748.7亿元。", "748.7亿元", "输出技术合同成交额"),
+    # ... unless counted as the whole it belongs to (no one place's: in no series)
+    ("广东、江苏两省地区生产总值均超过12万亿元。", "超过12万亿元", ""),
+])
+def test_the_key_of_a_statistic_after_places(sentence, text, key):
+    c = next(c for c in _claims("2023年各地区经济运行情况\n" + sentence + "\n") if c.text == text)
+    assert c.indicator_key == key
+
+
 CENSUS = """某省第七次全国人口普查公报（第一号）
 某省统计局
 2021年5月20日

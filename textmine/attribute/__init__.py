@@ -20,7 +20,7 @@ from operator import attrgetter
 from ..types import Claim, Document
 from .document import BlockTime, DocumentFacts, DocumentReader
 from .gazetteer import Gazetteer, Region
-from .keys import KeyTable
+from .keys import KeyTable, clean
 from .periods import PeriodRules
 from .roles import RoleRules, opens_target_list
 from .timewords import TimeWords
@@ -34,6 +34,9 @@ _START = attrgetter("start")
 _ANY_CLAUSE_END = re.compile(r"[；;。：:！？!?]")
 _WHOLE = re.compile(r"[全我本][国省区市州县盟旗乡镇村]")  # 全县, 我省, 本市: the whole jurisdiction
 _MONTHS = re.compile(r"\d{4}-\d{2}/\d{4}-\d{2}$")  # 2023-01/2023-10
+_UNSET_BLOCK = object()
+_PLACE_JOINS = "、和与及"  # between the places a phrase starts with (广东、江苏两省…)
+_JOINT = re.compile(r"[两三四五六七八九十\d]+个?(?:省|市|县|区|州|地)")  # ... and their count
 
 __all__ = ["Attributor", "DocumentFacts", "Gazetteer", "KeyTable", "Region"]
 
@@ -80,6 +83,8 @@ class Attributor:
                                          province)
         carry: tuple | None = None  # (sentence index, date): 1-6月，A；B。 gives B its date
         para: tuple | None = None  # (block, months): 1-10月，A。B。 gives B its months
+        recent: dict = {}
+        last_block: object = _UNSET_BLOCK
         for ((index, *_), group), mentions in zip(by_sentence.items(), found):
             group.sort(key=_START)
             s = SentenceView(group[0].sentence or "", group, facts,
@@ -90,8 +95,10 @@ class Attributor:
             if para is not None and para[0] == block and s.carried is None and not s.dates and \
                     "全年" not in s.text:  # (1-10月，A。全年B: the whole year)
                 s.carried = para[1]
+            if block != last_block:
+                recent, last_block = {}, block  # (the changes of its paragraph, by kind)
             for i, c in enumerate(group):
-                self.attribute(ClaimView(c, i, s), mentions, places)
+                self.attribute(ClaimView(c, i, s), mentions, places, recent)
             carry = self._carry(s, index)
             if s.dates:  # (a time of its own: what follows is not the opening months')
                 months = self._opening_months(s)
@@ -129,7 +136,8 @@ class Attributor:
             return None
         return (index, s.carried) if s.carried is not None else None
 
-    def attribute(self, v: ClaimView, mentions: list, places: dict[str, str]) -> None:
+    def attribute(self, v: ClaimView, mentions: list, places: dict[str, str],
+                  recent: dict | None = None) -> None:
         c = v.claim
         if c.period_source is not None:  # set by an earlier stage (a table's year column)
             period, source = c.period, c.period_source
@@ -143,7 +151,32 @@ class Attributor:
             place = places[c.indicator or ""] = self.gazetteer.leading(c.indicator or "")
         region = self.region(v, mentions, place)
         c.region = region.name if region is not None else None
-        c.indicator_key = self.keys.key(c.indicator, place)
+        recent = {} if recent is None else recent
+        # (a list of places: 天津、河北输出技术合同成交额 -> 输出技术合同成交额; their statistic
+        # together, 广东、江苏两省地区生产总值, is no one place's: in no series)
+        places_ = self._places_before(c.indicator or "", place)
+        joint = places_ != place and _JOINT.match(c.indicator or "", len(places_))
+        c.indicator_key = "" if joint else self.keys.key(c.indicator, clean(places_)) or \
+            self._elided_key(v, place, recent)
+        if c.change and c.indicator_key:
+            recent[(c.kind, c.change)] = c.indicator_key
+
+    @staticmethod
+    def _elided_key(v: ClaimView, place: str, recent: dict) -> str:
+        """The key of a change whose indicator is a place and the change alone (…地区生产总值增长
+        9.5%；海南省增长9.2%): the statistic of the last change of the same kind in its
+        paragraph (``recent``: (kind, change) -> key); "" when there is none."""
+        c = v.claim
+        return recent.get((c.kind, c.change), "") if place and c.change else ""
+
+    def _places_before(self, indicator: str, place: str) -> str:
+        """The places a phrase starts with, each after a joiner (广东、江苏两省地区生产总值 ->
+        广东、江苏), the first being ``place``."""
+        if not place or len(indicator) <= len(place) or indicator[len(place)] not in _PLACE_JOINS:
+            return place
+        rest = indicator[len(place) + 1:]
+        more = self.gazetteer.leading(rest)
+        return indicator[:len(place) + 1] + self._places_before(rest, more) if more else place
 
     def region(self, v: ClaimView, mentions: list, place: str = "") -> Region | None:
         """The document's region, unless a place is the subject of the claim's clause

@@ -182,6 +182,8 @@ DATE_EVENTS = [
      {"6月1日": "举办对接会、展销会和推介会", "7月1日": "举办对接会、展销会和推介会"}),
     # a word that leads in to a time (刚刚过去的) is no event of it: the next clause is
     ("刚刚过去的2019年，全县各项目标任务全面完成。", {"2019年": "全县各项目标任务全面完成"}),
+    # ... nor what is left of 截至 (全县截至6月底: not 全县截)
+    ("全县截至6月底，累计发放小额信贷1.8亿元。", {"6月底": "全县"}),
     # 和 inside a word (和田) joins nothing
     ("4月2日、5月6日，在和田召开推进会和座谈会。", {"4月2日": "召开推进会", "5月6日": "召开座谈会"}),
     # words that name no event before a date at its clause's end (——, 截至, 从…起): the next

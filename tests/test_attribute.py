@@ -815,6 +815,8 @@ def test_a_half_year_summary_reviews_its_half_year(text, period, role):
     ("北京向天津、河北输出技术合同成交额748.7亿元。", "748.7亿元", "输出技术合同成交额"),
     # ... unless counted as the whole it belongs to (no one place's: in no series)
     ("广东、江苏两省地区生产总值均超过12万亿元。", "超过12万亿元", ""),
+    # a place alone is the statistic of the figure before it (the parts of an allocation)
+    ("下达衔接资金9.5亿元，其中：长顺县1.2亿元，荔波县0.9亿元。", "0.9亿元", "衔接资金"),
 ])
 def test_the_key_of_a_statistic_after_places(sentence, text, key):
     c = next(c for c in _claims("2023年各地区经济运行情况\n" + sentence + "\n") if c.text == text)

@@ -156,18 +156,20 @@ class Attributor:
         # together, 广东、江苏两省地区生产总值, is no one place's: in no series)
         places_ = self._places_before(c.indicator or "", place)
         joint = places_ != place and _JOINT.match(c.indicator or "", len(places_))
-        c.indicator_key = "" if joint else self.keys.key(c.indicator, clean(places_)) or \
-            self._elided_key(v, place, recent)
-        if c.change and c.indicator_key:
+        only_place = bool(place) and c.indicator == place  # (其中：长顺县1.2亿元)
+        c.indicator_key = "" if joint else self._elided_key(v, place, recent) if only_place else \
+            self.keys.key(c.indicator, clean(places_)) or self._elided_key(v, place, recent)
+        if c.indicator_key and not only_place:
             recent[(c.kind, c.change)] = c.indicator_key
 
     @staticmethod
     def _elided_key(v: ClaimView, place: str, recent: dict) -> str:
-        """The key of a change whose indicator is a place and the change alone (…地区生产总值增长
-        9.5%；海南省增长9.2%): the statistic of the last change of the same kind in its
-        paragraph (``recent``: (kind, change) -> key); "" when there is none."""
+        """The key of a figure whose indicator is a place alone, or a place and a change
+        (资金12.5亿元，其中：长顺县1.2亿元; …地区生产总值增长9.5%；海南省增长9.2%): the
+        statistic of the last figure of the same kind and change in its paragraph (``recent``:
+        (kind, change) -> key); "" when there is none."""
         c = v.claim
-        return recent.get((c.kind, c.change), "") if place and c.change else ""
+        return recent.get((c.kind, c.change), "") if place else ""
 
     def _places_before(self, indicator: str, place: str) -> str:
         """The places a phrase starts with, each after a joiner (广东、江苏两省地区生产总值 ->

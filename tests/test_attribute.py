@@ -693,6 +693,17 @@ def test_the_region_of_each_figure_of_a_clause(text, region):
     assert c.region == region
 
 
+@pytest.mark.parametrize("text,region,key", [
+    ("72.5%", "长顺县", "资金支出进度"), ("65.1%", "荔波县", "资金支出进度"),  # in brackets after a place
+    ("60.2%", "黔南布依族苗族自治州", "资金支出进度"),                          # the prefecture's own
+])
+def test_a_figure_in_brackets_after_a_place_is_that_places(text, region, key):
+    doc = ("2024年黔南州衔接资金推进情况通报\n全州资金支出进度为60.2%，支出进度排名前二的是"
+           "长顺县（72.5%）、荔波县（65.1%）。\n")
+    c = next(c for c in _claims(doc) if c.text == text)
+    assert (c.region, c.indicator_key) == (region, key)
+
+
 @pytest.mark.parametrize("last_lines,issuer,day", [
     ("某某县人民政府办公室\n2023年7月12日", "某某县人民政府办公室", "2023-07-12"),
     ("贵州省统计局\n二〇二三年十二月三十一日", "贵州省统计局", "2023-12-31"),

@@ -149,18 +149,38 @@ class Attributor:
         place = places.get(c.indicator or "")
         if place is None:
             place = places[c.indicator or ""] = self.gazetteer.leading(c.indicator or "")
-        region = self.region(v, mentions, place)
+        bracketed = self._bracketed(v, mentions)  # (长顺县（71.2%）: 长顺县's)
+        region = bracketed.region if bracketed is not None else self.region(v, mentions, place)
         c.region = region.name if region is not None else None
-        recent = {} if recent is None else recent
+        c.indicator_key = self._key(v, place, recent if recent is not None else {},
+                                    bracketed is not None)
+
+    def _key(self, v: ClaimView, place: str, recent: dict, elided: bool) -> str:
+        """The claim's indicator key; ``recent``: the keys of the paragraph's figures so far
+        by kind and change, which a figure whose statistic is left out takes (``elided``: it
+        stands in brackets after a place; also a figure whose indicator is only a place,
+        其中：长顺县1.2亿元, or a place and a change, 海南省增长9.2%)."""
+        c = v.claim
         # (a list of places: 天津、河北输出技术合同成交额 -> 输出技术合同成交额; their statistic
         # together, 广东、江苏两省地区生产总值, is no one place's: in no series)
         places_ = self._places_before(c.indicator or "", place)
-        joint = places_ != place and _JOINT.match(c.indicator or "", len(places_))
-        only_place = bool(place) and c.indicator == place  # (其中：长顺县1.2亿元)
-        c.indicator_key = "" if joint else self._elided_key(v, place, recent) if only_place else \
+        if places_ != place and _JOINT.match(c.indicator or "", len(places_)):
+            return ""
+        elided = elided or bool(place) and c.indicator == place
+        key = recent.get((c.kind, c.change), "") if elided else \
             self.keys.key(c.indicator, clean(places_)) or self._elided_key(v, place, recent)
-        if c.indicator_key and not only_place:
-            recent[(c.kind, c.change)] = c.indicator_key
+        if key and not elided:
+            recent[(c.kind, c.change)] = key
+        return key
+
+    @staticmethod
+    def _bracketed(v: ClaimView, mentions: list):
+        """The place a figure stands in brackets right after (长顺县（71.2%）, a ranking's
+        items), as found in its sentence; None for other figures."""
+        at = v.claim.start - 1
+        if at < 1 or v.s.text[at] not in "（(":
+            return None
+        return next((m for m in mentions if m.end == at and m.region is not None), None)
 
     @staticmethod
     def _elided_key(v: ClaimView, place: str, recent: dict) -> str:

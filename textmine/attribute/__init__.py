@@ -166,10 +166,11 @@ class Attributor:
         places_ = self._places_before(c.indicator or "", place)
         if places_ != place and _JOINT.match(c.indicator or "", len(places_)):
             return ""
-        elided = elided or bool(place) and c.indicator == place
-        key = recent.get((c.kind, c.change), "") if elided else \
-            self.keys.key(c.indicator, clean(places_)) or self._elided_key(v, place, recent)
-        if key and not elided:
+        last = recent.get((c.kind, c.change), "") if place or elided else ""
+        if elided or c.indicator == place:
+            return last
+        key = self.keys.key(c.indicator, clean(places_)) or last
+        if key:
             recent[(c.kind, c.change)] = key
         return key
 
@@ -181,15 +182,6 @@ class Attributor:
         if at < 1 or v.s.text[at] not in "（(":
             return None
         return next((m for m in mentions if m.end == at and m.region is not None), None)
-
-    @staticmethod
-    def _elided_key(v: ClaimView, place: str, recent: dict) -> str:
-        """The key of a figure whose indicator is a place alone, or a place and a change
-        (资金12.5亿元，其中：长顺县1.2亿元; …地区生产总值增长9.5%；海南省增长9.2%): the
-        statistic of the last figure of the same kind and change in its paragraph (``recent``:
-        (kind, change) -> key); "" when there is none."""
-        c = v.claim
-        return recent.get((c.kind, c.change), "") if place else ""
 
     def _places_before(self, indicator: str, place: str) -> str:
         """The places a phrase starts with, each after a joiner (广东、江苏两省地区生产总值 ->

@@ -121,12 +121,10 @@ class PeriodRules:
         """The date of a comparison base whose value the claim is (与2010年第六次人口普查的
         65683722人相比: the figure is 2010's, not the current period's); else None."""
         s, c = v.s, v.claim
-        if not s.dates or not s.text.startswith(self.times.after_base, c.end):
+        if not v.index or not s.text.startswith(self.times.after_base, c.end):
             return None
-        k = next((k for k in reversed(s.dates) if k < v.index), None)
-        d = s.claims[k] if k is not None else None
-        if d is None or d.start < v.clause_start or k != v.index - 1 or \
-                not self.times.is_base(s.text, d.start, d.end):
+        d = s.claims[v.index - 1]  # (the date right before it, in its clause)
+        if d.kind != "date" or d.start < v.clause_start or not self.times.is_base(s.text, d.start, d.end):
             return None
         return d
 

@@ -24,7 +24,7 @@ HEAD_BLOCKS = 12
 _YEAR = re.compile(r"(?<![\d到至])(?<!展望)(?<!远景)(?<!\d[~～—–-])(19[5-9]\d|20\d\d)\s*年"
                    r"(?!前(?![一二两三四五六七八九十\d])|以前|之前|[~～—–-])")  # (2023年前三季度: a year)
 _PLAN_TITLE = ("规划", "纲要", "计划", "方案")  # a plan's title: its plan period's first year is its year
-_YEARS = re.compile(r"(19[5-9]\d|20\d\d)\s*年?\s*[—–~～至到-]+\s*(19[5-9]\d|20\d\d)\s*年")  # 2023—2025年
+_YEARS = re.compile(r"\d{4}/\d{4}")  # a span of years, as the date grammar gives it
 _DATED = re.compile(r"(19[5-9]\d|20\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 _ISO_DAY = re.compile(r"\s*(19[5-9]\d|20\d\d)-\d{2}(?:-\d{2})?\b")  # a header's publish_date
 
@@ -36,7 +36,7 @@ ISSUER_ENDS = ("人民政府", "委员会", "领导小组", "调查队", "办公
 
 # the day a report was delivered, in the line under its title: ——2024年7月25日在某省第十四届
 # 人民代表大会常务委员会第十次会议上, （2026年1月27日在…大会第四次会议上）
-_DELIVERED = re.compile(r"(19[5-9]\d|20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在[^。，]{2,60}?(?:会议|大会)")
+_DELIVERED = re.compile(r"日\s*在[^。，]{2,60}?(?:会议|大会)")  # (after the day: read by _closing_day)
 
 
 def sign_off(doc: Document) -> None:
@@ -62,8 +62,9 @@ def _delivered(doc: Document) -> None:
     for b in doc.blocks[:HEAD_BLOCKS * 3]:  # (a scraped page: portal navigation above it)
         line = unicodedata.normalize("NFKC", b.text).strip()
         m = _DELIVERED.search(line) if len(line) <= 120 and "。" not in line else None
-        if m is not None and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
-            doc.issue_date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        day = _closing_day(line[:m.start() + 1]) if m is not None else None
+        if day is not None:
+            doc.issue_date = day.value
             return
 
 
@@ -153,9 +154,10 @@ def _plan_start(title: str | None) -> int | None:
     …三年行动实施方案（2023—2025年） -> 2023)."""
     if not title or not any(w in title for w in _PLAN_TITLE):
         return None
-    years = _YEARS.search(unicodedata.normalize("NFKC", title))
-    if years is not None and int(years.group(1)) < int(years.group(2)):
-        return int(years.group(1))
+    years = next((str(d.value) for d in find_dates(unicodedata.normalize("NFKC", title), None)
+                  if _YEARS.fullmatch(str(d.value))), None)  # (2023—2025年: 2023/2025)
+    if years is not None and years[:4] < years[5:]:
+        return int(years[:4])
     m = _plan_period().search(re.sub(r"第([一二三四五六七八九十]+)个五年", r"\1五", title))
     return table("attribution")["time"]["plans"][m.group()] if m else None
 

@@ -192,15 +192,9 @@ def _compared_with(text: str, m, claims: list[Claim]) -> Claim | None:
     and 相比 in its clause, after a figure that is no time; else None."""
     if not text.startswith(_BASE_AFTER, m.end):
         return None
-    clause = text[_clause_start_of(text, m.start):m.start]
-    if not clause.startswith(_BASE_BEFORE):
+    if not _clause_words(text, m.start, 0).startswith(_BASE_BEFORE):
         return None
     return next((c for c in reversed(claims) if c.kind not in ("date", "duration")), None)
-
-
-def _clause_start_of(text: str, at: int) -> int:
-    m = _LAST_CLAUSE_END.match(text, 0, at)
-    return m.end() if m else 0
 
 
 def _respectively(text: str, claims: list[Claim], token_starts, end: int) -> str | None:
@@ -301,7 +295,6 @@ def _change(text: str, start: int) -> str | None:
 
 _BV = table("indicator")["base_value"]
 _BASE_BEFORE, _BASE_AFTER = tuple(_BV["before"]), tuple(_BV["after"])
-_LAST_CLAUSE_END = re.compile(r".*[，,；;。：:！？!?]", re.S)  # (to the last boundary)
 _C = table("indicator")["change"]
 _CHANGE = re.compile(
     f"(?:(?P<up>{_alt(_C['up'])})|(?P<down>{_alt(_C['down'])}))(?:{_alt(_C['fillers'])})?$")

@@ -70,3 +70,13 @@ PAGE_PARTS = [
 def test_headlines_and_leads_of_a_newspaper_page():
     from textmine.ingest.text import paragraphs
     assert paragraphs(PAGE) == PAGE_PARTS
+
+
+def test_a_short_text_whose_long_lines_are_paragraphs_keeps_its_title_and_headings():
+    """Every line longer than a heading ends a sentence: the text is a paragraph a line, not
+    a column of wrapped lines (its few short lines set no column width to join them by)."""
+    from textmine.ingest.text import paragraphs
+    text = ("某县扶贫办工作总结\n一、工作回顾\n五年累计投入各级财政扶贫资金28.6亿元，年均增长12.3%，"
+            "贫困地区基础设施和公共服务明显改善。\n某县扶贫办\n2020年12月28日\n")
+    assert [k for _, k in paragraphs(text)] == ["heading", "heading", "paragraph", "heading", "heading"]
+    assert document_from_text(text, "summary").title == "某县扶贫办工作总结"

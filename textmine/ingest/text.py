@@ -247,7 +247,11 @@ def paragraphs(text: str) -> list[tuple[str, str]]:
     if not nonempty:
         return []
     chars_in_long = sum(len(ln) for ln in nonempty if len(ln) > 60)
-    if chars_in_long > 0.5 * sum(len(ln) for ln in nonempty):
+    full = [ln for ln in nonempty if len(ln) > _HEADING_MAX]
+    if chars_in_long > 0.5 * sum(len(ln) for ln in nonempty) or \
+            (full and all(map(_ends_sentence, full))):
+        # (long lines, or every line longer than a heading a whole paragraph: a column's
+        # lines end sentences only now and then, so a short text is read by its lines too)
         # one paragraph per line; short lines without end punctuation are headings
         out = []
         for ln in nonempty:

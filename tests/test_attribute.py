@@ -986,3 +986,75 @@ def test_one_heading_that_opens_with_a_place_is_no_set_of_articles():
            "长顺县易地扶贫搬迁1898户。长顺县新增就业岗位560个。\n")
     c = next(c for c in _claims(doc) if c.text == "680人")
     assert c.region == "长顺县"
+
+
+COUNTY_FIVE_YEARS = """某县人民政府工作报告
+——2022年1月10日在某县第十届人民代表大会第一次会议上
+一、过去五年工作回顾
+五年来，全县城乡居民人均可支配收入分别达到35100元和15200元，年均分别增长7.1%和9.4%；城乡居民基础养老金、低保标准每月分别提高30元、60元。
+"""
+
+
+@pytest.mark.parametrize("text,period,key", [
+    # levels reached: both items of the list are the last year's, not only the first
+    ("35100元", "2021", "城镇居民人均可支配收入"),
+    ("15200元", "2021", "农村居民人均可支配收入"),
+    # 城乡 names two statistics; 分别 gives each figure its own, in order
+    ("7.1%", "2017/2021", "城镇居民人均可支配收入"),
+    ("9.4%", "2017/2021", "农村居民人均可支配收入"),
+    # a list of subjects (A、B分别X、Y) is no statistic named twice
+    ("30元", "2017/2021", "基础养老金"),
+])
+def test_the_items_of_a_list_after_respectively(text, period, key):
+    c = next(c for c in _claims(COUNTY_FIVE_YEARS.replace("某县", "湄潭县")) if c.text == text)
+    assert (c.period, c.indicator_key) == (period, key)
+
+
+@pytest.mark.parametrize("sentence,text,indicator,key", [
+    # a place a trimmed word begins keeps it (从江县: not 江县; 都匀市: not 匀市)
+    ("雷山县投入衔接资金2.9亿元，从江县投入4.3亿元，都匀市投入3.1亿元。", "4.3亿元", "从江县投入", "衔接资金"),
+    ("雷山县投入衔接资金2.9亿元，从江县投入4.3亿元，都匀市投入3.1亿元。", "3.1亿元", "都匀市投入", "衔接资金"),
+    # 投入 is the verb, not the statistic
+    ("全县投入各类帮扶资金12.6亿元。", "12.6亿元", "全县投入各类帮扶资金", "帮扶资金"),
+])
+def test_places_keep_their_first_character_and_a_verb_is_no_key(sentence, text, indicator, key):
+    c = next(c for c in _claims("2023年工作总结\n" + sentence + "\n") if c.text == text)
+    assert (c.indicator, c.indicator_key) == (indicator, key)
+
+
+YEAR_END_SUMMARY = """某市扶贫开发办公室2020年工作总结
+一、2020年工作完成情况
+全年投入财政专项扶贫资金42.7亿元，同比增长6.5%。
+“十三五”期间，全市累计减少贫困人口115.3万人。五年累计投入各级财政扶贫资金286.4亿元，年均增长22.3%。
+二、2021年工作计划
+年内完成农村危房改造2000户。
+"""
+
+
+@pytest.mark.parametrize("text,period", [
+    ("286.4亿元", "2016/2020"),  # (in a part about 十三五: that span)
+    ("22.3%", "2016/2020"),      # (年均: the same five years as the figure before)
+    ("42.7亿元", "2020"),
+])
+def test_the_periods_of_a_year_end_summary(text, period):
+    c = next(c for c in _claims(YEAR_END_SUMMARY.replace("某市", "毕节市")) if c.text == text)
+    assert c.period == period
+
+
+@pytest.mark.parametrize("title,signed,period", [
+    # a year-end summary reports on its own year: its five years end with it ...
+    ("毕节市2020年工作总结", "", "2016/2020"),
+    ("毕节市扶贫办工作总结", "毕节市扶贫办\n2020年12月28日\n", "2016/2020"),  # (signed in December)
+    # ... a work report opens its year: its five years end the year before
+    ("2020年毕节市人民政府工作报告", "", "2015/2019"),
+    ("毕节市扶贫办工作总结", "毕节市扶贫办\n2020年3月28日\n", "2015/2019"),
+])
+def test_five_years_back_end_with_the_year_a_summary_reports_on(title, signed, period):
+    doc = title + "\n一、工作回顾\n五年累计投入各级财政扶贫资金286.4亿元，年均增长22.3%，贫困地区基础设施和" \
+        "公共服务明显改善，群众获得感显著增强。\n" + signed
+    assert [c.period for c in _claims(doc) if c.text in ("286.4亿元", "22.3%")] == [period] * 2
+
+
+def test_within_the_year_is_no_part_of_a_statistic():
+    c = next(c for c in _claims(YEAR_END_SUMMARY.replace("某市", "毕节市")) if c.text == "2000户")
+    assert (c.indicator, c.indicator_key, c.period, c.role) == ("完成农村危房改造", "农村危房改造", "2021", "target")

@@ -169,10 +169,23 @@ class Attributor:
         last = recent.get((c.kind, c.change), "") if place or elided else ""
         if elided or c.indicator == place:
             return last
-        key = self.keys.key(c.indicator, clean(places_)) or last
+        key = self.keys.key(self._distributed(v), clean(places_)) or last
         if key:
             recent[(c.kind, c.change)] = key
         return key
+
+    def _distributed(self, v: ClaimView) -> str | None:
+        """The claim's indicator, or for an item of a list after 分别 whose indicator names
+        as many statistics (城乡居民…分别达到X和Y) the item's own (``KeyTable.distribute``)."""
+        indicator = v.claim.indicator
+        if not indicator or "分别" not in v.s.text or \
+                not any(w in indicator for w in self.keys.distributive):
+            return indicator
+        joins = self.periods.rules["list_joins"]
+        head, item, items = v.list_item(joins)
+        if items < 2 or "分别" not in head or any(j in head for j in joins):
+            return indicator  # (城乡居民基础养老金、低保标准分别提高X、Y: a list of subjects)
+        return self.keys.distribute(indicator, item, items)
 
     @staticmethod
     def _bracketed(v: ClaimView, mentions: list):

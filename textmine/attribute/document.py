@@ -119,6 +119,7 @@ class DocumentReader:
         head = [b.text for b in doc.blocks[: self.rules["document"]["head_blocks"]]]
         region, source = self.region(doc, head)
         facts = DocumentFacts(doc.year, region, source, self.kind(doc.title, head))
+        self.times.through_year = self.reviews_its_year(doc, facts.kind)
         header = doc.metadata.get("header") or {}
         facts.issued = doc.issue_date or header.get("publish_date") or header.get("date") or None
         facts.blocks = self.outline(doc, doc.year, facts.kind)
@@ -243,6 +244,17 @@ class DocumentReader:
             return None  # a 工作总结 or 工作要点: no review of the year before
         return Part(_IMPLICIT, "review", Cue(year - 1, year - 1, "relative"))
 
+    def reviews_its_year(self, doc: Document, kind: str) -> bool:
+        """Whether the document reports on its reference year, over or nearly so: the year
+        its title names (a year-end summary, a bulletin, final accounts; not a plan, not a
+        report that opens its year), or the year it was issued in, from October on. Its five
+        years back (五年来, 五年累计) end with that year."""
+        if doc.year is None or kind == "plan" or self.opens_the_year(doc):
+            return False
+        day = doc.issue_date or ""  # (or, named by no title, one issued at the year's end)
+        return doc.year_source == "title" or \
+            (day[:4] == str(doc.year) and day[5:7].isdigit() and int(day[5:7]) >= 10)
+
     def opens_the_year(self, doc: Document) -> bool:
         """Whether the document is delivered at the start of its year (a government work
         report: its review is of the year before); a 工作总结 or 工作要点 is not."""
@@ -293,7 +305,7 @@ class DocumentReader:
         """The time word a paragraph or lead-in heading opens with (五年来，…; ——这五年，…)."""
         if text.find("年", 0, 20) < 0 and text.find("五", 0, 20) < 0:
             return None  # every time word has 年, every plan name 五 (十三五)
-        key = (text[:40], year)  # (all it reads: a block and its first sentence share it)
+        key = (text[:40], year, self.times.through_year)  # (a block and its first sentence share it)
         if key in self._leads:
             return self._leads[key]
         if len(self._leads) > 100_000:

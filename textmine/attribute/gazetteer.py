@@ -14,9 +14,8 @@ only found under its full name (长顺县), since short county names are too oft
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib import resources
 
-from ..parse.tables import table
+from ..parse.tables import divisions, table
 
 NATIONAL = "全国"
 SELF = "self"  # 全省, 本市: the document's own region
@@ -70,12 +69,7 @@ class Gazetteer:
     @classmethod
     def load(cls) -> "Gazetteer":
         rules = table("attribution")["regions"]
-        by_code: dict[str, Region] = {}
-        text = resources.files("textmine").joinpath("data", "admin_regions.tsv").read_text("utf-8")
-        for line in text.splitlines():
-            if line and not line.startswith("#"):
-                code, name, level, parent = (line.split("\t") + [""])[:4]
-                by_code[code] = Region(name, level, code, parent)
+        by_code = {code: Region(name, level, code, parent) for code, name, level, parent in divisions()}
         surfaces: dict[str, list[Region | None]] = {}
 
         def add(surface: str, region: Region | None) -> None:

@@ -41,6 +41,7 @@ class KeyTable:
     min_suffix: int = 3
     max_prefix: int = 2
     _bare: frozenset[str] = frozenset()  # words that name no statistic on their own (增长)
+    distributive: dict[str, list[str]] = field(default_factory=dict)  # 城乡 -> 城镇, 农村
     _cache: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _known: frozenset[str] | None = field(default=None, repr=False)
     _longest_trailing: int = field(default=0, init=False, repr=False)
@@ -59,7 +60,8 @@ class KeyTable:
         kt = cls(syn, re.compile(_alternation(s["anywhere"])),
                  re.compile(f"^(?:{_alternation(s['leading'])})(?=..)"),
                  frozenset(s["trailing"]),
-                 int(m["min_suffix"]), int(m["max_prefix"]))
+                 int(m["min_suffix"]), int(m["max_prefix"]),
+                 distributive=dict(t.get("distribute", {})))
         kt._bare = frozenset(clean(w) for w in (*s["leading"], *s["trailing"], *s["anywhere"])
                              ) - frozenset(map(clean, s["names_alone"]))
         return kt
@@ -81,6 +83,15 @@ class KeyTable:
             if s[start:] in self.trailing:
                 return s[:start]
         return s
+
+    def distribute(self, indicator: str, item: int, items: int) -> str:
+        """The indicator of the ``item``-th of ``items`` figures after 分别 when it names
+        as many statistics at once (城乡居民人均可支配收入, 2 figures: 城镇居民… and
+        农村居民…); the indicator itself otherwise."""
+        for word, parts in self.distributive.items():
+            if word in indicator and len(parts) == items:
+                return indicator.replace(word, parts[item], 1)
+        return indicator
 
     def forget(self) -> None:
         """Drop the keys remembered of the phrases read so far."""

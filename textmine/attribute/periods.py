@@ -204,7 +204,8 @@ class PeriodRules:
             return label(cue.first, cue.last)  # (年均增长5%、迈上3万亿元台阶: 年均 is the 5%'s)
         c = v.claim
         reach = self.rules["reach"]
-        reached = self.has["reach"](clause[-6:]) or c.text.startswith(tuple(reach))
+        reached = self.has["reach"](v.list_item(self.rules["list_joins"])[0][-6:]) or \
+            c.text.startswith(tuple(reach))
         if reached or (c.kind == "percent" and not c.change and c.unit == "%"):
             return label(cue.last, cue.last)
         return label(cue.first, cue.last)

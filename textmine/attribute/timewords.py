@@ -70,7 +70,11 @@ class TimeWords:
     multiple: re.Pattern          # a multiple of the base after it (是2010年的2.2倍)
     record: re.Pattern            # a record since it after it (2012年以来最高)
     counted: re.Pattern           # N years counted without a word back (三年累计)
-    _cache: dict = field(default_factory=dict, repr=False)  # (text, year) -> cues
+    _cache: dict = field(default_factory=dict, repr=False)  # (text, year, through) -> cues
+    # Whether a span back from now (过去五年, 五年来) ends with the reference year, not the
+    # year before: in a report on its own year (a year-end summary), not one that opens it
+    # (set for each document by DocumentReader.read).
+    through_year: bool = False
 
     @classmethod
     def load(cls) -> "TimeWords":
@@ -107,7 +111,7 @@ class TimeWords:
         """Every cue in ``text`` (NFKC) with its offset, comparison bases left out."""
         if _MAY_CUE.search(text) is None:
             return _NO_CUES
-        key = (text, year)
+        key = (text, year, self.through_year)
         hit = self._cache.get(key)
         if hit is None:
             if len(self._cache) > 100_000:
@@ -156,7 +160,8 @@ class TimeWords:
             return None
         if g["back"] or g["back2"]:
             n = _count(g["back"] or g["back2"])
-            return Cue(year - n, year - 1, "span") if n else None
+            end = year if self.through_year else year - 1
+            return Cue(end - n + 1, end, "span") if n else None
         if g["ahead"]:
             n = _count(g["ahead"])
             return Cue(year, year + n - 1, "span") if n else None

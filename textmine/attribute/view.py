@@ -99,6 +99,22 @@ class ClaimView:
             self.cues = cues
         return self.cues
 
+    def list_item(self, joins) -> tuple[str, int, int]:
+        """The claim as an item of a list of figures joined by ``joins`` (分别达到38650元和
+        16820元): the clause before the list's first figure, the claim's place in the list
+        and the list's length; (the clause, 0, 1) for a figure of no list."""
+        text, claims = self.s.text, self.s.claims
+        first = last = self.index
+        while first > 0 and text[claims[first - 1].end:claims[first].start] in joins:
+            first -= 1
+        while last + 1 < len(claims) and text[claims[last].end:claims[last + 1].start] in joins:
+            last += 1
+        if first == self.index:
+            return self.clause, 0, last - first + 1
+        at = claims[first].start
+        return text[max(clause_start(text, at), self.s.lead if at >= self.s.lead else 0):at], \
+            self.index - first, last - first + 1
+
     def reading(self, before: str) -> str:
         """``before`` (text that ends where the claim starts) as the time rules read it: with
         the claim when it is a multiple of what precedes it (是2010年的2.2倍: the year is the

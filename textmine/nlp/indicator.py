@@ -8,7 +8,7 @@ import re
 from typing import Container
 
 from ..parse.qualifiers import SUFFIX
-from ..parse.tables import table, word_list
+from ..parse.tables import divisions, table, word_list
 
 _T = table("indicator")["trim"]
 
@@ -19,7 +19,19 @@ def _alternation(words: list[str]) -> str:
 
 # A leading word is cut when at least two characters stay after it, a trailing word when
 # at least two stay before it; the longest word that can be cut is cut first.
-_LEAD = re.compile(f"(?s)(?!{_alternation(_T['keep'])})(?:{_alternation(_T['leading'])})(?=..)")
+_PLACE_KINDS = tuple("省市县区州旗盟镇乡村")  # the last character of a division's name
+
+
+def _places_led_by(words: list[str]) -> list[str]:
+    """Division names a leading word begins, also without their last character (从江县,
+    都匀市, 都匀): trimming the word must not cut them."""
+    names = {n for _, n, _, _ in divisions() if n.startswith(tuple(words))}
+    bare = (re.sub("(?:地区|自治[县旗州]|[省市县区州旗])$", "", n) for n in names)
+    return sorted(names | {n for n in bare if len(n) >= 2})
+
+
+_LEAD = re.compile(f"(?s)(?!{_alternation([*_T['keep'], *_places_led_by(_T['leading'])])})"
+                   f"(?:{_alternation(_T['leading'])})(?=..)")
 _TRAIL = re.compile(f"(?s)(?<=..)(?:{_alternation(_T['trailing'])})\\Z")
 _CLAUSE = re.compile(r"[，。；！？：,;:!?（）()]")
 _CLAUSE_CHARS = frozenset("，。；！？：,;:!?（）()")  # _CLAUSE's characters, for a test of one
@@ -28,7 +40,6 @@ _FIGURE = re.compile(r"[\d０-９]")
 _SHARE_AFTER_SHARE = re.compile(r"的[^，。；,;]{1,8}[和、及与]")  # between A%的X和 and B%
 _WHOLE = re.compile(r"^[全我本][国省区市州县]")  # 全市93%的村庄: the whole jurisdiction, no subject
 _ADVERBIAL = re.compile(r"在[^，。；、]{1,16}?的?基础上")  # a condition between subject and verb
-_PLACE_KINDS = tuple("省市县区州旗盟镇乡村")  # the last character of a division's name
 _JOINS = frozenset(("、", "和", "及", "与", "至", "到", "-", "—"))
 # words that lead in to a time (刚刚过去的2019年): no event of it; its next clause is
 _DATE_LEAD_IN = frozenset(w.rstrip("的") for w in table("attribution")["time"]["lead_in"])

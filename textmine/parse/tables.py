@@ -23,6 +23,14 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(w for w in map(str.strip, text.splitlines()) if w and not w.startswith("#"))
 
 
+@cache
+def divisions() -> tuple[tuple[str, str, str, str], ...]:
+    """(code, name, level, parent code) of every division in ``textmine/data/admin_regions.tsv``."""
+    text = resources.files("textmine").joinpath("data", "admin_regions.tsv").read_text("utf-8")
+    return tuple(tuple((line.split("\t") + [""])[:4]) for line in text.splitlines()
+                 if line and not line.startswith("#"))
+
+
 def searchers(word_lists: dict[str, Any]) -> dict[str, Callable[[str], re.Match | None]]:
     """For every list of words in a table, the ``search`` of their alternation (a match when
     one of the words occurs in a text), compiled once: one C call instead of a loop of

@@ -1058,3 +1058,39 @@ def test_five_years_back_end_with_the_year_a_summary_reports_on(title, signed, p
 def test_within_the_year_is_no_part_of_a_statistic():
     c = next(c for c in _claims(YEAR_END_SUMMARY.replace("某市", "毕节市")) if c.text == "2000户")
     assert (c.indicator, c.indicator_key, c.period, c.role) == ("完成农村危房改造", "农村危房改造", "2021", "target")
+
+
+NEWS_RELEASE = """2023年国民经济运行情况
+
+新华社北京1月17日电（记者 王立）国家统计局17日发布数据，初步核算，2023年国内生产总值1260582亿元，比上年增长5.2%。分季度看，一季度国内生产总值同比增长4.5%，二季度增长6.3%。
+记者18日从国家统计局获悉，全年全国居民人均可支配收入39218元，比上年名义增长6.3%，扣除价格因素实际增长6.1%。全年城镇新增就业1244万人，项目将于30日内完成。
+"""
+
+
+def test_a_national_bodys_news_release_is_national_and_dated_by_its_dateline():
+    claims = _claims(NEWS_RELEASE)
+    assert {c.region for c in claims} == {"全国"}  # (国家统计局 after the dateline; not 北京)
+    by_text = {c.text: c for c in claims}
+    # days the news dates by are days of its dateline's month, not durations
+    assert (by_text["17日"].kind, by_text["17日"].value) == ("date", "2023-01-17")
+    assert (by_text["18日"].kind, by_text["18日"].value) == ("date", "2023-01-18")
+    assert by_text["30日"].kind == "duration"  # (30日内: a time limit)
+
+
+@pytest.mark.parametrize("text,n,period,key", [
+    ("6.3%", 0, "2023-04/2023-06", "国内生产总值"),  # the change before it, in the clause before
+    ("6.1%", 0, "2023", "居民人均可支配收入"),        # (扣除价格因素: no statistic)
+])
+def test_a_change_that_names_no_statistic_continues_the_one_before(text, n, period, key):
+    c = [c for c in _claims(NEWS_RELEASE) if c.text == text][n]
+    assert (c.period, c.indicator_key) == (period, key)
+
+
+def test_a_change_after_a_clause_naming_other_statistics_takes_no_key():
+    sentence = "单位能耗比上年下降3.27%，化学需氧量、二氧化硫排放总量首次出现双下降，比上年分别下降3.14%和4.66%。"
+    c = next(c for c in _claims("2008年政府工作报告\n" + sentence + "\n") if c.text == "3.14%")
+    assert c.indicator_key == ""
+
+
+def test_a_day_without_a_month_to_take_is_no_claim():
+    assert [c.text for c in _claims("记者3日从省财政厅获悉，全省下达资金5亿元。\n", year=2023)] == ["5亿元"]

@@ -24,7 +24,7 @@ from .keys import KeyTable, clean
 from .periods import PeriodRules
 from .roles import RoleRules, opens_target_list
 from .timewords import TimeWords
-from .view import ClaimView, SentenceView
+from .view import CLAUSE_BOUNDARY, ClaimView, SentenceView
 
 # a clause that only continues the figure before it: a change of it, or a joined figure
 _CONTINUES = re.compile(r"(?:比上年末?|比去年|较上年|同比)?(?:实际|名义|年均)?"
@@ -169,10 +169,28 @@ class Attributor:
         last = recent.get((c.kind, c.change), "") if place or elided else ""
         if elided or c.indicator == place:
             return last
-        key = self.keys.key(self._distributed(v), clean(places_)) or last
+        key = self.keys.key(self._distributed(v), clean(places_)) or last or \
+            (self._sentence_key(v) if c.change and c.kind not in ("date", "duration") and
+             self.keys.bare(c.indicator) else "")
         if key:
             recent[(c.kind, c.change)] = key
         return key
+
+    @staticmethod
+    def _sentence_key(v: ClaimView) -> str:
+        """The key of a change whose words name no statistic (4.5%，二季度增长6.3%; 名义增长X，
+        扣除价格因素实际增长Y): the statistic of the change of its kind right before it, in the
+        clause before its own; "" when there is none (…下降3.27%，化学需氧量…双下降，比上年分别
+        下降Y: a clause between names other statistics)."""
+        c, text = v.claim, v.s.text
+        for p in reversed(v.s.claims[:v.index]):
+            if p.kind in ("date", "duration"):
+                continue
+            between = text[p.end:c.start]
+            if p.kind != c.kind or p.change != c.change or len(CLAUSE_BOUNDARY.findall(between)) > 1:
+                return ""
+            return p.indicator_key or ""
+        return ""
 
     def _distributed(self, v: ClaimView) -> str | None:
         """The claim's indicator, or for an item of a list after 分别 whose indicator names

@@ -22,6 +22,10 @@ from ..types import Block, Document
 from .gazetteer import NATIONAL, Gazetteer, Region
 from .timewords import Cue, TimeWords
 
+_D = table("attribution")["document"]
+# a news dateline opening a sentence (新华社北京3月5日电（记者 …）)
+DATELINE = re.compile(_D["dateline"].replace("{sources}", "|".join(map(re.escape, _D["dateline_sources"]))))
+
 
 @dataclass(frozen=True)
 class Part:
@@ -162,16 +166,25 @@ class DocumentReader:
             r = self._place(text)
             if r is not None:
                 return r, source
-        bylines = [title, *(t for t in head if len(t) <= 60 and "。" not in t),
-                   *(t for t in head if "代表国务院" in t)]
-        if self.kind(doc.title, head) == "work_report":  # a work report without a place in
-            bylines += head[:4]                          # its title: whose congress hears it
-        if any(w in t for t in bylines for w in d["national_issuers"]):
+        if self._national(doc, title, head):
             return Region(NATIONAL, "national"), "issuer"  # 国务院总理 温家宝, 代表国务院
         if any(w in t for t in (title, *head) for w in d["company_note"]):
             return None, "none"  # a broker's note on a company: no jurisdiction
         r = self.most_named(doc)
         return (r, "text") if r is not None else (None, "none")
+
+    def _national(self, doc: Document, title: str, head: list[str]) -> bool:
+        """Whether a national body issues the document: named in a byline (国务院总理 温家宝,
+        代表国务院; a work report's opening lines: whose congress hears it) or as the subject
+        of a news lead (新华社北京1月17日电 国家统计局17日发布)."""
+        issuers = self.rules["document"]["national_issuers"]
+        bylines = [title, *(t for t in head if len(t) <= 60 and "。" not in t),
+                   *(t for t in head if "代表国务院" in t)]
+        if self.kind(doc.title, head) == "work_report":
+            bylines += head[:4]
+        leads = [t[m.end():] for t in head for m in (DATELINE.match(t),) if m]
+        return any(w in t for t in bylines for w in issuers) or \
+            any(t.startswith(w) for t in leads for w in issuers)
 
     def most_named(self, doc: Document) -> Region | None:
         """The place the text names most, or a division under it named at least half as

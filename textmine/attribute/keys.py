@@ -84,6 +84,12 @@ class KeyTable:
                 return s[:start]
         return s
 
+    def bare(self, indicator: str | None) -> bool:
+        """Whether an indicator phrase is only words of change, time and the like (增长,
+        比上年分别下降, 扣除价格因素实际增长): no statistic of its own."""
+        s = self.strip(indicator or "")
+        return bool(indicator) and (not s or s in self._bare)
+
     def distribute(self, indicator: str, item: int, items: int) -> str:
         """The indicator of the ``item``-th of ``items`` figures after 分别 when it names
         as many statistics at once (城乡居民人均可支配收入, 2 figures: 城镇居民… and

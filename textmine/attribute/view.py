@@ -9,13 +9,12 @@ from dataclasses import dataclass, field
 
 from ..parse.tables import table
 from ..types import Claim
-from .document import BlockTime, DocumentFacts
+from .document import DATELINE, BlockTime, DocumentFacts
 from .gazetteer import Region
 from .timewords import Cue
 
 CLAUSE_BOUNDARY = re.compile(r"[，,；;：:。！？!?]")
 _D = table("attribution")["document"]
-DATELINE = re.compile(_D["dateline"].replace("{sources}", "|".join(map(re.escape, _D["dateline_sources"]))))
 _DATELINE_FIRST = frozenset(w[0] for w in _D["dateline_sources"])  # (本报贵阳3月7日电（记者 …）)
 _UP_TO_BOUNDARY = re.compile(r".*[，,；;：:。！？!?]", re.S)  # to the last boundary
 _UNSET = object()

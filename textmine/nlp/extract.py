@@ -13,7 +13,7 @@ from ..parse.numbers import NumberMention, find_numbers
 from ..parse.tables import table
 from ..types import Claim, Document, Sentence
 from .cells import cell_claims
-from .claims import select_claims
+from .claims import days_of_month, select_claims
 from .indicator import (benefited, carried, counted_noun, indicator_for, ranks_alone, respective_events,
                         change_words, names_something, split_respectively, subject_before,
                         with_verb, without, without_change)
@@ -46,6 +46,7 @@ def sentence_claims(doc: Document, segmenter: Segmenter, sentences: list[Sentenc
     # they are never cut); the segmenter told how much text it is to cut
     found_in = [(sent, None if sent.cell is not None else claim_mentions(sent.text, year, month))
                 for sent in sentences]
+    found_in = _dated_days(found_in, f"{year}-{month:02d}" if year and month else None)
     segmenter.expect(sum(len(sent.text) for sent, mentions in found_in if mentions))
     for sent, mentions in found_in:
         if sent.cell is not None:  # a table cell: its headers say what it measures
@@ -125,6 +126,17 @@ def _dates_respectively(text: str, claims: list[Claim], token_starts) -> None:
             events = respective_events(text, claims[j].end, j - i + 1, token_starts)
             for c, event in zip(claims[i:j + 1], events or ()):
                 c.indicator = event
+
+
+def _dated_days(found_in: list, month: str | None) -> list:
+    """The sentences' mentions with days written without their month read as dates of the
+    news they are in (``days_of_month``: 记者3日从…获悉 after 新华社北京1月17日电), in order."""
+    out = []
+    for sent, mentions in found_in:
+        if mentions and "日" in sent.text:
+            mentions, month = days_of_month(sent.text, mentions, month)
+        out.append((sent, mentions))
+    return out
 
 
 def _reference_month(doc: Document) -> int | None:

@@ -1094,3 +1094,15 @@ def test_a_change_after_a_clause_naming_other_statistics_takes_no_key():
 
 def test_a_day_without_a_month_to_take_is_no_claim():
     assert [c.text for c in _claims("记者3日从省财政厅获悉，全省下达资金5亿元。\n", year=2023)] == ["5亿元"]
+
+
+@pytest.mark.parametrize("sentence,text,role,key", [
+    # the standard of a grant the issuing body gives is what it arranges
+    ("对脱贫县按每处工程不超过200万元的标准给予补助。", "不超过200万元", "plan", None),
+    # 力争 inside a target's phrase is no part of its statistic
+    ("农村集中供水工程水费收缴率力争达到90%以上。", "90%以上", "target", "集中供水工程水费收缴率"),
+])
+def test_grants_standards_are_plans_and_modal_words_no_key(sentence, text, role, key):
+    doc = "某省人民政府办公厅关于加快推进农村供水保障工作的实施意见\n二、重点任务\n" + sentence + "\n"
+    c = next(c for c in _claims(doc.replace("某省", "贵州省")) if c.text == text)
+    assert c.role == role and (key is None or c.indicator_key == key)

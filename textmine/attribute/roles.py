@@ -279,6 +279,8 @@ class RoleRules:
             return False
         if self.has["plan"](self._plain(v.clause)):
             return True
+        if c.kind == "money" and self.has["plan_after"](_clause_after(v)):
+            return True  # (按每处不超过200万元的标准给予补助: a grant's standard)
         # the parts of an arranged sum: 拟安排财政赤字X，其中中央财政赤字Y
         k = v.s.text.find("其中", 0, c.start)
         return c.kind == "money" and k > 0 and self.has["plan"](self._plain(v.s.text[:k]))
@@ -355,3 +357,10 @@ def _last_day(period: str) -> str:
     ``2020-09-99``: later than every day of the month)."""
     end = period.rpartition("/")[2]
     return end + {4: "-99-99", 7: "-99"}.get(len(end), "")
+
+
+def _clause_after(v: ClaimView) -> str:
+    """The claim's clause after the figure."""
+    text = v.s.text
+    m = CLAUSE_BOUNDARY.search(text, v.claim.end)
+    return text[v.claim.end:m.start() if m else len(text)]

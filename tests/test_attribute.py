@@ -1106,3 +1106,12 @@ def test_grants_standards_are_plans_and_modal_words_no_key(sentence, text, role,
     doc = "某省人民政府办公厅关于加快推进农村供水保障工作的实施意见\n二、重点任务\n" + sentence + "\n"
     c = next(c for c in _claims(doc.replace("某省", "贵州省")) if c.text == text)
     assert c.role == role and (key is None or c.indicator_key == key)
+
+
+@pytest.mark.parametrize("sentence,text,key", [
+    ("一般公共预算收入完成98.6亿元，同口径增长7.1%。", "7.1%", "一般公共预算收入"),  # a level's growth
+    ("中央财政支农投入累计近3万亿元，年均增幅超过23%。", "超过23%", "中央财政支农投入"),
+])
+def test_the_growth_of_a_level_right_before_it_is_the_levels(sentence, text, key):
+    c = next(c for c in _claims("2023年工作总结\n" + sentence + "\n") if c.text == text)
+    assert c.indicator_key == key

@@ -179,15 +179,17 @@ class Attributor:
     @staticmethod
     def _sentence_key(v: ClaimView) -> str:
         """The key of a change whose words name no statistic (4.5%，二季度增长6.3%; 名义增长X，
-        扣除价格因素实际增长Y): the statistic of the change of its kind right before it, in the
-        clause before its own; "" when there is none (…下降3.27%，化学需氧量…双下降，比上年分别
+        扣除价格因素实际增长Y; 完成X，同口径增长Y): the statistic of the change of its kind, or of
+        the level, right before it, in the clause before its own; "" when there is none (…下降3.27%，化学需氧量…双下降，比上年分别
         下降Y: a clause between names other statistics)."""
         c, text = v.claim, v.s.text
         for p in reversed(v.s.claims[:v.index]):
             if p.kind in ("date", "duration"):
                 continue
             between = text[p.end:c.start]
-            if p.kind != c.kind or p.change != c.change or len(CLAUSE_BOUNDARY.findall(between)) > 1:
+            same = p.kind == c.kind and p.change == c.change
+            level = p.change is None and c.unit == "%"  # (完成98.6亿元，同口径增长7.1%: its growth)
+            if not (same or level) or len(CLAUSE_BOUNDARY.findall(between)) > 1:
                 return ""
             return p.indicator_key or ""
         return ""

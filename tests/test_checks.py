@@ -345,3 +345,24 @@ def test_html_escapes_document_text_and_highlights_claims():
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "&amp;amp;" in html
     assert "<mark>300个</mark>" in html and "<mark>90个</mark>" in html
+
+
+def _figure(doc, year, text, value, qualifier, lower, upper, role):
+    return {"doc": doc, "doc_year": year, "path": doc, "id": year, "text": text, "value": value,
+            "qualifier": qualifier, "lower": lower, "upper": upper, "unit": "%", "kind": "percent",
+            "sentence": f"地区生产总值增长{text}。", "start": 8, "end": 8 + len(text),
+            "indicator_key": "国内生产总值", "region": "遵义市", "period": "2024", "role": role,
+            "change": "increase"}
+
+
+@pytest.mark.parametrize("outcome,relation,note", [
+    (5.6, "met", True),    # within 6%左右's band, short of the value written: said so
+    (6.2, "met", False),
+    (5.2, "missed", False),
+])
+def test_an_approximate_target_met_only_within_its_band_says_so(outcome, relation, note):
+    from textmine.store.compare import attainments
+    target = _figure("r2024", 2024, "6%左右", 6, "about", 5.4, 6.6, "target")
+    [pair] = attainments([target], [_figure("r2025", 2025, f"{outcome}%", outcome, "exact", outcome, outcome, "outcome")])
+    assert pair["relation"] == relation
+    assert ("within the band of 6%左右" in pair["message"]) == note

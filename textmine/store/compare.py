@@ -168,10 +168,22 @@ def attainments(targets: list[dict], outcomes: list[dict]) -> list[dict]:
         kind = "ceiling" if is_ceiling(t) else "floor"
         msg = (f"{t['indicator_key']} ({t.get('region') or 'no region'}, {t['period']}): target "
                f"{t['text']} ({kind}, {t['doc']}) {'met' if met else 'missed'}: outcome "
-               f"{o['text']} ({o['doc']})")
+               f"{o['text']} ({o['doc']}){_within_band(t, o, kind) if met else ''}")
         out.append({"type": ATTAINMENT, "relation": "met" if met else "missed",
                     "message": msg, "claims": [t, o]})
     return out
+
+
+def _within_band(t: dict, o: dict, kind: str) -> str:
+    """A note when an approximate target (6%左右) is met only within its band: the outcome
+    falls short of (a floor) or exceeds (a ceiling) the value written."""
+    if t.get("qualifier") != "about" or t.get("value") is None or o.get("value") is None:
+        return ""
+    short = o["value"] < t["value"] if kind == "floor" else o["value"] > t["value"]
+    if not short:
+        return ""
+    lo, hi = interval(t)
+    return f", within the band of {t['text']} ({fmt(lo)}-{fmt(hi)}), not the value written"
 
 
 def is_ceiling(t: dict) -> bool:

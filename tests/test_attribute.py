@@ -1115,3 +1115,29 @@ def test_grants_standards_are_plans_and_modal_words_no_key(sentence, text, role,
 def test_the_growth_of_a_level_right_before_it_is_the_levels(sentence, text, key):
     c = next(c for c in _claims("2023年工作总结\n" + sentence + "\n") if c.text == text)
     assert c.indicator_key == key
+
+
+SINCE = """某州2023年乡村振兴工作总结
+
+“十四五”以来，全州累计投入衔接资金86.5亿元。
+
+党的十八大以来，全州累计减少农村贫困人口93.6万人。
+
+2021年以来，全州累计发放小额信贷28.3亿元。
+"""
+
+
+@pytest.mark.parametrize("title,text,period,role", [
+    # a plan period or an event a span runs from to date: since then, not the plan period
+    ("", "86.5亿元", "2021/2023", "outcome"),
+    ("", "93.6万人", "2012/2023", "outcome"),
+    # a year-end summary on no known day: to the end of its year, not open
+    ("", "28.3亿元", "2021/2023", "outcome"),
+    ("某州乡村振兴工作总结\n某州乡村振兴局\n2023年12月5日\n", "28.3亿元", "2021/2023-12-05", "outcome"),
+])
+def test_spans_to_date(title, text, period, role):
+    doc = SINCE.replace("某州", "黔西南州")
+    if title:
+        doc = title.replace("某州", "黔西南州") + doc.split("\n", 1)[1]
+    c = next(c for c in _claims(doc) if c.text == text)
+    assert (c.period, c.role) == (period, role)

@@ -316,8 +316,8 @@ class DocumentReader:
 
     def lead_cue(self, text: str, year: int | None) -> Cue | None:
         """The time word a paragraph or lead-in heading opens with (五年来，…; ——这五年，…)."""
-        if text.find("年", 0, 20) < 0 and text.find("五", 0, 20) < 0:
-            return None  # every time word has 年, every plan name 五 (十三五)
+        if text.find("年", 0, 20) < 0 and text.find("五", 0, 20) < 0 and text.find("大以来", 0, 20) < 0:
+            return None  # every time word has 年, every plan name 五 (十三五), an event 大以来
         key = (text[:40], year, self.times.through_year)  # (a block and its first sentence share it)
         if key in self._leads:
             return self._leads[key]

@@ -101,7 +101,7 @@ class PeriodRules:
         elif d is not None and not self._governs_here(v, d, source, at):
             d = None
         if d is not None and d.start >= v.clause_start:
-            return self.governed(d, cue, v.s.facts.issued), "written"
+            return self.governed(d, cue, v.s.facts), "written"
         span = self.span_end(v)
         year = v.s.facts.year
         base = cue or (Cue(year, year, "document") if year and span is not None else None)
@@ -114,7 +114,7 @@ class PeriodRules:
         if d is None and v.s.carried is not None and source in ("section", "document"):
             d = v.s.carried  # (1-6月，A；B。: the date opening the list governs B)
         if d is not None:
-            return self.governed(d, cue, v.s.facts.issued), "written"
+            return self.governed(d, cue, v.s.facts), "written"
         return self._in_context(v, cue, source)
 
     def _base_value(self, v: ClaimView) -> Claim | None:
@@ -148,9 +148,7 @@ class PeriodRules:
     def _in_context(self, v: ClaimView, cue: Cue | None, source: str) -> tuple[str | None, str]:
         """The period a figure takes from its context (no date governs it)."""
         if cue is not None and cue.kind == "since":
-            issued = v.s.facts.issued
-            return f"{cue.first}/{issued}" if issued and issued[:4] >= str(cue.first) \
-                else f"{cue.first}/..", source
+            return self.to_date(str(cue.first), v.s.facts), source
         facts = v.s.facts
         whole_year = "全年" in v.s.text[:v.claim.start]  # (全年预计增长X: the year)
         if cue is not None:
@@ -255,15 +253,25 @@ class PeriodRules:
             value = _YEAR_OF.sub(str(cue.first), value)
         return value
 
-    def governed(self, d: Claim, cue: Cue | None, issued: str | None) -> str | None:
+    def governed(self, d: Claim, cue: Cue | None, facts) -> str | None:
         """The period of a figure governed by date ``d``: the date's, or for a date it counts
-        from (今年以来, 2019年以来) the time from it to the day the document was issued, open
-        (``2020/..``) when that day is not known: a figure to date is not the year's."""
+        from (今年以来, 2019年以来) the time from it to date (``to_date``): a figure to date is
+        not the year's."""
         value = self.date_period(d, cue)
         if d.qualifier != "since" or value is None:
             return value
-        start = value.partition("/")[0]
-        return f"{start}/{issued}" if issued and issued[:len(start)] >= start else f"{start}/.."
+        return self.to_date(value.partition("/")[0], facts)
+
+    def to_date(self, start: str, facts) -> str:
+        """From ``start`` to the day the document was issued; in a report on its own year
+        issued on no known day, to that year (2021/2023 in a 2023 year-end summary); else
+        open (``2020/..``)."""
+        issued, year = facts.issued, facts.year
+        if issued and issued[:len(start)] >= start:
+            return f"{start}/{issued}"
+        if self.times.through_year and year is not None and len(start) == 4 and int(start) < year:
+            return f"{start}/{year}"
+        return f"{start}/.."
 
     # ---------------------------------------------------------------- 从X增加到Y
     def span_end(self, v: ClaimView) -> str | None:

@@ -64,6 +64,7 @@ def _alt(words) -> str:
 class TimeWords:
     relative: dict[str, int]
     plans: dict[str, int]
+    events: dict[str, int]        # 党的十八大 -> 2012 (before 以来: since then)
     pattern: re.Pattern           # any cue, first match in a fragment
     comparison: re.Pattern        # a comparison word right before a position
     after_base: tuple[str, ...]   # words after a base (与2010年相比)
@@ -91,9 +92,10 @@ class TimeWords:
                  r"(?P<to>(?:19|20)\d\d)\s*年(?!\d)")
         year = years + r"|(?P<year>(?:19|20)\d\d)\s*年(?!\d)"
         rel = f"(?<![{re.escape(t['relative_not_after'])}])(?P<rel>{_alt(t['relative'])})"
-        pattern = re.compile(f"{plan}|{back}|{ahead}|{rel}|{year}")
+        event = f"(?P<event>{_alt(t['events'])})(?=以来)"
+        pattern = re.compile(f"{event}|{plan}|{back}|{ahead}|{rel}|{year}")
         comparison = re.compile(f"(?:{_alt(t['comparison'])})$")
-        return cls(dict(t["relative"]), dict(t["plans"]), pattern, comparison,
+        return cls(dict(t["relative"]), dict(t["plans"]), dict(t["events"]), pattern, comparison,
                    tuple(t["comparison_after"]), re.compile(t["multiple_after"]),
                    re.compile(t["record_after"]),
                    re.compile(f"{n}年(?:{_alt(sp['counted_after'])})"))
@@ -126,8 +128,8 @@ class TimeWords:
             if self.is_base(s, m.start(), m.end()) or s.rfind("《", 0, m.start()) > s.rfind("》", 0, m.start()):
                 continue  # a comparison base, or a year inside a title
             cue = self._cue(m, year)
-            if cue is not None and s.startswith("以来", m.end()) and cue.kind in ("year", "relative"):
-                cue = Cue(cue.first, cue.first, "since")  # 今年以来, 2019年以来: to date
+            if cue is not None and s.startswith("以来", m.end()) and cue.kind in ("year", "relative", "plan"):
+                cue = Cue(cue.first, cue.first, "since")  # 今年以来, 2019年以来, “十四五”以来: to date
             if cue is not None:
                 out.append((m.start(), cue))
         return out
@@ -145,6 +147,9 @@ class TimeWords:
 
     def _cue(self, m: re.Match, year: int | None) -> Cue | None:
         g = m.groupdict()
+        if g["event"]:
+            y = self.events[g["event"]]
+            return Cue(y, y, "since")
         if g["plan"]:
             first = self.plans[g["plan"]]
             if g["plan_end"]:
@@ -172,7 +177,7 @@ class TimeWords:
 _WIDE = re.compile("[\uff00-\uffef\u3000]")  # full-width forms: NFKC first
 # Every cue holds 年 or (a plan name) 五, also after NFKC (㈤, ㊄ and the compatibility 年
 # are the only other characters it maps to them): a text without one has no cue.
-_MAY_CUE = re.compile("[年五\u3224\u3284\uf98e]")
+_MAY_CUE = re.compile("[年五\u3224\u3284\uf98e]|大以来")
 _NO_CUES: list = []  # (shared: callers only read the list)
 
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

@@ -80,3 +80,14 @@ def test_a_short_text_whose_long_lines_are_paragraphs_keeps_its_title_and_headin
             "贫困地区基础设施和公共服务明显改善。\n某县扶贫办\n2020年12月28日\n")
     assert [k for _, k in paragraphs(text)] == ["heading", "heading", "paragraph", "heading", "heading"]
     assert document_from_text(text, "summary").title == "某县扶贫办工作总结"
+
+
+@pytest.mark.parametrize("text,kinds", [
+    # a first line without punctuation is the title, however few and short the lines after it
+    ("某县东西部协作工作简报\n遵义红茶等12个品牌入选省级名录。\n", ["heading", "paragraph"]),
+    # ... not the first line of a wrapped sentence (it holds a comma)
+    ("全年新建扶贫车间12个，吸纳\n贫困劳动力就业3400余人。\n", ["paragraph"]),
+])
+def test_a_short_texts_first_line_without_punctuation_is_its_title(text, kinds):
+    from textmine.ingest.text import paragraphs
+    assert [k for _, k in paragraphs(text)] == kinds

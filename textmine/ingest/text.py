@@ -275,7 +275,8 @@ def _column_paragraphs(lines: list[str], width: float) -> list[tuple[str, str]]:
                 current = []
             gap = True
             continue
-        heading = _opens_heading(ln, current, prev_ended, gap, width)
+        heading = _opens_heading(ln, current, prev_ended, gap, width) or \
+            (not out and not current and _is_title(ln))
         gap = False
         if heading:
             if current:
@@ -292,6 +293,12 @@ def _column_paragraphs(lines: list[str], width: float) -> list[tuple[str, str]]:
     if current:
         out.append((join_lines(current), "paragraph"))
     return out
+
+
+def _is_title(ln: str) -> bool:
+    """A text's first line is its title when it is short and holds no punctuation, however
+    narrow the column its other lines set (a short text's few lines set none)."""
+    return _is_heading(ln, _HEADING_MAX / 0.8 + 1) and not _PUNCT.search(ln)
 
 
 def _opens_heading(ln: str, current: list[str], prev_ended: bool, gap: bool, width: float) -> bool:

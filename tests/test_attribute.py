@@ -679,6 +679,7 @@ CLAUSE_REGIONS = """2022年黔南州东西部协作工作简报
 其中，长顺县、荔波县、三都县分别到位资金1.2亿元、0.9亿元、1.1亿元。
 贵定县新建帮扶车间15个，吸纳就业620人；全州销售农特产品23.6亿元。
 广西、云南两省区受援县新增就业9400人。
+遵义红茶等12个品牌入选省级名录。
 """
 
 
@@ -688,6 +689,7 @@ CLAUSE_REGIONS = """2022年黔南州东西部协作工作简报
     ("15个", "贵定县"), ("620人", "贵定县"),         # a clause without a subject goes on with it
     ("23.6亿元", "黔南布依族苗族自治州"),            # ... not after ；, nor one naming 全州
     ("9400人", "黔南布依族苗族自治州"),              # a list of places: no one of them
+    ("12个", "黔南布依族苗族自治州"),                # (遵义红茶等12个: one example of what is counted)
 ])
 def test_the_region_of_each_figure_of_a_clause(text, region):
     c = next(c for c in _claims(CLAUSE_REGIONS) if c.text == text)

@@ -247,8 +247,9 @@ class Attributor:
         lead = v.s.text[start:first.start]
         for w in self._subject_lead:
             lead = lead.replace(w, "")
-        if lead.strip() or v.s.text.startswith(self._not_subject_after, first.end):
-            return home
+        if lead.strip() or v.s.text.startswith(self._not_subject_after, first.end) or \
+                "等" in v.s.text[first.end:v.claim.start]:
+            return home  # (石嘴山先进材料等3个平台: the place one example of what is counted)
         return first.region if first.region is not None else home
 
     def _unnamed(self, v: ClaimView) -> Region | None:

@@ -1147,3 +1147,14 @@ def test_spans_to_date(title, text, period, role):
         doc = title.replace("某州", "黔西南州") + doc.split("\n", 1)[1]
     c = next(c for c in _claims(doc) if c.text == text)
     assert (c.period, c.role) == (period, role)
+
+
+@pytest.mark.parametrize("line,text,region", [
+    ("盘州市：本月组织专场招聘会2场，提供就业岗位1800余个。", "1800余个", "盘州市"),  # (盘县 until 2017)
+    ("【荔波县】1-8月消费帮扶销售农特产品1.36亿元，同比增长18.2%。", "18.2%", "荔波县"),
+    ("全市：本月新增帮扶车间3个。", "3个", "六盘水市"),  # (no place: the document's)
+])
+def test_a_sentence_headed_by_a_place_is_about_it(line, text, region):
+    doc = "六盘水市东西部协作工作简报\n六盘水市协作办 2023年9月15日\n【县区动态】\n" + line + "\n"
+    c = next(c for c in _claims(doc) if c.text == text)
+    assert c.region == region

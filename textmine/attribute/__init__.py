@@ -97,6 +97,7 @@ class Attributor:
                 s.carried = para[1]
             if block != last_block:
                 recent, last_block = {}, block  # (the changes of its paragraph, by kind)
+            s.home = _opening_place(s.text, mentions) or s.home
             for i, c in enumerate(group):
                 self.attribute(ClaimView(c, i, s), mentions, places, recent)
             carry = self._carry(s, index)
@@ -323,3 +324,13 @@ class Attributor:
             if targets and not text.rstrip().endswith(("；", ";")):
                 targets = False
         return out
+
+
+def _opening_place(text: str, mentions: list) -> Region | None:
+    """The place a sentence opens with as its heading (盘州市：本月…, 【水城区】1-8月…): what
+    its figures are about, as the document's region is of other sentences; None if none."""
+    m = mentions[0] if mentions else None
+    if m is None or m.region is None or m.start > 1 or text[:m.start] not in ("", "【", "["):
+        return None
+    after = text[m.end:m.end + 1]
+    return m.region if after in ("：", ":") or (m.start and after in ("】", "]")) else None

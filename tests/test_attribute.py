@@ -993,7 +993,7 @@ def test_one_heading_that_opens_with_a_place_is_no_set_of_articles():
 COUNTY_FIVE_YEARS = """某县人民政府工作报告
 ——2022年1月10日在某县第十届人民代表大会第一次会议上
 一、过去五年工作回顾
-五年来，全县城乡居民人均可支配收入分别达到35100元和15200元，年均分别增长7.1%和9.4%；城乡居民基础养老金、低保标准每月分别提高30元、60元。
+五年来，全县城乡居民人均可支配收入分别增加到35100元和15200元，年均分别增长7.1%和9.4%；孤儿养育津贴、特困人员供养金每月分别上调30元、60元。
 """
 
 
@@ -1005,7 +1005,7 @@ COUNTY_FIVE_YEARS = """某县人民政府工作报告
     ("7.1%", "2017/2021", "城镇居民人均可支配收入"),
     ("9.4%", "2017/2021", "农村居民人均可支配收入"),
     # a list of subjects (A、B分别X、Y) is no statistic named twice
-    ("30元", "2017/2021", "基础养老金"),
+    ("30元", "2017/2021", "孤儿养育津贴"),
 ])
 def test_the_items_of_a_list_after_respectively(text, period, key):
     c = next(c for c in _claims(COUNTY_FIVE_YEARS.replace("某县", "湄潭县")) if c.text == text)
@@ -1106,7 +1106,7 @@ def test_a_day_without_a_month_to_take_is_no_claim():
     # ... and so are 实现, 提升 and 保持 (the role of these is not what is tested: None)
     ("农产品加工业产值实现186.3亿元，增长9.1%。", "186.3亿元", None, "农产品加工业产值"),
     ("全省学前教育毛入园率提升至95%左右。", "95%左右", None, "学前教育毛入园率"),
-    ("主要河流出境断面水质优良率保持100%。", "100%", None, "河流出境断面水质优良率"),
+    ("全县集中式饮用水水源地达标率保持100%。", "100%", None, "集中式饮用水水源地达标率"),
 ])
 def test_grants_standards_are_plans_and_modal_words_no_key(sentence, text, role, key):
     doc = "某省人民政府办公厅关于加快推进农村供水保障工作的实施意见\n二、重点任务\n" + sentence + "\n"

@@ -269,6 +269,18 @@ def test_rate_against_numerator_and_denominator(rate, finding):
     assert (len(result.findings), len(result.confirmed)) == ((1, 0) if finding else (0, 1))
 
 
+def test_a_rate_is_not_checked_against_a_part_and_its_whole():
+    """赤字率 names 赤字, and so do both 中央财政赤字 and 财政赤字: the part over its whole is
+    no deficit rate (that is the deficit over GDP, not in the sentence)."""
+    mod = fixtures_module()
+    r = _report("x", "北京市工作简报", 2020, [[
+        "拟安排财政赤字", mod.money("900亿元", 90000000000, "财政赤字"), "，其中中央财政赤字",
+        mod.money("700亿元", 70000000000, "中央财政赤字"), "，赤字率", mod.pct("2%", 2, "赤字率"), "。"]])
+    with load([r]) as db:
+        result = run_checks(db.iter_claims())
+    assert result.findings == []
+
+
 def test_unlinked_percentages_are_left_alone():
     mod = fixtures_module()
     r = _report("x", "北京市工作简报", 2020, [[

@@ -32,7 +32,8 @@ def _places_led_by(words: list[str]) -> list[str]:
 
 _LEAD = re.compile(f"(?s)(?!{_alternation([*_T['keep'], *_places_led_by(_T['leading'])])})"
                    f"(?:{_alternation(_T['leading'])})(?=..)")
-_TRAIL = re.compile(f"(?s)(?<=..)(?:{_alternation(_T['trailing'])})\\Z")
+# (and the verb of a level reached, 提高到, 降至: the gold keeps 增长 of a change, not 提高到)
+_TRAIL = re.compile(f"(?s)(?<=..)(?:{_alternation([*_T['trailing'], *table('indicator')['carry']['span_verbs']])})\\Z")
 _CLAUSE = re.compile(r"[，。；！？：,;:!?（）()]")
 _CLAUSE_CHARS = frozenset("，。；！？：,;:!?（）()")  # _CLAUSE's characters, for a test of one
 _CJK = re.compile(r"[\u4e00-\u9fff]")

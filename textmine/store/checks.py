@@ -156,7 +156,9 @@ def _linked(pairs: list[tuple[dict, dict]], cands: list[dict], stem: str) -> lis
     def names(n: dict) -> bool:
         ind = n.get("indicator") or ""
         return stem in ind or (len(ind) >= 2 and ind in stem)
-    return [(n, d) for n, d in pairs if names(n)]
+    # (a base that names the stem too is the whole the numerator is part of, not the rate's
+    # base: 赤字率 is no 中央财政赤字 / 财政赤字)
+    return [(n, d) for n, d in pairs if names(n) and not names(d)]
 
 
 def _rate_message(rate: dict, n: dict, d: dict, ok: bool) -> str:

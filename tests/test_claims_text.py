@@ -246,7 +246,7 @@ SPANS_FROM_A_YEAR = [
 CHANGES_OF_A_LEVEL = [
     # (sentence, figure, indicator): the verb of a level reached is no part of what it measures
     # (a change keeps its verb: 增长6%)
-    ("劳动年龄人口平均受教育年限提高到11.2年。", "11.2年", "劳动年龄人口平均受教育年限"),
+    ("新增劳动力平均受教育年数增加到13.8年。", "13.8年", "新增劳动力平均受教育年数"),
     ("全县城乡居民人均可支配收入分别增加到35100元和15200元。", "35100元", "全县城乡居民人均可支配收入"),
     ("农村自来水普及率提升至92%。", "92%", "农村自来水普及率"),
     # (sentence, figure, indicator): a change alone (比上年末提高) measures the level before it

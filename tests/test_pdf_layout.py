@@ -66,6 +66,21 @@ def test_year_from_filename_without_masthead(tmp_path):
     assert doc.issue_date is None
 
 
+def test_a_dated_line_under_the_title_gives_the_year_as_in_a_text_file(tmp_path):
+    """A bulletin whose title names no year and whose dated line is a line of the page (no
+    masthead furniture): the year is the dated line's, as a text file's would be, so that
+    上月 and 9月底前 have one."""
+    import textmine
+    col = (Column(50, 60, 480).heading("协作工作简报", 16)
+           .para("某市协作办公室　　2023年9月15日", indent=False)
+           .para("上月新增帮扶车间3个，吸纳就业126人。力争9月底前资金到位率达到100%。"))
+    path = build(tmp_path / "brief.pdf", [Page().column(col)])
+    doc = read_pdf(path)
+    assert (doc.year, doc.year_source, doc.issue_date) == (2023, "masthead", "2023-09-15")
+    got = {c.text: (c.value, c.role) for c in textmine.extract(path, classify=False)}
+    assert got["上月"][0] == "2023-08" and got["9月底前"] == ("2023-09", "target")
+
+
 def test_repeated_header_without_rule_is_dropped(tmp_path):
     pages = []
     for n, text in enumerate((P_A, P_B, P_C), start=1):

@@ -437,9 +437,11 @@ def _assemble(path: Path, pages: list[PageLayout], tables: list[Table], warnings
         doc.issue_date = date
         doc.year, doc.year_source = int(date[:4]), "masthead"
     else:
-        from .docinfo import reference_year
-        doc.year, doc.year_source = reference_year(doc.doc_id, doc.title, {}, [], "",
-                                                   trust_title=True)
+        from .docinfo import HEAD_BLOCKS, reference_year
+        # (as a text file's: a dated line near the top, else the year the text names most)
+        doc.year, doc.year_source = reference_year(
+            doc.doc_id, doc.title, {}, [b.text for b in blocks[:HEAD_BLOCKS]],
+            "\n".join(b.text for b in blocks), trust_title=True)
     from .docinfo import sign_off
     sign_off(doc)
     return doc

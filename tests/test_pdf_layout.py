@@ -81,6 +81,20 @@ def test_a_dated_line_under_the_title_gives_the_year_as_in_a_text_file(tmp_path)
     assert got["上月"][0] == "2023-08" and got["9月底前"] == ("2023-09", "target")
 
 
+def test_a_number_broken_before_a_paragraphs_last_line_rejoins_but_axis_labels_do_not(tmp_path):
+    """…决算数为31⏎2.8亿元。: a full line ending in a figure over the paragraph's short last
+    line is one number; two short stacked labels (380%⏎360%) are two."""
+    import textmine
+    page = Page()
+    page.text(50, 100, "全省政府性基金预算收入决算数为58.6亿元，为调整预算的92.4%。支出决算数为31", 10)
+    page.text(50, 114, "2.8亿元。", 10)
+    page.text(400, 300, "380%", 9).text(400, 314, "360%", 9)
+    path = build(tmp_path / "accounts-2023.pdf", [page])
+    texts = [c.text for c in textmine.extract(path, classify=False)]
+    assert "312.8亿元" in texts and "2.8亿元" not in texts
+    assert not any("380%360%" in b.text for b in read_pdf(path).blocks)
+
+
 def test_repeated_header_without_rule_is_dropped(tmp_path):
     pages = []
     for n, text in enumerate((P_A, P_B, P_C), start=1):

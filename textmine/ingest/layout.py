@@ -151,10 +151,11 @@ SHORT_LINE = 8  # characters: a line this short is a label, not a line of a para
 def _figures_meet(prev: Line, cur: Line) -> bool:
     """A short line ending in a figure over a line starting with one (the labels of a
     chart's axis, stacked): joined they would read as one false number (380%360%). A
-    paragraph's line may still break inside a number (``38⏎6个``)."""
+    paragraph's line may still break inside a number (``38⏎6个``), also before its short
+    last line (…决算数为31⏎2.8亿元。: the line above is a full one)."""
     a, b = prev.text.strip(), cur.text.strip()
     return (bool(a) and bool(b) and a[-1] in _FIGURE_END and b[0] in _FIGURE_START
-            and min(len(a), len(b)) < SHORT_LINE)
+            and len(a) < SHORT_LINE)
 
 
 def _starts_new(prev: Line, cur: Line, prev_kind: str, kind: str, pp: ParaParams) -> bool:

@@ -1107,6 +1107,7 @@ def test_a_day_without_a_month_to_take_is_no_claim():
     ("农产品加工业产值实现186.3亿元，增长9.1%。", "186.3亿元", None, "农产品加工业产值"),
     ("全省学前教育毛入园率提升至95%左右。", "95%左右", None, "学前教育毛入园率"),
     ("全县集中式饮用水水源地达标率保持100%。", "100%", None, "集中式饮用水水源地达标率"),
+    ("全市研发经费投入强度持续超过2.5%。", "超过2.5%", None, "研发投入强度"),
 ])
 def test_grants_standards_are_plans_and_modal_words_no_key(sentence, text, role, key):
     doc = "某省人民政府办公厅关于加快推进农村供水保障工作的实施意见\n二、重点任务\n" + sentence + "\n"

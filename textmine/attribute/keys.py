@@ -42,6 +42,8 @@ class KeyTable:
     max_prefix: int = 2
     _bare: frozenset[str] = frozenset()  # words that name no statistic on their own (增长)
     distributive: dict[str, list[str]] = field(default_factory=dict)  # 城乡 -> 城镇, 农村
+    modal: str = ""            # 要 at the end of a key (排放量要)
+    modal_not_after: str = ""  # ... not of 主要, 重要
     _cache: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _known: frozenset[str] | None = field(default=None, repr=False)
     _longest_trailing: int = field(default=0, init=False, repr=False)
@@ -61,7 +63,8 @@ class KeyTable:
                  re.compile(f"^(?:{_alternation(s['leading'])})(?=..)"),
                  frozenset(s["trailing"]),
                  int(m["min_suffix"]), int(m["max_prefix"]),
-                 distributive=dict(t.get("distribute", {})))
+                 distributive=dict(t.get("distribute", {})),
+                 modal=s.get("modal", ""), modal_not_after=s.get("modal_not_after", ""))
         kt._bare = frozenset(clean(w) for w in (*s["leading"], *s["trailing"], *s["anywhere"])
                              ) - frozenset(map(clean, s["names_alone"]))
         return kt
@@ -78,10 +81,13 @@ class KeyTable:
     def _cut_trailing(self, s: str) -> str:
         """``s`` without the longest trailing word it ends with, after two characters at
         least (what ``(?<=..)(?:words)$`` removes: a set lookup a suffix, where the pattern
-        tried every word at every place)."""
+        tried every word at every place), or without a modal verb at its end (``modal``)."""
         for start in range(max(2, len(s) - self._longest_trailing), len(s)):
             if s[start:] in self.trailing:
                 return s[:start]
+        if self.modal and len(s) > 2 and s.endswith(self.modal) and \
+                s[-len(self.modal) - 1] not in self.modal_not_after:
+            return s[:-len(self.modal)]
         return s
 
     def bare(self, indicator: str | None) -> bool:

@@ -181,8 +181,8 @@ class Attributor:
     def _sentence_key(v: ClaimView) -> str:
         """The key of a change whose words name no statistic (4.5%，二季度增长6.3%; 名义增长X，
         扣除价格因素实际增长Y; 完成X，同口径增长Y): the statistic of the change of its kind, or of
-        the level, right before it, in the clause before its own; "" when there is none (…下降3.27%，化学需氧量…双下降，比上年分别
-        下降Y: a clause between names other statistics)."""
+        the level, right before it, in the clause before its own; "" when there is none
+        (用水量减少X，噪声、扬尘投诉连续回落，分别减少Y: a clause between names others)."""
         c, text = v.claim, v.s.text
         for p in reversed(v.s.claims[:v.index]):
             if p.kind in ("date", "duration"):

@@ -316,8 +316,8 @@ class DocumentReader:
 
     def lead_cue(self, text: str, year: int | None) -> Cue | None:
         """The time word a paragraph or lead-in heading opens with (五年来，…; ——这五年，…)."""
-        if text.find("年", 0, 20) < 0 and text.find("五", 0, 20) < 0 and text.find("大以来", 0, 20) < 0:
-            return None  # every time word has 年, every plan name 五 (十三五), an event 大以来
+        if self.times.may_cue.search(text, 0, 20) is None:
+            return None  # (no cue starts its first words: TimeWords.cues's own gate)
         key = (text[:40], year, self.times.through_year)  # (a block and its first sentence share it)
         if key in self._leads:
             return self._leads[key]

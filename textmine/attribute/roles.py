@@ -134,7 +134,7 @@ class RoleRules:
         if not goal or v.claim.kind == "date":
             return None
         # (实现…300元的目标: the goal reached, what happened; 实现…的预期目标有较好基础: not yet)
-        rest = CLAUSE_BOUNDARY.split(v.s.text[goal.end():], maxsplit=1)[0]
+        rest = _to_boundary(v.s.text, goal.end())
         if self.has["goal_ahead"](rest) or self.has["goal_pursued"](v.clause):
             return "target"  # (确保完成…6%左右的目标: still to do)
         return None if "实现" in v.clause or self.has["planned_done"](v.clause) else "target"
@@ -279,7 +279,7 @@ class RoleRules:
             return False
         if self.has["plan"](self._plain(v.clause)):
             return True
-        if c.kind == "money" and self.has["plan_after"](_clause_after(v)):
+        if c.kind == "money" and self.has["plan_after"](_to_boundary(v.s.text, c.end)):
             return True  # (按每处不超过200万元的标准给予补助: a grant's standard)
         # the parts of an arranged sum: 拟安排财政赤字X，其中中央财政赤字Y
         k = v.s.text.find("其中", 0, c.start)
@@ -359,8 +359,7 @@ def _last_day(period: str) -> str:
     return end + {4: "-99-99", 7: "-99"}.get(len(end), "")
 
 
-def _clause_after(v: ClaimView) -> str:
-    """The claim's clause after the figure."""
-    text = v.s.text
-    m = CLAUSE_BOUNDARY.search(text, v.claim.end)
-    return text[v.claim.end:m.start() if m else len(text)]
+def _to_boundary(text: str, at: int) -> str:
+    """``text`` from ``at`` to the end of its clause (the words after a figure or a goal)."""
+    m = CLAUSE_BOUNDARY.search(text, at)
+    return text[at:m.start() if m else len(text)]

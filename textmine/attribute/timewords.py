@@ -71,6 +71,7 @@ class TimeWords:
     multiple: re.Pattern          # a multiple of the base after it (是2010年的2.2倍)
     record: re.Pattern            # a record since it after it (2012年以来最高)
     counted: re.Pattern           # N years counted without a word back (三年累计)
+    may_cue: re.Pattern           # a character or word every cue holds (the gate of ``cues``)
     _cache: dict = field(default_factory=dict, repr=False)  # (text, year, through) -> cues
     # Whether a span back from now (过去五年, 五年来) ends with the reference year, not the
     # year before: in a report on its own year (a year-end summary), not one that opens it
@@ -98,7 +99,8 @@ class TimeWords:
         return cls(dict(t["relative"]), dict(t["plans"]), dict(t["events"]), pattern, comparison,
                    tuple(t["comparison_after"]), re.compile(t["multiple_after"]),
                    re.compile(t["record_after"]),
-                   re.compile(f"{n}年(?:{_alt(sp['counted_after'])})"))
+                   re.compile(f"{n}年(?:{_alt(sp['counted_after'])})"),
+                   re.compile(f"{_MAY_CUE_CHARS}|{_alt({e[-1] + '以来' for e in t['events']})}"))
 
     def forget(self) -> None:
         """Drop the cues remembered of the texts read so far."""
@@ -111,7 +113,7 @@ class TimeWords:
 
     def cues(self, text: str, year: int | None) -> list[tuple[int, Cue]]:
         """Every cue in ``text`` (NFKC) with its offset, comparison bases left out."""
-        if _MAY_CUE.search(text) is None:
+        if self.may_cue.search(text) is None:
             return _NO_CUES
         key = (text, year, self.through_year)
         hit = self._cache.get(key)
@@ -176,8 +178,9 @@ class TimeWords:
 
 _WIDE = re.compile("[\uff00-\uffef\u3000]")  # full-width forms: NFKC first
 # Every cue holds 年 or (a plan name) 五, also after NFKC (㈤, ㊄ and the compatibility 年
-# are the only other characters it maps to them): a text without one has no cue.
-_MAY_CUE = re.compile("[年五\u3224\u3284\uf98e]|大以来")
+# are the only other characters it maps to them), or (an event) its last character and 以来
+# (大以来, built from [time.events]): a text without one has no cue.
+_MAY_CUE_CHARS = "[年五\u3224\u3284\uf98e]"
 _NO_CUES: list = []  # (shared: callers only read the list)
 
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

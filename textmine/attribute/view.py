@@ -74,13 +74,14 @@ class ClaimView:
 
     def __post_init__(self) -> None:
         # (every rule reads the clause: computed at once, not behind a property)
-        s, at = self.s.text, self.claim.start
-        start = clause_start(s, at)
-        lead = self.s.lead
-        if lead and at >= lead and start < lead:  # (not in a news dateline before it)
-            start = lead
-        self.clause_start = start
-        self.clause = s[start:at]
+        at = self.claim.start
+        self.clause_start = self._clause_start(at)
+        self.clause = self.s.text[self.clause_start:at]
+
+    def _clause_start(self, at: int) -> int:
+        """Where the clause holding position ``at`` starts, not in a news dateline before it."""
+        start, lead = clause_start(self.s.text, at), self.s.lead
+        return lead if lead and at >= lead and start < lead else start
 
     def time_cues(self, times) -> list:
         """The time cues of the claim's clause (``TimeWords.cues``), once a view; N years
@@ -111,8 +112,7 @@ class ClaimView:
         if first == self.index:
             return self.clause, 0, last - first + 1
         at = claims[first].start
-        return text[max(clause_start(text, at), self.s.lead if at >= self.s.lead else 0):at], \
-            self.index - first, last - first + 1
+        return text[self._clause_start(at):at], self.index - first, last - first + 1
 
     def reading(self, before: str) -> str:
         """``before`` (text that ends where the claim starts) as the time rules read it: with

@@ -2,6 +2,7 @@
 column line per line) re-joined into paragraphs, headings kept as their own blocks."""
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from pathlib import Path
@@ -298,7 +299,7 @@ def _column_paragraphs(lines: list[str], width: float) -> list[tuple[str, str]]:
 def _is_title(ln: str) -> bool:
     """A text's first line is its title when it is short and holds no punctuation, however
     narrow the column its other lines set (a short text's few lines set none)."""
-    return _is_heading(ln, _HEADING_MAX / 0.8 + 1) and not _PUNCT.search(ln)
+    return _is_heading(ln, math.inf) and not _PUNCT.search(ln)
 
 
 def _opens_heading(ln: str, current: list[str], prev_ended: bool, gap: bool, width: float) -> bool:

@@ -89,6 +89,8 @@ def select_claims(text: str, mentions: list[NumberMention]) -> list[NumberMentio
 
 _HUNDRED = Decimal(100)
 _BARE_DAY = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日")
+_DAY = table("dates")["day_of_month"]
+_DAY_AFTER, _DATELINE_AFTER = tuple(_DAY["after"]), _DAY["dateline_after"]
 
 
 def days_of_month(text: str, mentions: list[NumberMention], month: str | None
@@ -98,14 +100,13 @@ def days_of_month(text: str, mentions: list[NumberMention], month: str | None
     the last news dateline's or the document's), and the month of a news dateline among the
     mentions (新华社北京1月17日电) or ``month`` when there is none. A day with no month to
     take is no claim."""
-    rule = table("dates")["day_of_month"]
     out = []
     for m in mentions:
         if m.kind == "date" and isinstance(m.value, str) and len(m.value) == 10 and \
-                text.startswith(rule["dateline_after"], m.end):
+                text.startswith(_DATELINE_AFTER, m.end):
             month = m.value[:7]
         elif m.kind == "duration" and m.unit == "日" and _BARE_DAY.fullmatch(m.text) and \
-                text.startswith(tuple(rule["after"]), m.end):
+                text.startswith(_DAY_AFTER, m.end):
             if month is None or not 1 <= m.value <= 31:
                 continue
             m = replace(m, kind="date", unit="date", value=f"{month}-{int(m.value):02d}",

@@ -295,6 +295,10 @@ KEYS = [
     ("全部工业增加值增长", "工业增加值"), ("规上工业增加值增长", "规模以上工业增加值"),
     ("年平均增长", ""), ("常住人口年平均增长", "常住人口"), ("全省共有家庭户", "家庭户"),
     ("计划完成固定资产投资", "全社会固定资产投资"), ("争取中央预算内资金", "中央预算内资金"),
+    # a leading word that begins another word is no leading word (共建: not 共); 连续 and 再
+    # left at the end once the verb is cut are no part of the statistic
+    ("共建产业园区", "共建产业园区"), ("共帮扶村", "帮扶村"), ("棉花产量连续稳定在", "棉花产量"),
+    ("失业保险金标准每人每月再提高", "失业保险金标准"),
 ]
 
 
@@ -998,6 +1002,7 @@ COUNTY_FIVE_YEARS = """某县人民政府工作报告
 ——2022年1月10日在某县第十届人民代表大会第一次会议上
 一、过去五年工作回顾
 五年来，全县城乡居民人均可支配收入分别增加到35100元和15200元，年均分别增长7.1%和9.4%；孤儿养育津贴、特困人员供养金每月分别上调30元、60元。
+城乡低保标准分别从2016年的520元/月、3600元/年提高到2021年的760元/月、6100元/年。
 """
 
 
@@ -1010,6 +1015,9 @@ COUNTY_FIVE_YEARS = """某县人民政府工作报告
     ("9.4%", "2017/2021", "农村居民人均可支配收入"),
     # a list of subjects (A、B分别X、Y) is no statistic named twice
     ("30元", "2017/2021", "孤儿养育津贴"),
+    # a span's two lists (分别从X、Y提高到Z、W): each list's items in order
+    ("520元/月", "2016", "城镇低保标准"), ("3600元/年", "2016", "农村低保标准"),
+    ("760元/月", "2021", "城镇低保标准"), ("6100元/年", "2021", "农村低保标准"),
 ])
 def test_the_items_of_a_list_after_respectively(text, period, key):
     c = next(c for c in _claims(COUNTY_FIVE_YEARS.replace("某县", "湄潭县")) if c.text == text)
@@ -1123,6 +1131,9 @@ def test_grants_standards_are_plans_and_modal_words_no_key(sentence, text, role,
 @pytest.mark.parametrize("sentence,text,key", [
     ("一般公共预算收入完成98.6亿元，同口径增长7.1%。", "7.1%", "一般公共预算收入"),  # a level's growth
     ("中央财政支农投入累计近3万亿元，年均增幅超过23%。", "超过23%", "中央财政支农投入"),
+    # a place and a change after another place's level: that level's statistic, each place's
+    ("遵义市地区生产总值4850亿元，毕节市、铜仁市分别增长5.2%、4.8%。", "5.2%", "国内生产总值"),
+    ("遵义市地区生产总值4850亿元，毕节市、铜仁市分别增长5.2%、4.8%。", "4.8%", "国内生产总值"),
 ])
 def test_the_growth_of_a_level_right_before_it_is_the_levels(sentence, text, key):
     c = next(c for c in _claims("2023年工作总结\n" + sentence + "\n") if c.text == text)

@@ -128,6 +128,8 @@ LIST_ITEMS = [
     # 共建, 在建: words that begin with a leading word keep it
     ("两地共建园区9个，在建项目41个。", "9个", "两地共建园区"),
     ("两地共建园区9个，在建项目41个。", "41个", "在建项目"),
+    # 分别 names nothing: dropped, and the subject it would push past the limit stays
+    ("城乡居民人均可支配收入分别增长4.4%和6.3%。", "6.3%", "城乡居民人均可支配收入增长"),
 ]
 
 
@@ -303,7 +305,7 @@ RESPECTIVELY = [
     ("一产、二产、三产增加值分别增长5%、6%、7%。", "6%", "二产增加值增长"),
     ("城镇、农村居民收入分别增长4.1%、6.3%。", "4.1%", "城镇居民收入增长"),
     ("城镇、农村居民人均可支配收入分别增长4.1%、6.3%。", "6.3%", "农村居民人均可支配收入增长"),
-    ("工业、服务业增加值分别增长5%和6%。", "5%", "工业、服务业增加值分别增长"),  # not 工业业
+    ("工业、服务业增加值分别增长5%和6%。", "5%", "工业、服务业增加值增长"),  # not 工业业
     # a time word before the items and a plan period as the base are no part of them; an
     # item too long for its verb keeps the item
     ("“十四五”时期全市火灾起数和受伤人数分别比“十三五”时期下降35%、40%。", "35%",

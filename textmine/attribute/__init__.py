@@ -170,9 +170,10 @@ class Attributor:
         last = recent.get((c.kind, c.change), "") if place or elided else ""
         if elided or c.indicator == place:
             return last
+        # (成都市生产总值X，绵阳市增长Y: a place and a change name no statistic either)
         key = self.keys.key(self._distributed(v), clean(places_)) or last or \
             (self._sentence_key(v) if c.change and c.kind not in ("date", "duration") and
-             self.keys.bare(c.indicator) else "")
+             self.keys.bare((c.indicator or "")[len(places_):]) else "")
         if key:
             recent[(c.kind, c.change)] = key
         return key
@@ -204,7 +205,8 @@ class Attributor:
             return indicator
         joins = self.periods.rules["list_joins"]
         head, item, items = v.list_item(joins)
-        if items < 2 or "分别" not in head or any(j in head for j in joins):
+        subjects, respectively, _ = head.partition("分别")  # (a list after it: 分别从X、Y提高到Z、W)
+        if items < 2 or not respectively or any(j in subjects for j in joins):
             return indicator  # (城乡居民基础养老金、低保标准分别提高X、Y: a list of subjects)
         return self.keys.distribute(indicator, item, items)
 

@@ -60,7 +60,8 @@ class KeyTable:
                 syn.setdefault(clean(v), key)
         s, m = t["strip"], t["match"]
         kt = cls(syn, re.compile(_alternation(s["anywhere"])),
-                 re.compile(f"^(?:{_alternation(s['leading'])})(?=..)"),
+                 re.compile(f"^(?!{_alternation(table('indicator')['trim']['keep'])})"
+                            f"(?:{_alternation(s['leading'])})(?=..)"),
                  frozenset(s["trailing"]),
                  int(m["min_suffix"]), int(m["max_prefix"]),
                  distributive=dict(t.get("distribute", {})),

@@ -34,6 +34,7 @@ _LEAD = re.compile(f"(?s)(?!{_alternation([*_T['keep'], *_places_led_by(_T['lead
                    f"(?:{_alternation(_T['leading'])})(?=..)")
 # (and the verb of a level reached, 提高到, 降至: the gold keeps 增长 of a change, not 提高到)
 _TRAIL = re.compile(f"(?s)(?<=..)(?:{_alternation([*_T['trailing'], *table('indicator')['carry']['span_verbs']])})\\Z")
+_INSIDE = re.compile(_alternation(_T["inside"]))
 _CLAUSE = re.compile(r"[，。；！？：,;:!?（）()]")
 _CLAUSE_CHARS = frozenset("，。；！？：,;:!?（）()")  # _CLAUSE's characters, for a test of one
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -105,8 +106,10 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
         phrase = item[:MAX_LEN]
     else:
         phrase = _words_around(text, cut, left, right, end, token_starts)
-    if len(phrase) > MAX_LEN:
-        phrase = _tail(text, phrase, start - len(left), token_starts)
+    inside = len(phrase) - len(_INSIDE.sub("", phrase))  # (cut after the length limit: the
+    if len(phrase) > MAX_LEN + inside:                     # cut finds the phrase in the text)
+        phrase = _tail(text, phrase, start - len(left), token_starts, MAX_LEN + inside)
+    phrase = _INSIDE.sub("", phrase)
     phrase = _balanced(_untitled(_trim(phrase.strip("·•（）()：:、，, "))))
     if len(_CJK.findall(phrase)) < 2:
         phrase = _head(text, _trim(right.strip("·•（）()：:、，, ")), end, token_starts) or phrase
@@ -175,15 +178,16 @@ def without(indicator: str, words: str) -> str:
     return _trim(indicator.replace(words, ""))
 
 
-def _tail(text: str, phrase: str, base: int, token_starts: Container[int]) -> str:
-    """The last MAX_LEN characters of ``phrase`` (found in ``text`` from ``base``), the end
+def _tail(text: str, phrase: str, base: int, token_starts: Container[int],
+          limit: int = MAX_LEN) -> str:
+    """The last ``limit`` characters of ``phrase`` (found in ``text`` from ``base``), the end
     nearest the number, from a token boundary; not from the last character of a list item
     (…康复服务覆盖率、新建社区无障碍设施达标率 -> 新建社区无障碍设施达标率)."""
-    k = len(phrase) - MAX_LEN
+    k = len(phrase) - limit
     pos = text.find(phrase, base)
     if pos >= 0:
         k = _token_from(pos + k, pos + len(phrase), token_starts) - pos
-    tail = phrase[k:] if k < len(phrase) else phrase[-MAX_LEN:]
+    tail = phrase[k:] if k < len(phrase) else phrase[-limit:]
     cut, sep, rest = tail.partition("、")
     if sep and len(cut) == 1 and len(tail) < len(phrase) and len(_CJK.findall(rest)) >= 2:
         return rest  # (a single character left of an item that lost its head with the cut)

@@ -1175,3 +1175,24 @@ def test_a_sentence_headed_by_a_place_is_about_it(line, text, region):
     doc = "六盘水市东西部协作工作简报\n六盘水市协作办 2023年9月15日\n【县区动态】\n" + line + "\n"
     c = next(c for c in _claims(doc) if c.text == text)
     assert c.region == region
+
+
+YEARS_LISTED = """2026年湄潭县人民政府工作报告
+一、“十四五”时期工作回顾
+五年来，全县地区生产总值2021年、2022年、2023年分别增长8.2%、3.9%和5.1%。
+全县农业增加值2023年至2025年分别增长4.4%、4.9%、5.2%。
+全县粮食产量2024年为31.2万吨。
+"""
+
+
+@pytest.mark.parametrize("text,period,key", [
+    # a list of years before 分别: each figure of the list after it is its year's
+    ("8.2%", "2021", "国内生产总值"), ("3.9%", "2022", "国内生产总值"),
+    ("5.1%", "2023", "国内生产总值"),
+    # ... and so are the figures after a range of as many years
+    ("4.4%", "2023", "农业增加值"), ("5.2%", "2025", "农业增加值"),
+    ("31.2万吨", "2024", "粮食产量"),  # (one year: the year, as before)
+])
+def test_a_list_of_years_before_respectively_gives_each_figure_its_year(text, period, key):
+    c = next(c for c in _claims(YEARS_LISTED) if c.text == text)
+    assert (c.period, c.indicator_key) == (period, key)

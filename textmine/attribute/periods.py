@@ -26,6 +26,7 @@ from .view import _UNSET, ClaimView
 
 _DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")  # (XXXX: a day whose year is not known)
 _YEAR_OF = re.compile(r"\b\d{4}(?=-|/|$)")  # the years of an ISO date or period
+_YEARS = re.compile(r"\d{4}/\d{4}$")  # a range of whole years (2023/2025)
 
 
 @dataclass
@@ -93,6 +94,9 @@ class PeriodRules:
         base = self._base_value(v)
         if base is not None:  # (与2010年…的65683722人相比: the base's own value, of 2010)
             return self.date_period(base, cue), "written"
+        own = self._respective_year(v, cue)
+        if own is not None:  # (2024年、2025年分别增长X、Y: X 2024's)
+            return own, "written"
         d = self.governing_date(v)
         if d is not None and v.index and self._dates_start(v, d) and self.span_end(v) == "to":
             # 由2018年底的8.7%下降到1.3%: the year is the start's; the end's is the
@@ -116,6 +120,35 @@ class PeriodRules:
         if d is not None:
             return self.governed(d, cue, v.s.facts), "written"
         return self._in_context(v, cue, source)
+
+    def _respective_year(self, v: ClaimView, cue: Cue | None) -> str | None:
+        """The year of a figure's place in a list after 分别 whose clause names as many years
+        right before 分别 (2023年、2024年、2025年分别增长X、Y、Z: X is 2023's; or one range,
+        2023年至2025年分别…: a year each, in order); None for other figures."""
+        if "分别" not in v.clause:
+            return None
+        joins = self.rules["list_joins"]
+        head, item, items = v.list_item(joins)
+        if items < 2 or "分别" not in head:
+            return None
+        claims, text = v.s.claims, v.s.text
+        first = v.index - item  # (the list's first figure)
+        k = first - 1
+        if k < 0 or claims[k].kind != "date" or claims[k].start < v.clause_start:
+            return None
+        while k > 0 and claims[k - 1].kind == "date" and \
+                text[claims[k - 1].end:claims[k].start] in joins:
+            k -= 1
+        dates = claims[k:first]
+        if dates[0].start < v.clause_start:
+            return None
+        if len(dates) == items and all(d.qualifier == "exact" for d in dates):
+            return self.date_period(dates[item], cue)  # (1月、2月分别…: months too)
+        years = year_range(str(dates[0].value)) if len(dates) == 1 and \
+            dates[0].qualifier == "range" and _YEARS.match(str(dates[0].value)) else None
+        if years is None or years[1] - years[0] + 1 != items:
+            return None
+        return label(years[0] + item, years[0] + item)  # (one range of years: a year each)
 
     def _base_value(self, v: ClaimView) -> Claim | None:
         """The date of a comparison base whose value the claim is (与2010年第六次人口普查的

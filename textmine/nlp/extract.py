@@ -169,6 +169,8 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
             or prev.indicator
     time = prev is not None and prev.kind in ("date", "duration") and \
         not _CLAUSE_END.search(text, prev.end, m.start)
+    if time and (listed := _after_listed_dates(text, m, claims, token_starts)):
+        return listed
     if time:
         # 资产总额比2002年增长X, 支出五年累计Y: a time word in the clause is not what is
         # measured; the words before it are
@@ -196,6 +198,27 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
         indicator = subject_before(text, m.start, [(c.start, c.kind, c.indicator) for c in claims],
                                    token_starts) or indicator
     return benefited(text, m.start, indicator, token_starts)
+
+
+def _after_listed_dates(text: str, m, claims: list[Claim], token_starts) -> str | None:
+    """What the first figure after a list of dates and 分别 measures (全市地区生产总值2024年、
+    2025年分别增长X、Y; or one range, 2023年至2025年分别…): the words before the dates and the
+    change after them (the figures after it share it); None after a single date, or when
+    the words after the dates are not 分别 and a change word."""
+    k = len(claims) - 1
+    while k > 0 and claims[k - 1].kind == "date" and \
+            not text[claims[k - 1].end:claims[k].start].strip(_JOINERS):
+        k -= 1
+    first = claims[k]
+    if k == len(claims) - 1 and first.qualifier != "range":
+        return None
+    between = text[claims[-1].end:m.start]
+    verb = change_words(between)
+    if verb is None or "分别" not in between:
+        return None
+    subject = indicator_for(text, first.start, first.end, m.kind, claims[k - 1].end if k else 0,
+                            token_starts)
+    return with_verb(subject, verb) if names_something(subject) else None
 
 
 def _compared_with(text: str, m, claims: list[Claim]) -> Claim | None:

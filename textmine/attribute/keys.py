@@ -42,8 +42,8 @@ class KeyTable:
     max_prefix: int = 2
     _bare: frozenset[str] = frozenset()  # words that name no statistic on their own (增长)
     distributive: dict[str, list[str]] = field(default_factory=dict)  # 城乡 -> 城镇, 农村
-    modal: str = ""            # 要 at the end of a key (排放量要)
-    modal_not_after: str = ""  # ... not of 主要, 重要
+    modals: dict[str, str] = field(default_factory=dict)  # 要 at the end of a key (排放量要) ->
+    #                                                       not after 主, 重 (主要, 重要)
     _cache: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _known: frozenset[str] | None = field(default=None, repr=False)
     _longest_trailing: int = field(default=0, init=False, repr=False)
@@ -65,7 +65,7 @@ class KeyTable:
                  frozenset(s["trailing"]),
                  int(m["min_suffix"]), int(m["max_prefix"]),
                  distributive=dict(t.get("distribute", {})),
-                 modal=s.get("modal", ""), modal_not_after=s.get("modal_not_after", ""))
+                 modals=dict(s.get("modals", {})))
         kt._bare = frozenset(clean(w) for w in (*s["leading"], *s["trailing"], *s["anywhere"])
                              ) - frozenset(map(clean, s["names_alone"]))
         return kt
@@ -82,13 +82,14 @@ class KeyTable:
     def _cut_trailing(self, s: str) -> str:
         """``s`` without the longest trailing word it ends with, after two characters at
         least (what ``(?<=..)(?:words)$`` removes: a set lookup a suffix, where the pattern
-        tried every word at every place), or without a modal verb at its end (``modal``)."""
+        tried every word at every place), or without a modal verb at its end (``modals``)."""
         for start in range(max(2, len(s) - self._longest_trailing), len(s)):
             if s[start:] in self.trailing:
                 return s[:start]
-        if self.modal and len(s) > 2 and s.endswith(self.modal) and \
-                s[-len(self.modal) - 1] not in self.modal_not_after:
-            return s[:-len(self.modal)]
+        for modal, not_after in self.modals.items():
+            n = len(modal)
+            if len(s) > n + 1 and s.endswith(modal) and s[-n - 1] not in not_after:
+                return s[:-n]
         return s
 
     def bare(self, indicator: str | None) -> bool:

@@ -142,8 +142,8 @@ class PeriodRules:
         dates = claims[k:first]
         if dates[0].start < v.clause_start:
             return None
-        if len(dates) == items and all(d.qualifier == "exact" for d in dates):
-            return self.date_period(dates[item], cue)  # (1月、2月分别…: months too)
+        if len(dates) == items and all(d.qualifier in ("exact", "range") for d in dates):
+            return self.date_period(dates[item], cue)  # (1月、2月分别…, 一季度、二季度分别…)
         years = year_range(str(dates[0].value)) if len(dates) == 1 and \
             dates[0].qualifier == "range" and _YEARS.match(str(dates[0].value)) else None
         if years is None or years[1] - years[0] + 1 != items:

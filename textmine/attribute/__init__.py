@@ -171,7 +171,7 @@ class Attributor:
         if elided or c.indicator == place:
             return last
         # (成都市生产总值X，绵阳市增长Y: a place and a change name no statistic either)
-        key = self.keys.key(self._distributed(v), clean(places_)) or last or \
+        key = self.keys.key(self._distributed(v), clean(places_) if places_ else "") or last or \
             (self._sentence_key(v) if c.change and c.kind not in ("date", "duration") and
              self.keys.bare((c.indicator or "")[len(places_):]) else "")
         if key:
@@ -298,14 +298,15 @@ class Attributor:
         """
         from ..nlp.sentences import split_document  # offsets only: no spaCy
         sents = sentences if sentences is not None else split_document(doc)
-        if wanted is not None:
-            last_wanted = {s.block: s.index for s in sents if s.index in wanted}
-            sents = [s for s in sents if s.index <= last_wanted.get(s.block, -1)]
+        # (the index of the last sentence asked about in each block; None: every sentence)
+        last_wanted = {s.block: s.index for s in sents if s.index in wanted} \
+            if wanted is not None else None
         out: dict[int, BlockTime] = {}
         block, current, targets, last = -1, None, False, None
         blocks, year, lead_cue = facts.blocks, facts.year, self.reader.lead_cue
         for s in sents:
-            if s.block >= len(blocks):
+            if s.block >= len(blocks) or \
+                    last_wanted is not None and s.index > last_wanted.get(s.block, -1):
                 continue
             bt = blocks[s.block]
             if s.block != block:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..parse.dates import find_dates
 from ..parse.tables import searchers, table
@@ -295,7 +296,7 @@ class DocumentReader:
             return None  # neither a numbered heading nor a closing one (附注)
         s = _norm(text).strip()
         p = self.rules["parts"]
-        if len(s) <= 8 and any(s.startswith(w) for w in p["closing"]):
+        if len(s) <= 8 and s.startswith(self._closing):
             return Part(s, "other", None)
         if not self.numbered.match(s):
             return None
@@ -313,6 +314,11 @@ class DocumentReader:
                 ahead if plan else None
         also = next((c for c in cues[1:] if _years(c) != _years(cue)), None)
         return Part(s, kind, cue, also)
+
+    @cached_property
+    def _closing(self) -> tuple[str, ...]:
+        """The words of a closing heading (附注, 附件), as one tuple for ``str.startswith``."""
+        return tuple(self.rules["parts"]["closing"])
 
     def lead_cue(self, text: str, year: int | None) -> Cue | None:
         """The time word a paragraph or lead-in heading opens with (五年来，…; ——这五年，…)."""

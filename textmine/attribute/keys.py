@@ -44,12 +44,19 @@ class KeyTable:
     distributive: dict[str, list[str]] = field(default_factory=dict)  # 城乡 -> 城镇, 农村
     modals: dict[str, str] = field(default_factory=dict)  # 要 at the end of a key (排放量要) ->
     #                                                       not after 主, 重 (主要, 重要)
+    # the first characters of the leading words (None: not known, ``leading`` is tried on
+    # every phrase): a phrase starting with none of them starts with no leading word
+    leading_firsts: frozenset[str] | None = None
     _cache: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _known: frozenset[str] | None = field(default=None, repr=False)
     _longest_trailing: int = field(default=0, init=False, repr=False)
+    # the last characters of the trailing words: a phrase ending in none of them ends in no
+    # trailing word (most keys end in a noun: 总值, 收入), and the loop of suffixes is skipped
+    _trailing_ends: frozenset[str] = field(default=frozenset(), init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._longest_trailing = max(map(len, self.trailing), default=0)
+        self._trailing_ends = frozenset(w[-1] for w in self.trailing if w)
 
     @classmethod
     def load(cls) -> "KeyTable":
@@ -65,7 +72,8 @@ class KeyTable:
                  frozenset(s["trailing"]),
                  int(m["min_suffix"]), int(m["max_prefix"]),
                  distributive=dict(t.get("distribute", {})),
-                 modals=dict(s.get("modals", {})))
+                 modals=dict(s.get("modals", {})),
+                 leading_firsts=frozenset(w[0] for w in s["leading"] if w))
         kt._bare = frozenset(clean(w) for w in (*s["leading"], *s["trailing"], *s["anywhere"])
                              ) - frozenset(map(clean, s["names_alone"]))
         return kt
@@ -74,18 +82,25 @@ class KeyTable:
         """The phrase without change verbs, modal and time words."""
         s = self.anywhere.sub("", clean(text))
         while True:
-            s2 = self._cut_trailing(self.leading.sub("", s))
+            s2 = self._cut_trailing(self._cut_leading(s))
             if s2 == s:
                 return s
             s = s2
+
+    def _cut_leading(self, s: str) -> str:
+        """``s`` without the leading word it starts with (``leading``)."""
+        if self.leading_firsts is not None and s[:1] not in self.leading_firsts:
+            return s
+        return self.leading.sub("", s)
 
     def _cut_trailing(self, s: str) -> str:
         """``s`` without the longest trailing word it ends with, after two characters at
         least (what ``(?<=..)(?:words)$`` removes: a set lookup a suffix, where the pattern
         tried every word at every place), or without a modal verb at its end (``modals``)."""
-        for start in range(max(2, len(s) - self._longest_trailing), len(s)):
-            if s[start:] in self.trailing:
-                return s[:start]
+        if s[-1:] in self._trailing_ends:
+            for start in range(max(2, len(s) - self._longest_trailing), len(s)):
+                if s[start:] in self.trailing:
+                    return s[:start]
         for modal, not_after in self.modals.items():
             n = len(modal)
             if len(s) > n + 1 and s.endswith(modal) and s[-n - 1] not in not_after:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..parse.tables import searchers, table
 from ..types import Claim
@@ -88,9 +89,10 @@ class PeriodRules:
 
     def _period(self, v: ClaimView) -> tuple[str | None, str]:
         c = v.claim
-        cue, source, at = self.context(v)
-        if c.kind == "date":
+        if c.kind == "date":  # (its context gives only a year the text left out)
+            cue = self.context(v)[0] if (c.year_source or "").startswith("document") else None
             return self.date_period(c, cue), "written"
+        cue, source, at = self.context(v)
         base = self._base_value(v)
         if base is not None:  # (与2010年…的65683722人相比: the base's own value, of 2010)
             return self.date_period(base, cue), "written"
@@ -183,7 +185,7 @@ class PeriodRules:
         if cue is not None and cue.kind == "since":
             return self.to_date(str(cue.first), v.s.facts), source
         facts = v.s.facts
-        whole_year = "全年" in v.s.text[:v.claim.start]  # (全年预计增长X: the year)
+        whole_year = v.s.text.find("全年", 0, v.claim.start) >= 0  # (全年预计增长X: the year)
         if cue is not None:
             if source == "section" and facts.span and not whole_year and v.s.part == "review" and \
                     cue.first == cue.last == facts.year and cue is v.s.block.part.cue:
@@ -207,6 +209,8 @@ class PeriodRules:
             opening = s.opening
             if opening is _UNSET:
                 opening = s.opening = self.times.cues(s.text[:s.head_end], s.facts.year)
+        elif v.clause_start == 0:  # (the sentence up to the claim is its clause: no cue)
+            opening = clause
         else:
             opening = self.times.cues(v.reading(s.text[:v.claim.start]), s.facts.year)
         if opening and self._opens(s, opening[0][0]):
@@ -234,9 +238,8 @@ class PeriodRules:
         if self.has["cumulative"](_since_previous(v)):
             return label(cue.first, cue.last)  # (年均增长5%、迈上3万亿元台阶: 年均 is the 5%'s)
         c = v.claim
-        reach = self.rules["reach"]
         reached = self.has["reach"](v.list_item(self.rules["list_joins"])[0][-6:]) or \
-            c.text.startswith(tuple(reach))
+            c.text.startswith(self._reach)
         if reached or (c.kind == "percent" and not c.change and c.unit == "%"):
             return label(cue.last, cue.last)
         return label(cue.first, cue.last)
@@ -268,6 +271,11 @@ class PeriodRules:
         as_of = sentence.endswith(tuple(self.rules["as_of"]), 0, d.start)
         # 3月5日，…开幕: the day of an event, not the figure's period
         return not (_DAY.match(d.value) and not as_of)
+
+    @cached_property
+    def _reach(self) -> tuple[str, ...]:
+        """The verbs of reaching a level, as one tuple for ``str.startswith``."""
+        return tuple(self.rules["reach"])
 
     def _relative(self, text: str, since: bool = False) -> bool:
         """A relative time word, as the context rule reads it: a span back (五年来) also when

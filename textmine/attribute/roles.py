@@ -324,8 +324,9 @@ class RoleRules:
         year = v.s.facts.year
         if year is None:
             return False
-        return any(cue.last < year and cue.kind in ("relative", "span")
-                   for _, cue in v.time_cues(self.times))
+        cues = v.time_cues(self.times)  # (most clauses have none)
+        return bool(cues) and any(cue.last < year and cue.kind in ("relative", "span")
+                                  for _, cue in cues)
 
 
 _BARE_CHANGE = re.compile(r"(?:比上年|比去年|较上年|同比)?(?:增加|增长|提高|减少|下降|降低)了?")

@@ -82,7 +82,8 @@ class TimeWords:
     def load(cls) -> "TimeWords":
         t = table("attribution")["time"]
         sp = t["spans"]
-        n = r"[一二两三四五六七八九十\d]{1,3}"
+        counts = "一二两三四五六七八九十"  # (and digits: a count of years)
+        n = rf"[{counts}\d]{{1,3}}"
         plan = (f"(?:{_alt(t['plan_before'])})?(?P<plan>{_alt(t['plans'])})"
                 f"(?=(?:{_alt(t['plan_after'])}))(?:[”\"])?(?:时期|期间)?"
                 f"(?:(?P<plan_end>期末|末)|前(?P<plan_first>{n})年)?")
@@ -94,7 +95,14 @@ class TimeWords:
         year = years + r"|(?P<year>(?:19|20)\d\d)\s*年(?!\d)"
         rel = f"(?<![{re.escape(t['relative_not_after'])}])(?P<rel>{_alt(t['relative'])})"
         event = f"(?P<event>{_alt(t['events'])})(?=以来)"
-        pattern = re.compile(f"{event}|{plan}|{back}|{ahead}|{rel}|{year}")
+        # (a cue starts with the first character of one of these words, a count or a digit:
+        # the lookahead skips every other place at once, where the alternatives were each
+        # tried; the matches are the same)
+        opening = [*t["events"], *t["plan_before"], *t["plans"], *sp["back_before"],
+                   *sp["ahead_before"], *t["relative"]]
+        starts = "".join(sorted({w[0] for w in opening}))
+        first = rf"(?=[{re.escape(starts)}{counts}\d])" if all(opening) else ""
+        pattern = re.compile(f"{first}(?:{event}|{plan}|{back}|{ahead}|{rel}|{year})")
         comparison = re.compile(f"(?:{_alt(t['comparison'])})$")
         return cls(dict(t["relative"]), dict(t["plans"]), dict(t["events"]), pattern, comparison,
                    tuple(t["comparison_after"]), re.compile(t["multiple_after"]),

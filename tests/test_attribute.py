@@ -1163,6 +1163,8 @@ SINCE = """某州2023年乡村振兴工作总结
     # a year-end summary on no known day: to the end of its year, not open
     ("", "28.3亿元", "2021/2023", "outcome"),
     ("某州乡村振兴工作总结\n某州乡村振兴局\n2023年12月5日\n", "28.3亿元", "2021/2023-12-05", "outcome"),
+    # a plan period over before the document's year: the plan period (a 2026 report: 2021-2025)
+    ("某州2026年政府工作报告\n一、2025年工作回顾\n", "86.5亿元", "2021/2025", "outcome"),
 ])
 def test_spans_to_date(title, text, period, role):
     doc = SINCE.replace("某州", "黔西南州")

@@ -138,8 +138,11 @@ class TimeWords:
             if self.is_base(s, m.start(), m.end()) or s.rfind("《", 0, m.start()) > s.rfind("》", 0, m.start()):
                 continue  # a comparison base, or a year inside a title
             cue = self._cue(m, year)
-            if cue is not None and s.startswith("以来", m.end()) and cue.kind in ("year", "relative", "plan"):
-                cue = Cue(cue.first, cue.first, "since")  # 今年以来, 2019年以来, “十四五”以来: to date
+            if cue is not None and s.startswith("以来", m.end()) and cue.kind in ("year", "relative", "plan") \
+                    and not (cue.kind == "plan" and year is not None and cue.last < year):
+                # 今年以来, 2019年以来, “十四五”以来: to date; a plan period over before the
+                # document's year is the plan period (“十四五”以来 in a 2026 report: 2021-2025)
+                cue = Cue(cue.first, cue.first, "since")
             if cue is not None:
                 out.append((m.start(), cue))
         return out

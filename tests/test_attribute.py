@@ -932,6 +932,9 @@ def test_a_budget_report_reviews_what_was_spent_and_arranges_the_next_year(text,
     ("确保完成生产总值增长5%左右的目标。", "5%左右", "target"),
     # a list of targets starts at the words that open it
     ("今年的主要预期目标是：生产总值增长5.5%；城镇新增就业6万人。", "5.5%", "target"),
+    # in a review, 保持在/稳定在 say what held; with a target word of its own, a target
+    ("全市外出务工人数保持在48万人以上。", "48万人以上", "outcome"),
+    ("力争全市外出务工人数保持在48万人以上。", "48万人以上", "target"),
 ])
 def test_a_goal_referred_to_and_a_goal_stated(sentence, text, role):
     report = "江西省某市2024年国民经济和社会发展计划执行情况的报告\n一、2024年计划执行情况\n" + sentence + "\n"

@@ -128,6 +128,8 @@ LIST_ITEMS = [
     # 共建, 在建: words that begin with a leading word keep it
     ("两地共建园区9个，在建项目41个。", "9个", "两地共建园区"),
     ("两地共建园区9个，在建项目41个。", "41个", "在建项目"),
+    # a per-head tail left by the verb of a level reached is no part of the name
+    ("城乡居民基础养老金月人均提高到210元。", "210元", "城乡居民基础养老金"),
     # 分别 names nothing: dropped, and the subject it would push past the limit stays
     ("城乡居民人均可支配收入分别增长4.4%和6.3%。", "6.3%", "城乡居民人均可支配收入增长"),
 ]

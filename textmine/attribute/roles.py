@@ -90,11 +90,13 @@ class RoleRules:
     has: dict = field(default_factory=dict)  # word list name -> search of its words
     plan_names: re.Pattern = field(init=False)  # the words of plan_names, one search
     not_target: re.Pattern = field(init=False)  # the words of target_not, one search
+    held: re.Pattern = field(init=False)  # the words of target_held, one search
     _by_sentence: dict = field(default_factory=dict, repr=False)  # _rules_for's, by kind
 
     def __post_init__(self) -> None:
         self.plan_names = re.compile("|".join(map(re.escape, self.words["plan_names"])))
         self.not_target = re.compile("|".join(map(re.escape, self.words["target_not"])))
+        self.held = re.compile("|".join(map(re.escape, self.words["target_held"])))
         w = self.words  # clause_cues: the words without which _forecast, _happened,
         self.has = searchers({**w, "clause_cues": [  # _budget and _planned give nothing
             *w["forecast"], *w["outcome"], *w["budget"], *w["planned"]]})
@@ -213,8 +215,10 @@ class RoleRules:
         if not listed and v.claim.kind == "percent" and (
                 self.has["planned_done"](clause) or _share_of_goal(v)):
             return None  # 完成年度目标任务的106%, 占年度计划的70%: how much of the goal was done
-        if listed or self._strong_target_before(v) or \
-                self.has["target"](self._no_target_words(_unreferred(clause))) or \
+        words = self._no_target_words(_unreferred(clause))
+        if q.part == "review" and self.has["target_held"](words):  # (保持在X以上: what held)
+            words = self.held.sub("", words)
+        if listed or self._strong_target_before(v) or self.has["target"](words) or \
                 (q.part != "review" and self.modal.search(clause)):
             return "target"
         return None

@@ -50,7 +50,8 @@ _BARE_WORDS = frozenset(_T["leading"]) | frozenset(_T["trailing"]) | frozenset(
 # a per-unit phrase cut by the number (补助标准由每人每年450元, 最低收购价每50公斤): not part of
 # what is measured
 _PER = r"(?:每(?:公斤|平方米|立方米|千瓦时|[人户年月日天亩吨斤生名个次])){1,2}"
-_PER_TAIL = re.compile(f"(?<=..)(?:由|从)?(?:平均(?:{_PER}|每)?|{_PER}|每)$")  # (每 alone: 每50公斤)
+_PER_TAIL = re.compile(f"(?<=..)(?:由|从)?(?:平均(?:{_PER}|每)?|{_PER}|每|[月年]?人均|户均)$")  # (每
+# alone: 每50公斤; 基础养老金月人均提高到: not 基础养老金月人, once the verb and 均 were cut)
 _PER_ONLY = re.compile(_PER)
 _LIST_ITEM_END = re.compile("[、等和及与]")
 _NUMBER_START = re.compile(r"\d|[一二三四五六七八九十]+[个家项名次]")

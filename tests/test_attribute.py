@@ -1213,3 +1213,31 @@ def test_a_list_of_quarters_before_respectively_gives_each_figure_its_quarter():
     doc = "2025年全县经济运行情况\n全县工业增加值一季度、二季度分别增长6.1%和5.7%。\n"
     got = {c.text: c.period for c in _claims(doc)}
     assert (got["6.1%"], got["5.7%"]) == ("2025-01/2025-03", "2025-04/2025-06")
+
+
+NEWSPAPER_PAGE = """黔西南日报
+2024年11月6日 星期三 第3版 要闻
+
+全州秋粮收购进度过半
+本报讯（记者 李华）记者从州粮食局获悉，截至10月底，全州已收购秋粮8.6万吨，同比增长4.2%。
+
+兴义市新建冷链仓储设施12座
+本报讯 今年以来，兴义市新建冷链仓储设施12座，新增库容3.5万吨。全市冷链物流企业达到46家。
+
+安龙县：特色种植带动增收
+本报讯 今年以来，安龙县发展食用菌种植1.8万亩，带动农户增收9600万元。
+"""
+
+
+@pytest.mark.parametrize("text,region,period", [
+    # a newspaper's masthead names the place it is named for: the page's region
+    ("8.6万吨", "黔西南布依族苗族自治州", "2024-10"),
+    # each article under a heading that opens with a place is that place's, 全市 too; its
+    # date line is the day the page was issued: a span to date ends there
+    ("3.5万吨", "兴义市", "2024/2024-11-06"),
+    ("46家", "兴义市", "2024"),
+    ("9600万元", "安龙县", "2024/2024-11-06"),
+])
+def test_a_newspaper_page_is_its_mastheads_and_each_article_its_places(text, region, period):
+    c = next(c for c in _claims(NEWSPAPER_PAGE) if c.text == text)
+    assert (c.region, c.period) == (region, period)

@@ -55,7 +55,7 @@ class BlockTime:
 class DocumentFacts:
     year: int | None
     region: Region | None
-    region_source: str      # header | title | issuer | text | none
+    region_source: str      # header | title | issuer | masthead | text | none
     kind: str               # work_report | bulletin | plan | other
     blocks: list[BlockTime] = field(default_factory=list)
     issued: str | None = None  # the day the document was issued (ISO), when known
@@ -128,7 +128,7 @@ class DocumentReader:
         header = doc.metadata.get("header") or {}
         facts.issued = doc.issue_date or header.get("publish_date") or header.get("date") or None
         facts.blocks = self.outline(doc, doc.year, facts.kind)
-        if source in ("text", "none"):
+        if source in ("text", "none", "masthead"):  # (a page of articles: each its place's)
             self._heading_places(doc, facts.blocks, region)
         facts.span = title_span(doc.title, doc.year) or self._reference_point(doc)
         return facts
@@ -167,12 +167,26 @@ class DocumentReader:
             r = self._place(text)
             if r is not None:
                 return r, source
+        r = self._masthead(doc.title or "")
+        if r is not None:
+            return r, "masthead"
         if self._national(doc, title, head):
             return Region(NATIONAL, "national"), "issuer"  # 国务院总理 温家宝, 代表国务院
         if any(w in t for t in (title, *head) for w in d["company_note"]):
             return None, "none"  # a broker's note on a company: no jurisdiction
         r = self.most_named(doc)
         return (r, "text") if r is not None else (None, "none")
+
+    def _masthead(self, title: str) -> Region | None:
+        """The place a newspaper's masthead title is named for (贵州日报 -> 贵州省); None for
+        other titles."""
+        name = title.strip()
+        for word in self.rules["document"]["mastheads"]:
+            if name.endswith(word) and len(name) > len(word):
+                r = self.gazetteer.region(name[:-len(word)])
+                if r is not None and r.level in ("province", "prefecture", "county"):
+                    return r
+        return None
 
     def _national(self, doc: Document, title: str, head: list[str]) -> bool:
         """Whether a national body issues the document: named in a byline (国务院总理 温家宝,

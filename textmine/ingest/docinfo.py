@@ -13,6 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..parse.dates import find_dates
+from .layout_margins import issue_date
 from ..parse.tables import table
 from ..types import Block, Document
 
@@ -33,6 +34,9 @@ _ISO_DAY = re.compile(r"\s*(19[5-9]\d|20\d\d)-\d{2}(?:-\d{2})?\b")  # a header's
 # it was issued (2023年7月12日, 二〇二三年七月十二日). (办公室 covers 人民政府办公室, 局 统计局.)
 ISSUER_ENDS = ("人民政府", "委员会", "领导小组", "调查队", "办公室", "厅", "局", "委", "办", "部", "署")
 
+
+# a newspaper page's date line: the day with the weekday or the page (星期三, 第2版)
+_NEWSPAPER_DATE_LINE = re.compile(r"星期[一二三四五六日天]|第\s*\d{1,3}\s*版")
 
 # the day a report was delivered, in the line under its title: ——2024年7月25日在某省第十四届
 # 人民代表大会常务委员会第十次会议上, （2026年1月27日在…大会第四次会议上）
@@ -74,6 +78,10 @@ def _masthead(doc: Document) -> None:
         if len(line) > 40 or "。" in line:
             continue
         day = _closing_day(line)
+        if day is None and _NEWSPAPER_DATE_LINE.search(line):  # (a newspaper's date line:
+            doc.issue_date = issue_date([line])              # 2025年12月3日 星期三 第2版 要闻)
+            if doc.issue_date is not None:
+                return
         if day is not None:
             rest = line[:day.start].strip()
             if not rest or rest.endswith(ISSUER_ENDS):

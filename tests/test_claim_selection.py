@@ -29,6 +29,10 @@ SELECTION = [
     ("实施“1+3+16”帮扶模式，覆盖12个乡镇。", ["12个"]),
     # list markers
     ("（一）完成投资5亿元。", ["5亿元"]),
+    ("附件：1.2024年项目清单，2.资金分配表。", []),  # (a marker before a year: no 1.2024 years)
+    # identifiers in a page's footer and contact lines; calls counted stay
+    ("网站标识码：5227000012 黔ICP备06001234号-2 联系电话：0854-8221234 邮编：558000", []),
+    ("全年接听热线电话1.2万次。", ["1.2万次"]),
     ("一是新建车间12个，二是培训劳动力300人次。", ["12个", "300人次"]),
     # numbered slogans and programmes
     ("坚持五个持续，新增就业岗位1200个。", ["1200个"]),

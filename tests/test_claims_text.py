@@ -266,6 +266,9 @@ CHANGES_OF_A_LEVEL = [
     # a clause that names nothing itself takes the subject of the clause before it
     ("全市研发经费，从2015年120亿元增加到2020年的210亿元。", "120亿元", "全市研发经费"),
     ("省财政安排资金850亿元，是2015年的1.6倍。", "1.6倍", "省财政安排资金"),
+    # ... and a plan period or the five years before are no statistic either
+    ("五年完成水利投资960亿元，是“十三五”时期的1.4倍。", "1.4倍", "完成水利投资"),
+    ("五年完成水利投资960亿元，是上一个五年的1.4倍。", "1.4倍", "完成水利投资"),
     ("全市生产总值年均增长6.2%，2020年达到4100亿元。", "4100亿元", "全市生产总值"),
     ("人均预期寿命提高0.8岁，达到79.2岁。", "79.2岁", "人均预期寿命"),  # 达到 alone names nothing
     # a rate of growth after a share of the budget is the level's growth, not the share's

@@ -148,6 +148,9 @@ def _reference_month(doc: Document) -> int | None:
 
 
 _JOINERS = " 、和及与"
+# a multiple's words that only name a time (是“十三五”时期的, 是上一个五年的: 十三五时期, 上一个)
+_TIME_ONLY = re.compile(f"[“”\"]*(?:{'|'.join(map(re.escape, table('indicator')['ratio']['time_only']))})"
+                        f"[“”\"]*(?:时期|期间)?末?的?")
 
 
 def _alt(words) -> str:
@@ -193,11 +196,18 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
     subject = _subject_before(claims, m.kind, rate=m.unit == "%" and bool(_change(text, m.start)))
     if subject is not None:
         indicator = carried(text, subject, m.start, indicator)
-    if not names_something(indicator) or (m.kind == "rank" and ranks_alone(indicator)):
+    if _names_nothing(indicator, m.kind):
         # (从2015年120亿元: 从; 是2015年的1.6倍: nothing; …增长9%，居全州第二: 居全州)
         indicator = subject_before(text, m.start, [(c.start, c.kind, c.indicator) for c in claims],
                                    token_starts) or indicator
     return benefited(text, m.start, indicator, token_starts)
+
+
+def _names_nothing(indicator: str, kind: str) -> bool:
+    """Whether an indicator names no statistic: too few words, a rank's verb alone (居全州),
+    or a multiple's time alone (是“十三五”时期的1.5倍: 十三五时期)."""
+    return not names_something(indicator) or (kind == "rank" and ranks_alone(indicator)) or \
+        (kind == "ratio" and _TIME_ONLY.fullmatch(indicator) is not None)
 
 
 def _after_listed_dates(text: str, m, claims: list[Claim], token_starts) -> str | None:

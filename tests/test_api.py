@@ -91,3 +91,14 @@ def test_a_long_line_of_text_is_text_not_a_file_name():
     assert len(line.encode("utf-8")) > 255 and "\n" not in line
     claims = textmine.extract(line, classify=False)
     assert [c.text for c in claims][-1] == "5.4亿元" and len(claims) == 25
+
+
+def test_a_year_given_that_the_title_names_changes_no_period():
+    """--year (or year=) equal to the title's year keeps what the title says: a year-end
+    summary reviews its own year, under a review heading without a year too."""
+    from textmine.api import Extractor
+    text = "湄潭县2025年乡村振兴工作总结\n一、工作成效\n全县新建产业路36公里，新增茶园1.2万亩。\n"
+    ex = Extractor(classify=False)
+    own = {c.text: c.period for c in ex.extract_text(text)}
+    given = {c.text: c.period for c in ex.extract_text(text, year=2025)}
+    assert own == given and own["36公里"] == "2025"

@@ -1143,6 +1143,8 @@ def test_grants_standards_are_plans_and_modal_words_no_key(sentence, text, role,
     # a place and a change after another place's level: that level's statistic, each place's
     ("遵义市地区生产总值4850亿元，毕节市、铜仁市分别增长5.2%、4.8%。", "5.2%", "国内生产总值"),
     ("遵义市地区生产总值4850亿元，毕节市、铜仁市分别增长5.2%、4.8%。", "4.8%", "国内生产总值"),
+    # a place listed before the statistic the list's last place names: that statistic
+    ("黔南州、黔东南州茶叶产量分别达到12.3万吨和9.8万吨。", "12.3万吨", "茶叶产量"),
 ])
 def test_the_growth_of_a_level_right_before_it_is_the_levels(sentence, text, key):
     c = next(c for c in _claims("2023年工作总结\n" + sentence + "\n") if c.text == text)

@@ -75,8 +75,10 @@ def read_document(path: str | Path, *, password: str | None = None,
 
 
 def with_year(doc: Document, year: int | None) -> Document:
-    """``doc`` with its reference year set by the caller (``--year``), when given."""
-    if year is not None:
+    """``doc`` with its reference year set by the caller (``--year``), when given; a year
+    the document names itself (its title's) keeps its source, which the attribution reads
+    (a year-end summary titled with its year reviews that year, not the year before)."""
+    if year is not None and year != doc.year:
         doc.year, doc.year_source = year, "option"
     return doc
 

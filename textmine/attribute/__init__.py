@@ -100,11 +100,24 @@ class Attributor:
             s.home = _opening_place(s.text, mentions) or s.home
             for i, c in enumerate(group):
                 self.attribute(ClaimView(c, i, s), mentions, places, recent)
+            self._places_share_the_last_key(s, places)
             carry = self._carry(s, index)
             if s.dates:  # (a time of its own: what follows is not the opening months')
                 months = self._opening_months(s)
                 para = (block, months) if months is not None and block is not None else None
         return claims
+
+    def _places_share_the_last_key(self, s: SentenceView, places: dict[str, str]) -> None:
+        """A figure whose indicator is only a place, listed before the next figure of its
+        kind (黔南州、黔东南州消费帮扶金额分别达到X和Y: X's indicator is 黔南州), takes that
+        figure's key when it has none of its own."""
+        joins = self.periods.rules["list_joins"]
+        claims = s.claims
+        for i in range(len(claims) - 2, -1, -1):  # (from the end: a run of places in turn)
+            c, nxt = claims[i], claims[i + 1]
+            if not c.indicator_key and c.indicator and places.get(c.indicator) == c.indicator \
+                    and nxt.kind == c.kind and s.text[c.end:nxt.start] in joins:
+                c.indicator_key = nxt.indicator_key
 
     def _opening_months(self, s: SentenceView) -> Claim | None:
         """The months a sentence opens with (1-10月，…; 前三季度，…; 上半年，…: a range of

@@ -107,16 +107,22 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
         phrase = item[:MAX_LEN]
     else:
         phrase = _words_around(text, cut, left, right, end, token_starts)
-    inside = len(phrase) - len(_INSIDE.sub("", phrase))  # (cut after the length limit: the
-    if len(phrase) > MAX_LEN + inside:                     # cut finds the phrase in the text)
+    inside = len(phrase) - len(_without_inside(phrase))  # (cut after the length limit: the
+    if len(phrase) > MAX_LEN + inside:                      # cut finds the phrase in the text)
         phrase = _tail(text, phrase, start - len(left), token_starts, MAX_LEN + inside)
-    phrase = _INSIDE.sub("", phrase)
+    phrase = _without_inside(phrase)
     phrase = _balanced(_untitled(_trim(phrase.strip("·•（）()：:、，, "))))
     if len(_CJK.findall(phrase)) < 2:
         phrase = _head(text, _trim(right.strip("·•（）()：:、，, ")), end, token_starts) or phrase
     if not phrase and cut > 0 and _CLAUSE.match(text[cut - 1]):
         phrase = _before_clause(text, cut)
     return phrase
+
+
+def _without_inside(phrase: str) -> str:
+    """``phrase`` without the words that say nothing of what is measured wherever they
+    stand (分别) and abbreviations in brackets ((GDP), （CPI）)."""
+    return _ABBREVIATION.sub("", _INSIDE.sub("", phrase))
 
 
 def _before_clause(text: str, cut: int) -> str:
@@ -664,8 +670,9 @@ def _clause_start(text: str, pos: int, lo: int = 0) -> int:
     return pos
 
 
-_NAME_BRACKET = re.compile(  # 执业（助理）医师
-    r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{1,%d}[）)]" % _NAME_PART)
+_NAME_BRACKET = re.compile(  # 执业（助理）医师; 居民消费价格（CPI）比上年上涨: an abbreviation
+    r"(?<=[\u4e00-\u9fff])[（(](?:[\u4e00-\u9fff]{1,%d}|%s)[）)]" % (_NAME_PART, "[A-Za-z&]{2,6}"))
+_ABBREVIATION = re.compile(r"[（(][A-Za-z&]{2,6}[）)]")  # (GDP), （CPI）: no part of the name
 _LIST = re.compile(r"[、和与及]")
 _ORDINALS = re.compile(r"(.{0,4}?)([一二三]{2,3})(产(?:业)?(?:增加值|投资|比重)?.*)")
 

@@ -130,6 +130,7 @@ LIST_ITEMS = [
     ("两地共建园区9个，在建项目41个。", "41个", "在建项目"),
     # an abbreviation in brackets neither ends the clause nor is part of the name
     ("全县居民消费价格（CPI）比上年上涨1.1%。", "1.1%", "全县居民消费价格比上年上涨"),
+    ("规模以上工业增加值（下同）增长6.6%。", "6.6%", "规模以上工业增加值增长"),
     # a per-head tail left by the verb of a level reached is no part of the name
     ("城乡居民基础养老金月人均提高到210元。", "210元", "城乡居民基础养老金"),
     # 分别 names nothing: dropped, and the subject it would push past the limit stays

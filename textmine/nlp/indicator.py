@@ -121,7 +121,7 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
 
 def _without_inside(phrase: str) -> str:
     """``phrase`` without the words that say nothing of what is measured wherever they
-    stand (分别) and abbreviations in brackets ((GDP), （CPI）)."""
+    stand (分别), abbreviations and notes in brackets ((GDP), （CPI）, （下同）)."""
     return _ABBREVIATION.sub("", _INSIDE.sub("", phrase))
 
 
@@ -672,7 +672,8 @@ def _clause_start(text: str, pos: int, lo: int = 0) -> int:
 
 _NAME_BRACKET = re.compile(  # 执业（助理）医师; 居民消费价格（CPI）比上年上涨: an abbreviation
     r"(?<=[\u4e00-\u9fff])[（(](?:[\u4e00-\u9fff]{1,%d}|%s)[）)]" % (_NAME_PART, "[A-Za-z&]{2,6}"))
-_ABBREVIATION = re.compile(r"[（(][A-Za-z&]{2,6}[）)]")  # (GDP), （CPI）: no part of the name
+_ABBREVIATION = re.compile(r"[（(](?:[A-Za-z&]{2,6}|下同)[）)]")  # (GDP), （CPI）, （下同）: no
+# part of the name
 _LIST = re.compile(r"[、和与及]")
 _ORDINALS = re.compile(r"(.{0,4}?)([一二三]{2,3})(产(?:业)?(?:增加值|投资|比重)?.*)")
 

@@ -33,11 +33,18 @@ def _places_led_by(words: list[str]) -> list[str]:
 _LEAD = re.compile(f"(?s)(?!{_alternation([*_T['keep'], *_places_led_by(_T['leading'])])})"
                    f"(?:{_alternation(_T['leading'])})(?=..)")
 # (and the verb of a level reached, 提高到, 降至: the gold keeps 增长 of a change, not 提高到)
-_TRAIL = re.compile(f"(?s)(?<=..)(?:{_alternation([*_T['trailing'], *table('indicator')['carry']['span_verbs']])})\\Z")
+_TRAILING = [*_T['trailing'], *table('indicator')['carry']['span_verbs']]
+_TRAIL = re.compile(f"(?s)(?<=..)(?:{_alternation(_TRAILING)})\\Z")
+# the characters a word of _LEAD starts with and a word of _TRAIL ends with: a phrase that
+# starts (ends) with none of them is not matched, known without trying the alternation
+_LEAD_FIRST = frozenset(w[0] for w in _T["leading"])
+_TRAIL_LAST = frozenset(w[-1] for w in _TRAILING)
 _INSIDE = re.compile(_alternation(_T["inside"]))
 _CLAUSE = re.compile(r"[，。；！？：,;:!?（）()]")
 _CLAUSE_CHARS = frozenset("，。；！？：,;:!?（）()")  # _CLAUSE's characters, for a test of one
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# two Chinese characters or more (``len(_CJK.findall(s)) >= 2`` without making the list)
+_TWO_CJK = re.compile(r"[\u4e00-\u9fff][^\u4e00-\u9fff]*[\u4e00-\u9fff]")
 _FIGURE = re.compile(r"[\d０-９]")
 _SHARE_AFTER_SHARE = re.compile(r"的[^，。；,;]{1,8}[和、及与]")  # between A%的X和 and B%
 _WHOLE = re.compile(r"^[全我本][国省区市州县]")  # 全市93%的村庄: the whole jurisdiction, no subject
@@ -68,10 +75,12 @@ _MARKER = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七�
 def _trim(s: str) -> str:
     while s:
         s2 = _MARKER.sub("", s.strip(" \u3000\t、“”\"'"))  # a list marker (1. （一） 二、) names nothing
-        m = _LEAD.match(s2)
+        m = _LEAD.match(s2) if s2[:1] in _LEAD_FIRST else None
         if m:
             s2 = s2[m.end():]
-        m = _PER_TAIL.search(s2) or _TRAIL.search(s2)  # (由平均 before its 均)
+        # (由平均 before its 均; every match of _PER_TAIL holds 每 or 均)
+        m = ("每" in s2 or "均" in s2) and _PER_TAIL.search(s2) or \
+            (_TRAIL.search(s2) if s2[-1:] in _TRAIL_LAST else None)
         if m:
             s2 = s2[:m.start()]
         if s2 == s:
@@ -94,7 +103,7 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
         after = _trim(right)
         before = _trim(left)
         # (刚刚过去的2019年，…; ——这五年，…; 截至10月底，…: words that name no event)
-        phrase = after if len(_CJK.findall(after)) >= 2 else \
+        phrase = after if _TWO_CJK.search(after) else \
             before if before not in _DATE_LEAD_IN and names_something(before) else ""
         if not phrase and m and not _figure_follows(text, end, right, number):  # 3月12日、5月20日，县里
             # 举办对接会: the event of the next clause (not when a figure of its own clause
@@ -112,7 +121,7 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
         phrase = _tail(text, phrase, start - len(left), token_starts, MAX_LEN + inside)
     phrase = _without_inside(phrase)
     phrase = _balanced(_untitled(_trim(phrase.strip("·•（）()：:、，, "))))
-    if len(_CJK.findall(phrase)) < 2:
+    if not _TWO_CJK.search(phrase):
         phrase = _head(text, _trim(right.strip("·•（）()：:、，, ")), end, token_starts) or phrase
     if not phrase and cut > 0 and _CLAUSE.match(text[cut - 1]):
         phrase = _before_clause(text, cut)
@@ -142,7 +151,7 @@ def _words_around(text: str, cut: int, left: str, right: str, end: int,
     phrase = _trim(left)
     if not phrase and cut > 0 and text[cut - 1] in "）)":  # (展销中心（馆）15个、专柜…)
         phrase = _before_clause(text, cut)
-    if len(_CJK.findall(phrase)) < 2:
+    if not _TWO_CJK.search(phrase):
         return (phrase + _head(text, _trim(right), end, token_starts)) if right else phrase
     if (not names_something(phrase) or not _WHOLE.sub("", phrase)) and names_something(
             after := _head(text, _trim(right), end, token_starts)):
@@ -360,7 +369,7 @@ def names_something(phrase: str) -> bool:
     """Whether ``phrase`` holds two Chinese characters or more and is more than a word of
     reaching or changing or a unit it is per (从, 是, 县, 达到, 增加到, 每人每年 alone name
     nothing)."""
-    return len(_CJK.findall(phrase)) >= 2 and phrase not in _BARE_WORDS and \
+    return _TWO_CJK.search(phrase) is not None and phrase not in _BARE_WORDS and \
         not _PER_ONLY.fullmatch(phrase)
 
 

@@ -83,8 +83,11 @@ def _claims(doc: Document, sent: Sentence, mentions: list[NumberMention], token_
             sentence_index=sent.index,
             section=sent.section, year_source=year_source, optional=m.optional,
             **ocr_fields(sent, m.start, m.end)))
-    _dates_respectively(sent.text, claims, token_starts)
-    _ranks_respectively(sent.text, claims)
+    kinds = [c.kind for c in claims]  # (each pass below needs two claims of its kind)
+    if kinds.count("date") > 1:
+        _dates_respectively(sent.text, claims, token_starts)
+    if kinds.count("rank") > 1:
+        _ranks_respectively(sent.text, claims)
     return claims
 
 
@@ -332,6 +335,9 @@ def _change(text: str, start: int) -> str | None:
     """``increase``/``decrease`` when the number is the size of a change (增长8.7%, 比上年
     增加1839亿元, 涨幅控制在3%左右); None for a level, also one reached by a change
     (增加到82.7万亿元, 降至3.1%)."""
+    end = start - 1 if text[start - 1:start] == "\n" else start  # (where $ may match)
+    if text[end - 1:end] not in _CHANGE_LAST:
+        return None  # (most numbers: no change word, or filler, right before them)
     m = _CHANGE.search(text, max(0, start - 10), start)
     if m is None:
         return None
@@ -343,3 +349,4 @@ _BASE_BEFORE, _BASE_AFTER = tuple(_BV["before"]), tuple(_BV["after"])
 _C = table("indicator")["change"]
 _CHANGE = re.compile(
     f"(?:(?P<up>{_alt(_C['up'])})|(?P<down>{_alt(_C['down'])}))(?:{_alt(_C['fillers'])})?$")
+_CHANGE_LAST = frozenset(w[-1] for w in (*_C["up"], *_C["down"], *_C["fillers"]))  # what it ends with

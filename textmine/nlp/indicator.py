@@ -48,7 +48,8 @@ _TWO_CJK = re.compile(r"[\u4e00-\u9fff][^\u4e00-\u9fff]*[\u4e00-\u9fff]")
 _FIGURE = re.compile(r"[\d０-９]")
 _SHARE_AFTER_SHARE = re.compile(r"的[^，。；,;]{1,8}[和、及与]")  # between A%的X和 and B%
 _WHOLE = re.compile(r"^[全我本][国省区市州县]")  # 全市93%的村庄: the whole jurisdiction, no subject
-_ADVERBIAL = re.compile(r"在[^，。；、]{1,16}?的?基础上")  # a condition between subject and verb
+_ADVERBIAL_END = "基础上"  # (every match ends so: a clause without it needs no search)
+_ADVERBIAL = re.compile(r"在[^，。；、]{1,16}?的?" + _ADVERBIAL_END)  # a condition between subject and verb
 _JOINS = frozenset(("、", "和", "及", "与", "至", "到", "-", "—"))
 # words that lead in to a time (刚刚过去的2019年): no event of it; its next clause is
 _DATE_LEAD_IN = frozenset(w.rstrip("的") for w in table("attribution")["time"]["lead_in"])
@@ -94,7 +95,9 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
     """``text[start:end]`` is the mention; ``prev_end`` the end of the previous mention in
     the same clause (numbers in one phrase do not share the words between them)."""
     cut = _clause_start(text, start, prev_end)
-    left = _ADVERBIAL.sub("", text[cut:start])  # (国内生产总值在提高质量和效益的基础上年均增长)
+    left = text[cut:start]
+    if _ADVERBIAL_END in left:  # (国内生产总值在提高质量和效益的基础上年均增长)
+        left = _ADVERBIAL.sub("", left)
     m = _CLAUSE.search(text, end)
     right = text[end:m.start() if m else len(text)]
     number = _NUMBER_START.search(right)
@@ -116,10 +119,11 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
         phrase = item[:MAX_LEN]
     else:
         phrase = _words_around(text, cut, left, right, end, token_starts)
-    inside = len(phrase) - len(_without_inside(phrase))  # (cut after the length limit: the
-    if len(phrase) > MAX_LEN + inside:                      # cut finds the phrase in the text)
-        phrase = _tail(text, phrase, start - len(left), token_starts, MAX_LEN + inside)
-    phrase = _without_inside(phrase)
+    bare = _without_inside(phrase)
+    inside = len(phrase) - len(bare)  # (cut after the length limit: the cut finds the
+    if len(phrase) > MAX_LEN + inside:  # phrase in the text)
+        bare = _without_inside(_tail(text, phrase, start - len(left), token_starts, MAX_LEN + inside))
+    phrase = bare
     phrase = _balanced(_untitled(_trim(phrase.strip("·•（）()：:、，, "))))
     if not _TWO_CJK.search(phrase):
         phrase = _head(text, _trim(right.strip("·•（）()：:、，, ")), end, token_starts) or phrase
@@ -231,6 +235,8 @@ def _balanced(phrase: str) -> str:
 def _untitled(phrase: str) -> str:
     """``phrase`` less the titles of documents in it when words after the last one name what
     is counted (发放《就业问答》宣传手册2000本: 发放宣传手册)."""
+    if "《" not in phrase:
+        return phrase  # (most phrases: no title, no search)
     title = None
     for title in _TITLE.finditer(phrase):
         pass
@@ -311,6 +317,7 @@ _NOUN_TOKENS, _NOUN_MAX = 4, 9
 _ADVERBS = frozenset(_C["not_noun_end"])
 _ADVERB = re.compile(_alternation(_C["not_noun_end"]))
 _SUFFIXES = sorted(SUFFIX, key=len, reverse=True)  # qualifier words after a unit, longest first
+_SUFFIX_LAST = frozenset(w[-1] for w in _SUFFIXES)  # the characters they end with
 _FUNDS = tuple(_C["funds"])
 _LEAD_VERBS = frozenset(_C["lead_verbs"])
 _BY = tuple(_C["share_by"])
@@ -452,6 +459,8 @@ def _names_after(text: str, start: int, end: int, kind: str, unit: str, written:
 def _before_suffix(text: str, start: int, end: int) -> int:
     """Where the mention ``text[start:end]`` ends less a qualifier written after its unit
     (1200名以上 -> after 名)."""
+    if text[end - 1:end] not in _SUFFIX_LAST:
+        return end  # (most mentions: no qualifier after the unit)
     for w in _SUFFIXES:
         if text.endswith(w, start, end):
             return end - len(w)

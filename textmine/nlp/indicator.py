@@ -71,11 +71,14 @@ _RANK_VERB = re.compile(_alternation(table("indicator")["rank"]["verbs"]))
 _MARKER = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                      r"|[一二三四五六七八九十]{1,3}[、．.](?![一二三四五六七八九十])"  # 一、二年级 stays
                      r"|[一二三四五六七八九十]是(?=..))")  # 一是全区…
+_MARKER_FIRST = frozenset("（(一二三四五六七八九十")  # what a marker starts with, besides a digit
 
 
 def _trim(s: str) -> str:
     while s:
-        s2 = _MARKER.sub("", s.strip(" \u3000\t、“”\"'"))  # a list marker (1. （一） 二、) names nothing
+        s2 = s.strip(" \u3000\t、“”\"'")
+        if s2[:1].isdecimal() or s2[:1] in _MARKER_FIRST:  # (\d: the characters of Nd, as isdecimal)
+            s2 = _MARKER.sub("", s2)  # a list marker (1. （一） 二、) names nothing
         m = _LEAD.match(s2) if s2[:1] in _LEAD_FIRST else None
         if m:
             s2 = s2[m.end():]
@@ -677,15 +680,22 @@ def _clause_start(text: str, pos: int, lo: int = 0) -> int:
     """Where the clause holding ``pos`` starts (after the last clause mark before it), not
     before ``lo``."""
     while pos > lo:
-        if text[pos - 1] not in _CLAUSE_CHARS:
-            pos -= 1
-        elif text[pos - 1] in "）)" and (
+        mark = _LAST_MARK.match(text, lo, pos)
+        if mark is None:
+            return lo
+        pos = mark.end()  # (right after the mark)
+        if text[pos - 1] in "）)" and (
                 m := _NAME_BRACKET.search(text, max(lo, pos - _NAME_PART - 3), pos)) \
                 and m.end() == pos and pos < len(text) and _CJK.match(text, pos):
             pos = m.start()  # (每千人口执业（助理）医师数: a bracket inside a name)
         else:
             break
     return pos
+
+
+# the last clause mark of a text's part (text[lo:pos], matched from lo: the greedy .* runs to
+# pos and steps back to the mark, in C rather than a loop over the characters)
+_LAST_MARK = re.compile("(?s).*[" + re.escape("".join(sorted(_CLAUSE_CHARS))) + "]")
 
 
 _NAME_BRACKET = re.compile(  # 执业（助理）医师; 居民消费价格（CPI）比上年上涨: an abbreviation

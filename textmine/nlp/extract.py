@@ -287,9 +287,7 @@ def _levels_in_turn(text: str, before: list[Claim], run: list[Claim], words: str
 
 
 def _clause_words(text: str, start: int, prev_end: int) -> str:
-    m = None
-    for m in _CLAUSE_END.finditer(text, prev_end, start):
-        pass
+    m = _LAST_CLAUSE_END.match(text, prev_end, start)  # (the last clause end before start)
     return text[m.end() if m else prev_end:start]
 
 
@@ -329,6 +327,7 @@ def _share(c: Claim) -> bool:
 _BASE = re.compile(r"(?:比|较|同)$")
 _RUN_NEXT = re.compile(r"\s*[和、及与]\s*[\d０-９]")  # another figure joined to this one
 _CLAUSE_END = re.compile(r"[，,；;。：:！？!?]")
+_LAST_CLAUSE_END = re.compile("(?s).*" + _CLAUSE_END.pattern)  # (.* runs to the end, steps back)
 
 
 def _change(text: str, start: int) -> str | None:

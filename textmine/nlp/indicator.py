@@ -342,7 +342,10 @@ def carried(text: str, prev: tuple[int, int, str, str] | None, start: int, indic
     if prev is None or not prev[3]:
         return indicator
     p_start, p_end, p_kind, p_ind = prev
-    between = _TIME_WORDS.sub("", text[p_end:start]).replace("的", "").strip()
+    between = text[p_end:start]
+    if "年" in between:  # (every time word holds 年)
+        between = _TIME_WORDS.sub("", between)
+    between = between.replace("的", "").strip()
     if between in _SPAN_VERB:
         return p_ind
     if between[:1] in "、，," and between[1:] in _RESTATED and not names_something(indicator):
@@ -380,7 +383,7 @@ def names_something(phrase: str) -> bool:
     reaching or changing or a unit it is per (从, 是, 县, 达到, 增加到, 每人每年 alone name
     nothing)."""
     return _TWO_CJK.search(phrase) is not None and phrase not in _BARE_WORDS and \
-        not _PER_ONLY.fullmatch(phrase)
+        not (phrase[:1] == "每" and _PER_ONLY.fullmatch(phrase))  # (_PER starts with 每)
 
 
 def subject_before(text: str, start: int, figures: list[tuple[int, str, str]],

@@ -99,7 +99,7 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
     the same clause (numbers in one phrase do not share the words between them)."""
     cut = _clause_start(text, start, prev_end)
     left = text[cut:start]
-    if _ADVERBIAL_END in left:  # (国内生产总值在提高质量和效益的基础上年均增长)
+    if _ADVERBIAL_END in left:  # (生产总值在优化结构的基础上年均增长: a condition)
         left = _ADVERBIAL.sub("", left)
     m = _CLAUSE.search(text, end)
     right = text[end:m.start() if m else len(text)]

@@ -302,6 +302,8 @@ KEYS = [
     # a modal verb before a forecast's verb (将, 可, 有望) is no part of it; 许可 keeps its 可
     ("全年粮食产量将达到", "粮食产量"), ("一般公共预算收入预计可完成", "一般公共预算收入"),
     ("城镇新增就业有望超过", "城镇新增就业"), ("行政许可", "行政许可"),
+    # consumption a voucher drives is no sale of poverty-relief products; 带动消费扶贫 is one
+    ("带动消费", "带动消费"), ("带动消费扶贫", "消费扶贫销售额"),
     # a share of a statistic (占X的64.2%) is not in X's series
     ("占一般公共预算收入", "占一般公共预算收入"), ("占地区生产总值比重", "占地区生产总值比重"),
 ]

@@ -304,6 +304,9 @@ KEYS = [
     ("城镇新增就业有望超过", "城镇新增就业"), ("行政许可", "行政许可"),
     # consumption a voucher drives is no sale of poverty-relief products; 带动消费扶贫 is one
     ("带动消费", "带动消费"), ("带动消费扶贫", "消费扶贫销售额"),
+    # urban or rural residents' income is not all residents' (城镇 before 居民收入)
+    ("城镇居民收入增长", "城镇居民人均可支配收入"), ("农村居民收入", "农村居民人均可支配收入"),
+    ("全省居民收入", "居民人均可支配收入"), ("农村居民家庭纯收入", "农村居民家庭纯收入"),
     # a share of a statistic (占X的64.2%) is not in X's series
     ("占一般公共预算收入", "占一般公共预算收入"), ("占地区生产总值比重", "占地区生产总值比重"),
 ]

@@ -42,8 +42,9 @@ class KeyTable:
     max_prefix: int = 2
     _bare: frozenset[str] = frozenset()  # words that name no statistic on their own (增长)
     distributive: dict[str, list[str]] = field(default_factory=dict)  # 城乡 -> 城镇, 农村
-    share_words: str = ""  # a prefix ending in one of these is a share's (占)
-    population_words: tuple[str, ...] = ()  # ... in one of these another population's (城镇)
+    # a prefix ending in one of these is no short prefix of a synonym: a share's (占), another
+    # population's (城镇)
+    not_after: tuple[str, ...] = ()
     modals: dict[str, str] = field(default_factory=dict)  # 要 at the end of a key (排放量要) ->
     #                                                       not after 主, 重 (主要, 重要)
     # the first characters of the leading words (None: not known, ``leading`` is tried on
@@ -74,8 +75,7 @@ class KeyTable:
                  frozenset(s["trailing"]),
                  int(m["min_suffix"]), int(m["max_prefix"]),
                  distributive=dict(t.get("distribute", {})),
-                 modals=dict(s.get("modals", {})), share_words=m.get("not_after", ""),
-                 population_words=tuple(m.get("not_after_words", ())),
+                 modals=dict(s.get("modals", {})), not_after=tuple(m.get("not_after", ())),
                  leading_firsts=frozenset(w[0] for w in s["leading"] if w))
         kt._bare = frozenset(clean(w) for w in (*s["leading"], *s["trailing"], *s["anywhere"])
                              ) - frozenset(map(clean, s["names_alone"]))
@@ -162,8 +162,7 @@ def _key(kt: KeyTable, indicator: str, region_prefix: str) -> str:
     if hit is not None:
         return hit
     for i in range(kt.max_prefix + 1):  # the longest synonym it ends with, after a short prefix
-        if len(s) - i < kt.min_suffix or (i and s[i - 1] in kt.share_words) or \
-                s.endswith(kt.population_words, 0, i):
+        if len(s) - i < kt.min_suffix or s.endswith(kt.not_after, 0, i):
             break  # (占一般公共预算收入: a share of the statistic; 城镇居民收入: another one)
         hit = kt.synonyms.get(s[i:])
         if hit is not None:

@@ -216,7 +216,7 @@ class RoleRules:
                 self.has["planned_done"](clause) or _share_of_goal(v)):
             return None  # 完成年度目标任务的106%, 占年度计划的70%: how much of the goal was done
         words = self._no_target_words(_unreferred(clause))
-        if q.part == "review" and self.has["target_held"](words):  # (保持在X以上: what held)
+        if q.part == "review":  # (保持在X以上 in a review: what held)
             words = self.held.sub("", words)
         if listed or self._strong_target_before(v) or self.has["target"](words) or \
                 (q.part != "review" and self.modal.search(clause)):

@@ -13,9 +13,9 @@ import unicodedata
 from functools import lru_cache
 
 from ..parse.dates import find_dates
-from .layout_margins import issue_date
 from ..parse.tables import table
 from ..types import Block, Document
+from .layout_margins import issue_date
 
 TITLE_WORDS = ("报告", "公报", "简报", "快报", "通报", "年报", "规划", "纲要", "白皮书", "总结",
                "意见", "方案", "通知", "决定", "要点", "讲话", "政策", "情况", "进展")

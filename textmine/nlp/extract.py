@@ -189,7 +189,7 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
     if items:
         indicator = items[0]
     if time:
-        base = _BASE.search(text, 0, prev.start)
+        base = (_DATE_LEAD if prev.kind == "date" else _BASE).search(text, 0, prev.start)
         end = prev.end + 1 if text.startswith("前", prev.end) else prev.end  # (比五年前)
         indicator = without(indicator, text[base.start() if base else prev.start:end])
     noun = counted_noun(text, m.start, m.end, m.kind, m.unit, m.unit_written,
@@ -325,6 +325,9 @@ def _share(c: Claim) -> bool:
 
 
 _BASE = re.compile(r"(?:比|较|同)$")
+# ... and the words that lead a date, cut with it from the indicator (比2020年增长: 比; 到2030年
+# 经济总量迈上, 截至2025年底累计建成: 到, 截至)
+_DATE_LEAD = re.compile(r"(?:比|较|同|截至|截止到|截止|到)$")
 _RUN_NEXT = re.compile(r"\s*[和、及与]\s*[\d０-９]")  # another figure joined to this one
 _CLAUSE_END = re.compile(r"[，,；;。：:！？!?]")
 _LAST_CLAUSE_END = re.compile("(?s).*" + _CLAUSE_END.pattern)  # (.* runs to the end, steps back)

@@ -348,8 +348,8 @@ def carried(text: str, prev: tuple[int, int, str, str] | None, start: int, indic
     between = between.replace("的", "").strip()
     if between in _SPAN_VERB:
         return p_ind
-    if between[:1] in "、，," and between[1:] in _RESTATED and not names_something(indicator):
-        return without_change(p_ind) or p_ind  # (突破3千亿元、达到3215亿元: the same level)
+    if between[:1] in "、，," and between[1:] in _RESTATED:  # (突破3千亿元、达到3215亿元: the
+        return without_change(p_ind) or p_ind  # same level; 年均增长5%、迈上3万亿元台阶: not 台阶)
     m = _CHANGE_ONLY.match(indicator)
     level = p_kind in ("money", "count", "quantity") or (  # (城镇化率为61.5%，比上年末提高1.1
         p_kind == "percent" and not _CHANGE_END.search(p_ind))  # 个百分点: a rate's level too)

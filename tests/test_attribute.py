@@ -858,6 +858,18 @@ def test_the_key_of_a_statistic_after_places(sentence, text, key):
     assert c.indicator_key == key
 
 
+@pytest.mark.parametrize("sentence,text,key", [
+    # a rank of the growth and a rank of the level: two series, not one (they would conflict)
+    ("全省生产总值达到5000亿元，总量居全国第13位，增速居第2位。", "第13位", "国内生产总值"),
+    ("全省生产总值达到5000亿元，总量居全国第13位，增速居第2位。", "第2位", "国内生产总值增速"),
+    ("经济增速排名全国第3位。", "第3位", "国内生产总值增速"),
+    ("规模以上工业增加值增长8.1%，增速居全国第5位。", "第5位", "规模以上工业增加值增速"),
+])
+def test_a_rank_of_growth_is_not_a_rank_of_the_level(sentence, text, key):
+    c = next(c for c in _claims("2025年经济运行情况\n" + sentence + "\n") if c.text == text)
+    assert c.indicator_key == key
+
+
 CENSUS = """某省第七次全国人口普查公报（第一号）
 某省统计局
 2021年5月20日

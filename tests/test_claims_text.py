@@ -230,7 +230,14 @@ RANKS_AND_TITLES = [
     # list markers (一是) and adverbs (连续) are trimmed
     ("一是全县工业增速连续3年居全州前三。", "前三", "全县工业增速"),
     # (sentence, figure, indicator): a rank measures what stands before the verb of ranking
-    ("全省研发投入年均增长9%，总量跃居全国第八位。", "第八位", "总量"),
+    # ... and an aspect alone (总量, 增速) is that of the figure before it
+    ("全省研发投入年均增长9%，总量跃居全国第八位。", "第八位", "全省研发投入"),
+    ("规模以上工业增加值增长8.1%，增速居全国第5位。", "第5位", "规模以上工业增加值增速"),
+    # a multiple's time base is no part of what it measures
+    ("全省研发经费投入是“十三五”时期的1.6倍。", "1.6倍", "研发经费投入"),
+    # (an aspect is a figure's: not that of a clause without one)
+    ("收入年均增长6.5%，超过GDP增速，增幅连续4年居全国前六。", "前六", "增幅"),
+    ("集装箱吞吐量1050万标箱，较“十三五”末翻了一番。", "翻了一番", "集装箱吞吐量"),
     ("全市营商环境评价排在全省第一名。", "第一名", "全市营商环境评价"),
     ("排名第三。", "第三", "排名"),  # nothing before the verb
     # a document's title is no part of what is counted, unless nothing else names it

@@ -187,6 +187,8 @@ class Attributor:
         key = self.keys.key(self._distributed(v), clean(places_) if places_ else "") or last or \
             (self._sentence_key(v) if c.change and c.kind not in ("date", "duration") and
              self.keys.bare((c.indicator or "")[len(places_):]) else "")
+        if key and c.kind == "rank":
+            key = self.keys.of_rank(key, c.indicator or "")
         if key:
             recent[(c.kind, c.change)] = key
         return key

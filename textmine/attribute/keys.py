@@ -50,6 +50,9 @@ class KeyTable:
     # the first characters of the leading words (None: not known, ``leading`` is tried on
     # every phrase): a phrase starting with none of them starts with no leading word
     leading_firsts: frozenset[str] | None = None
+    # (growth words a rank's phrase ends with, the suffix of its key, the ends of keys that
+    # already name a growth)
+    rank_growth: tuple[tuple[str, ...], str, tuple[str, ...]] = ((), "", ())
     _cache: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _known: frozenset[str] | None = field(default=None, repr=False)
     _longest_trailing: int = field(default=0, init=False, repr=False)
@@ -76,7 +79,9 @@ class KeyTable:
                  int(m["min_suffix"]), int(m["max_prefix"]),
                  distributive=dict(t.get("distribute", {})),
                  modals=dict(s.get("modals", {})), not_after=tuple(m.get("not_after", ())),
-                 leading_firsts=frozenset(w[0] for w in s["leading"] if w))
+                 leading_firsts=frozenset(w[0] for w in s["leading"] if w),
+                 rank_growth=(tuple(t["rank_growth"]["ends"]), t["rank_growth"]["suffix"],
+                              tuple(t["rank_growth"]["growth_keys"])))
         kt._bare = frozenset(clean(w) for w in (*s["leading"], *s["trailing"], *s["anywhere"])
                              ) - frozenset(map(clean, s["names_alone"]))
         return kt
@@ -124,6 +129,13 @@ class KeyTable:
             if word in indicator and len(parts) == items:
                 return indicator.replace(word, parts[item], 1)
         return indicator
+
+    def of_rank(self, key: str, indicator: str) -> str:
+        """The key of a rank of the statistic ``key``: with the growth suffix when the rank's
+        phrase ranks its growth (规模以上工业增加值增速 -> 规模以上工业增加值增速; 经济增速 ->
+        国内生产总值增速), else ``key`` (a rank of the level)."""
+        ends, suffix, growth = self.rank_growth
+        return key + suffix if key and indicator.endswith(ends) and not key.endswith(growth) else key
 
     def forget(self) -> None:
         """Drop the keys remembered of the phrases read so far."""

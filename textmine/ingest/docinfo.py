@@ -22,7 +22,7 @@ TITLE_WORDS = ("报告", "公报", "简报", "快报", "通报", "年报", "规�
 NOT_TITLE = ("当前位置", "首页", ">>", "来源", "字体", "责任编辑", "新华社", "日电")
 HEAD_BLOCKS = 12
 # a year, not a horizon (到2025年, 展望2035年, 远景目标2035年) nor a span's first year
-_YEAR = re.compile(r"(?<![\d到至])(?<!展望)(?<!远景)(?<!\d[~～—–-])(19[5-9]\d|20\d\d)\s*年"
+_YEAR = re.compile(r"(?<![\d到至比较])(?<!展望)(?<!远景)(?<!\d[~～—–-])(19[5-9]\d|20\d\d)\s*年"
                    r"(?!前(?![一二两三四五六七八九十\d])|以前|之前|[~～—–-])")  # (2023年前三季度: a year)
 _PLAN_TITLE = ("规划", "纲要", "计划", "方案")  # a plan's title: its plan period's first year is its year
 _YEARS = re.compile(r"\d{4}/\d{4}")  # a span of years, as the date grammar gives it
@@ -177,7 +177,8 @@ def _plan_period() -> re.Pattern:
 
 
 def _most_named_year(text: str) -> tuple[int | None, str]:
-    years = [int(m.group(1)) for m in _YEAR.finditer(text[:20000])]  # (not 到2025年: a horizon)
+    # (not 到2025年: a horizon; not 比2020年: a comparison base)
+    years = [int(m.group(1)) for m in _YEAR.finditer(text[:20000])]
     if not years:
         return None, "unknown"
     counts = {y: years.count(y) for y in set(years)}

@@ -14,9 +14,9 @@ from ..parse.tables import table
 from ..types import Claim, Document, Sentence
 from .cells import cell_claims
 from .claims import days_of_month, select_claims
-from .indicator import (benefited, carried, counted_noun, indicator_for, ranks_alone, respective_events,
-                        change_words, names_something, split_respectively, subject_before,
-                        with_verb, without, without_change)
+from .indicator import (benefited, carried, change_words, counted_noun, indicator_for, names_something,
+                        rank_aspect, ranks_alone, respective_events, split_respectively,
+                        subject_before, with_verb, without, without_change)
 from .segmenter import Segmenter, Tokens
 from .sentences import bbox_of as _bbox, ocr_fields, split_document
 
@@ -151,9 +151,11 @@ def _reference_month(doc: Document) -> int | None:
 
 
 _JOINERS = " 、和及与"
-# a multiple's words that only name a time (是“十三五”时期的, 是上一个五年的: 十三五时期, 上一个)
-_TIME_ONLY = re.compile(f"[“”\"]*(?:{'|'.join(map(re.escape, table('indicator')['ratio']['time_only']))})"
+# a multiple's words that only name a time (是“十三五”时期的, 是上一个五年的: 十三五时期, 上一个;
+# 较“十三五”末翻了一番: the base)
+_TIME_ONLY = re.compile(f"(?:比|较)?[“”\"]*(?:{'|'.join(map(re.escape, table('indicator')['ratio']['time_only']))})"
                         f"[“”\"]*(?:时期|期间)?末?的?")
+_TIME_TAIL = re.compile(f"(?:是|为)?(?:{_TIME_ONLY.pattern})$")  # (研发经费投入是“十三五”时期的)
 
 
 def _alt(words) -> str:
@@ -199,17 +201,31 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
     subject = _subject_before(claims, m.kind, rate=m.unit == "%" and bool(_change(text, m.start)))
     if subject is not None:
         indicator = carried(text, subject, m.start, indicator)
-    if _names_nothing(indicator, m.kind):
-        # (从2015年120亿元: 从; 是2015年的1.6倍: nothing; …增长9%，居全州第二: 居全州)
-        indicator = subject_before(text, m.start, [(c.start, c.kind, c.indicator) for c in claims],
-                                   token_starts) or indicator
-    return benefited(text, m.start, indicator, token_starts)
+    return benefited(text, m.start, _named(text, m, indicator, claims, token_starts), token_starts)
+
+
+def _named(text: str, m, indicator: str, claims: list[Claim], token_starts) -> str:
+    """``indicator``, or, when it names nothing, the subject of the clause before (从2015年
+    120亿元: 从; 是2015年的1.6倍: nothing; …增长9%，居全州第二: 居全州), with the aspect a rank
+    names (增速居全国第5位: the figure before's 增速); a multiple's time base is no part of it
+    (研发经费投入是“十三五”时期的1.6倍: 研发经费投入)."""
+    if m.kind == "ratio":
+        indicator = _TIME_TAIL.sub("", indicator)
+    if not _names_nothing(indicator, m.kind):
+        return indicator
+    aspect = rank_aspect(indicator) if m.kind == "rank" else None
+    subject = subject_before(text, m.start, [(c.start, c.kind, c.indicator) for c in claims],
+                             token_starts, words=aspect is None)  # (an aspect: of a figure)
+    if not subject:
+        return indicator
+    return subject + aspect if aspect and not subject.endswith(aspect) else subject
 
 
 def _names_nothing(indicator: str, kind: str) -> bool:
     """Whether an indicator names no statistic: too few words, a rank's verb alone (居全州),
     or a multiple's time alone (是“十三五”时期的1.5倍: 十三五时期)."""
-    return not names_something(indicator) or (kind == "rank" and ranks_alone(indicator)) or \
+    return not names_something(indicator) or \
+        (kind == "rank" and (ranks_alone(indicator) or rank_aspect(indicator) is not None)) or \
         (kind == "ratio" and _TIME_ONLY.fullmatch(indicator) is not None)
 
 

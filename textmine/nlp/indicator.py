@@ -260,6 +260,15 @@ def _ranked(left: str) -> str:
     return subject if len(_CJK.findall(subject)) >= 2 else ""
 
 
+_RANK_ASPECTS = table("indicator")["rank"]["aspects"]
+
+
+def rank_aspect(phrase: str) -> str | None:
+    """The word a rank of ``phrase`` adds to the subject of the figure before it, when the
+    phrase names only an aspect of that figure (增速 -> 增速, 总量 -> ""); None otherwise."""
+    return _RANK_ASPECTS.get(phrase)
+
+
 def ranks_alone(phrase: str) -> bool:
     """Whether ``phrase`` is a verb of ranking with no subject before it (居全国, 分别位居全州):
     the rank ranks the subject of the clause before."""
@@ -387,12 +396,13 @@ def names_something(phrase: str) -> bool:
 
 
 def subject_before(text: str, start: int, figures: list[tuple[int, str, str]],
-                   token_starts: Container[int] = ()) -> str:
+                   token_starts: Container[int] = (), words: bool = True) -> str:
     """What a figure measures whose own clause names nothing (…研发经费，从2015年120亿元增加到…;
     …安排资金850亿元，是2015年的1.6倍): the subject of the clause before it, after a comma:
     the indicator of its last figure less its change words, else its words when they hold no
-    number (its last MAX_LEN characters from a word of ``token_starts``); "" when neither names
-    anything. ``figures``: (start, kind, indicator) of the sentence's figures before it."""
+    number (its last MAX_LEN characters from a word of ``token_starts``; not with ``words``
+    false); "" when neither names anything. ``figures``: (start, kind, indicator) of the
+    sentence's figures before it."""
     cut = _clause_start(text, start)
     if cut == 0 or text[cut - 1] not in "，,":
         return ""
@@ -400,6 +410,8 @@ def subject_before(text: str, start: int, figures: list[tuple[int, str, str]],
     before = [ind for at, kind, ind in figures if lo <= at < cut and kind not in ("date", "duration")]
     if before:
         subject = without_change(before[-1])
+    elif not words:
+        return ""
     else:
         # (…的在校生发放补助，每人每年1800元: the clause's last words, from a word's start)
         words = text[_token_from(max(lo, cut - 1 - MAX_LEN), cut - 1, token_starts):cut - 1] \

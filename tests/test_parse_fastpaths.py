@@ -157,10 +157,14 @@ def test_scan_numeral_fast_paths_equal_the_scanner(s):
         assert scan_numeral(t, i) == numerals._scan_numeral(t, i), (t, i)
 
 
-# the date anchors as first written: four alternatives, each tried at every character
+# the date anchors as plain alternatives, each tried at every character (a point between
+# digits only after a year of four digits)
 _ANCHOR_REFERENCE = re.compile(
-    "[" + dates._T["scan"]["hint"] + "]|\\d[-/.]\\d|(?<=[" + "".join(dates._T["connect"]["range_starts"])
+    "[" + dates._T["scan"]["hint"] + "]|\\d[-/]\\d|(?<=(?:19|20)\\d)\\d\\.\\d|(?<=["
+    + "".join(dates._T["connect"]["range_starts"])
     + "])\\d|\\d[ \\t]{0,2}" + dates._words(dates._T["connect"]["dashes"]) + "[ \\t]{0,2}\\d")
+# as first written: a point between any two digits (every decimal) an anchor too
+_ANCHOR_FIRST = re.compile(_ANCHOR_REFERENCE.pattern.replace("\\d[-/]\\d", "\\d[-/.]\\d"))
 _ANCHOR_TEXT = st.lists(st.one_of(
     st.sampled_from(list("0123456789٣")), st.sampled_from(list("-/. \t")),
     st.sampled_from(list(dates._T["scan"]["hint"] + "".join(dates._T["connect"]["range_starts"]))),
@@ -176,3 +180,28 @@ def test_date_anchors_examples(s):
 @given(_ANCHOR_TEXT)
 def test_date_anchors_equal_the_plain_alternatives(s):
     assert [m.span() for m in dates._ANCHOR.finditer(s)] == [m.span() for m in _ANCHOR_REFERENCE.finditer(s)]
+
+
+_DATE_TEXT = st.lists(st.one_of(
+    st.sampled_from(list("0123456789..-/ 年月日号季度底初前以来至从")), st.sampled_from(["2020", "1999", "20", ".06", ".1", ".12", "18.6", "一", "十"]),
+    st.sampled_from(_ORDINARY)), max_size=24).map("".join)
+
+
+@pytest.mark.parametrize("s", ["2021.06.30前", "1999.08-2002.02", "18.6亿元", "3.5至2020.5", "2.2020.1",
+                               "12020.5", "2019.12.31", "8.6-9.1", "20.19.12"])
+def test_dates_with_a_point_anchored_only_after_a_year_examples(s):
+    ref = dates.Reference(2021, 6)
+    with mock.patch.object(dates, "_ANCHOR", _ANCHOR_FIRST):
+        first = dates.scan_dates(s, ref)
+    assert dates.scan_dates(s, ref) == first
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_DATE_TEXT)
+def test_dates_with_a_point_anchored_only_after_a_year(s):
+    """A point between digits is an anchor only after a year of four digits: the dates are
+    those the anchors as first written find."""
+    ref = dates.Reference(2021, 6)
+    with mock.patch.object(dates, "_ANCHOR", _ANCHOR_FIRST):
+        first = dates.scan_dates(s, ref)
+    assert dates.scan_dates(s, ref) == first

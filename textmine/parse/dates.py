@@ -220,13 +220,17 @@ _FIRST = re.compile(f"[{re.escape(''.join(sorted(_first_chars())))}]")
 
 # the anchors a date holds: every date holds one of them, and starts at most a few characters
 # before the first (二〇一九 年, 上一个季度, 2008  年)
-# (a hint character; a digit with a separator and a digit after it: 2020-1; a digit after 从/自;
-# a digit with a dash and a digit after it: 3至5. Written to start with one character class, so
-# that the scan skips every other character at C speed: a hint or a digit, then which.)
+# (a hint character; a digit with a separator and a digit after it: 2020-1, 2020/1, and a point
+# only after a year of four digits, 2021.06: no rule reads a point between digits anywhere
+# else (``num``, ``yb``: not before a point), so a decimal, 18.6亿元, tries no date; a digit
+# after 从/自; a digit with a dash and a digit after it: 3至5. Written to start with one
+# character class, so that the scan skips every other character at C speed: a hint or a
+# digit, then which.)
 _HINT = _T["scan"]["hint"]
 ANCHOR_START = f"{_HINT}\\d"  # (a character class's body) what every anchor starts with
 _ANCHOR = re.compile(
-    f"[{ANCHOR_START}](?:(?<=[{_HINT}])|(?<=\\d)(?:[-/.]\\d|(?<=[{''.join(_T['connect']['range_starts'])}]\\d)"
+    f"[{ANCHOR_START}](?:(?<=[{_HINT}])|(?<=\\d)(?:[-/]\\d|(?<=(?:19|20)\\d\\d)\\.\\d"
+    f"|(?<=[{''.join(_T['connect']['range_starts'])}]\\d)"
     f"|[ \\t]{{0,2}}{_words(_T['connect']['dashes'])}[ \\t]{{0,2}}\\d))")
 _LEAD = _T["scan"]["lead"]
 

@@ -90,11 +90,30 @@ def jsonl_text(records: Iterable[dict]) -> str:
 def claim_jsonl(claims) -> str:
     """The contract records of ``claims`` as JSON lines (``json.dumps(r, ensure_ascii=False)``
     each, by one encoder instead of a new one a record)."""
-    encode = _JSON.encode
+    encode = _encode_record
     return "".join(encode(c.to_dict()) + "\n" for c in claims)
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False)
+
+
+def _record_encoder():
+    """``_JSON.encode`` of a record: the standard library's C encoder that ``encode`` runs,
+    called directly (the Python steps around it, ``encode`` and ``iterencode``, cost about a
+    sixth of the time of a record of twenty fields); no check for circular references (a
+    record is a flat dict, its only list the box). ``_JSON.encode`` itself where the C
+    encoder is not built."""
+    from json import encoder
+    try:
+        c_encode = encoder.c_make_encoder(None, _JSON.default, encoder.encode_basestring, None,
+                                          _JSON.key_separator, _JSON.item_separator, False,
+                                          False, True)
+    except TypeError:  # (None where the C accelerator is missing)
+        return _JSON.encode
+    return lambda record: "".join(c_encode(record, 0))
+
+
+_encode_record = _record_encoder()
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -182,8 +182,9 @@ class Claim:
         d = self.__dict__.copy()  # the fields, in their order (__init__ sets them in turn)
         if len(d) != len(_claim_fields()):  # (an attribute set on it besides the fields)
             d = {name: getattr(self, name) for name in _claim_fields()}
-        for k in ("value", "lower", "upper"):
-            d[k] = json_number(d[k])
+        value = d["value"] = json_number(self.value)
+        for k in ("lower", "upper"):  # (an exact figure's bounds are its value, the same object)
+            d[k] = value if d[k] is self.value else json_number(d[k])
         if d["bbox"] is not None:
             d["bbox"] = [round(float(x), 2) for x in d["bbox"]]
         for k in ("per", "currency", "change", "measure_confidence", "bbox", "section", "table",

@@ -206,8 +206,8 @@ class DocumentReader:
         often (a county's page names its province too: 贵州省 12 times, 长顺县 9)."""
         counts: dict[str, int] = {}
         regions: dict[str, Region] = {}
-        text = "\n".join(b.text for b in doc.blocks if not self.not_region(b.text))
-        for name, n in self.gazetteer.named(text).items():  # (one search, a block a line)
+        # (one search, a block a line; not in a dateline, a photo credit, …: not_region)
+        for name, n in self.gazetteer.named_in([b.text for b in doc.blocks], self.not_region).items():
             r = self.gazetteer.region(name)
             if r is not None and r.level in ("province", "prefecture", "county"):
                 counts[r.code] = counts.get(r.code, 0) + n

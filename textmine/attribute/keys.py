@@ -59,10 +59,13 @@ class KeyTable:
     # the last characters of the trailing words: a phrase ending in none of them ends in no
     # trailing word (most keys end in a noun: 总值, 收入), and the loop of suffixes is skipped
     _trailing_ends: frozenset[str] = field(default=frozenset(), init=False, repr=False)
+    # the last characters of the modal verbs: a phrase ending in none of them ends in none
+    _modal_ends: frozenset[str] = field(default=frozenset(), init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._longest_trailing = max(map(len, self.trailing), default=0)
         self._trailing_ends = frozenset(w[-1] for w in self.trailing if w)
+        self._modal_ends = frozenset(w[-1] for w in self.modals if w)
 
     @classmethod
     def load(cls) -> "KeyTable":
@@ -109,6 +112,8 @@ class KeyTable:
             for start in range(max(2, len(s) - self._longest_trailing), len(s)):
                 if s[start:] in self.trailing:
                     return s[:start]
+        if s[-1:] not in self._modal_ends:
+            return s
         for modal, not_after in self.modals.items():
             n = len(modal)
             if len(s) > n + 1 and s.endswith(modal) and s[-n - 1] not in not_after:
@@ -173,7 +178,7 @@ def _key(kt: KeyTable, indicator: str, region_prefix: str) -> str:
     hit = kt.synonyms.get(s)
     if hit is not None:
         return hit
-    for i in range(kt.max_prefix + 1):  # the longest synonym it ends with, after a short prefix
+    for i in range(1, kt.max_prefix + 1):  # the longest synonym it ends with, after a short prefix
         if len(s) - i < kt.min_suffix or s.endswith(kt.not_after, 0, i):
             break  # (占一般公共预算收入: a share of the statistic; 城镇居民收入: another one)
         hit = kt.synonyms.get(s[i:])

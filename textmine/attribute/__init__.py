@@ -160,9 +160,10 @@ class Attributor:
         governing = self.periods.governing_date(v) if c.kind != "date" else None
         c.role = c.role or self.roles.role(v, period, governing)
         c.period, c.period_source = period, source
-        place = places.get(c.indicator or "")
+        indicator = c.indicator or ""
+        place = places.get(indicator)
         if place is None:
-            place = places[c.indicator or ""] = self.gazetteer.leading(c.indicator or "")
+            place = places[indicator] = self.gazetteer.leading(indicator)
         bracketed = self._bracketed(v, mentions)  # (长顺县（71.2%）: 长顺县's)
         region = bracketed.region if bracketed is not None else self.region(v, mentions, place)
         c.region = region.name if region is not None else None
@@ -177,7 +178,7 @@ class Attributor:
         c = v.claim
         # (a list of places: 天津、河北输出技术合同成交额 -> 输出技术合同成交额; their statistic
         # together, 广东、江苏两省地区生产总值, is no one place's: in no series)
-        places_ = self._places_before(c.indicator or "", place)
+        places_ = self._places_before(c.indicator or "", place) if place else place
         if places_ != place and _JOINT.match(c.indicator or "", len(places_)):
             return ""
         last = recent.get((c.kind, c.change), "") if place or elided else ""
@@ -331,7 +332,7 @@ class Attributor:
             if cue is not None and (bt.part is not None or bt.cue is None):
                 current = BlockTime(bt.part, cue, "section")
             # a list of targets runs from 预期目标是： over items cut by ； to the full stop
-            targets = targets or opens_target_list(text)
+            targets = targets or ("目标" in text and opens_target_list(text))  # (every word holds 目标)
             if last is None or last.targets != targets or last.cue is not current.cue or \
                     last.part is not current.part or last.source != current.source or \
                     last.place is not bt.place:

@@ -185,7 +185,8 @@ class PeriodRules:
         if cue is not None and cue.kind == "since":
             return self.to_date(str(cue.first), v.s.facts), source
         facts = v.s.facts
-        whole_year = v.s.text.find("全年", 0, v.claim.start) >= 0  # (全年预计增长X: the year)
+        # (全年预计增长X: the year; only a document about a part of its year asks)
+        whole_year = facts.span and v.s.text.find("全年", 0, v.claim.start) >= 0
         if cue is not None:
             if source == "section" and facts.span and not whole_year and v.s.part == "review" and \
                     cue.first == cue.last == facts.year and cue is v.s.block.part.cue:

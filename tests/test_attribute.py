@@ -1262,3 +1262,11 @@ NEWSPAPER_PAGE = """黔西南日报
 def test_a_newspaper_page_is_its_mastheads_and_each_article_its_places(text, region, period):
     c = next(c for c in _claims(NEWSPAPER_PAGE) if c.text == text)
     assert (c.region, c.period) == (region, period)
+
+
+def test_every_opening_of_a_target_list_holds_the_mark_its_gate_looks_for():
+    """``opens_target_list`` skips a text without ``TARGET_MARK``: every opening holds it."""
+    from textmine.attribute.roles import TARGET_LISTS, TARGET_MARK, opens_target_list
+    assert all(TARGET_MARK in w for w in TARGET_LISTS)
+    assert all(opens_target_list(f"今年的{w}：增长5%。") for w in TARGET_LISTS)
+    assert not opens_target_list("今年的任务是：增长5%。")

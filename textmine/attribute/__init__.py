@@ -332,7 +332,7 @@ class Attributor:
             if cue is not None and (bt.part is not None or bt.cue is None):
                 current = BlockTime(bt.part, cue, "section")
             # a list of targets runs from 预期目标是： over items cut by ； to the full stop
-            targets = targets or ("目标" in text and opens_target_list(text))  # (every word holds 目标)
+            targets = targets or opens_target_list(text)
             if last is None or last.targets != targets or last.cue is not current.cue or \
                     last.part is not current.part or last.source != current.source or \
                     last.place is not bt.place:

@@ -62,9 +62,12 @@ def stated_goal(pattern: re.Pattern, text: str, end: int | None = None) -> re.Ma
     return None
 
 
+TARGET_MARK = "目标"  # every word of TARGET_LISTS holds it (tested): a text without it opens none
+
+
 def opens_target_list(text: str) -> bool:
     """Whether ``text`` opens a list of targets (主要预期目标是：A；B；C。)."""
-    return stated_goal(_TARGET_LISTS, text) is not None
+    return TARGET_MARK in text and stated_goal(_TARGET_LISTS, text) is not None
 
 
 class _Question:

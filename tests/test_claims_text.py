@@ -233,6 +233,10 @@ RANKS_AND_TITLES = [
     # ... and an aspect alone (总量, 增速) is that of the figure before it
     ("全省研发投入年均增长9%，总量跃居全国第八位。", "第八位", "全省研发投入"),
     ("规模以上工业增加值增长8.1%，增速居全国第5位。", "第5位", "规模以上工业增加值增速"),
+    # how long a rank has held is no part of what it ranks
+    ("农村居民人均可支配收入增速连续三年位居全州前三。", "前三", "农村居民人均可支配收入增速"),
+    # a phrase cut to its length keeps a name's word whole (not 县农村居民…)
+    ("脱贫县农村居民人均可支配收入增长7.5%。", "7.5%", "脱贫县农村居民人均可支配收入增长"),
     # a multiple's time base is no part of what it measures
     ("全省研发经费投入是“十三五”时期的1.6倍。", "1.6倍", "研发经费投入"),
     # (an aspect is a figure's: not that of a clause without one)

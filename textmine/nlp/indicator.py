@@ -210,6 +210,9 @@ def _tail(text: str, phrase: str, base: int, token_starts: Container[int],
     pos = text.find(phrase, base)
     if pos >= 0:
         k = _token_from(pos + k, pos + len(phrase), token_starts) - pos
+        if 0 < k < len(phrase) and phrase[k] in _BOUND and pos + k + 1 in token_starts:
+            # (脱贫县农村居民…: not 县农村居民…, another population's name: its word whole)
+            k = next((j - pos for j in range(pos + k - 1, pos + k - 3, -1) if j in token_starts), k)
     tail = phrase[k:] if k < len(phrase) else phrase[-limit:]
     cut, sep, rest = tail.partition("、")
     if sep and len(cut) == 1 and len(tail) < len(phrase) and len(_CJK.findall(rest)) >= 2:
@@ -256,8 +259,11 @@ def _ranked(left: str) -> str:
         pass
     if found is None:
         return ""
-    subject = _trim(_CLAUSE.split(left[:found.start()])[-1])
+    subject = _trim(_STREAK.sub("", _CLAUSE.split(left[:found.start()])[-1]))
     return subject if len(_CJK.findall(subject)) >= 2 else ""
+
+
+_STREAK = re.compile(table("indicator")["rank"]["streak"])  # (连续三年: how long it has held)
 
 
 _RANK_ASPECTS = table("indicator")["rank"]["aspects"]
@@ -682,6 +688,9 @@ def _splits_words(start: int, n: int, token_starts: Container[int]) -> bool:
     while first > start and first not in token_starts:
         first -= 1
     return at - first >= 2 and _token_from(at, at + 2, token_starts) - at >= 2
+
+
+_BOUND = frozenset(table("indicator")["trim"]["bound_suffixes"])
 
 
 def _token_from(pos: int, stop: int, token_starts: Container[int]) -> int:

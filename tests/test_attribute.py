@@ -486,6 +486,8 @@ REFERENCE_YEARS = [
     # (first lines, file name, year, source)
     ("# year=2019\n工作总结\n", "report", 2019, "header"),
     ("2018年政府工作报告\n", "gov", 2018, "title"),
+    # a comparison base (比2020年) is not a year the text is about
+    ("一、2025年工作回顾\n粮食产量比2020年增长12%，棉花产量比2020年增长8%。\n", "text", 2025, "text"),
     ("2023年前三季度全省经济运行情况新闻发布会\n", "news", 2023, "title"),  # 年前三季度: no 年前
     ("2023年前全省经济运行情况的报告\n", "news", None, "unknown"),  # ... but 2023年前 is before it
     ("某省产业发展规划（2023—2025年）\n", "plan", 2023, "title"),  # a plan period's first year
@@ -520,12 +522,17 @@ def test_a_written_year_is_its_own_cue(y, report_year):
 
 @settings(max_examples=60, deadline=None)
 @given(n=st.integers(1, 10), year=st.integers(1990, 2090),
-       word=st.sampled_from(["过去{}年", "近{}年", "{}年来", "{}年累计"]))
+       word=st.sampled_from(["过去{}年", "近{}年", "{}年来", "{}年累计", "{}年增加", "{}年年均"]))
 def test_spans_back_end_the_year_before_the_report(n, year, word):
     numeral = "一二三四五六七八九十"[n - 1]
     for written in (str(n), numeral):
         cue = TimeWords.load().cue(word.format(written), year)
         assert (cue.first, cue.last) == (year - n, year - 1)
+
+
+def test_a_streak_is_no_span_of_years():
+    """连续三年增长 says how long a run lasted, not which years a figure covers."""
+    assert TimeWords.load().cues("粮食产量连续三年增长", 2023) == []
 
 
 @settings(max_examples=60, deadline=None)

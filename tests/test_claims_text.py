@@ -233,6 +233,9 @@ RANKS_AND_TITLES = [
     # ... and an aspect alone (总量, 增速) is that of the figure before it
     ("全省研发投入年均增长9%，总量跃居全国第八位。", "第八位", "全省研发投入"),
     ("规模以上工业增加值增长8.1%，增速居全国第5位。", "第5位", "规模以上工业增加值增速"),
+    # a change of output (增产) after the output carries its subject; 年均 and 连续多年 are trimmed
+    ("粮食产量1.37万亿斤，增产74亿斤。", "74亿斤", "粮食产量增产"),
+    ("城镇新增就业年均1270万人以上。", "1270万人以上", "城镇新增就业"),
     # how long a rank has held is no part of what it ranks
     ("农村居民人均可支配收入增速连续三年位居全州前三。", "前三", "农村居民人均可支配收入增速"),
     # a phrase cut to its length keeps a name's word whole (not 县农村居民…)

@@ -104,6 +104,7 @@ SENTENCES = [
     ("过去五年，全市累计新增城镇就业52万人。", 2026, "52万人", "2021/2025", "outcome"),
     ("下半年经济回升，全年进出口总额2.2万亿美元。", 2010, "2.2万亿美元", "2010", "outcome"),
     ("省财政拟安排奖补资金215亿元，比上年增加18.5亿元。", 2010, "18.5亿元", "2010", "plan"),
+    ("今年拟安排财政赤字1.2万亿元，比去年预算增加4000亿元。", 2013, "4000亿元", "2013", "plan"),
     ("一般公共预算收入2487亿元，增长5.6%。", 2020, "2487亿元", "2020", "outcome"),
     ("我国经济增长预期目标是在提高质量的基础上年均增长7%。", 2011, "7%", "2011", "target"),
     # a multiple's base (是X年的N倍) is not its period, in its clause or opening the sentence
@@ -871,8 +872,11 @@ def test_the_key_of_a_statistic_after_places(sentence, text, key):
     ("全省生产总值达到5000亿元，总量居全国第13位，增速居第2位。", "第2位", "国内生产总值增速"),
     ("经济增速排名全国第3位。", "第3位", "国内生产总值增速"),
     ("规模以上工业增加值增长8.1%，增速居全国第5位。", "第5位", "规模以上工业增加值增速"),
+    # the change of an arranged sum against last year's budget is that sum's (not 预算)
+    ("今年拟安排财政赤字1.2万亿元，比去年预算增加4000亿元。", "4000亿元", "财政赤字"),
+    ("国内生产总值增加到51.9万亿元，跃升到世界第二位。", "第二位", "国内生产总值"),
 ])
-def test_a_rank_of_growth_is_not_a_rank_of_the_level(sentence, text, key):
+def test_the_keys_of_ranks_and_of_changes_against_a_budget(sentence, text, key):
     c = next(c for c in _claims("2025年经济运行情况\n" + sentence + "\n") if c.text == text)
     assert c.indicator_key == key
 

@@ -336,7 +336,7 @@ class RoleRules:
                                   for _, cue in cues)
 
 
-_BARE_CHANGE = re.compile(r"(?:比上年|比去年|较上年|同比)?(?:增加|增长|提高|减少|下降|降低)了?")
+_BARE_CHANGE = re.compile(r"(?:比上年|比去年|较上年|同比)?(?:预算)?(?:增加|增长|提高|减少|下降|降低)了?")
 _COMPARED = re.compile(r"(?:比|较|同)(?:上年|去年|前年|\d{4}年)?的?(?:预算)?")
 
 

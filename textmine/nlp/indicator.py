@@ -413,11 +413,15 @@ def subject_before(text: str, start: int, figures: list[tuple[int, str, str]],
     if cut == 0 or text[cut - 1] not in "，,":
         return ""
     lo = _clause_start(text, cut - 1)
-    before = [ind for at, kind, ind in figures if lo <= at < cut and kind not in ("date", "duration")]
+    inside = [(kind, ind) for at, kind, ind in figures if lo <= at < cut]
+    before = [ind for kind, ind in inside if kind not in ("date", "duration")]
+    times = [ind for kind, ind in inside if kind == "duration"]
     if before:
         subject = without_change(before[-1])
     elif not words:
         return ""
+    elif times:  # (粮食产量连续三年增长，达到X: what the streak is of, not 达到)
+        subject = without_change(times[-1]) or times[-1]
     else:
         # (…的在校生发放补助，每人每年1800元: the clause's last words, from a word's start)
         words = text[_token_from(max(lo, cut - 1 - MAX_LEN), cut - 1, token_starts):cut - 1] \

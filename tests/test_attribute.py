@@ -1281,3 +1281,10 @@ def test_every_opening_of_a_target_list_holds_the_mark_its_gate_looks_for():
     assert all(TARGET_MARK in w for w in TARGET_LISTS)
     assert all(opens_target_list(f"今年的{w}：增长5%。") for w in TARGET_LISTS)
     assert not opens_target_list("今年的任务是：增长5%。")
+
+
+def test_a_revised_figure_keeps_the_key_of_its_statistic():
+    """经统一核算修订为X: the revision of the statistic, in its series (its words are no key)."""
+    c = next(c for c in _claims("2027年政府工作报告\n2025年全市地区生产总值经统一核算修订为3.35万亿元。\n")
+             if c.text == "3.35万亿元")
+    assert (c.period, c.indicator_key) == ("2025", "国内生产总值")

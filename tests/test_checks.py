@@ -378,3 +378,17 @@ def test_an_approximate_target_met_only_within_its_band_says_so(outcome, relatio
     [pair] = attainments([target], [_figure("r2025", 2025, f"{outcome}%", outcome, "exact", outcome, outcome, "outcome")])
     assert pair["relation"] == relation
     assert ("within the band of 6%左右" in pair["message"]) == note
+
+
+@pytest.mark.parametrize("target,outcome,relation", [
+    ("3%", 2.6, "missed"),   # a goal of 3% is 3%, not any rate printed as 3% (2.5-3.5)
+    ("3%", 3.0, "met"),
+    ("3%", 2.96, "missed"),
+    ("5.5%", 5.4, "missed"),
+])
+def test_an_exact_target_is_the_value_written(target, outcome, relation):
+    from textmine.store.compare import attainments
+    value = float(target.rstrip("%"))
+    t = _figure("r2024", 2024, target, value, "exact", value, value, "target")
+    [pair] = attainments([t], [_figure("r2025", 2025, f"{outcome}%", outcome, "exact", outcome, outcome, "outcome")])
+    assert pair["relation"] == relation

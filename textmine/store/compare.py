@@ -197,7 +197,10 @@ def is_ceiling(t: dict) -> bool:
 
 
 def is_met(t: dict, o: dict) -> bool:
-    ti, oi = interval(t), interval(o)
+    """Whether the outcome reaches a floor, or stays at or under a ceiling: the target as
+    written (a goal of 3% is 3%, not any rate printed as 3%: an outcome of 2.6% misses it),
+    the outcome with the rounding of its printed figure."""
+    ti, oi = interval(t, rounding=False), interval(o)
     if is_ceiling(t):
         return oi[0] <= ti[1] + 1e-9 * max(1.0, abs(ti[1]))
     return oi[1] >= ti[0] - 1e-9 * max(1.0, abs(ti[0]))

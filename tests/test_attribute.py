@@ -1288,3 +1288,35 @@ def test_a_revised_figure_keeps_the_key_of_its_statistic():
     c = next(c for c in _claims("2027年政府工作报告\n2025年全市地区生产总值经统一核算修订为3.35万亿元。\n")
              if c.text == "3.35万亿元")
     assert (c.period, c.indicator_key) == ("2025", "国内生产总值")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("全年进出口总额", True),
+    ("完成全年目标任务的", False),   # the year of a goal the figure is a share of
+    ("占全年计划的", False),
+    ("全年预期目标", False),
+    ("完成全年任务的一半，全年产值", True),  # the second 全年 covers the figure
+    ("上半年产值", False),
+])
+def test_the_whole_year_is_not_a_goals_year(text, expected):
+    from textmine.attribute.periods import whole_year_in
+    assert whole_year_in(text, 0, len(text)) is expected
+
+
+def test_a_share_of_the_years_goal_is_of_the_months_done():
+    text = "2026年上半年经济运行情况的报告\n上半年固定资产投资增长3.6%，完成全年目标任务的48.5%。\n"
+    c = next(c for c in _claims(text) if c.text == "48.5%")
+    assert c.period == "2026-01/2026-06"
+
+
+@pytest.mark.parametrize("sentence,text,key", [
+    # a change naming nothing after a ；: the paragraph's figure before it (a change of its
+    # kind, or the level a rate is the growth of; not a rank)
+    ("一季度，全县固定资产投资增长4.1%；上半年增长3.6%。", "3.6%", "全社会固定资产投资"),
+    ("国内生产总值增加到51.9万亿元，跃升到世界第二位；年均增长9.3%。", "9.3%", "国内生产总值"),
+    # ... not after a full stop
+    ("全县固定资产投资增长4.1%。上半年增长3.6%。", "3.6%", ""),
+])
+def test_a_bare_change_after_a_semicolon_continues_the_paragraph(sentence, text, key):
+    c = next(c for c in _claims("2026年上半年经济运行情况的报告\n" + sentence + "\n") if c.text == text)
+    assert c.indicator_key == key

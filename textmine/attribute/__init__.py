@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter
 
@@ -21,7 +21,7 @@ from ..types import Claim, Document
 from .document import BlockTime, DocumentFacts, DocumentReader
 from .gazetteer import Gazetteer, Region
 from .keys import KeyTable, clean
-from .periods import PeriodRules
+from .periods import PeriodRules, whole_year_in
 from .roles import RoleRules, opens_target_list
 from .timewords import TimeWords
 from .view import CLAUSE_BOUNDARY, ClaimView, SentenceView
@@ -81,30 +81,19 @@ class Attributor:
         places: dict[str, str] = {}  # indicator -> the place it starts with
         found = self.gazetteer.find_each([g[0].sentence or "" for g in by_sentence.values()],
                                          province)
-        carry: tuple | None = None  # (sentence index, date): 1-6月，A；B。 gives B its date
-        para: tuple | None = None  # (block, months): 1-10月，A。B。 gives B its months
-        recent: dict = {}
-        last_block: object = _UNSET_BLOCK
+        reading = _Reading()
         for ((index, *_), group), mentions in zip(by_sentence.items(), found):
             group.sort(key=_START)
             s = SentenceView(group[0].sentence or "", group, facts,
                              times.get(index) if index is not None else None)
-            if carry is not None and index is not None and carry[0] == index - 1:
-                s.carried = carry[1]
             block = where.get(index)
-            if para is not None and para[0] == block and s.carried is None and not s.dates and \
-                    "全年" not in s.text:  # (1-10月，A。全年B: the whole year)
-                s.carried = para[1]
-            if block != last_block:
-                recent, last_block = {}, block  # (the changes of its paragraph, by kind)
+            reading.enter(s, index, block)
             s.home = _opening_place(s.text, mentions) or s.home
             for i, c in enumerate(group):
-                self.attribute(ClaimView(c, i, s), mentions, places, recent)
+                self.attribute(ClaimView(c, i, s), mentions, places, reading.recent)
             self._places_share_the_last_key(s, places)
-            carry = self._carry(s, index)
-            if s.dates:  # (a time of its own: what follows is not the opening months')
-                months = self._opening_months(s)
-                para = (block, months) if months is not None and block is not None else None
+            reading.leave(s, index, block, self._carry(s, index),
+                          self._opening_months(s) if s.dates else None)
         return claims
 
     def _places_share_the_last_key(self, s: SentenceView, places: dict[str, str]) -> None:
@@ -185,13 +174,19 @@ class Attributor:
         if elided or c.indicator == place:
             return last
         # (成都市生产总值X，绵阳市增长Y: a place and a change name no statistic either)
+        bare = bool(c.change) and c.kind not in ("date", "duration") and \
+            self.keys.bare((c.indicator or "")[len(places_):])
+        # (a change that names no statistic: the one before it in its sentence; after a ；,
+        # the paragraph's last of its kind: A增长X；上半年增长Y)
         key = self.keys.key(self._distributed(v), clean(places_) if places_ else "") or last or \
-            (self._sentence_key(v) if c.change and c.kind not in ("date", "duration") and
-             self.keys.bare((c.indicator or "")[len(places_):]) else "")
+            (bare and (self._sentence_key(v) or
+                       (_continued_key(c, recent.get(_LAST)) if v.s.continues else ""))) or ""
         if key and c.kind == "rank":
             key = self.keys.of_rank(key, c.indicator or "")
         if key:
             recent[(c.kind, c.change)] = key
+            if c.kind not in ("date", "duration", "rank"):
+                recent[_LAST] = c
         return key
 
     @staticmethod
@@ -353,3 +348,49 @@ def _opening_place(text: str, mentions: list) -> Region | None:
         return None
     after = text[m.end:m.end + 1]
     return m.region if after in ("：", ":") or (m.start and after in ("】", "]")) else None
+
+
+_LAST = "last"  # (in a paragraph's ``recent``: its last figure with a key)
+
+
+def _continued_key(c: Claim, p: Claim | None) -> str:
+    """The key of a change naming no statistic after a ；: that of the paragraph's figure
+    before it when it is a change of the same kind, or a level a rate is the growth of
+    (国内生产总值…增加到51.9万亿元；年均增长9.3%); "" otherwise."""
+    if p is None:
+        return ""
+    same = p.kind == c.kind and p.change == c.change
+    level = p.change is None and c.unit == "%"
+    return (p.indicator_key or "") if same or level else ""
+
+
+@dataclass
+class _Reading:
+    """What the sentences read so far pass on to the next, read in order."""
+    carry: tuple | None = None  # (sentence index, date): 1-6月，A；B。 gives B its date
+    para: tuple | None = None   # (block, months): 1-10月，A。B。 gives B its months
+    recent: dict = field(default_factory=dict)  # the paragraph's keyed figures (by kind and
+    #                                             change; _LAST: the last)
+    block: object = _UNSET_BLOCK  # the paragraph of the last sentence
+    semicolon: int | None = None  # the index of the last sentence, when it ended in ；
+
+    def enter(self, s: SentenceView, index: int | None, block) -> None:
+        """Give sentence ``s`` (number ``index``, in paragraph ``block``) what it carries on."""
+        if self.carry is not None and index is not None and self.carry[0] == index - 1:
+            s.carried = self.carry[1]
+        if self.para is not None and self.para[0] == block and s.carried is None and \
+                not s.dates and not whole_year_in(s.text, 0, len(s.text)):
+            s.carried = self.para[1]  # (1-10月，A。全年B: the whole year)
+        if block != self.block:
+            self.recent, self.block = {}, block  # (a new paragraph)
+        else:
+            s.continues = index is not None and self.semicolon == index - 1
+
+    def leave(self, s: SentenceView, index: int | None, block, carry: tuple | None,
+              months) -> None:
+        """After sentence ``s``: the date it passes on (``carry``), and the months it opens
+        with (``months``, when it holds dates)."""
+        self.carry = carry
+        self.semicolon = index if s.text.rstrip().endswith(("；", ";")) else None
+        if s.dates:  # (a time of its own: what follows is not the opening months')
+            self.para = (block, months) if months is not None and block is not None else None

@@ -28,6 +28,18 @@ from .view import _UNSET, ClaimView
 _DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")  # (XXXX: a day whose year is not known)
 _YEAR_OF = re.compile(r"\b\d{4}(?=-|/|$)")  # the years of an ISO date or period
 _YEARS = re.compile(r"\d{4}/\d{4}$")  # a range of whole years (2023/2025)
+_GOALS = tuple(table("attribution")["time"]["whole_year_goals"])
+
+
+def whole_year_in(text: str, start: int, end: int) -> bool:
+    """Whether 全年 stands in ``text[start:end]`` for the whole year a figure covers (全年进出口
+    总额), not for a goal's year (全年目标任务的48.5%: a share of the goal)."""
+    k = text.find("全年", start, end)
+    while k >= 0:
+        if not text.startswith(_GOALS, k + 2):
+            return True
+        k = text.find("全年", k + 2, end)
+    return False
 
 
 @dataclass
@@ -170,7 +182,7 @@ class PeriodRules:
         claim is of the whole (下半年…，全年进出口总额X)."""
         if source == "relative" and at > d.start:
             return False
-        return not ("-" in str(d.value) and "全年" in v.s.text[d.end:v.claim.start])
+        return not ("-" in str(d.value) and whole_year_in(v.s.text, d.end, v.claim.start))
 
     @staticmethod
     def _dates_start(v: ClaimView, d: Claim) -> bool:
@@ -186,7 +198,7 @@ class PeriodRules:
             return self.to_date(str(cue.first), v.s.facts), source
         facts = v.s.facts
         # (全年预计增长X: the year; only a document about a part of its year asks)
-        whole_year = facts.span and v.s.text.find("全年", 0, v.claim.start) >= 0
+        whole_year = facts.span and whole_year_in(v.s.text, 0, v.claim.start)
         if cue is not None:
             if source == "section" and facts.span and not whole_year and v.s.part == "review" and \
                     cue.first == cue.last == facts.year and cue is v.s.block.part.cue:

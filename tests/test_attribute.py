@@ -1320,3 +1320,11 @@ def test_a_share_of_the_years_goal_is_of_the_months_done():
 def test_a_bare_change_after_a_semicolon_continues_the_paragraph(sentence, text, key):
     c = next(c for c in _claims("2026年上半年经济运行情况的报告\n" + sentence + "\n") if c.text == text)
     assert c.indicator_key == key
+
+
+def test_a_sentence_opening_with_a_forecast_forecasts_the_year_just_over():
+    """预计全年… in the review of a January report: the year is over, its figures not final."""
+    text = "2026年某市政府工作报告\n一、2025年工作回顾\n预计全年地区生产总值增长5.5%左右，一般公共预算收入完成120亿元。\n全年粮食产量98万吨。\n"
+    got = {c.text: (c.period, c.role) for c in _claims(text)}
+    assert got["120亿元"] == ("2025", "forecast")
+    assert got["98万吨"] == ("2025", "outcome")

@@ -273,9 +273,11 @@ class RoleRules:
                                                tuple(r for r in self.QUIET_RULES if r not in drop))
         return found
 
-    RULES = (_forecast, _goal_value, _continues, _happened, _plan, _planned, _part, _over, _budget,
-             _forecast_opening, _stated_target, _ahead)
-    QUIET_RULES = (_goal_value, _continues, _plan, _part, _over, _forecast_opening, _stated_target,
+    # (a sentence opening with 预计 forecasts a year just over too: 预计全年…，收入完成X in a
+    # January report, before the year's figures are final; _forecast_opening before _over)
+    RULES = (_forecast, _goal_value, _continues, _happened, _plan, _planned, _part,
+             _forecast_opening, _over, _budget, _stated_target, _ahead)
+    QUIET_RULES = (_goal_value, _continues, _plan, _part, _forecast_opening, _over, _stated_target,
                    _ahead)  # (RULES less four)
 
     def _arranged(self, v: ClaimView) -> bool:

@@ -236,6 +236,9 @@ RANKS_AND_TITLES = [
     # a change of output (增产) after the output carries its subject; 年均 and 连续多年 are trimmed
     ("粮食产量1.37万亿斤，增产74亿斤。", "74亿斤", "粮食产量增产"),
     ("城镇新增就业年均1270万人以上。", "1270万人以上", "城镇新增就业"),
+    # a counted noun and what befell those counted: a flow, not the stock of the noun
+    ("全县计划实现1.5万贫困人口脱贫。", "1.5万", "实现贫困人口脱贫"),
+    ("38个贫困村出列。", "38个", "贫困村出列"),
     # a level after a streak's clause is what the streak is of (not 达到)
     ("粮食产量连续三年增长，达到1.3万亿斤。", "1.3万亿斤", "粮食产量"),
     # how long a rank has held is no part of what it ranks

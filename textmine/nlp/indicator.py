@@ -337,6 +337,7 @@ _ADVERB = re.compile(_alternation(_C["not_noun_end"]))
 _SUFFIXES = sorted(SUFFIX, key=len, reverse=True)  # qualifier words after a unit, longest first
 _SUFFIX_LAST = frozenset(w[-1] for w in _SUFFIXES)  # the characters they end with
 _FUNDS = tuple(_C["funds"])
+_NOUN_STATES = tuple(_C["noun_states"])
 _LEAD_VERBS = frozenset(_C["lead_verbs"])
 _BY = tuple(_C["share_by"])
 _EXISTS = frozenset(_C["share_exists"])
@@ -449,6 +450,8 @@ def counted_noun(text: str, start: int, end: int, kind: str, unit: str, written:
     noun = _noun_after(text, end, token_starts, keep_first=kind == "percent")
     if noun is None:
         return None
+    if kind == "count":  # (1.5万贫困人口脱贫: the noun and what befell it)
+        noun += _state_after(text, text.find(noun, end, end + 4), noun)
     left = _CLAUSE.split(left)[-1]
     if left.endswith("的") and kind == "count":  # the words before 的 qualify the noun (帮扶的五个省区)
         cut = _token_from(start - max(0, MAX_LEN - len(noun)), start, token_starts)
@@ -467,6 +470,14 @@ def counted_noun(text: str, start: int, end: int, kind: str, unit: str, written:
     elif not written and verb not in word_list("verbs"):
         return noun[:MAX_LEN]  # 惠及8.6万农村居民: a verb's object, the verb when it is one
     return (_trim(verb + noun) if verb else noun)[:MAX_LEN]
+
+
+def _state_after(text: str, at: int, noun: str) -> str:
+    """The word of ``noun_states`` right after ``noun`` (found at ``at``), else ""."""
+    if at < 0:
+        return ""
+    after = at + len(noun)
+    return next((w for w in _NOUN_STATES if text.startswith(w, after)), "")
 
 
 def _names_after(text: str, start: int, end: int, kind: str, unit: str, written: bool) -> bool:

@@ -534,6 +534,8 @@ def test_spans_back_end_the_year_before_the_report(n, year, word):
 def test_a_streak_is_no_span_of_years():
     """连续三年增长 says how long a run lasted, not which years a figure covers."""
     assert TimeWords.load().cues("粮食产量连续三年增长", 2023) == []
+    # ... nor the five years before, a comparison base (比前五年增长1.3倍)
+    assert TimeWords.load().cues("教育支出比前五年增长1.3倍", 2008) == []
 
 
 @settings(max_examples=60, deadline=None)

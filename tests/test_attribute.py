@@ -1148,7 +1148,7 @@ def test_a_day_without_a_month_to_take_is_no_claim():
     # the standard of a grant the issuing body gives is what it arranges
     ("对脱贫县按每处工程不超过200万元的标准给予补助。", "不超过200万元", "plan", None),
     # 力争 inside a target's phrase is no part of its statistic
-    ("农村集中供水工程水费收缴率力争达到90%以上。", "90%以上", "target", "集中供水工程水费收缴率"),
+    ("农村集中供水工程水费收缴率力争达到90%以上。", "90%以上", "target", "农村集中供水工程水费收缴率"),
     # ... and so are 实现, 提升 and 保持 (the role of these is not what is tested: None)
     ("农产品加工业产值实现186.3亿元，增长9.1%。", "186.3亿元", None, "农产品加工业产值"),
     ("全省学前教育毛入园率提升至95%左右。", "95%左右", None, "学前教育毛入园率"),

@@ -243,6 +243,8 @@ RANKS_AND_TITLES = [
     ("粮食产量连续三年增长，达到1.3万亿斤。", "1.3万亿斤", "粮食产量"),
     # how long a rank has held is no part of what it ranks
     ("农村居民人均可支配收入增速连续三年位居全州前三。", "前三", "农村居民人均可支配收入增速"),
+    # ... and the word of two characters before its cut (研发经费…, not 经费…)
+    ("全省研发经费投入占地区生产总值比重达到2.1%。", "2.1%", "研发经费投入占地区生产总值比重"),
     # a phrase cut to its length keeps a name's word whole (not 县农村居民…)
     ("脱贫县农村居民人均可支配收入增长7.5%。", "7.5%", "脱贫县农村居民人均可支配收入增长"),
     # a multiple's time base is no part of what it measures

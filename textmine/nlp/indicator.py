@@ -125,7 +125,8 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
     bare = _without_inside(phrase)
     inside = len(phrase) - len(bare)  # (cut after the length limit: the cut finds the
     if len(phrase) > MAX_LEN + inside:  # phrase in the text)
-        bare = _without_inside(_tail(text, phrase, start - len(left), token_starts, MAX_LEN + inside))
+        bare = _without_inside(_tail(text, phrase, start - len(left), token_starts, MAX_LEN + inside,
+                                     kind != "date"))
     phrase = bare
     phrase = _balanced(_untitled(_trim(phrase.strip("·•（）()：:、，, "))))
     if not _TWO_CJK.search(phrase):
@@ -202,17 +203,25 @@ def without(indicator: str, words: str) -> str:
 
 
 def _tail(text: str, phrase: str, base: int, token_starts: Container[int],
-          limit: int = MAX_LEN) -> str:
+          limit: int = MAX_LEN, head_word: bool = True) -> str:
     """The last ``limit`` characters of ``phrase`` (found in ``text`` from ``base``), the end
-    nearest the number, from a token boundary; not from the last character of a list item
-    (…康复服务覆盖率、新建社区无障碍设施达标率 -> 新建社区无障碍设施达标率)."""
+    nearest the number, from a token boundary, with the word of two characters before it when
+    ``head_word`` (a statistic's, not a date's event: 县里举办对接会 stays 举办对接会); not from
+    the last character of a list item (…康复服务覆盖率、新建社区无障碍设施达标率 ->
+    新建社区无障碍设施达标率)."""
     k = len(phrase) - limit
     pos = text.find(phrase, base)
     if pos >= 0:
         k = _token_from(pos + k, pos + len(phrase), token_starts) - pos
-        if 0 < k < len(phrase) and phrase[k] in _BOUND and pos + k + 1 in token_starts:
+        back = _word_before(text, pos, pos + k, token_starts) if 0 < k < len(phrase) else None
+        if head_word and back is not None and _TWO_CJK.match(text, back, pos + k) and \
+                not _WHOLE.match(text[back:pos + k]):  # (not 全县: it names no statistic)
+            # (the word of two characters before the cut too, so that a long statistic keeps
+            # its head: 研发经费投入占地区生产总值比重, not 经费投入占…; at most MAX_LEN + 2)
+            k = back - pos
+        elif 0 < k < len(phrase) and phrase[k] in _BOUND and pos + k + 1 in token_starts:
             # (脱贫县农村居民…: not 县农村居民…, another population's name: its word whole)
-            k = next((j - pos for j in range(pos + k - 1, pos + k - 3, -1) if j in token_starts), k)
+            k = back - pos if back is not None else k
     tail = phrase[k:] if k < len(phrase) else phrase[-limit:]
     cut, sep, rest = tail.partition("、")
     if sep and len(cut) == 1 and len(tail) < len(phrase) and len(_CJK.findall(rest)) >= 2:
@@ -706,6 +715,12 @@ def _splits_words(start: int, n: int, token_starts: Container[int]) -> bool:
 
 
 _BOUND = frozenset(table("indicator")["trim"]["bound_suffixes"])
+
+
+def _word_before(text: str, lo: int, at: int, token_starts: Container[int]) -> int | None:
+    """The start of the word of one or two characters that ends at ``at`` (not before
+    ``lo``), else None."""
+    return next((j for j in (at - 1, at - 2) if j >= lo and j in token_starts), None)
 
 
 def _token_from(pos: int, stop: int, token_starts: Container[int]) -> int:

@@ -88,7 +88,8 @@ class TimeWords:
                 f"(?=(?:{_alt(t['plan_after'])}))(?:[”\"])?(?:时期|期间)?"
                 f"(?:(?P<plan_end>期末|末)|前(?P<plan_first>{n})年)?")
         back = (f"(?:{_alt(sp['back_before'])})(?P<back>{n})年(?:{_alt(sp['back_after'])})?"
-                f"|(?<!连续)(?<!比前)(?<!较前)(?P<back2>{n})年(?:{_alt(sp['back_after'])})")
+                f"|{''.join(f'(?<!{re.escape(w)})' for w in sp['back_not_after'])}"
+                f"(?P<back2>{n})年(?:{_alt(sp['back_after'])})")
         ahead = f"(?:{_alt(sp['ahead_before'])})(?P<ahead>{n})年"
         years = (r"(?P<from>(?:19|20)\d\d)\s*年?\s*(?:到|至|—|–|-|~|～)\s*"
                  r"(?P<to>(?:19|20)\d\d)\s*年(?!\d)")

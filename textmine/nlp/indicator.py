@@ -214,14 +214,15 @@ def _tail(text: str, phrase: str, base: int, token_starts: Container[int],
     if pos >= 0:
         k = _token_from(pos + k, pos + len(phrase), token_starts) - pos
         back = _word_before(text, pos, pos + k, token_starts) if 0 < k < len(phrase) else None
-        if head_word and back is not None and _TWO_CJK.match(text, back, pos + k) and \
-                not _WHOLE.match(text[back:pos + k]):  # (not 全县: it names no statistic)
-            # (the word of two characters before the cut too, so that a long statistic keeps
-            # its head: 研发经费投入占地区生产总值比重, not 经费投入占…; at most MAX_LEN + 2)
+        # the word before the cut too: of two characters, so that a long statistic keeps its
+        # head (研发经费投入占地区生产总值比重, not 经费投入占…; at most MAX_LEN + 2; not 全县,
+        # which names no statistic); or the word a name's last character ends (脱贫县农村居民…:
+        # not 县农村居民…, another population's name)
+        if back is not None and (
+                (head_word and _TWO_CJK.match(text, back, pos + k) and
+                 not _WHOLE.match(text[back:pos + k])) or
+                (phrase[k] in _BOUND and pos + k + 1 in token_starts)):
             k = back - pos
-        elif 0 < k < len(phrase) and phrase[k] in _BOUND and pos + k + 1 in token_starts:
-            # (脱贫县农村居民…: not 县农村居民…, another population's name: its word whole)
-            k = back - pos if back is not None else k
     tail = phrase[k:] if k < len(phrase) else phrase[-limit:]
     cut, sep, rest = tail.partition("、")
     if sep and len(cut) == 1 and len(tail) < len(phrase) and len(_CJK.findall(rest)) >= 2:
@@ -425,13 +426,13 @@ def subject_before(text: str, start: int, figures: list[tuple[int, str, str]],
     lo = _clause_start(text, cut - 1)
     inside = [(kind, ind) for at, kind, ind in figures if lo <= at < cut]
     before = [ind for kind, ind in inside if kind not in ("date", "duration")]
-    times = [ind for kind, ind in inside if kind == "duration"]
     if before:
         subject = without_change(before[-1])
     elif not words:
         return ""
-    elif times:  # (粮食产量连续三年增长，达到X: what the streak is of, not 达到)
-        subject = without_change(times[-1]) or times[-1]
+    elif times := [ind for kind, ind in inside if kind == "duration"]:
+        subject = without_change(times[-1]) or times[-1]  # (粮食产量连续三年增长，达到X: what
+        #                                                     the streak is of, not 达到)
     else:
         # (…的在校生发放补助，每人每年1800元: the clause's last words, from a word's start)
         words = text[_token_from(max(lo, cut - 1 - MAX_LEN), cut - 1, token_starts):cut - 1] \

@@ -146,3 +146,23 @@ def test_needs_leave_the_excluded_spans_as_they_were():
         assert sorted(excluded_spans(text)) == every, text
     assert any(needs for _, needs in _exclusions())
     assert all(isinstance(p, re.Pattern) for p, _ in _exclusions())
+
+
+@pytest.mark.parametrize("sentence,text,change", [
+    ("国内生产总值增长6.9%。", "6.9%", "increase"),
+    ("比上年增加1839亿元。", "1839亿元", "increase"),
+    ("增加到82.7万亿元。", "82.7万亿元", None),  # a level reached by a change
+    # a difference from a base named right before it (比X高/多/低/少) is a change too ...
+    ("居民消费价格上涨2.0%，比上年低0.5个百分点。", "0.5个百分点", "decrease"),
+    ("粮食产量比去年多50亿斤。", "50亿斤", "increase"),
+    ("人均收入比全国平均水平高15%。", "15%", "increase"),
+    ("赤字率比去年预算少0.2个百分点。", "0.2个百分点", "decrease"),
+    # ... not a word of degree without a base, nor 比重/比例
+    ("占比高达30%。", "30%", None),
+    ("第三产业比重高达45%。", "45%", None),
+    ("较多的12个县已摘帽。", "12个", None),
+])
+def test_the_direction_of_a_change(sentence, text, change):
+    import textmine
+    c = next(c for c in textmine.extract(sentence, classify=False, year=2024) if c.text == text)
+    assert c.change == change

@@ -338,7 +338,9 @@ class RoleRules:
                                   for _, cue in cues)
 
 
-_BARE_CHANGE = re.compile(r"(?:比上年|比去年|较上年|同比)?(?:预算)?(?:增加|增长|提高|减少|下降|降低)了?")
+_BARE_CHANGE = re.compile(  # (比上年增加; 比去年预算低: a difference from the base)
+    r"(?:(?:比上年|比去年|较上年|同比)?(?:预算)?(?:增加|增长|提高|减少|下降|降低)|"
+    f"(?:比上年|比去年|较上年)(?:预算)?[{''.join(table('indicator')['change']['compared'])}])了?")
 _COMPARED = re.compile(r"(?:比|较|同)(?:上年|去年|前年|\d{4}年)?的?(?:预算)?")
 
 

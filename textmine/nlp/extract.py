@@ -365,6 +365,11 @@ def _change(text: str, start: int) -> str | None:
 _BV = table("indicator")["base_value"]
 _BASE_BEFORE, _BASE_AFTER = tuple(_BV["before"]), tuple(_BV["after"])
 _C = table("indicator")["change"]
+_BASED = r"(?:比|较)(?!重|例|率|值)[^，,。；;：:、\s]{1,8}?"  # (a base: 比上年, 较全国平均水平)
+_UP = [w for w, verb in _C["compared"].items() if verb in _C["up"]]
+_DOWN = [w for w, verb in _C["compared"].items() if verb in _C["down"]]
 _CHANGE = re.compile(
-    f"(?:(?P<up>{_alt(_C['up'])})|(?P<down>{_alt(_C['down'])}))(?:{_alt(_C['fillers'])})?$")
-_CHANGE_LAST = frozenset(w[-1] for w in (*_C["up"], *_C["down"], *_C["fillers"]))  # what it ends with
+    f"(?:(?P<up>{_alt(_C['up'])}|{_BASED}(?:{_alt(_UP)}))|"
+    f"(?P<down>{_alt(_C['down'])}|{_BASED}(?:{_alt(_DOWN)})))(?:{_alt(_C['fillers'])})?$")
+_CHANGE_LAST = frozenset(w[-1] for w in (*_C["up"], *_C["down"], *_C["fillers"], *_C["compared"])
+                         )  # what it ends with

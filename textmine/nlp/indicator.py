@@ -330,9 +330,11 @@ _C = table("indicator")["carry"]
 _SPAN_VERB = frozenset(_C["span_verbs"])
 _RESTATED = frozenset(_C["restated"])
 _TIME_WORDS = re.compile(r"(?:19|20)\d\d年(?:底|末)?|去年|今年|上年")
+_COMPARED = table("indicator")["change"]["compared"]  # (比去年预算低: 降低)
 _CHANGE_ONLY = re.compile(
-    f"^(?:{_alternation(_C['change_bases'])})?(?P<mod>(?:{_alternation(_C['change_mods'])})*)"
-    f"(?P<verb>{_alternation(_C['change_words'])})$")
+    f"^(?:(?:{_alternation(_C['change_bases'])})?(?P<mod>(?:{_alternation(_C['change_mods'])})*)"
+    f"(?P<verb>{_alternation(_C['change_words'])})|(?:{_alternation(_C['change_bases'])})"
+    f"(?P<compared>{_alternation(_COMPARED)}))$")
 _CHANGE_END = re.compile(f"(?:{_alternation(_C['change_words'])})$")
 _CHANGE_TAIL = re.compile(f"(?:{_alternation(_C['change_bases'])})?(?:{_alternation(_C['change_mods'])})*"
                           f"(?:{_alternation(_C['change_words'])})$")
@@ -381,6 +383,8 @@ def carried(text: str, prev: tuple[int, int, str, str] | None, start: int, indic
         p_kind == "percent" and not _CHANGE_END.search(p_ind))  # 个百分点: a rate's level too)
     if m and level and _clauses_apart(text, p_end, start) <= 2:
         subject = _CHANGE_ONLY.sub("", p_ind) or p_ind
+        if m.group("compared"):  # (赤字率…，比去年预算低Y -> 赤字率降低)
+            return subject + _COMPARED[m.group("compared")]
         mod = m.group("mod").replace("分别", "")
         return subject + mod + m.group("verb")
     return indicator

@@ -146,6 +146,11 @@ COUNTED_NOUNS = [
     ("全省四级320个就业服务站全部建成。", "320个", "就业服务站"),  # after another figure
     ("980所受灾学校全部如期开学。", "980所", "受灾学校"),  # not the verb or adverb after it
     ("新建120所县医院。", "120所", "新建县医院"),
+    # the verb a clause opens with, when examples of what is counted stand before 等
+    ("召开县委常委会、专题推进会等20多次会议。", "20多次", "召开会议"),
+    ("制定实施《就业帮扶方案》《技能培训细则》等8个文件。", "8个", "制定实施文件"),
+    ("出台通用航空、低空经济等12项支持政策。", "12项", "出台支持政策"),  # one verb: 通用 a name's
+    ("在城东、城西等6个市场设立专柜。", "6个", "市场设立专柜"),  # no verb: 在
     # a noun that begins with 上, 下 or 近 (stops of qualifiers: 以上, 上下)
     ("培育8家上市公司。", "8家", "培育上市公司"), ("吸引40家上海企业。", "40家", "吸引上海企业"),
     ("带动300人上下。", "300人上下", "带动"),

@@ -471,7 +471,8 @@ def counted_noun(text: str, start: int, end: int, kind: str, unit: str, written:
         cut = _token_from(start - max(0, MAX_LEN - len(noun)), start, token_starts)
         head = _trim(text[max(cut, start - len(left)):start - 1])
         return head + "的" + noun if head else noun
-    verb = _verb_before(text, start, left, token_starts)
+    verb = _verb_before(text, start, left, token_starts) or \
+        _verb_opening_list(text, start, left, token_starts)
     only_verb = bool(verb) and _trim(left) == verb
     if kind == "money":  # 安排35亿元技改专项资金: the fund (a bare 资金 after a verb only)
         if not noun.endswith(_FUNDS) or (noun in _FUNDS and not only_verb):
@@ -647,6 +648,25 @@ def _verb_before(text: str, start: int, left: str, token_starts: Container[int])
             verb in _EXISTS or _WHOLE.match(verb):
         return ""  # (尚有18个项目: a verb of being there names nothing; 对全市3.6万名: no verb)
     return verb
+
+
+def _verb_opening_list(text: str, start: int, left: str, token_starts: Container[int]) -> str:
+    """The verb a clause opens with when examples of what is counted stand between it and
+    the number (召开市领导小组会、市委常委会等10多次会议 -> 召开; 制定实施《…》《…》等10余个
+    文件 -> 制定实施): its first word when it is a verb (``verbs``), with the second when
+    that is one too and a name in brackets or quotes follows (not 出台通用人工智能、…等), and
+    the words before the number end with 等 after a list (、, 《》, “”); else ""."""
+    if not left.endswith("等"):
+        return ""
+    verbs, k, words = word_list("verbs"), start - len(left), ""
+    for _ in range(2):
+        j = k + 1
+        while j < start and j not in token_starts:
+            j += 1
+        if text[k:j] not in verbs or words and text[j:j + 1] not in "《“":
+            break
+        words, k = words + text[k:j], j
+    return words if words and any(ch in text[k:start - 1] for ch in "、》”") else ""
 
 
 def benefited(text: str, start: int, indicator: str, token_starts: Container[int]) -> str:

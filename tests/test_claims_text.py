@@ -157,7 +157,10 @@ COUNTED_NOUNS = [
     # a stop character inside a word: part of a noun (网上, 人均), else the noun ends before
     # the word, not inside it (参与: not 志愿者参)
     ("开展30场网上招聘活动。", "30场", "开展网上招聘活动"), ("组织800名志愿者参与巡查。", "800名", "组织志愿者"),
-    ("市领导20多次作出批示。", "20多次", "市领导"),  # a verb after it is no noun
+    # a verb after a number of times is no noun: what the subject did, with the subject
+    ("市领导20多次作出批示。", "20多次", "市领导作出批示"),
+    ("三次提高出口退税率。", "三次", "提高出口退税率"),
+    ("培训农民3000人次。", "3000人次", "培训农民"),  # (人次: people, not times)
     ("全县按照20%的比例抽查。", "20%", "比例"),  # a share after 按照: what 的 leads to
     ("全县抽查20%的农户。", "20%", "全县抽查"),  # ... not after a verb
     ("建成54个县级对口帮扶基地。", "54个", "建成县级对口帮扶基地"),  # 对 only as a word of its own

@@ -120,6 +120,8 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
         phrase = ranked
     elif item := _item_after(left, right):
         phrase = item[:MAX_LEN]
+    elif kind == "count" and (acted := _acted(text, end, left, right, token_starts)):
+        phrase = acted
     else:
         phrase = _words_around(text, cut, left, right, end, token_starts)
     bare = _without_inside(phrase)
@@ -289,6 +291,20 @@ def ranks_alone(phrase: str) -> bool:
     """Whether ``phrase`` is a verb of ranking with no subject before it (居全国, 分别位居全州):
     the rank ranks the subject of the clause before."""
     return _RANK_VERB.search(phrase) is not None and not _ranked(phrase)
+
+
+def _acted(text: str, end: int, left: str, right: str, token_starts: Container[int]) -> str:
+    """A number of times (次, not 人次) between a subject and what it did, the verb right after
+    it: the two together (市领导30多次作出批示指示 -> 市领导作出批示指示); else ""."""
+    if text[end - 1:end] != "次" or text[end - 2:end - 1] == "人" or not left:
+        return ""
+    k = end + 1
+    while k < end + len(right) and k not in token_starts:
+        k += 1
+    if text[end:k] not in word_list("verbs"):
+        return ""
+    subject, act = _trim(left), _trim(right)
+    return subject + act if names_something(subject) and len(act) >= 2 else ""
 
 
 def _item_after(left: str, right: str) -> str:

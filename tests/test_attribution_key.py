@@ -82,7 +82,7 @@ def test_provincial_reports_against_their_key():
     assert len(figs) >= 25 and all(shares[f] >= FLOORS[f] for f in FIELDS), (shares, wrong)
 
 
-# The series of five statistics across the reports: (period, text, document year).
+# The series of six statistics across the reports: (period, text, document year).
 SERIES = {
     ("GDP", "money"): [("2007", "24.66万亿元", 2008), ("2008", "超过３０万亿元", 2009),
                        ("2009", "３３．５万亿元", 2010), ("2010", "39.8万亿元", 2011),
@@ -99,6 +99,10 @@ SERIES = {
                           ("2008", "６．１３万亿元", 2009), ("2009", "６．８５万亿元", 2010),
                           ("2010", "8.31万亿元", 2011), ("2011", "10．37万亿元", 2012)],
     ("CPI", "percent"): [("2010", "控制在3.3%", 2011)],
+    # (产量 and 总产量 after a streak of 粮食 are its output; 屡创历史新高 is no part of a name)
+    ("粮食产量", "quantity"): [("2007", "50150万吨", 2008), ("2008", "５２８５０万吨", 2009),
+                           ("2009", "５３０８２万吨", 2010), ("2010", "54641万吨", 2011),
+                           ("2011", "57121万吨", 2012)],
 }
 
 

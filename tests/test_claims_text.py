@@ -373,9 +373,21 @@ RESPECTIVELY = [
 ]
 
 
+GENERIC_HEADS = [
+    # a head that names a statistic only with a subject takes a streak's (产量 of what?) ...
+    ("全省油菜连续三年增产，总产量达到95万吨。", "95万吨", "全省油菜总产量"),
+    ("全县生猪出栏连续五年增长，2023年产量达到42万头。", "42万头", "全县生猪出栏产量"),
+    # ... not another statistic's, nor the words of a clause without a figure
+    ("全县茶叶种植面积12万亩，产量1.8万吨。", "1.8万吨", "产量"),
+    ("全省工业稳步回升，增加值达到3200亿元。", "3200亿元", "增加值"),
+    # what a record says is no part of the name
+    ("全市粮食产量再创历史新高，达到120万吨。", "120万吨", "全市粮食产量"),
+]
+
+
 @pytest.mark.parametrize("sentence,text,indicator",
                          [*LIST_ITEMS, *COUNTED_NOUNS, *BENEFITED, *RANKS_AND_TITLES,
-                          *SPANS_FROM_A_YEAR, *RESPECTIVELY, *CHANGES_OF_A_LEVEL])
+                          *SPANS_FROM_A_YEAR, *RESPECTIVELY, *CHANGES_OF_A_LEVEL, *GENERIC_HEADS])
 def test_the_indicator_of_a_figure(sentence, text, indicator):
     """List items, counted nouns after the figure, verbs of benefiting, ranks and titles
     (the tables above, each with its own rule)."""

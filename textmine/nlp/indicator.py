@@ -433,13 +433,14 @@ def names_something(phrase: str) -> bool:
 
 
 def subject_before(text: str, start: int, figures: list[tuple[int, str, str]],
-                   token_starts: Container[int] = (), words: bool = True) -> str:
+                   token_starts: Container[int] = (), words: bool = True, raw: bool = True) -> str:
     """What a figure measures whose own clause names nothing (…研发经费，从2015年120亿元增加到…;
     …安排资金850亿元，是2015年的1.6倍): the subject of the clause before it, after a comma:
     the indicator of its last figure less its change words, else its words when they hold no
     number (its last MAX_LEN characters from a word of ``token_starts``; not with ``words``
-    false); "" when neither names anything. ``figures``: (start, kind, indicator) of the
-    sentence's figures before it."""
+    false, nor with ``raw`` false, which still takes a span of time's: 粮食连续五年增产);
+    "" when neither names anything. ``figures``: (start, kind, indicator) of the sentence's
+    figures before it."""
     cut = _clause_start(text, start)
     if cut == 0 or text[cut - 1] not in "，,":
         return ""
@@ -453,6 +454,8 @@ def subject_before(text: str, start: int, figures: list[tuple[int, str, str]],
     elif times := [ind for kind, ind in inside if kind == "duration"]:
         subject = without_change(times[-1]) or times[-1]  # (粮食产量连续三年增长，达到X: what
         #                                                     the streak is of, not 达到)
+    elif not raw:
+        return ""
     else:
         # (…的在校生发放补助，每人每年1800元: the clause's last words, from a word's start)
         words = text[_token_from(max(lo, cut - 1 - MAX_LEN), cut - 1, token_starts):cut - 1] \

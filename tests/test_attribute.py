@@ -87,6 +87,9 @@ SENTENCES = [
      "outcome"),
     # a minimum purchase price is a standard the government sets: a plan
     ("今年稻谷最低收购价每50公斤提高6元。", 2023, "6元", "2023", "plan"),
+    # ... so is the raise of a standard, to or by a sum, however often it is paid
+    ("去年低保标准每人每月分别提高25元、50元。", 2024, "50元", "2023", "plan"),
+    ("今年孤儿津贴标准分别提高510元、440元。", 2024, "440元", "2024", "plan"),
     # 再 inside a word (再就业, 再生) sets no goal; 今年再减少 does
     ("全年城镇新增就业5.3万人，失业人员再就业1.2万人。", 2023, "1.2万人", "2023", "outcome"),
     ("全年再生资源回收量120万吨。", 2023, "120万吨", "2023", "outcome"),

@@ -306,10 +306,15 @@ class RoleRules:
         return self.plan_names.sub("", clause) if "计划" in clause else clause
 
     def _plain(self, text: str) -> str:
-        """``text`` without comparison bases and names that hold an arranging word."""
+        """``text`` without comparison bases, names that hold an arranging word, and the
+        words of how often or to whom inside a raise of a standard (标准每月分别提高 ->
+        标准提高)."""
         text = _not_compared(text)
         for w in self.words["plan_not"]:
             text = text.replace(w, "")
+        if "标准" in text:
+            for w in self.words["standard_fillers"]:
+                text = text.replace(w, "")
         return text
 
     def _date_role(self, v: ClaimView, period: str | None) -> str:

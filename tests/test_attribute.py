@@ -176,8 +176,22 @@ PLAN_AND_YEAR_REVIEW = """2026年某省政府工作报告
 （一）产业发展提质增效。坚持把发展经济的着力点放在实体经济上，新增规模以上工业企业600家，工业增加值增长7.1%，制造业投资持续较快增长。
 """
 
+# ... or with the plan period as the subject of its first sentence, however long
+PLAN_AS_SUBJECT = """2016年某省政府工作报告
+一、2015年和“十二五”时期工作回顾
+过去一年，全省生产总值增长7.6%，城镇新增就业62万人。
+“十二五”时期是全省发展很不平凡的五年，经济实力跃上新台阶。
+全省生产总值年均增长9.8%，城镇化率年均提高1.4个百分点，高速公路通车里程达到5200公里。
+二、2016年主要任务
+今年全省生产总值增长7%左右，到2020年全省生产总值比2010年翻一番，主要指标平衡协调，年均增长保持在7%以上。
+"""
+
 
 @pytest.mark.parametrize("report,text,period", [
+    (PLAN_AS_SUBJECT, "7.6%", "2015"), (PLAN_AS_SUBJECT, "9.8%", "2011/2015"),
+    (PLAN_AS_SUBJECT, "1.4个百分点", "2011/2015"), (PLAN_AS_SUBJECT, "5200公里", "2015"),
+    # an average from a base of other figures two clauses back: not from that base's year
+    (PLAN_AS_SUBJECT, "7%以上", "2016/2020"),
     (YEAR_AND_PLAN_REVIEW, "55万人", "2025"),           # the year, before the turn
     (YEAR_AND_PLAN_REVIEW, "3万套", "2025"),
     (YEAR_AND_PLAN_REVIEW, "42万户", "2021/2025"),      # after 回望过去五年: the plan period

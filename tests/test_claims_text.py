@@ -350,6 +350,11 @@ RESPECTIVELY = [
     # short items share the head of the last one where its words part
     ("一产、二产、三产增加值分别增长5%、6%、7%。", "6%", "二产增加值增长"),
     ("城镇、农村居民收入分别增长4.1%、6.3%。", "4.1%", "城镇居民收入增长"),
+    # ... and later items, one too short to name a statistic, what qualifies the first one
+    ("单位地区生产总值用水量、能耗分别下降12%、8%。", "8%", "单位地区生产总值能耗下降"),
+    ("单位国内生产总值用水量、能耗、二氧化碳排放量分别下降23%、15%、18%。", "18%",
+     "单位国内生产总值二氧化碳排放量"),  # (too long for its verb: whole, without it)
+    ("城镇居民人均可支配收入、农村居民人均纯收入分别增长8%、9%。", "9%", "农村居民人均纯收入增长"),
     ("城镇、农村居民人均可支配收入分别增长4.1%、6.3%。", "6.3%", "农村居民人均可支配收入增长"),
     ("工业、服务业增加值分别增长5%和6%。", "5%", "工业、服务业增加值增长"),  # not 工业业
     # a time word before the items and a plan period as the base are no part of them; an

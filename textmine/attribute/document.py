@@ -361,11 +361,21 @@ class DocumentReader:
         force is that time already."""
         if part is None or part.also is None or _years(lead) == _years(part.also):
             return None
-        for sentence in _SENTENCE_END.split(text):
+        for i, sentence in enumerate(_SENTENCE_END.split(text)):
             cue = self.lead_cue(sentence.strip(), year)
+            if cue is None and i == 0:  # (a paragraph that opens with that time as its
+                cue = self._subject_cue(sentence.strip(), year)  # subject: “十二五”时期是…)
             if cue is not None and _years(cue) == _years(part.also):
                 return cue
         return None
+
+    def _subject_cue(self, sentence: str, year: int | None) -> Cue | None:
+        """The span of years a sentence opens with, whatever the length of its first clause
+        (“十二五”时期是我国发展很不平凡的五年); None when it opens otherwise."""
+        s = _norm(sentence[:24]).lstrip("——-— ")
+        found = self.times.cues(s, year) if self.times.may_cue.search(s, 0, 20) else None
+        cue = found[0][1] if found and self.opens(s, found[0][0]) else None
+        return cue if cue is not None and cue.first < cue.last else None
 
     def opens(self, text: str, at: int) -> bool:
         """Whether a time word at ``at`` opens ``text``: at its start, or after a lead-in

@@ -28,6 +28,7 @@ from .view import _UNSET, ClaimView
 _DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")  # (XXXX: a day whose year is not known)
 _YEAR_OF = re.compile(r"\b\d{4}(?=-|/|$)")  # the years of an ISO date or period
 _YEARS = re.compile(r"\d{4}/\d{4}$")  # a range of whole years (2023/2025)
+_CLAUSE_BEFORE = re.compile(r"(?s)^(?:.*[，,；;：:。！？!?])?")  # up to the last clause's start
 _GOALS = tuple(table("attribution")["time"]["whole_year_goals"])
 
 
@@ -96,8 +97,12 @@ class PeriodRules:
 
     def base_year(self, v: ClaimView) -> int | None:
         """The year of the comparison base before the claim: in its clause, or for an
-        average rate (年均) in the sentence."""
-        return last_base_year(v.s.text[0 if self._average(v.clause) else v.clause_start:v.claim.start])
+        average rate (年均) in the clause before it too (比2015年增长42%，年均增长7.3%; not a
+        base further back, of other figures: 比2010年翻一番，主要指标平衡协调，年均增长X)."""
+        start = v.clause_start
+        if self._average(v.clause) and start > 0:
+            start = _CLAUSE_BEFORE.search(v.s.text, 0, start - 1).end()
+        return last_base_year(v.s.text[start:v.claim.start])
 
     def _period(self, v: ClaimView) -> tuple[str | None, str]:
         c = v.claim

@@ -420,8 +420,11 @@ def without_change(indicator: str) -> str:
 
 def with_verb(subject: str, verb: str) -> str:
     """``subject`` and the change words after it, within MAX_LEN; the subject alone when both
-    are longer."""
-    return subject + verb if len(subject + verb) <= MAX_LEN else subject[-MAX_LEN:]
+    are longer, whole up to MAX_LEN + 2 (单位国内生产总值二氧化碳排放量: not 位国内…), else its
+    last MAX_LEN characters."""
+    if len(subject + verb) <= MAX_LEN:
+        return subject + verb
+    return subject if len(subject) <= MAX_LEN + 2 else subject[-MAX_LEN:]
 
 
 def names_something(phrase: str) -> bool:
@@ -746,6 +749,21 @@ def _token_at(text: str, p: int, token_starts: Container[int]) -> str:
     return text[p:_token_from(p + 1, len(text), token_starts)]
 
 
+def _share_first_head(items: list[str], start: int, token_starts: Container[int]) -> list[str]:
+    """Items after a first one whose words before its last word qualify them all
+    (单位国内生产总值用水量、能耗、二氧化碳排放量: 单位国内生产总值能耗, …), that first item
+    starting at ``start`` in the text ``token_starts`` index; the items as they are when its
+    last word leaves fewer than two characters before it."""
+    first = items[0]
+    k = start + len(first) - 1
+    while k > start and k not in token_starts:
+        k -= 1
+    head = first[:k - start]
+    if len(head) < 2:
+        return items
+    return [first] + [head + i for i in items[1:]]
+
+
 def _splits_words(start: int, n: int, token_starts: Container[int]) -> bool:
     """Whether ``n`` characters after ``start`` a word starts, or a word of two parts of two
     characters or more each is cut (农村|居民 of 农村居民; not 服务|业 of 服务业)."""
@@ -849,6 +867,8 @@ def split_respectively(phrase: str, base: int = 0, token_starts: Container[int] 
         # (of three characters or four only places) share the last one's head
         head = items[-1][n:]
         items = [i + head for i in items[:-1]] + [items[-1]]
+    elif any(len(i) < 3 for i in items[1:]):  # 单位国内生产总值用水量、能耗、二氧化碳排放量:
+        items = _share_first_head(items, base + subject.find(items[0]), token_starts)
     if any(len(i) < 3 for i in items):
         return None
     return [_trim(with_verb(i, verb)) for i in items]  # (分别为: no 为)

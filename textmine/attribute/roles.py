@@ -209,8 +209,10 @@ class RoleRules:
             return None
         if c.change or not self.has["budget"](_not_compared(v.clause)):
             return None
-        money = c.kind == "money"
-        return "plan" if money or (c.kind == "percent" and self.has["plan"](v.clause)) else None
+        money = c.kind == "money"  # (a rate: arranged in its clause or its sentence before
+        #                             it: 拟安排财政赤字X，…，赤字率提高到3%)
+        return "plan" if money or (c.kind == "percent" and self.has["plan"](
+            self._plain(v.s.text[:v.claim.start]))) else None
 
     def _stated_target(self, q: "_Question") -> str | None:
         v, clause = q.v, q.v.clause

@@ -426,6 +426,8 @@ GAZETTEER = [
     ("三都县和莫力达瓦旗", [("三都县", "三都水族自治县", "county"),
                      ("莫力达瓦旗", "莫力达瓦达斡尔族自治旗", "county")]),
     ("中西部地区和全国", [("中西部地区", "中西部地区", "aggregate"), ("全国", "全国", "national")]),
+    # a short name that is more often a company's: only in full
+    ("联合阿里、京东等企业", []), ("阿里地区", [("阿里地区", "阿里地区", "prefecture")]),
 ]
 
 

@@ -378,6 +378,16 @@ RESPECTIVELY = [
 ]
 
 
+MEANS_AND_EXAMPLES = [
+    # a means before the verb is no part of what is measured
+    ("通过线上线下渠道销售扶贫产品1500多种。", "1500多种", "销售扶贫产品"),
+    ("通过国家审查的项目12个。", "12个", "通过国家审查的项目"),  # (通过 as the verb)
+    # examples of a subject cut inside by the length limit: cut whole
+    ("市总工会、市商务委、市农业农村委等部门发动会员采购扶贫产品近4亿元。", "近4亿元",
+     "发动会员采购扶贫产品"),
+]
+
+
 GENERIC_HEADS = [
     # a head that names a statistic only with a subject takes a streak's (产量 of what?) ...
     ("全省油菜连续三年增产，总产量达到95万吨。", "95万吨", "全省油菜总产量"),
@@ -392,7 +402,8 @@ GENERIC_HEADS = [
 
 @pytest.mark.parametrize("sentence,text,indicator",
                          [*LIST_ITEMS, *COUNTED_NOUNS, *BENEFITED, *RANKS_AND_TITLES,
-                          *SPANS_FROM_A_YEAR, *RESPECTIVELY, *CHANGES_OF_A_LEVEL, *GENERIC_HEADS])
+                          *SPANS_FROM_A_YEAR, *RESPECTIVELY, *CHANGES_OF_A_LEVEL, *GENERIC_HEADS,
+                          *MEANS_AND_EXAMPLES])
 def test_the_indicator_of_a_figure(sentence, text, indicator):
     """List items, counted nouns after the figure, verbs of benefiting, ranks and titles
     (the tables above, each with its own rule)."""

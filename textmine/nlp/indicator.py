@@ -50,6 +50,8 @@ _SHARE_AFTER_SHARE = re.compile(r"的[^，。；,;]{1,8}[和、及与]")  # betw
 _WHOLE = re.compile(r"^[全我本][国省区市州县]")  # 全市93%的村庄: the whole jurisdiction, no subject
 _ADVERBIAL_END = "基础上"  # (every match ends so: a clause without it needs no search)
 _ADVERBIAL = re.compile(r"在[^，。；、]{1,16}?的?" + _ADVERBIAL_END)  # a condition between subject and verb
+_MEANS = re.compile(  # … and a means (通过线上线下渠道销售: 销售)
+    f"通过[^，。；、]{{1,10}}?(?:{'|'.join(table('indicator')['trim']['means_ends'])})")
 _JOINS = frozenset(("、", "和", "及", "与", "至", "到", "-", "—"))
 # words that lead in to a time (刚刚过去的2019年): no event of it; its next clause is
 _DATE_LEAD_IN = frozenset(w.rstrip("的") for w in table("attribution")["time"]["lead_in"])
@@ -101,6 +103,8 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
     left = text[cut:start]
     if _ADVERBIAL_END in left:  # (生产总值在优化结构的基础上年均增长: a condition)
         left = _ADVERBIAL.sub("", left)
+    if "通过" in left:
+        left = _MEANS.sub("", left)
     m = _CLAUSE.search(text, end)
     right = text[end:m.start() if m else len(text)]
     number = _NUMBER_START.search(right)
@@ -204,6 +208,9 @@ def without(indicator: str, words: str) -> str:
     return _trim(indicator.replace(words, ""))
 
 
+_EXAMPLES = re.compile(f"等(?:{'|'.join(table('indicator')['trim']['example_bodies'])})")
+
+
 def _tail(text: str, phrase: str, base: int, token_starts: Container[int],
           limit: int = MAX_LEN, head_word: bool = True) -> str:
     """The last ``limit`` characters of ``phrase`` (found in ``text`` from ``base``), the end
@@ -226,6 +233,8 @@ def _tail(text: str, phrase: str, base: int, token_starts: Container[int],
                 (phrase[k] in _BOUND and pos + k + 1 in token_starts)):
             k = back - pos
     tail = phrase[k:] if k < len(phrase) else phrase[-limit:]
+    if "等" in tail and (m := _EXAMPLES.search(tail)) and len(_CJK.findall(tail, m.end())) >= 2:
+        return tail[m.end():]  # (…市商务委等部门发动会员采购: the examples of a subject, cut)
     cut, sep, rest = tail.partition("、")
     if sep and len(cut) == 1 and len(tail) < len(phrase) and len(_CJK.findall(rest)) >= 2:
         return rest  # (a single character left of an item that lost its head with the cut)

@@ -67,7 +67,7 @@ def _claims(doc: Document, sent: Sentence, mentions: list[NumberMention], token_
     prev_end = 0
     for m in mentions:
         indicator = _indicator(sent.text, m, prev_end, claims, token_starts)
-        change = _change(sent.text, m.start)
+        change = _change(sent.text, m.start) or _reduced(indicator, m.kind)
         if claims and not sent.text[prev_end:m.start].strip(_JOINERS):
             change = claims[-1].change  # 分别下降3.14%和4.66%
         prev_end = m.end
@@ -358,6 +358,17 @@ _CLAUSE_END = re.compile(r"[，,；;。：:！？!?]")
 _LAST_CLAUSE_END = re.compile("(?s).*" + _CLAUSE_END.pattern)  # (.* runs to the end, steps back)
 
 
+def _reduced(indicator: str, kind: str) -> str | None:
+    """``decrease`` for an amount whose indicator opens with a verb of reduction (after a
+    place or a modal word: four characters at most) before what it reduces (全县减少贫困人口
+    1.2万人, 降低企业成本30亿元: by how much, not the level left); else None (not a rate, a
+    date or a span of time; not an increase: 增加值 is a noun)."""
+    if kind in ("date", "duration", "rank", "percent"):
+        return None
+    m = _REDUCING.search(indicator, 0, 6)  # (after a place or a modal: 全县减少…, 再减少…)
+    return "decrease" if m and m.start() <= 4 and len(indicator) - m.end() >= 2 else None
+
+
 def _change(text: str, start: int) -> str | None:
     """``increase``/``decrease`` when the number is the size of a change (增长8.7%, 比上年
     增加1839亿元, 涨幅控制在3%左右); None for a level, also one reached by a change
@@ -371,6 +382,7 @@ def _change(text: str, start: int) -> str | None:
     return "increase" if m.group("up") else "decrease"
 
 
+_REDUCING = re.compile(_alt(table("indicator")["change"]["reducing"]))
 _BV = table("indicator")["base_value"]
 _BASE_BEFORE, _BASE_AFTER = tuple(_BV["before"]), tuple(_BV["after"])
 _C = table("indicator")["change"]

@@ -906,6 +906,11 @@ def test_a_half_year_summary_reviews_its_half_year(text, period, role):
     ("全省生产总值达到5000亿元，总量居全国第13位，增速居第2位。", "第2位", "国内生产总值增速"),
     ("经济增速排名全国第3位。", "第3位", "国内生产总值增速"),
     ("规模以上工业增加值增长8.1%，增速居全国第5位。", "第5位", "规模以上工业增加值增速"),
+    # a population counted by a statistic of its own, as a part of another whole: that
+    # whole's part (the poor among those moved), not the place's poor
+    ("全县易地扶贫搬迁1.2万人，其中贫困人口9800人。", "9800人", "易地扶贫搬迁贫困人口"),
+    ("带动就业3000人，其中贫困人口800人。", "800人", "带动就业贫困人口"),
+    ("年末全县贫困人口3200人，其中因病致贫1200人。", "3200人", "贫困人口"),
     # the change of an arranged sum against last year's budget is that sum's (not 预算)
     ("今年拟安排财政赤字1.2万亿元，比去年预算增加4000亿元。", "4000亿元", "财政赤字"),
     # ... also a difference from the base (比X低/高/多/少), and 拟按…安排 is no part of the name

@@ -181,12 +181,19 @@ class Attributor:
         key = self.keys.key(self._distributed(v), clean(places_) if places_ else "") or last or \
             (bare and (self._sentence_key(v) or
                        (_continued_key(c, recent.get(_LAST)) if v.s.continues else ""))) or ""
-        if key and c.kind == "rank":
-            key = self.keys.of_rank(key, c.indicator or "")
+        key = self._refined(v, key)
         if key:
             recent[(c.kind, c.change)] = key
             if c.kind not in ("date", "duration", "rank"):
                 recent[_LAST] = c
+        return key
+
+    def _refined(self, v: ClaimView, key: str) -> str:
+        """A rank's key (of the growth or the level) and a part's (of its whole: _of_whole)."""
+        if key and v.claim.kind == "rank":
+            return self.keys.of_rank(key, v.claim.indicator or "")
+        if key in self.keys.qualified_parts and v.clause.startswith("其中"):
+            return _of_whole(v, key)
         return key
 
     @staticmethod
@@ -351,6 +358,18 @@ def _opening_place(text: str, mentions: list) -> Region | None:
 
 
 _LAST = "last"  # (in a paragraph's ``recent``: its last figure with a key)
+
+
+def _of_whole(v: ClaimView, key: str) -> str:
+    """The key of a part after 其中 that names a population counted by a statistic of its
+    own (贫困人口): the key of the whole it is part of before it (全县易地扶贫搬迁1.2万人，
+    其中贫困人口9800人 -> 易地扶贫搬迁贫困人口: the poor among those moved, not all the poor
+    of the county), or ``key`` when no figure of its kind and unit stands before it."""
+    whole = next((p for p in reversed(v.s.claims[:v.index]) if p.kind == v.claim.kind and
+                  p.unit == v.claim.unit and p.indicator_key), None)
+    if whole is None or key in whole.indicator_key:
+        return key
+    return whole.indicator_key + key
 
 
 def _continued_key(c: Claim, p: Claim | None) -> str:

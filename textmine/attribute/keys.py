@@ -53,6 +53,9 @@ class KeyTable:
     # (growth words a rank's phrase ends with, the suffix of its key, the ends of keys that
     # already name a growth)
     rank_growth: tuple[tuple[str, ...], str, tuple[str, ...]] = ((), "", ())
+    # keys of populations that, as a part after 其中, are the part of the whole before them
+    # (其中贫困人口Y after 易地扶贫搬迁X: 易地扶贫搬迁贫困人口, not the county's poor)
+    qualified_parts: frozenset[str] = frozenset()
     _cache: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _known: frozenset[str] | None = field(default=None, repr=False)
     _longest_trailing: int = field(default=0, init=False, repr=False)
@@ -84,7 +87,8 @@ class KeyTable:
                  modals=dict(s.get("modals", {})), not_after=tuple(m.get("not_after", ())),
                  leading_firsts=frozenset(w[0] for w in s["leading"] if w),
                  rank_growth=(tuple(t["rank_growth"]["ends"]), t["rank_growth"]["suffix"],
-                              tuple(t["rank_growth"]["growth_keys"])))
+                              tuple(t["rank_growth"]["growth_keys"])),
+                 qualified_parts=frozenset(t["parts"]["qualified"]))
         kt._bare = frozenset(clean(w) for w in (*s["leading"], *s["trailing"], *s["anywhere"])
                              ) - frozenset(map(clean, s["names_alone"]))
         return kt

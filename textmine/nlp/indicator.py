@@ -113,7 +113,7 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
         after = _trim(right)
         before = _trim(left)
         # (刚刚过去的2019年，…; ——这五年，…; 截至10月底，…: words that name no event)
-        phrase = after if _TWO_CJK.search(after) else \
+        phrase = _first_event(after) if _TWO_CJK.search(after) else \
             before if before not in _DATE_LEAD_IN and names_something(before) else ""
         if not phrase and m and not _figure_follows(text, end, right, number):  # 3月12日、5月20日，县里
             # 举办对接会: the event of the next clause (not when a figure of its own clause
@@ -140,6 +140,17 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
     if not phrase and cut > 0 and _CLAUSE.match(text[cut - 1]):
         phrase = _before_clause(text, cut)
     return phrase
+
+
+_EVENT_JOIN = re.compile("并")
+
+
+def _first_event(after: str) -> str:
+    """The first of the events joined by 并 after a date (6月底完成问题整改并报国务院扶贫办 ->
+    完成问题整改; not at 和, 及, 与, which join the parts of a name as often: 国民经济和社会
+    发展统计公报), when the words before it say something (four characters at least); else all."""
+    m = _EVENT_JOIN.search(after, 4)
+    return after[:m.start()] if m and len(_CJK.findall(after, 0, m.start())) >= 4 else after
 
 
 def _without_inside(phrase: str) -> str:

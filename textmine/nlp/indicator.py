@@ -146,8 +146,8 @@ _EVENT_JOIN = re.compile("并")
 
 
 def _first_event(after: str) -> str:
-    """The first of the events joined by 并 after a date (6月底完成问题整改并报国务院扶贫办 ->
-    完成问题整改; not at 和, 及, 与, which join the parts of a name as often: 国民经济和社会
+    """The first of the events joined by 并 after a date (9月底前完成自查整改并报县里备案 ->
+    完成自查整改; not at 和, 及, 与, which join the parts of a name as often: 国民经济和社会
     发展统计公报), when the words before it say something (four characters at least); else all."""
     m = _EVENT_JOIN.search(after, 4)
     return after[:m.start()] if m and len(_CJK.findall(after, 0, m.start())) >= 4 else after

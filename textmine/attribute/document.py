@@ -345,10 +345,7 @@ class DocumentReader:
             self._leads.clear()
         s = _norm(key[0]).lstrip("——-— ")
         first = _FIRST_CLAUSE.match(s).group()
-        cue = None
-        if len(first) <= 16:
-            found = self.times.cues(first, year)
-            cue = found[0][1] if found and self.opens(first, found[0][0]) else None
+        cue = self._opening(first, year) if len(first) <= 16 else None
         self._leads[key] = cue
         return cue
 
@@ -372,10 +369,13 @@ class DocumentReader:
     def _subject_cue(self, sentence: str, year: int | None) -> Cue | None:
         """The span of years a sentence opens with, whatever the length of its first clause
         (“十二五”时期是我国发展很不平凡的五年); None when it opens otherwise."""
-        s = _norm(sentence[:24]).lstrip("——-— ")
-        found = self.times.cues(s, year) if self.times.may_cue.search(s, 0, 20) else None
-        cue = found[0][1] if found and self.opens(s, found[0][0]) else None
+        cue = self._opening(_norm(sentence[:24]).lstrip("——-— "), year)
         return cue if cue is not None and cue.first < cue.last else None
+
+    def _opening(self, text: str, year: int | None) -> Cue | None:
+        """The first time word of ``text`` when it opens it (``opens``); else None."""
+        found = self.times.cues(text, year)
+        return found[0][1] if found and self.opens(text, found[0][0]) else None
 
     def opens(self, text: str, at: int) -> bool:
         """Whether a time word at ``at`` opens ``text``: at its start, or after a lead-in

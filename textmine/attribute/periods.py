@@ -23,12 +23,11 @@ from functools import cached_property
 from ..parse.tables import searchers, table
 from ..types import Claim
 from .timewords import Cue, TimeWords, label, last_base_year, year_range
-from .view import _UNSET, ClaimView
+from .view import _UNSET, ClaimView, clause_start
 
 _DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")  # (XXXX: a day whose year is not known)
 _YEAR_OF = re.compile(r"\b\d{4}(?=-|/|$)")  # the years of an ISO date or period
 _YEARS = re.compile(r"\d{4}/\d{4}$")  # a range of whole years (2023/2025)
-_CLAUSE_BEFORE = re.compile(r"(?s)^(?:.*[，,；;：:。！？!?])?")  # up to the last clause's start
 _GOALS = tuple(table("attribution")["time"]["whole_year_goals"])
 
 
@@ -101,7 +100,7 @@ class PeriodRules:
         base further back, of other figures: 比2010年翻一番，主要指标平衡协调，年均增长X)."""
         start = v.clause_start
         if self._average(v.clause) and start > 0:
-            start = _CLAUSE_BEFORE.search(v.s.text, 0, start - 1).end()
+            start = clause_start(v.s.text, start - 1)
         return last_base_year(v.s.text[start:v.claim.start])
 
     def _period(self, v: ClaimView) -> tuple[str | None, str]:

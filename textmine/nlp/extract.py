@@ -211,8 +211,9 @@ def _named(text: str, m, indicator: str, claims: list[Claim], token_starts) -> s
     (研发经费投入是“十三五”时期的1.6倍: 研发经费投入)."""
     if m.kind == "ratio":
         indicator = _TIME_TAIL.sub("", indicator)
-    if m.kind != "rank" and indicator in _GENERIC_HEADS:  # (粮食连续五年增产，总产量X: 粮食总产量; the subject of a
-        # streak, not another statistic: 茶叶种植面积12万亩，产量Y is no 种植面积产量)
+    if m.kind != "rank" and indicator in _GENERIC_HEADS:
+        # (粮食连续五年增产，总产量X: 粮食总产量; the subject of a streak, not another
+        # statistic's: 茶叶种植面积12万亩，产量Y is no 种植面积产量)
         streaks = [(c.start, c.kind, c.indicator) for c in claims if c.kind == "duration"]
         subject = subject_before(text, m.start, streaks, token_starts, raw=False)
         return subject + indicator if subject and not subject.endswith(indicator) \

@@ -142,15 +142,12 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
     return phrase
 
 
-_EVENT_JOIN = re.compile("并")
-
-
 def _first_event(after: str) -> str:
     """The first of the events joined by 并 after a date (9月底前完成自查整改并报县里备案 ->
     完成自查整改; not at 和, 及, 与, which join the parts of a name as often: 国民经济和社会
     发展统计公报), when the words before it say something (four characters at least); else all."""
-    m = _EVENT_JOIN.search(after, 4)
-    return after[:m.start()] if m and len(_CJK.findall(after, 0, m.start())) >= 4 else after
+    k = after.find("并", 4)
+    return after[:k] if k > 0 and len(_CJK.findall(after, 0, k)) >= 4 else after
 
 
 def _without_inside(phrase: str) -> str:
@@ -318,9 +315,7 @@ def _acted(text: str, end: int, left: str, right: str, token_starts: Container[i
     it: the two together (市领导30多次作出批示指示 -> 市领导作出批示指示); else ""."""
     if text[end - 1:end] != "次" or text[end - 2:end - 1] == "人" or not left:
         return ""
-    k = end + 1
-    while k < end + len(right) and k not in token_starts:
-        k += 1
+    k = _token_from(end + 1, end + len(right), token_starts)
     if text[end:k] not in word_list("verbs"):
         return ""
     subject, act = _trim(left), _trim(right)
@@ -609,9 +604,7 @@ def _begins_word(text: str, p: int, token_starts: Container[int]) -> bool:
     if text[p] not in _WORD_STOPS or p not in token_starts or p + 1 in token_starts or \
             p + 1 >= len(text):
         return False
-    k = p + 2
-    while k < len(text) and k not in token_starts:
-        k += 1
+    k = _token_from(p + 2, len(text), token_starts)
     return text[p:k] != "上下" and text[p:k] not in word_list("verbs")
 
 
@@ -635,8 +628,8 @@ def _noun_limit(text: str, i: int, token_starts: Container[int]) -> int:
         stop = _NOUN_STOP.search(text, stop.start() + 1)  # (156家上海企业, 1万户脱贫户人均…)
     limit = stop.start() if stop else len(text)
     if stop is not None and limit > i and _MAY_END_INSIDE.match(text, limit) and token_starts:
-        while limit > i and limit not in token_starts:
-            limit -= 1  # (a stop inside a word ends the noun before the word: 志愿者参与 -> 志愿者)
+        limit = _token_back(limit, i, token_starts)  # (a stop inside a word ends the noun
+        #                                                before the word: 志愿者参与 -> 志愿者)
     adverb = _ADVERB.search(text, i + 1, limit)
     while adverb is not None and not (adverb.start() in token_starts and (
             adverb.end() - adverb.start() > 1 or adverb.end() in token_starts)):
@@ -665,9 +658,7 @@ def _without_verbs(text: str, i: int, k: int, token_starts: Container[int]) -> s
     (``data/verbs.txt``)."""
     verbs, cut = word_list("verbs"), False
     while True:
-        p = k - 1
-        while p > i and p not in token_starts:
-            p -= 1
+        p = _token_back(k - 1, i, token_starts)
         last = text[p:k]
         if p <= i:
             return "" if last in verbs else last
@@ -682,9 +673,7 @@ def _verb_before(text: str, start: int, left: str, token_starts: Container[int])
     k = start
     while k > lo and text[k - 1] in _PARTICLES:
         k -= 1
-    j = k - 1
-    while j > lo and j not in token_starts:
-        j -= 1
+    j = _token_back(k - 1, lo, token_starts)
     verb = text[j:k] if left and j >= lo else ""
     if not (2 <= len(verb) <= 3 and _CJK.match(verb)) or text[j - 1:j] == "、" or \
             verb in _EXISTS or _WHOLE.match(verb):
@@ -702,9 +691,7 @@ def _verb_opening_list(text: str, start: int, left: str, token_starts: Container
         return ""
     verbs, k, words = word_list("verbs"), start - len(left), ""
     for _ in range(2):
-        j = k + 1
-        while j < start and j not in token_starts:
-            j += 1
+        j = _token_from(k + 1, start, token_starts)
         if text[k:j] not in verbs or words and text[j:j + 1] not in "《“":
             break
         words, k = words + text[k:j], j
@@ -775,10 +762,7 @@ def _share_first_head(items: list[str], start: int, token_starts: Container[int]
     starting at ``start`` in the text ``token_starts`` index; the items as they are when its
     last word leaves fewer than two characters before it."""
     first = items[0]
-    k = start + len(first) - 1
-    while k > start and k not in token_starts:
-        k -= 1
-    head = first[:k - start]
+    head = first[:_token_back(start + len(first) - 1, start, token_starts) - start]
     if len(head) < 2:
         return items
     return [first] + [head + i for i in items[1:]]
@@ -790,9 +774,7 @@ def _splits_words(start: int, n: int, token_starts: Container[int]) -> bool:
     at = start + n
     if at in token_starts:
         return True
-    first = at - 1
-    while first > start and first not in token_starts:
-        first -= 1
+    first = _token_back(at - 1, start, token_starts)
     return at - first >= 2 and _token_from(at, at + 2, token_starts) - at >= 2
 
 
@@ -809,6 +791,13 @@ def _token_from(pos: int, stop: int, token_starts: Container[int]) -> int:
     """The first token start at or after ``pos``, ``stop`` when none comes before it."""
     while pos < stop and pos not in token_starts:
         pos += 1
+    return pos
+
+
+def _token_back(pos: int, lo: int, token_starts: Container[int]) -> int:
+    """The last token start at or before ``pos``, ``lo`` when none comes after it."""
+    while pos > lo and pos not in token_starts:
+        pos -= 1
     return pos
 
 

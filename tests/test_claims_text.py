@@ -164,6 +164,11 @@ COUNTED_NOUNS = [
     ("全县按照20%的比例抽查。", "20%", "比例"),  # a share after 按照: what 的 leads to
     ("全县抽查20%的农户。", "20%", "全县抽查"),  # ... not after a verb
     ("建成54个县级对口帮扶基地。", "54个", "建成县级对口帮扶基地"),  # 对 only as a word of its own
+    # a noun longer than the window, whole to its head when no verb stands in it (not 产业)
+    ("今年认定9个自治州级现代产业学院。", "9个", "认定自治州级现代产业学院"),
+    ("两年资助1500名中部农村家庭经济困难学生。", "1500名", "资助中部农村家庭经济困难学生"),
+    ("全市36家市管企业按照协议采购农产品。", "36家", "市管企业"),  # a preposition ends it
+    ("引导80家本地民营企业结对帮扶脱贫村。", "80家", "引导本地民营企业"),  # ... so does a verb
     ("全年帮助3200万农民工实现就业。", "3200万", "帮助农民工"),  # a count without a measure word
     ("去年，650万困难群众纳入低保范围。", "650万", "困难群众"),
     ("全年完成3.2万亩高标准农田建设。", "3.2万亩", "完成高标准农田建设"),  # a quantity after a verb

@@ -375,6 +375,7 @@ _NOT_NOUN = tuple(_C["not_noun"])
 _SKIP_BEFORE_NOUN = "等的了"
 _PARTICLES = "了过着"
 _NOUN_TOKENS, _NOUN_MAX = 4, 9
+_NOUN_LONG = 12  # a noun of more words, whole to its stop (_whole_noun)
 _ADVERBS = frozenset(_C["not_noun_end"])
 _ADVERB = re.compile(_alternation(_C["not_noun_end"]))
 _SUFFIXES = sorted(SUFFIX, key=len, reverse=True)  # qualifier words after a unit, longest first
@@ -583,6 +584,8 @@ def _noun_after(text: str, end: int, token_starts: Container[int],
             if k == limit or tokens > _NOUN_TOKENS:
                 break
         k += 1
+    if not keep_first and k < limit:
+        k = _whole_noun(text, i, k, limit, token_starts)
     noun = _before_verb(text, i, min(k, limit), token_starts) if keep_first else \
         _without_verbs(text, i, min(k, limit), token_starts)
     if quoted:
@@ -592,6 +595,24 @@ def _noun_after(text: str, end: int, token_starts: Container[int],
     if not 2 <= len(noun) or not _CJK.match(noun) or noun.startswith(_NOT_NOUN):
         return None
     return noun
+
+
+def _whole_noun(text: str, i: int, k: int, limit: int, token_starts: Container[int]) -> int:
+    """The end of a noun cut at ``k`` by the window of _NOUN_TOKENS tokens and _NOUN_MAX
+    characters, when the window holds no verb, adverb or preposition (中心设立消费, 企业按照)
+    and words that are none go on to its stop or such a word within _NOUN_LONG characters:
+    a noun's head stands last (10个自治区级现代产业学院 -> the 学院, not 自治区级现代产业);
+    else ``k``."""
+    verbs, p = word_list("verbs"), _token_from(i + 1, k, token_starts)
+    while p < limit:
+        q = _token_from(p + 1, limit, token_starts)
+        word = text[p:q]
+        if word in verbs or word in _ADVERBS or word in _PARTICLES or word in _BY:
+            return p if p > k else k
+        if q - i > _NOUN_LONG:
+            return k
+        p = q
+    return limit
 
 
 _WORD_STOPS = frozenset("上下近")  # stops (5万人以上, 上下) that also begin words (上海, 上市)
@@ -662,7 +683,7 @@ def _without_verbs(text: str, i: int, k: int, token_starts: Container[int]) -> s
         last = text[p:k]
         if p <= i:
             return "" if last in verbs else last
-        if last not in verbs and last not in _ADVERBS and last not in _PARTICLES:
+        if last not in verbs and last not in _ADVERBS and last not in _PARTICLES and last not in _BY:
             return text[i:k]
         k, cut = p, True
 

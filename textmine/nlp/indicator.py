@@ -615,7 +615,7 @@ def _whole_noun(text: str, i: int, k: int, limit: int, token_starts: Container[i
     return limit
 
 
-_WORD_STOPS = frozenset("上下近")  # stops (5万人以上, 上下) that also begin words (上海, 上市)
+_WORD_STOPS = frozenset("上下近约")  # stops (5万人以上, 上下, 约) that also begin words (上海, 上市, 约束性)
 _WORD_CHARS = _WORD_STOPS | _INSIDE_NOUNS  # the stops that may be part of a noun
 
 

@@ -323,6 +323,8 @@ KEYS = [
     # a modal verb before a forecast's verb (将, 可, 有望) is no part of it; 许可 keeps its 可
     ("全年粮食产量将达到", "粮食产量"), ("一般公共预算收入预计可完成", "一般公共预算收入"),
     ("城镇新增就业有望超过", "城镇新增就业"), ("行政许可", "行政许可"),
+    ("省级财政拟新增", "省级财政"), ("数字模拟", "数字模拟"),  # 拟 too (not 模拟's)
+    ("完成了易地搬迁入住", "易地搬迁入住"),  # a particle after a leading verb goes with it
     # consumption a voucher drives is no sale of poverty-relief products; 带动消费扶贫 is one
     ("带动消费", "带动消费"), ("带动消费扶贫", "消费扶贫销售额"),
     # urban or rural residents' income is not all residents' (城镇 before 居民收入)

@@ -80,7 +80,7 @@ class KeyTable:
         s, m = t["strip"], t["match"]
         kt = cls(syn, re.compile(_alternation(s["anywhere"])),
                  re.compile(f"^(?!{_alternation(table('indicator')['trim']['keep'])})"
-                            f"(?:{_alternation(s['leading'])})(?=..)"),
+                            f"(?:{_alternation(s['leading'])})了?(?=..)"),  # (完成了)
                  frozenset(s["trailing"]),
                  int(m["min_suffix"]), int(m["max_prefix"]),
                  distributive=dict(t.get("distribute", {})),

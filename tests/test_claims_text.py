@@ -359,6 +359,9 @@ RESPECTIVELY = [
     # short items share the head of the last one where its words part
     ("一产、二产、三产增加值分别增长5%、6%、7%。", "6%", "二产增加值增长"),
     ("城镇、农村居民收入分别增长4.1%、6.3%。", "4.1%", "城镇居民收入增长"),
+    # ... also of three characters when they are kinds (型, 类, 级) of what the head names
+    ("困难型、应急型生活补助标准分别提高80元、120元。", "80元", "困难型生活补助标准提高"),
+    ("发电量、全社会用电量分别增长5%、6%。", "5%", "发电量增长"),  # (a statistic of its own)
     # ... and later items, one too short to name a statistic, what qualifies the first one
     ("单位地区生产总值用水量、能耗分别下降12%、8%。", "8%", "单位地区生产总值能耗下降"),
     ("单位国内生产总值用水量、能耗、二氧化碳排放量分别下降23%、15%、18%。", "18%",

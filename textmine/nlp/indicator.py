@@ -390,6 +390,7 @@ _BENEFIT = frozenset(_C["benefit_verbs"])
 _GENERIC_END = re.compile(f"(?:{_alternation(_C['generic_end'])})$")
 _PROGRAMME_MAX = 8
 _PLACE_NOUNS = frozenset(_C["place_nouns"])  # nouns of one character a count may name
+_MODIFIER_ENDS = tuple(_C["modifier_ends"])  # kinds that qualify a head (急难型)
 _NOUN_STOP = re.compile(r"[的以左上下约近多余和、与及等均都也向在被将已从，。；：,;:（）()“”《》\s]|\d")
 
 
@@ -891,10 +892,11 @@ def split_respectively(phrase: str, base: int = 0, token_starts: Container[int] 
         return None
     short = {len(i) for i in items[:-1]}
     if len(short) == 1 and (n := short.pop()) <= 4 and len(items[-1]) - n >= 2 and \
-            (n < 3 or all(i.endswith(_PLACE_KINDS) for i in items[:-1])) and \
+            (n < 3 or all(i.endswith(_PLACE_KINDS) or i.endswith(_MODIFIER_ENDS)
+                          for i in items[:-1])) and \
             _splits_words(base + subject.rfind(items[-1]), n, token_starts):
         # 城镇、农村居民收入 / 一产、二产、三产增加值 / 遵义市、毕节市完成率: the short items
-        # (of three characters or four only places) share the last one's head
+        # (of three characters or four only places or kinds: 急难型) share the last one's head
         head = items[-1][n:]
         items = [i + head for i in items[:-1]] + [items[-1]]
     elif any(len(i) < 3 for i in items[1:]):  # 单位国内生产总值用水量、能耗、二氧化碳排放量:

@@ -63,6 +63,9 @@ SENTENCES = [
     # a span of years measured (schooling) among the goals of the years ahead: a target
     ("到2030年，劳动年龄人口平均受教育年限达11.5年。", 2026, "11.5年", "2030", "target"),
     ("2025年，劳动年龄人口平均受教育年限达11.2年。", 2026, "11.2年", "2025", "outcome"),
+    # ... and the time a goal is set to take (争取, 力争, 确保), not a streak that held
+    ("争取用2年时间完成全部危桥改造。", 2026, "2年", "2026", "target"),
+    ("全县粮食产量连续4年稳定在30万吨以上。", 2026, "4年", "2026", "outcome"),
     # a date opening a sentence that ends in ； governs the items after it up to the 。
     ("1-6月，全县生产总值完成52亿元；固定资产投资完成18亿元；新增就业1500人。", 2023, "1500人",
      "2023-01/2023-06", "outcome"),

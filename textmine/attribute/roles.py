@@ -114,6 +114,8 @@ class RoleRules:
         c = v.claim
         if c.role:
             return c.role
+        if c.kind == "duration" and self.has["duration_target"](v.clause):
+            return "target"  # (争取3年内: the time a goal takes)
         if c.kind == "date" or (c.kind in ("duration", "rank") and not self._ahead_of(v, period)):
             return self._date_role(v, period)
         q = _Question(v, period, year_range(period), governing_date)

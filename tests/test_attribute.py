@@ -66,6 +66,10 @@ SENTENCES = [
     # ... and the time a goal is set to take (争取, 力争, 确保), not a streak that held
     ("争取用2年时间完成全部危桥改造。", 2026, "2年", "2026", "target"),
     ("全县粮食产量连续4年稳定在30万吨以上。", 2026, "4年", "2026", "outcome"),
+    # a later clause pointing back to a goal (确保实现这一目标): the figure before it is one
+    ("省财政已按科技支出占一般公共预算支出的3%编制预算，各市县要相应安排，确保实现这一目标。",
+     2026, "3%", "2026", "target"),
+    ("去年全县新增就业1.2万人，提前完成了这一目标。", 2026, "1.2万人", "2025", "outcome"),
     # a date opening a sentence that ends in ； governs the items after it up to the 。
     ("1-6月，全县生产总值完成52亿元；固定资产投资完成18亿元；新增就业1500人。", 2023, "1500人",
      "2023-01/2023-06", "outcome"),

@@ -31,7 +31,7 @@ from functools import cached_property
 
 from ..parse.tables import searchers, table
 from .timewords import TimeWords, year_range
-from .view import _UNSET, CLAUSE_BOUNDARY, ClaimView
+from .view import _UNSET, CLAUSE_BOUNDARY, ClaimView, clause_start
 
 STRONG_TARGET = ("预期目标", "目标是", "目标为", "主要目标", "发展目标")
 _STRONG_TARGET = re.compile("|".join(STRONG_TARGET))
@@ -94,12 +94,14 @@ class RoleRules:
     plan_names: re.Pattern = field(init=False)  # the words of plan_names, one search
     not_target: re.Pattern = field(init=False)  # the words of target_not, one search
     held: re.Pattern = field(init=False)  # the words of target_held, one search
+    goal_refs: re.Pattern = field(init=False)  # the words of goal_referred, one search
     _by_sentence: dict = field(default_factory=dict, repr=False)  # _rules_for's, by kind
 
     def __post_init__(self) -> None:
         self.plan_names = re.compile("|".join(map(re.escape, self.words["plan_names"])))
         self.not_target = re.compile("|".join(map(re.escape, self.words["target_not"])))
         self.held = re.compile("|".join(map(re.escape, self.words["target_held"])))
+        self.goal_refs = re.compile("|".join(map(re.escape, self.words["goal_referred"])))
         w = self.words  # clause_cues: the words without which _forecast, _happened,
         self.has = searchers({**w, "clause_cues": [  # _budget and _planned give nothing
             *w["forecast"], *w["outcome"], *w["budget"], *w["planned"]]})
@@ -145,6 +147,18 @@ class RoleRules:
         if self.has["goal_ahead"](rest) or self.has["goal_pursued"](v.clause):
             return "target"  # (确保完成…6%左右的目标: still to do)
         return None if "实现" in v.clause or self.has["planned_done"](v.clause) else "target"
+
+    def _goal_referred(self, q: "_Question") -> str | None:
+        """The last figure before a later clause that points back to a goal (按…的4%编制预算，
+        确保实现这一目标): target, unless that clause says the goal was reached (完成了这一目标)."""
+        v = q.v
+        c, text = v.claim, v.s.text
+        at = self.goal_refs.search(text, c.end) if c.kind != "date" else None
+        if at is None or any(o.kind != "date" and o.start < at.start()
+                             for o in v.s.claims[v.index + 1:]):
+            return None  # (another figure before it: the goal, if any, is that one's)
+        done = self.has["planned_done"](text[clause_start(text, at.start()):at.start()])
+        return None if done else "target"
 
     def _forecast_opening(self, q: "_Question") -> str | None:
         """A sentence that opens with a forecast word (预计到今年年底，全年…将突破20亿元): its
@@ -273,16 +287,18 @@ class RoleRules:
             drop = {r for r, ok in zip((RoleRules._goal_value, RoleRules._part,
                                         RoleRules._forecast_opening, RoleRules._continues), key)
                     if not ok}
+            if not key[0]:
+                drop.add(RoleRules._goal_referred)  # (no 目标 after a figure either)
             found = self._by_sentence[key] = (tuple(r for r in self.RULES if r not in drop),
                                                tuple(r for r in self.QUIET_RULES if r not in drop))
         return found
 
     # (a sentence opening with 预计 forecasts a year just over too: 预计全年…，收入完成X in a
     # January report, before the year's figures are final; _forecast_opening before _over)
-    RULES = (_forecast, _goal_value, _continues, _happened, _plan, _planned, _part,
-             _forecast_opening, _over, _budget, _stated_target, _ahead)
-    QUIET_RULES = (_goal_value, _continues, _plan, _part, _forecast_opening, _over, _stated_target,
-                   _ahead)  # (RULES less four)
+    RULES = (_forecast, _goal_value, _goal_referred, _continues, _happened, _plan, _planned,
+             _part, _forecast_opening, _over, _budget, _stated_target, _ahead)
+    QUIET_RULES = (_goal_value, _goal_referred, _continues, _plan, _part, _forecast_opening,
+                   _over, _stated_target, _ahead)  # (RULES less four)
 
     def _arranged(self, v: ClaimView) -> bool:
         """Money or a standard after an arranging word in its clause, or money in a sentence

@@ -515,6 +515,10 @@ DOC_REGIONS = [
     # a title that names a division and one under it (甘肃定西：…) is about the one under it
     ("甘肃定西：马铃薯产业带动增收\n全市马铃薯种植面积达到300万亩。", "定西市"),
     ("北京市对口帮扶内蒙古工作综述\n全年投入帮扶资金3亿元。", "北京市"),  # not a division of it
+    # ... unless the body opens with a place as its subject (after its time): the actor, the
+    # places it helps being named more often
+    ("闽甘协作工作综述\n2022年，福建省聚焦甘肃所需。\n帮助甘肃受援县新建车间12个。\n"
+     "向甘肃受援县投入资金3亿元。", "福建省"),
     # ... but not in a broker's note on a company (its plants' towns are no jurisdiction)
     ("某某股份（600000.SH）：扩产提速\n证券分析师 张三\n长沙基地投产，湘潭基地扩产。\n"
      "公司营业收入12亿元。", None),

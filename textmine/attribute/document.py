@@ -25,6 +25,7 @@ from .timewords import Cue, TimeWords
 
 _D = table("attribution")["document"]
 # a news dateline opening a sentence (新华社北京3月5日电（记者 …）)
+TIME_LEAD = re.compile(r"年|月|以来|季度")  # (a phrase of time opening a sentence)
 DATELINE = re.compile(_D["dateline"].replace("{sources}", "|".join(map(re.escape, _D["dateline_sources"]))))
 
 
@@ -174,8 +175,24 @@ class DocumentReader:
             return Region(NATIONAL, "national"), "issuer"  # 国务院总理 温家宝, 代表国务院
         if any(w in t for t in (title, *head) for w in d["company_note"]):
             return None, "none"  # a broker's note on a company: no jurisdiction
-        r = self.most_named(doc)
+        r = self.opening_subject(doc) or self.most_named(doc)
         return (r, "text") if r is not None else (None, "none")
+
+    def opening_subject(self, doc: Document) -> Region | None:
+        """The place the body's first paragraph opens with as its subject, after a news
+        dateline and a time phrase (2021年，浙江省坚决扛起…): the actor of the text, whose
+        figures they are, though the places it helps may be named more often (the aided
+        province of an east-west cooperation page); None when it opens otherwise."""
+        first = next((b.text for b in doc.blocks[:self.rules["document"]["head_blocks"]]
+                      if "。" in b.text and len(b.text) > 40 and not self.not_region(b.text)), "")
+        m = DATELINE.match(first)
+        text = first[m.end():].lstrip() if m else first
+        head, comma, rest = text.partition("，")
+        if comma and len(head) <= 8 and TIME_LEAD.search(head):
+            text = rest  # (a time phrase before the subject: 2021年, 今年以来)
+        name = self.gazetteer.leading(text)
+        r = self.gazetteer.region(name) if name else None
+        return r if r is not None and r.level in ("province", "prefecture", "county") else None
 
     def _masthead(self, title: str) -> Region | None:
         """The place a newspaper's masthead title is named for (贵州日报 -> 贵州省); None for

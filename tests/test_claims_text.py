@@ -104,6 +104,19 @@ def test_indicator_of_adjacent_numbers_and_of_dates():
     assert got["3月12日"] == got["5月20日"] == "县里举办对接会"
 
 
+@pytest.mark.parametrize("sentence,events", [
+    # dates listed before their event and a count of times: the event after both
+    ("4月9日、7月15日、10月28日三次召开协作联席会议，部署年度任务。",
+     {"4月9日": "召开协作联席会议", "10月28日": "召开协作联席会议", "三次": "召开协作联席会议"}),
+    ("6月18日两次召开调度会，推进项目建设。", {"6月18日": "召开调度会", "两次": "召开调度会"}),
+    # ... not a 一次性 (once-off) after a time word, which is the words' own
+    ("去年一次性补助资金减少，今年收入增速放缓。", {"去年": "一次性补助资金减少"}),
+])
+def test_the_event_of_a_date(sentence, events):
+    got = {c.text: c.indicator for c in textmine.extract(sentence, year=2020, classify=False)}
+    assert {t: got.get(t) for t in events} == events, got
+
+
 LIST_ITEMS = [
     # (line, figure, indicator): list markers and brackets name nothing
     ("（一）重点贫困乡镇：2个（甲镇、乙镇）。", "2个", "重点贫困乡镇"),

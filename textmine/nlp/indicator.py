@@ -64,7 +64,16 @@ _PER_TAIL = re.compile(f"(?<=..)(?:由|从)?(?:平均(?:{_PER}|每)?|{_PER}|每|
 # alone: 每50公斤; 基础养老金月人均提高到: not 基础养老金月人, once the verb and 均 were cut)
 _PER_ONLY = re.compile(_PER)
 _LIST_ITEM_END = re.compile("[、等和及与]")
-_NUMBER_START = re.compile(r"\d|[一二三四五六七八九十]+[个家项名次]")
+_NUMBER_START = re.compile(r"\d|[一二两三四五六七八九十]+(?:[个家项名]|次(?!性))")
+# the dates after a date in its list, and a count of times after them (、6月8日、9月23日三次)
+_LISTED_DATES = re.compile(r"(?:[、和及与](?:\d{4}年)?\d{1,2}月(?:\d{1,2}[日号])?)*"
+                           r"(?:(?:\d+|[一二两三四五六七八九十]+)次(?!性))?")
+
+
+def _after_dates(right: str) -> int:
+    """Where the words after a date start past the dates listed after it and a count of
+    times (3月12日、6月8日三次召开会议 -> 召开会议), 0 when none follows."""
+    return _LISTED_DATES.match(right).end()
 MAX_LEN = 14
 
 
@@ -107,19 +116,12 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
         left = _MEANS.sub("", left)
     m = _CLAUSE.search(text, end)
     right = text[end:m.start() if m else len(text)]
+    if kind == "date" and (after := _after_dates(right)):
+        right = right[after:]  # (3月12日、6月8日两次召开…: the event after the list and count)
     number = _NUMBER_START.search(right)
     right = right[:number.start()] if number else right
-    if kind == "date":  # the event after it; else the words before (从2020年的9.6年: not 的)
-        after = _trim(right)
-        before = _trim(left)
-        # (刚刚过去的2019年，…; ——这五年，…; 截至10月底，…: words that name no event)
-        phrase = _first_event(after) if _TWO_CJK.search(after) else \
-            before if before not in _DATE_LEAD_IN and names_something(before) else ""
-        if not phrase and m and not _figure_follows(text, end, right, number):  # 3月12日、5月20日，县里
-            # 举办对接会: the event of the next clause (not when a figure of its own clause
-            # follows it: 从2015年120亿元增加到…; 是2015年的1.6倍)
-            nxt = _CLAUSE.search(text, m.end())
-            phrase = _trim(_NUMBER_START.split(text[m.end():nxt.start() if nxt else len(text)])[0])
+    if kind == "date":
+        phrase = _date_event(text, end, left, right, m, number)
     elif kind == "rank" and (ranked := _ranked(left)):
         phrase = ranked
     elif item := _item_after(left, right):
@@ -139,6 +141,22 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
         phrase = _head(text, _trim(right.strip("·•（）()：:、，, ")), end, token_starts) or phrase
     if not phrase and cut > 0 and _CLAUSE.match(text[cut - 1]):
         phrase = _before_clause(text, cut)
+    return phrase
+
+
+def _date_event(text: str, end: int, left: str, right: str, clause_end: re.Match | None,
+                number: re.Match | None) -> str:
+    """A date's event: the words after it (``right``, up to a number); else the words before
+    it (从2020年的9.6年: not 的); else the next clause's (3月12日、5月20日，县里举办对接会), not when
+    a figure of its own clause follows it (从2015年120亿元增加到…; 是2015年的1.6倍)."""
+    after, before = _trim(right), _trim(left)
+    # (刚刚过去的2019年，…; ——这五年，…; 截至10月底，…: words that name no event)
+    phrase = _first_event(after) if _TWO_CJK.search(after) else \
+        before if before not in _DATE_LEAD_IN and names_something(before) else ""
+    if not phrase and clause_end and not _figure_follows(text, end, right, number):
+        nxt = _CLAUSE.search(text, clause_end.end())
+        phrase = _trim(_NUMBER_START.split(
+            text[clause_end.end():nxt.start() if nxt else len(text)])[0])
     return phrase
 
 

@@ -350,7 +350,7 @@ def _share(c: Claim) -> bool:
     return c.unit == "%" and (c.sentence or "")[c.start - 1:c.start] == "的"
 
 
-_BASE = re.compile(r"(?:比|较|同)$")
+_BASE = re.compile(r"(?:比|较|同)(?:前|上一?个?)?$")  # (比前五年, 比上个五年: a time before the base word)
 # ... and the words that lead a date, cut with it from the indicator (比2020年增长: 比; 到2030年
 # 经济总量迈上, 截至2025年底累计建成: 到, 截至)
 _DATE_LEAD = re.compile(r"(?:比|较|同|截至|截止到|截止|到)$")

@@ -339,6 +339,10 @@ KEYS = [
     ("全省居民收入", "居民人均可支配收入"), ("农村居民家庭纯收入", "农村居民家庭纯收入"),
     # a share of a statistic (占X的64.2%) is not in X's series
     ("占一般公共预算收入", "占一般公共预算收入"), ("占地区生产总值比重", "占地区生产总值比重"),
+    # the central or local government's part of a national statistic is not the whole; the
+    # deficit's size is the deficit, a base of the budget no part of it
+    ("中央财政支出", "中央财政支出"), ("地方财政赤字", "地方财政赤字"), ("中央财政赤字", "中央财政赤字"),
+    ("全国财政支出", "一般公共预算支出"), ("赤字规模比上年预算减少", "财政赤字"),
     # the names a statistic had over the years are one series (投入/支出, 新农合 and 城镇居民医保
     # before they merged); a name cut to the length limit too
     ("中央财政用于科技的投入", "中央财政科技支出"), ("中央财政科技投入", "中央财政科技支出"),

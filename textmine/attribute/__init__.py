@@ -194,7 +194,28 @@ class Attributor:
             return self.keys.of_rank(key, v.claim.indicator or "")
         if key in self.keys.qualified_parts and v.clause.startswith("其中"):
             return _of_whole(v, key)
+        if key.startswith(_SHARE) and v.claim.kind in ("percent", "ratio"):
+            return self._share_of(v, key)
         return key
+
+    def _share_of(self, v: ClaimView, key: str) -> str:
+        """The key of a share whose phrase names no subject (占世界经济比重, 占规划总投资: a
+        share of anything): with the subject of its clause before 占 (cut from the indicator
+        by its length: 财政性教育经费占国内生产总值比例), else that of the amount right before
+        it in its sentence (已完成投资X亿元，占规划总投资的Y; 总值X万亿元，年均增长Y，占世界
+        经济比重Z: past its growth), so that shares of different
+        statistics make different series; ``key`` when neither is there."""
+        prev = v.s.claims[v.index - 1] if v.index else None
+        if prev is not None and prev.indicator == v.claim.indicator and prev.start >= v.clause_start:
+            return prev.indicator_key or key  # (从1.07%提高到1.49%: the span's start's)
+        own = v.clause.rfind(_SHARE)
+        subject = _trim_subject(v.clause[:own]) if own > 0 else ""
+        if not subject:
+            subject = _level_before(v)
+        if not subject:
+            return key
+        whole = self.keys.key(subject + key)
+        return whole if whole and not whole.startswith(_SHARE) else key
 
     @staticmethod
     def _sentence_key(v: ClaimView) -> str:
@@ -358,6 +379,29 @@ def _opening_place(text: str, mentions: list) -> Region | None:
 
 
 _LAST = "last"  # (in a paragraph's ``recent``: its last figure with a key)
+_SHARE = "占"  # (a share's phrase: 占国内生产总值比重)
+
+
+def _level_before(v: ClaimView) -> str:
+    """The key of the amount a share right after it is a share of: in the clause before, or
+    before a run of its changes (82.7万亿元，年均增长7.1%，占…); "" when there is none."""
+    after = v.claim.start
+    for p in reversed(v.s.claims[:v.index]):
+        if len(CLAUSE_BOUNDARY.findall(v.s.text, p.end, after)) > 1:
+            return ""
+        if p.kind in ("money", "count", "quantity"):
+            return p.indicator_key or ""
+        if p.kind != "percent" or not p.change:
+            return ""
+        after = p.start
+    return ""
+
+
+def _trim_subject(words: str) -> str:
+    """The subject of a share in the words of its clause before 占: "" when they hold a
+    figure or name nothing of two characters (其中, 约)."""
+    words = words.strip()
+    return words if len(words) >= 2 and not any(ch.isdigit() for ch in words) else ""
 
 
 def _of_whole(v: ClaimView, key: str) -> str:

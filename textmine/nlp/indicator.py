@@ -747,7 +747,7 @@ def benefited(text: str, start: int, indicator: str, token_starts: Container[int
     if k == 0 or text[k - 1] not in "，,；;":
         return indicator
     j = _clause_start(text, k - 1)
-    before = _GENERIC_END.sub("", text[j:k - 1])
+    before = _GENERIC_END.sub("", _without_state(text[j:k - 1]))
     end = j + len(before)
     seg = text[_token_from(max(j, end - _PROGRAMME_MAX), end, token_starts):end]
     if seg.endswith("”") and "“" in seg:
@@ -756,6 +756,20 @@ def benefited(text: str, start: int, indicator: str, token_starts: Container[int
     if len(_CJK.findall(programme)) < 2 or any(ch.isdigit() for ch in text[j:k]):
         return indicator  # (人均增加1680元，5700多万人受益: a figure's clause names no programme)
     return programme + indicator
+
+
+def _without_state(clause: str) -> str:
+    """A programme's clause less what is said of its generic word after it (大病保险制度基本
+    建立 -> 大病保险制度: two to four characters ending with a verb after 制度, 政策, …)."""
+    for m in _GENERIC.finditer(clause, max(0, len(clause) - 6 - _STATE_MAX)):
+        rest = clause[m.end():]
+        if 2 <= len(rest) <= _STATE_MAX and rest[-2:] in word_list("verbs"):
+            return clause[:m.end()]
+    return clause
+
+
+_GENERIC = re.compile(_alternation(_C["generic_end"]))
+_STATE_MAX = 4  # (基本建立, 全面推开, 不断完善)
 
 
 def respective_events(text: str, end: int, n: int, token_starts: Container[int]) -> list[str] | None:

@@ -624,6 +624,9 @@ BULLETIN = """湖南省2023年国民经济和社会发展统计公报
 初步核算，全年全省地区生产总值50012.85亿元，比上年增长4.6%，经济运行总体回升向好，高质量发展扎实推进。
 年末全省常住人口6568万人，比上年末减少36万人，城镇化率稳步提高，人口结构继续优化调整。
 全年长沙市地区生产总值14331.98亿元，增长4.8%，省会城市的辐射带动作用进一步增强，发展势头良好。
+其中，城镇常住人口4300万人，占常住人口比重（常住人口城镇化率）为65.47%，比上年末提高0.9个百分点。
+全年城镇新增就业70.1万人，比上年多增2.3万人；农村劳动力转移就业31.2万人，比上年少增0.8万人。
+在规模以上工业中，高技术制造业增加值增长10.2%，占规模以上工业增加值的比重为14.6%。
 """
 
 BULLETIN_ROWS = [
@@ -634,6 +637,14 @@ BULLETIN_ROWS = [
     ("36万人", "2023", "湖南省", "常住人口", "decrease"),   # 比上年末减少: the change of the level
     ("14331.98亿元", "2023", "长沙市", "国内生产总值", None),  # a city as the clause's subject
     ("4.8%", "2023", "长沙市", "国内生产总值", "increase"),  # ... and its growth
+    # a statistic's own name in brackets before a link word names the figure after it
+    ("65.47%", "2023", "湖南省", "城镇化率", None),
+    ("0.9个百分点", "2023", "湖南省", "城镇化率", "increase"),
+    # a larger or smaller increase than the year before: a change of the statistic
+    ("2.3万人", "2023", "湖南省", "城镇新增就业", "increase"),
+    ("0.8万人", "2023", "湖南省", "农村劳动力转移就业", "decrease"),
+    # a share after a growth rate with no level: the share of what grew
+    ("14.6%", "2023", "湖南省", "高技术制造业增加值占规模以上工业增加值的比重", None),
 ]
 
 
@@ -643,6 +654,14 @@ def test_a_statistical_bulletin(text, period, region, key, change):
     c = next(c for c in _claims(BULLETIN, doc_id="bulletin-2024-03") if c.text == text)
     assert (c.period, c.region, c.indicator_key, c.change, c.role) == (
         period, region, key, change, "outcome")
+
+
+def test_a_bulletins_figures_without_a_time_word_take_its_year_from_its_structure():
+    """The year of a bulletin's title is the report's structure (``section``), not a
+    fallback to the document's year: 初步核算，全年… and 其中，城镇常住人口… alike."""
+    claims = {c.text: c for c in _claims(BULLETIN, doc_id="bulletin-2024-03")}
+    assert (claims["4300万人"].period, claims["4300万人"].period_source) == ("2023", "section")
+    assert claims["50012.85亿元"].period == "2023"
 
 
 def _key_by_scan(kt, s: str) -> str | None:

@@ -384,17 +384,18 @@ _SHARE = "占"  # (a share's phrase: 占国内生产总值比重)
 
 def _level_before(v: ClaimView) -> str:
     """The key of the amount a share right after it is a share of: in the clause before, or
-    before a run of its changes (82.7万亿元，年均增长7.1%，占…); "" when there is none."""
-    after = v.claim.start
+    before a run of its changes (82.7万亿元，年均增长7.1%，占…); else the key of the growth
+    right before it (高技术制造业增加值增长12.5%，占…的比重为15.8%); "" when there is none."""
+    after, growth = v.claim.start, ""
     for p in reversed(v.s.claims[:v.index]):
         if len(CLAUSE_BOUNDARY.findall(v.s.text, p.end, after)) > 1:
-            return ""
+            break
         if p.kind in ("money", "count", "quantity"):
             return p.indicator_key or ""
         if p.kind != "percent" or not p.change:
-            return ""
-        after = p.start
-    return ""
+            break
+        growth, after = growth or p.indicator_key or "", p.start
+    return growth
 
 
 def _trim_subject(words: str) -> str:

@@ -208,9 +208,11 @@ class PeriodRules:
                     cue.first == cue.last == facts.year and cue is v.s.block.part.cue:
                 return facts.span, source  # (一、上半年工作完成情况 of a half-year summary)
             return self.within(v, cue), source
+        # (a statistical bulletin describes the year of its title: the report's structure)
+        own = "section" if facts.kind == "bulletin" and facts.year is not None else "document"
         if facts.span and not whole_year:
-            return facts.span, "document"
-        return (None if facts.year is None else str(facts.year)), "document"
+            return facts.span, own
+        return (None if facts.year is None else str(facts.year)), own
 
     # ---------------------------------------------------------------- context
     def context(self, v: ClaimView) -> tuple[Cue | None, str, int]:

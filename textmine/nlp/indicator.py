@@ -189,6 +189,8 @@ def _words_around(text: str, cut: int, left: str, right: str, end: int,
     """What a figure measures from the words of its clause: those before it (``left``, from
     ``cut``), else those after it (``right``, from ``end``)."""
     phrase = _trim(left)
+    if cut > 0 and text[cut - 1] in "）)" and (gloss := _gloss(text, cut, phrase)):
+        return gloss
     if not phrase and cut > 0 and text[cut - 1] in "）)":  # (展销中心（馆）15个、专柜…)
         phrase = _before_clause(text, cut)
     if not _TWO_CJK.search(phrase):
@@ -198,6 +200,24 @@ def _words_around(text: str, cut: int, left: str, right: str, end: int,
         return after  # 每年75%左右新增财力投向民生事业: what follows, not 每年 (nor 全县 of
         #               全县还有1.2万人未脱贫)
     return phrase
+
+
+def _gloss(text: str, cut: int, phrase: str) -> str:
+    """The name in the bracket that closes at ``cut - 1`` when only a link word stands
+    between it and the figure (占常住人口比重（常住人口城镇化率）为64.77%: 常住人口城镇化率,
+    the statistic's own name for the words before it); else ""."""
+    if not phrase or names_something(phrase) or _FIGURE.search(phrase):
+        return ""  # (业主委员会（物业管理委员会）1000个: no link word, the bracket an alternative)
+    k = max(text.rfind("（", 0, cut), text.rfind("(", 0, cut))
+    inner = text[k + 1:cut - 1] if k >= 0 else ""
+    if len(_CJK.findall(inner)) < _GLOSS_MIN or len(inner) > MAX_LEN or \
+            not _CJK.fullmatch(inner[:1]) or inner.startswith(_NOTE) or _DIGIT.search(inner) or \
+            not _CJK.match(text, k - 1):
+        return ""
+    return inner
+
+
+_GLOSS_MIN = 4  # (shorter brackets are parts of a name: 专科（高职）, 展销中心（馆）)
 
 
 def _figure_follows(text: str, end: int, right: str, number: re.Match | None) -> bool:

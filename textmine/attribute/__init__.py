@@ -379,6 +379,7 @@ def _opening_place(text: str, mentions: list) -> Region | None:
 
 
 _LAST = "last"  # (in a paragraph's ``recent``: its last figure with a key)
+_PART_OPENING = "其中"  # (a sentence that opens so goes on with the one before it)
 _SHARE = "占"  # (a share's phrase: 占国内生产总值比重)
 
 
@@ -447,8 +448,9 @@ class _Reading:
             s.carried = self.para[1]  # (1-10月，A。全年B: the whole year)
         if block != self.block:
             self.recent, self.block = {}, block  # (a new paragraph)
-        else:
-            s.continues = index is not None and self.semicolon == index - 1
+        else:  # (A增长X；B… and A增长X。其中，6月份增长Y: a part of the sentence before)
+            s.continues = index is not None and (
+                self.semicolon == index - 1 or s.text.lstrip().startswith(_PART_OPENING))
 
     def leave(self, s: SentenceView, index: int | None, block, carry: tuple | None,
               months) -> None:

@@ -48,7 +48,7 @@ class SentenceView:
     list_start: object = _UNSET    # where the words opening a list of targets start, or -1
     rules: object = _UNSET         # the role rules that may fire in it (RoleRules._rules_for)
     carried: Claim | None = None   # the date opening the sentences before it that end in ；
-    continues: bool = False        # the sentence before it, in its paragraph, ends in ；
+    continues: bool = False        # it goes on with the one before, in its paragraph (；, 其中)
 
     def __post_init__(self) -> None:
         m = DATELINE.match(self.text) if self.text[:1] in _DATELINE_FIRST else None

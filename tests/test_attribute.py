@@ -275,7 +275,7 @@ def test_quiet_clauses_skip_only_rules_that_cannot_fire(monkeypatch):
     texts = [REPORT, BUDGET_REPORT.replace("某省", "江西省"), BUDGET_EXECUTION.replace("某省", "江西省"),
              MONTHLY, NEWS_PAGE, *(s for s, *_ in SENTENCES)]
     quick = [[c.role for c in _claims(t)] for t in texts]
-    monkeypatch.setattr(RoleRules, "_rules_for", lambda self, text, n: (self.RULES, self.RULES))
+    monkeypatch.setattr(RoleRules, "_rules_for", lambda self, text, n, parts=False: (self.RULES, self.RULES))
     assert [[c.role for c in _claims(t)] for t in texts] == quick
 
 
@@ -1036,18 +1036,27 @@ BUDGET_EXECUTION = """关于某省2025年预算执行情况与2026年预算草�
 一、2025年预算执行情况
 全省一般公共预算支出4120.6亿元，完成调整预算的97.2%，增长1.9%。政府性基金预算收入830.4亿元，下降6.1%。
 二、2026年预算草案
-全省一般公共预算支出安排4200亿元，增长1.9%。政府性基金预算收入预计800亿元。
+全省一般公共预算支出安排4200亿元，增长1.9%。其中，农林水支出520亿元，增长2.4%；卫生健康支出380亿元。政府性基金预算收入预计800亿元。
 """
 
 
 @pytest.mark.parametrize("text,period,role", [
     ("4120.6亿元", "2025", "outcome"), ("830.4亿元", "2025", "outcome"),
-    ("4200亿元", "2026", "plan"), ("800亿元", "2026", "forecast")])
+    ("4200亿元", "2026", "plan"), ("800亿元", "2026", "forecast"),
+    # the parts listed after a sentence opening with 其中 are parts of the sum before it
+    ("520亿元", "2026", "plan"), ("2.4%", "2026", "plan"), ("380亿元", "2026", "plan")])
 def test_a_budget_report_reviews_what_was_spent_and_arranges_the_next_year(text, period, role):
     """执行情况 reviews the title's year (what was spent: outcomes, also of the fund budgets
     whose names hold 预算), 预算草案 arranges the next (plans, forecasts)."""
     c = next(c for c in _claims(BUDGET_EXECUTION.replace("某省", "江西省")) if c.text == text)
     assert (c.period, c.role) == (period, role)
+
+
+def test_a_share_of_the_budget_is_the_share_of_its_own_statistic():
+    """完成调整预算的97.2% measures the spending against its budget: the key names both,
+    so that another statistic's completion rate is not in its series."""
+    c = next(c for c in _claims(BUDGET_EXECUTION.replace("某省", "江西省")) if c.text == "97.2%")
+    assert c.indicator_key == "一般公共预算支出占调整预算"
 
 
 @pytest.mark.parametrize("sentence,text,role", [

@@ -194,8 +194,11 @@ class Attributor:
             return self.keys.of_rank(key, v.claim.indicator or "")
         if key in self.keys.qualified_parts and v.clause.startswith("其中"):
             return _of_whole(v, key)
-        if key.startswith(_SHARE) and v.claim.kind in ("percent", "ratio"):
-            return self._share_of(v, key)
+        if v.claim.kind in ("percent", "ratio"):
+            if key.startswith(_SHARE):
+                return self._share_of(v, key)
+            if key and (m := _OF_WHOLE.match(v.clause)) and not _TIME_WHOLE.search(m["whole"]):
+                return self._share_of(v, _SHARE + key)  # (收入X亿元，为预算的101.2%: not 预算)
         return key
 
     def _share_of(self, v: ClaimView, key: str) -> str:
@@ -381,6 +384,10 @@ def _opening_place(text: str, mentions: list) -> Region | None:
 _LAST = "last"  # (in a paragraph's ``recent``: its last figure with a key)
 _PART_OPENING = "其中"  # (a sentence that opens so goes on with the one before it)
 _SHARE = "占"  # (a share's phrase: 占国内生产总值比重)
+# a share written as 为/完成 the whole 的 (为预算的101.2%, 完成年度计划的98%), but not of a time
+# (为上年的1.2倍: a multiple of the statistic's own past)
+_OF_WHOLE = re.compile(r"^(?:为|是|完成|相当于)(?P<whole>[^，,；;。：:]{2,10})的$")
+_TIME_WHOLE = re.compile(r"年|月|期|季度")
 
 
 def _level_before(v: ClaimView) -> str:
@@ -438,6 +445,7 @@ class _Reading:
     #                                             change; _LAST: the last)
     block: object = _UNSET_BLOCK  # the paragraph of the last sentence
     semicolon: int | None = None  # the index of the last sentence, when it ended in ；
+    whole: Claim | None = None    # the last sentence's whole of the parts it listed after 其中
 
     def enter(self, s: SentenceView, index: int | None, block) -> None:
         """Give sentence ``s`` (number ``index``, in paragraph ``block``) what it carries on."""
@@ -449,8 +457,11 @@ class _Reading:
         if block != self.block:
             self.recent, self.block = {}, block  # (a new paragraph)
         else:  # (A增长X；B… and A增长X。其中，6月份增长Y: a part of the sentence before)
-            s.continues = index is not None and (
-                self.semicolon == index - 1 or s.text.lstrip().startswith(_PART_OPENING))
+            part = s.text.lstrip().startswith(_PART_OPENING)
+            after_semicolon = index is not None and self.semicolon == index - 1
+            s.continues = after_semicolon or (index is not None and part)
+            # (…930亿元。其中，教育支出X；社会保障支出Y: each part listed has the whole)
+            s.whole = self.recent.get(_LAST) if part else self.whole if after_semicolon else None
 
     def leave(self, s: SentenceView, index: int | None, block, carry: tuple | None,
               months) -> None:
@@ -458,5 +469,6 @@ class _Reading:
         with (``months``, when it holds dates)."""
         self.carry = carry
         self.semicolon = index if s.text.rstrip().endswith(("；", ";")) else None
+        self.whole = s.whole
         if s.dates:  # (a time of its own: what follows is not the opening months')
             self.para = (block, months) if months is not None and block is not None else None

@@ -123,7 +123,7 @@ class RoleRules:
         q = _Question(v, period, year_range(period), governing_date)
         s = v.s
         if s.rules is _UNSET:
-            s.rules = self._rules_for(s.text, len(s.claims))
+            s.rules = self._rules_for(s.text, len(s.claims), s.whole is not None)
         # (a clause without any of their words skips the rules that only read such words)
         for rule in s.rules[0] if self.has["clause_cues"](v.clause) else s.rules[1]:
             found = rule(self, q)
@@ -181,13 +181,20 @@ class RoleRules:
 
     def _part(self, q: "_Question") -> str | None:
         """计划搬迁X人，其中贫困人口Y人: a part has the role of the figure before it (not a
-        date or a span of time), unless a cue of its own said otherwise (the rules before)."""
+        date or a span of time), unless a cue of its own said otherwise (the rules before);
+        so has each part listed after 其中 standing as a clause of its own (其中，A X；B Y)."""
         v = q.v
-        if not v.clause.startswith("其中"):
-            return None
+        at = v.clause_start
+        if not v.clause.startswith("其中"):  # (其中，教育支出X；社会保障支出Y: the parts it lists)
+            at = v.s.text.rfind("其中", 0, v.clause_start)
+            if at < 0 and v.s.whole is not None:
+                return v.s.whole.role  # (a part after a ；, listed after the 其中 before it)
+            if at < 0 or v.s.text[at + 2:at + 3] not in _PARTS_LISTED:
+                return None
         prev = next((c for c in reversed(v.s.claims[:v.index])
-                     if c.kind not in ("date", "duration", "rank")), None)
-        return prev.role if prev is not None else None
+                     if c.end <= at and c.kind not in ("date", "duration", "rank")), v.s.whole)
+        return prev.role if prev is not None else None  # (…930亿元。其中，教育支出Y: the
+        #                                                 sentence before's)
 
     def _happened(self, q: "_Question") -> str | None:
         """已, 目前: it happened (力争完成 is still a target)."""
@@ -276,12 +283,12 @@ class RoleRules:
             return "target"
         return "target" if q.part == "forward" or q.years[1] > q.year else None
 
-    def _rules_for(self, sentence: str, claims: int) -> tuple[tuple, tuple]:
+    def _rules_for(self, sentence: str, claims: int, parts: bool = False) -> tuple[tuple, tuple]:
         """``RULES`` and ``QUIET_RULES`` less the rules that cannot fire in the sentence (no
-        目标 after a figure, no 其中, no forecast word opening it, a single claim), once a
-        kind of sentence."""
-        key = ("目标" in sentence, "其中" in sentence, sentence.startswith(self._forecast_words),
-               claims > 1)
+        目标 after a figure, no 其中 nor parts listed after one before it: ``parts``, no
+        forecast word opening it, a single claim), once a kind of sentence."""
+        key = ("目标" in sentence, parts or "其中" in sentence,
+               sentence.startswith(self._forecast_words), claims > 1)
         found = self._by_sentence.get(key)
         if found is None:
             drop = {r for r, ok in zip((RoleRules._goal_value, RoleRules._part,
@@ -363,6 +370,7 @@ class RoleRules:
                                   for _, cue in cues)
 
 
+_PARTS_LISTED = "，,：:"  # (其中， / 其中： opening a list of parts)
 _BARE_CHANGE = re.compile(  # (比上年增加; 比去年预算低: a difference from the base)
     r"(?:(?:比上年|比去年|较上年|同比)?(?:预算)?(?:增加|增长|提高|减少|下降|降低)|"
     f"(?:比上年|比去年|较上年)(?:预算)?[{''.join(table('indicator')['change']['compared'])}])了?")

@@ -49,6 +49,7 @@ class SentenceView:
     rules: object = _UNSET         # the role rules that may fire in it (RoleRules._rules_for)
     carried: Claim | None = None   # the date opening the sentences before it that end in ；
     continues: bool = False        # it goes on with the one before, in its paragraph (；, 其中)
+    whole: Claim | None = None     # opening with 其中: the paragraph's last figure before it
 
     def __post_init__(self) -> None:
         m = DATELINE.match(self.text) if self.text[:1] in _DATELINE_FIRST else None

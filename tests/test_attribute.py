@@ -907,6 +907,23 @@ def test_a_plan_is_about_the_plan_period_its_title_names(title, text, period, ro
     assert (c.period, c.role) == (period, role)
 
 
+PLAN_CHAPTERS = """江西省国民经济和社会发展第十四个五年规划纲要
+第一章 发展基础
+全省地区生产总值年均增长7.2%，城乡居民收入稳步提高。
+第二章 重点任务
+新建改建农村公路1.2万公里，建成高标准农田420万亩。
+"""
+
+
+@pytest.mark.parametrize("text,period,role", [
+    ("7.2%", "2016/2020", "outcome"),  # the base laid before the plan: the plan before
+    ("1.2万公里", "2021/2025", "target"), ("420万亩", "2021/2025", "target")])
+def test_a_plan_in_chapters_names_its_period_written_out(text, period, role):
+    """第X章 headings open parts like 一、 ones, and 第十四个五年规划 is the 十四五 period."""
+    c = next(c for c in _claims(PLAN_CHAPTERS) if c.text == text)
+    assert (c.period, c.role) == (period, role)
+
+
 def test_a_deadline_of_the_year_in_its_tasks_is_a_target():
     """A 工作要点 of 2024 (no issue day known): 6月底前 in its tasks is still ahead."""
     doc = "2024年某市乡村振兴工作要点\n一、重点工作\n6月底前完成年度集中排查，新增合作社200家。\n"

@@ -92,6 +92,22 @@ def title_span(title: str | None, year: int | None) -> str | None:
     return None
 
 
+def _unnamed_cue(kind: str, year: int | None, reviewed: int | None, ahead: Cue | None,
+                 plan: bool) -> Cue | None:
+    """The time of a part whose heading names none (``DocumentReader.part_of``): a review's
+    year before (``reviewed``), a forward part's ``ahead`` or year, a plan's other parts its
+    period, and a plan's review (发展基础) the plan period before its own."""
+    if plan and kind == "review" and ahead is not None:
+        n = ahead.last - ahead.first + 1
+        return Cue(ahead.first - n, ahead.first - 1, "plan")
+    if year is None:
+        return None
+    back = year - 1 if reviewed is None else reviewed
+    return Cue(back, back, "relative") if kind == "review" else \
+        (ahead or Cue(year, year, "relative")) if kind == "forward" else \
+        ahead if plan else None
+
+
 def _norm(s: str) -> str:
     return unicodedata.normalize("NFKC", s) if s and _WIDE.search(s) else (s or "")
 
@@ -337,12 +353,7 @@ class DocumentReader:
                 return None
         kind = "review" if self.has["review"](s) else "forward" if self.has["forward"](s) else "other"
         cues = [c for _, c in self.times.cues(s, year)]
-        cue = cues[0] if cues else None
-        if cue is None and year is not None:
-            back = year - 1 if reviewed is None else reviewed
-            cue = Cue(back, back, "relative") if kind == "review" else \
-                (ahead or Cue(year, year, "relative")) if kind == "forward" else \
-                ahead if plan else None
+        cue = cues[0] if cues else _unnamed_cue(kind, year, reviewed, ahead, plan)
         also = next((c for c in cues[1:] if _years(c) != _years(cue)), None)
         return Part(s, kind, cue, also)
 

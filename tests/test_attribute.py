@@ -651,6 +651,15 @@ BULLETIN_ROWS = [
 ]
 
 
+def test_a_date_whose_words_are_a_place_alone_takes_no_other_dates_key():
+    """截至9月底，广西…: the date's words name a place, no event; it does not take the key of
+    the date before it in its paragraph (a place alone takes it only for a figure)."""
+    doc = ("2020年江西省扶贫工作简报\n3月18日，省委主要负责同志赴对口地区调研。"
+           "截至9月底，广西33个贫困县中已有29个摘帽。\n")
+    got = {c.text: c.indicator_key for c in _claims(doc)}
+    assert got["3月18日"] and got["9月底"] == ""
+
+
 @pytest.mark.parametrize("text,period,region,key,change", BULLETIN_ROWS)
 def test_a_statistical_bulletin(text, period, region, key, change):
     """A bulletin describes the year of its title, whatever its file name."""
@@ -984,6 +993,8 @@ def test_a_half_year_summary_reviews_its_half_year(text, period, role):
     ("国内生产总值增加到51.9万亿元，跃升到世界第二位；年均增长9.3%。", "9.3%", "国内生产总值"),
     # ... not after a full stop
     ("全县固定资产投资增长4.1%。上半年增长3.6%。", "3.6%", ""),
+    # a place's party committee is no place before a statistic (江西省委…: its key keeps it)
+    ("江西省委组织部选派驻村干部1200名。", "1200名", "江西省委组织部选派驻村干部"),
     # a share names what it is a share of: the subject before 占 in its clause (cut from a
     # long indicator), else the amount before it, past that amount's growth; a span's end
     # the span's start's

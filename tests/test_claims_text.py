@@ -111,6 +111,9 @@ def test_indicator_of_adjacent_numbers_and_of_dates():
     ("6月18日两次召开调度会，推进项目建设。", {"6月18日": "召开调度会", "两次": "召开调度会"}),
     # ... not a 一次性 (once-off) after a time word, which is the words' own
     ("去年一次性补助资金减少，今年收入增速放缓。", {"去年": "一次性补助资金减少"}),
+    # ... or the next clause's: who acted, how often, then what was done
+    ("5月12日、9月3日，省委主要负责同志两次赴对口地区考察，签订协议8份。",
+     {"5月12日": "赴对口地区考察", "9月3日": "赴对口地区考察"}),
 ])
 def test_the_event_of_a_date(sentence, events):
     got = {c.text: c.indicator for c in textmine.extract(sentence, year=2020, classify=False)}

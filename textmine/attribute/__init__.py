@@ -171,8 +171,8 @@ class Attributor:
         if places_ != place and _JOINT.match(c.indicator or "", len(places_)):
             return ""
         last = recent.get((c.kind, c.change), "") if place or elided else ""
-        if elided or c.indicator == place:
-            return last
+        if elided or c.indicator == place:  # (a date's place alone names no event: 截至9月底，广西…)
+            return "" if c.kind in ("date", "duration") else last
         # (成都市生产总值X，绵阳市增长Y: a place and a change name no statistic either)
         bare = bool(c.change) and c.kind not in ("date", "duration") and \
             self.keys.bare((c.indicator or "")[len(places_):])

@@ -171,9 +171,13 @@ class KeyTable:
         return self.synonyms.get(s) or self.synonyms.get(clean(word))
 
 
+_ORGAN_AFTER = "委"  # a place's name before it names its party committee (省委, 市委, 县委)
+
+
 def _key(kt: KeyTable, indicator: str, region_prefix: str) -> str:
     s = clean(indicator)
-    if region_prefix and s.startswith(region_prefix) and len(s) > len(region_prefix) + 1:
+    if region_prefix and s.startswith(region_prefix) and len(s) > len(region_prefix) + 1 and \
+            s[len(region_prefix)] not in _ORGAN_AFTER:  # (广东省委: the party committee, whole)
         s = s[len(region_prefix):]
     hit = kt.synonyms.get(s)  # a synonym as written (实际使用外资), before any word is cut
     if hit is not None:

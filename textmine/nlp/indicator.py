@@ -155,9 +155,16 @@ def _date_event(text: str, end: int, left: str, right: str, clause_end: re.Match
         before if before not in _DATE_LEAD_IN and names_something(before) else ""
     if not phrase and clause_end and not _figure_follows(text, end, right, number):
         nxt = _CLAUSE.search(text, clause_end.end())
-        phrase = _trim(_NUMBER_START.split(
-            text[clause_end.end():nxt.start() if nxt else len(text)])[0])
+        clause = text[clause_end.end():nxt.start() if nxt else len(text)]
+        times = _TIMES.search(clause)  # (…，省委主要负责同志三次赴某地调研: what was done)
+        if times and len(_CJK.findall(clause, times.end())) >= 2:
+            clause = clause[times.end():]
+        phrase = _trim(_NUMBER_START.split(clause)[0])
     return phrase
+
+
+_TIMES = re.compile(r"(?<![第\d一二两三四五六七八九十])(?:\d+|[一二两三四五六七八九十]+)次(?!性)")
+# (a count of times: not an ordinal, 第二次会议)
 
 
 def _first_event(after: str) -> str:

@@ -337,6 +337,8 @@ CHANGES_OF_A_LEVEL = [
     # a base N年前 and a condition 在…的基础上 are no part of what is measured
     ("全省企业年金基金积累780亿元，比五年前增加580亿元。", "580亿元", "全省企业年金基金积累增加"),
     ("全市财政科技支出五年累计560亿元，比前五年增长1.2倍。", "1.2倍", "全市财政科技支出增长"),
+    # a generic head after a figure and 、 is the amount of what that figure counts
+    ("全县销售扶贫产品800多种、金额3.2亿元。", "3.2亿元", "全县销售扶贫产品金额"),
     ("全市财政科技支出五年累计560亿元，比上个五年增长1.2倍。", "1.2倍", "全市财政科技支出增长"),
     ("全省生产总值在提高质量效益的基础上年均增长6%。", "6%", "全省生产总值年均增长"),
     # a share opening its clause measures the noun after 的, up to its verb

@@ -211,6 +211,10 @@ def _named(text: str, m, indicator: str, claims: list[Claim], token_starts) -> s
     (研发经费投入是“十三五”时期的1.6倍: 研发经费投入)."""
     if m.kind == "ratio":
         indicator = _TIME_TAIL.sub("", indicator)
+    if m.kind != "rank" and indicator in _GENERIC_HEADS and claims and \
+            text[claims[-1].end:m.start].startswith("、") and claims[-1].indicator:
+        # (销售农特产品近千种、金额46.7亿元: the amount of what the figure before counts)
+        return without_change(claims[-1].indicator) + indicator
     if m.kind != "rank" and indicator in _GENERIC_HEADS:
         # (粮食连续五年增产，总产量X: 粮食总产量; the subject of a streak, not another
         # statistic's: 茶叶种植面积12万亩，产量Y is no 种植面积产量)

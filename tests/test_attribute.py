@@ -651,6 +651,16 @@ BULLETIN_ROWS = [
 ]
 
 
+def test_a_spans_dates_are_neither_deadlines_nor_carried_past_a_semicolon():
+    """由2015年的X增加到2020年的Y in a summary of 2020: 到2020年 ends the span (Y happened,
+    no target), and the span's start does not date the next sentence after its ；."""
+    doc = ("某县2020年脱贫攻坚工作总结\n一、2020年工作完成情况\n全县农村常住居民人均可支配收入由"
+           "2015年的7120元增加到2020年的11860元，年均增长10.8%；贫困户人均纯收入达到9350元。\n")
+    got = {c.text: (c.period, c.role) for c in _claims(doc.replace("某县", "惠水县"))}
+    assert got["11860元"] == ("2020", "outcome") and got["10.8%"][1] == "outcome"
+    assert got["9350元"] == ("2020", "outcome")
+
+
 def test_a_date_whose_words_are_a_place_alone_takes_no_other_dates_key():
     """截至9月底，广西…: the date's words name a place, no event; it does not take the key of
     the date before it in its paragraph (a place alone takes it only for a figure)."""

@@ -339,6 +339,10 @@ CHANGES_OF_A_LEVEL = [
     ("全市财政科技支出五年累计560亿元，比前五年增长1.2倍。", "1.2倍", "全市财政科技支出增长"),
     # a generic head after a figure and 、 is the amount of what that figure counts
     ("全县销售扶贫产品800多种、金额3.2亿元。", "3.2亿元", "全县销售扶贫产品金额"),
+    # a long subject before the span's start date: whole, as the date's words (not cut to
+    # 居民人均可支配收入, another population's statistic)
+    ("全县农村常住居民人均可支配收入由2015年的7120元增加到2020年的11860元。", "7120元",
+     "农村常住居民人均可支配收入"),
     ("全市财政科技支出五年累计560亿元，比上个五年增长1.2倍。", "1.2倍", "全市财政科技支出增长"),
     ("全省生产总值在提高质量效益的基础上年均增长6%。", "6%", "全省生产总值年均增长"),
     # a share opening its clause measures the noun after 的, up to its verb

@@ -24,7 +24,7 @@ from .keys import KeyTable, clean
 from .periods import PeriodRules, whole_year_in
 from .roles import RoleRules, opens_target_list
 from .timewords import TimeWords
-from .view import CLAUSE_BOUNDARY, ClaimView, SentenceView
+from .view import CLAUSE_BOUNDARY, ClaimView, SentenceView, opens_clause
 
 # a clause that only continues the figure before it: a change of it, or a joined figure
 _CONTINUES = re.compile(r"(?:比上年末?|比去年|较上年|同比)?(?:实际|名义|年均)?"
@@ -122,8 +122,9 @@ class Attributor:
         """The date a sentence opens with (in its opening clause), when it may govern the
         figures after it; else None."""
         first = s.claims[0]
-        if first.kind == "date" and first.end <= s.head_end and self.periods.may_govern(s, 0):
-            return first
+        if first.kind == "date" and first.end <= s.head_end and opens_clause(s.text, first.start) \
+                and self.periods.may_govern(s, 0):
+            return first  # (not 收入由2014年的X增加到…: the start of a span inside the clause)
         return None
 
     def _carry(self, s: SentenceView, index: int | None) -> tuple | None:

@@ -279,8 +279,9 @@ class RoleRules:
         if q.years is None or q.year is None or q.years[1] < q.year:
             return None
         d = q.governing
-        if d is not None and d.qualifier == "before":
-            return "target"
+        if d is not None and d.qualifier == "before" and \
+                not q.v.s.text.endswith(_SPAN_VERBS, 0, d.start):  # (增加到2019年的X: a span's
+            return "target"                                         # end, not a deadline)
         return "target" if q.part == "forward" or q.years[1] > q.year else None
 
     def _rules_for(self, sentence: str, claims: int, parts: bool = False) -> tuple[tuple, tuple]:
@@ -370,6 +371,7 @@ class RoleRules:
                                   for _, cue in cues)
 
 
+_SPAN_VERBS = tuple(table("indicator")["carry"]["span_verbs"])  # (增加到, 提高至, …)
 _PARTS_LISTED = "，,：:"  # (其中， / 其中： opening a list of parts)
 _BARE_CHANGE = re.compile(  # (比上年增加; 比去年预算低: a difference from the base)
     r"(?:(?:比上年|比去年|较上年|同比)?(?:预算)?(?:增加|增长|提高|减少|下降|降低)|"

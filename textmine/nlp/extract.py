@@ -194,6 +194,11 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
         base = (_DATE_LEAD if prev.kind == "date" else _BASE).search(text, 0, prev.start)
         end = prev.end + 1 if text.startswith("前", prev.end) else prev.end  # (比五年前)
         indicator = without(indicator, text[base.start() if base else prev.start:end])
+        if prev.indicator != indicator and prev.indicator.endswith(indicator) and \
+                text.find(prev.indicator, max(0, prev.start - len(prev.indicator) - 2),
+                          prev.start) >= 0:
+            indicator = prev.indicator  # (收入由2014年的X: the date's words before it, whole,
+            #                              where the length cut took the head of the figure's)
     noun = counted_noun(text, m.start, m.end, m.kind, m.unit, m.unit_written,
                         text[prev_end:m.start], token_starts)
     if noun:

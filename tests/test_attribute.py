@@ -1266,6 +1266,7 @@ NEWS_RELEASE = """2023年国民经济运行情况
 
 新华社北京1月17日电（记者 王立）国家统计局17日发布数据，初步核算，2023年国内生产总值1260582亿元，比上年增长5.2%。分季度看，一季度国内生产总值同比增长4.5%，二季度增长6.3%。
 记者18日从国家统计局获悉，全年全国居民人均可支配收入39218元，比上年名义增长6.3%，扣除价格因素实际增长6.1%。全年城镇新增就业1244万人，项目将于30日内完成。
+19日，国家发展改革委召开新闻发布会。
 """
 
 
@@ -1277,6 +1278,8 @@ def test_a_national_bodys_news_release_is_national_and_dated_by_its_dateline():
     assert (by_text["17日"].kind, by_text["17日"].value) == ("date", "2023-01-17")
     assert (by_text["18日"].kind, by_text["18日"].value) == ("date", "2023-01-18")
     assert by_text["30日"].kind == "duration"  # (30日内: a time limit)
+    # ... also a day opening its sentence before a comma (19日，…召开新闻发布会)
+    assert (by_text["19日"].kind, by_text["19日"].value) == ("date", "2023-01-19")
 
 
 @pytest.mark.parametrize("text,n,period,key", [

@@ -105,14 +105,26 @@ def days_of_month(text: str, mentions: list[NumberMention], month: str | None
         if m.kind == "date" and isinstance(m.value, str) and len(m.value) == 10 and \
                 text.startswith(_DATELINE_AFTER, m.end):
             month = m.value[:7]
-        elif m.kind == "duration" and m.unit == "日" and _BARE_DAY.fullmatch(m.text) and \
-                text.startswith(_DAY_AFTER, m.end):
+        elif m.kind == "duration" and m.unit == "日" and _BARE_DAY.fullmatch(m.text) and (
+                text.startswith(_DAY_AFTER, m.end) or _opens_news(text, m.start, m.end)):
             if month is None or not 1 <= m.value <= 31:
                 continue
             m = replace(m, kind="date", unit="date", value=f"{month}-{int(m.value):02d}",
                         lower=None, upper=None, year_written=False)
         out.append(m)
     return out, month
+
+
+_TRAILING_BRACKET = re.compile(r"[（(][^（()）]{0,30}[）)]\s*$")
+
+
+def _opens_news(text: str, start: int, end: int) -> bool:
+    """Whether a day alone opens its sentence, after a news dateline or nothing, before a
+    comma (本报贵阳7月17日电（记者 王某）17日，省政府…): the day of the news."""
+    if not text.startswith(("，", ","), end):
+        return False
+    before = _TRAILING_BRACKET.sub("", text[:start].rstrip())
+    return not before or before.endswith((_DATELINE_AFTER, "。", "！", "？"))
 
 
 @cache

@@ -1015,6 +1015,11 @@ def test_a_half_year_summary_reviews_its_half_year(text, period, role):
      "1.3%", "出口占全国比重"),
     ("全省研究与试验发展经费达到260亿元，占地区生产总值比重从1.9%提高到2.2%。", "2.2%", "研发投入强度"),
     ("全省种植面积中，占全国比重达到6%。", "6%", "占全国比重"),  # no amount before it
+    # an aspect of the figure before, or its gap to the nation's, names that figure's statistic
+    ("全省地区生产总值增长5.9%，增速高于全国平均水平0.7个百分点。", "0.7个百分点",
+     "国内生产总值增速高于全国平均水平"),
+    ("全省居民人均可支配收入增长6.2%，比全国平均水平高0.4个百分点。", "0.4个百分点",
+     "居民人均可支配收入比全国平均水平高"),
 ])
 def test_the_key_of_a_statistic_named_before_the_figure(sentence, text, key):
     c = next(c for c in _claims("2023年各地区经济运行情况\n" + sentence + "\n") if c.text == text)

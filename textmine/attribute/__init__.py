@@ -198,6 +198,8 @@ class Attributor:
         if v.claim.kind in ("percent", "ratio"):
             if key.startswith(_SHARE):
                 return self._share_of(v, key)
+            if key.startswith(_ASPECTS) and (subject := _level_before(v)):
+                return subject + key  # (…增长5.4%，增速高于全国平均水平0.1个百分点: whose)
             if key and (m := _OF_WHOLE.match(v.clause)) and not _TIME_WHOLE.search(m["whole"]):
                 return self._share_of(v, _SHARE + key)  # (收入X亿元，为预算的101.2%: not 预算)
         return key
@@ -385,6 +387,9 @@ def _opening_place(text: str, mentions: list) -> Region | None:
 _LAST = "last"  # (in a paragraph's ``recent``: its last figure with a key)
 _PART_OPENING = "其中"  # (a sentence that opens so goes on with the one before it)
 _SHARE = "占"  # (a share's phrase: 占国内生产总值比重)
+# an aspect of the figure before or a comparison with the nation's (增速高于全国平均水平,
+# 比全国平均水平高): no statistic named, the one before it in its sentence
+_ASPECTS = ("增速", "增幅", "涨幅", "比全国", "高于全国", "低于全国")
 # a share written as 为/完成 the whole 的 (为预算的101.2%, 完成年度计划的98%), but not of a time
 # (为上年的1.2倍: a multiple of the statistic's own past)
 _OF_WHOLE = re.compile(r"^(?:为|是|完成|相当于)(?P<whole>[^，,；;。：:]{2,10})的$")

@@ -114,6 +114,7 @@ def test_indicator_of_adjacent_numbers_and_of_dates():
     # ... or the next clause's: who acted, how often, then what was done
     ("5月12日、9月3日，省委主要负责同志两次赴对口地区考察，签订协议8份。",
      {"5月12日": "赴对口地区考察", "9月3日": "赴对口地区考察"}),
+    ("4月8日，市领导赴四川凉山州调研。", {"4月8日": "市领导赴四川凉山州调研"}),  # (its place kept)
 ])
 def test_the_event_of_a_date(sentence, events):
     got = {c.text: c.indicator for c in textmine.extract(sentence, year=2020, classify=False)}
@@ -339,6 +340,10 @@ CHANGES_OF_A_LEVEL = [
     ("全市财政科技支出五年累计560亿元，比前五年增长1.2倍。", "1.2倍", "全市财政科技支出增长"),
     # a generic head after a figure and 、 is the amount of what that figure counts
     ("全县销售扶贫产品800多种、金额3.2亿元。", "3.2亿元", "全县销售扶贫产品金额"),
+    # where it happened (到, 赴, 向 and the places after them) is no part of what is measured
+    ("全市组织42家企业到四川、重庆投资18.6亿元。", "18.6亿元", "企业投资"),
+    ("全市组织42家企业到四川、重庆投资18.6亿元。", "42家", "组织企业"),
+    ("省委书记赴新疆和田地区考察3次。", "3次", "省委书记考察"),  # a place and one in it
     # a long subject before the span's start date: whole, as the date's words (not cut to
     # 居民人均可支配收入, another population's statistic)
     ("全县农村常住居民人均可支配收入由2015年的7120元增加到2020年的11860元。", "7120元",

@@ -5,6 +5,7 @@ stands before it (五个省区 -> 省区) and, for dates, the event that follows
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Container
 
 from ..parse.qualifiers import SUFFIX
@@ -130,11 +131,12 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
         phrase = acted
     else:
         phrase = _words_around(text, cut, left, right, end, token_starts)
-    bare = _without_inside(phrase)
+    places = kind != "date"  # (a date's event keeps where it was: 赴广西调研)
+    bare = _without_inside(phrase, places)
     inside = len(phrase) - len(bare)  # (cut after the length limit: the cut finds the
     if len(phrase) > MAX_LEN + inside:  # phrase in the text)
         bare = _without_inside(_tail(text, phrase, start - len(left), token_starts, MAX_LEN + inside,
-                                     kind != "date"))
+                                     kind != "date"), places)
     phrase = bare
     phrase = _balanced(_untitled(_trim(phrase.strip("·•（）()：:、，, "))))
     if not _TWO_CJK.search(phrase):
@@ -175,10 +177,66 @@ def _first_event(after: str) -> str:
     return after[:k] if k > 0 and len(_CJK.findall(after, 0, k)) >= 4 else after
 
 
-def _without_inside(phrase: str) -> str:
+def _without_inside(phrase: str, places: bool = False) -> str:
     """``phrase`` without the words that say nothing of what is measured wherever they
-    stand (分别), abbreviations and notes in brackets ((GDP), （CPI）, （下同）)."""
-    return _ABBREVIATION.sub("", _INSIDE.sub("", phrase))
+    stand (分别), abbreviations and notes in brackets ((GDP), （CPI）, （下同）); with
+    ``places``, also without where it happened (_without_places)."""
+    phrase = _ABBREVIATION.sub("", _INSIDE.sub("", phrase))
+    return _without_places(phrase) if places and _TO_PLACE.search(phrase, 1) else phrase
+
+
+_TO_PLACE = re.compile("[到赴向]")  # (在 opens conditions as often: 在…基础上)
+
+
+def _without_places(phrase: str) -> str:
+    """``phrase`` without a preposition of direction and the places it leads to inside it
+    (引导企业到河北、内蒙古投资 -> 引导企业投资: where, not what), when two characters or more
+    are left on each side; a date's event keeps them (赴广西调研)."""
+    for m in _TO_PLACE.finditer(phrase, 1):
+        end = _places_end(phrase, m.end())
+        rest = len(_CJK.findall(phrase, end))
+        if end > m.end() and len(_CJK.findall(phrase, 0, m.start())) >= 2 and rest != 1:
+            return phrase[:m.start()] + phrase[end:]  # (none after it: 引导企业到河北)
+    return phrase
+
+
+def _places_end(phrase: str, at: int) -> int:
+    """Where a list of place names starting at ``at`` ends (河北、内蒙古; 新疆和田地区: a
+    place and one in it), else ``at``."""
+    end = last = at
+    while (k := _place_at(phrase, end)) is not None or (
+            end > at and phrase[end:end + 1] in _PLACE_JOINS and
+            (k := _place_at(phrase, end + 1)) is not None):
+        end = last = k
+    return last
+
+
+def _place_at(phrase: str, at: int) -> int | None:
+    """The end of the longest place name at ``at``, else None."""
+    names = _place_names()
+    return next((k for k in range(min(len(phrase), at + _PLACE_MAX), at + 1, -1)
+                 if phrase[at:k] in names), None)
+
+
+_PLACE_JOINS = "、和及与"
+_PLACE_MAX = 8
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """The names of provinces and prefectures, also without their kind (河北, 内蒙古, 和田),
+    and of counties as written."""
+    out = set()
+    for _, name, level, _ in divisions():
+        out.add(name)
+        if level != "county":
+            bare = _KIND_SUFFIX.sub("", name)
+            if len(bare) >= 2:
+                out.add(bare)
+    return frozenset(out)
+
+
+_KIND_SUFFIX = re.compile(r"(?:(?:维吾尔|壮族|回族)?自治区|自治州|地区|盟|省|市|州)$")
 
 
 def _before_clause(text: str, cut: int) -> str:
@@ -536,6 +594,13 @@ def _clauses_apart(text: str, a: int, b: int) -> int:
 
 def counted_noun(text: str, start: int, end: int, kind: str, unit: str, written: bool,
                  left: str, token_starts: Container[int]) -> str | None:
+    """``_counted_noun`` less where it happened (90个企业到河北、内蒙古 -> 企业)."""
+    noun = _counted_noun(text, start, end, kind, unit, written, left, token_starts)
+    return _without_inside(noun, True) if noun else noun
+
+
+def _counted_noun(text: str, start: int, end: int, kind: str, unit: str, written: bool,
+                  left: str, token_starts: Container[int]) -> str | None:
     """``verb + noun`` when what the figure counts or measures follows it: after its measure
     word (第一时间抢通256个断路村 -> 抢通断路村; 北京扶贫支援的90个旗县 -> 北京扶贫支援的旗县),
     right after a count written without one (惠及8.6万农村居民 -> 惠及农村居民), or after a

@@ -344,6 +344,9 @@ CHANGES_OF_A_LEVEL = [
     ("全市组织42家企业到四川、重庆投资18.6亿元。", "18.6亿元", "企业投资"),
     ("全市组织42家企业到四川、重庆投资18.6亿元。", "42家", "组织企业"),
     ("省委书记赴新疆和田地区考察3次。", "3次", "省委书记考察"),  # a place and one in it
+    # the other side of one account after a comma has the first side's subject
+    ("全市一般公共预算收入86.2亿元，支出142.5亿元。", "142.5亿元", "全市一般公共预算支出"),
+    ("全年货物出口820亿元，进口460亿元。", "460亿元", "货物进口"),
     # a long subject before the span's start date: whole, as the date's words (not cut to
     # 居民人均可支配收入, another population's statistic)
     ("全县农村常住居民人均可支配收入由2015年的7120元增加到2020年的11860元。", "7120元",

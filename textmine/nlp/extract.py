@@ -216,6 +216,10 @@ def _named(text: str, m, indicator: str, claims: list[Claim], token_starts) -> s
     (研发经费投入是“十三五”时期的1.6倍: 研发经费投入)."""
     if m.kind == "ratio":
         indicator = _TIME_TAIL.sub("", indicator)
+    if indicator in _SIBLINGS and claims and (prev := claims[-1]).indicator.endswith(
+            _SIBLINGS[indicator]) and text[prev.end:m.start].lstrip("，,、；;") == indicator:
+        # (省级一般公共预算收入X亿元，支出Y亿元: the same subject's other side)
+        return prev.indicator[:-len(_SIBLINGS[indicator])] + indicator
     if m.kind != "rank" and indicator in _GENERIC_HEADS and claims and \
             text[claims[-1].end:m.start].startswith("、") and claims[-1].indicator:
         # (销售农特产品近千种、金额46.7亿元: the amount of what the figure before counts)
@@ -238,6 +242,7 @@ def _named(text: str, m, indicator: str, claims: list[Claim], token_starts) -> s
 
 
 _GENERIC_HEADS = frozenset(table("indicator")["carry"]["generic_heads"])
+_SIBLINGS = {a: b for pair in table("indicator")["carry"]["siblings"] for a, b in (pair, pair[::-1])}
 
 
 def _names_nothing(indicator: str, kind: str) -> bool:

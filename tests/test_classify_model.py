@@ -120,6 +120,24 @@ def test_apply_model_on_no_claims_is_a_no_op(tiny_model_dir, monkeypatch):
     assert len(calls) == 1 and (one[0].measure, one[0].measure_confidence) == ("industry", 0.75)
 
 
+def test_a_growth_right_after_its_level_takes_the_levels_measure(tiny_model_dir, monkeypatch):
+    """销售农特产品金额46.7亿元，同比增长2.3倍: the growth is about the sales; a growth of
+    another statistic, or in another sentence, keeps its own label."""
+    m = M.load_model(tiny_model_dir)
+    s = "全年销售农特产品金额46.7亿元，同比增长2.3倍，带动就业1200人，增长5%。"
+    level, growth = claim(s, "46.7亿元", "销售农特产品金额"), claim(s, "2.3倍", "销售农特产品金额增长")
+    jobs, other = claim(s, "1200人", "带动就业"), claim(s, "5%", "其他指标增长")
+    growth.change = other.change = "increase"
+    for c in (level, growth, jobs, other):
+        c.sentence_index = 0
+    labels = iter([("consumption", 0.9), ("other", 0.6), ("employment", 0.8), ("other", 0.7)])
+    monkeypatch.setattr(m, "predict", lambda items: [next(labels) for _ in items])
+    M.apply_model(m, [level, growth, jobs, other])
+    assert [c.measure for c in (level, growth, jobs, other)] == [
+        "consumption", "consumption", "employment", "other"]
+    assert growth.measure_confidence == 0.9
+
+
 def test_predict_accepts_claims_dicts_inputs_and_strings(tiny_model_dir):
     m = M.load_model(tiny_model_dir)
     items = [claim("新建扶贫车间12个。", "12个"),

@@ -169,6 +169,18 @@ def apply_model(model: MeasureModel, claims: list[Claim],
     for claim, (label, p) in zip(claims, model.predict(items)):
         claim.measure = label
         claim.measure_confidence = round(p, 4)
+    _growth_as_level(claims)
+
+
+def _growth_as_level(claims: list[Claim]) -> None:
+    """A change right after its level in one sentence (金额46.7亿元，同比增长2.3倍) is about what
+    the level is about: it takes the level's measure (the words of a growth name no measure)."""
+    from ..nlp.indicator import without_change
+    for prev, c in zip(claims, claims[1:]):
+        if c.change and c.sentence_index == prev.sentence_index and c.sentence == prev.sentence \
+                and prev.indicator and not prev.change and \
+                without_change(c.indicator or "") == prev.indicator:
+            c.measure, c.measure_confidence = prev.measure, prev.measure_confidence
 
 
 def save_model(linear: "LinearModel", out_dir: str | Path, card: dict) -> tuple[Path, Path]:

@@ -131,6 +131,11 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
         phrase = acted
     else:
         phrase = _words_around(text, cut, left, right, end, token_starts)
+        if kind == "duration" and text[start - 1:start] not in _SPAN_BEFORE and \
+                _figure_follows(text, end, right, number) and names_something(after := _trim(right)) \
+                and phrase == _trim(left):
+            phrase += after  # (中央财政五年投入专项扶贫资金X亿元: the time of that sum's deeds;
+            #                   not 受教育年限从2020年的9.6年, 比前五年, 前四年)
     places = kind != "date"  # (a date's event keeps where it was: 赴广西调研)
     bare = _without_inside(phrase, places)
     inside = len(phrase) - len(bare)  # (cut after the length limit: the cut finds the
@@ -165,6 +170,7 @@ def _date_event(text: str, end: int, left: str, right: str, clause_end: re.Match
     return phrase
 
 
+_SPAN_BEFORE = "的从由比前到至"  # (before a span of time that is a figure or a base, no adverb)
 _TIMES = re.compile(r"(?<![第\d一二两三四五六七八九十])(?:\d+|[一二两三四五六七八九十]+)次(?!性)")
 # (a count of times: not an ordinal, 第二次会议)
 

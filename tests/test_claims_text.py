@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 import cli
 import textmine
@@ -602,3 +602,18 @@ def test_balanced_quotes_are_a_paired_subsequence(phrase):
     assert depth == 0
     assert out.replace("“", "").replace("”", "") == phrase.replace("“", "").replace("”", "")
     assert _balanced(out) == out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["引导", "企业", "到", "赴", "向", "河北", "、", "内蒙古", "和田地区", "投资",
+                                 "新疆", "和", "考察", "北京市", "务工", "人员"]), min_size=1, max_size=8))
+def test_where_it_happened_is_cut_whole_or_not_at_all(words):
+    """_without_places removes one run of a preposition and places, or nothing: what stays
+    is the phrase less that run, with two characters at least before it."""
+    from textmine.nlp.indicator import _without_places
+    phrase = "".join(words)
+    out = _without_places(phrase)
+    n = len(phrase) - len(out)
+    assert out == phrase or any(
+        phrase[:k] + phrase[k + n:] == out and phrase[k] in "到赴向" and n >= 3
+        for k in range(2, len(out) + 1))

@@ -344,6 +344,7 @@ CHANGES_OF_A_LEVEL = [
     ("全市组织42家企业到四川、重庆投资18.6亿元。", "18.6亿元", "企业投资"),
     ("全市组织42家企业到四川、重庆投资18.6亿元。", "42家", "组织企业"),
     ("省委书记赴新疆和田地区考察3次。", "3次", "省委书记考察"),  # a place and one in it
+    ("向甘肃、内蒙古省市县三级就业服务机构发放手册5000本。", "三级", "省市县"),  # (leading)
     # a span of time between a subject and its deed: the time of both (not of a base, 比前五年,
     # nor a figure in years, 受教育年限从…的9.6年)
     ("省财政五年投入衔接资金260多亿元。", "五年", "省财政投入衔接资金"),
@@ -609,11 +610,13 @@ def test_balanced_quotes_are_a_paired_subsequence(phrase):
                                  "新疆", "和", "考察", "北京市", "务工", "人员"]), min_size=1, max_size=8))
 def test_where_it_happened_is_cut_whole_or_not_at_all(words):
     """_without_places removes one run of a preposition and places, or nothing: what stays
-    is the phrase less that run, with two characters at least before it."""
+    is the phrase less that run, with two characters at least before it, or none before it
+    and two after it."""
     from textmine.nlp.indicator import _without_places
     phrase = "".join(words)
     out = _without_places(phrase)
     n = len(phrase) - len(out)
     assert out == phrase or any(
         phrase[:k] + phrase[k + n:] == out and phrase[k] in "到赴向" and n >= 3
-        for k in range(2, len(out) + 1))
+        for k in range(2, len(out) + 1)) or (
+        phrase[n:] == out and phrase[0] in "到赴向" and len(out) >= 2)

@@ -188,7 +188,7 @@ def _without_inside(phrase: str, places: bool = False) -> str:
     stand (分别), abbreviations and notes in brackets ((GDP), （CPI）, （下同）); with
     ``places``, also without where it happened (_without_places)."""
     phrase = _ABBREVIATION.sub("", _INSIDE.sub("", phrase))
-    return _without_places(phrase) if places and _TO_PLACE.search(phrase, 1) else phrase
+    return _without_places(phrase) if places and _TO_PLACE.search(phrase) else phrase
 
 
 _TO_PLACE = re.compile("[到赴向]")  # (在 opens conditions as often: 在…基础上)
@@ -198,11 +198,12 @@ def _without_places(phrase: str) -> str:
     """``phrase`` without a preposition of direction and the places it leads to inside it
     (引导企业到河北、内蒙古投资 -> 引导企业投资: where, not what), when two characters or more
     are left on each side; a date's event keeps them (赴广西调研)."""
-    for m in _TO_PLACE.finditer(phrase, 1):
+    for m in _TO_PLACE.finditer(phrase):
         end = _places_end(phrase, m.end())
-        rest = len(_CJK.findall(phrase, end))
-        if end > m.end() and len(_CJK.findall(phrase, 0, m.start())) >= 2 and rest != 1:
-            return phrase[:m.start()] + phrase[end:]  # (none after it: 引导企业到河北)
+        rest, before = len(_CJK.findall(phrase, end)), len(_CJK.findall(phrase, 0, m.start()))
+        if end > m.end() and (before >= 2 and rest != 1 or before == 0 and rest >= 2):
+            return phrase[:m.start()] + phrase[end:]  # (none after it: 引导企业到河北; none
+            #                                          before: 向河北、内蒙古省市县镇 -> 省市县镇)
     return phrase
 
 

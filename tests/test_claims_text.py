@@ -131,7 +131,7 @@ LIST_ITEMS = [
     # a list item that starts with its figure: its words follow it, up to the next item
     ("推进5万吨级秸秆综合利用、20兆瓦时液流电池储能等项目建设。", "20兆瓦时", "液流电池储能"),
     ("免费开展孕前优生检查、0—3岁婴幼儿发育筛查和儿童口腔保健。", "0—3岁", "婴幼儿发育筛查"),
-    ("新建学校5所、医院3家。", "3家", "医院"),
+    ("新建学校5所、医院3家。", "3家", "新建医院"),  # (the next object of the first item's verb)
     # a bracket that is a note (含…, 不含…) on the words before it names nothing
     ("社会组织投入帮扶资金（含物资折价）2.6亿元。", "2.6亿元", "社会组织投入帮扶资金"),
     # a bracket of one or two characters inside a name is part of it
@@ -350,6 +350,11 @@ CHANGES_OF_A_LEVEL = [
     ("省财政五年投入衔接资金260多亿元。", "五年", "省财政投入衔接资金"),
     ("全市财政科技支出五年累计560亿元。", "五年", "全市财政科技支出"),  # (累计: no deed)
     ("人均受教育年限从2020年的9.6年提升至2025年的10.1年。", "9.6年", "人均受教育年限"),
+    # a noun alone after a figure of its kind and 、 is the next object of its verb of a deed,
+    # unless that verb is part of a statistic's name
+    ("全省淘汰落后炼铁产能120万吨、炼钢产能95万吨。", "95万吨", "淘汰炼钢产能"),
+    ("帮助销售滞销蔬菜3200吨、水果1800吨。", "1800吨", "销售水果"),
+    ("全市新增城镇就业6.2万人、农村劳动力转移就业12万人。", "12万人", "农村劳动力转移就业"),
     # the other side of one account after a comma has the first side's subject
     ("全市一般公共预算收入86.2亿元，支出142.5亿元。", "142.5亿元", "全市一般公共预算支出"),
     ("全年货物出口820亿元，进口460亿元。", "460亿元", "货物进口"),

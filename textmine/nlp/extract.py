@@ -206,7 +206,23 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
     subject = _subject_before(claims, m.kind, rate=m.unit == "%" and bool(_change(text, m.start)))
     if subject is not None:
         indicator = carried(text, subject, m.start, indicator)
+    indicator = _item_of(text, m, indicator, claims)
     return benefited(text, m.start, _named(text, m, indicator, claims, token_starts), token_starts)
+
+
+def _item_of(text: str, m, indicator: str, claims: list[Claim]) -> str:
+    """A noun alone after a figure of its kind and 、 is the next object of that figure's
+    verb of a deed (淘汰落后炼铁产能X、炼钢产能Y -> 淘汰炼钢产能; 帮助销售…粮食X、牛羊肉Y ->
+    销售牛羊肉), unless that verb is part of a statistic's name (新增城镇就业X、农村劳动力转移
+    就业Y) or the noun opens with a verb of its own."""
+    prev = claims[-1] if claims else None
+    if prev is None or prev.kind != m.kind or m.kind not in ("count", "quantity", "money") or \
+            text[prev.end:prev.end + 1] != "、" or text[prev.end + 1:m.start].strip() != indicator \
+            or not prev.indicator or indicator.startswith(_ITEM_VERBS) or \
+            _WHOLE_PLACE.sub("", _NOT_NAME.sub("", prev.indicator)) in _KEY_NAMES:
+        return indicator
+    verb = next((v for v in _ITEM_VERBS if v in prev.indicator[:_ITEM_VERB_AT + len(v)]), None)
+    return verb + indicator if verb else indicator
 
 
 def _named(text: str, m, indicator: str, claims: list[Claim], token_starts) -> str:
@@ -242,6 +258,12 @@ def _named(text: str, m, indicator: str, claims: list[Claim], token_starts) -> s
 
 
 _GENERIC_HEADS = frozenset(table("indicator")["carry"]["generic_heads"])
+_ITEM_VERBS = tuple(table("indicator")["carry"]["item_verbs"])
+_ITEM_VERB_AT = 2  # (帮助销售: a verb after a verb of two characters)
+_NOT_NAME = re.compile(r"[^\w]")  # (quotes, marks: 中央财政用于“三农”的支出)
+_WHOLE_PLACE = re.compile(r"^(?:全[国省市县区州]|我[国省市县区州])")  # (全市新增城镇就业)
+_KEY_NAMES = frozenset(_NOT_NAME.sub("", v) for key, vs in table("indicator_keys")["keys"].items()
+                       for v in (key, *vs))  # the statistics' names: their verbs are theirs
 _SIBLINGS = {a: b for pair in table("indicator")["carry"]["siblings"] for a, b in (pair, pair[::-1])}
 
 

@@ -67,7 +67,7 @@ SENTENCES = [
     ("争取用2年时间完成全部危桥改造。", 2026, "2年", "2026", "target"),
     ("全县粮食产量连续4年稳定在30万吨以上。", 2026, "4年", "2026", "outcome"),
     # a later clause pointing back to a goal (确保实现这一目标): the figure before it is one
-    ("省财政已按科技支出占一般公共预算支出的3%编制预算，各市县要相应安排，确保实现这一目标。",
+    ("省财政已按科技支出占一般公共预算支出的3%编制预算，各地也要同步落实，共同实现这一目标。",
      2026, "3%", "2026", "target"),
     ("去年全县新增就业1.2万人，提前完成了这一目标。", 2026, "1.2万人", "2025", "outcome"),
     # a date opening a sentence that ends in ； governs the items after it up to the 。
@@ -627,7 +627,7 @@ BULLETIN = """湖南省2023年国民经济和社会发展统计公报
 其中，城镇常住人口4300万人，占常住人口比重（常住人口城镇化率）为65.47%，比上年末提高0.9个百分点。
 全年城镇新增就业70.1万人，比上年多增2.3万人；农村劳动力转移就业31.2万人，比上年少增0.8万人。
 在规模以上工业中，高技术制造业增加值增长10.2%，占规模以上工业增加值的比重为14.6%。
-全年规模以上工业增加值增长6.1%。其中，12月份增长7.3%。
+全年规模以上工业增加值比上年增长5.8%。其中，11月份增长6.9%。
 """
 
 BULLETIN_ROWS = [
@@ -647,14 +647,14 @@ BULLETIN_ROWS = [
     # a share after a growth rate with no level: the share of what grew
     ("14.6%", "2023", "湖南省", "高技术制造业增加值占规模以上工业增加值的比重", None),
     # a sentence opening with 其中 goes on with the statistic of the one before
-    ("7.3%", "2023-12", "湖南省", "规模以上工业增加值", "increase"),
+    ("6.9%", "2023-11", "湖南省", "规模以上工业增加值", "increase"),
 ]
 
 
 def test_a_spans_dates_are_neither_deadlines_nor_carried_past_a_semicolon():
     """由2015年的X增加到2020年的Y in a summary of 2020: 到2020年 ends the span (Y happened,
     no target), and the span's start does not date the next sentence after its ；."""
-    doc = ("某县2020年脱贫攻坚工作总结\n一、2020年工作完成情况\n全县农村常住居民人均可支配收入由"
+    doc = ("某县2020年脱贫攻坚工作总结\n一、2020年工作完成情况\n全县农村低收入家庭人均可支配收入由"
            "2015年的7120元增加到2020年的11860元，年均增长10.8%；贫困户人均纯收入达到9350元。\n")
     got = {c.text: (c.period, c.role) for c in _claims(doc.replace("某县", "惠水县"))}
     assert got["11860元"] == ("2020", "outcome") and got["10.8%"][1] == "outcome"
@@ -926,16 +926,16 @@ def test_a_plan_is_about_the_plan_period_its_title_names(title, text, period, ro
     assert (c.period, c.role) == (period, role)
 
 
-PLAN_CHAPTERS = """江西省国民经济和社会发展第十四个五年规划纲要
+PLAN_CHAPTERS = """江西省第十四个五年规划和二〇三五年远景目标纲要
 第一章 发展基础
-全省地区生产总值年均增长7.2%，城乡居民收入稳步提高。
+全省经济总量年均增长7.4%，三次产业结构持续优化。
 第二章 重点任务
 新建改建农村公路1.2万公里，建成高标准农田420万亩。
 """
 
 
 @pytest.mark.parametrize("text,period,role", [
-    ("7.2%", "2016/2020", "outcome"),  # the base laid before the plan: the plan before
+    ("7.4%", "2016/2020", "outcome"),  # the base laid before the plan: the plan before
     ("1.2万公里", "2021/2025", "target"), ("420万亩", "2021/2025", "target")])
 def test_a_plan_in_chapters_names_its_period_written_out(text, period, role):
     """第X章 headings open parts like 一、 ones, and 第十四个五年规划 is the 十四五 period."""
@@ -1008,8 +1008,8 @@ def test_a_half_year_summary_reviews_its_half_year(text, period, role):
     # a share names what it is a share of: the subject before 占 in its clause (cut from a
     # long indicator), else the amount before it, past that amount's growth; a span's end
     # the span's start's
-    ("全国坚持教育优先，财政性教育经费占国内生产总值比例持续超过4%。", "超过4%",
-     "财政性教育经费支出占国内生产总值比重"),
+    ("全国财政性职业教育经费占国内生产总值比例稳定高于1%。", "高于1%",
+     "财政性职业教育经费占国内生产总值比例"),
     ("全县已完成灾后重建投资38亿元，占规划总投资的76%。", "76%", "灾后重建投资占规划总投资"),
     ("全省出口总额从800亿元增加到1200亿元，年均增长8.4%，占全国比重从1.1%提高到1.3%。",
      "1.3%", "出口占全国比重"),

@@ -207,13 +207,13 @@ class Attributor:
     def _share_of(self, v: ClaimView, key: str) -> str:
         """The key of a share whose phrase names no subject (占世界经济比重, 占规划总投资: a
         share of anything): with the subject of its clause before 占 (cut from the indicator
-        by its length: 财政性教育经费占国内生产总值比例), else that of the amount right before
+        by its length: 财政性职业教育经费占国内生产总值比例), else that of the amount right before
         it in its sentence (已完成投资X亿元，占规划总投资的Y; 总值X万亿元，年均增长Y，占世界
         经济比重Z: past its growth), so that shares of different
         statistics make different series; ``key`` when neither is there."""
         prev = v.s.claims[v.index - 1] if v.index else None
         if prev is not None and prev.indicator == v.claim.indicator and prev.start >= v.clause_start:
-            return prev.indicator_key or key  # (从1.07%提高到1.49%: the span's start's)
+            return prev.indicator_key or key  # (从1.9%提高到2.2%: the span's start's)
         own = v.clause.rfind(_SHARE)
         subject = _trim_subject(v.clause[:own]) if own > 0 else ""
         if not subject:
@@ -398,7 +398,7 @@ _TIME_WHOLE = re.compile(r"年|月|期|季度")
 
 def _level_before(v: ClaimView) -> str:
     """The key of the amount a share right after it is a share of: in the clause before, or
-    before a run of its changes (82.7万亿元，年均增长7.1%，占…); else the key of the growth
+    before a run of its changes (总值X万亿元，年均增长Y，占…); else the key of the growth
     right before it (高技术制造业增加值增长12.5%，占…的比重为15.8%); "" when there is none."""
     after, growth = v.claim.start, ""
     for p in reversed(v.s.claims[:v.index]):

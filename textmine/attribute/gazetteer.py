@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ..parse.tables import divisions, table
+from ..parse.tables import divisions, short_names, table
 
 NATIONAL = "全国"
 SELF = "self"  # 全省, 本市: the document's own region
@@ -83,7 +83,7 @@ class Gazetteer:
         for r in regions:  # provinces first: 吉林 is the province before the city
             add(r.name, r)
         for r in regions:
-            for short in short_names(r, rules):
+            for short in short_names(r.name, r.level, rules):
                 if short not in surfaces:
                     add(short, r)
         for surface, target in rules["aggregates"].items():
@@ -197,30 +197,3 @@ class Gazetteer:
 
 
 _LEVELS = ("province", "prefecture", "county")
-
-
-def short_names(r: Region, rules: dict) -> list[str]:
-    """The short names of a province or prefecture; a county has none (its bare name is too
-    often a word) but an autonomous county or banner its place with 县 or 旗 (三都水族自治县
-    -> 三都县)."""
-    if r.level == "province":
-        return [r.name[:-len(s)] for s in rules["province_suffixes"] if r.name.endswith(s)][:1]
-    if r.level == "county" and r.name.endswith(("自治县", "自治旗")):
-        place = place_before_ethnic(r.name[:-3], rules["ethnic"])
-        return [place + r.name[-1]] if place else []
-    if r.level != "prefecture":
-        return []
-    if r.name.endswith("自治州"):
-        place = place_before_ethnic(r.name[:-3], rules["ethnic"])
-        return [f"{place}州", place] if place else []
-    return [r.name[:-len(s)] for s in rules["prefecture_suffixes"] if r.name.endswith(s)][:1]
-
-
-def place_before_ethnic(name: str, ethnic: list[str]) -> str:
-    """黔南布依族苗族 -> 黔南: the name before its ethnic groups (each written with 族)."""
-    head = name.split("族")[0]  # 黔南布依, 黔东南苗, 克孜勒苏柯尔克孜
-    for e in sorted(ethnic, key=len, reverse=True):
-        if head.endswith(e) and len(head) - len(e) >= 2:
-            return head[:-len(e)]
-    return ""
-

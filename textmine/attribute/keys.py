@@ -11,21 +11,11 @@ the synonyms are in ``textmine/data/indicator_keys.toml``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from ..parse.tables import table
+from ..parse.tables import clean, table
 
 
-_PLAIN = re.compile("[\u4e00-\u9fff0-9A-Za-z]*")  # (NFKC leaves these, and none is P, Z, S or C)
-
-
-def clean(text: str) -> str:
-    """NFKC, without spaces, punctuation and symbols (quotes, brackets)."""
-    if _PLAIN.fullmatch(text or ""):  # (most phrases: Chinese characters, digits, letters)
-        return text or ""
-    s = unicodedata.normalize("NFKC", text or "")
-    return "".join(ch for ch in s if unicodedata.category(ch)[0] not in "PZSC")
 
 
 def _alternation(words) -> str:

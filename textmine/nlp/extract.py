@@ -15,7 +15,7 @@ from ..types import Claim, Document, Sentence
 from .cells import cell_claims
 from .claims import days_of_month, select_claims
 from .indicator import (benefited, carried, change_words, counted_noun, indicator_for, names_something,
-                        rank_aspect, ranks_alone, respective_events, split_respectively,
+                        names_statistic, rank_aspect, ranks_alone, respective_events, split_respectively,
                         subject_before, with_verb, without, without_change)
 from .segmenter import Segmenter, Tokens
 from .sentences import bbox_of as _bbox, ocr_fields, split_document
@@ -219,7 +219,7 @@ def _item_of(text: str, m, indicator: str, claims: list[Claim]) -> str:
     if prev is None or prev.kind != m.kind or m.kind not in ("count", "quantity", "money") or \
             text[prev.end:prev.end + 1] != "、" or text[prev.end + 1:m.start].strip() != indicator \
             or not prev.indicator or indicator.startswith(_ITEM_VERBS) or \
-            _WHOLE_PLACE.sub("", _NOT_NAME.sub("", prev.indicator)) in _KEY_NAMES:
+            names_statistic(prev.indicator):
         return indicator
     verb = next((v for v in _ITEM_VERBS if v in prev.indicator[:_ITEM_VERB_AT + len(v)]), None)
     return verb + indicator if verb else indicator
@@ -241,7 +241,7 @@ def _named(text: str, m, indicator: str, claims: list[Claim], token_starts) -> s
         # (销售农特产品近千种、金额46.7亿元: the amount of what the figure before counts)
         return without_change(claims[-1].indicator) + indicator
     if m.kind != "rank" and indicator in _GENERIC_HEADS:
-        # (粮食连续五年增产，总产量X: 粮食总产量; the subject of a streak, not another
+        # (油菜连续三年增产，总产量X: 油菜总产量; the subject of a streak, not another
         # statistic's: 茶叶种植面积12万亩，产量Y is no 种植面积产量)
         streaks = [(c.start, c.kind, c.indicator) for c in claims if c.kind == "duration"]
         subject = subject_before(text, m.start, streaks, token_starts, raw=False)
@@ -260,10 +260,6 @@ def _named(text: str, m, indicator: str, claims: list[Claim], token_starts) -> s
 _GENERIC_HEADS = frozenset(table("indicator")["carry"]["generic_heads"])
 _ITEM_VERBS = tuple(table("indicator")["carry"]["item_verbs"])
 _ITEM_VERB_AT = 2  # (帮助销售: a verb after a verb of two characters)
-_NOT_NAME = re.compile(r"[^\w]")  # (quotes, marks: 中央财政用于“三农”的支出)
-_WHOLE_PLACE = re.compile(r"^(?:全[国省市县区州]|我[国省市县区州])")  # (全市新增城镇就业)
-_KEY_NAMES = frozenset(_NOT_NAME.sub("", v) for key, vs in table("indicator_keys")["keys"].items()
-                       for v in (key, *vs))  # the statistics' names: their verbs are theirs
 _SIBLINGS = {a: b for pair in table("indicator")["carry"]["siblings"] for a, b in (pair, pair[::-1])}
 
 

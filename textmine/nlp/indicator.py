@@ -9,7 +9,7 @@ from functools import cache
 from typing import Container
 
 from ..parse.qualifiers import SUFFIX
-from ..parse.tables import divisions, table, word_list
+from ..parse.tables import clean, divisions, short_names, table, word_list
 
 _T = table("indicator")["trim"]
 
@@ -134,8 +134,8 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
         if kind == "duration" and text[start - 1:start] not in _SPAN_BEFORE and \
                 _figure_follows(text, end, right, number) and names_something(after := _trim(right)) \
                 and phrase == _trim(left):
-            phrase += after  # (中央财政五年投入专项扶贫资金X亿元: the time of that sum's deeds;
-            #                   not 受教育年限从2020年的9.6年, 比前五年, 前四年)
+            phrase += after  # (省财政五年投入衔接资金X亿元: the time of that sum's deeds;
+            #                   not 受教育年限从2015年的8.7年, 比前五年, 前四年)
     places = kind != "date"  # (a date's event keeps where it was: 赴广西调研)
     bare = _without_inside(phrase, places)
     inside = len(phrase) - len(bare)  # (cut after the length limit: the cut finds the
@@ -231,19 +231,28 @@ _PLACE_MAX = 8
 
 @cache
 def _place_names() -> frozenset[str]:
-    """The names of provinces and prefectures, also without their kind (河北, 内蒙古, 和田),
-    and of counties as written."""
+    """The names of the divisions, and the short names the gazetteer reads of provinces and
+    prefectures (河北, 内蒙古, 和田; not those it blocks as words: 中山, 和平)."""
+    rules = table("attribution")["regions"]
     out = set()
     for _, name, level, _ in divisions():
         out.add(name)
-        if level != "county":
-            bare = _KIND_SUFFIX.sub("", name)
-            if len(bare) >= 2:
-                out.add(bare)
+        out.update(s for s in short_names(name, level, rules)
+                   if len(s) >= 2 and s not in rules["not_short"])
     return frozenset(out)
 
 
-_KIND_SUFFIX = re.compile(r"(?:(?:维吾尔|壮族|回族)?自治区|自治州|地区|盟|省|市|州)$")
+def names_statistic(indicator: str) -> bool:
+    """Whether ``indicator``, less the whole jurisdiction it opens with (全市), is a name of
+    the key table (新增城镇就业: its verb is part of the name)."""
+    return clean(_WHOLE.sub("", indicator)) in _key_names()
+
+
+@cache
+def _key_names() -> frozenset[str]:
+    """The statistics' names of the key table, keys and synonyms, cleaned as it cleans them."""
+    return frozenset(clean(v) for key, variants in table("indicator_keys")["keys"].items()
+                     for v in (key, *variants))
 
 
 def _before_clause(text: str, cut: int) -> str:
@@ -279,7 +288,7 @@ def _gloss(text: str, cut: int, phrase: str) -> str:
     between it and the figure (占常住人口比重（常住人口城镇化率）为64.77%: 常住人口城镇化率,
     the statistic's own name for the words before it); else ""."""
     if not phrase or names_something(phrase) or _FIGURE.search(phrase):
-        return ""  # (业主委员会（物业管理委员会）1000个: no link word, the bracket an alternative)
+        return ""  # (居委会（社区工作站）X个: no link word, the bracket an alternative)
     k = max(text.rfind("（", 0, cut), text.rfind("(", 0, cut))
     inner = text[k + 1:cut - 1] if k >= 0 else ""
     if len(_CJK.findall(inner)) < _GLOSS_MIN or len(inner) > MAX_LEN or \
@@ -601,7 +610,7 @@ def _clauses_apart(text: str, a: int, b: int) -> int:
 
 def counted_noun(text: str, start: int, end: int, kind: str, unit: str, written: bool,
                  left: str, token_starts: Container[int]) -> str | None:
-    """``_counted_noun`` less where it happened (90个企业到河北、内蒙古 -> 企业)."""
+    """``_counted_noun`` less where it happened (42家企业到四川、重庆 -> 企业)."""
     noun = _counted_noun(text, start, end, kind, unit, written, left, token_starts)
     return _without_inside(noun, True) if noun else noun
 
@@ -719,7 +728,7 @@ def _whole_noun(text: str, i: int, k: int, limit: int, token_starts: Container[i
     """The end of a noun cut at ``k`` by the window of _NOUN_TOKENS tokens and _NOUN_MAX
     characters, when the window holds no verb, adverb or preposition (中心设立消费, 企业按照)
     and words that are none go on to its stop or such a word within _NOUN_LONG characters:
-    a noun's head stands last (10个自治区级现代产业学院 -> the 学院, not 自治区级现代产业);
+    a noun's head stands last (8个省级现代农业产业学院 -> the 学院, not 省级现代农业产业);
     else ``k``."""
     verbs, p = word_list("verbs"), _token_from(i + 1, k, token_starts)
     while p < limit:

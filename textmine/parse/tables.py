@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from functools import cache
 from importlib import resources
 from typing import Any, Callable
@@ -38,3 +39,42 @@ def searchers(word_lists: dict[str, Any]) -> dict[str, Callable[[str], re.Match 
     return {name: re.compile("|".join(map(re.escape, words)) or "(?!)").search
             for name, words in word_lists.items()
             if isinstance(words, list) and all(isinstance(w, str) for w in words)}
+
+
+def short_names(name: str, level: str, rules: dict) -> list[str]:
+    """The short names of a division (``rules``: attribution.toml ``[regions]``): of a
+    province or prefecture; a county has none (its bare name is too often a word) but an
+    autonomous county or banner its place with its last character (三都水族自治县 -> 三都县)."""
+    if level == "province":
+        return [name[:-len(s)] for s in rules["province_suffixes"] if name.endswith(s)][:1]
+    autonomous = rules["autonomous_prefecture"]
+    if level == "county" and name.endswith(tuple(rules["autonomous_counties"])):
+        place = place_before_ethnic(name[:-3], rules)
+        return [place + name[-1]] if place else []
+    if level != "prefecture":
+        return []
+    if name.endswith(autonomous):
+        place = place_before_ethnic(name[:-len(autonomous)], rules)
+        return [place + autonomous[-1], place] if place else []
+    return [name[:-len(s)] for s in rules["prefecture_suffixes"] if name.endswith(s)][:1]
+
+
+def place_before_ethnic(name: str, rules: dict) -> str:
+    """黔南布依族苗族 -> 黔南: the name before its ethnic groups (each written with 族)."""
+    head = name.split(rules["ethnic_mark"])[0]  # 黔南布依, 黔东南苗, 克孜勒苏柯尔克孜
+    for e in sorted(rules["ethnic"], key=len, reverse=True):
+        if head.endswith(e) and len(head) - len(e) >= 2:
+            return head[:-len(e)]
+    return ""
+
+
+_PLAIN = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]*")  # (NFKC leaves these, and none is P, Z, S or C)
+
+
+def clean(text: str) -> str:
+    """A name as the key table matches it (``attribute.keys``): NFKC, without spaces,
+    punctuation and symbols (quotes, brackets)."""
+    if _PLAIN.fullmatch(text or ""):  # (most phrases: Chinese characters, digits, letters)
+        return text or ""
+    s = unicodedata.normalize("NFKC", text or "")
+    return "".join(ch for ch in s if unicodedata.category(ch)[0] not in "PZSC")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..types import BBox, Block
 from . import layout_margins as lm
 from .boxes import CharBoxes
+from .charts import axis_labels
 from .columns import Atom, Glyph, LayoutParams, Segment, build_segments, inside, reading_order
 from .layout import Line, Para, ParaParams, assemble_lines, paragraphs
 from .ocr import OcrLine, confidences
@@ -98,6 +99,8 @@ def layout_page(pi: PageInput, tables_out: list) -> PageLayout:
         else:
             lines.extend(piece)
     _add_paras(rec, lines, pi, body)
+    for i in axis_labels([p.text for p in rec.paras], [p.bbox for p in rec.paras]):
+        rec.paras[i].kind = "axis"  # (a chart's scale: no sentence is made of it)
     return rec
 
 

@@ -56,6 +56,8 @@ def split_document(doc: Document) -> list[Sentence]:
     sentences: list[Sentence] = []
     section: str | None = None
     for bi, block in enumerate(doc.blocks):
+        if block.kind == "axis":  # (a chart's tick labels: its scale, no text)
+            continue
         if block.kind in ("heading", "title"):
             section = block.text.strip() or section
         if block.kind in ("heading", "title", "table_cell"):

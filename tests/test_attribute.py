@@ -804,6 +804,35 @@ def test_a_datelines_day_without_a_year_governs_no_figure():
     assert c.period is None or "11-20" not in c.period
 
 
+LEAD_RELEASE = """黔中日报
+2024年10月22日
+本报安顺10月21日电（记者 周明）21日，市统计局{lead}。
+{opening}全市社会消费品零售总额326.4亿元，同比增长4.8%。
+分县区看，西秀区完成固定资产投资85.2亿元。
+全年将力争新增城镇就业1.5万人。
+"""
+
+
+@pytest.mark.parametrize("lead,opening,period", [
+    # its paragraphs name no time: the lead's months
+    ("召开发布会，发布前三季度全市主要经济指标", "", "2024-01/2024-09"),
+    ("通报1-9月全市主要经济指标", "", "2024-01/2024-09"),
+    ("召开发布会，发布前三季度全市主要经济指标", "上半年，", "2024-01/2024-09"),  # (its own)
+    ("召开发布会，发布全市主要经济指标", "", "2024"),  # a lead that names no months: the year
+    ("部署前三季度工作", "", "2024"),               # no figures released in it
+])
+def test_a_news_leads_release_of_months_is_the_period_of_the_figures(lead, opening, period):
+    """A news lead that releases the figures of months of its year (…召开发布会，发布前三季度
+    全市主要经济指标) dates the article's figures that name no time, in later paragraphs
+    too, as a title naming those months would; not a figure with a time of its own, nor
+    the year's target."""
+    text = LEAD_RELEASE.format(lead=lead, opening=opening)
+    got = {c.text: c.period for c in textmine.extract(text, doc_id="news", classify=False)}
+    assert got["85.2亿元"] == period
+    assert got["326.4亿元"] == ("2024-01/2024-06" if opening else period)
+    assert got["1.5万人"] == "2024"
+
+
 CLAUSE_REGIONS = """2022年黔南州东西部协作工作简报
 其中，长顺县、荔波县、三都县分别到位资金1.2亿元、0.9亿元、1.1亿元。
 贵定县新建帮扶车间15个，吸纳就业620人；全州销售农特产品23.6亿元。

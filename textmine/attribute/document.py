@@ -147,8 +147,23 @@ class DocumentReader:
         facts.blocks = self.outline(doc, doc.year, facts.kind)
         if source in ("text", "none", "masthead"):  # (a page of articles: each its place's)
             self._heading_places(doc, facts.blocks, region)
-        facts.span = title_span(doc.title, doc.year) or self._reference_point(doc)
+        facts.span = title_span(doc.title, doc.year) or self._lead_span(doc) or \
+            self._reference_point(doc)
         return facts
+
+    def _lead_span(self, doc: Document) -> str | None:
+        """The months of the document's year a news lead says the article releases (本报…电
+        …发布上半年全省经济运行情况): as a title naming them, the period of the figures that
+        name no time of their own; None without such a lead."""
+        for b in doc.blocks[: self.rules["document"]["head_blocks"]]:
+            m = DATELINE.match(b.text)
+            if m is None:
+                continue
+            lead = b.text[m.end():].split("。", 1)[0]
+            at = min((k for k in map(lead.find, self.rules["document"]["release_verbs"]) if k >= 0),
+                     default=-1)
+            return title_span(lead[at:], doc.year) if at >= 0 else None
+        return None
 
     def _reference_point(self, doc: Document) -> str | None:
         """The year of the moment a census or survey counts at (以2020年11月1日零时为标准时点),

@@ -1011,6 +1011,10 @@ def test_a_half_year_summary_reviews_its_half_year(text, period, role):
     ("全省生产总值达到5000亿元，总量居全国第13位，增速居第2位。", "第2位", "国内生产总值增速"),
     ("经济增速排名全国第3位。", "第3位", "国内生产总值增速"),
     ("规模以上工业增加值增长8.1%，增速居全国第5位。", "第5位", "规模以上工业增加值增速"),
+    # ... also past a gap to the nation's average: the growth it ranks, not the gap's words
+    ("全州生产总值820亿元，增长6.3%，增速比全国平均水平高1.1个百分点，居全省第2位。", "第2位",
+     "国内生产总值增速"),
+    ("全市居民消费价格上涨0.8%，涨幅低于全国0.2个百分点，居全省第9位。", "第9位", "居民消费价格增速"),
     # a population counted by a statistic of its own, as a part of another whole: that
     # whole's part (the poor among those moved), not the place's poor
     ("全县易地扶贫搬迁1.2万人，其中贫困人口9800人。", "9800人", "易地扶贫搬迁贫困人口"),

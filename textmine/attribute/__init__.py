@@ -192,6 +192,8 @@ class Attributor:
     def _refined(self, v: ClaimView, key: str) -> str:
         """A rank's key (of the growth or the level) and a part's (of its whole: _of_whole)."""
         if key and v.claim.kind == "rank":
+            if key.startswith(_ASPECTS[:3]) and (growth := _growth_before(v)):
+                return self.keys.of_rank(growth, _ASPECTS[0])  # (…增长5.4%，增速高于全国…，居第8位)
             return self.keys.of_rank(key, v.claim.indicator or "")
         if key in self.keys.qualified_parts and v.clause.startswith("其中"):
             return _of_whole(v, key)
@@ -410,6 +412,18 @@ def _level_before(v: ClaimView) -> str:
             break
         growth, after = growth or p.indicator_key or "", p.start
     return growth
+
+
+def _growth_before(v: ClaimView) -> str:
+    """The key of the growth a rank whose words name only an aspect of it (增速高于全国平均
+    水平…，居全国第8位) ranks: the growth before it in its sentence, past gaps and ranks of
+    it; "" when there is none."""
+    for p in reversed(v.s.claims[:v.index]):
+        if p.kind == "percent" and p.change and p.unit == "%":
+            return p.indicator_key or ""
+        if p.kind not in ("percent", "rank"):
+            break
+    return ""
 
 
 def _trim_subject(words: str) -> str:

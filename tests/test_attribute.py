@@ -1015,6 +1015,9 @@ def test_a_half_year_summary_reviews_its_half_year(text, period, role):
     ("全州生产总值820亿元，增长6.3%，增速比全国平均水平高1.1个百分点，居全省第2位。", "第2位",
      "国内生产总值增速"),
     ("全市居民消费价格上涨0.8%，涨幅低于全国0.2个百分点，居全省第9位。", "第9位", "居民消费价格增速"),
+    # a change of a growth rate against an earlier period: its statistic's, past the base
+    ("1-8月，全省出口总额下降2.6%，降幅比1-7月收窄0.9个百分点。", "0.9个百分点", "出口降幅收窄"),
+    ("全市旅游收入增长11.2%，增速较上半年加快1.4个百分点。", "1.4个百分点", "旅游总收入增速加快"),
     # a population counted by a statistic of its own, as a part of another whole: that
     # whole's part (the poor among those moved), not the place's poor
     ("全县易地扶贫搬迁1.2万人，其中贫困人口9800人。", "9800人", "易地扶贫搬迁贫困人口"),

@@ -192,8 +192,8 @@ class Attributor:
     def _refined(self, v: ClaimView, key: str) -> str:
         """A rank's key (of the growth or the level) and a part's (of its whole: _of_whole)."""
         if key and v.claim.kind == "rank":
-            if key.startswith(_ASPECTS[:3]) and (growth := _growth_before(v)):
-                return self.keys.of_rank(growth, _ASPECTS[0])  # (…增长5.4%，增速高于全国…，居第8位)
+            if key.startswith(_GROWTH_WORDS) and (growth := _growth_before(v)):
+                return self.keys.of_rank(growth, _GROWTH_WORDS[0])  # (…增长5.4%，增速高于全国…，居第8位)
             return self.keys.of_rank(key, v.claim.indicator or "")
         if key in self.keys.qualified_parts and v.clause.startswith("其中"):
             return _of_whole(v, key)
@@ -391,7 +391,8 @@ _PART_OPENING = "其中"  # (a sentence that opens so goes on with the one befor
 _SHARE = "占"  # (a share's phrase: 占国内生产总值比重)
 # an aspect of the figure before or a comparison with the nation's (增速高于全国平均水平,
 # 比全国平均水平高): no statistic named, the one before it in its sentence
-_ASPECTS = ("增速", "增幅", "涨幅", "比全国", "高于全国", "低于全国")
+_GROWTH_WORDS = ("增速", "增幅", "涨幅")  # (the words of a growth rate a rank may rank)
+_ASPECTS = (*_GROWTH_WORDS, "降幅", "比全国", "高于全国", "低于全国")
 # a share written as 为/完成 the whole 的 (为预算的101.2%, 完成年度计划的98%), but not of a time
 # (为上年的1.2倍: a multiple of the statistic's own past)
 _OF_WHOLE = re.compile(r"^(?:为|是|完成|相当于)(?P<whole>[^，,；;。：:]{2,10})的$")
@@ -406,6 +407,8 @@ def _level_before(v: ClaimView) -> str:
     for p in reversed(v.s.claims[:v.index]):
         if len(CLAUSE_BOUNDARY.findall(v.s.text, p.end, after)) > 1:
             break
+        if p.kind == "date":  # (the base of a change of its growth: 增速较一季度加快X)
+            continue
         if p.kind in ("money", "count", "quantity"):
             return p.indicator_key or ""
         if p.kind != "percent" or not p.change:

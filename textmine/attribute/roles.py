@@ -314,6 +314,8 @@ class RoleRules:
         c = v.claim
         if not (c.kind in self.words["plan_kinds"] or c.per or "标准" in v.clause):
             return False
+        if self.has["plan_faults"](v.clause):
+            return False  # (少编报非税收入预算X: an audit's finding)
         if self.has["plan"](self._plain(v.clause)):
             return True
         if c.kind == "money" and self.has["plan_after"](_to_boundary(v.s.text, c.end)):

@@ -258,7 +258,7 @@ class PeriodRules:
             return label(cue.first, cue.last)  # (年均增长5%、迈上3万亿元台阶: 年均 is the 5%'s)
         c = v.claim
         reached = self.has["reach"](v.list_item(self.rules["list_joins"])[0][-6:]) or \
-            c.text.startswith(self._reach)
+            c.text.startswith(self._reach) or self._stock(c.indicator or "")
         if reached or (c.kind == "percent" and not c.change and c.unit == "%"):
             return label(cue.last, cue.last)
         return label(cue.first, cue.last)
@@ -290,6 +290,15 @@ class PeriodRules:
         as_of = sentence.endswith(tuple(self.rules["as_of"]), 0, d.start)
         # 3月5日，…开幕: the day of an event, not the figure's period
         return not (_DAY.match(d.value) and not as_of)
+
+    def _stock(self, indicator: str) -> bool:
+        """Whether an indicator names a stock (绿氢产能, 高铁营业里程), not what was added to
+        it or cut from it in the span (新增风电装机, 淘汰炼钢产能)."""
+        return indicator.endswith(self._stocks) and not self.has["stock_changed"](indicator)
+
+    @cached_property
+    def _stocks(self) -> tuple[str, ...]:
+        return tuple(self.rules["stocks"])
 
     @cached_property
     def _reach(self) -> tuple[str, ...]:

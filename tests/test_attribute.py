@@ -123,6 +123,9 @@ SENTENCES = [
     ("今年拟安排财政赤字1.2万亿元，比去年预算增加4000亿元。", 2013, "4000亿元", "2013", "plan"),
     ("今年全省赤字率拟按3.2%左右安排，比上年预算低0.3个百分点。", 2015, "0.3个百分点", "2015", "plan"),
     ("一般公共预算收入2487亿元，增长5.6%。", 2020, "2487亿元", "2020", "outcome"),
+    # a margin over a goal set by a higher level: what happened, not a goal
+    ("全县脱贫人口务工规模达到8.6万人，超过省下达目标任务4200人。", 2024, "4200人", "2024", "outcome"),
+    ("全年城镇新增就业2.3万人，比市下达的目标多1800人。", 2024, "1800人", "2024", "outcome"),
     # an audit's finding of money budgeted or arranged wrongly: found, not arranged
     ("审计发现，4个单位少编报事业收入预算1.48亿元。", 2024, "1.48亿元", "2024", "outcome"),
     ("有的县违规安排衔接资金620万元用于楼堂馆所建设。", 2024, "620万元", "2024", "outcome"),
@@ -992,7 +995,9 @@ def test_a_deadline_of_the_year_in_its_tasks_is_a_target():
 HALF_YEAR = """某州农业农村局2023年上半年工作总结和下半年工作计划
 一、上半年工作完成情况
 全州完成粮食播种面积305万亩，夏粮产量达到20.8万吨。
-二、下半年工作计划
+二、重点工作推进情况
+发放耕地地力保护补贴2.6亿元，惠及农户41万户。
+三、下半年工作计划
 确保全年粮食播种面积稳定在500万亩以上。
 """
 
@@ -1001,6 +1006,9 @@ HALF_YEAR = """某州农业农村局2023年上半年工作总结和下半年工�
     ("305万亩", "2023-01/2023-06", "outcome"),  # the review of the half year its title names
     ("20.8万吨", "2023-01/2023-06", "outcome"),
     ("500万亩以上", "2023", "target"),  # 全年: the whole year
+    # the progress of the year's key tasks (重点工作推进情况): a review, though 重点工作 names tasks
+    ("2.6亿元", "2023-01/2023-06", "outcome"),
+    ("41万户", "2023-01/2023-06", "outcome"),
 ])
 def test_a_half_year_summary_reviews_its_half_year(text, period, role):
     c = next(c for c in _claims(HALF_YEAR.replace("某州", "大理州")) if c.text == text)

@@ -38,9 +38,11 @@ _STRONG_TARGET = re.compile("|".join(STRONG_TARGET))
 TARGET_LISTS = ("预期目标", "主要目标", "目标任务是", "目标是：")  # (each holds 目标)
 _TARGET_LISTS = re.compile("|".join(TARGET_LISTS))
 # A goal referred to, not stated: a comparison with it, and which goal (低于年初预期目标2.7个百分
-# 点, 高于全年目标); before a stated-goal word also its reaching (完成全年主要目标).
+# 点, 高于全年目标, 超过省下达目标任务: who set it); before a stated-goal word also its reaching
+# (完成全年主要目标).
 _COMPARED_WITH = r"(?:低于|高于|超过|超出|好于|偏离|比|较)"
-_WHICH_GOAL = r"了?(?:年初|年度|全年|今年|当年|上年)?(?:确定|提出|设定)?的?"
+_WHICH_GOAL = (r"了?(?:年初|年度|全年|今年|当年|上年)?(?:国家|上级|省|市|州|县)?"
+               r"(?:确定|提出|设定|下达)?的?")
 _REFERRED = re.compile(rf"(?:{_COMPARED_WITH}|完成|实现|达到){_WHICH_GOAL}(?:经济社会发展)?$")
 _REFERRED_GOAL = re.compile(rf"{_COMPARED_WITH}{_WHICH_GOAL}(?:预期|调控|计划)?目标")
 # a figure that is the value of a goal: 低于3%左右的调控目标

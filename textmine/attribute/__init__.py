@@ -190,7 +190,10 @@ class Attributor:
         return key
 
     def _refined(self, v: ClaimView, key: str) -> str:
-        """A rank's key (of the growth or the level) and a part's (of its whole: _of_whole)."""
+        """A rank's key (of the growth or the level), a part's (of its whole: _of_whole) and
+        a goal's (of the figure before it: _goal_of)."""
+        if self.keys.names_goal(v.claim.indicator) and (of := _goal_of(v)):
+            return of
         if key and v.claim.kind == "rank":
             if key.startswith(_GROWTH_WORDS) and (growth := _growth_before(v)):
                 return self.keys.of_rank(growth, _GROWTH_WORDS[0])  # (…增长5.4%，增速高于全国…，居第8位)
@@ -415,6 +418,16 @@ def _level_before(v: ClaimView) -> str:
             break
         growth, after = growth or p.indicator_key or "", p.start
     return growth
+
+
+def _goal_of(v: ClaimView) -> str:
+    """The key of the figure a goal named after it is the goal of: the figure of the goal's
+    kind and unit before it in its sentence (新增就业X，完成年度目标任务Y); "" when none."""
+    c = v.claim
+    for p in reversed(v.s.claims[:v.index]):
+        if p.kind == c.kind and p.unit == c.unit:
+            return p.indicator_key or ""
+    return ""
 
 
 def _growth_before(v: ClaimView) -> str:

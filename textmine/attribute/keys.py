@@ -46,6 +46,7 @@ class KeyTable:
     # keys of populations that, as a part after 其中, are the part of the whole before them
     # (其中贫困人口Y after 易地扶贫搬迁X: 易地扶贫搬迁贫困人口, not the county's poor)
     qualified_parts: frozenset[str] = frozenset()
+    goal_words: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # (leads, names)
     _cache: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _known: frozenset[str] | None = field(default=None, repr=False)
     _longest_trailing: int = field(default=0, init=False, repr=False)
@@ -78,7 +79,8 @@ class KeyTable:
                  leading_firsts=frozenset(w[0] for w in s["leading"] if w),
                  rank_growth=(tuple(t["rank_growth"]["ends"]), t["rank_growth"]["suffix"],
                               tuple(t["rank_growth"]["growth_keys"])),
-                 qualified_parts=frozenset(t["parts"]["qualified"]))
+                 qualified_parts=frozenset(t["parts"]["qualified"]),
+                 goal_words=(tuple(t["goals"]["leads"]), tuple(t["goals"]["names"])))
         kt._bare = frozenset(clean(w) for w in (*s["leading"], *s["trailing"], *s["anywhere"])
                              ) - frozenset(map(clean, s["names_alone"]))
         return kt
@@ -113,6 +115,14 @@ class KeyTable:
             if len(s) > n + 1 and s.endswith(modal) and s[-n - 1] not in not_after:
                 return s[:-n]
         return s
+
+    def names_goal(self, indicator: str | None) -> bool:
+        """Whether an indicator phrase names only a goal (完成年度目标任务, 目标, 省下达目标)."""
+        leads, names = self.goal_words
+        s = indicator or ""
+        while s and s.startswith(leads):
+            s = s[len(next(w for w in leads if s.startswith(w))):]
+        return s in names
 
     def bare(self, indicator: str | None) -> bool:
         """Whether an indicator phrase is only words of change, time and the like (增长,

@@ -29,6 +29,14 @@ _DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")  # (XXXX: a day whose year is
 _YEAR_OF = re.compile(r"\b\d{4}(?=-|/|$)")  # the years of an ISO date or period
 _YEARS = re.compile(r"\d{4}/\d{4}$")  # a range of whole years (2023/2025)
 _GOALS = tuple(table("attribution")["time"]["whole_year_goals"])
+# a figure right after the year's goal it is the value of (完成年度目标任务4.5万人的80.4%: 4.5万人)
+_YEAR_GOAL = re.compile(f"(?:全年|年度)(?:{'|'.join(_GOALS)}){{1,2}}$")
+
+
+def _year_of_months(period: str) -> str:
+    """The year of a period of months within it (2025-01/2025-06 -> 2025); else the period."""
+    years = {y for y in _YEAR_OF.findall(period)}
+    return years.pop() if len(years) == 1 and "-" in period else period
 
 
 def whole_year_in(text: str, start: int, end: int) -> bool:
@@ -61,6 +69,8 @@ class PeriodRules:
         if c.period:
             return c.period, c.period_source or "written"
         period, source = self._period(v)
+        if period and _YEAR_GOAL.search(v.clause):
+            period = _year_of_months(period)
         return self.since_base(v, period), source
 
     def governing_date(self, v: ClaimView) -> Claim | None:

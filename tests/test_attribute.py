@@ -127,6 +127,9 @@ SENTENCES = [
     ("1-9月，全市城镇新增就业3.1万人，完成年度目标任务4万人的77.5%。", 2024, "4万人", "2024", "target"),
     ("1-9月，全市城镇新增就业3.1万人，完成年度目标任务4万人的77.5%。", 2024, "77.5%", "2024-01/2024-09",
      "outcome"),
+    # the value of a goal named after it, also of a goal missed or of a control goal
+    ("全市工业投资下降1.8%，未完成年初确定的增长6%的目标。", 2024, "6%", "2024", "target"),
+    ("城镇调查失业率5.2%，低于5.5%的控制目标。", 2024, "低于5.5%", "2024", "target"),
     # a margin over a goal set by a higher level: what happened, not a goal
     ("全县脱贫人口务工规模达到8.6万人，超过省下达目标任务4200人。", 2024, "4200人", "2024", "outcome"),
     ("全年城镇新增就业2.3万人，比市下达的目标多1800人。", 2024, "1800人", "2024", "outcome"),
@@ -1040,6 +1043,9 @@ def test_a_half_year_summary_reviews_its_half_year(text, period, role):
     # a goal named by its words only: the goal of the figure of its kind before it
     ("全县城镇新增就业1.1万人，完成全年目标任务1.3万人的84.6%。", "1.3万人", "城镇新增就业"),
     ("城镇调查失业率为4.9%，控制在5.5%的目标以内。", "控制在5.5%", "城镇调查失业率"),
+    ("城镇调查失业率5.2%，低于5.5%的控制目标。", "低于5.5%", "城镇调查失业率"),
+    # ... or by the goal's words before it, the goal after it (…增长6%的目标, missed)
+    ("全市工业投资下降1.8%，未完成年初确定的增长6%的目标。", "6%", "工业投资"),
     # (a margin over a goal is no goal: its own words)
     ("全县城镇新增就业1.1万人，超过省下达目标任务1200人。", "1200人", "超过省下达目标任务"),
     # a change of a growth rate against an earlier period: its statistic's, past the base

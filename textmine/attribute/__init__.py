@@ -22,7 +22,7 @@ from .document import BlockTime, DocumentFacts, DocumentReader
 from .gazetteer import Gazetteer, Region
 from .keys import KeyTable, clean
 from .periods import PeriodRules, whole_year_in
-from .roles import RoleRules, opens_target_list
+from .roles import RoleRules, goal_after, opens_target_list
 from .timewords import TimeWords
 from .view import CLAUSE_BOUNDARY, ClaimView, SentenceView, opens_clause
 
@@ -192,7 +192,8 @@ class Attributor:
     def _refined(self, v: ClaimView, key: str) -> str:
         """A rank's key (of the growth or the level), a part's (of its whole: _of_whole) and
         a goal's (of the figure before it: _goal_of)."""
-        if self.keys.names_goal(v.claim.indicator) and (of := _goal_of(v)):
+        if self.keys.names_goal(v.claim.indicator, bool(goal_after(v.s.text, v.claim.end))) and \
+                (of := _goal_of(v)):
             return of
         if key and v.claim.kind == "rank":
             if key.startswith(_GROWTH_WORDS) and (growth := _growth_before(v)):

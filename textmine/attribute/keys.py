@@ -116,13 +116,16 @@ class KeyTable:
                 return s[:-n]
         return s
 
-    def names_goal(self, indicator: str | None) -> bool:
-        """Whether an indicator phrase names only a goal (完成年度目标任务, 目标, 省下达目标)."""
+    def names_goal(self, indicator: str | None, goal_after: bool = False) -> bool:
+        """Whether an indicator phrase names only a goal (完成年度目标任务, 目标, 省下达目标);
+        with ``goal_after`` (the figure is followed by the goal it is the value of: …增长5%的
+        目标), also one that names only the goal's words before it and a change (未完成年初
+        确定的增长)."""
         leads, names = self.goal_words
         s = indicator or ""
         while s and s.startswith(leads):
             s = s[len(next(w for w in leads if s.startswith(w))):]
-        return s in names
+        return s in names or goal_after and (not s or self.bare(s))
 
     def bare(self, indicator: str | None) -> bool:
         """Whether an indicator phrase is only words of change, time and the like (增长,

@@ -46,7 +46,9 @@ _WHICH_GOAL = (r"了?(?:年初|年度|全年|今年|当年|上年)?(?:国家|上
 _REFERRED = re.compile(rf"(?:{_COMPARED_WITH}|完成|实现|达到){_WHICH_GOAL}(?:经济社会发展)?$")
 _REFERRED_GOAL = re.compile(rf"{_COMPARED_WITH}{_WHICH_GOAL}(?:预期|调控|计划)?目标")
 # a figure that is the value of a goal: 低于3%左右的调控目标
-_GOAL_AFTER = re.compile(r"的?(?:年度|全年|预期|调控|发展|奋斗)?目标")
+_GOAL_AFTER = re.compile(r"的?(?:年度|全年|预期|调控|控制|发展|奋斗)?目标")
+goal_after = _GOAL_AFTER.match  # (text, end of a figure): the goal it is the value of
+_NOT_DONE = ("未完成", "未实现", "没有完成", "没有实现", "未达到", "没有达到")  # (a goal missed)
 
 
 def _unreferred(clause: str) -> str:
@@ -148,6 +150,8 @@ class RoleRules:
         rest = _to_boundary(v.s.text, goal.end())
         if self.has["goal_ahead"](rest) or self.has["goal_pursued"](v.clause):
             return "target"  # (确保完成…6%左右的目标: still to do)
+        if any(w in v.clause for w in _NOT_DONE):
+            return "target"  # (未完成年初确定的增长5%的目标: the goal missed, its value)
         return None if "实现" in v.clause or self.has["planned_done"](v.clause) else "target"
 
     def _goal_referred(self, q: "_Question") -> str | None:

@@ -1046,6 +1046,9 @@ def test_a_half_year_summary_reviews_its_half_year(text, period, role):
     ("城镇调查失业率5.2%，低于5.5%的控制目标。", "低于5.5%", "城镇调查失业率"),
     # ... or by the goal's words before it, the goal after it (…增长6%的目标, missed)
     ("全市工业投资下降1.8%，未完成年初确定的增长6%的目标。", "6%", "工业投资"),
+    # a gap between a figure and its goal: the statistic's gap, not one key of every gap
+    ("全市生产总值增长4.9%，低于年初预期目标1.1个百分点。", "1.1个百分点", "国内生产总值低于目标"),
+    ("全市规模以上工业增加值增长8.2%，高于计划目标2.2个百分点。", "2.2个百分点", "规模以上工业增加值高于目标"),
     # (a margin over a goal is no goal: its own words)
     ("全县城镇新增就业1.1万人，超过省下达目标任务1200人。", "1200人", "超过省下达目标任务"),
     # a change of a growth rate against an earlier period: its statistic's, past the base

@@ -204,6 +204,9 @@ class Attributor:
         if v.claim.kind in ("percent", "ratio"):
             if key.startswith(_SHARE):
                 return self._share_of(v, key)
+            gap = _GOAL_GAP.match(v.claim.indicator or "")
+            if gap and (subject := _level_before(v)):  # (…增长5.3%，低于年初预期目标X: whose)
+                return subject + gap[1] + ("目标" if "目标" in gap.string else gap[2])
             if key.startswith(_ASPECTS) and (subject := _level_before(v)):
                 return subject + key  # (…增长5.4%，增速高于全国平均水平0.1个百分点: whose)
             if key and (m := _OF_WHOLE.match(v.clause)) and not _TIME_WHOLE.search(m["whole"]):
@@ -397,6 +400,8 @@ _SHARE = "占"  # (a share's phrase: 占国内生产总值比重)
 # 比全国平均水平高): no statistic named, the one before it in its sentence
 _GROWTH_WORDS = ("增速", "增幅", "涨幅")  # (the words of a growth rate a rank may rank)
 _ASPECTS = (*_GROWTH_WORDS, "降幅", "比全国", "高于全国", "低于全国")
+# a gap between a figure and its goal (低于年初预期目标, 高于计划目标): keyed by the statistic
+_GOAL_GAP = re.compile(r"^(低于|高于|超过|超出|好于)[^，,；;。]{0,8}?(目标|计划)")
 # a share written as 为/完成 the whole 的 (为预算的101.2%, 完成年度计划的98%), but not of a time
 # (为上年的1.2倍: a multiple of the statistic's own past)
 _OF_WHOLE = re.compile(r"^(?:为|是|完成|相当于)(?P<whole>[^，,；;。：:]{2,10})的$")

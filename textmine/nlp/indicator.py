@@ -65,7 +65,8 @@ _PER_TAIL = re.compile(f"(?<=..)(?:由|从)?(?:平均(?:{_PER}|每)?|{_PER}|每|
 # alone: 每50公斤; 基础养老金月人均提高到: not 基础养老金月人, once the verb and 均 were cut)
 _PER_ONLY = re.compile(_PER)
 _LIST_ITEM_END = re.compile("[、等和及与]")
-_NUMBER_START = re.compile(r"\d|[一二两三四五六七八九十]+(?:[个家项名]|次(?!性))")
+# (not an ordinal, which names an event or an edition: 召开第二次领导小组会议, 第12次常委会会议)
+_NUMBER_START = re.compile(r"(?<![第\d])\d|(?<!第)[一二两三四五六七八九十]+(?:[个家项名]|次(?!性))")
 # the dates after a date in its list, and a count of times after them (、6月8日、9月23日三次)
 _LISTED_DATES = re.compile(r"(?:[、和及与](?:\d{4}年)?\d{1,2}月(?:\d{1,2}[日号])?)*"
                            r"(?:(?:\d+|[一二两三四五六七八九十]+)次(?!性))?")
@@ -167,12 +168,30 @@ def _date_event(text: str, end: int, left: str, right: str, clause_end: re.Match
         if times and len(_CJK.findall(clause, times.end())) >= 2:
             clause = clause[times.end():]
         phrase = _trim(_NUMBER_START.split(clause)[0])
-    return phrase
+    return _without_venue(phrase) if "在" in phrase or "上" in phrase[-1:] else phrase
 
 
 _SPAN_BEFORE = "的从由比前到至"  # (before a span of time that is a figure or a base, no adverb)
 _TIMES = re.compile(r"(?<![第\d一二两三四五六七八九十])(?:\d+|[一二两三四五六七八九十]+)次(?!性)")
 # (a count of times: not an ordinal, 第二次会议)
+
+
+def _without_venue(phrase: str) -> str:
+    """A date's event without the venue it took place in, between its subject and its verb
+    (第二次会议在北京人民大会堂开幕 -> 第二次会议开幕), when two characters are left on each
+    side (its name before the venue: 在县政务中心会议室); and without the 上 of a meeting at its
+    end (…第四次会议上 -> …第四次会议)."""
+    for m in _VENUE.finditer(phrase):  # (a venue, not a place alone: 在陕西考察 is what was done)
+        if len(_CJK.findall(phrase, 0, m.start())) >= 2 and len(_CJK.findall(phrase, m.end())) >= 2:
+            phrase = phrase[:m.start()] + phrase[m.end():]
+            break
+    return phrase[:-1] if phrase.endswith(_MEETING_ENDS) else phrase
+
+
+_EVENT = table("indicator")["date_event"]
+# 在, then up to eight characters of a place's or a building's name, then a venue
+_VENUE = re.compile(f"在[^，,。；;、在]{{0,8}}?(?:{'|'.join(map(re.escape, _EVENT['venues']))})")
+_MEETING_ENDS = tuple(_EVENT["meeting_ends"])
 
 
 def _first_event(after: str) -> str:

@@ -101,6 +101,9 @@ PERCENTS = [
     # a per-mille point is a tenth of a percentage point (not 0.4 of the measure word 个)
     ("出生率下降0.4个千分点", "0.4个千分点", "percent", 0.04, "个百分点", "exact", 0.04, 0.04),
     ("占总量的一半", "一半", "percent", 50, "%", "exact", 50, 50),
+    # 半数, with the qualifier words of a number around it
+    ("半数以上合作社实现分红", "半数以上", "percent", 50, "%", "over", 50, None),
+    ("近半数脱贫户参加了保险", "近半数", "percent", 50, "%", "under", None, 50),
 ]
 RATIOS = [
     ("销售额增长1.5倍", "1.5倍", "ratio", 1.5, "倍", "exact", 1.5, 1.5),
@@ -121,6 +124,10 @@ DURATIONS = [
     ("集中攻坚4个月", "4个月", "duration", 4, "月", "exact", 4, 4),
     ("整改历时3个多月", "3个多月", "duration", 3, "月", "over", 3, 4),
     ("驻村工作满两年", "两年", "duration", 2, "年", "exact", 2, 2),
+    # 多 after the time unit, before the time words that follow a span (not 万元多方筹措)
+    ("前后用了两年多时间完成改造", "两年多", "duration", 2, "年", "over", 2, 3),
+    ("经过一年多的努力", "一年多", "duration", 1, "年", "over", 1, 2),
+    ("驻村四年多来", "四年多", "duration", 4, "年", "over", 4, 5),
 ]
 OVER_DUO_YU = [
     ("线上销售特色产品2100多种", "2100多种", "count", 2100, "种", "over", 2100, 2200),
@@ -136,6 +143,8 @@ OVER_DUO_YU = [
     ("到位资金1亿余元", "1亿余元", "money", 100000000, "元", "over", 100000000, 200000000),
     ("受益群众2.4万余人", "2.4万余人", "count", 24000, "人", "over", 24000, 25000),
     ("组织活动30多场", "30多场", "count", 30, "场", "over", 30, 40),
+    # ... not a 多 that begins the next word (多方, 多用于)
+    ("到位资金5万元多方筹措", "5万元", "money", 50000, "元", "exact", 50000, 50000),
 ]
 QUALIFIER_WORDS = [
     ("参训学员超过600人", "超过600人", "count", 600, "人", "over", 600, None),

@@ -57,6 +57,8 @@ MAGNITUDE_ONLY: frozenset[str] = frozenset(_T["magnitude_only"]["words"])
 NOT_AFTER: dict[str, str] = dict(_T.get("not_after", {}))
 # the suffix words 多, 余, 餘, 有余: after the unit they add 10^k only in a few places
 OVER_K_SUFFIXES: frozenset[str] = frozenset(w for w, r in SUFFIX.items() if r is OVER_K)
+# (what may follow 多/余 after a unit: 一年多时间, 两年多的时间)
+OVER_K_FOLLOWERS: tuple[str, ...] = tuple(_T["over_k_after_unit"]["words"])
 _PREFIX_LONGEST = sorted(PREFIX, key=len, reverse=True)
 _SUFFIX_LONGEST = sorted(SUFFIX, key=len, reverse=True)
 

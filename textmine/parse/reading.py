@@ -324,7 +324,8 @@ def _per(r: Reading) -> Outcome:
 # ---------------------------------------------------------------- words after the number
 
 def _suffix(r: Reading) -> Outcome:
-    """A qualifier word after the unit: 6600万人以上, 15%左右, 5.5%以内, 1200 或以上, 3万元多."""
+    """A qualifier word after the unit: 6600万人以上, 15%左右, 5.5%以内, 1200 或以上, 3万元多,
+    一年多时间."""
     t, j = r.t, r.end
     suf = Q.suffix_at(t, j) if t[j:j + 1] in Q.SUFFIX_FIRST else None  # (mostly not: no call)
     if suf is None and j < len(t) and t[j] in SPACE:
@@ -338,7 +339,8 @@ def _suffix(r: Reading) -> Outcome:
         if r.rule in UNDECIDED or r.rule is OVER_K or Q.SUFFIX[suf] is AT_MOST:
             r.rule = Q.SUFFIX[suf]
         j += len(suf)
-    elif suf and r.unit is not None and r.rule is EXACT and not _starts_word_after(t, j + len(suf)):
+    elif suf and r.unit is not None and r.rule is EXACT and (
+            not _starts_word_after(t, j + len(suf)) or t.startswith(Q.OVER_K_FOLLOWERS, j + len(suf))):
         r.rule = OVER_K  # 3万元多 (rare)
         j += len(suf)
     if r.rule is AT_MOST_IF_SUFFIX:

@@ -109,6 +109,9 @@ RATIOS = [
     ("销售额增长1.5倍", "1.5倍", "ratio", 1.5, "倍", "exact", 1.5, 1.5),
     ("农户收入翻一番", "翻一番", "ratio", 2, "倍", "exact", 2, 2),
     ("集体经济收入翻两番", "翻两番", "ratio", 4, "倍", "exact", 4, 4),
+    # 多 after the special word, ending the phrase: more than that (not 多方面)
+    ("五年间农民收入翻了一番多。", "翻了一番多", "ratio", 2, "倍", "over", 2, 3),
+    ("收入翻了一番多方面受益", "翻了一番", "ratio", 2, "倍", "exact", 2, 2),
 ]
 RANKS = [
     ("考核结果位居全省第一位", "第一位", "rank", 1, "位", "exact", 1, 1),

@@ -114,12 +114,18 @@ def special_at(t: str, i: int) -> NumberMention | None:
         start = i - len(pre) if pre else i
         end = i + len(w)
         suf = Q.suffix_at(t, end)
-        if suf and Q.SUFFIX[suf] is not OVER_K:
-            rule, end = Q.SUFFIX[suf], end + len(suf)
+        if suf and (Q.SUFFIX[suf] is not OVER_K or rule is EXACT and _over_k_ends(t, end + len(suf))):
+            rule, end = Q.SUFFIX[suf], end + len(suf)  # (翻了一番多, 一半多: more than that)
         lo, hi = Q.bounds(rule, v)
         return NumberMention(start, end, t[start:end], s["kind"], v, s["unit"],
                              QUALIFIER[rule], lo, hi, chinese=True, number_start=i)
     return None
+
+
+def _over_k_ends(t: str, j: int) -> bool:
+    """Whether a 多 or 余 ending at ``j`` ends the expression: no letter follows it (翻了一番
+    多。; not 翻了一番多方面, where 多 begins a word), or a time word does."""
+    return j >= len(t) or not t[j].isalpha() or t.startswith(Q.OVER_K_FOLLOWERS, j)
 
 
 def slash_fraction(text: str, t: str, fm: re.Match) -> NumberMention:

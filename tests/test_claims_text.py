@@ -635,3 +635,16 @@ def test_where_it_happened_is_cut_whole_or_not_at_all(words):
         phrase[:k] + phrase[k + n:] == out and phrase[k] in "到赴向" and n >= 3 and (
             cjk(phrase[:k]) >= 2 or cjk(phrase[:k]) == 0 and cjk(out[k:]) >= 2)
         for k in range(len(out) + 1))
+
+
+@pytest.mark.parametrize("sentence,text,unit", [
+    ("全市注册志愿者达到461万。", "461万", "人"),   # (志愿者, 旅客: people, as 群众)
+    ("全年运送旅客1.2亿，较上年增长8%。", "1.2亿", "人"),
+    ("带动12万农户增收。", "12万", "户"),
+    ("培育市场主体3.6万。", "3.6万", "家"),
+])
+def test_the_unit_of_a_count_without_a_measure_word_is_its_nouns(sentence, text, unit):
+    """A count written without a measure word takes the usual one of the noun it counts
+    (data/context_units.toml): 人 for people, 户 for households, 家 for enterprises."""
+    got = {c.text: c for c in textmine.extract(sentence, year=2024, classify=False)}
+    assert (got[text].kind, got[text].unit) == ("count", unit)

@@ -1147,6 +1147,22 @@ def test_a_work_plan_heading_opens_a_forward_part():
     assert (got["12个"], got["20个"], got["1100人以上"]) == ("outcome", "target", "target")
 
 
+@pytest.mark.parametrize("heading,role", [
+    ("二、脱贫目标", "target"),             # a part about goals, whatever goals
+    ("二、2023年发展目标", "target"),
+    ("二、脱贫攻坚目标任务全面完成", "outcome"),  # ... not a heading that says they were met
+    ("二、目标完成情况", "outcome"),
+])
+def test_a_heading_of_goals_opens_a_forward_part(heading, role):
+    """A county's page of its situation and its goals: figures of the year under 脱贫目标
+    are goals; a heading that says the goals were met reviews."""
+    doc = (f"某县2023年脱贫攻坚基本情况\n一、贫困情况\n全县现有贫困人口1.2万人。\n{heading}\n"
+           "2023年：完成易地扶贫搬迁1500户，硬化通组公路300公里。\n")
+    got = {c.text: c.role for c in _claims(doc.replace("某县", "长顺县"))}
+    assert got["1.2万人"] == "outcome"
+    assert (got["1500户"], got["300公里"]) == (role, role)
+
+
 BUDGET_EXECUTION = """关于某省2025年预算执行情况与2026年预算草案的报告
 一、2025年预算执行情况
 全省一般公共预算支出4120.6亿元，完成调整预算的97.2%，增长1.9%。政府性基金预算收入830.4亿元，下降6.1%。

@@ -1163,6 +1163,30 @@ def test_a_heading_of_goals_opens_a_forward_part(heading, role):
     assert (got["1500户"], got["300公里"]) == (role, role)
 
 
+GOALS_BY_YEAR = """某县脱贫攻坚基本情况
+一、贫困情况
+全县现有贫困人口1.2万人。
+二、脱贫目标
+2022年：计划搬迁900户3600人。完成情况：建成安置点4个。
+2023年：硬化通组公路300公里，建成蔬菜基地12个。
+全县森林覆盖率由2020年的58.2%提高到62%。
+"""
+
+
+@pytest.mark.parametrize("year,text,role", [
+    (2023, "900户", "target"),   # a goal of a year over when the page was written: still a goal
+    (2023, "300公里", "target"),
+    (2024, "12个", "target"),    # (read a year later: the same goals)
+    (2023, "4个", "outcome"),    # what was done, reported beside the goal
+    (2023, "58.2%", "outcome"),  # where a goal starts from
+    (2023, "62%", "target"),
+])
+def test_the_figures_under_a_heading_of_goals_are_goals_whatever_their_year(year, text, role):
+    doc = GOALS_BY_YEAR.replace("某县", "长顺县").replace("基本情况", f"基本情况（{year}年）")
+    got = {c.text: c.role for c in _claims(doc)}
+    assert got[text] == role
+
+
 BUDGET_EXECUTION = """关于某省2025年预算执行情况与2026年预算草案的报告
 一、2025年预算执行情况
 全省一般公共预算支出4120.6亿元，完成调整预算的97.2%，增长1.9%。政府性基金预算收入830.4亿元，下降6.1%。

@@ -51,6 +51,10 @@ goal_after = _GOAL_AFTER.match  # (text, end of a figure): the goal it is the va
 _NOT_DONE = ("未完成", "未实现", "没有完成", "没有实现", "未达到", "没有达到")  # (a goal missed)
 
 
+_SPAN_FROM = re.compile(r"[从由][^，,；;。]{0,12}$")  # (a figure after 从/由 in its clause ...)
+_SPAN_TO = re.compile(r"[^，,；;。]{0,4}?[到至]")  # (... before the 到 of its span)
+
+
 def _unreferred(clause: str) -> str:
     return _REFERRED_GOAL.sub("", clause) if "目标" in clause else clause
 
@@ -202,6 +206,23 @@ class RoleRules:
         return prev.role if prev is not None else None  # (…930亿元。其中，教育支出Y: the
         #                                                 sentence before's)
 
+    def _goals_part(self, q: "_Question") -> str | None:
+        """A figure under a heading of goals (二、脱贫目标): a goal whatever its year (the
+        earlier years of a table of goals by year are goals too, also when the report is
+        read a year later), unless a word of its own clause said otherwise (the rules
+        before: 已, 目前) or its sentence reports what was done (完成情况：…)."""
+        v = q.v
+        block = v.s.block
+        part = block.part if block is not None else None
+        if part is None or part.kind != "forward" or not self.has["goal_headings"](part.heading):
+            return None
+        # (…计划搬迁X户。完成情况：安置点共7个: what was done, reported beside the goal; the
+        # start of 从X提高到Y: where the goal starts from)
+        if self.has["goal_reports"](v.s.text[:v.claim.start]) or _SPAN_FROM.search(v.clause) and \
+                _SPAN_TO.match(v.s.text, v.claim.end):
+            return None
+        return "target"
+
     def _happened(self, q: "_Question") -> str | None:
         """已, 目前: it happened (力争完成 is still a target)."""
         has = self.has
@@ -310,9 +331,9 @@ class RoleRules:
     # (a sentence opening with 预计 forecasts a year just over too: 预计全年…，收入完成X in a
     # January report, before the year's figures are final; _forecast_opening before _over)
     RULES = (_forecast, _goal_value, _goal_referred, _continues, _happened, _plan, _planned,
-             _part, _forecast_opening, _over, _budget, _stated_target, _ahead)
+             _part, _forecast_opening, _goals_part, _over, _budget, _stated_target, _ahead)
     QUIET_RULES = (_goal_value, _goal_referred, _continues, _plan, _part, _forecast_opening,
-                   _over, _stated_target, _ahead)  # (RULES less four)
+                   _goals_part, _over, _stated_target, _ahead)  # (RULES less four)
 
     def _arranged(self, v: ClaimView) -> bool:
         """Money or a standard after an arranging word in its clause, or money in a sentence

@@ -87,7 +87,7 @@ def test_a_charts_scale_in_a_pdf_makes_no_claims(tmp_path):
     import textmine
     from textmine.ingest.pdf import read_pdf
     page = Page().column(Column(50, 60, 480).para(
-        "全市规模以上工业增加值增长6.2%，完成固定资产投资358亿元。"))
+        "全市农产品加工业产值增长7.3%，完成技术改造投资41亿元。"))
     for k, label in enumerate(["60%", "40%", "20%", "0%", "-20%"]):  # (its right edge at 90)
         page.text(90 - pdfmetrics.stringWidth(label, FONT, 7), 200 + 12 * k, label, 7)
     for k, year in enumerate(["2020", "2021", "2022", "2023"]):
@@ -97,7 +97,7 @@ def test_a_charts_scale_in_a_pdf_makes_no_claims(tmp_path):
     assert sorted(t for b in blocks if b.kind == "axis" for t in b.text.split()) == sorted(
         ["60%", "40%", "20%", "0%", "-20%", "2020", "2021", "2022", "2023"])
     texts = [c.text for c in textmine.extract(path, classify=False)]
-    assert texts == ["6.2%", "358亿元"]
+    assert texts == ["7.3%", "41亿元"]
 
 
 @pytest.mark.parametrize("line,axis", [("2020 2021 2022 2023", True), ("0% 25% 50% 75% 100%", True),

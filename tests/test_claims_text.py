@@ -120,7 +120,7 @@ def test_indicator_of_adjacent_numbers_and_of_dates():
     ("7月3日，县委召开第9次常委会会议。", {"7月3日": "县委召开第9次常委会会议"}),
     # a venue is cut from a long event, a place alone is kept, and so is a meeting's 上
     ("3月2日，全县第三次劳务协作推进会在县政务中心会议室召开。", {"3月2日": "全县第三次劳务协作推进会召开"}),
-    ("——2025年1月12日在某县第十八届人民代表大会第五次会议上", {"2025年1月12日": "人民代表大会第五次会议"}),
+    ("——2025年1月12日在某县第十八届人民代表大会第六次会议上", {"2025年1月12日": "人民代表大会第六次会议"}),
 ])
 def test_the_event_of_a_date(sentence, events):
     got = {c.text: c.indicator for c in textmine.extract(sentence, year=2020, classify=False)}

@@ -178,10 +178,10 @@ _TIMES = re.compile(r"(?<![第\d一二两三四五六七八九十])(?:\d+|[一�
 
 def _without_venue(phrase: str) -> str:
     """A date's event without the venue it took place in, between its subject and its verb
-    (第二次会议在北京人民大会堂开幕 -> 第二次会议开幕), when two characters are left on each
+    (推进会在市会议中心召开 -> 推进会召开), when two characters are left on each
     side (its name before the venue: 在县政务中心会议室); and without the 上 of a meeting at its
     end (…第四次会议上 -> …第四次会议)."""
-    for m in _VENUE.finditer(phrase):  # (a venue, not a place alone: 在陕西考察 is what was done)
+    for m in _VENUE.finditer(phrase):  # (a venue, not a place alone: 在云南调研 is what was done)
         if len(_CJK.findall(phrase, 0, m.start())) >= 2 and len(_CJK.findall(phrase, m.end())) >= 2:
             phrase = phrase[:m.start()] + phrase[m.end():]
             break

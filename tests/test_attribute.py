@@ -333,6 +333,8 @@ KEYS = [
     ("务工就业人数较去年同期增加", "务工就业人数"),  # a comparison base with 同期
     ("经济增长预期目标是年均增长", "国内生产总值"),  # (是 after a goal)
     ("全市地区生产总值跨越", "国内生产总值"), ("全县生产总值跨过", "国内生产总值"),  # (a level passed)
+    ("自然增长率", "人口自然增长率"),  # (a statistic that ends in a change word)
+    ("城乡收入倍差", "城乡居民收入比"), ("城乡居民收入比", "城乡居民收入比"),
     # arranging and estimating verbs are no part of the statistic
     ("一般公共预算支出安排", "一般公共预算支出"), ("拟安排保障房专项资金", "保障房专项资金"),
     ("省财政拟安排", "省财政"), ("一般公共预算收入预计", "一般公共预算收入"),

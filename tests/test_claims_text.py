@@ -648,3 +648,11 @@ def test_the_unit_of_a_count_without_a_measure_word_is_its_nouns(sentence, text,
     (data/context_units.toml): 人 for people, 户 for households, 家 for enterprises."""
     got = {c.text: c for c in textmine.extract(sentence, year=2024, classify=False)}
     assert (got[text].kind, got[text].unit) == ("count", unit)
+
+
+def test_the_value_of_an_index_has_no_unit():
+    """基尼系数0.45, 城乡居民收入比2.41: kind other and no unit (docs/claims.md kinds)."""
+    got = {c.text: c for c in textmine.extract("全省城乡居民收入比为2.41，基尼系数0.45。", year=2024,
+                                               classify=False)}
+    assert [(got[t].kind, got[t].unit, float(got[t].value)) for t in ("2.41", "0.45")] == \
+        [("other", "", 2.41), ("other", "", 0.45)]

@@ -78,7 +78,7 @@ def select_claims(text: str, mentions: list[NumberMention]) -> list[NumberMentio
             out.append(m)
             continue
         if m.kind == "number":
-            m = share_of(text, m) or infer_unit(text, m)
+            m = share_of(text, m) or index_value(text, m) or infer_unit(text, m)
             if m is None:
                 continue
         if m.kind in ("count", "duration") and m.chinese and m.value == 1 and not m.bare:
@@ -148,6 +148,23 @@ def share_of(text: str, m: NumberMention) -> NumberMention | None:
     return replace(m, kind="percent", unit="%", unit_written=True, value=m.value * _HUNDRED,
                    lower=None if m.lower is None else m.lower * _HUNDRED,
                    upper=None if m.upper is None else m.upper * _HUNDRED)
+
+
+@cache
+def _index_before() -> re.Pattern:
+    t = table("context_units")["index"]
+    names, verbs = "|".join(t["names"]), "|".join(t["verbs"])
+    # (its name and verb right before it, or the start of its span: 倍差由2.8缩小到)
+    return re.compile(f"(?:{names})(?:(?:{verbs})?|[由从][^，。；]{{1,8}}?(?:{verbs}))$")
+
+
+def index_value(text: str, m: NumberMention) -> NumberMention | None:
+    """The value of an index, a coefficient or a ratio of two sums written without a unit
+    right after its name (基尼系数为0.46, 城乡居民收入比为2.65): kind other, no unit; None
+    for other numbers."""
+    if m.chinese or m.qualifier != "exact" or not _index_before().search(_clause_before(text, m.start)):
+        return None
+    return replace(m, kind="other", unit="", unit_written=False)
 
 
 def infer_unit(text: str, m: NumberMention) -> NumberMention | None:

@@ -133,6 +133,10 @@ SENTENCES = [
     # a margin over a goal set by a higher level: what happened, not a goal
     ("全县脱贫人口务工规模达到8.6万人，超过省下达目标任务4200人。", 2024, "4200人", "2024", "outcome"),
     ("全年城镇新增就业2.3万人，比市下达的目标多1800人。", 2024, "1800人", "2024", "outcome"),
+    # the start of a span under a deadline is where the figure stands when the report is
+    # written (the year before it), not the year before the deadline; its end is the goal
+    ("到2030年，全市人均公园绿地面积从14.6平方米提高到16平方米。", 2026, "14.6平方米", "2025", "outcome"),
+    ("到2030年，全市人均公园绿地面积从14.6平方米提高到16平方米。", 2026, "16平方米", "2030", "target"),
     # an audit's finding of money budgeted or arranged wrongly: found, not arranged
     ("审计发现，4个单位少编报事业收入预算1.48亿元。", 2024, "1.48亿元", "2024", "outcome"),
     ("有的县违规安排衔接资金620万元用于楼堂馆所建设。", 2024, "620万元", "2024", "outcome"),

@@ -135,19 +135,33 @@ class PeriodRules:
         if d is not None and d.start >= v.clause_start:
             return self.governed(d, cue, v.s.facts), "written"
         span = self.span_end(v)
-        year = v.s.facts.year
-        base = cue or (Cue(year, year, "document") if year and span is not None else None)
-        if span is not None and base is not None:
-            # 从X增加到Y: X the year before the context's years; between written years
-            # (2020年到2025年，从X提升到Y) X the first, Y the last
-            first = base.first if base.kind == "years" else base.first - 1
-            y = first if span == "from" else base.last
-            return label(y, y), "span"
+        if span is not None and (at_span := self._span_period(v, cue, span)) is not None:
+            return at_span, "span"
         if d is None and v.s.carried is not None and source in ("section", "document"):
             d = v.s.carried  # (1-6月，A；B。: the date opening the list governs B)
         if d is not None:
             return self.governed(d, cue, v.s.facts), "written"
         return self._in_context(v, cue, source)
+
+    def _span_period(self, v: ClaimView, cue: Cue | None, span: str) -> str | None:
+        """The period of X or Y of 从X增加到Y (``span``: from or to): X the year before the
+        context's years, Y their last; between written years (2020年到2025年，从X提升到Y) X
+        the first; under a deadline (到2030年，从X提高到Y) X where it stands when the report
+        is written. None without a context or a document year."""
+        year = v.s.facts.year
+        base = cue or (Cue(year, year, "document") if year else None)
+        if base is None:
+            return None
+        first = base.first if base.kind == "years" else base.first - 1
+        if span == "from" and year is not None and first >= year and self._deadline(v):
+            first = year - 1  # (not 2029, the year before the deadline)
+        y = first if span == "from" else base.last
+        return label(y, y)
+
+    def _deadline(self, v: ClaimView) -> bool:
+        """Whether the date governing the claim is a deadline (到2030年, 至2027年)."""
+        d = self.governing_date(v)
+        return d is not None and v.s.text[d.start - 1:d.start] in ("到", "至")
 
     def _respective_year(self, v: ClaimView, cue: Cue | None) -> str | None:
         """The year of a figure's place in a list after 分别 whose clause names as many years

@@ -145,7 +145,7 @@ class PeriodRules:
 
     def _span_period(self, v: ClaimView, cue: Cue | None, span: str) -> str | None:
         """The period of X or Y of 从X增加到Y (``span``: from or to): X the year before the
-        context's years, Y their last; between written years (2020年到2025年，从X提升到Y) X
+        context's years, Y their last; between written years (2016年至2020年，由X提高到Y) X
         the first; under a deadline (到2030年，从X提高到Y) X where it stands when the report
         is written. None without a context or a document year."""
         year = v.s.facts.year

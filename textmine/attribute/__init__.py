@@ -52,8 +52,9 @@ class Attributor:
     @classmethod
     def load(cls) -> "Attributor":
         gaz, times = Gazetteer.load(), TimeWords.load()
-        return cls(gaz, KeyTable.load(), DocumentReader.load(gaz, times),
-                   PeriodRules.load(times), RoleRules.load(times))
+        periods = PeriodRules.load(times)
+        return cls(gaz, KeyTable.load(), DocumentReader.load(gaz, times), periods,
+                   RoleRules.load(times, periods.span_end))
 
     def forget(self) -> None:
         """Drop what was remembered of the texts read so far (the time cues of clauses, the
@@ -197,7 +198,7 @@ class Attributor:
             return of
         if key and v.claim.kind == "rank":
             if key.startswith(_GROWTH_WORDS) and (growth := _growth_before(v)):
-                return self.keys.of_rank(growth, _GROWTH_WORDS[0])  # (…增长5.4%，增速高于全国…，居第8位)
+                return self.keys.growth_of(growth)  # (…增长5.4%，增速高于全国…，居第8位)
             return self.keys.of_rank(key, v.claim.indicator or "")
         if key in self.keys.qualified_parts and v.clause.startswith("其中"):
             return _of_whole(v, key)

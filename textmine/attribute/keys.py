@@ -146,8 +146,13 @@ class KeyTable:
         """The key of a rank of the statistic ``key``: with the growth suffix when the rank's
         phrase ranks its growth (规模以上工业增加值增速 -> 规模以上工业增加值增速; 经济增速 ->
         国内生产总值增速), else ``key`` (a rank of the level)."""
-        ends, suffix, growth = self.rank_growth
-        return key + suffix if key and indicator.endswith(ends) and not key.endswith(growth) else key
+        return self.growth_of(key) if key and indicator.endswith(self.rank_growth[0]) else key
+
+    def growth_of(self, key: str) -> str:
+        """The key of the growth of the statistic ``key`` (规模以上工业增加值 ->
+        规模以上工业增加值增速), or ``key`` when it names a growth already."""
+        _, suffix, growth = self.rank_growth
+        return key if key.endswith(growth) else key + suffix
 
     def forget(self) -> None:
         """Drop the keys remembered of the phrases read so far."""

@@ -35,7 +35,7 @@ _YEAR_GOAL = re.compile(f"(?:全年|年度)(?:{'|'.join(_GOALS)}){{1,2}}$")
 
 def _year_of_months(period: str) -> str:
     """The year of a period of months within it (2025-01/2025-06 -> 2025); else the period."""
-    years = {y for y in _YEAR_OF.findall(period)}
+    years = set(_YEAR_OF.findall(period))
     return years.pop() if len(years) == 1 and "-" in period else period
 
 
@@ -92,9 +92,8 @@ class PeriodRules:
             return period
         base = self.base_year(v)
         if base is None:  # 到2025年，…年均增长8%: from the report's year to the deadline
-            d, year = self.governing_date(v), v.s.facts.year
-            if d is not None and v.s.text[d.start - 1:d.start] in ("到", "至") and \
-                    year is not None and year < years[1]:
+            year = v.s.facts.year
+            if year is not None and year < years[1] and self._deadline(v):
                 return label(year, years[1])
             return period
         if not base < years[1]:

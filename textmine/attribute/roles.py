@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Callable
 
 from ..parse.tables import searchers, table
 from .timewords import TimeWords, year_range
@@ -48,11 +49,6 @@ _REFERRED_GOAL = re.compile(rf"{_COMPARED_WITH}{_WHICH_GOAL}(?:预期|调控|计
 # a figure that is the value of a goal: 低于3%左右的调控目标
 _GOAL_AFTER = re.compile(r"的?(?:年度|全年|预期|调控|控制|发展|奋斗)?目标")
 goal_after = _GOAL_AFTER.match  # (text, end of a figure): the goal it is the value of
-_NOT_DONE = ("未完成", "未实现", "没有完成", "没有实现", "未达到", "没有达到")  # (a goal missed)
-
-
-_SPAN_FROM = re.compile(r"[从由][^，,；;。]{0,12}$")  # (a figure after 从/由 in its clause ...)
-_SPAN_TO = re.compile(r"[^，,；;。]{0,4}?[到至]")  # (... before the 到 of its span)
 
 
 def _unreferred(clause: str) -> str:
@@ -104,6 +100,8 @@ class RoleRules:
     held: re.Pattern = field(init=False)  # the words of target_held, one search
     goal_refs: re.Pattern = field(init=False)  # the words of goal_referred, one search
     _by_sentence: dict = field(default_factory=dict, repr=False)  # _rules_for's, by kind
+    # PeriodRules.span_end: "from" for X of 从X增加到Y (a goal's starting point)
+    span_end: Callable[[ClaimView], str | None] | None = None
 
     def __post_init__(self) -> None:
         self.plan_names = re.compile("|".join(map(re.escape, self.words["plan_names"])))
@@ -115,9 +113,10 @@ class RoleRules:
             *w["forecast"], *w["outcome"], *w["budget"], *w["planned"]]})
 
     @classmethod
-    def load(cls, times: TimeWords) -> "RoleRules":
+    def load(cls, times: TimeWords, span_end: Callable[[ClaimView], str | None] | None = None
+             ) -> "RoleRules":
         r = table("attribution")["roles"]
-        return cls(times, r, re.compile(r["modal"]))
+        return cls(times, r, re.compile(r["modal"]), span_end=span_end)
 
     def role(self, v: ClaimView, period: str | None, governing_date=None) -> str:
         """The first rule of ``RULES`` that gives a role, else ``outcome``."""
@@ -154,7 +153,7 @@ class RoleRules:
         rest = _to_boundary(v.s.text, goal.end())
         if self.has["goal_ahead"](rest) or self.has["goal_pursued"](v.clause):
             return "target"  # (确保完成…6%左右的目标: still to do)
-        if any(w in v.clause for w in _NOT_DONE):
+        if self.has["goal_missed"](v.clause):
             return "target"  # (未完成年初确定的增长5%的目标: the goal missed, its value)
         return None if "实现" in v.clause or self.has["planned_done"](v.clause) else "target"
 
@@ -218,8 +217,8 @@ class RoleRules:
             return None
         # (…计划搬迁X户。完成情况：安置点共7个: what was done, reported beside the goal; the
         # start of 从X提高到Y: where the goal starts from)
-        if self.has["goal_reports"](v.s.text[:v.claim.start]) or _SPAN_FROM.search(v.clause) and \
-                _SPAN_TO.match(v.s.text, v.claim.end):
+        if self.has["goal_reports"](v.s.text[:v.claim.start]) or \
+                self.span_end is not None and self.span_end(v) == "from":
             return None
         return "target"
 

@@ -34,14 +34,15 @@ def axis_labels(texts: Sequence[str], boxes: Sequence[tuple]) -> set[int]:
     """The places of the lines (``texts`` in reading order, ``boxes`` their (x0, top, x1,
     bottom)) that are a chart's tick labels."""
     out = {i for i, text in enumerate(texts) if _one_line_axis(text)}
+    values = [label_value(t) for t in texts]
     run: list[int] = []
-    for i, text in enumerate([*texts, ""]):
-        if label_value(text) is not None and (not run or _aligned(boxes[run[-1]], boxes[i])):
+    for i, value in enumerate([*values, None]):
+        if value is not None and (not run or _aligned(boxes[run[-1]], boxes[i])):
             run.append(i)
             continue
-        if _is_axis(run, texts, boxes):
+        if _is_axis(run, values, boxes):
             out.update(run)
-        run = [i] if i < len(texts) and label_value(text) is not None else []
+        run = [i] if value is not None else []
     return out
 
 
@@ -62,14 +63,14 @@ def _aligned(a: tuple, b: tuple) -> bool:
     return down or across
 
 
-def _is_axis(run: list[int], texts: Sequence[str], boxes: Sequence[tuple]) -> bool:
+def _is_axis(run: list[int], values: list[Fraction | None], boxes: Sequence[tuple]) -> bool:
     if len(run) < _MIN:
         return False
     down = all(abs(boxes[a][2] - boxes[b][2]) <= _ALIGN for a, b in zip(run, run[1:]))
     across = all(abs(boxes[a][1] - boxes[b][1]) <= _ALIGN for a, b in zip(run, run[1:]))
     if not (down or across):  # (one direction along the whole run)
         return False
-    return _steps_evenly([label_value(texts[i]) for i in run])
+    return _steps_evenly([values[i] for i in run])
 
 
 def _steps_evenly(values: list[Fraction]) -> bool:

@@ -114,7 +114,7 @@ def special_at(t: str, i: int) -> NumberMention | None:
         start = i - len(pre) if pre else i
         end = i + len(w)
         suf = Q.suffix_at(t, end)
-        if suf and (Q.SUFFIX[suf] is not OVER_K or rule is EXACT and _over_k_ends(t, end + len(suf))):
+        if suf and (Q.SUFFIX[suf] is not OVER_K or rule is EXACT and over_k_ends(t, end + len(suf))):
             rule, end = Q.SUFFIX[suf], end + len(suf)  # (翻了一番多, 一半多: more than that)
         lo, hi = Q.bounds(rule, v)
         return NumberMention(start, end, t[start:end], s["kind"], v, s["unit"],
@@ -122,10 +122,11 @@ def special_at(t: str, i: int) -> NumberMention | None:
     return None
 
 
-def _over_k_ends(t: str, j: int) -> bool:
-    """Whether a 多 or 余 ending at ``j`` ends the expression: no letter follows it (翻了一番
-    多。; not 翻了一番多方面, where 多 begins a word), or a time word does."""
-    return j >= len(t) or not t[j].isalpha() or t.startswith(Q.OVER_K_FOLLOWERS, j)
+def over_k_ends(t: str, j: int) -> bool:
+    """Whether a 多 or 余 ending at ``j`` ends the expression it follows: no Chinese word
+    goes on from it (翻了一番多。, 3万元多; not 翻了一番多方面, 5万元多方筹措, where 多 begins a
+    word), or a time word after a span follows it (一年多时间, 两年多的时间)."""
+    return CJK_WORD.match(t, j) is None or t.startswith(Q.OVER_K_FOLLOWERS, j)
 
 
 def slash_fraction(text: str, t: str, fm: re.Match) -> NumberMention:

@@ -25,7 +25,7 @@ from typing import Callable, Union
 from . import qualifiers as Q
 from .forms import CJK_WORD, EXACT_MATH, FRACTION_FIRST, PERCENT_LEAD, PERCENT_LEAD_LAST, RANGE_DASH, RANK_MARK, TOP_MARK, \
     STANDALONE, coins, fraction, fraction_percent, in_formal_word, looks_like_year, ordinal_between, rank, top_rank, \
-    shared_scale, spaced_discount, starts_noun, word_part
+    over_k_ends, shared_scale, spaced_discount, starts_noun, word_part
 from .mention import COMPARE_AFTER, COMPARE_BEFORE, COMPARE_RULE, COMPARE_WORD, GRAMMAR, SIGNS, SPACE, NumberMention, \
     signed, skip_space
 from .numerals import DIGITS, INNER_OVER, INNER_VAGUE, LIANG, LIANG_UNIT, MAGNITUDES, NUMERAL_CHARS, UNITS, \
@@ -339,18 +339,13 @@ def _suffix(r: Reading) -> Outcome:
         if r.rule in UNDECIDED or r.rule is OVER_K or Q.SUFFIX[suf] is AT_MOST:
             r.rule = Q.SUFFIX[suf]
         j += len(suf)
-    elif suf and r.unit is not None and r.rule is EXACT and (
-            not _starts_word_after(t, j + len(suf)) or t.startswith(Q.OVER_K_FOLLOWERS, j + len(suf))):
+    elif suf and r.unit is not None and r.rule is EXACT and over_k_ends(t, j + len(suf)):
         r.rule = OVER_K  # 3万元多 (rare)
         j += len(suf)
     if r.rule is AT_MOST_IF_SUFFIX:
         r.rule = EXACT
     r.end = j
     return r
-
-
-def _starts_word_after(t: str, j: int) -> bool:
-    return CJK_WORD.match(t, j) is not None
 
 
 def _comparison(r: Reading) -> Outcome:

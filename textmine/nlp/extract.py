@@ -329,12 +329,16 @@ def _respectively(text: str, claims: list[Claim], token_starts, end: int) -> str
 def _levels_in_turn(text: str, before: list[Claim], run: list[Claim], words: str) -> str | None:
     """城镇居民人均可支配收入41200元，农村居民人均可支配收入18300元，实际增长5.1%和6.7%: a run of
     changes whose clause is a change word alone, after as many levels, each in a clause of its
-    own, takes their subjects in turn. The figures of the run before the last are given
-    theirs (they were read before the run's length was known); the last one's is returned."""
+    own or all in one clause of their own (城镇、农村居民收入分别为X、Y，分别增长A、B), takes their
+    subjects in turn. The figures of the run before the last are given theirs (they were
+    read before the run's length was known); the last one's is returned."""
     verb = change_words(words)
     levels = [c for c in before if c.kind not in ("date", "duration")][-(len(run) + 1):]
     if verb is None or len(levels) != len(run) + 1 or any(c.change for c in levels) or \
-            any(not _CLAUSE_END.search(text, a.end, b.start) for a, b in zip(levels, [*levels[1:], run[0]])):
+            not _CLAUSE_END.search(text, levels[-1].end, run[0].start):
+        return None
+    gaps = [text[a.end:b.start] for a, b in zip(levels, levels[1:])]
+    if len({_CLAUSE_END.search(g) is None for g in gaps}) > 1:
         return None
     subjects = [without_change(c.indicator) for c in levels]
     if not all(map(names_something, subjects)):

@@ -468,11 +468,24 @@ GENERIC_HEADS = [
     ("全市粮食产量再创历史新高，达到120万吨。", "120万吨", "全市粮食产量"),
 ]
 
+TOTALS_OF_ADDED = [
+    # a total after the number added counts the stock: the noun without its verb of adding
+    ("全年新认定科技型企业230家，总数达到1460家。", "1460家", "科技型企业总数"),
+    ("新培育省级龙头企业14家，累计达到102家。", "102家", "省级龙头企业"),
+    ("全县养老机构新增8个，达到53个。", "53个", "全县养老机构"),
+    ("新建农村公路680公里，累计达2.1万公里。", "2.1万公里", "农村公路"),
+    ("新增市场主体1.8万户，总量达到26万户。", "26万户", "市场主体总量"),
+    # ... not a figure of another unit or kind, nor after a figure of no adding
+    ("新增市场主体1.8万户，累计达到26万人。", "26万人", "新增市场主体"),
+    ("建成农村公路680公里，累计达2.1万公里。", "2.1万公里", "建成农村公路"),
+    ("新增市场主体1.8万户，其中个体工商户1.2万户。", "1.2万户", "个体工商户"),
+]
+
 
 @pytest.mark.parametrize("sentence,text,indicator",
                          [*LIST_ITEMS, *COUNTED_NOUNS, *BENEFITED, *RANKS_AND_TITLES,
                           *SPANS_FROM_A_YEAR, *RESPECTIVELY, *CHANGES_OF_A_LEVEL, *GENERIC_HEADS,
-                          *MEANS_AND_EXAMPLES])
+                          *MEANS_AND_EXAMPLES, *TOTALS_OF_ADDED])
 def test_the_indicator_of_a_figure(sentence, text, indicator):
     """List items, counted nouns after the figure, verbs of benefiting, ranks and titles
     (the tables above, each with its own rule)."""

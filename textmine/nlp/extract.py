@@ -232,6 +232,8 @@ def _named(text: str, m, indicator: str, claims: list[Claim], token_starts) -> s
     (研发经费投入是“十三五”时期的1.6倍: 研发经费投入)."""
     if m.kind == "ratio":
         indicator = _TIME_TAIL.sub("", indicator)
+    if claims and (total := _total_of_added(text, m, claims[-1])):
+        return total
     if indicator in _SIBLINGS and claims and (prev := claims[-1]).indicator.endswith(
             _SIBLINGS[indicator]) and text[prev.end:m.start].lstrip("，,、；;") == indicator:
         # (省级一般公共预算收入X亿元，支出Y亿元: the same subject's other side)
@@ -257,7 +259,29 @@ def _named(text: str, m, indicator: str, claims: list[Claim], token_starts) -> s
     return subject + aspect if aspect and not subject.endswith(aspect) else subject
 
 
+def _total_of_added(text: str, m, prev: Claim) -> str | None:
+    """The stock a total counts after the number added to it in the clause before (新增高新
+    技术企业415家，总数达到2380家 -> 高新技术企业总数; 新认定…12家，累计达到86家 -> …企业): the
+    figure before's noun less its verb of adding; None where ``m`` is no such total."""
+    words = text[prev.end:m.start]
+    if m.kind != prev.kind or m.unit != prev.unit or words[:1] not in "，," or \
+            words[1:] not in _TOTAL_WORDS or not prev.indicator:
+        return None
+    noun = prev.indicator
+    verb = next((v for v in _NEW_VERBS if noun.startswith(v) or noun.endswith(v)), None)
+    if verb is None:
+        return None
+    noun = noun[len(verb):] if noun.startswith(verb) else noun[:-len(verb)]
+    if not names_something(noun):
+        return None
+    head = next((h for h in _TOTAL_HEADS if words[1:].startswith(h)), "")
+    return noun + head
+
+
 _GENERIC_HEADS = frozenset(table("indicator")["carry"]["generic_heads"])
+_NEW_VERBS = sorted(table("indicator")["carry"]["new_verbs"], key=len, reverse=True)
+_TOTAL_WORDS = frozenset(table("indicator")["carry"]["total_words"])
+_TOTAL_HEADS = tuple(table("indicator")["carry"]["total_heads"])
 _ITEM_VERBS = tuple(table("indicator")["carry"]["item_verbs"])
 _ITEM_VERB_AT = 2  # (帮助销售: a verb after a verb of two characters)
 _SIBLINGS = {a: b for pair in table("indicator")["carry"]["siblings"] for a, b in (pair, pair[::-1])}

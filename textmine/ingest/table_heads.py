@@ -14,7 +14,7 @@ Each value cell becomes a ``table_cell`` block whose ``TableCell`` carries all t
 """
 from __future__ import annotations
 
-from ..parse.cells import is_period, is_placeholder, is_unit, split_unit
+from ..parse.cells import is_label, is_period, is_placeholder, is_unit, split_unit
 from ..types import Block, Table, TableCell
 from .boxes import CharBoxes
 from .tables import Grid, GridCell, PageTable
@@ -23,14 +23,21 @@ STUB_VALUE_SHARE = 0.2  # a stub column may hold this share of values (52周内�
 
 
 def _kind(c: GridCell | None) -> str:
-    if c is None or not c.text.strip():
+    return cell_kind(c.text if c is not None else "")
+
+
+def cell_kind(text: str) -> str:
+    """``empty``, ``placeholder`` (—), ``period`` (2025年), ``value`` (a cell with a digit),
+    ``phrase`` (a digit among many words: a row label in the stub, 每千人口拥有3岁以下婴幼儿
+    托位数（个）, else a phrase read like a sentence, 相对强于市场表现20%以上) or ``text``."""
+    if not text.strip():
         return "empty"
-    if is_placeholder(c.text):
+    if is_placeholder(text):
         return "placeholder"
-    if is_period(c.text):
+    if is_period(text):
         return "period"
-    if any(ch.isdigit() for ch in c.text):
-        return "value"
+    if any(ch.isdigit() for ch in text):
+        return "phrase" if is_label(text) else "value"
     return "text"
 
 
@@ -38,7 +45,7 @@ def header_rows(kinds: list[list[str]]) -> int:
     """Rows at the top with no value outside the first column but something there (a row
     with a label only heads a group of rows), and at least one row left for values."""
     h = 0
-    while h < len(kinds) - 1 and "value" not in kinds[h][1:] \
+    while h < len(kinds) - 1 and not {"value", "phrase"} & set(kinds[h][1:]) \
             and any(k != "empty" for k in kinds[h][1:]):
         h += 1
     return h
@@ -144,7 +151,7 @@ def build_table(pt: PageTable, page_no: int | None, t_index: int, t_id: str
         label, row_unit = _row_header(row[:s])
         for j in range(s, len(row)):
             c = row[j]
-            if c is not None and kinds[i][j] in ("value", "period"):
+            if c is not None and kinds[i][j] in ("value", "phrase", "period"):
                 blocks.append(Block(c.text, "table_cell", page_no, c.bbox, CharBoxes(c.boxes),
                                     table=t_index, cell=heads.cell(i, j, label, row_unit)))
     rows = [[None if c is None else c.text for c in r] for r in grid]

@@ -10,7 +10,8 @@ from pathlib import Path
 from ..errors import InputError
 from .encoding import PREFIX, Notes, decode_blocks, detect
 from .docinfo import HEAD_BLOCKS, reference_year, report_title, sign_off
-from ..types import Block, Document
+from ..types import Block, Document, Table
+from .text_tables import split_tables
 
 TERMINAL = "。！？；!?;…"
 CLOSERS = "”’）)】』」"
@@ -118,14 +119,23 @@ def document_from_text(text: str, doc_id: str = "text", front: bool = True) -> D
     text, meta, headings = front_matter(text) if front else (text, {}, [])
     blocks: list[Block] = [Block(h, "heading") for h in headings]
     warnings: list[str] = []
-    for t, kind in paragraphs(text):
-        if len(t) <= MAX_BLOCK_CHARS:
-            blocks.append(Block(t, kind))
+    tables: list[Table] = []
+    for piece in split_tables(text):
+        if not isinstance(piece, str):  # a table's rows: a block per cell with a figure
+            from .table_heads import text_table
+            table, cells = text_table(piece[0], len(tables), f"t{len(tables) + 1}", piece[1])
+            table.at = len(blocks)
+            tables.append(table)
+            blocks += cells
             continue
-        parts = split_long(t)
-        warnings.append(f"a paragraph of {len(t)} characters was split into {len(parts)} blocks")
-        blocks.extend(Block(p, "paragraph") for p in parts)
-    doc = Document(doc_id=doc_id, blocks=blocks, warnings=warnings)
+        for t, kind in paragraphs(piece):
+            if len(t) <= MAX_BLOCK_CHARS:
+                blocks.append(Block(t, kind))
+                continue
+            parts = split_long(t)
+            warnings.append(f"a paragraph of {len(t)} characters was split into {len(parts)} blocks")
+            blocks.extend(Block(p, "paragraph") for p in parts)
+    doc = Document(doc_id=doc_id, blocks=blocks, warnings=warnings, tables=tables)
     if meta:
         doc.metadata["header"] = meta
     doc.title = report_title(blocks)

@@ -48,11 +48,19 @@ def _with_unit(m: NumberMention, unit: str, year: int | None) -> NumberMention:
     """The figure read again with the header's unit written after it; a measure word the
     number grammar does not know (股) stays the unit of a count."""
     figure = str(m.value) if m.text.startswith("(") else m.text
-    found = find_numbers(figure + unit, year)
+    text = figure + unit
+    found = find_numbers(text, year)
+    if found and found[0].kind == "number" and found[0].end < len(text):
+        # (5左右 under %: 5%左右, the unit before the words after the digits)
+        k = max(i for i, ch in enumerate(figure) if ch.isdigit()) + 1
+        placed = figure[:k] + unit + figure[k:]
+        again = find_numbers(placed, year)
+        if again and again[0].start == 0 and again[0].end == len(placed) and again[0].kind != "number":
+            text, found = placed, again
     if not found or found[0].start != 0 or found[0].end < len(figure):
         return m
     u = found[0]
-    rest = (figure + unit)[u.end:]
+    rest = text[u.end:]
     if u.kind == "number" and rest:
         u = replace(u, kind="count", unit=rest)
     return replace(m, kind=u.kind, value=u.value, unit=u.unit, lower=u.lower, upper=u.upper,

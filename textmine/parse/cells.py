@@ -2,6 +2,8 @@
 
     >>> is_value("1,567"), is_value("-33"), is_value("35.3%"), is_value("营业收入")
     (True, True, True, False)
+    >>> is_label("每千人口拥有3岁以下托位数(个)"), is_label("5左右"), is_label("1.2万亿元以上")
+    (True, False, False)
     >>> split_unit("营业收入(百万元)"), split_unit("单位：万元"), split_unit("(+/-)YOY(%)")
     (('营业收入', '百万元'), ('', '万元'), ('(+/-)YOY', '%'))
     >>> period_of("2022E", 2022), period_of("2020A", 2022), period_of("1-8月", 2020)
@@ -32,6 +34,7 @@ def _data() -> dict:
         "negative": re.compile(t["cells"]["negative"]),
         "date": re.compile(t["cells"]["date"]),
         "placeholder": frozenset(t["cells"]["placeholder"]),
+        "label_min_chars": int(t["cells"]["label_min_chars"]),
         "year": re.compile(t["periods"]["year"]),
         "periods": [re.compile(p) for p in t["periods"]["other"]],
         "roles": t["roles"],
@@ -46,6 +49,17 @@ def is_value(text: str) -> bool:
     """A number as tables print it: ``1,567``, ``-33``, ``35.3%``, ``(12)``, ``21.6-97.4``."""
     t = fold(text)
     return bool(_data()["value"].match(t)) and not _data()["date"].match(t)
+
+
+def is_label(text: str) -> bool:
+    """Words, though a number may stand among them: ``label_min_chars`` Chinese characters
+    or more outside brackets (``每千人口拥有3岁以下婴幼儿托位数（个）``; not ``5左右``)."""
+    words = _BRACKETED.sub("", fold(text))
+    return sum(1 for ch in words if _CJK.match(ch)) >= _data()["label_min_chars"]
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def negative_in_brackets(text: str) -> bool:

@@ -1,0 +1,132 @@
+"""Tables in plain text (``ingest/text_tables.py``): lines of cells parted by tabs or runs of
+spaces are a table with a header row, row labels and units, not a paragraph; the cells of
+any table (text, Word, HTML, PDF) that hold a number among many words are labels."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import textmine
+from textmine.ingest.table_heads import cell_kind
+from textmine.ingest.text_tables import cells_of, split_tables
+from textmine.parse.cells import is_label
+
+PLAN = ("某市国民经济和社会发展第十五个五年规划纲要\n\n"
+        "专栏2 主要发展指标\n"
+        "指标\t2025年\t2030年\t属性\n"
+        "全市生产总值年均增长（%）\t6.1\t5.5左右\t预期性\n"
+        "常住人口城镇化率（%）\t58.2\t63\t预期性\n"
+        "每千名老年人拥有养老床位数（张）\t31\t35以上\t约束性\n"
+        "人均预期寿命（岁）\t—\t80\t预期性\n\n"
+        "到2030年，全市生产总值力争突破5000亿元。\n")
+
+# (line, its cells)
+CELLS = [
+    ("指标\t2025年\t2030年", ["指标", "2025年", "2030年"]),
+    ("城镇化率（%）  58.2   63", ["城镇化率（%）", "58.2", "63"]),
+    ("城镇化率（%）\u300058.2\u300063", ["城镇化率（%）", "58.2", "63"]),
+    ("城镇化率（%） 58.2 63 预期性", ["城镇化率（%）", "58.2", "63", "预期性"]),  # (no punctuation)
+    ("安排项目 1672 个，已开工 1515 个", ["安排项目 1672 个，已开工 1515 个"]),  # (prose)
+]
+
+
+@pytest.mark.parametrize("line,cells", CELLS)
+def test_cells_of_a_line(line, cells):
+    assert cells_of(line) == cells
+
+
+# (cell text, kind): a digit among many words is a phrase: a label in the stub, else read as
+# a sentence
+KINDS = [
+    ("58.2", "value"), ("5.5左右", "value"), ("35以上", "value"), ("1.2万亿元以上", "value"),
+    ("2030年", "period"), ("—", "placeholder"), ("", "empty"), ("预期性", "text"),
+    ("每千名老年人拥有养老床位数（张）", "text"), ("每千人口拥有3岁以下婴幼儿托位数（个）", "phrase"),
+    ("相对强于市场表现20%以上", "phrase"),
+    ("3岁以下", "value"),  # (a short age group stays a value, as before)
+]
+
+
+@pytest.mark.parametrize("text,kind", KINDS)
+def test_cell_kind(text, kind):
+    assert cell_kind(text) == kind
+
+
+def test_is_label_counts_words_outside_brackets():
+    assert is_label("每千人口拥有3岁以下托位数") and not is_label("3岁以下（人）") \
+        and not is_label("增长5.5%左右")
+
+
+def test_a_table_of_text_is_split_from_its_paragraphs():
+    pieces = split_tables(PLAN)
+    assert [type(p).__name__ for p in pieces] == ["str", "tuple", "str"]
+    rows, caption = pieces[1]
+    assert caption == "专栏2 主要发展指标" and len(rows) == 5 and rows[0] == ["指标", "2025年", "2030年", "属性"]
+    assert "专栏2" in pieces[0] and pieces[2].strip() == "到2030年，全市生产总值力争突破5000亿元。"
+
+
+@pytest.mark.parametrize("text", [
+    "上一页  1   2   3   4   下一页\n正文第一段。\n",            # one line of navigation
+    "安排项目 1672 个，已开工 1515 个。\n新建学校 12 所，医院 3 个。\n",  # prose with spaces
+    "2019年\t2020年\t2021年\n2022年\t2023年\t2024年\n",            # no labels, no values
+    "城镇化率（%）\t58.2\t63\n森林覆盖率（%）\t60.1\n",              # rows of unequal width
+])
+def test_what_is_no_table(text):
+    assert split_tables(text) == [text]
+
+
+def test_the_cells_of_a_text_table_are_claims_with_their_headers():
+    claims = textmine.extract(PLAN, year=2026, classify=False)
+    cells = {(c.row, c.col): c for c in claims if c.table}
+    assert sorted(cells) == [(1, 1), (1, 2), (2, 1), (2, 2), (3, 1), (3, 2), (4, 2)]
+    about = cells[(1, 2)]  # 5.5左右 under a label in (%): 5.5% about, the target of 2030
+    assert (about.kind, about.unit, about.qualifier, float(about.lower), float(about.upper)) == \
+        ("percent", "%", "about", 4.95, 6.05)
+    assert (about.indicator, about.period, about.role) == ("全市生产总值年均增长", "2030", "target")
+    beds = cells[(3, 1)]
+    assert (beds.kind, beds.unit, beds.indicator, beds.period, beds.role) == \
+        ("count", "张", "每千名老年人拥有养老床位数", "2025", "outcome")
+    assert (cells[(3, 2)].qualifier, float(cells[(3, 2)].lower)) == ("over", 35.0)
+    # the paragraph after the table is read as prose
+    assert any(c.text == "突破5000亿元" for c in claims if not c.table)
+
+
+def test_a_label_with_a_number_heads_its_row_in_html(tmp_path):
+    page = tmp_path / "plan.html"
+    page.write_text("<html><body><h1>某市发展规划纲要</h1><table>"
+                    "<tr><td>指标</td><td>2025年</td><td>2030年</td></tr>"
+                    "<tr><td>每千人口拥有3岁以下婴幼儿托位数（个）</td><td>3.1</td><td>4.5</td></tr>"
+                    "<tr><td>森林覆盖率（%）</td><td>60.2</td><td>61</td></tr>"
+                    "</table></body></html>", encoding="utf-8")
+    claims = textmine.extract(page, classify=False)
+    assert [(c.text, c.unit, c.indicator) for c in claims] == [
+        ("3.1", "个", "每千人口拥有3岁以下婴幼儿托位数"), ("4.5", "个", "每千人口拥有3岁以下婴幼儿托位数"),
+        ("60.2", "%", "森林覆盖率"), ("61", "%", "森林覆盖率")]
+
+
+_LABELS = st.sampled_from(["粮食产量（万吨）", "城镇化率（%）", "森林覆盖率（%）", "研发经费（亿元）",
+                           "新增就业（万人）", "养老床位数（张）"])
+_VALUES = st.decimals(min_value=0, max_value=99999, places=1, allow_nan=False).map(str)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_LABELS, st.lists(_VALUES, min_size=2, max_size=2)), min_size=2, max_size=6),
+       st.sampled_from(["\t", "  ", "\u3000"]))
+def test_any_grid_of_labels_and_values_comes_back_as_its_rows(rows, sep):
+    """Rows of a label and values, parted by any separator, are read back cell for cell."""
+    text = "前言一段。\n" + "\n".join(sep.join([label, *values]) for label, values in rows) + "\n"
+    pieces = split_tables(text)
+    tables = [p for p in pieces if not isinstance(p, str)]
+    assert len(tables) == 1 and tables[0][0] == [[label, *values] for label, values in rows]
+
+
+def test_a_phrase_in_a_column_of_values_is_read_as_a_sentence(tmp_path):
+    """A cell of many words with a figure, right of the stub (a rating's definition), is no
+    label: its figure is a claim, read with the claim rules."""
+    page = tmp_path / "ratings.html"
+    page.write_text("<html><body><h1>评级说明</h1><table>"
+                    "<tr><td>评级</td><td>类别</td><td>说明</td></tr>"
+                    "<tr><td>股票评级</td><td>推荐</td><td>预期未来半年股价涨幅高于基准15%以上</td></tr>"
+                    "<tr><td>股票评级</td><td>回避</td><td>预期未来半年股价涨幅低于基准10%以上</td></tr>"
+                    "</table></body></html>", encoding="utf-8")
+    claims = textmine.extract(page, classify=False)
+    assert [(c.text, c.row, c.col) for c in claims] == [("15%以上", 1, 2), ("10%以上", 2, 2)]

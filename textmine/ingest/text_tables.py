@@ -1,0 +1,80 @@
+"""Tables in plain text: the rows of a table copied from a web page or a word processor
+come as lines of cells parted by tabs or runs of spaces (``常住人口城镇化率（%）  64.5  68``).
+Such a run of lines is read as a table (``table_heads.text_table``: its header row, row
+labels and units, as for Word and HTML), not joined into a paragraph whose numbers lose
+their labels.
+
+A run is a table when it has at least ``MIN_ROWS`` rows of the same number of cells, each a
+label and at least two values or placeholders (—), one a value at least (a row may end in
+words such as 预期性), optionally under one
+header line of the same number of cells that names periods (指标 2025年 2030年 属性) and no
+value. Cells are parted by a tab, two spaces or more, or an ideographic space; a line with
+no sentence punctuation is also parted at single spaces. Prose never has two such lines
+in a row (``上一页 1 2 3 下一页``, a page's navigation, is one line).
+"""
+from __future__ import annotations
+
+import re
+
+MIN_ROWS = 2
+WORD_CELL_MAX = 6  # words after a row's values (预期性, 约束性) are at most this long
+CAPTION_MAX = 40   # the short line right above a table is its caption (专栏1 …主要指标)
+_SEP = re.compile(r"\t| {2,}|\u3000+")
+_SENTENCE = re.compile(r"[。，；！？,;!?]")
+
+
+
+def cells_of(line: str) -> list[str]:
+    """The cells of a line (one cell for a line that is not parted)."""
+    s = line.strip()
+    cells = [c.strip() for c in _SEP.split(s) if c.strip()]
+    if len(cells) < 3 and not _SENTENCE.search(s):
+        cells = s.split()
+    return cells
+
+
+def _is_row(kinds: list[str]) -> bool:
+    return len(kinds) >= 3 and kinds[0] in ("text", "phrase") and "value" in kinds and \
+        kinds[1:].count("value") + kinds[1:].count("placeholder") >= 2 and \
+        all(k in ("value", "placeholder", "words") for k in kinds[1:])
+
+
+def _is_header(kinds: list[str]) -> bool:
+    return len(kinds) >= 3 and not {"value", "phrase"} & set(kinds) and "period" in kinds[1:]
+
+
+def _kinds(cells: list[str]) -> list[str]:
+    from .table_heads import cell_kind
+    out = [cell_kind(c) for c in cells]
+    # (a short word after the values, 预期性: not a label)
+    return [k if k != "text" or j == 0 or len(c) > WORD_CELL_MAX else "words"
+            for j, (k, c) in enumerate(zip(out, cells))]
+
+
+def split_tables(text: str) -> list[str | tuple[list[list[str]], str]]:
+    """The text's pieces in order: runs of lines (``str``) and tables (rows, caption)."""
+    lines = text.split("\n")
+    parted = [cells_of(ln) for ln in lines]
+    if sum(len(c) >= 3 for c in parted) < MIN_ROWS:
+        return [text]  # (the common case: no line has three cells)
+    kinds = [_kinds(c) if len(c) >= 3 else [] for c in parted]
+    pieces: list[str | tuple[list[list[str]], str]] = []
+    start = i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _is_row(kinds[j]) and len(kinds[j]) == len(kinds[i]):
+            j += 1
+        if j - i < MIN_ROWS:
+            i += 1
+            continue
+        top = i - 1 if i > start and _is_header(kinds[i - 1]) and \
+            len(kinds[i - 1]) == len(kinds[i]) else i
+        above = next((ln.strip() for ln in reversed(lines[start:top]) if ln.strip()), "")
+        caption = above if len(above) <= CAPTION_MAX and not _SENTENCE.search(above) else ""
+        if top > start:
+            pieces.append("\n".join(lines[start:top]))
+        pieces.append(([parted[k] for k in range(top, j)], caption))
+        start = i = j
+    if start < len(lines):
+        pieces.append("\n".join(lines[start:]))
+    return pieces

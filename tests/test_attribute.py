@@ -73,6 +73,10 @@ SENTENCES = [
     # a date opening a sentence that ends in ； governs the items after it up to the 。
     ("1-6月，全县生产总值完成52亿元；固定资产投资完成18亿元；新增就业1500人。", 2023, "1500人",
      "2023-01/2023-06", "outcome"),
+    # ... also after the words that name a breakdown (分行业看，; 按经营单位所在地分，)
+    ("按城乡分，1-9月，城镇消费品零售额420亿元；乡村消费品零售额96亿元。", 2023, "96亿元",
+     "2023-01/2023-09", "outcome"),
+    ("分行业看，1-9月，采矿业增长3%；制造业增长7%。", 2023, "7%", "2023-01/2023-09", "outcome"),
     # a date between 由 and X of 由X下降到Y is the start's: Y is the context's year
     ("贫困发生率由2022年底的6.1%下降到0.9%。", 2023, "6.1%", "2022", "outcome"),
     ("贫困发生率由2022年底的6.1%下降到0.9%。", 2023, "0.9%", "2023", "outcome"),
@@ -1081,6 +1085,16 @@ def test_a_half_year_summary_reviews_its_half_year(text, period, role):
     ("国内生产总值增加到51.9万亿元，跃升到世界第二位；年均增长9.3%。", "9.3%", "国内生产总值"),
     # ... not after a full stop
     ("全县固定资产投资增长4.1%。上半年增长3.6%。", "3.6%", ""),
+    # a change on the month before (环比) is a series of its own, also where it takes the key
+    # of the figure before it
+    ("9月份，全市居民消费价格同比上涨0.6%，环比上涨0.2%。", "0.2%", "居民消费价格环比"),
+    ("9月份，全市居民消费价格同比上涨0.6%，环比上涨0.2%。", "0.6%", "居民消费价格"),
+    ("9月份，全市规模以上工业增加值环比增长0.7%。", "0.7%", "规模以上工业增加值环比"),
+    # a change of pace alone (比8月份加快: of the growth's 增速, or 降幅 after a fall), not a key
+    # of its own (was 加快, 收窄)
+    ("工业增加值增长5.1%，比8月份加快0.5个百分点。", "0.5个百分点", "工业增加值增速加快"),
+    ("全县投资下降2.1%，比1-8月份收窄0.4个百分点。", "0.4个百分点", "投资降幅收窄"),
+    ("今年以来，比8月份加快0.5个百分点。", "0.5个百分点", ""),
     # a place's party committee is no place before a statistic (江西省委…: its key keeps it)
     ("江西省委组织部选派驻村干部1200名。", "1200名", "江西省委组织部选派驻村干部"),
     # a share names what it is a share of: the subject before 占 in its clause (cut from a

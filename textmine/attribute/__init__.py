@@ -183,7 +183,7 @@ class Attributor:
         key = self.keys.key(self._distributed(v), clean(places_) if places_ else "") or last or \
             (bare and (self._sentence_key(v) or
                        (_continued_key(c, recent.get(_LAST)) if v.s.continues else ""))) or ""
-        key = self._refined(v, key)
+        key = self.keys.on_base(self._refined(v, key), c.indicator)
         if key:
             recent[(c.kind, c.change)] = key
             if c.kind not in ("date", "duration", "rank"):
@@ -208,6 +208,8 @@ class Attributor:
             gap = _GOAL_GAP.match(v.claim.indicator or "")
             if gap and (subject := _level_before(v)):  # (…增长5.3%，低于年初预期目标X: whose)
                 return subject + gap[1] + ("目标" if "目标" in gap.string else gap[2])
+            if key in self.keys.paces:  # (…增长5.1%，比上月加快0.5个百分点: the growth's pace)
+                return _pace_of(v, key)
             if key.startswith(_ASPECTS) and (subject := _level_before(v)):
                 return subject + key  # (…增长5.4%，增速高于全国平均水平0.1个百分点: whose)
             if key and (m := _OF_WHOLE.match(v.clause)) and not _TIME_WHOLE.search(m["whole"]):
@@ -425,6 +427,18 @@ def _level_before(v: ClaimView) -> str:
             break
         growth, after = growth or p.indicator_key or "", p.start
     return growth
+
+
+def _pace_of(v: ClaimView, key: str) -> str:
+    """The key of a change of pace (加快, 降幅收窄): the growth's before it in its sentence,
+    the aspect (增速, or 降幅 after a fall, where none is written) and the pace; "" when no
+    growth stands before it."""
+    growth = next((p for p in reversed(v.s.claims[:v.index])
+                   if p.kind == "percent" and p.change and p.indicator_key), None)
+    if growth is None or len(CLAUSE_BOUNDARY.findall(v.s.text, growth.end, v.claim.start)) > 1:
+        return ""
+    aspect = "" if key.startswith(_ASPECTS) else "降幅" if growth.change == "decrease" else "增速"
+    return growth.indicator_key + aspect + key
 
 
 def _goal_of(v: ClaimView) -> str:

@@ -47,6 +47,8 @@ class KeyTable:
     # (其中贫困人口Y after 易地扶贫搬迁X: 易地扶贫搬迁贫困人口, not the county's poor)
     qualified_parts: frozenset[str] = frozenset()
     goal_words: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # (leads, names)
+    apart_bases: tuple[str, ...] = ()  # 环比: a change against it is a series of its own
+    paces: frozenset[str] = frozenset()  # 加快, 降幅收窄: a change of a growth's pace alone
     _cache: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _known: frozenset[str] | None = field(default=None, repr=False)
     _longest_trailing: int = field(default=0, init=False, repr=False)
@@ -80,9 +82,11 @@ class KeyTable:
                  rank_growth=(tuple(t["rank_growth"]["ends"]), t["rank_growth"]["suffix"],
                               tuple(t["rank_growth"]["growth_keys"])),
                  qualified_parts=frozenset(t["parts"]["qualified"]),
-                 goal_words=(tuple(t["goals"]["leads"]), tuple(t["goals"]["names"])))
+                 goal_words=(tuple(t["goals"]["leads"]), tuple(t["goals"]["names"])),
+                 apart_bases=tuple(t["bases"]["apart"]))
         kt._bare = frozenset(clean(w) for w in (*s["leading"], *s["trailing"], *s["anywhere"])
                              ) - frozenset(map(clean, s["names_alone"]))
+        kt.paces = frozenset(a + p for a in ("", *s["pace_aspects"]) for p in s["pace"])
         return kt
 
     def strip(self, text: str) -> str:
@@ -126,6 +130,12 @@ class KeyTable:
         while s and s.startswith(leads):
             s = s[len(next(w for w in leads if s.startswith(w))):]
         return s in names or goal_after and (not s or self.bare(s))
+
+    def on_base(self, key: str, indicator: str | None) -> str:
+        """``key``, with the word of its base after it when the indicator names a change
+        against another base than the year before (环比下降 -> 居民消费价格环比)."""
+        base = next((w for w in self.apart_bases if w in (indicator or "")), None)
+        return key + base if key and base is not None and not key.endswith(base) else key
 
     def bare(self, indicator: str | None) -> bool:
         """Whether an indicator phrase is only words of change, time and the like (增长,

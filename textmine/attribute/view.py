@@ -16,6 +16,8 @@ from .timewords import Cue
 CLAUSE_BOUNDARY = re.compile(r"[，,；;：:。！？!?]")
 _D = table("attribution")["document"]
 _DATELINE_FIRST = frozenset(w[0] for w in _D["dateline_sources"])  # (本报贵阳3月7日电（记者 …）)
+_GROUP_LEAD = re.compile(_D["group_lead"])
+_GROUP_LEAD_FIRST = "分按从"
 _UP_TO_BOUNDARY = re.compile(r".*[，,；;：:。！？!?]", re.S)  # to the last boundary
 _UNSET = object()
 
@@ -35,7 +37,8 @@ class SentenceView:
     facts: DocumentFacts
     block: BlockTime | None        # the time context of its paragraph
     head_end: int = field(init=False)  # the end of the sentence's opening clause
-    lead: int = field(init=False)      # where it starts after a news dateline (0: none)
+    lead: int = field(init=False)      # where it starts after a news dateline or a breakdown
+    #                                    (分地区看，; 0: none)
     home: Region | None = field(init=False)  # the region of a claim whose clause names none
     pairs: list = field(init=False)  # per pair of neighbouring claims: whether they are X and
     #                                  Y of 从X增加到Y (None: not yet looked at)
@@ -54,6 +57,9 @@ class SentenceView:
     def __post_init__(self) -> None:
         m = DATELINE.match(self.text) if self.text[:1] in _DATELINE_FIRST else None
         self.lead = m.end() if m else 0
+        if self.text[self.lead:self.lead + 1] in _GROUP_LEAD_FIRST and \
+                (g := _GROUP_LEAD.match(self.text, self.lead)):
+            self.lead = g.end()  # (分三大门类看，1-10月份，…: the breakdown is no clause of time)
         self.head_end = head_end(self.text, self.lead)
         self.pairs = [None] * len(self.claims)
         self.dates = [i for i, c in enumerate(self.claims) if c.kind == "date"]

@@ -481,11 +481,21 @@ TOTALS_OF_ADDED = [
     ("新增市场主体1.8万户，其中个体工商户1.2万户。", "1.2万户", "个体工商户"),
 ]
 
+NAMES_KEPT = [
+    # a note in brackets on what is counted is no clause end and no part of the name
+    ("1-9月，全县固定资产投资（不含农户）同比增长4.4%。", "4.4%", "全县固定资产投资同比增长"),
+    ("全市生产总值（按可比价格计算）增长6.1%。", "6.1%", "全市生产总值增长"),
+    ("全县投入帮扶资金（含社会捐赠）2.3亿元。", "2.3亿元", "全县投入帮扶资金"),
+    # a name cut to the length limit keeps the size class it opens with (规模以上, 限额以上)
+    ("前三季度全市规模以上服务业企业营业收入同比增长8.1%。", "8.1%", "规模以上服务业企业营业收入同比增长"),
+    ("前三季度全市限额以上单位商品零售额同比增长2.9%。", "2.9%", "限额以上单位商品零售额同比增长"),
+]
+
 
 @pytest.mark.parametrize("sentence,text,indicator",
                          [*LIST_ITEMS, *COUNTED_NOUNS, *BENEFITED, *RANKS_AND_TITLES,
                           *SPANS_FROM_A_YEAR, *RESPECTIVELY, *CHANGES_OF_A_LEVEL, *GENERIC_HEADS,
-                          *MEANS_AND_EXAMPLES, *TOTALS_OF_ADDED])
+                          *MEANS_AND_EXAMPLES, *TOTALS_OF_ADDED, *NAMES_KEPT])
 def test_the_indicator_of_a_figure(sentence, text, indicator):
     """List items, counted nouns after the figure, verbs of benefiting, ranks and titles
     (the tables above, each with its own rule)."""

@@ -378,6 +378,9 @@ def _tail(text: str, phrase: str, base: int, token_starts: Container[int],
                  not _WHOLE.match(text[back:pos + k])) or
                 (phrase[k] in _BOUND and pos + k + 1 in token_starts)):
             k = back - pos
+        if 0 < k < len(phrase) and phrase.startswith(_SCALE_ENDS, k) and \
+                (back := _word_before(text, pos, pos + k, token_starts)) is not None:
+            k = back - pos  # (规模以上服务业企业营业收入: not 以上服务业…)
     tail = phrase[k:] if k < len(phrase) else phrase[-limit:]
     if "等" in tail and (m := _EXAMPLES.search(tail)) and len(_CJK.findall(tail, m.end())) >= 2:
         return tail[m.end():]  # (…市商务委等部门发动会员采购: the examples of a subject, cut)
@@ -960,6 +963,7 @@ def _splits_words(start: int, n: int, token_starts: Container[int]) -> bool:
 
 
 _BOUND = frozenset(table("indicator")["trim"]["bound_suffixes"])
+_SCALE_ENDS = tuple(table("indicator")["trim"]["scale_ends"])
 
 
 def _word_before(text: str, lo: int, at: int, token_starts: Container[int]) -> int | None:
@@ -991,9 +995,11 @@ def _clause_start(text: str, pos: int, lo: int = 0) -> int:
             return lo
         pos = mark.end()  # (right after the mark)
         if text[pos - 1] in "）)" and (
-                m := _NAME_BRACKET.search(text, max(lo, pos - _NAME_PART - 3), pos)) \
-                and m.end() == pos and pos < len(text) and _CJK.match(text, pos):
-            pos = m.start()  # (每千人口执业（助理）医师数: a bracket inside a name)
+                (m := _NAME_BRACKET.search(text, max(lo, pos - _NAME_PART - 3), pos)) and m.end() == pos
+                or (m := _NOTE_BRACKET.search(text, max(lo, pos - _NOTE_MAX - 3), pos)) and m.end() == pos) \
+                and pos < len(text) and _CJK.match(text, pos):
+            pos = m.start()  # (每千人口执业（助理）医师数: a bracket inside a name; 固定资产投资
+            #                   （不含农户）同比下降: a note on it)
         else:
             break
     return pos
@@ -1006,8 +1012,12 @@ _LAST_MARK = re.compile("(?s).*[" + re.escape("".join(sorted(_CLAUSE_CHARS))) + 
 
 _NAME_BRACKET = re.compile(  # 执业（助理）医师; 居民消费价格（CPI）比上年上涨: an abbreviation
     r"(?<=[\u4e00-\u9fff])[（(](?:[\u4e00-\u9fff]{1,%d}|%s)[）)]" % (_NAME_PART, "[A-Za-z&]{2,6}"))
-_ABBREVIATION = re.compile(r"[（(](?:[A-Za-z&]{2,6}|下同)[）)]")  # (GDP), （CPI）, （下同）: no
-# part of the name
+_NOTE_MAX = 10  # a note in brackets inside a phrase (（不含农户）) is at most this long
+_NOTE_BRACKET = re.compile(  # 固定资产投资（不含农户）同比下降: a note on what is counted
+    r"(?<=[\u4e00-\u9fff])[（(](?:%s)[^（）()，,。；;\d]{1,%d}[）)]" % ("|".join(_NOTE), _NOTE_MAX))
+_ABBREVIATION = re.compile(r"[（(](?:[A-Za-z&]{2,6}|下同|(?:%s)[^（）()，,。；;\d]{1,%d})[）)]"
+                           % ("|".join(_NOTE), _NOTE_MAX))  # (GDP), （CPI）, （下同）, （不含农户）:
+# no part of the name
 _LIST = re.compile(r"[、和与及]")
 _ORDINALS = re.compile(r"(.{0,4}?)([一二三]{2,3})(产(?:业)?(?:增加值|投资|比重)?.*)")
 

@@ -1085,6 +1085,8 @@ def test_a_half_year_summary_reviews_its_half_year(text, period, role):
     ("国内生产总值增加到51.9万亿元，跃升到世界第二位；年均增长9.3%。", "9.3%", "国内生产总值"),
     # ... not after a full stop
     ("全县固定资产投资增长4.1%。上半年增长3.6%。", "3.6%", ""),
+    # an average growth after a multiple of a base year: the multiple's statistic
+    ("全县生产总值比2015年翻一番，年均增长7.5%。", "7.5%", "国内生产总值"),
     # a change on the month before (环比) is a series of its own, also where it takes the key
     # of the figure before it
     ("9月份，全市居民消费价格同比上涨0.6%，环比上涨0.2%。", "0.2%", "居民消费价格环比"),

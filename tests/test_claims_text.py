@@ -323,6 +323,11 @@ CHANGES_OF_A_LEVEL = [
     ("新增劳动力平均受教育年数增加到13.8年。", "13.8年", "新增劳动力平均受教育年数"),
     ("全县城乡居民人均可支配收入分别增加到35100元和15200元。", "35100元", "全县城乡居民人均可支配收入"),
     ("农村自来水普及率提升至92%。", "92%", "农村自来水普及率"),
+    # a multiple right after its base year measures the subject before the base, not the
+    # date's event (was 翻一番 itself, and so the key of the growth after it: test_attribute)
+    ("全县生产总值比2015年翻一番，年均增长7.5%。", "翻一番", "全县生产总值"),
+    # ... while a figure right after a date that is no base shares its subject
+    ("全县研发经费，从2015年12亿元增加到2020年的20亿元。", "12亿元", "全县研发经费"),
     # (sentence, figure, indicator): a change alone (比上年末提高) measures the level before it
     ("年末常住人口512万人，比上年末增加3万人。", "3万人", "常住人口增加"),
     ("城镇化率为61.5%，比上年末提高1.1个百分点。", "1.1个百分点", "城镇化率提高"),

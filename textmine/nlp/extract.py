@@ -170,7 +170,7 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
     compared = _compared_with(text, m, claims)
     if compared is not None:  # (与2010年…的65683722人相比: the compared figure's statistic)
         return compared.indicator
-    if prev is not None and not text[prev_end:m.start].strip(_JOINERS):
+    if _joined(text, prev, prev_end, m.start):
         # (四级258个就业服务部门: a figure with its own counted noun after it does not share)
         return counted_noun(text, m.start, m.end, m.kind, m.unit, m.unit_written, "",
                             token_starts) or _respectively(text, claims, token_starts, m.end) \
@@ -208,6 +208,14 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
         indicator = carried(text, subject, m.start, indicator)
     indicator = _item_of(text, m, indicator, claims)
     return benefited(text, m.start, _named(text, m, indicator, claims, token_starts), token_starts)
+
+
+def _joined(text: str, prev: Claim | None, prev_end: int, start: int) -> bool:
+    """Whether a figure at ``start`` shares what the figure before it measures: only a joiner
+    between them, and that figure no comparison base's year (比2010年翻一番: the date's event,
+    翻一番, is no subject)."""
+    return prev is not None and not text[prev_end:start].strip(_JOINERS) and \
+        not (prev.kind == "date" and _BASE.search(text, 0, prev.start))
 
 
 def _item_of(text: str, m, indicator: str, claims: list[Claim]) -> str:

@@ -463,6 +463,10 @@ MEANS_AND_EXAMPLES = [
 
 
 GENERIC_HEADS = [
+    # a standard's head takes what it is a standard of from the clause before, when that
+    # clause holds no figure (was 标准 alone: one key for every standard)
+    ("（2）中职学生资助，标准为2000元/生•年；", "2000元/生•年", "中职学生资助标准"),
+    ("全县有低保对象3200人，标准为每人每年4600元。", "4600元", "标准"),
     # a head that names a statistic only with a subject takes a streak's (产量 of what?) ...
     ("全省油菜连续三年增产，总产量达到95万吨。", "95万吨", "全省油菜总产量"),
     ("全县生猪出栏连续五年增长，2023年产量达到42万头。", "42万头", "全县生猪出栏产量"),

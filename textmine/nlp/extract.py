@@ -246,17 +246,8 @@ def _named(text: str, m, indicator: str, claims: list[Claim], token_starts) -> s
             _SIBLINGS[indicator]) and text[prev.end:m.start].lstrip("，,、；;") == indicator:
         # (省级一般公共预算收入X亿元，支出Y亿元: the same subject's other side)
         return prev.indicator[:-len(_SIBLINGS[indicator])] + indicator
-    if m.kind != "rank" and indicator in _GENERIC_HEADS and claims and \
-            text[claims[-1].end:m.start].startswith("、") and claims[-1].indicator:
-        # (销售农特产品近千种、金额46.7亿元: the amount of what the figure before counts)
-        return without_change(claims[-1].indicator) + indicator
-    if m.kind != "rank" and indicator in _GENERIC_HEADS:
-        # (油菜连续三年增产，总产量X: 油菜总产量; the subject of a streak, not another
-        # statistic's: 茶叶种植面积12万亩，产量Y is no 种植面积产量)
-        streaks = [(c.start, c.kind, c.indicator) for c in claims if c.kind == "duration"]
-        subject = subject_before(text, m.start, streaks, token_starts, raw=False)
-        return subject + indicator if subject and not subject.endswith(indicator) \
-            else indicator
+    if m.kind != "rank" and (headed := _headed(text, m, indicator, claims, token_starts)):
+        return headed
     if not _names_nothing(indicator, m.kind):
         return indicator
     aspect = rank_aspect(indicator) if m.kind == "rank" else None
@@ -265,6 +256,25 @@ def _named(text: str, m, indicator: str, claims: list[Claim], token_starts) -> s
     if not subject:
         return indicator
     return subject + aspect if aspect and not subject.endswith(aspect) else subject
+
+
+def _headed(text: str, m, indicator: str, claims: list[Claim], token_starts) -> str | None:
+    """A head that names a statistic only with a subject, with its subject: the figure
+    before's after 、, a standard's in the clause before, a streak's; None for no such head."""
+    if indicator in _GENERIC_HEADS and claims and \
+            text[claims[-1].end:m.start].startswith("、") and claims[-1].indicator:
+        # (销售农特产品近千种、金额46.7亿元: the amount of what the figure before counts)
+        return without_change(claims[-1].indicator) + indicator
+    if m.kind in ("money", "quantity") and indicator in _STANDARD_HEADS:
+        subject = subject_before(text, m.start, [], token_starts)  # (助学金，标准为X: of what)
+    elif indicator in _GENERIC_HEADS:
+        # (油菜连续三年增产，总产量X: 油菜总产量; the subject of a streak, not another
+        # statistic's: 茶叶种植面积12万亩，产量Y is no 种植面积产量)
+        streaks = [(c.start, c.kind, c.indicator) for c in claims if c.kind == "duration"]
+        subject = subject_before(text, m.start, streaks, token_starts, raw=False)
+    else:
+        return None
+    return subject + indicator if subject and not subject.endswith(indicator) else indicator
 
 
 def _total_of_added(text: str, m, prev: Claim) -> str | None:
@@ -287,6 +297,7 @@ def _total_of_added(text: str, m, prev: Claim) -> str | None:
 
 
 _GENERIC_HEADS = frozenset(table("indicator")["carry"]["generic_heads"])
+_STANDARD_HEADS = frozenset(table("indicator")["carry"]["standard_heads"])
 _NEW_VERBS = sorted(table("indicator")["carry"]["new_verbs"], key=len, reverse=True)
 _TOTAL_WORDS = frozenset(table("indicator")["carry"]["total_words"])
 _TOTAL_HEADS = tuple(table("indicator")["carry"]["total_heads"])

@@ -130,3 +130,33 @@ def test_a_phrase_in_a_column_of_values_is_read_as_a_sentence(tmp_path):
                     "</table></body></html>", encoding="utf-8")
     claims = textmine.extract(page, classify=False)
     assert [(c.text, c.row, c.col) for c in claims] == [("15%以上", 1, 2), ("10%以上", 2, 2)]
+
+
+BULLETIN = ("某市2025年国民经济和社会发展统计公报\n\n"
+            "表3 2025年主要工业产品产量及其增长速度\n"
+            "产品名称\t产量（万吨）\t比上年增长（%）\n"
+            "水泥\t812.4\t-3.2\n"
+            "钢材\t96.7\t4.5\n"
+            "发电量（亿千瓦时）\t—\t6.1\n")
+
+
+def test_a_header_of_units_heads_the_columns_and_a_growth_names_its_level():
+    """A header line with units in brackets and no period is the header (its units were the
+    caption's, so 812.4 was read as a percentage); a change column names the level before it."""
+    rows, caption = [p for p in split_tables(BULLETIN) if not isinstance(p, str)][0]
+    assert caption == "表3 2025年主要工业产品产量及其增长速度" and rows[0][0] == "产品名称"
+    claims = {(c.row, c.col): c for c in textmine.extract(BULLETIN, year=2026, classify=False)
+              if c.table}
+    cement, growth = claims[(1, 1)], claims[(1, 2)]
+    assert (cement.kind, cement.unit, float(cement.value), cement.indicator) == \
+        ("quantity", "吨", 8124000.0, "水泥产量")
+    assert (growth.kind, growth.unit, growth.indicator) == ("percent", "%", "水泥产量比上年增长")
+    assert growth.indicator_key == cement.indicator_key  # (a level and its growth: one key)
+    assert (claims[(3, 2)].kind, claims[(3, 2)].unit) == ("percent", "%")  # (the column's unit)
+
+
+@pytest.mark.parametrize("line", ["产品名称\t产量\t比上年增长", "地区\t城市\t县城"])
+def test_a_line_of_words_without_periods_or_units_heads_nothing(line):
+    text = f"{line}\n水泥\t812.4\t-3.2\n钢材\t96.7\t4.5\n"
+    rows = [p for p in split_tables(text) if not isinstance(p, str)][0][0]
+    assert rows[0][0] == "水泥"  # (the line stays text above the table)

@@ -134,8 +134,11 @@ class KeyTable:
     def on_base(self, key: str, indicator: str | None) -> str:
         """``key``, with the word of its base after it when the indicator names a change
         against another base than the year before (环比下降 -> 居民消费价格环比)."""
-        base = next((w for w in self.apart_bases if w in (indicator or "")), None)
-        return key + base if key and base is not None and not key.endswith(base) else key
+        if key and indicator:
+            for base in self.apart_bases:  # (one word: a loop, not a generator, per claim)
+                if base in indicator:
+                    return key if key.endswith(base) else key + base
+        return key
 
     def bare(self, indicator: str | None) -> bool:
         """Whether an indicator phrase is only words of change, time and the like (增长,

@@ -14,7 +14,7 @@ Each value cell becomes a ``table_cell`` block whose ``TableCell`` carries all t
 """
 from __future__ import annotations
 
-from ..parse.cells import is_label, is_period, is_placeholder, is_unit, split_unit
+from ..parse.cells import is_generic, is_label, is_period, is_placeholder, is_unit, split_unit
 from ..types import Block, Table, TableCell
 from .boxes import CharBoxes
 from .tables import Grid, GridCell, PageTable
@@ -164,7 +164,7 @@ class _Heads:
 
     def __init__(self, t_id: str, columns: list[str], table_unit: str | None):
         self.t_id = t_id
-        self.columns = [(text, *split_unit(text)) for text in columns]
+        self.columns = _of_level([(text, *split_unit(text)) for text in columns])
         self.table_unit = table_unit
         self.group_unit: str | None = None
 
@@ -174,3 +174,19 @@ class _Heads:
         return TableCell(self.t_id, i, j, label, col_label,
                          row_unit or col_unit or self.group_unit or self.table_unit,
                          "".join(period.split()) if period else None)
+
+
+def _of_level(columns: list[tuple[str, str, str | None]]) -> list[tuple[str, str, str | None]]:
+    """The columns' (header, label, unit), a change column's label (比上年增长, 增长) with the
+    label of the level's column before it (产量（万吨） 比上年增长（%） -> 产量比上年增长), so that
+    a level and its growth name one statistic."""
+    from ..nlp.indicator import change_words
+    out = list(columns)
+    level = ""
+    for j, (head, label, unit) in enumerate(columns):
+        if label and change_words(label) == label:
+            if level:
+                out[j] = (head, level + label, unit)
+        elif label and not is_period(head) and not is_generic(label):
+            level = label
+    return out

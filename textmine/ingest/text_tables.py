@@ -6,9 +6,9 @@ their labels.
 
 A run is a table when it has at least ``MIN_ROWS`` rows of the same number of cells, each a
 label and at least two values or placeholders (—), one a value at least (a row may end in
-words such as 预期性), optionally under one
-header line of the same number of cells that names periods (指标 2025年 2030年 属性) and no
-value. Cells are parted by a tab, two spaces or more, or an ideographic space; a line with
+words such as 预期性), optionally under one header line of the same number of cells that
+holds no value and names periods or units (指标 2025年 2030年 属性; 产品 产量（万吨）
+比上年增长（%）). Cells are parted by a tab, two spaces or more, or an ideographic space; a line with
 no sentence punctuation is also parted at single spaces. Prose never has two such lines
 in a row (``上一页 1 2 3 下一页``, a page's navigation, is one line).
 """
@@ -39,8 +39,11 @@ def _is_row(kinds: list[str]) -> bool:
         all(k in ("value", "placeholder", "words") for k in kinds[1:])
 
 
-def _is_header(kinds: list[str]) -> bool:
-    return len(kinds) >= 3 and not {"value", "phrase"} & set(kinds) and "period" in kinds[1:]
+def _is_header(kinds: list[str], cells: list[str]) -> bool:
+    """No figure in it, and a period or a unit in brackets over the values (2025年; 产量（万吨）)."""
+    from ..parse.cells import split_unit
+    return len(kinds) >= 3 and not {"value", "phrase"} & set(kinds) and \
+        ("period" in kinds[1:] or any(split_unit(c)[1] for c in cells[1:]))
 
 
 def _kinds(cells: list[str]) -> list[str]:
@@ -67,10 +70,11 @@ def split_tables(text: str) -> list[str | tuple[list[list[str]], str]]:
         if j - i < MIN_ROWS:
             i += 1
             continue
-        top = i - 1 if i > start and _is_header(kinds[i - 1]) and \
+        top = i - 1 if i > start and _is_header(kinds[i - 1], parted[i - 1]) and \
             len(kinds[i - 1]) == len(kinds[i]) else i
-        above = next((ln.strip() for ln in reversed(lines[start:top]) if ln.strip()), "")
-        caption = above if len(above) <= CAPTION_MAX and not _SENTENCE.search(above) else ""
+        above = next((ln for ln in reversed(lines[start:top]) if ln.strip()), "")
+        caption = above.strip() if len(above.strip()) <= CAPTION_MAX and not _SENTENCE.search(above) \
+            and len(cells_of(above)) < 3 else ""  # (not a line of cells)
         if top > start:
             pieces.append("\n".join(lines[start:top]))
         pieces.append(([parted[k] for k in range(top, j)], caption))

@@ -497,7 +497,14 @@ NAMES_KEPT = [
     ("全县投入帮扶资金（含社会捐赠）2.3亿元。", "2.3亿元", "全县投入帮扶资金"),
     # a name cut to the length limit keeps the size class it opens with (规模以上, 限额以上)
     ("前三季度全市规模以上服务业企业营业收入同比增长8.1%。", "8.1%", "规模以上服务业企业营业收入同比增长"),
-    ("前三季度全市限额以上单位商品零售额同比增长2.9%。", "2.9%", "限额以上单位商品零售额同比增长"),
+    ("全年全省规模以上工业企业实现利润总额同比增长7.8%。", "7.8%", "规模以上工业企业实现利润总额同比增长"),
+    # the change words a name ends with do not count toward the length limit: the statistic
+    # keeps its whole name (was 常住居民…, another population's)
+    ("今后五年，农村常住居民人均可支配收入年均增长8%。", "8%", "农村常住居民人均可支配收入年均增长"),
+    # a goal's modal word opening the phrase is no part of what is measured
+    ("今年力争全县粮食总产量稳定在45万吨以上。", "45万吨以上", "全县粮食总产量稳定在"),
+    ("确保耕地保有量不少于320万亩。", "不少于320万亩", "耕地保有量"),
+    ("预计全年外贸进出口总额增长6%。", "6%", "外贸进出口总额增长"),
 ]
 
 

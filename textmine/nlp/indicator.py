@@ -140,8 +140,9 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
     places = kind != "date"  # (a date's event keeps where it was: 赴广西调研)
     bare = _without_inside(phrase, places)
     inside = len(phrase) - len(bare)  # (cut after the length limit: the cut finds the
-    if len(phrase) > MAX_LEN + inside:  # phrase in the text)
-        bare = _without_inside(_tail(text, phrase, start - len(left), token_starts, MAX_LEN + inside,
+    limit = MAX_LEN + inside + _change_tail_len(bare)  # phrase in the text)
+    if len(phrase) > limit:
+        bare = _without_inside(_tail(text, phrase, start - len(left), token_starts, limit,
                                      kind != "date"), places)
     phrase = bare
     phrase = _balanced(_untitled(_trim(phrase.strip("·•（）()：:、，, "))))
@@ -390,6 +391,14 @@ def _tail(text: str, phrase: str, base: int, token_starts: Container[int],
     return tail
 
 
+def _change_tail_len(phrase: str) -> int:
+    """The length of the change words ``phrase`` ends with (年均增长: 4), which do not count
+    toward its length limit: 农村常住居民人均可支配收入年均增长 keeps its 农村, the statistic's
+    name."""
+    m = _CHANGE_TAIL.search(phrase) if phrase.endswith(_CHANGE_ENDS) else None
+    return len(m[0]) if m else 0
+
+
 def _balanced(phrase: str) -> str:
     """``phrase`` without a quotation mark whose partner was cut off with the clause
     (…年货大集活动”现场 -> …年货大集活动现场)."""
@@ -510,6 +519,7 @@ _CHANGE_ONLY = re.compile(
 _CHANGE_END = re.compile(f"(?:{_alternation(_C['change_words'])})$")
 _CHANGE_TAIL = re.compile(f"(?:{_alternation(_C['change_bases'])})?(?:{_alternation(_C['change_mods'])})*"
                           f"(?:{_alternation(_C['change_words'])})$")
+_CHANGE_ENDS = tuple({w[-1] for w in _C["change_words"]})  # (most phrases end otherwise)
 _DIGIT = re.compile(r"\d|[一二三四五六七八九十百千万亿两]")
 _COUNTED_AFTER = frozenset(_C["counted_after"])
 _NOT_NOUN = tuple(_C["not_noun"])

@@ -699,3 +699,14 @@ def test_the_value_of_an_index_has_no_unit():
                                                classify=False)}
     assert [(got[t].kind, got[t].unit, float(got[t].value)) for t in ("2.41", "0.45")] == \
         [("other", "", 2.41), ("other", "", 0.45)]
+
+
+@pytest.mark.parametrize("sentence,text,kind,unit", [
+    ("全县贫困发生率由2015年的19.4%降至0。", "0", "percent", "%"),
+    ("城镇化率从45.1%提高到52，", "52", "percent", "%"),
+    ("全县贫困人口从8600人减少到零。", "零", "count", "人"),
+])
+def test_the_bare_end_of_a_span_takes_the_start_s_unit(sentence, text, kind, unit):
+    got = {c.text: c for c in textmine.extract(sentence, year=2021, classify=False)}
+    assert (got[text].kind, got[text].unit, got[text].indicator_key) == \
+        (kind, unit, next(c.indicator_key for c in got.values() if c.kind == kind and c.text != text))

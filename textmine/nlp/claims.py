@@ -78,7 +78,8 @@ def select_claims(text: str, mentions: list[NumberMention]) -> list[NumberMentio
             out.append(m)
             continue
         if m.kind == "number":
-            m = share_of(text, m) or index_value(text, m) or infer_unit(text, m)
+            m = share_of(text, m) or index_value(text, m) or span_end(text, m, out) or \
+                infer_unit(text, m)
             if m is None:
                 continue
         if m.kind in ("count", "duration") and m.chinese and m.value == 1 and not m.bare:
@@ -165,6 +166,23 @@ def index_value(text: str, m: NumberMention) -> NumberMention | None:
     if m.chinese or m.qualifier != "exact" or not _index_before().search(_clause_before(text, m.start)):
         return None
     return replace(m, kind="other", unit="", unit_written=False)
+
+
+def span_end(text: str, m: NumberMention, before: list[NumberMention]) -> NumberMention | None:
+    """The end of 由X降至Y written without its unit (贫困发生率由28.6%降至0; 由12.3%下降到零):
+    the start's kind and unit, where the start is a percentage (any other unit carries a
+    magnitude the bare number does not say) or the end is zero; None for other numbers."""
+    if not before or not text.endswith(_SPAN_VERBS, 0, m.start):
+        return None
+    start = before[-1]
+    verb = next(v for v in _SPAN_VERBS if text.endswith(v, 0, m.start))
+    if start.end != m.start - len(verb) or start.kind not in ("percent", "money", "count", "quantity") \
+            or not (start.kind == "percent" or m.value == 0):
+        return None
+    return replace(m, kind=start.kind, unit=start.unit, per=start.per, unit_written=False)
+
+
+_SPAN_VERBS = tuple(sorted(table("indicator")["carry"]["span_verbs"], key=len, reverse=True))
 
 
 def infer_unit(text: str, m: NumberMention) -> NumberMention | None:

@@ -501,6 +501,10 @@ NAMES_KEPT = [
     # the change words a name ends with do not count toward the length limit: the statistic
     # keeps its whole name (was 常住居民…, another population's)
     ("今后五年，农村常住居民人均可支配收入年均增长8%。", "8%", "农村常住居民人均可支配收入年均增长"),
+    # what is left of a span of time's frame is no part of what is done (用时间完成, 内实现)
+    ("用两年时间完成全部危桥改造。", "两年", "完成全部危桥改造"),
+    ("力争5年内实现城乡供水一体化全覆盖。", "5年", "实现城乡供水一体化全覆盖"),
+    ("全县用3年时间新建学校20所。", "20所", "全县新建学校"),
     # a goal's modal word opening the phrase is no part of what is measured
     ("今年力争全县粮食总产量稳定在45万吨以上。", "45万吨以上", "全县粮食总产量稳定在"),
     ("确保耕地保有量不少于320万亩。", "不少于320万亩", "耕地保有量"),

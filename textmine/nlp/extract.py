@@ -206,6 +206,8 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
     subject = _subject_before(claims, m.kind, rate=m.unit == "%" and bool(_change(text, m.start)))
     if subject is not None:
         indicator = carried(text, subject, m.start, indicator)
+    if m.kind == "duration" or time:  # (用两年时间完成: 完成, not 用时间完成)
+        indicator = _unframed(indicator, m.kind == "duration")
     indicator = _item_of(text, m, indicator, claims)
     return benefited(text, m.start, _named(text, m, indicator, claims, token_starts), token_starts)
 
@@ -216,6 +218,16 @@ def _joined(text: str, prev: Claim | None, prev_end: int, start: int) -> bool:
     翻一番, is no subject)."""
     return prev is not None and not text[prev_end:start].strip(_JOINERS) and \
         not (prev.kind == "date" and _BASE.search(text, 0, prev.start))
+
+
+def _unframed(phrase: str, own: bool) -> str:
+    """``phrase`` without what is left of a span of time's frame (用时间, and for the span's
+    own phrase 内 at its start: 3年内实现全覆盖 -> 实现全覆盖)."""
+    for w in _TIME_FRAME:
+        phrase = phrase.replace(w, "")
+    if own:
+        phrase = phrase[next((len(w) for w in _TIME_FRAME_AFTER if phrase.startswith(w)), 0):]
+    return phrase
 
 
 def _item_of(text: str, m, indicator: str, claims: list[Claim]) -> str:
@@ -297,6 +309,8 @@ def _total_of_added(text: str, m, prev: Claim) -> str | None:
 
 
 _GENERIC_HEADS = frozenset(table("indicator")["carry"]["generic_heads"])
+_TIME_FRAME = tuple(table("indicator")["trim"]["time_frame"])
+_TIME_FRAME_AFTER = tuple(table("indicator")["trim"]["time_frame_after"])
 _STANDARD_HEADS = frozenset(table("indicator")["carry"]["standard_heads"])
 _NEW_VERBS = sorted(table("indicator")["carry"]["new_verbs"], key=len, reverse=True)
 _TOTAL_WORDS = frozenset(table("indicator")["carry"]["total_words"])

@@ -1085,6 +1085,12 @@ def test_a_half_year_summary_reviews_its_half_year(text, period, role):
     ("国内生产总值增加到51.9万亿元，跃升到世界第二位；年均增长9.3%。", "9.3%", "国内生产总值"),
     # ... not after a full stop
     ("全县固定资产投资增长4.1%。上半年增长3.6%。", "3.6%", ""),
+    # a growth's lead on another statistic's: keyed by both (was the other's key alone, and
+    # so a point of 个百分点 in the urban income's series)
+    ("农村居民人均可支配收入增长7.1%，高于城镇居民收入增速2.3个百分点。", "2.3个百分点",
+     "农村居民人均可支配收入高于城镇居民人均可支配收入"),
+    ("全县生产总值增长6.5%，高于一般公共预算收入增速1.2个百分点。", "1.2个百分点",
+     "国内生产总值高于一般公共预算收入"),
     # an average growth after a multiple of a base year: the multiple's statistic
     ("全县生产总值比2015年翻一番，年均增长7.5%。", "7.5%", "国内生产总值"),
     # a change on the month before (环比) is a series of its own, also where it takes the key

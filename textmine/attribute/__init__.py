@@ -212,9 +212,19 @@ class Attributor:
                 return _pace_of(v, key)
             if key.startswith(_ASPECTS) and (subject := _level_before(v)):
                 return subject + key  # (…增长5.4%，增速高于全国平均水平0.1个百分点: whose)
+            if v.claim.unit == "个百分点" and (gap := _GAP_TO.match(v.claim.indicator or "")):
+                return self._gap_to(v, gap)
             if key and (m := _OF_WHOLE.match(v.clause)) and not _TIME_WHOLE.search(m["whole"]):
                 return self._share_of(v, _SHARE + key)  # (收入X亿元，为预算的101.2%: not 预算)
         return key
+
+    def _gap_to(self, v: ClaimView, gap: re.Match) -> str:
+        """The key of a growth's lead on another statistic's (收入增长6.2%，高于城镇居民收入增速
+        1.9个百分点): the growth's key, the comparison and the other's key (农村居民人均可支配
+        收入快于城镇居民人均可支配收入), so that the gap joins neither statistic's series; ""
+        when either is not named."""
+        subject, other = _level_before(v), self.keys.key(gap.string[gap.end():])
+        return subject + gap[0] + other if subject and other and other != subject else ""
 
     def _share_of(self, v: ClaimView, key: str) -> str:
         """The key of a share whose phrase names no subject (占世界经济比重, 占规划总投资: a
@@ -407,6 +417,8 @@ _ASPECTS = (*_GROWTH_WORDS, "降幅", "比全国", "高于全国", "低于全国
 _GOAL_GAP = re.compile(r"^(低于|高于|超过|超出|好于)[^，,；;。]{0,8}?(目标|计划)")
 # a share written as 为/完成 the whole 的 (为预算的101.2%, 完成年度计划的98%), but not of a time
 # (为上年的1.2倍: a multiple of the statistic's own past)
+# a growth's lead on another statistic's (高于城镇居民收入增速, 快于城镇居民): keyed by both
+_GAP_TO = re.compile(r"^(?:高于|低于|快于|慢于)")
 _OF_WHOLE = re.compile(r"^(?:为|是|完成|相当于)(?P<whole>[^，,；;。：:]{2,10})的$")
 _TIME_WHOLE = re.compile(r"年|月|期|季度")
 

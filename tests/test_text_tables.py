@@ -160,3 +160,16 @@ def test_a_line_of_words_without_periods_or_units_heads_nothing(line):
     text = f"{line}\n水泥\t812.4\t-3.2\n钢材\t96.7\t4.5\n"
     rows = [p for p in split_tables(text) if not isinstance(p, str)][0][0]
     assert rows[0][0] == "水泥"  # (the line stays text above the table)
+
+
+def test_the_tables_of_a_long_text_file_read_in_segments_keep_distinct_ids(tmp_path):
+    """A large text file is read in segments: the ids of its tables go on across them (each
+    segment's first table was t1 again)."""
+    from textmine.ingest.text import read_text_segments
+    table = "指标\t2024年\t2025年\n粮食产量（万吨）\t50.1\t51.2\n森林覆盖率（%）\t60.2\t61.0\n"
+    para = "全县新建扶贫车间12个，吸纳贫困劳动力就业3400余人。\n"
+    f = tmp_path / "long.txt"
+    f.write_text("某县工作总结\n" + "".join(para * 40 + "\n" + table + "\n" for _ in range(3)), encoding="utf-8")
+    docs = [d for d, _ in read_text_segments(f, max_chars=1500) if d is not None]
+    ids = [t.id for d in docs for t in d.tables]
+    assert len(docs) >= 3 and ids == ["t1", "t2", "t3"]

@@ -112,9 +112,11 @@ def front_matter(text: str) -> tuple[str, dict[str, str], list[str]]:
     return "\n".join(lines[i:]), meta, headings
 
 
-def document_from_text(text: str, doc_id: str = "text", front: bool = True) -> Document:
+def document_from_text(text: str, doc_id: str = "text", front: bool = True,
+                       tables_before: int = 0) -> Document:
     """A document from text; ``front``: the text is the top of a file (its ``#`` lines are
-    header metadata and title), not a later segment of one."""
+    header metadata and title), not a later segment of one; ``tables_before``: the tables of
+    the file's segments before it (its tables' ids go on from them: t4, not t1 again)."""
     text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     text, meta, headings = front_matter(text) if front else (text, {}, [])
     blocks: list[Block] = [Block(h, "heading") for h in headings]
@@ -123,7 +125,8 @@ def document_from_text(text: str, doc_id: str = "text", front: bool = True) -> D
     for piece in split_tables(text):
         if not isinstance(piece, str):  # a table's rows: a block per cell with a figure
             from .table_heads import text_table
-            table, cells = text_table(piece[0], len(tables), f"t{len(tables) + 1}", piece[1])
+            table, cells = text_table(piece[0], len(tables), f"t{tables_before + len(tables) + 1}",
+                                      piece[1])
             table.at = len(blocks)
             tables.append(table)
             blocks += cells
@@ -166,18 +169,20 @@ def read_text_segments(path: Path, max_chars: int | None = None):
         blocks, notes = text_blocks(fh, str(path))
         first: Document | None = None
         headings: list[str] = []
+        tables = 0  # (of the segments so far: table ids are the file's)
         for text in _segment_texts(blocks, max_chars):
             if first is None:
                 _nonempty(text, str(path))
                 first = doc = document_from_text(text, doc_id=path.stem)
             else:
-                doc = document_from_text(text, doc_id=path.stem, front=False)
+                doc = document_from_text(text, doc_id=path.stem, front=False, tables_before=tables)
                 doc.title, doc.issuer = first.title, first.issuer
                 doc.year, doc.year_source = first.year, first.year_source
                 # the headings above the segment, as context: the part of the report and the
                 # section it continues (their own claims came with the segment before)
                 doc.blocks[:0] = [Block(h, "heading") for h in headings]
                 doc.metadata = dict(first.metadata, context_blocks=len(headings))
+            tables += len(doc.tables)
             seen = [b.text for b in doc.blocks if b.kind in ("heading", "title") and b.text.strip()]
             headings = seen[-CONTEXT_HEADINGS:] if seen else headings
             doc.path = str(path)

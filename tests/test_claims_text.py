@@ -499,8 +499,8 @@ NAMES_KEPT = [
     ("前三季度全市规模以上服务业企业营业收入同比增长8.1%。", "8.1%", "规模以上服务业企业营业收入同比增长"),
     ("全年全省规模以上工业企业实现利润总额同比增长7.8%。", "7.8%", "规模以上工业企业实现利润总额同比增长"),
     # the change words a name ends with do not count toward the length limit: the statistic
-    # keeps its whole name (was 常住居民…, another population's)
-    ("今后五年，农村常住居民人均可支配收入年均增长8%。", "8%", "农村常住居民人均可支配收入年均增长"),
+    # keeps its whole name (was 人口人均可支配收入…, all residents')
+    ("今后五年，农村低收入人口人均可支配收入年均增长7.5%。", "7.5%", "农村低收入人口人均可支配收入年均增长"),
     # what is left of a span of time's frame is no part of what is done (用时间完成, 内实现)
     ("用两年时间完成全部危桥改造。", "两年", "完成全部危桥改造"),
     ("力争5年内实现城乡供水一体化全覆盖。", "5年", "实现城乡供水一体化全覆盖"),

@@ -11,7 +11,7 @@ from textmine.ingest.table_heads import cell_kind
 from textmine.ingest.text_tables import cells_of, split_tables
 from textmine.parse.cells import is_label
 
-PLAN = ("某市国民经济和社会发展第十五个五年规划纲要\n\n"
+PLAN = ("某市“十五五”规划纲要\n\n"
         "专栏2 主要发展指标\n"
         "指标\t2025年\t2030年\t属性\n"
         "全市生产总值年均增长（%）\t6.1\t5.5左右\t预期性\n"
@@ -40,8 +40,8 @@ def test_cells_of_a_line(line, cells):
 KINDS = [
     ("58.2", "value"), ("5.5左右", "value"), ("35以上", "value"), ("1.2万亿元以上", "value"),
     ("2030年", "period"), ("—", "placeholder"), ("", "empty"), ("预期性", "text"),
-    ("每千名老年人拥有养老床位数（张）", "text"), ("每千人口拥有3岁以下婴幼儿托位数（个）", "phrase"),
-    ("相对强于市场表现20%以上", "phrase"),
+    ("每千名老年人拥有养老床位数（张）", "text"), ("每千名常住人口拥有3星级托育位数（个）", "phrase"),
+    ("预期未来半年股价涨幅高于基准15%以上", "phrase"),
     ("3岁以下", "value"),  # (a short age group stays a value, as before)
 ]
 
@@ -52,7 +52,7 @@ def test_cell_kind(text, kind):
 
 
 def test_is_label_counts_words_outside_brackets():
-    assert is_label("每千人口拥有3岁以下托位数") and not is_label("3岁以下（人）") \
+    assert is_label("每千名常住人口拥有3星级托育位数") and not is_label("3岁以下（人）") \
         and not is_label("增长5.5%左右")
 
 
@@ -90,16 +90,20 @@ def test_the_cells_of_a_text_table_are_claims_with_their_headers():
     assert any(c.text == "突破5000亿元" for c in claims if not c.table)
 
 
+def _html_table_claims(path, title: str, rows: list[list[str]]):
+    """The claims of a web page of one heading and one table of ``rows``."""
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    path.write_text(f"<html><body><h1>{title}</h1><table>{cells}</table></body></html>",
+                    encoding="utf-8")
+    return textmine.extract(path, classify=False)
+
+
 def test_a_label_with_a_number_heads_its_row_in_html(tmp_path):
-    page = tmp_path / "plan.html"
-    page.write_text("<html><body><h1>某市发展规划纲要</h1><table>"
-                    "<tr><td>指标</td><td>2025年</td><td>2030年</td></tr>"
-                    "<tr><td>每千人口拥有3岁以下婴幼儿托位数（个）</td><td>3.1</td><td>4.5</td></tr>"
-                    "<tr><td>森林覆盖率（%）</td><td>60.2</td><td>61</td></tr>"
-                    "</table></body></html>", encoding="utf-8")
-    claims = textmine.extract(page, classify=False)
+    claims = _html_table_claims(tmp_path / "plan.html", "某市发展规划纲要", [
+        ["指标", "2025年", "2030年"], ["每千名常住人口拥有3星级托育位数（个）", "3.1", "4.5"],
+        ["森林覆盖率（%）", "60.2", "61"]])
     assert [(c.text, c.unit, c.indicator) for c in claims] == [
-        ("3.1", "个", "每千人口拥有3岁以下婴幼儿托位数"), ("4.5", "个", "每千人口拥有3岁以下婴幼儿托位数"),
+        ("3.1", "个", "每千名常住人口拥有3星级托育位数"), ("4.5", "个", "每千名常住人口拥有3星级托育位数"),
         ("60.2", "%", "森林覆盖率"), ("61", "%", "森林覆盖率")]
 
 
@@ -122,13 +126,9 @@ def test_any_grid_of_labels_and_values_comes_back_as_its_rows(rows, sep):
 def test_a_phrase_in_a_column_of_values_is_read_as_a_sentence(tmp_path):
     """A cell of many words with a figure, right of the stub (a rating's definition), is no
     label: its figure is a claim, read with the claim rules."""
-    page = tmp_path / "ratings.html"
-    page.write_text("<html><body><h1>评级说明</h1><table>"
-                    "<tr><td>评级</td><td>类别</td><td>说明</td></tr>"
-                    "<tr><td>股票评级</td><td>推荐</td><td>预期未来半年股价涨幅高于基准15%以上</td></tr>"
-                    "<tr><td>股票评级</td><td>回避</td><td>预期未来半年股价涨幅低于基准10%以上</td></tr>"
-                    "</table></body></html>", encoding="utf-8")
-    claims = textmine.extract(page, classify=False)
+    claims = _html_table_claims(tmp_path / "ratings.html", "评级说明", [
+        ["评级", "类别", "说明"], ["股票评级", "推荐", "预期未来半年股价涨幅高于基准15%以上"],
+        ["股票评级", "回避", "预期未来半年股价涨幅低于基准10%以上"]])
     assert [(c.text, c.row, c.col) for c in claims] == [("15%以上", 1, 2), ("10%以上", 2, 2)]
 
 

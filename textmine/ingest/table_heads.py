@@ -28,8 +28,8 @@ def _kind(c: GridCell | None) -> str:
 
 def cell_kind(text: str) -> str:
     """``empty``, ``placeholder`` (—), ``period`` (2025年), ``value`` (a cell with a digit),
-    ``phrase`` (a digit among many words: a row label in the stub, 每千人口拥有3岁以下婴幼儿
-    托位数（个）, else a phrase read like a sentence, 相对强于市场表现20%以上) or ``text``."""
+    ``phrase`` (a digit among many words: a row label in the stub, 每千名常住人口拥有3星级
+    托育位数（个）, else a phrase read like a sentence, 预期涨幅高于基准15%以上) or ``text``."""
     if not text.strip():
         return "empty"
     if is_placeholder(text):

@@ -393,7 +393,7 @@ def _tail(text: str, phrase: str, base: int, token_starts: Container[int],
 
 def _change_tail_len(phrase: str) -> int:
     """The length of the change words ``phrase`` ends with (年均增长: 4), which do not count
-    toward its length limit: 农村常住居民人均可支配收入年均增长 keeps its 农村, the statistic's
+    toward its length limit: 农村低收入人口人均可支配收入年均增长 keeps its 农村低收入, the statistic's
     name."""
     m = _CHANGE_TAIL.search(phrase) if phrase.endswith(_CHANGE_ENDS) else None
     return len(m[0]) if m else 0

@@ -2,7 +2,7 @@
 
     >>> is_value("1,567"), is_value("-33"), is_value("35.3%"), is_value("营业收入")
     (True, True, True, False)
-    >>> is_label("每千人口拥有3岁以下托位数(个)"), is_label("5左右"), is_label("1.2万亿元以上")
+    >>> is_label("每千名常住人口拥有3星级托育位数(个)"), is_label("5左右"), is_label("1.2万亿元以上")
     (True, False, False)
     >>> split_unit("营业收入(百万元)"), split_unit("单位：万元"), split_unit("(+/-)YOY(%)")
     (('营业收入', '百万元'), ('', '万元'), ('(+/-)YOY', '%'))
@@ -53,7 +53,7 @@ def is_value(text: str) -> bool:
 
 def is_label(text: str) -> bool:
     """Words, though a number may stand among them: ``label_min_chars`` Chinese characters
-    or more outside brackets (``每千人口拥有3岁以下婴幼儿托位数（个）``; not ``5左右``)."""
+    or more outside brackets (``每千名常住人口拥有3星级托育位数（个）``; not ``5左右``)."""
     words = _BRACKETED.sub("", fold(text))
     return sum(1 for ch in words if _CJK.match(ch)) >= _data()["label_min_chars"]
 

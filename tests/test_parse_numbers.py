@@ -104,7 +104,19 @@ PERCENTS = [
     # 半数, with the qualifier words of a number around it
     ("半数以上合作社实现分红", "半数以上", "percent", 50, "%", "over", 50, None),
     ("近半数脱贫户参加了保险", "近半数", "percent", 50, "%", "under", None, 50),
+    # 过半: more than half; 多 after a share before a noun: more than it (一半多农户)
+    ("全县过半村庄建成了文化广场", "过半", "percent", 50, "%", "over", 50, None),
+    ("年度任务完成过半", "过半", "percent", 50, "%", "over", 50, None),
+    ("一半多脱贫户发展了庭院经济", "一半多", "percent", 50, "%", "over", 50, 60),
 ]
+# ... not 过半 inside 超过半…, 经过半年, 不过半, nor 多 that begins a word (一半多种…)
+NOT_SHARES = [("经过半年的试点", "过半"), ("完成投资不过半", "过半"), ("会议通过半年总结", "过半"),
+              ("一半多种植玉米", "一半多")]
+
+
+@pytest.mark.parametrize("text,absent", NOT_SHARES)
+def test_what_is_no_share(text, absent):
+    assert absent not in [m.text for m in find_numbers(text, 2020)]
 RATIOS = [
     ("销售额增长1.5倍", "1.5倍", "ratio", 1.5, "倍", "exact", 1.5, 1.5),
     ("农户收入翻一番", "翻一番", "ratio", 2, "倍", "exact", 2, 2),

@@ -110,16 +110,27 @@ def special_at(t: str, i: int) -> NumberMention | None:
             continue
         v = Decimal(str(s["value"]))
         pre = Q.prefix_before(t, i)
-        rule = Q.PREFIX.get(pre, EXACT) if pre else EXACT
+        rule = Q.PREFIX.get(pre, EXACT) if pre else Q.Rule(s.get("rule", "exact"))
         start = i - len(pre) if pre else i
         end = i + len(w)
         suf = Q.suffix_at(t, end)
-        if suf and (Q.SUFFIX[suf] is not OVER_K or rule is EXACT and over_k_ends(t, end + len(suf))):
+        if suf and (Q.SUFFIX[suf] is not OVER_K or rule is EXACT and (
+                over_k_ends(t, end + len(suf)) or _share_over_k(s["kind"], t, end))):
             rule, end = Q.SUFFIX[suf], end + len(suf)  # (翻了一番多, 一半多: more than that)
         lo, hi = Q.bounds(rule, v)
         return NumberMention(start, end, t[start:end], s["kind"], v, s["unit"],
                              QUALIFIER[rule], lo, hi, chinese=True, number_start=i)
     return None
+
+
+def _share_over_k(kind: str, t: str, at: int) -> bool:
+    """Whether a 多 at ``at`` after a share (一半多农户) means more than it: before a noun too,
+    unless it begins a word of its own (一半多种…)."""
+    return kind in _SHARE_OVER_K_KINDS and not t.startswith(_SHARE_OVER_K_NOT, at)
+
+
+_SHARE_OVER_K_KINDS = frozenset(_S["share_over_k"]["kinds"])
+_SHARE_OVER_K_NOT = tuple(_S["share_over_k"]["not_words"])
 
 
 def over_k_ends(t: str, j: int) -> bool:

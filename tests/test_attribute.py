@@ -96,6 +96,9 @@ SENTENCES = [
     # ... not past an item with a time of its own
     ("1-6月，生产总值完成52亿元；同时，到9月底存栏500万羽；建成基地24个。", 2023, "24个", "2023",
      "outcome"),
+    # a final account (决算) is what was spent, whatever budget word it holds
+    ("全省一般公共预算支出决算数为6120亿元。", 2026, "6120亿元", "2026", "outcome"),
+    ("今年全省一般公共预算支出安排6300亿元。", 2026, "6300亿元", "2026", "plan"),
     # a minimum purchase price is a standard the government sets: a plan
     ("今年稻谷最低收购价每50公斤提高6元。", 2023, "6元", "2023", "plan"),
     # ... so is the raise of a standard, to or by a sum, however often it is paid
@@ -321,6 +324,10 @@ def test_a_figure_to_date_has_an_open_period(report):
 
 
 KEYS = [
+    # a final account's figure is the statistic's (its role says it is one); a level of
+    # government's own part is no whole jurisdiction's
+    ("一般公共预算收入决算数", "一般公共预算收入"), ("省级一般公共预算支出", "省级一般公共预算支出"),
+    ("市本级一般公共预算收入", "市本级一般公共预算收入"),
     ("国内生产总值增长", "国内生产总值"), ("地区生产总值", "国内生产总值"), ("GDP", "国内生产总值"),
     ("居民消费价格涨幅", "居民消费价格"), ("居民消费价格上涨", "居民消费价格"),
     ("CPI涨幅", "居民消费价格"), ("财政收入", "一般公共预算收入"),

@@ -96,6 +96,12 @@ SENTENCES = [
     # ... not past an item with a time of its own
     ("1-6月，生产总值完成52亿元；同时，到9月底存栏500万羽；建成基地24个。", 2023, "24个", "2023",
      "outcome"),
+    # a deadline after a subject and a goal word governs the goals after it in its sentence
+    ("下一步，全县将力争到2028年建成高标准农田8万亩，粮食综合产值突破30亿元。", 2026, "突破30亿元",
+     "2028", "target"),
+    ("同时，该县计划到2027年新建学校6所，改造农村公路150公里。", 2026, "150公里", "2027", "target"),
+    # ... not a date without a goal word before it (a year of the past, what was done)
+    ("该县2024年建成基地3个，今年新增基地2个。", 2026, "2个", "2026", "outcome"),
     # a final account (决算) is what was spent, whatever budget word it holds
     ("全省一般公共预算支出决算数为6120亿元。", 2026, "6120亿元", "2026", "outcome"),
     ("今年全省一般公共预算支出安排6300亿元。", 2026, "6300亿元", "2026", "plan"),

@@ -17,6 +17,7 @@ CLAUSE_BOUNDARY = re.compile(r"[，,；;：:。！？!?]")
 _D = table("attribution")["document"]
 _DATELINE_FIRST = frozenset(w[0] for w in _D["dateline_sources"])  # (本报贵阳3月7日电（记者 …）)
 _GROUP_LEAD = re.compile(_D["group_lead"])
+_DEADLINE_LEAD = re.compile(_D["deadline_lead"])  # (该县将力争到2027年: governs the goals after it)
 _GROUP_LEAD_FIRST = "分按从"
 _UP_TO_BOUNDARY = re.compile(r".*[，,；;：:。！？!?]", re.S)  # to the last boundary
 _UNSET = object()
@@ -132,11 +133,14 @@ class ClaimView:
 
     def in_scope(self, other: Claim) -> bool:
         """``other`` stands before the claim, in its clause, in the sentence's opening clause,
-        or at the start of a clause of its own (2007年单位能耗下降X，…下降Y)."""
+        or at the start of a clause of its own (2007年单位能耗下降X，…下降Y), or is a deadline
+        after a goal word (该县将力争到2027年建成X，Y突破Z)."""
         if other.end > self.claim.start:
             return False
         return other.start >= self.clause_start or other.end <= self.s.head_end or \
-            opens_clause(self.s.text, other.start)
+            opens_clause(self.s.text, other.start) or \
+            other.kind == "date" and _DEADLINE_LEAD.match(
+                self.s.text, clause_start(self.s.text, other.start), other.start) is not None
 
 
 def head_end(sentence: str, start: int = 0) -> int:

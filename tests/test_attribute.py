@@ -96,6 +96,9 @@ SENTENCES = [
     # ... not past an item with a time of its own
     ("1-6月，生产总值完成52亿元；同时，到9月底存栏500万羽；建成基地24个。", 2023, "24个", "2023",
      "outcome"),
+    # 全年 in a figure's clause after 今年以来: the whole year, not the year so far
+    ("今年以来，全县新增市场主体860户，预计全年新增1500户以上。", 2026, "1500户以上", "2026", "forecast"),
+    ("今年以来，全县新增市场主体860户。", 2026, "860户", "2026/..", "outcome"),
     # a deadline after a subject and a goal word governs the goals after it in its sentence
     ("下一步，全县将力争到2028年建成高标准农田8万亩，粮食综合产值突破30亿元。", 2026, "突破30亿元",
      "2028", "target"),

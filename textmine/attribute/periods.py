@@ -209,7 +209,8 @@ class PeriodRules:
         claim is of the whole (下半年…，全年进出口总额X)."""
         if source == "relative" and at > d.start:
             return False
-        return not ("-" in str(d.value) and whole_year_in(v.s.text, d.end, v.claim.start))
+        return not (("-" in str(d.value) or d.qualifier == "since") and
+                    whole_year_in(v.s.text, d.end, v.claim.start))
 
     @staticmethod
     def _dates_start(v: ClaimView, d: Claim) -> bool:
@@ -222,6 +223,8 @@ class PeriodRules:
     def _in_context(self, v: ClaimView, cue: Cue | None, source: str) -> tuple[str | None, str]:
         """The period a figure takes from its context (no date governs it)."""
         if cue is not None and cue.kind == "since":
+            if whole_year_in(v.s.text, v.clause_start, v.claim.start):  # (今年以来…，预计全年X:
+                return str(cue.first), source                           # the whole year)
             return self.to_date(str(cue.first), v.s.facts), source
         facts = v.s.facts
         # (全年预计增长X: the year; only a document about a part of its year asks)

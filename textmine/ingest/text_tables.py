@@ -23,7 +23,6 @@ _SEP = re.compile(r"\t| {2,}|\u3000+")
 _SENTENCE = re.compile(r"[。，；！？,;!?]")
 
 
-
 def cells_of(line: str) -> list[str]:
     """The cells of a line (one cell for a line that is not parted)."""
     s = line.strip()
@@ -72,13 +71,21 @@ def split_tables(text: str) -> list[str | tuple[list[list[str]], str]]:
             continue
         top = i - 1 if i > start and _is_header(kinds[i - 1], parted[i - 1]) and \
             len(kinds[i - 1]) == len(kinds[i]) else i
-        above = next((ln for ln in reversed(lines[start:top]) if ln.strip()), "")
-        caption = above.strip() if len(above.strip()) <= CAPTION_MAX and not _SENTENCE.search(above) \
-            and len(cells_of(above)) < 3 else ""  # (not a line of cells)
         if top > start:
             pieces.append("\n".join(lines[start:top]))
-        pieces.append(([parted[k] for k in range(top, j)], caption))
+        pieces.append(([parted[k] for k in range(top, j)], _caption(lines, parted, start, top)))
         start = i = j
     if start < len(lines):
         pieces.append("\n".join(lines[start:]))
     return pieces
+
+
+def _caption(lines: list[str], parted: list[list[str]], start: int, top: int) -> str:
+    """The last line with text of ``lines[start:top]`` (right above a table) when it is short,
+    ends no clause and is no line of cells; else ""."""
+    k = next((k for k in range(top - 1, start - 1, -1) if lines[k].strip()), None)
+    if k is None:
+        return ""
+    above = lines[k].strip()
+    return above if len(above) <= CAPTION_MAX and not _SENTENCE.search(above) and \
+        len(parted[k]) < 3 else ""

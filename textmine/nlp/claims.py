@@ -172,10 +172,10 @@ def span_end(text: str, m: NumberMention, before: list[NumberMention]) -> Number
     """The end of 由X降至Y written without its unit (贫困发生率由28.6%降至0; 由12.3%下降到零):
     the start's kind and unit, where the start is a percentage (any other unit carries a
     magnitude the bare number does not say) or the end is zero; None for other numbers."""
-    if not before or not text.endswith(_SPAN_VERBS, 0, m.start):
+    verb = next((v for v in _SPAN_VERBS if text.endswith(v, 0, m.start)), None) if before else None
+    if verb is None:
         return None
     start = before[-1]
-    verb = next(v for v in _SPAN_VERBS if text.endswith(v, 0, m.start))
     if start.end != m.start - len(verb) or start.kind not in ("percent", "money", "count", "quantity") \
             or not (start.kind == "percent" or m.value == 0):
         return None

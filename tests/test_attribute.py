@@ -1591,6 +1591,47 @@ def test_a_newspaper_page_is_its_mastheads_and_each_article_its_places(text, reg
     assert (c.region, c.period) == (region, period)
 
 
+NEWS_PAGE_DATED = """浙江日报 2021年9月3日 第5版 乡村振兴
+
+浙江对口帮扶四川 协作资金全部到位
+本报讯 今年以来，全省向四川拨付协作资金18.4亿元，实施协作项目620个。
+
+四川凉山 易地搬迁群众就业率达到96%
+本报讯 截至8月底，全州有劳动力的易地搬迁家庭就业率达到96%，共开发公益性岗位5300个。
+下一步，还将新建帮扶车间40个。
+
+消费帮扶专柜进社区
+本报讯 8月28日，全省首批消费帮扶专柜进社区活动启动，首批设立专柜120个。
+"""
+
+
+@pytest.mark.parametrize("text,region", [
+    # a masthead line that goes on with the issue's day and page still names the page's place
+    ("18.4亿元", "浙江省"),
+    # one article under a heading that opens with a place is that place's on a newspaper's
+    # page, the division under it named right after it (四川凉山: 凉山彝族自治州) ...
+    ("40个", "凉山彝族自治州"),
+    # ... and an article whose heading opens with no place is the page's again
+    ("120个", "浙江省"),
+])
+def test_a_dated_masthead_and_a_single_placed_article(text, region):
+    c = next(c for c in _claims(NEWS_PAGE_DATED) if c.text == text)
+    assert c.region == region
+
+
+@pytest.mark.parametrize("sentence,text,region,key", [
+    # a subject naming a division and those under it in turn is the last one's
+    ("贵州省黔南州长顺县消费帮扶金额达到1.2亿元。", "1.2亿元", "长顺县", "消费帮扶金额"),
+    ("河北承德贫困发生率降至0.56%。", "0.56%", "承德市", "贫困发生率"),
+    # a key does not start with the 的 left after its place is cut
+    ("企业与四川、云南的86个贫困村结成对子。", "86个", "重庆市", "贫困村结成对子"),
+])
+def test_a_subject_naming_divisions_in_turn(sentence, text, region, key):
+    c = next(c for c in _claims("# region=重庆市\n2020年工作简报\n" + sentence + "\n")
+             if c.text == text)
+    assert (c.region or "", c.indicator_key) == (region, key)
+
+
 def test_every_opening_of_a_target_list_holds_the_mark_its_gate_looks_for():
     """``opens_target_list`` skips a text without ``TARGET_MARK``: every opening holds it."""
     from textmine.attribute.roles import TARGET_LISTS, TARGET_MARK, opens_target_list

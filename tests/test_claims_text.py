@@ -121,6 +121,9 @@ def test_indicator_of_adjacent_numbers_and_of_dates():
     # a venue is cut from a long event, a place alone is kept, and so is a meeting's 上
     ("3月2日，全县第三次劳务协作推进会在县政务中心会议室召开。", {"3月2日": "全县第三次劳务协作推进会召开"}),
     ("——2025年1月12日在某县第十八届人民代表大会第六次会议上", {"2025年1月12日": "人民代表大会第六次会议"}),
+    # a news lead before a date is no event of it (本报讯, a dateline and its reporter)
+    ("本报讯 6月20日，全县消费帮扶产品展销会开幕。", {"6月20日": "全县消费帮扶产品展销会开幕"}),
+    ("新华社讯 今年以来，全县培训农村劳动力4200人次。", {"今年以来": "全县培训农村劳动力"}),
 ])
 def test_the_event_of_a_date(sentence, events):
     got = {c.text: c.indicator for c in textmine.extract(sentence, year=2020, classify=False)}

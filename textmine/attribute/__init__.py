@@ -288,12 +288,27 @@ class Attributor:
 
     def _places_before(self, indicator: str, place: str) -> str:
         """The places a phrase starts with, each after a joiner (广东、江苏两省地区生产总值 ->
-        广东、江苏), the first being ``place``."""
-        if not place or len(indicator) <= len(place) or indicator[len(place)] not in _PLACE_JOINS:
+        广东、江苏) or a division and those under it (黔南州长顺县消费帮扶金额 -> 黔南州长顺县),
+        the first being ``place``."""
+        if not place or len(indicator) <= len(place):
             return place
+        if indicator[len(place)] not in _PLACE_JOINS:
+            under = self._under(place, indicator[len(place):])
+            return place + self._places_before(indicator[len(place):], under) if under else place
         rest = indicator[len(place) + 1:]
         more = self.gazetteer.leading(rest)
         return indicator[:len(place) + 1] + self._places_before(rest, more) if more else place
+
+    def _under(self, place: str, rest: str) -> str:
+        """The name of a division under ``place`` that ``rest`` starts with, else ""."""
+        name = self.gazetteer.leading(rest)
+        outer = self.gazetteer.region(place) if name else None
+        if outer is None:
+            return ""
+        m = next(iter(self.gazetteer.find(name, self.gazetteer.province_code(outer))), None)
+        inner = m.region if m is not None else None
+        return name if inner is not None and \
+            any(p.code == outer.code for p in self.gazetteer.path(inner)[:-1]) else ""
 
     def region(self, v: ClaimView, mentions: list, place: str = "") -> Region | None:
         """The document's region, unless a place is the subject of the claim's clause
@@ -320,7 +335,19 @@ class Attributor:
         if lead.strip() or v.s.text.startswith(self._not_subject_after, first.end) or \
                 "等" in v.s.text[first.end:v.claim.start]:
             return home  # (石嘴山先进材料等3个平台: the place one example of what is counted)
-        return first.region if first.region is not None else home
+        return self._narrowed(first, inside, v.s.text) if first.region is not None else home
+
+    def _narrowed(self, first, inside: list, text: str) -> Region:
+        """The place a subject names: the division under ``first`` named right after it, and
+        so on, when one is (河北承德贫困发生率, 贵州省黔南州长顺县消费帮扶金额 -> 承德市, 长顺县),
+        else ``first``'s."""
+        at = first
+        for nxt in inside[1:]:
+            if nxt.region is None or text[at.end:nxt.start].strip(" \u3000") or \
+                    not any(p.code == at.region.code for p in self.gazetteer.path(nxt.region)[:-1]):
+                break
+            at = nxt
+        return at.region
 
     def _unnamed(self, v: ClaimView) -> Region | None:
         """The region of a claim whose clause names no place: the document's, or the one

@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..nlp.indicator import DATELINE
 from ..parse.dates import find_dates
 from ..parse.tables import searchers, table
 from ..types import Block, Document
@@ -24,9 +25,7 @@ from .gazetteer import NATIONAL, Gazetteer, Region
 from .timewords import Cue, TimeWords
 
 _D = table("attribution")["document"]
-# a news dateline opening a sentence (新华社北京3月5日电（记者 …）)
 TIME_LEAD = re.compile(r"年|月|以来|季度")  # (a phrase of time opening a sentence)
-DATELINE = re.compile(_D["dateline"].replace("{sources}", "|".join(map(re.escape, _D["dateline_sources"]))))
 
 
 @dataclass(frozen=True)
@@ -146,7 +145,7 @@ class DocumentReader:
         facts.issued = doc.issue_date or header.get("publish_date") or header.get("date") or None
         facts.blocks = self.outline(doc, doc.year, facts.kind)
         if source in ("text", "none", "masthead"):  # (a page of articles: each its place's)
-            self._heading_places(doc, facts.blocks, region)
+            self._heading_places(doc, facts.blocks, region, news=source == "masthead")
         facts.span = title_span(doc.title, doc.year) or self._lead_span(doc) or \
             self._reference_point(doc)
         return facts
@@ -226,9 +225,10 @@ class DocumentReader:
         return r if r is not None and r.level in ("province", "prefecture", "county") else None
 
     def _masthead(self, title: str) -> Region | None:
-        """The place a newspaper's masthead title is named for (贵州日报 -> 贵州省); None for
-        other titles."""
-        name = title.strip()
+        """The place a newspaper's masthead title is named for (贵州日报 -> 贵州省), also when
+        the line goes on with the issue's day and page (天津日报 2019年11月18日 第6版); None
+        for other titles."""
+        name = title.strip().split()[0] if title.strip() else ""
         for word in self.rules["document"]["mastheads"]:
             if name.endswith(word) and len(name) > len(word):
                 r = self.gazetteer.region(name[:-len(word)])
@@ -284,23 +284,28 @@ class DocumentReader:
                 break
         return found
 
-    def _heading_places(self, doc: Document, blocks: list[BlockTime], region: Region | None) -> None:
-        """A heading that opens with a place (贵州 易地搬迁群众稳岗就业, 宁夏：…) gives the blocks
-        under it, up to the next heading that opens with one, that place: the articles of a
-        news page, the sections of a compilation whose title names no place (two places at
-        least, neither the document's nor one it lies in)."""
+    def _heading_places(self, doc: Document, blocks: list[BlockTime], region: Region | None,
+                        news: bool = False) -> None:
+        """A heading that opens with a place (贵州 易地搬迁群众稳岗就业, 宁夏：…; 河北承德 …: the
+        division under it named right after it) gives the blocks under it, up to the next
+        heading that opens with one, that place: the articles of a news page, the sections of
+        a compilation whose title names no place (two places at least, neither the
+        document's nor one it lies in). On a newspaper's page (``news``: its masthead names
+        the page's place) one such article is enough, and an article whose heading opens
+        with no place is the page's."""
         places: dict[int, Region | None] = {}
         above = {r.code for r in self.gazetteer.path(region)} if region is not None else set()
         title = (doc.title or "").strip()
         for i, b in enumerate(doc.blocks):
             text = b.text.strip()
-            if b.kind == "heading" and len(text) <= 40 and text[:1] in self.gazetteer.firsts and \
-                    text != title:
-                r = self.gazetteer.region(self.gazetteer.leading(text))
-                if r is not None and r.level in ("province", "prefecture", "county"):
-                    # (the document's place or one it lies in: its own, no other article's)
-                    places[i] = None if r.code in above else r
-        if len({r.code for r in places.values() if r is not None}) < 2:
+            if b.kind != "heading" or len(text) > 40 or text == title:
+                continue
+            r = self._heading_place(text)
+            if r is not None:  # (the document's place or one it lies in: its own, no other's)
+                places[i] = None if r.code in above else r
+            elif news:
+                places[i] = None
+        if len({r.code for r in places.values() if r is not None}) < (1 if news else 2):
             return  # (one heading with a place is no set of articles: 黔南州：长顺县…)
         place: Region | None = None
         for i in range(min(len(doc.blocks), len(blocks))):
@@ -308,6 +313,23 @@ class DocumentReader:
             if place is not None:
                 b = blocks[i]
                 blocks[i] = BlockTime(b.part, b.cue, b.source, b.targets, place)
+
+    def _heading_place(self, text: str) -> Region | None:
+        """The division a heading opens with (a province, prefecture or county), or the one
+        under it named right after it (河北承德 -> 承德市); None when it opens otherwise."""
+        if text[:1] not in self.gazetteer.firsts:
+            return None
+        name = self.gazetteer.leading(text)
+        r = self.gazetteer.region(name) if name else None
+        if r is None or r.level not in ("province", "prefecture", "county"):
+            return None
+        rest = text[len(name):].lstrip(" \u3000·")
+        under = next(iter(self.gazetteer.find(rest[:12],
+                                              self.gazetteer.province_code(r))), None)
+        if under is not None and under.start == 0 and under.region is not None and \
+                any(p.code == r.code for p in self.gazetteer.path(under.region)[:-1]):
+            return under.region
+        return r
 
     # ---------------------------------------------------------------- parts and paragraphs
     def _implicit_part(self, doc: Document, year: int | None, kind: str,

@@ -12,6 +12,12 @@ from ..parse.qualifiers import SUFFIX
 from ..parse.tables import clean, divisions, short_names, table, word_list
 
 _T = table("indicator")["trim"]
+_NEWS = table("attribution")["document"]
+# a news dateline opening a sentence (本报讯, 新华社北京3月5日电（记者 …）): the filing's place
+# and day, no part of a figure's phrase (本报讯 11月15日，…启动: the day's event is after it)
+DATELINE = re.compile(_NEWS["dateline"].replace(
+    "{sources}", "|".join(map(re.escape, _NEWS["dateline_sources"]))))
+_DATELINE_FIRST = frozenset(w[0] for w in _NEWS["dateline_sources"])
 
 
 def _alternation(words: list[str]) -> str:
@@ -110,12 +116,7 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
                   token_starts: Container[int]) -> str:
     """``text[start:end]`` is the mention; ``prev_end`` the end of the previous mention in
     the same clause (numbers in one phrase do not share the words between them)."""
-    cut = _clause_start(text, start, prev_end)
-    left = text[cut:start]
-    if _ADVERBIAL_END in left:  # (生产总值在优化结构的基础上年均增长: a condition)
-        left = _ADVERBIAL.sub("", left)
-    if "通过" in left:
-        left = _MEANS.sub("", left)
+    cut, left = _left_of(text, start, prev_end)
     m = _CLAUSE.search(text, end)
     right = text[end:m.start() if m else len(text)]
     if kind == "date" and (after := _after_dates(right)):
@@ -151,6 +152,22 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
     if not phrase and cut > 0 and _CLAUSE.match(text[cut - 1]):
         phrase = _before_clause(text, cut)
     return phrase
+
+
+def _left_of(text: str, start: int, prev_end: int) -> tuple[int, str]:
+    """Where the phrase of a mention at ``start`` may start, and its words up to the mention:
+    the clause's, after a news lead (本报讯), without a condition (在…的基础上) or a means
+    (通过…渠道)."""
+    cut = _clause_start(text, start, prev_end)
+    if text[cut:cut + 1] in _DATELINE_FIRST and (news := DATELINE.match(text, cut)) and \
+            news.end() <= start:
+        cut = news.end()
+    left = text[cut:start]
+    if _ADVERBIAL_END in left:  # (生产总值在优化结构的基础上年均增长: a condition)
+        left = _ADVERBIAL.sub("", left)
+    if "通过" in left:
+        left = _MEANS.sub("", left)
+    return cut, left
 
 
 def _date_event(text: str, end: int, left: str, right: str, clause_end: re.Match | None,

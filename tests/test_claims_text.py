@@ -121,6 +121,8 @@ def test_indicator_of_adjacent_numbers_and_of_dates():
     # a venue is cut from a long event, a place alone is kept, and so is a meeting's 上
     ("3月2日，全县第三次劳务协作推进会在县政务中心会议室召开。", {"3月2日": "全县第三次劳务协作推进会召开"}),
     ("——2025年1月12日在某县第十八届人民代表大会第六次会议上", {"2025年1月12日": "人民代表大会第六次会议"}),
+    # an ordinal of more numerals is one (第二十三次: no count of times 十三次 inside it)
+    ("——2024年8月30日在县人大常委会第二十三次会议上", {"2024年8月30日": "县人大常委会第二十三次会议"}),
     # a news lead before a date is no event of it (本报讯, a dateline and its reporter)
     ("本报讯 6月20日，全县消费帮扶产品展销会开幕。", {"6月20日": "全县消费帮扶产品展销会开幕"}),
     ("新华社讯 今年以来，全县培训农村劳动力4200人次。", {"今年以来": "全县培训农村劳动力"}),
@@ -512,15 +514,26 @@ NAMES_KEPT = [
     ("今年力争全县粮食总产量稳定在45万吨以上。", "45万吨以上", "全县粮食总产量稳定在"),
     ("确保耕地保有量不少于320万亩。", "不少于320万亩", "耕地保有量"),
     ("预计全年外贸进出口总额增长6%。", "6%", "外贸进出口总额增长"),
+    ("全县有经营收入的合作社仅占三成。", "三成", "全县有经营收入的合作社"),  # (仅: an adverb)
     # ... and so is the pronoun subject before it (我们将力争)
     ("明年我们将力争到位协作资金不低于5亿元。", "不低于5亿元", "到位协作资金"),
+]
+# a need or problem of the people or households counted, after 的 at the clause's end, says
+# what was done for them (the verb alone, or the verb and the counted noun, said less)
+CONCERNS = [
+    ("新建集中供水点12处，解决了2.4万人的饮水困难。", "2.4万人", "解决饮水困难"),
+    ("全年解决3100户群众的住房安全问题。", "3100户", "解决群众住房安全问题"),
+    ("开通农村客运班线，满足5万群众的出行需求。", "5万", "满足群众出行需求"),
+    # not a need that goes on in its clause, nor a count of things
+    ("全县有2300人的住房问题得到解决。", "2300人", "住房问题得到解决"),
+    ("建成12个村的灌溉设施。", "12个", "建成村"),
 ]
 
 
 @pytest.mark.parametrize("sentence,text,indicator",
                          [*LIST_ITEMS, *COUNTED_NOUNS, *BENEFITED, *RANKS_AND_TITLES,
                           *SPANS_FROM_A_YEAR, *RESPECTIVELY, *CHANGES_OF_A_LEVEL, *GENERIC_HEADS,
-                          *MEANS_AND_EXAMPLES, *TOTALS_OF_ADDED, *NAMES_KEPT])
+                          *MEANS_AND_EXAMPLES, *TOTALS_OF_ADDED, *NAMES_KEPT, *CONCERNS])
 def test_the_indicator_of_a_figure(sentence, text, indicator):
     """List items, counted nouns after the figure, verbs of benefiting, ranks and titles
     (the tables above, each with its own rule)."""

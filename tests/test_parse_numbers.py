@@ -424,6 +424,7 @@ MAGNITUDE_UNITS = [
     ("庆祝改革开放40周年", "40周年", 40, "年"),   # an anniversary counts years, not weeks
     ("培训4周", "4周", 4, "周"),
     ("子女未满16周岁", "16周岁", 16, "岁"),   # an age in full years, not 16 weeks
+    ("发展食用菌2600万棒", "2600万棒", 26000000, "棒"),  # mushroom logs are counted in 棒
 ]
 
 

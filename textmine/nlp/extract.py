@@ -14,7 +14,7 @@ from ..parse.tables import table
 from ..types import Claim, Document, Sentence
 from .cells import cell_claims
 from .claims import days_of_month, select_claims
-from .indicator import (benefited, carried, change_words, counted_noun, indicator_for, names_something,
+from .indicator import (benefited, carried, change_words, concern_after, counted_noun, indicator_for, names_something,
                         names_statistic, rank_aspect, ranks_alone, respective_events, split_respectively,
                         subject_before, with_verb, without, without_change)
 from .segmenter import Segmenter, Tokens
@@ -199,8 +199,7 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
                           prev.start) >= 0:
             indicator = prev.indicator  # (收入由2014年的X: the date's words before it, whole,
             #                              where the length cut took the head of the figure's)
-    noun = counted_noun(text, m.start, m.end, m.kind, m.unit, m.unit_written,
-                        text[prev_end:m.start], token_starts)
+    noun = _noun_and_concern(text, m, indicator, text[prev_end:m.start], token_starts)
     if noun:
         return noun
     subject = _subject_before(claims, m.kind, rate=m.unit == "%" and bool(_change(text, m.start)))
@@ -210,6 +209,18 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
         indicator = _unframed(indicator, m.kind == "duration")
     indicator = _item_of(text, m, indicator, claims)
     return benefited(text, m.start, _named(text, m, indicator, claims, token_starts), token_starts)
+
+
+def _noun_and_concern(text: str, m, indicator: str, left: str, token_starts) -> str:
+    """The counted noun after the figure (with its verb), or "", and after it or after
+    ``indicator`` the need or problem of those counted (解决了1.6万人的饮水安全问题 ->
+    解决饮水安全问题)."""
+    noun = counted_noun(text, m.start, m.end, m.kind, m.unit, m.unit_written, left,
+                        token_starts) or ""
+    if m.kind == "count" and (concern := concern_after(text, m.end, m.unit, noun)):
+        base = noun or indicator
+        return base if base.endswith(concern) else base + concern
+    return noun
 
 
 def _joined(text: str, prev: Claim | None, prev_end: int, start: int) -> bool:

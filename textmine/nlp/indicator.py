@@ -72,7 +72,8 @@ _PER_TAIL = re.compile(f"(?<=..)(?:由|从)?(?:平均(?:{_PER}|每)?|{_PER}|每|
 _PER_ONLY = re.compile(_PER)
 _LIST_ITEM_END = re.compile("[、等和及与]")
 # (not an ordinal, which names an event or an edition: 召开第二次领导小组会议, 第12次常委会会议)
-_NUMBER_START = re.compile(r"(?<![第\d])\d|(?<!第)[一二两三四五六七八九十]+(?:[个家项名]|次(?!性))")
+_NUMBER_START = re.compile(  # (from the ordinal's first numeral: 第二十三次 holds no 十三次)
+    r"(?<![第\d])\d|(?<![第一二两三四五六七八九十])[一二两三四五六七八九十]+(?:[个家项名]|次(?!性))")
 # the dates after a date in its list, and a count of times after them (、6月8日、9月23日三次)
 _LISTED_DATES = re.compile(r"(?:[、和及与](?:\d{4}年)?\d{1,2}月(?:\d{1,2}[日号])?)*"
                            r"(?:(?:\d+|[一二两三四五六七八九十]+)次(?!性))?")
@@ -550,6 +551,11 @@ _SUFFIXES = sorted(SUFFIX, key=len, reverse=True)  # qualifier words after a uni
 _SUFFIX_LAST = frozenset(w[-1] for w in _SUFFIXES)  # the characters they end with
 _FUNDS = tuple(_C["funds"])
 _NOUN_STATES = tuple(_C["noun_states"])
+# the counted noun (or none), 的, then up to eight Chinese characters ending in a need or
+# problem, then the clause's end
+_CONCERN = re.compile("([\u4e00-\u9fff]{0,6}?)的([\u4e00-\u9fff]{0,8}?(?:%s))(?=[，。；！？,;!?]|$)"
+                      % _alternation(_C["concerns"]))
+_CONCERN_COUNTED = frozenset(_C["concern_counted"])
 _LEAD_VERBS = frozenset(_C["lead_verbs"])
 _BY = tuple(_C["share_by"])
 _EXISTS = frozenset(_C["share_exists"])
@@ -699,6 +705,15 @@ def _counted_noun(text: str, start: int, end: int, kind: str, unit: str, written
     elif not written and verb not in word_list("verbs"):
         return noun[:MAX_LEN]  # 惠及8.6万农村居民: a verb's object, the verb when it is one
     return (_trim(verb + noun) if verb else noun)[:MAX_LEN]
+
+
+def concern_after(text: str, end: int, unit: str, noun: str) -> str:
+    """The need or problem of those a count of people or households counts (``_CONCERN``),
+    right after the figure or its counted noun ``noun``; else ""."""
+    if unit not in _CONCERN_COUNTED or "的" not in text[end:end + 8]:
+        return ""
+    m = _CONCERN.match(text, end)
+    return m.group(2) if m and noun.endswith(m.group(1)) else ""
 
 
 def _state_after(text: str, at: int, noun: str) -> str:

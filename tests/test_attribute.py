@@ -1632,6 +1632,44 @@ def test_a_subject_naming_divisions_in_turn(sentence, text, region, key):
     assert (c.region or "", c.indicator_key) == (region, key)
 
 
+BULLETIN_PARTS = """就业帮扶工作简报
+第3期
+毕节市人力资源和社会保障局　　　　2021年6月30日
+
+【工作动态】
+6月10日，全市举办返乡创业培训班2期，培训学员160人。
+
+【数据通报】
+1—5月，全市农村劳动力转移就业3.2万人，提前超额完成年度目标任务（3万人）。其中：（一）省外就业1.9万人；（二）县内就业1.3万人。
+全市培训农民工1.6万人次，完成年度目标任务（2万人次）的80%。
+分县看，纳雍县转移就业最多，达4100人。
+
+【下一步工作】
+一是举办专场招聘会6场；二是新建就业帮扶车间5个。
+"""
+
+
+@pytest.mark.parametrize("text,period,role,region,indicator", [
+    # a bulletin's heading in brackets opens a part: what follows 【下一步工作】 is planned
+    ("6场", "2021", "target", "", None),
+    ("5个", "2021", "target", "", None),
+    # ... and what follows another is the bulletin's own time, done
+    ("160人", "2021", "outcome", "", None),
+    # a figure in brackets after the year's goal is that goal's value, of the year; the
+    # share after it is of that goal; the parts listed after it are the level's, done
+    ("3万人", "2021", "target", "", None),
+    ("1.9万人", "2021-01/2021-05", "outcome", "", None),
+    ("80%", "2021", "outcome", "", "完成年度目标任务"),
+    # a clause of a verb alone after one that opens with a place is that place's
+    ("4100人", "2021", "outcome", "纳雍县", None),
+])
+def test_a_bulletins_parts_and_goals(text, period, role, region, indicator):
+    c = next(c for c in _claims(BULLETIN_PARTS) if c.text == text)
+    got = (c.period, c.role, "" if c.region == "毕节市" else c.region,
+           indicator and c.indicator)
+    assert got == (period, role, region, indicator)
+
+
 def test_every_opening_of_a_target_list_holds_the_mark_its_gate_looks_for():
     """``opens_target_list`` skips a text without ``TARGET_MARK``: every opening holds it."""
     from textmine.attribute.roles import TARGET_LISTS, TARGET_MARK, opens_target_list

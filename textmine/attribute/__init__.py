@@ -24,12 +24,14 @@ from .keys import KeyTable, clean
 from .periods import PeriodRules, whole_year_in
 from .roles import RoleRules, goal_after, opens_target_list
 from .timewords import TimeWords
-from .view import CLAUSE_BOUNDARY, ClaimView, SentenceView, opens_clause
+from .view import CLAUSE_BOUNDARY, ClaimView, SentenceView, clause_start, opens_clause
 
 # a clause that only continues the figure before it: a change of it, or a joined figure
 _CONTINUES = re.compile(r"(?:比上年末?|比去年|较上年|同比)?(?:实际|名义|年均)?"
                         r"(?:增长|增加|提高|上升|上涨|下降|减少|降低|回落)?了?|[、和及与 ]*")
 
+# a clause that is only the verb of a level reached (威宁县销售额最高，达3.1亿元)
+_REACHED = re.compile(r"(?:共|累计|分别)?(?:达到?|为|约为?|突破|超过|实现)了?")
 _START = attrgetter("start")
 _ANY_CLAUSE_END = re.compile(r"[；;。：:！？!?]")
 _WHOLE = re.compile(r"[全我本][国省区市州县盟旗乡镇村]")  # 全县, 我省, 本市: the whole jurisdiction
@@ -186,8 +188,9 @@ class Attributor:
         key = self.keys.on_base(self._refined(v, key), c.indicator)
         if key:
             recent[(c.kind, c.change)] = key
-            if c.kind not in ("date", "duration", "rank"):
-                recent[_LAST] = c
+            if c.kind not in ("date", "duration", "rank") and \
+                    (c.start == 0 or v.s.text[c.start - 1] not in "（("):
+                recent[_LAST] = c  # (not a figure in brackets: 年度目标任务（25亿元）, an aside)
         return key
 
     def _refined(self, v: ClaimView, key: str) -> str:
@@ -324,7 +327,7 @@ class Attributor:
                 return named.region
         first = inside[0] if inside else None
         if first is None:
-            return self._unnamed(v)
+            return self._unnamed(v, mentions)
         home = v.s.home
         if first.region is not None and first.region.level == "national" and \
                 home is not None and home.level != "national":
@@ -349,7 +352,7 @@ class Attributor:
             at = nxt
         return at.region
 
-    def _unnamed(self, v: ClaimView) -> Region | None:
+    def _unnamed(self, v: ClaimView, mentions: list) -> Region | None:
         """The region of a claim whose clause names no place: the document's, or the one
         the clause before it is about when the clause goes on with it."""
         prev = v.s.claims[v.index - 1] if v.index else None
@@ -358,7 +361,25 @@ class Attributor:
             # 长沙市地区生产总值X，增长Y: the change of the figure before, its place;
             # 贵定县新建车间15个，吸纳就业620人: a clause without a subject, the one before's
             return self.gazetteer.region(prev.region) or v.s.home
-        return v.s.home
+        return self._subject_of_clause_before(v, prev, mentions) or v.s.home
+
+    def _subject_of_clause_before(self, v: ClaimView, prev: Claim | None,
+                                  mentions: list) -> Region | None:
+        """The place the clause right before the claim's opens with, when that clause holds
+        no figure and the claim's names no whole jurisdiction (威宁县销售额最高，达3.1亿元:
+        威宁县's); else None."""
+        text, start = v.s.text, v.clause_start
+        if start < 2 or text[start - 1] not in "，," or not (
+                _CONTINUES.fullmatch(v.clause) or _REACHED.fullmatch(v.clause)):
+            return None  # (a clause with words of its own: 西部数谷等4个项目, 全县…)
+        lo = clause_start(text, start - 1)
+        if prev is not None and prev.end > lo:
+            return None  # (the clause before holds a figure: its own rules)
+        inside = [m for m in mentions if lo <= m.start and m.end < start]
+        if not inside or inside[0].start != lo or inside[0].region is None or \
+                inside[0].region.level not in ("province", "prefecture", "county"):
+            return None
+        return self._narrowed(inside[0], inside, text)
 
     @staticmethod
     def _same_subject(v: ClaimView, prev: Claim) -> bool:

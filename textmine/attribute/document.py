@@ -26,6 +26,7 @@ from .timewords import Cue, TimeWords
 
 _D = table("attribution")["document"]
 TIME_LEAD = re.compile(r"年|月|以来|季度")  # (a phrase of time opening a sentence)
+_BRACKETED = re.compile(_D["bracketed_heading"])  # (【下一步工作】: a bulletin's part)
 
 
 @dataclass(frozen=True)
@@ -376,14 +377,14 @@ class DocumentReader:
         year before ``year``); ``ahead``: the time a forward heading without a year looks to
         (default: ``year``), with ``plan`` also a heading neither review nor forward (a
         plan's 保障措施: its plan period)."""
-        if len(text) > 8 and not self.opens_part.match(text):
+        if len(text) > 8 and not self.opens_part.match(text) and not _BRACKETED.match(text):
             return None  # neither a numbered heading nor a closing one (附注)
         s = _norm(text).strip()
         p = self.rules["parts"]
         if len(s) <= 8 and s.startswith(self._closing):
             return Part(s, "other", None)
         if not self.numbered.match(s):
-            return None
+            return self._bracketed_part(s, year, ahead, plan) if _BRACKETED.match(s) else None
         if len(s) > 40:  # a heading run into its paragraph (column text): its first clause
             s = re.split(r"[，,。；：:]", s, maxsplit=1)[0]
             if len(s) > 40 or not (self.has["review"](s) or self.has["forward"](s)):
@@ -393,6 +394,19 @@ class DocumentReader:
         cue = cues[0] if cues else _unnamed_cue(kind, year, reviewed, ahead, plan)
         also = next((c for c in cues[1:] if _years(c) != _years(cue)), None)
         return Part(s, kind, cue, also)
+
+    def _bracketed_part(self, s: str, year: int | None, ahead: Cue | None, plan: bool
+                        ) -> Part | None:
+        """The part a bulletin's heading in brackets opens (【工作动态】, 【下一步工作】): a
+        forward one looks ahead as a numbered one does; another is about the time it names,
+        else the document's own (a bulletin reviews its own year, not the one before)."""
+        if not _BRACKETED.fullmatch(s):
+            return None
+        cues = [c for _, c in self.times.cues(s, year)]
+        if self.has["forward"](s):
+            return Part(s, "forward", cues[0] if cues else _unnamed_cue("forward", year, None,
+                                                                       ahead, plan))
+        return Part(s, "review" if self.has["review"](s) else "other", cues[0] if cues else None)
 
     @cached_property
     def _closing(self) -> tuple[str, ...]:

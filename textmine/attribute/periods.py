@@ -23,7 +23,7 @@ from functools import cached_property
 from ..parse.tables import searchers, table
 from ..types import Claim
 from .timewords import Cue, TimeWords, label, last_base_year, year_range
-from .view import _UNSET, ClaimView, clause_start
+from .view import _UNSET, ClaimView, clause_start, goal_in_brackets
 
 _DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")  # (XXXX: a day whose year is not known)
 _YEAR_OF = re.compile(r"\b\d{4}(?=-|/|$)")  # the years of an ISO date or period
@@ -69,8 +69,8 @@ class PeriodRules:
         if c.period:
             return c.period, c.period_source or "written"
         period, source = self._period(v)
-        if period and _YEAR_GOAL.search(v.clause):
-            period = _year_of_months(period)
+        if period and (_YEAR_GOAL.search(v.clause) or goal_in_brackets(v, _YEAR_GOAL)):
+            period = _year_of_months(period)  # (完成年度目标任务（25亿元）的74.8%: 25亿元)
         return self.since_base(v, period), source
 
     def governing_date(self, v: ClaimView) -> Claim | None:

@@ -32,7 +32,7 @@ from typing import Callable
 
 from ..parse.tables import searchers, table
 from .timewords import TimeWords, year_range
-from .view import _UNSET, CLAUSE_BOUNDARY, ClaimView, clause_start
+from .view import _UNSET, CLAUSE_BOUNDARY, ClaimView, clause_start, goal_in_brackets
 
 STRONG_TARGET = ("预期目标", "目标是", "目标为", "主要目标", "发展目标")
 _STRONG_TARGET = re.compile("|".join(STRONG_TARGET))
@@ -49,6 +49,7 @@ _REFERRED_GOAL = re.compile(rf"{_COMPARED_WITH}{_WHICH_GOAL}(?:预期|调控|计
 # a figure that is the value of a goal: 低于3%左右的调控目标
 _GOAL_AFTER = re.compile(r"的?(?:年度|全年|预期|调控|控制|发展|奋斗)?目标")
 goal_after = _GOAL_AFTER.match  # (text, end of a figure): the goal it is the value of
+_GOAL_BEFORE = re.compile(r"(?:目标|计划)(?:任务)?$")  # (…目标任务（X）: its value in brackets)
 
 
 def _unreferred(clause: str) -> str:
@@ -146,6 +147,8 @@ class RoleRules:
         """A figure followed by the goal it is the value of (低于3%左右的调控目标): target,
         unless its clause says the goal was reached (实现人均经费300元的目标)."""
         v = q.v
+        if v.claim.kind != "date" and goal_in_brackets(v, _GOAL_BEFORE):
+            return "target"  # (完成年度目标任务（25亿元）的74.8%: the goal's value)
         goal = _GOAL_AFTER.match(v.s.text, v.claim.end)
         if not goal or v.claim.kind == "date":
             return None

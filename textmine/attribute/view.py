@@ -156,3 +156,10 @@ def opens_clause(s: str, i: int) -> bool:
         k -= 1
     return (k == 0 or CLAUSE_BOUNDARY.match(s[k - 1]) is not None) and \
         s[k:i] in ("", "在", "截至", "截止", "到", "至", "于", "从", "自")
+
+
+def goal_in_brackets(v: ClaimView, goal: re.Pattern) -> bool:
+    """Whether the claim stands in brackets right after a goal ``goal`` matches the end of
+    (年度目标任务（25亿元）: the goal's value)."""
+    at = v.claim.start - 1
+    return at > 0 and v.s.text[at] in "（(" and goal.search(v.s.text, 0, at) is not None

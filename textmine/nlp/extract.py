@@ -223,10 +223,16 @@ def _noun_and_concern(text: str, m, indicator: str, left: str, token_starts) -> 
     return noun
 
 
+_OF_BRACKETED = ("）的", ")的")
+
+
 def _joined(text: str, prev: Claim | None, prev_end: int, start: int) -> bool:
     """Whether a figure at ``start`` shares what the figure before it measures: only a joiner
     between them, and that figure no comparison base's year (比2010年翻一番: the date's event,
     翻一番, is no subject)."""
+    if prev is not None and text[prev_end:start] in _OF_BRACKETED and prev.start > 0 and \
+            text[prev.start - 1] in "（(":
+        return True  # (完成年度目标任务（25亿元）的74.8%: a share of what the bracket's figure is)
     return prev is not None and not text[prev_end:start].strip(_JOINERS) and \
         not (prev.kind == "date" and _BASE.search(text, 0, prev.start))
 

@@ -177,6 +177,17 @@ def test_different_region_period_or_unit_is_never_a_conflict():
         assert run_checks(d.iter_claims()).findings == []
 
 
+def test_reports_of_no_known_place_are_never_compared():
+    """Two reports that name no place may be a city's and a province's: their figures of one
+    statistic and year are no conflict, though they differ."""
+    mod = fixtures_module()
+    a = _report("a", "工作简报", 2020, [["全市建成扶贫车间", mod.count("300个", 300, "个", "扶贫车间"), "。"]])
+    b = _report("b", "工作情况", 2020, [["全省建成扶贫车间", mod.count("90个", 90, "个", "扶贫车间"), "。"]])
+    with load([a, b]) as d:
+        assert not any(c["region"] for c in d.iter_claims())
+        assert run_checks(d.iter_claims()).findings == []
+
+
 def test_one_finding_per_disagreeing_group_listing_its_values():
     """A generated archive where every report gives its own value: one finding per comparison
     group and role (never one per pair), each naming one claim per distinct value."""

@@ -2,7 +2,8 @@
 
 Claims are compared only within a *comparison group*: the same indicator key, region,
 period, kind, unit, ``per`` and ``change`` (docs/claims.md, "Attribution"), with a closed
-period; a yearly average (年均) is kept apart from a total over the same years. Within a group:
+period and a known region (two reports whose place is unknown may be a city's and a
+province's); a yearly average (年均) is kept apart from a total over the same years. Within a group:
 
 * figures of the same role (outcome with outcome, target with target) from different
   documents *conflict* when they cannot all be one value: their intervals (with the rounding
@@ -54,7 +55,9 @@ def base_key(r: dict) -> tuple | None:
         return None  # a two-character phrase outside the key table (解决, 支持) names no statistic
     if not r.get("period_end") or r.get("optional") or interval(r) is None:
         return None
-    return (r["indicator_key"], r.get("region") or "", r["period"], r["kind"], r.get("unit") or "",
+    if not r.get("region"):
+        return None  # (two reports of no known place may be of two places: a city's, a province's)
+    return (r["indicator_key"], r["region"], r["period"], r["kind"], r.get("unit") or "",
             r.get("per") or "", r.get("change") or "", is_average(r))
 
 

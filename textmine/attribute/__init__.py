@@ -183,15 +183,19 @@ class Attributor:
         # (a change that names no statistic: the one before it in its sentence; after a ；,
         # the paragraph's last of its kind: A增长X；上半年增长Y)
         key = self.keys.key(self._distributed(v), clean(places_) if places_ else "") or last or \
-            (bare and (self._sentence_key(v) or
-                       (_continued_key(c, recent.get(_LAST)) if v.s.continues else ""))) or ""
+            (bare and self._change_key(v, recent)) or ""
         key = self.keys.on_base(self._refined(v, key), c.indicator)
         if key:
-            recent[(c.kind, c.change)] = key
-            if c.kind not in ("date", "duration", "rank") and \
-                    (c.start == 0 or v.s.text[c.start - 1] not in "（("):
-                recent[_LAST] = c  # (not a figure in brackets: 年度目标任务（25亿元）, an aside)
+            _remember(v, key, recent)
         return key
+
+    def _change_key(self, v: ClaimView, recent: dict) -> str:
+        """The key of a change whose words name no statistic: the one before it in its
+        sentence (_sentence_key); after a ；, the paragraph's last figure's, when its own
+        sentence names no other statistic before it (_names_none_before)."""
+        return self._sentence_key(v) or (
+            _continued_key(v.claim, recent.get(_LAST))
+            if v.s.continues and self._names_none_before(v) else "")
 
     def _refined(self, v: ClaimView, key: str) -> str:
         """A rank's key (of the growth or the level), a part's (of its whole: _of_whole) and
@@ -247,6 +251,16 @@ class Attributor:
             return key
         whole = self.keys.key(subject + key)
         return whole if whole and not whole.startswith(_SHARE) else key
+
+    def _names_none_before(self, v: ClaimView) -> bool:
+        """Whether the words of the claim's sentence before its clause name no statistic of
+        their own (其中，6月份增长Y; 纳雍县增速最快，增长Y; not 固定资产投资增速由负转正，全年增长Y,
+        which is no change of the figure before the ；)."""
+        before = v.s.text[:v.clause_start].rstrip("，,：: ")
+        if not before:
+            return True
+        place = self.gazetteer.leading(before)
+        return self.keys.bare(before[len(place):]) if len(before) > len(place) else True
 
     @staticmethod
     def _sentence_key(v: ClaimView) -> str:
@@ -540,6 +554,17 @@ def _of_whole(v: ClaimView, key: str) -> str:
     if whole is None or key in whole.indicator_key:
         return key
     return whole.indicator_key + key
+
+
+def _remember(v: ClaimView, key: str, recent: dict) -> None:
+    """Keep a keyed figure in its paragraph's ``recent``: the key of its kind and change, and
+    the figure as the last (not a date, a span, a rank, nor a figure in brackets: 年度目标任务
+    （25亿元）, an aside)."""
+    c = v.claim
+    recent[(c.kind, c.change)] = key
+    if c.kind not in ("date", "duration", "rank") and \
+            (c.start == 0 or v.s.text[c.start - 1] not in "（("):
+        recent[_LAST] = c
 
 
 def _continued_key(c: Claim, p: Claim | None) -> str:

@@ -1629,6 +1629,10 @@ def test_a_dated_masthead_and_a_single_placed_article(text, region):
     ("河北承德贫困发生率降至0.56%。", "0.56%", "承德市", "贫困发生率"),
     # a key does not start with the 的 left after its place is cut
     ("企业与四川、云南的86个贫困村结成对子。", "86个", "重庆市", "贫困村结成对子"),
+    # a whole jurisdiction of another kind than the document's (全州 in a city's report) is
+    # the last division of that kind its sentence names before it; of its kind, the document's
+    ("四川省凉山州脱贫成效明显，全州贫困发生率降至0.5%。", "0.5%", "凉山彝族自治州", "贫困发生率"),
+    ("四川省凉山州脱贫成效明显，全市贫困发生率降至0.5%。", "0.5%", "重庆市", "贫困发生率"),
 ])
 def test_a_subject_naming_divisions_in_turn(sentence, text, region, key):
     c = next(c for c in _claims("# region=重庆市\n2020年工作简报\n" + sentence + "\n")

@@ -352,7 +352,9 @@ class Attributor:
         if lead.strip() or v.s.text.startswith(self._not_subject_after, first.end) or \
                 "等" in v.s.text[first.end:v.claim.start]:
             return home  # (石嘴山先进材料等3个平台: the place one example of what is counted)
-        return self._narrowed(first, inside, v.s.text) if first.region is not None else home
+        if first.region is None:  # (全省, 本市: the document's, unless of another kind)
+            return self._whole_named_before(v, first, mentions) or home
+        return self._narrowed(first, inside, v.s.text)
 
     def _narrowed(self, first, inside: list, text: str) -> Region:
         """The place a subject names: the division under ``first`` named right after it, and
@@ -376,6 +378,18 @@ class Attributor:
             # 贵定县新建车间15个，吸纳就业620人: a clause without a subject, the one before's
             return self.gazetteer.region(prev.region) or v.s.home
         return self._subject_of_clause_before(v, prev, mentions) or v.s.home
+
+    @staticmethod
+    def _whole_named_before(v: ClaimView, whole, mentions: list) -> Region | None:
+        """The division a whole jurisdiction (``whole``: 全州, 全县) stands for when the
+        document's is of another kind: the last one of that kind its sentence names before it
+        (云南省文山州…，全州贫困发生率X in a city's report: 文山州); else None."""
+        home, word = v.s.home, whole.surface
+        if len(word) != 2 or word[0] != "全" or home is None or home.name.endswith(word[1]):
+            return None
+        named = [x for x in mentions if x.end <= whole.start and x.region is not None
+                 and x.region.name.endswith(word[1]) and x.surface.endswith(word[1])]
+        return named[-1].region if named else None
 
     def _subject_of_clause_before(self, v: ClaimView, prev: Claim | None,
                                   mentions: list) -> Region | None:

@@ -288,6 +288,9 @@ RANKS_AND_TITLES = [
     # a counted noun and what befell those counted: a flow, not the stock of the noun
     ("全县计划实现1.5万贫困人口脱贫。", "1.5万", "实现贫困人口脱贫"),
     ("38个贫困村出列。", "38个", "贫困村出列"),
+    # ... also after its adverbs (全部, 已), the longest state whole
+    ("全省66个贫困县全部脱贫摘帽。", "66个", "贫困县脱贫摘帽"),
+    ("全市412个贫困村已全部出列。", "412个", "贫困村出列"),
     # a level after a streak's clause is what the streak is of (not 达到)
     ("粮食产量连续三年增长，达到1.3万亿斤。", "1.3万亿斤", "粮食产量"),
     # how long a rank has held is no part of what it ranks

@@ -550,7 +550,8 @@ _ADVERB = re.compile(_alternation(_C["not_noun_end"]))
 _SUFFIXES = sorted(SUFFIX, key=len, reverse=True)  # qualifier words after a unit, longest first
 _SUFFIX_LAST = frozenset(w[-1] for w in _SUFFIXES)  # the characters they end with
 _FUNDS = tuple(_C["funds"])
-_NOUN_STATES = tuple(_C["noun_states"])
+_NOUN_STATES = tuple(sorted(_C["noun_states"], key=len, reverse=True))
+_STATE_ADVERBS = tuple(sorted(_C["state_adverbs"], key=len, reverse=True))
 # the counted noun (or none), 的, then up to eight Chinese characters ending in a need or
 # problem, then the clause's end
 _CONCERN = re.compile("([\u4e00-\u9fff]{0,6}?)的([\u4e00-\u9fff]{0,8}?(?:%s))(?=[，。；！？,;!?]|$)"
@@ -721,6 +722,9 @@ def _state_after(text: str, at: int, noun: str) -> str:
     if at < 0:
         return ""
     after = at + len(noun)
+    for _ in range(2):  # (贫困县全部脱贫摘帽, 贫困村已全部出列: the state after its adverbs)
+        adverb = next((w for w in _STATE_ADVERBS if text.startswith(w, after)), "")
+        after += len(adverb)
     return next((w for w in _NOUN_STATES if text.startswith(w, after)), "")
 
 

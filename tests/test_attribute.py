@@ -1472,6 +1472,9 @@ def test_a_day_without_a_month_to_take_is_no_claim():
 @pytest.mark.parametrize("sentence,text,role,key", [
     # the standard of a grant the issuing body gives is what it arranges
     ("对脱贫县按每处工程不超过200万元的标准给予补助。", "不超过200万元", "plan", None),
+    # ... also named right after the sum, or as the grant's ceiling
+    ("每新吸纳1名脱贫劳动力就业，给予企业800元奖补。", "800元", "plan", None),
+    ("每个示范村补助最高不超过50万元。", "不超过50万元", "plan", None),
     # 力争 inside a target's phrase is no part of its statistic
     ("农村集中供水工程水费收缴率力争达到90%以上。", "90%以上", "target", "农村集中供水工程水费收缴率"),
     # ... and so are 实现, 提升 and 保持 (the role of these is not what is tested: None)

@@ -291,6 +291,8 @@ RANKS_AND_TITLES = [
     # ... also after its adverbs (全部, 已), the longest state whole
     ("全省66个贫困县全部脱贫摘帽。", "66个", "贫困县脱贫摘帽"),
     ("全市412个贫困村已全部出列。", "412个", "贫困村出列"),
+    # a per-unit standard after 按照 (每平方米): the words after it say what it is
+    ("按照每平方米150元的标准给予改造补助。", "150元", "标准给予改造补助"),
     # a level after a streak's clause is what the streak is of (not 达到)
     ("粮食产量连续三年增长，达到1.3万亿斤。", "1.3万亿斤", "粮食产量"),
     # how long a rank has held is no part of what it ranks

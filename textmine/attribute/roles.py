@@ -180,6 +180,10 @@ class RoleRules:
         return "forecast" if q.v.s.text.startswith(self._forecast_words) else None
 
     @cached_property
+    def _grants(self) -> tuple[str, ...]:
+        return tuple(self.words["plan_right_after"])
+
+    @cached_property
     def _forecast_words(self) -> tuple[str, ...]:
         return tuple(self.words["forecast"])
 
@@ -347,8 +351,9 @@ class RoleRules:
             return False  # (少编报非税收入预算X: an audit's finding)
         if self.has["plan"](self._plain(v.clause)):
             return True
-        if c.kind == "money" and self.has["plan_after"](_to_boundary(v.s.text, c.end)):
-            return True  # (按每处不超过200万元的标准给予补助: a grant's standard)
+        if c.kind == "money" and (self.has["plan_after"](_to_boundary(v.s.text, c.end)) or
+                                  v.s.text.startswith(self._grants, c.end)):
+            return True  # (按每处不超过200万元的标准给予补助, 给予1000元奖补: a grant's standard)
         # the parts of an arranged sum: 拟安排财政赤字X，其中中央财政赤字Y
         k = v.s.text.find("其中", 0, c.start)
         return c.kind == "money" and k > 0 and self.has["plan"](self._plain(v.s.text[:k]))

@@ -107,6 +107,8 @@ def _trim(s: str) -> str:
             (_TRAIL.search(s2) if s2[-1:] in _TRAIL_LAST else None)
         if m:
             s2 = s2[:m.start()]
+            if s2 in _BY and m.re is _PER_TAIL:
+                s2 = ""  # (按照每平方米200元的标准: no words of what is measured before it)
         if s2 == s:
             break
         s = s2

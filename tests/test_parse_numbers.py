@@ -94,6 +94,9 @@ PERCENTS = [
     ("产值同比增长8.5%", "8.5%", "percent", 8.5, "%", "exact", 8.5, 8.5),
     ("贫困发生率降至百分之四十以下的县", "百分之四十以下", "percent", 40, "%", "at_most", None, 40),
     ("产品销售额的百分之三十", "百分之三十", "percent", 30, "%", "exact", 30, 30),
+    # two digits side by side after a percent written before the number: a range
+    ("成本下降百分之二三十", "百分之二三十", "percent", 20, "%", "range", 20, 30),
+    ("增速提高百分之三四", "百分之三四", "percent", 3, "%", "range", 3, 4),
     ("有三成农户参与合作社", "三成", "percent", 30, "%", "exact", 30, 30),
     ("返贫率为千分之五", "千分之五", "percent", 0.5, "%", "exact", 0.5, 0.5),
     ("误差率为5‰", "5‰", "percent", 0.5, "%", "exact", 0.5, 0.5),

@@ -155,6 +155,31 @@ def slash_fraction(text: str, t: str, fm: re.Match) -> NumberMention:
     return replace(m, text=text[m.start:m.end])
 
 
+PAIR_DIGIT = {c: DIGITS[c] for c in GRAMMAR["pairs"]["digits"]}  # 八九亿, 三五百
+PAIRS = frozenset(tuple(p) for p in GRAMMAR["pairs"]["pairs"])
+
+
+def pair_percent(t: str, start: int, k: int, lead: str = "",
+                 den_value: Decimal | None = None) -> NumberMention | None:
+    """百分之二三十 (20 to 30 %), 百分之三四 (3 to 4 %): two digits side by side at ``k`` after a
+    bare denominator (``lead``, or its value) that starts at ``start``, the second the larger,
+    and what follows the second for both; else None."""
+    a, b = PAIR_DIGIT.get(t[k:k + 1]), PAIR_DIGIT.get(t[k + 1:k + 2])
+    if a is None or b is None or (a, b) not in PAIRS:
+        return None
+    second = scan_numeral(t, k + 1)
+    if second is None or second.bare or second.start != k + 1:
+        return None
+    if den_value is None:
+        den = scan_numeral(lead, 0)
+        den_value = den.value if den is not None and den.end == len(lead) else None
+    scale = Decimal(100) / den_value if den_value else Decimal(1)
+    hi = to_plain(EXACT_MATH.multiply(second.value, scale))
+    lo = to_plain(EXACT_MATH.multiply(second.value / b * a, scale))
+    return NumberMention(start, second.end, t[start:second.end], "percent", lo, "%", "range",
+                         lo, hi, chinese=True, number_start=k)
+
+
 def fraction(t: str, den: Numeral) -> NumberMention | None:
     """``den``分之``num`` (三分之一, 3 分 之 1), with a whole part before 又 (三百五十又三分之一)."""
     j = den.end
@@ -166,6 +191,8 @@ def fraction(t: str, den: Numeral) -> NumberMention | None:
         return _mixed_fraction(t, den) if c in _MIXED_FIRST else None
     k = f.end()
     negative = k < len(t) and t[k] in NEGATIVE
+    if den.bare and not negative and (pair := pair_percent(t, den.start, k, den_value=den.value)):
+        return pair
     numer = scan_numeral(t, k + negative)
     if numer is None or numer.bare or den.value == 0:
         return None

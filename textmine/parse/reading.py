@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Callable, Union
 
 from . import qualifiers as Q
-from .forms import CJK_WORD, EXACT_MATH, FRACTION_FIRST, PERCENT_LEAD, PERCENT_LEAD_LAST, RANGE_DASH, RANK_MARK, TOP_MARK, \
+from .forms import CJK_WORD, PAIR_DIGIT, PAIRS, pair_percent, EXACT_MATH, FRACTION_FIRST, PERCENT_LEAD, PERCENT_LEAD_LAST, RANGE_DASH, RANK_MARK, TOP_MARK, \
     STANDALONE, coins, fraction, fraction_percent, in_formal_word, looks_like_year, ordinal_between, rank, top_rank, \
     over_k_ends, shared_scale, spaced_discount, starts_noun, word_part
 from .mention import COMPARE_AFTER, COMPARE_BEFORE, COMPARE_RULE, COMPARE_WORD, GRAMMAR, SIGNS, SPACE, NumberMention, \
@@ -61,8 +61,6 @@ _CURRENCY_BY_LAST: dict[str, tuple[str, ...]] = {}
 for _w in CURRENCY_NAMES:
     _CURRENCY_BY_FIRST[_w[0]] = _CURRENCY_BY_FIRST.get(_w[0], ()) + (_w,)
     _CURRENCY_BY_LAST[_w[-1]] = _CURRENCY_BY_LAST.get(_w[-1], ()) + (_w,)
-_PAIR_DIGIT = {c: DIGITS[c] for c in GRAMMAR["pairs"]["digits"]}  # 八九亿, 三五百
-_PAIRS = frozenset(tuple(p) for p in GRAMMAR["pairs"]["pairs"])
 # 多/余 after 约 (大约十多欧元): the 多 range, as JioNLP reads it (the contract is silent)
 _OVER_REPLACES = UNDECIDED | {ABOUT}
 # longest match of PERCENT_LEAD: four denominator characters, 分之 and two spaces around each
@@ -114,8 +112,8 @@ def in_word(t: str, i: int) -> bool:
 
 def read_mention(t: str, i: int, may_sign: bool = True) -> NumberMention | None:
     """The number expression whose numeral starts at ``i`` of the folded text ``t``, or None."""
-    if t[i] in _PAIR_DIGIT and t[i + 1:i + 2] in _PAIR_DIGIT:
-        pair = _pair(t, i)
+    if t[i] in PAIR_DIGIT and t[i + 1:i + 2] in PAIR_DIGIT:
+        pair = _percent_pair(t, i) or _pair(t, i)
         if pair is not None:
             return pair
     num = scan_numeral(t, i)
@@ -402,11 +400,19 @@ def _range(t: str, start: int, first: Numeral, unit1: Unit | None, dash: int) ->
                          number_start=first.start, currency=second.currency)
 
 
+def _percent_pair(t: str, i: int) -> NumberMention | None:
+    """百分之二三十, 千分之三五: a pair of digits after a percent written before the number."""
+    if i == 0 or t[i - 1] not in PERCENT_LEAD_LAST:
+        return None
+    lead = PERCENT_LEAD.search(t[max(0, i - _LEAD_WINDOW):i])
+    return pair_percent(t, i - len(lead.group()), i, lead.group(1)) if lead is not None else None
+
+
 def _pair(t: str, i: int) -> NumberMention | None:
     """八九亿 (8亿 to 9亿), 三五百块 (300 to 500), 七八个, 一两天: two digits side by side, the
     second the larger, and what follows the second (its magnitude, its unit) for both."""
-    a, b = _PAIR_DIGIT[t[i]], _PAIR_DIGIT[t[i + 1]]
-    if (a, b) not in _PAIRS or i > 0 and (t[i - 1] in DIGITS or t[i - 1] in UNITS or t[i - 1] in MAGNITUDES):
+    a, b = PAIR_DIGIT[t[i]], PAIR_DIGIT[t[i + 1]]
+    if (a, b) not in PAIRS or i > 0 and (t[i - 1] in DIGITS or t[i - 1] in UNITS or t[i - 1] in MAGNITUDES):
         return None
     second = read_mention(t, i + 1, may_sign=False)
     num2 = scan_numeral(t, i + 1)

@@ -409,6 +409,9 @@ KEYS = [
     ("规上工业企业利润总额", "规模以上工业企业利润"),
     # the report's own jurisdiction or its authors as the subject name no statistic (我州, 我们)
     ("我州选派挂职干部", "选派干部"),
+    # the statistics of consolidating the gains after 2020, under their names of the years
+    ("脱贫劳动力务工就业规模", "脱贫人口务工规模"), ("全县纳入防止返贫监测对象", "防止返贫监测对象"),
+    ("财政衔接推进乡村振兴补助资金下达我市", "衔接资金"),
     ("我们将帮助农村劳动力转移就业", "帮助农村劳动力转移就业"),
 ]
 

@@ -1684,6 +1684,19 @@ def test_a_bulletins_parts_and_goals(text, period, role, region, indicator):
     assert got == (period, role, region, indicator)
 
 
+@pytest.mark.parametrize("opening,start,end", [
+    # a span under a time since a year: X is that year's, Y the year the summary reports on
+    ("2014年以来", "2014", "2020"),
+    ("党的十八大以来", "2012", "2020"),
+    # (under a review of years: X the year before them, as before)
+    ("五年来", "2015", "2020"),
+])
+def test_a_span_since_a_year_runs_from_it_to_the_reports_year(opening, start, end):
+    doc = f"某县2020年脱贫攻坚工作总结\n{opening}，全县贫困发生率由24.6%下降到0.9%。\n"
+    got = {c.text: c.period for c in _claims(doc)}
+    assert (got["24.6%"], got["0.9%"]) == (start, end)
+
+
 def test_every_opening_of_a_target_list_holds_the_mark_its_gate_looks_for():
     """``opens_target_list`` skips a text without ``TARGET_MARK``: every opening holds it."""
     from textmine.attribute.roles import TARGET_LISTS, TARGET_MARK, opens_target_list

@@ -293,6 +293,9 @@ RANKS_AND_TITLES = [
     ("全市412个贫困村已全部出列。", "412个", "贫困村出列"),
     # a per-unit standard after 按照 (每平方米): the words after it say what it is
     ("按照每平方米150元的标准给予改造补助。", "150元", "标准给予改造补助"),
+    # years and amounts in Chinese numerals end a phrase as figures in digits do
+    ("农村居民人均可支配收入由二〇一五年的七千二百元增加到二〇二〇年的一万一千元。", "七千二百元",
+     "农村居民人均可支配收入"),
     # a level after a streak's clause is what the streak is of (not 达到)
     ("粮食产量连续三年增长，达到1.3万亿斤。", "1.3万亿斤", "粮食产量"),
     # how long a rank has held is no part of what it ranks

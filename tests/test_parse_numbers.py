@@ -274,6 +274,10 @@ DEADLINES = [
     ("直到2021年底", "2021年底", "2021", "end"),  # its own qualifier stays
     ("力争到2022年全面完成", "2022年", "2022", "before"),
     ("达到2019年水平", "2019年", "2019", "exact"),  # 达到: reaches, not a deadline
+    # the end of a change to a level: the level's time, not a deadline
+    ("收入由2015年的8千元增加到2020年的1.2万元", "2020年", "2020", "exact"),
+    ("覆盖率从2018年的60%提高到2021年的85%", "2021年", "2021", "exact"),
+    ("发生率由2014年的20%下降到2019年的1%", "2019年", "2019", "exact"),
 ]
 
 

@@ -151,6 +151,11 @@ class PeriodRules:
         base = cue or (Cue(year, year, "document") if year else None)
         if base is None:
             return None
+        if base.kind == "since" and base.first is not None:  # (党的十八大以来，由X下降到Y:
+            if span == "from":                                  # X the start's, Y to date's)
+                return str(base.first)
+            end = self.to_date(str(base.first), v.s.facts).split("/")[1][:4]
+            return end if end.isdigit() else (str(year) if year else None)
         first = base.first if base.kind == "years" else base.first - 1
         if span == "from" and year is not None and first >= year and self._deadline(v):
             first = year - 1  # (not 2029, the year before the deadline)

@@ -1697,6 +1697,21 @@ def test_a_span_since_a_year_runs_from_it_to_the_reports_year(opening, start, en
     assert (got["24.6%"], got["0.9%"]) == (start, end)
 
 
+SUMMARY_UNDATED = "某县扶贫工作总结\n一、主要成效\n全年实施帮扶项目120个，到位资金3.2亿元。\n"
+
+
+@pytest.mark.parametrize("header,doc_id", [
+    ("", "2019年某县扶贫工作总结"),  # the year in the file's name, as in a title
+    ("# year=2019\n", "report"),      # the year of a header line
+])
+def test_a_summary_dated_by_its_file_or_header_reviews_that_year(header, doc_id):
+    """A summary whose year its file's name or a header gives (not its title) reports on that
+    year, as one whose title names it does: its review part is that year's, not the year
+    before's."""
+    got = {c.text: c.period for c in _claims(header + SUMMARY_UNDATED, doc_id=doc_id)}
+    assert got["120个"] == got["3.2亿元"] == "2019"
+
+
 def test_every_opening_of_a_target_list_holds_the_mark_its_gate_looks_for():
     """``opens_target_list`` skips a text without ``TARGET_MARK``: every opening holds it."""
     from textmine.attribute.roles import TARGET_LISTS, TARGET_MARK, opens_target_list

@@ -235,8 +235,8 @@ def test_a_change_from_an_older_base_is_another_statistic():
     from textmine.api import Extractor, document_from_text
     ex = Extractor(classify=False)
     texts = {"a": "# year=2024\n北京市2024年政府工作报告\n过去一年，全市生产安全事故死亡人数比上年下降6%。",
-             "b": "# year=2024\n北京市2024年工作总结\n过去一年，全市生产安全事故死亡人数比2019年下降15%。",
-             "c": "# year=2024\n北京市2024年安全生产情况\n过去一年，全市生产安全事故死亡人数比2019年下降12%。"}
+             "b": "# year=2024\n北京市2024年政府工作报告解读\n过去一年，全市生产安全事故死亡人数比2019年下降15%。",
+             "c": "# year=2024\n北京市2024年政府工作报告摘要\n过去一年，全市生产安全事故死亡人数比2019年下降12%。"}
     with IndicatorDB(":memory:") as d:
         for name in ("a", "b"):
             doc = document_from_text(texts[name], doc_id=name)

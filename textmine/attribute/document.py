@@ -27,6 +27,9 @@ from .timewords import Cue, TimeWords
 _D = table("attribution")["document"]
 TIME_LEAD = re.compile(r"年|月|以来|季度")  # (a phrase of time opening a sentence)
 _BRACKETED = re.compile(_D["bracketed_heading"])  # (【下一步工作】: a bulletin's part)
+# where a year the document is about comes from (its title, its file's name, a header line),
+# not a masthead's or the text's most named year: a summary so dated reports on that year
+_OWN_YEAR = ("title", "filename", "header")
 
 
 @dataclass(frozen=True)
@@ -351,7 +354,7 @@ class DocumentReader:
         if doc.year is None or kind == "plan" or self.opens_the_year(doc):
             return False
         day = doc.issue_date or ""  # (or, named by no title, one issued at the year's end)
-        return doc.year_source == "title" or \
+        return doc.year_source in _OWN_YEAR or \
             (day[:4] == str(doc.year) and day[5:7].isdigit() and int(day[5:7]) >= 10)
 
     def opens_the_year(self, doc: Document) -> bool:
@@ -469,7 +472,7 @@ class DocumentReader:
         about that period; a report on its title's year (2021年…工作情况的报告, not a work
         report that opens its year) reviews that year, and when delivered the year after
         (2023年决算 in July 2024) looks ahead to that year (下一步工作: 2024)."""
-        if year is None or doc.year_source != "title":
+        if year is None or doc.year_source not in _OWN_YEAR:
             return None, None, False
         if kind == "plan":
             span = next((c for _, c in self.times.cues(_norm(doc.title or ""), year)

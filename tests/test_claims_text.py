@@ -293,6 +293,11 @@ RANKS_AND_TITLES = [
     ("全市412个贫困村已全部出列。", "412个", "贫困村出列"),
     # a per-unit standard after 按照 (每平方米): the words after it say what it is
     ("按照每平方米150元的标准给予改造补助。", "150元", "标准给予改造补助"),
+    # adverbs of a series are no part of what was done (先后, 相继)
+    ("全县先后三次举办产销对接会。", "三次", "全县举办产销对接会"),
+    ("相继建成冷链仓储设施8座。", "8座", "建成冷链仓储设施"),
+    # a count whose measure word has two characters (家次) names the noun after it too
+    ("组织展销会80余场3000家次企业参展。", "3000家次", "企业"),
     # years and amounts in Chinese numerals end a phrase as figures in digits do
     ("农村居民人均可支配收入由二〇一五年的七千二百元增加到二〇二〇年的一万一千元。", "七千二百元",
      "农村居民人均可支配收入"),

@@ -744,7 +744,7 @@ def _names_after(text: str, start: int, end: int, kind: str, unit: str, written:
                                                 not _WHOLE.sub("", before))
     if kind == "count":
         number_end = _before_suffix(text, start, end)
-        return not written or (unit in _COUNTED_AFTER and text[number_end - 1:number_end] == unit)
+        return not written or (unit in _COUNTED_AFTER and text.endswith(unit, start, number_end))
     return kind in ("quantity", "money") and written
 
 

@@ -1144,7 +1144,7 @@ def test_a_half_year_summary_reviews_its_half_year(text, period, role):
      "居民人均可支配收入比全国平均水平高"),
     # a change after a ； is the level's before it, unless a clause of its own names another
     # statistic (固定资产投资增速由负转正): then no key rather than the level's
-    ("全年规模以上工业增加值增长6.2%；其中，12月份增长8.1%。", "8.1%", "规模以上工业增加值"),
+    ("全年规上工业增加值增长7.45%；其中，12月份增长8.1%。", "8.1%", "规模以上工业增加值"),
     ("全年外贸进出口总额86.2亿元；全社会用电量增速由负转正，全年增长4.3%。", "4.3%", ""),
 ])
 def test_the_key_of_a_statistic_named_before_the_figure(sentence, text, key):

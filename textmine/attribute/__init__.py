@@ -394,8 +394,8 @@ class Attributor:
     def _subject_of_clause_before(self, v: ClaimView, prev: Claim | None,
                                   mentions: list) -> Region | None:
         """The place the clause right before the claim's opens with, when that clause holds
-        no figure and the claim's names no whole jurisdiction (威宁县销售额最高，达3.1亿元:
-        威宁县's); else None."""
+        no figure and the claim's is only a verb of a change or of a level reached, with no
+        words of its own (威宁县销售额最高，达3.1亿元: 威宁县's); else None."""
         text, start = v.s.text, v.clause_start
         if start < 2 or text[start - 1] not in "，," or not (
                 _CONTINUES.fullmatch(v.clause) or _REACHED.fullmatch(v.clause)):

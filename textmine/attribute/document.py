@@ -387,7 +387,7 @@ class DocumentReader:
         if len(s) <= 8 and s.startswith(self._closing):
             return Part(s, "other", None)
         if not self.numbered.match(s):
-            return self._bracketed_part(s, year, ahead, plan) if _BRACKETED.match(s) else None
+            return self._bracketed_part(s, year, ahead, plan)  # (【下一步工作】; else None)
         if len(s) > 40:  # a heading run into its paragraph (column text): its first clause
             s = re.split(r"[，,。；：:]", s, maxsplit=1)[0]
             if len(s) > 40 or not (self.has["review"](s) or self.has["forward"](s)):

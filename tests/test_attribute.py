@@ -1697,6 +1697,26 @@ def test_a_span_since_a_year_runs_from_it_to_the_reports_year(opening, start, en
     assert (got["24.6%"], got["0.9%"]) == (start, end)
 
 
+WORK_PLAN = """2022年某县农业农村工作要点
+一、2021年工作回顾
+全年粮食总产量达到18.6万吨。
+二、巩固脱贫成果
+全年新增脱贫劳动力务工就业1500人，开发公益性岗位300个左右。
+"""
+
+
+@pytest.mark.parametrize("text,role", [
+    # a title of the work planned for its year (工作要点): its parts look ahead, also a part
+    # whose heading says nothing of time (二、巩固脱贫成果)
+    ("1500人", "target"), ("300个左右", "target"),
+    # ... but not its review
+    ("18.6万吨", "outcome"),
+])
+def test_a_work_plan_of_the_year_looks_ahead(text, role):
+    c = next(c for c in _claims(WORK_PLAN.replace("某县", "务川县")) if c.text == text)
+    assert c.role == role
+
+
 SUMMARY_UNDATED = "某县扶贫工作总结\n一、主要成效\n全年实施帮扶项目120个，到位资金3.2亿元。\n"
 
 

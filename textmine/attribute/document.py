@@ -65,6 +65,8 @@ class DocumentFacts:
     issued: str | None = None  # the day the document was issued (ISO), when known
     span: str | None = None    # the part of its year the title names (2023年1-10月…运行情况:
     #                            ``2023-01/2023-10``): the period of figures that name no time
+    ahead: bool = False        # its title names the work planned for its year (工作要点): its
+    #                            parts but a review look ahead
 
 
 _WIDE = re.compile("[\uff00-\uffef\u3000]")
@@ -152,6 +154,7 @@ class DocumentReader:
             self._heading_places(doc, facts.blocks, region, news=source == "masthead")
         facts.span = title_span(doc.title, doc.year) or self._lead_span(doc) or \
             self._reference_point(doc)
+        facts.ahead = any(w in (doc.title or "") for w in self.rules["document"]["ahead_titles"])
         return facts
 
     def _lead_span(self, doc: Document) -> str | None:

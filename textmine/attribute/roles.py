@@ -315,7 +315,8 @@ class RoleRules:
         if d is not None and d.qualifier == "before" and \
                 not q.v.s.text.endswith(_SPAN_VERBS, 0, d.start):  # (增加到2019年的X: a span's
             return "target"                                         # end, not a deadline)
-        return "target" if q.part == "forward" or q.years[1] > q.year else None
+        ahead = q.part == "forward" or (q.part != "review" and q.v.s.facts.ahead)  # (工作要点)
+        return "target" if ahead or q.years[1] > q.year else None
 
     def _rules_for(self, sentence: str, claims: int, parts: bool = False) -> tuple[tuple, tuple]:
         """``RULES`` and ``QUIET_RULES`` less the rules that cannot fire in the sentence (no

@@ -173,3 +173,17 @@ def test_the_tables_of_a_long_text_file_read_in_segments_keep_distinct_ids(tmp_p
     docs = [d for d, _ in read_text_segments(f, max_chars=1500) if d is not None]
     ids = [t.id for d in docs for t in d.tables]
     assert len(docs) >= 3 and ids == ["t1", "t2", "t3"]
+
+
+@pytest.mark.parametrize("figure,unit,kind,value,qualifier", [
+    ("5.5左右", "%", "percent", "5.5", "about"),
+    # a figure in Chinese numerals with words after it: the unit goes after its numeral too
+    # (its place was looked for among the digits 0-9 alone, and none was found: an error)
+    ("三左右", "%", "percent", "3", "about"),
+    ("两千以上", "万元", "money", "20000000", "over"),
+])
+def test_a_header_unit_goes_after_the_numeral_of_a_cell(figure, unit, kind, value, qualifier):
+    from textmine.nlp.cells import _with_unit
+    from textmine.parse.numbers import find_numbers
+    got = _with_unit(find_numbers(figure, 2025)[0], unit, 2025)
+    assert (got.kind, str(got.value), got.qualifier) == (kind, value, qualifier)

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..parse.cells import is_generic, is_period, negative_in_brackets, period_of
 from ..parse.numbers import NumberMention, find_numbers
+from ..parse.numerals import NUMERAL_CHARS
 from ..types import Claim, Document, Sentence, TableCell
 from .claims import select_claims
 from .sentences import ocr_fields
@@ -50,9 +51,9 @@ def _with_unit(m: NumberMention, unit: str, year: int | None) -> NumberMention:
     figure = str(m.value) if m.text.startswith("(") else m.text
     text = figure + unit
     found = find_numbers(text, year)
-    if found and found[0].kind == "number" and found[0].end < len(text):
-        # (5左右 under %: 5%左右, the unit before the words after the digits)
-        k = max(i for i, ch in enumerate(figure) if ch.isdigit()) + 1
+    k = max((i for i, ch in enumerate(figure) if ch in NUMERAL_CHARS), default=-1) + 1
+    if found and found[0].kind == "number" and found[0].end < len(text) and k:
+        # (5左右 or 三左右 under %: 5%左右, the unit before the words after the numeral)
         placed = figure[:k] + unit + figure[k:]
         again = find_numbers(placed, year)
         if again and again[0].start == 0 and again[0].end == len(placed) and again[0].kind != "number":

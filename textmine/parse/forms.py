@@ -159,21 +159,17 @@ PAIR_DIGIT = {c: DIGITS[c] for c in GRAMMAR["pairs"]["digits"]}  # 八九亿, �
 PAIRS = frozenset(tuple(p) for p in GRAMMAR["pairs"]["pairs"])
 
 
-def pair_percent(t: str, start: int, k: int, lead: str = "",
-                 den_value: Decimal | None = None) -> NumberMention | None:
-    """百分之二三十 (20 to 30 %), 百分之三四 (3 to 4 %): two digits side by side at ``k`` after a
-    bare denominator (``lead``, or its value) that starts at ``start``, the second the larger,
-    and what follows the second for both; else None."""
+def pair_percent(t: str, start: int, k: int, lead: str) -> NumberMention | None:
+    """百分之二三十 (20 to 30 %), 百分之三四 (3 to 4 %): two digits side by side at ``k`` after the
+    percent written before them (``lead``, its denominator) that starts at ``start``, the
+    second the larger, and what follows the second for both; else None."""
     a, b = PAIR_DIGIT.get(t[k:k + 1]), PAIR_DIGIT.get(t[k + 1:k + 2])
     if a is None or b is None or (a, b) not in PAIRS:
         return None
     second = scan_numeral(t, k + 1)
     if second is None or second.bare or second.start != k + 1:
         return None
-    if den_value is None:
-        den = scan_numeral(lead, 0)
-        den_value = den.value if den is not None and den.end == len(lead) else None
-    scale = Decimal(100) / den_value if den_value else Decimal(1)
+    scale = _percent_scale(lead)
     hi = to_plain(EXACT_MATH.multiply(second.value, scale))
     lo = to_plain(EXACT_MATH.multiply(second.value / b * a, scale))
     return NumberMention(start, second.end, t[start:second.end], "percent", lo, "%", "range",
@@ -191,8 +187,6 @@ def fraction(t: str, den: Numeral) -> NumberMention | None:
         return _mixed_fraction(t, den) if c in _MIXED_FIRST else None
     k = f.end()
     negative = k < len(t) and t[k] in NEGATIVE
-    if den.bare and not negative and (pair := pair_percent(t, den.start, k, den_value=den.value)):
-        return pair
     numer = scan_numeral(t, k + negative)
     if numer is None or numer.bare or den.value == 0:
         return None
@@ -222,10 +216,7 @@ def _mixed_fraction(t: str, whole: Numeral) -> NumberMention | None:
 
 def fraction_percent(t: str, start: int, num: Numeral, lead: str, den_value: Decimal | None = None) -> NumberMention:
     """百分之X, 千分之X, 万分之X, 百万分之X: X parts of the (bare) denominator, in percent."""
-    if den_value is None:
-        den = scan_numeral(lead, 0)
-        den_value = den.value if den is not None and den.end == len(lead) else None
-    scale = Decimal(100) / den_value if den_value else Decimal(1)
+    scale = _percent_scale(lead, den_value)
     value = to_plain(EXACT_MATH.multiply(num.value, scale))
     pre = Q.prefix_before(t, start)
     rule = Q.PREFIX[pre] if pre and pre not in Q.MAGNITUDE_ONLY else EXACT
@@ -236,6 +227,15 @@ def fraction_percent(t: str, start: int, num: Numeral, lead: str, den_value: Dec
     m = NumberMention(s0, j, t[s0:j], "percent", value, "%", QUALIFIER[rule], lo, hi,
                       chinese=num.chinese, number_start=num.start)
     return signed(t, s0, m) if s0 == start else m
+
+
+def _percent_scale(lead: str, den_value: Decimal | None = None) -> Decimal:
+    """What one part of a percent written before the number is in percent: 100 over its
+    denominator (``lead``, 百 or 千, or its value): 1 for 百分之, 0.1 for 千分之."""
+    if den_value is None:
+        den = scan_numeral(lead, 0)
+        den_value = den.value if den is not None and den.end == len(lead) else None
+    return Decimal(100) / den_value if den_value else Decimal(1)
 
 
 def rank(t: str, di: int, num: Numeral) -> NumberMention | None:

@@ -23,9 +23,9 @@ from decimal import Decimal
 from typing import Callable, Union
 
 from . import qualifiers as Q
-from .forms import CJK_WORD, PAIR_DIGIT, PAIRS, pair_percent, EXACT_MATH, FRACTION_FIRST, PERCENT_LEAD, PERCENT_LEAD_LAST, RANGE_DASH, RANK_MARK, TOP_MARK, \
-    STANDALONE, coins, fraction, fraction_percent, in_formal_word, looks_like_year, ordinal_between, rank, top_rank, \
-    over_k_ends, shared_scale, spaced_discount, starts_noun, word_part
+from .forms import CJK_WORD, EXACT_MATH, FRACTION_FIRST, PAIR_DIGIT, PAIRS, PERCENT_LEAD, PERCENT_LEAD_LAST, RANGE_DASH, \
+    RANK_MARK, TOP_MARK, STANDALONE, coins, fraction, fraction_percent, in_formal_word, looks_like_year, ordinal_between, \
+    pair_percent, rank, top_rank, over_k_ends, shared_scale, spaced_discount, starts_noun, word_part
 from .mention import COMPARE_AFTER, COMPARE_BEFORE, COMPARE_RULE, COMPARE_WORD, GRAMMAR, SIGNS, SPACE, NumberMention, \
     signed, skip_space
 from .numerals import DIGITS, INNER_OVER, INNER_VAGUE, LIANG, LIANG_UNIT, MAGNITUDES, NUMERAL_CHARS, UNITS, \

@@ -324,8 +324,7 @@ class Attributor:
             return ""
         m = next(iter(self.gazetteer.find(name, self.gazetteer.province_code(outer))), None)
         inner = m.region if m is not None else None
-        return name if inner is not None and \
-            any(p.code == outer.code for p in self.gazetteer.path(inner)[:-1]) else ""
+        return name if inner is not None and self.gazetteer.lies_in(inner, outer) else ""
 
     def region(self, v: ClaimView, mentions: list, place: str = "") -> Region | None:
         """The document's region, unless a place is the subject of the claim's clause
@@ -354,19 +353,7 @@ class Attributor:
             return home  # (石嘴山先进材料等3个平台: the place one example of what is counted)
         if first.region is None:  # (全省, 本市: the document's, unless of another kind)
             return self._whole_named_before(v, first, mentions) or home
-        return self._narrowed(first, inside, v.s.text)
-
-    def _narrowed(self, first, inside: list, text: str) -> Region:
-        """The place a subject names: the division under ``first`` named right after it, and
-        so on, when one is (河北承德贫困发生率, 贵州省黔南州长顺县消费帮扶金额 -> 承德市, 长顺县),
-        else ``first``'s."""
-        at = first
-        for nxt in inside[1:]:
-            if nxt.region is None or text[at.end:nxt.start].strip(" \u3000") or \
-                    not any(p.code == at.region.code for p in self.gazetteer.path(nxt.region)[:-1]):
-                break
-            at = nxt
-        return at.region
+        return self.gazetteer.narrowed(inside, v.s.text)  # (河北承德贫困发生率: 承德市)
 
     def _unnamed(self, v: ClaimView, mentions: list) -> Region | None:
         """The region of a claim whose clause names no place: the document's, or the one
@@ -407,7 +394,7 @@ class Attributor:
         if not inside or inside[0].start != lo or inside[0].region is None or \
                 inside[0].region.level not in ("province", "prefecture", "county"):
             return None
-        return self._narrowed(inside[0], inside, text)
+        return self.gazetteer.narrowed(inside, text)
 
     @staticmethod
     def _same_subject(v: ClaimView, prev: Claim) -> bool:

@@ -271,7 +271,7 @@ class DocumentReader:
             return None
         top = max(counts, key=lambda c: (counts[c], c))
         under = [c for c in counts if c != top and counts[c] * 2 >= counts[top]
-                 and any(p.code == top for p in self.gazetteer.path(regions[c]))]
+                 and self.gazetteer.lies_in(regions[c], regions[top])]
         return regions[max(under, key=lambda c: (len(self.gazetteer.path(regions[c])), counts[c]))
                        ] if under else regions[top]
 
@@ -285,7 +285,7 @@ class DocumentReader:
                 continue
             if found is None:
                 found = r
-            elif r is not found and any(p.code == found.code for p in self.gazetteer.path(r)[:-1]):
+            elif r is not found and self.gazetteer.lies_in(r, found):
                 found = r
             else:
                 break
@@ -330,13 +330,10 @@ class DocumentReader:
         r = self.gazetteer.region(name) if name else None
         if r is None or r.level not in ("province", "prefecture", "county"):
             return None
-        rest = text[len(name):].lstrip(" \u3000·")
-        under = next(iter(self.gazetteer.find(rest[:12],
-                                              self.gazetteer.province_code(r))), None)
-        if under is not None and under.start == 0 and under.region is not None and \
-                any(p.code == r.code for p in self.gazetteer.path(under.region)[:-1]):
-            return under.region
-        return r
+        found = self.gazetteer.find(text[:len(name) + 12], self.gazetteer.province_code(r))
+        if not found or found[0].start != 0 or found[0].region is None:
+            return r
+        return self.gazetteer.narrowed(found, text, " \u3000·")
 
     # ---------------------------------------------------------------- parts and paragraphs
     def _implicit_part(self, doc: Document, year: int | None, kind: str,

@@ -192,6 +192,22 @@ class Gazetteer:
             chain.append(self.by_code[chain[-1].parent])
         return chain[::-1]
 
+    def lies_in(self, inner: Region, outer: Region) -> bool:
+        """Whether ``inner`` is a division under ``outer`` (承德市 under 河北省)."""
+        return any(p.code == outer.code for p in self.path(inner)[:-1])
+
+    def narrowed(self, mentions: list[Mention], text: str, between: str = " \u3000") -> Region:
+        """The place the first of ``mentions`` (found in ``text``) names, narrowed to the
+        division under it named right after it, and so on, with at most ``between`` between
+        them (河北承德, 贵州省黔南州长顺县 -> 承德市, 长顺县)."""
+        at = mentions[0]
+        for nxt in mentions[1:]:
+            if nxt.region is None or text[at.end:nxt.start].strip(between) or \
+                    not self.lies_in(nxt.region, at.region):
+                break
+            at = nxt
+        return at.region
+
     def province_code(self, region: Region | None) -> str:
         return region.code[:2] + "0000" if region is not None and region.code else ""
 

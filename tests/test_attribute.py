@@ -182,6 +182,22 @@ SENTENCES = [
     ("学生营养改善计划惠及120万农村学生。", 2020, "120万", "2020", "outcome"),
     ("2019年计划脱贫560户，力争3个贫困村出列。", 2020, "3个", "2019", "target"),
     ("2019年计划脱贫560户，力争3个贫困村出列。", 2020, "2019年", "2019", "outcome"),
+    # goals listed after the one a goal verb sets, in its sentence (力争全年新建X，培育Y，带动Z)
+    ("下一步，我们将力争全年改造提升高标准农田3万亩以上，培育省级龙头企业40家，带动脱贫户户均增收800元左右。",
+     2021, "40家", "2021", "target"),
+    ("下一步，我们将力争全年改造提升高标准农田3万亩以上，培育省级龙头企业40家，带动脱贫户户均增收800元左右。",
+     2021, "800元左右", "2021", "target"),
+    # ... not past a ； (a new clause of what was done; a guard)
+    ("力争全年新建冷链仓储设施20个；已建成乡镇快递服务站36个。", 2021, "36个", "2021", "outcome"),
+    # a plan issued is what was done (已下达项目计划X个), and 再贴现 sets no goal (再)
+    ("全市已下达项目计划326个，开工298个。", 2021, "326个", "2021", "outcome"),
+    ("全年累计办理再贴现8.6亿元。", 2020, "8.6亿元", "2020", "outcome"),
+    # the year of the start of a span governs its start alone (and the list of starts: a
+    # guard), not a later clause of the sentence
+    ("全县森林覆盖率由2016年的52.1%提高到58.3%，草原综合植被盖度达到71.5%。", 2019, "71.5%", "2019",
+     "outcome"),
+    ("城乡低保标准分别从2018年的520元/月、3900元/年提高到2021年的610元/月、5100元/年。", 2022,
+     "3900元/年", "2018", "outcome"),
     # a part with its own cue keeps it (其中中央政府拟新增X: plan)
     ("去年实施总额800亿元的两年投资计划，其中省政府拟新增260亿元。", 2020, "260亿元", "2019",
      "plan"),
@@ -332,7 +348,43 @@ def test_a_figure_to_date_has_an_open_period(report):
     assert report["12万户"].period == "2021/.."
 
 
+YEAR_NOTICE = """关于2020年某省金融帮扶工作情况的通报
+一、总体情况
+年末全省扶贫贷款余额达到620亿元。
+二、重点工作
+全年发放扶贫再贷款36亿元，农业保险覆盖率达到96%。
+三、2021年重点工作
+各机构要推动扶贫贷款余额保持在600亿元以上。
+"""
+
+PLAN_REVIEW = """某省“十四五”规划纲要实施中期评估报告
+——2023年11月21日在省人民代表大会常务委员会会议上
+各位委员：
+我受省人民政府委托，报告规划纲要的实施情况，请予审议。
+一、主要指标完成情况
+每万人口高价值发明专利拥有量达到6.2件。
+二、后半程工作建议
+力争到2025年，常住人口城镇化率达到62%。
+"""
+
+
+@pytest.mark.parametrize("doc,text,period,role", [
+    # a report on its year: a heading that names the year's work and no time (二、重点工作)
+    # reviews that year; one with a year (三、2021年重点工作) looks ahead to it
+    (YEAR_NOTICE, "36亿元", "2020", "outcome"), (YEAR_NOTICE, "96%", "2020", "outcome"),
+    (YEAR_NOTICE, "600亿元以上", "2021", "target"),
+    # a report on how a plan went is no plan: its review is of the year it is delivered in,
+    # not of the plan period before
+    (PLAN_REVIEW, "6.2件", "2023", "outcome"), (PLAN_REVIEW, "62%", "2025", "target"),
+])
+def test_reports_on_a_year_or_a_plan_review_what_was_done(doc, text, period, role):
+    doc_id = "review-2023" if doc is PLAN_REVIEW else "report"  # (dated by its file's name too)
+    c = next(c for c in _claims(doc.replace("某省", "青海省"), doc_id=doc_id) if c.text == text)
+    assert (c.period, c.role) == (period, role)
+
+
 KEYS = [
+    ("各级财政衔接推进乡村振兴补助资金", "衔接资金"),  # the levels of government together: the whole
     # a final account's figure is the statistic's (its role says it is one); a level of
     # government's own part is no whole jurisdiction's
     ("一般公共预算收入决算数", "一般公共预算收入"), ("省级一般公共预算支出", "省级一般公共预算支出"),
@@ -612,6 +664,9 @@ REFERENCE_YEARS = [
     ("某省第十四个五年规划纲要\n2020年全省地区生产总值达到4.1万亿元。到2025年，城镇化率达到65%。\n",
      "plan", 2021, "title"),
     ("某县“十四五”乡村振兴规划\n展望2035年，基本实现现代化。\n", "plan", 2021, "title"),
+    # ... but not the title of a report on how a plan went: the day it was delivered
+    ("某省“十四五”规划纲要实施中期评估报告\n——2023年11月21日在省人民代表大会常务委员会会议上\n",
+     "review", 2023, "masthead"),
 ]
 
 

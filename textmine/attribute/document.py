@@ -154,7 +154,7 @@ class DocumentReader:
             self._heading_places(doc, facts.blocks, region, news=source == "masthead")
         facts.span = title_span(doc.title, doc.year) or self._lead_span(doc) or \
             self._reference_point(doc)
-        facts.ahead = any(w in (doc.title or "") for w in self.rules["document"]["ahead_titles"])
+        facts.ahead = self.looks_ahead(doc)
         return facts
 
     def _lead_span(self, doc: Document) -> str | None:
@@ -189,7 +189,9 @@ class DocumentReader:
         for text in (title or "", *head[:5]):
             for kind in ("bulletin", "work_report", "plan"):
                 if any(w in text for w in d[kind]):
-                    return kind
+                    # (…规划纲要实施中期评估报告 reviews how a plan went: no plan)
+                    plan_review = kind == "plan" and any(w in text for w in d["plan_reviews"])
+                    return "other" if plan_review else kind
         return "other"
 
     def region(self, doc: Document, head: list[str]) -> tuple[Region | None, str]:
@@ -373,13 +375,19 @@ class DocumentReader:
                  if any(w in b.text for w in self.rules["parts"]["greetings"])]
         return marks[-1] + 1 if marks else 0
 
+    def looks_ahead(self, doc: Document) -> bool:
+        """Whether the title names the work planned for its year (工作要点)."""
+        return any(w in (doc.title or "") for w in self.rules["document"]["ahead_titles"])
+
     def part_of(self, text: str, year: int | None, reviewed: int | None = None,
-                ahead: Cue | None = None, plan: bool = False) -> Part | None:
+                ahead: Cue | None = None, plan: bool = False, done: bool = False
+                ) -> Part | None:
         """The part a numbered heading opens (一、2017年工作回顾), None for other blocks.
         ``reviewed``: the year a review heading without a year looks back on (default: the
         year before ``year``); ``ahead``: the time a forward heading without a year looks to
         (default: ``year``), with ``plan`` also a heading neither review nor forward (a
-        plan's 保障措施: its plan period)."""
+        plan's 保障措施: its plan period); ``done``: the document reports on the work of its
+        year, so that a heading naming that work and no time (二、重点工作) reviews it."""
         if len(text) > 8 and not self.opens_part.match(text) and not _BRACKETED.match(text):
             return None  # neither a numbered heading nor a closing one (附注)
         s = _norm(text).strip()
@@ -394,6 +402,9 @@ class DocumentReader:
                 return None
         kind = "review" if self.has["review"](s) else "forward" if self.has["forward"](s) else "other"
         cues = [c for _, c in self.times.cues(s, year)]
+        if kind == "forward" and done and not cues and not self.has["forward"](
+                self._year_work.sub("", s)):
+            kind = "review"  # (二、重点工作 in a report on its year: the work done in it)
         cue = cues[0] if cues else _unnamed_cue(kind, year, reviewed, ahead, plan)
         also = next((c for c in cues[1:] if _years(c) != _years(cue)), None)
         return Part(s, kind, cue, also)
@@ -410,6 +421,10 @@ class DocumentReader:
             return Part(s, "forward", cues[0] if cues else _unnamed_cue("forward", year, None,
                                                                        ahead, plan))
         return Part(s, "review" if self.has["review"](s) else "other", cues[0] if cues else None)
+
+    @cached_property
+    def _year_work(self) -> re.Pattern:
+        return re.compile("|".join(map(re.escape, self.rules["parts"]["year_work"])))
 
     @cached_property
     def _closing(self) -> tuple[str, ...]:
@@ -488,7 +503,8 @@ class DocumentReader:
     def outline(self, doc: Document, year: int | None, kind: str = "other") -> list[BlockTime]:
         out: list[BlockTime] = []
         reviewed, ahead, plan = self._unnamed_years(doc, year, kind)
-        parts = [self.part_of(b.text, year, reviewed, ahead, plan) for b in doc.blocks]
+        done = reviewed is not None and not self.looks_ahead(doc)  # (not a 工作要点's tasks)
+        parts = [self.part_of(b.text, year, reviewed, ahead, plan, done) for b in doc.blocks]
         implicit = self._implicit_part(doc, year, kind, parts)
         body = self._body_start(doc) if implicit is not None else 0
         part: Part | None = None

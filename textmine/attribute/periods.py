@@ -125,12 +125,12 @@ class PeriodRules:
         if own is not None:  # (2024年、2025年分别增长X、Y: X 2024's)
             return own, "written"
         d = self.governing_date(v)
-        if d is not None and v.index and self._dates_start(v, d) and self.span_end(v) == "to":
-            # 由2018年底的8.7%下降到1.3%: the year is the start's; the end's is the
-            # paragraph's or the document's
-            d, (cue, source) = None, _outer_cue(v)
-        elif d is not None and not self._governs_here(v, d, source, at):
+        if d is not None and not self._governs_here(v, d, source, at):
             d = None
+        elif d is not None and self._dates_other_start(v, d):
+            # 由2018年底的8.7%下降到1.3%: the year is the start's; the end's is the
+            # paragraph's or the document's, and so is a later clause's (…，病毒抑制率达到Y)
+            d, (cue, source) = None, _outer_cue(v)
         if d is not None and d.start >= v.clause_start:
             return self.governed(d, cue, v.s.facts), "written"
         span = self.span_end(v)
@@ -218,12 +218,17 @@ class PeriodRules:
                     whole_year_in(v.s.text, d.end, v.claim.start))
 
     @staticmethod
-    def _dates_start(v: ClaimView, d: Claim) -> bool:
-        """Whether date ``d`` is the time of the start of the claim's 从X…到Y (``v`` is Y):
-        written between 从/由 and X (由2018年底的8.7%)."""
-        x, text = v.s.claims[v.index - 1], v.s.text
-        return d.end <= x.start and text[d.end:x.start] in ("", "的") and \
-            text.endswith(("从", "由"), 0, d.start)
+    def _dates_other_start(v: ClaimView, d: Claim) -> bool:
+        """Whether date ``d`` is the time of the start X of a 从X…到Y, written between 从/由
+        and X (由2018年底的8.7%), and the claim comes after the span's verb: it governs X (and
+        the list of Xs: 分别从2020年的X1、X2提高到…) alone."""
+        text, claims = v.s.text, v.s.claims
+        if not text.endswith(("从", "由"), 0, d.start):
+            return False
+        k = next(i for i, c in enumerate(claims) if c is d)
+        x = claims[k + 1] if k + 1 < len(claims) else None
+        return x is not None and x is not v.claim and text[d.end:x.start] in ("", "的") and \
+            _SPAN_VERB.search(text, x.end, v.claim.start) is not None
 
     def _in_context(self, v: ClaimView, cue: Cue | None, source: str) -> tuple[str | None, str]:
         """The period a figure takes from its context (no date governs it)."""
@@ -408,6 +413,9 @@ class PeriodRules:
 
 
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|州|旗|盟)|[全我本][国省区市州县]")
+
+
+_SPAN_VERB = re.compile("|".join(map(re.escape, table("indicator")["carry"]["span_verbs"])))
 
 
 def _outer_cue(v: ClaimView) -> tuple[Cue | None, str]:

@@ -232,8 +232,9 @@ class RoleRules:
     def _happened(self, q: "_Question") -> str | None:
         """已, 目前: it happened (力争完成 is still a target)."""
         has = self.has
-        return "outcome" if has["outcome"](q.v.clause) and not has["target"](q.v.clause) \
-            else None
+        clause = q.v.clause
+        return "outcome" if has["outcome"](clause) and not has["target"](
+            self._no_plan_names(clause)) else None
 
     def _plan(self, q: "_Question") -> str | None:
         """安排, 预算, 补助标准: arranged by the issuing body, also in a review."""
@@ -282,7 +283,18 @@ class RoleRules:
         if listed or self._strong_target_before(v) or self.has["target"](words) or \
                 (q.part != "review" and self.modal.search(clause)):
             return "target"
-        return None
+        return "target" if q.part != "review" and self._goals_listed(v) else None
+
+    def _goals_listed(self, v: ClaimView) -> bool:
+        """A figure of a clause after one whose figure a goal verb set (力争全年新建X，培育Y，
+        带动Z): the goals it lists, in the same sentence with no ； between."""
+        prev = next((c for c in reversed(v.s.claims[:v.index]) if c.kind != "date"), None)
+        if prev is None or prev.role != "target" or v.claim.change:
+            return False
+        text = v.s.text
+        start = max(text.rfind(";", 0, v.claim.start), text.rfind("；", 0, v.claim.start)) + 1
+        return prev.start >= start and prev.end <= v.clause_start and \
+            bool(self.has["duration_target"](text[start:prev.start]))
 
     @staticmethod
     def _strong_target_before(v: ClaimView) -> bool:

@@ -160,14 +160,19 @@ def reference_year(doc_id: str, title: str | None, header: dict[str, str],
 def _plan_start(title: str | None) -> int | None:
     """The first year of the plan period a plan's title names (“十四五”…规划 -> 2021;
     …三年行动实施方案（2023—2025年） -> 2023)."""
-    if not title or not any(w in title for w in _PLAN_TITLE):
-        return None
+    if not title or not any(w in title for w in _PLAN_TITLE) or evaluates_plan(title):
+        return None  # (…规划纲要实施中期评估报告: the year it is written in, not the plan's first)
     years = next((str(d.value) for d in find_dates(unicodedata.normalize("NFKC", title), None)
                   if _YEARS.fullmatch(str(d.value))), None)  # (2023—2025年: 2023/2025)
     if years is not None and years[:4] < years[5:]:
         return int(years[:4])
     m = _plan_period().search(re.sub(r"第([一二三四五六七八九十]+)个五年", r"\1五", title))
     return table("attribution")["time"]["plans"][m.group()] if m else None
+
+
+def evaluates_plan(title: str) -> bool:
+    """Whether a title names a report on how a plan went (…规划纲要实施中期评估报告)."""
+    return any(w in title for w in table("attribution")["document"]["plan_reviews"])
 
 
 @lru_cache(maxsize=1)

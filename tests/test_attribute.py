@@ -628,6 +628,22 @@ DOC_REGIONS = [
     # places it helps being named more often
     ("闽甘协作工作综述\n2022年，福建省聚焦甘肃所需。\n帮助甘肃受援县新建车间12个。\n"
      "向甘肃受援县投入资金3亿元。", "福建省"),
+    # a press conference's title names its body; a numbered heading is never the title
+    ("政务公开\n北京市人民政府新闻办公室举行新闻发布会\n向天津市销售农产品3亿元。为天津市培训工人1200名。",
+     "北京市"),
+    ("北京市对口帮扶工作综述\n一、工作进展\n天津市、河北省投入协作资金3亿元。", "北京市"),
+    # ... the first named of two named as often (not the larger code: 陕西省 610000)
+    ("定点帮扶工作报告\n向云南省和陕西省的4个县投入帮扶资金1.2亿元。\n全年培训基层干部2100名。",
+     "云南省"),
+    # ... and a division under it named once is no evidence it is about that one
+    ("定点帮扶工作报告\n向云南省和陕西省的4个县投入帮扶资金1.2亿元。\n"
+     "援建茶叶加工厂2座，带动澜沧县茶农6300户。", "云南省"),
+    # a body named for a city whose text speaks of the whole province, never of its city:
+    # a provincial office seated there (人民银行西宁中心支行)
+    ("人民银行西宁中心支行关于金融帮扶工作情况的通报\n全省扶贫贷款余额达到620亿元。\n"
+     "全省农业保险覆盖率达到96%。\n发放扶贫再贷款36亿元。", "青海省"),
+    ("西宁市人民政府关于金融帮扶工作情况的通报\n全省扶贫贷款余额达到620亿元。\n"
+     "全市农业保险覆盖率达到96%。", None),  # (None: the clauses' own, see the next test)
     # ... but not in a broker's note on a company (its plants' towns are no jurisdiction)
     ("某某股份（600000.SH）：扩产提速\n证券分析师 张三\n长沙基地投产，湘潭基地扩产。\n"
      "公司营业收入12亿元。", None),
@@ -641,6 +657,9 @@ PAD = "，各项工作扎实推进，发展质量和效益稳步提高，人民�
 def test_regions(text, region):
     text = text.replace("。", PAD)  # paragraphs of a report's length, one a line
     claims = [c for c in _claims(text, year=2021) if c.kind != "date"]
+    if region is None and "西宁市" in text:  # (a city's: its 全省 the province, 全市 the city)
+        assert [c.region for c in claims] == ["青海省", "西宁市"]
+        return
     assert claims and all(c.region == region for c in claims)
 
 
@@ -927,6 +946,7 @@ LEAD_RELEASE = """黔中日报
     ("召开发布会，发布前三季度全市主要经济指标", "上半年，", "2024-01/2024-09"),  # (its own)
     ("召开发布会，发布全市主要经济指标", "", "2024"),  # a lead that names no months: the year
     ("部署前三季度工作", "", "2024"),               # no figures released in it
+    ("DAY", "", "2024-01/2024-09"),  # a lead opening with the day of the event, no dateline
 ])
 def test_a_news_leads_release_of_months_is_the_period_of_the_figures(lead, opening, period):
     """A news lead that releases the figures of months of its year (…召开发布会，发布前三季度
@@ -934,6 +954,10 @@ def test_a_news_leads_release_of_months_is_the_period_of_the_figures(lead, openi
     too, as a title naming those months would; not a figure with a time of its own, nor
     the year's target."""
     text = LEAD_RELEASE.format(lead=lead, opening=opening)
+    if lead == "DAY":
+        text = LEAD_RELEASE.replace("本报安顺10月21日电（记者 周明）21日，市统计局{lead}",
+                                    "2024年10月21日上午，市统计局召开发布会，介绍前三季度全市经济运行情况"
+                                    ).format(opening=opening)
     got = {c.text: c.period for c in textmine.extract(text, doc_id="news", classify=False)}
     assert got["85.2亿元"] == period
     assert got["326.4亿元"] == ("2024-01/2024-06" if opening else period)
@@ -945,6 +969,7 @@ CLAUSE_REGIONS = """2022年黔南州东西部协作工作简报
 贵定县新建帮扶车间15个，吸纳就业620人；全州销售农特产品23.6亿元。
 广西、云南两省区受援县新增就业9400人。
 遵义红茶等12个品牌入选省级名录。
+全省新认定省级龙头企业86个。我州协作工作扎实推进，在全省年度考核中排名第三。
 """
 
 
@@ -954,6 +979,8 @@ CLAUSE_REGIONS = """2022年黔南州东西部协作工作简报
     ("15个", "贵定县"), ("620人", "贵定县"),         # a clause without a subject goes on with it
     ("23.6亿元", "黔南布依族苗族自治州"),            # ... not after ；, nor one naming 全州
     ("9400人", "黔南布依族苗族自治州"),              # a list of places: no one of them
+    ("86个", "贵州省"),  # 全省 in a prefecture's report: the province it lies in
+    ("第三", "黔南布依族苗族自治州"),  # ... but not the scope of a rank (在全省…排名第三)
     ("12个", "黔南布依族苗族自治州"),                # (遵义红茶等12个: one example of what is counted)
 ])
 def test_the_region_of_each_figure_of_a_clause(text, region):

@@ -366,17 +366,23 @@ class Attributor:
             return self.gazetteer.region(prev.region) or v.s.home
         return self._subject_of_clause_before(v, prev, mentions) or v.s.home
 
-    @staticmethod
-    def _whole_named_before(v: ClaimView, whole, mentions: list) -> Region | None:
+    def _whole_named_before(self, v: ClaimView, whole, mentions: list) -> Region | None:
         """The division a whole jurisdiction (``whole``: 全州, 全县) stands for when the
         document's is of another kind: the last one of that kind its sentence names before it
-        (云南省文山州…，全州贫困发生率X in a city's report: 文山州); else None."""
+        (云南省文山州…，全州贫困发生率X in a city's report: 文山州), else the one of that kind
+        the document's lies in (全省 in the notice of a bank's branch in 西宁市: 青海省);
+        else None."""
         home, word = v.s.home, whole.surface
         if len(word) != 2 or word[0] != "全" or home is None or home.name.endswith(word[1]):
             return None
         named = [x for x in mentions if x.end <= whole.start and x.region is not None
                  and x.region.name.endswith(word[1]) and x.surface.endswith(word[1])]
-        return named[-1].region if named else None
+        if named:
+            return named[-1].region
+        if v.claim.kind == "rank" or "在" in v.s.text[v.clause_start:whole.start]:
+            return None  # (在全省考核中排名第二: the scope of a rank, not the subject)
+        return next((r for r in self.gazetteer.path(home)[:-1]
+                     if r.name.endswith(word[1]) and word[1] in "省州"), None)
 
     def _subject_of_clause_before(self, v: ClaimView, prev: Claim | None,
                                   mentions: list) -> Region | None:

@@ -30,6 +30,8 @@ _BRACKETED = re.compile(_D["bracketed_heading"])  # (【下一步工作】: a bu
 # where a year the document is about comes from (its title, its file's name, a header line),
 # not a masthead's or the text's most named year: a summary so dated reports on that year
 _OWN_YEAR = ("title", "filename", "header")
+# a lead that opens with the day of the event it reports (2021年7月16日上午，省政府新闻办举行…)
+_DAY_LEAD = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日(?:上午|下午|晚)?[，,]")
 
 
 @dataclass(frozen=True)
@@ -162,7 +164,7 @@ class DocumentReader:
         …发布上半年全省经济运行情况): as a title naming them, the period of the figures that
         name no time of their own; None without such a lead."""
         for b in doc.blocks[: self.rules["document"]["head_blocks"]]:
-            m = DATELINE.match(b.text)
+            m = DATELINE.match(b.text) or _DAY_LEAD.match(b.text)  # (or 2021年7月16日上午，…)
             if m is None:
                 continue
             lead = b.text[m.end():].split("。", 1)[0]
@@ -206,7 +208,7 @@ class DocumentReader:
         for text, source in ((title, "title"), (doc.issuer or "", "issuer")):
             r = self._place(text)
             if r is not None:
-                return r, source
+                return self._province_spoken_of(r, doc), source
         r = self._masthead(doc.title or "")
         if r is not None:
             return r, "masthead"
@@ -216,6 +218,20 @@ class DocumentReader:
             return None, "none"  # a broker's note on a company: no jurisdiction
         r = self.opening_subject(doc) or self.most_named(doc)
         return (r, "text") if r is not None else (None, "none")
+
+    def _province_spoken_of(self, r: Region, doc: Document) -> Region:
+        """The province of a body named for a city or county when its text speaks of the
+        whole province (全省, 我省, twice or more) and never of its own division (全市, 我市):
+        a provincial office seated in a city (人民银行西宁中心支行: 全省…); else ``r``."""
+        if r.level not in ("prefecture", "county") or r.name[-1] == "省":
+            return r
+        text = "".join(b.text for b in doc.blocks)
+        kind = r.name[-1]
+        if text.count("全省") + text.count("我省") < 2 or any(
+                w + kind in text for w in ("全", "我", "本")):
+            return r
+        path = self.gazetteer.path(r)
+        return path[0] if path[0].level == "province" else r
 
     def opening_subject(self, doc: Document) -> Region | None:
         """The place the body's first paragraph opens with as its subject, after a news
@@ -271,9 +287,10 @@ class DocumentReader:
                 regions[r.code] = r
         if not counts:
             return None
-        top = max(counts, key=lambda c: (counts[c], c))
-        under = [c for c in counts if c != top and counts[c] * 2 >= counts[top]
-                 and self.gazetteer.lies_in(regions[c], regions[top])]
+        first = {c: i for i, c in enumerate(counts)}  # (in the order the text names them)
+        top = max(counts, key=lambda c: (counts[c], -first[c]))  # (a tie: the first named)
+        under = [c for c in counts if c != top and counts[c] * 2 >= counts[top] and counts[c] > 1
+                 and self.gazetteer.lies_in(regions[c], regions[top])]  # (once: no evidence)
         return regions[max(under, key=lambda c: (len(self.gazetteer.path(regions[c])), counts[c]))
                        ] if under else regions[top]
 

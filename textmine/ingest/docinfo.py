@@ -18,7 +18,8 @@ from ..types import Block, Document
 from .layout_margins import issue_date
 
 TITLE_WORDS = ("报告", "公报", "简报", "快报", "通报", "年报", "规划", "纲要", "白皮书", "总结",
-               "意见", "方案", "通知", "决定", "要点", "讲话", "政策", "情况", "进展")
+               "意见", "方案", "通知", "决定", "要点", "讲话", "政策", "情况", "进展", "发布会")
+_NUMBERED = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])")
 NOT_TITLE = ("当前位置", "首页", ">>", "来源", "字体", "责任编辑", "新华社", "日电")
 HEAD_BLOCKS = 12
 # a year, not a horizon (到2025年, 展望2035年, 远景目标2035年) nor a span's first year
@@ -118,7 +119,7 @@ def report_title(blocks: list[Block]) -> str | None:
     """The first heading near the top that names a report (政府工作报告, 统计公报), else the
     first heading that is not page furniture (navigation, source lines, datelines)."""
     head = [b for b in blocks[:HEAD_BLOCKS] if not any(w in b.text for w in NOT_TITLE)
-            and not b.text.rstrip().endswith("。")]
+            and not b.text.rstrip().endswith("。") and not _NUMBERED.match(b.text)]
     for b in head:
         if names_report(b.text):
             return b.text.strip()

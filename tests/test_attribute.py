@@ -198,6 +198,10 @@ SENTENCES = [
      "outcome"),
     ("城乡低保标准分别从2018年的520元/月、3900元/年提高到2021年的610元/月、5100元/年。", 2022,
      "3900元/年", "2018", "outcome"),
+    # funds or projects won (争取上级资金, 争取到): what was done, no goal; 要争取 still one
+    ("全年全县争取上级资金8.2亿元，争取到项目资金5亿元。", 2020, "8.2亿元", "2020", "outcome"),
+    ("全年全县争取上级资金8.2亿元，争取到项目资金5亿元。", 2020, "5亿元", "2020", "outcome"),
+    ("今年要争取中央资金10亿元。", 2021, "10亿元", "2021", "target"),  # (a guard)
     # a part with its own cue keeps it (其中中央政府拟新增X: plan)
     ("去年实施总额800亿元的两年投资计划，其中省政府拟新增260亿元。", 2020, "260亿元", "2019",
      "plan"),
@@ -346,6 +350,31 @@ def test_every_claim_is_attributed(report):
 def test_a_figure_to_date_has_an_open_period(report):
     # 今年以来 in a report with no issue date: from the start of the year, end unknown
     assert report["12万户"].period == "2021/.."
+
+
+FIVE_YEAR_SUMMARY = """江苏省对口支援某州工作总结
+（2016—2020年）
+一、主要成效
+引进企业43家落户受援地，实际到位资金52.7亿元。
+2020年，全州农牧民人均可支配收入达到15200元。
+二、下一步工作
+新建学校10所。
+"""
+
+
+@pytest.mark.parametrize("title,text,period", [
+    # a summary whose title, or the line under it, names a span of years ending with its
+    # year reviews the span in its review headings: a count over it, a level at its end
+    ("", "43家", "2016/2020"), ("", "52.7亿元", "2016/2020"), ("", "15200元", "2020"),
+    ("“十三五”", "43家", "2016/2020"),  # the plan period named
+    ("2020年", "43家", "2020"),  # (a guard: the title's year alone, one year)
+])
+def test_a_summary_of_years_reviews_them(title, text, period):
+    doc = FIVE_YEAR_SUMMARY.replace("江苏省", "江苏省" + title).replace("某州", "拉萨市")
+    if title:
+        doc = doc.replace("（2016—2020年）\n", "")
+    c = next(c for c in _claims(doc, doc_id="summary-2020") if c.text == text)
+    assert c.period == period
 
 
 YEAR_NOTICE = """关于2020年某省金融帮扶工作情况的通报
@@ -632,6 +661,8 @@ DOC_REGIONS = [
     ("政务公开\n北京市人民政府新闻办公室举行新闻发布会\n向天津市销售农产品3亿元。为天津市培训工人1200名。",
      "北京市"),
     ("北京市对口帮扶工作综述\n一、工作进展\n天津市、河北省投入协作资金3亿元。", "北京市"),
+    # ... or a division under it named once with its path written out (a village's story)
+    ("驻村见闻\n初冬时节，走进甘肃省定西市安定区大坪村，温室整齐排列。\n全村建成日光温室86座。", "安定区"),
     # ... the first named of two named as often (not the larger code: 陕西省 610000)
     ("定点帮扶工作报告\n向云南省和陕西省的4个县投入帮扶资金1.2亿元。\n全年培训基层干部2100名。",
      "云南省"),
@@ -970,6 +1001,7 @@ CLAUSE_REGIONS = """2022年黔南州东西部协作工作简报
 广西、云南两省区受援县新增就业9400人。
 遵义红茶等12个品牌入选省级名录。
 全省新认定省级龙头企业86个。我州协作工作扎实推进，在全省年度考核中排名第三。
+2020年，贵定县农民人均可支配收入达到12800元，五年年均增长10.2%。
 """
 
 
@@ -981,6 +1013,7 @@ CLAUSE_REGIONS = """2022年黔南州东西部协作工作简报
     ("9400人", "黔南布依族苗族自治州"),              # a list of places: no one of them
     ("86个", "贵州省"),  # 全省 in a prefecture's report: the province it lies in
     ("第三", "黔南布依族苗族自治州"),  # ... but not the scope of a rank (在全省…排名第三)
+    ("10.2%", "贵定县"),  # a change goes on with the figure before, past its span (五年)
     ("12个", "黔南布依族苗族自治州"),                # (遵义红茶等12个: one example of what is counted)
 ])
 def test_the_region_of_each_figure_of_a_clause(text, region):

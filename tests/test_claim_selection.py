@@ -21,6 +21,8 @@ SELECTION = [
     ("全县学前三年毛入园率提高到92.6%。", ["92.6%"]),  # (the name of a statistic)
     ("三次产业结构进一步优化，服务业占比50.3%。", ["50.3%"]),
     ("推进万企兴万村行动，结对帮扶村庄36个。", ["36个"]),
+    # 眼 counts wells in digits; a Chinese numeral before it is a glance or the eyes
+    ("群众两眼放光，新打机井12眼。", ["12眼"]),
     # adverbs that look like a number and a unit: 一方面 (not 一方 of earth), 一度 (at one time)
     ("一方面稳投资，一方面促消费，全年新增投资3亿元。", ["3亿元"]),
     ("物价一度上涨较快，全年上涨2.1%，节约用电一度电省0.5元。", ["2.1%", "一度", "0.5元"]),

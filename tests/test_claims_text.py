@@ -293,6 +293,8 @@ RANKS_AND_TITLES = [
     ("全市412个贫困村已全部出列。", "412个", "贫困村出列"),
     # a per-unit standard after 按照 (每平方米): the words after it say what it is
     ("按照每平方米150元的标准给予改造补助。", "150元", "标准给予改造补助"),
+    # funds won (争取到): what was won, not the verb's remainder
+    ("去年争取到专项债券5亿元。", "5亿元", "专项债券"),
     # adverbs of a series are no part of what was done (先后, 相继)
     ("全县先后三次举办产销对接会。", "三次", "全县举办产销对接会"),
     ("相继建成冷链仓储设施8座。", "8座", "建成冷链仓储设施"),

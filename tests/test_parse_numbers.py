@@ -355,7 +355,8 @@ FORMS = [
     ("名次在第3到第8之间", "第3到第8之间", 3, 3, 8),
 ]
 NOT_NUMBERS = ["大家一起努力", "收拾行装", "干劲十足", "新兵入伍", "四川盆地", "两两结对", "部队登陆演练",
-               "访问 https://example.org/a?id=2020%20", "编号B2030417", "会议于9:30召开", "半成品仓库"]
+               "访问 https://example.org/a?id=2020%20", "编号B2030417", "会议于9:30召开", "半成品仓库",
+               "一眼望去，茶园连片"]  # (眼 counts wells, not a glance: its noun_after_unit)
 @pytest.mark.parametrize("sentence", ["进入第二阶段", "第一批、第二批", "前三季度增长5%", "提前3天完成",
                                       "位居前三年", "居民收入第一次超过"])
 def test_no_rank_without_a_ranking_word_or_unit(sentence):
@@ -432,6 +433,7 @@ MAGNITUDE_UNITS = [
     ("培训4周", "4周", 4, "周"),
     ("子女未满16周岁", "16周岁", 16, "岁"),   # an age in full years, not 16 weeks
     ("发展食用菌2600万棒", "2600万棒", 26000000, "棒"),  # mushroom logs are counted in 棒
+    ("新打机井120眼", "120眼", 120, "眼"),  # wells are counted in 眼
 ]
 
 

@@ -358,7 +358,11 @@ class Attributor:
     def _unnamed(self, v: ClaimView, mentions: list) -> Region | None:
         """The region of a claim whose clause names no place: the document's, or the one
         the clause before it is about when the clause goes on with it."""
-        prev = v.s.claims[v.index - 1] if v.index else None
+        k = v.index - 1  # (the figure before, past a span of time in the claim's own clause:
+        while k >= 0 and v.s.claims[k].kind in ("date", "duration") and \
+                v.s.claims[k].start >= v.clause_start:  # …达到17320元，五年年均增长Y)
+            k -= 1
+        prev = v.s.claims[k] if k >= 0 else None
         if prev is not None and prev.region and (
                 _CONTINUES.fullmatch(v.clause) or self._same_subject(v, prev)):
             # 长沙市地区生产总值X，增长Y: the change of the figure before, its place;

@@ -99,7 +99,7 @@ def title_span(title: str | None, year: int | None) -> str | None:
     return None
 
 
-def _unnamed_cue(kind: str, year: int | None, reviewed: int | None, ahead: Cue | None,
+def _unnamed_cue(kind: str, year: int | None, reviewed: int | Cue | None, ahead: Cue | None,
                  plan: bool) -> Cue | None:
     """The time of a part whose heading names none (``DocumentReader.part_of``): a review's
     year before (``reviewed``), a forward part's ``ahead`` or year, a plan's other parts its
@@ -109,8 +109,11 @@ def _unnamed_cue(kind: str, year: int | None, reviewed: int | None, ahead: Cue |
         return Cue(ahead.first - n, ahead.first - 1, "plan")
     if year is None:
         return None
-    back = year - 1 if reviewed is None else reviewed
-    return Cue(back, back, "relative") if kind == "review" else \
+    if isinstance(reviewed, Cue):  # (the years a report on a span of years reviews)
+        back: int | Cue = reviewed
+    else:
+        back = year - 1 if reviewed is None else reviewed
+    return (back if isinstance(back, Cue) else Cue(back, back, "relative")) if kind == "review" else \
         (ahead or Cue(year, year, "relative")) if kind == "forward" else \
         ahead if plan else None
 
@@ -289,10 +292,22 @@ class DocumentReader:
             return None
         first = {c: i for i, c in enumerate(counts)}  # (in the order the text names them)
         top = max(counts, key=lambda c: (counts[c], -first[c]))  # (a tie: the first named)
-        under = [c for c in counts if c != top and counts[c] * 2 >= counts[top] and counts[c] > 1
-                 and self.gazetteer.lies_in(regions[c], regions[top])]  # (once: no evidence)
+        under = [c for c in counts if c != top and counts[c] * 2 >= counts[top]
+                 and self.gazetteer.lies_in(regions[c], regions[top])
+                 and (counts[c] > 1 or self._written_under(doc, regions[top], regions[c]))]
         return regions[max(under, key=lambda c: (len(self.gazetteer.path(regions[c])), counts[c]))
                        ] if under else regions[top]
+
+    def _written_under(self, doc: Document, outer: Region, inner: Region) -> bool:
+        """Whether a line near the top names ``inner`` right after ``outer``, its path written
+        out (走进甘肃省定西市安定区…): a division named once is evidence only so (向云南省和
+        陕西省4个县…。在澜沧县… is no text about 澜沧县)."""
+        for b in doc.blocks[: self.rules["document"]["head_blocks"]]:
+            found = self.gazetteer.find(b.text)
+            for i, m in enumerate(found):
+                if m.region == outer and self.gazetteer.narrowed(found[i:], b.text) == inner:
+                    return True
+        return False
 
     def _place(self, text: str) -> Region | None:
         """The first division ``text`` names, or a division under it named right after it
@@ -396,7 +411,7 @@ class DocumentReader:
         """Whether the title names the work planned for its year (工作要点)."""
         return any(w in (doc.title or "") for w in self.rules["document"]["ahead_titles"])
 
-    def part_of(self, text: str, year: int | None, reviewed: int | None = None,
+    def part_of(self, text: str, year: int | None, reviewed: int | Cue | None = None,
                 ahead: Cue | None = None, plan: bool = False, done: bool = False
                 ) -> Part | None:
         """The part a numbered heading opens (一、2017年工作回顾), None for other blocks.
@@ -497,7 +512,7 @@ class DocumentReader:
         return at <= 2 or text[:at] in self.rules["time"]["lead_in"]
 
     def _unnamed_years(self, doc: Document, year: int | None, kind: str
-                       ) -> tuple[int | None, Cue | None, bool]:
+                       ) -> tuple[int | Cue | None, Cue | None, bool]:
         """The years a review heading and a forward heading without a year are about, when
         not the defaults (``part_of``), and whether other headings share the forward time: a
         plan whose title names its plan period (“十四五”…规划, 三年行动方案（2023—2025年）) is
@@ -514,8 +529,22 @@ class DocumentReader:
             return None, None, False
         day = doc.issue_date or ""
         issued = int(day[:4]) if day[:4].isdigit() else None
-        return year, Cue(issued, issued, "relative") if issued is not None and issued > year \
-            else None, False
+        return self._years_reviewed(doc, year), Cue(issued, issued, "relative") \
+            if issued is not None and issued > year else None, False
+
+    def _years_reviewed(self, doc: Document, year: int) -> int | Cue:
+        """The years a report on its own year reviews: that year, or the span of years ending
+        with it that its title or the line under it names (…工作总结 /（2016—2020年）,
+        “十三五”…工作总结: its review headings are about the five years)."""
+        title = doc.title or ""
+        k = next((i for i, b in enumerate(doc.blocks[:8]) if b.text.strip() == title), None)
+        under = doc.blocks[k + 1].text if k is not None and k + 1 < len(doc.blocks) else ""
+        for text in (title, under if len(under) <= 16 else ""):
+            span = next((c for _, c in self.times.cues(_norm(text), year)
+                         if c.kind in ("plan", "years") and c.first < c.last == year), None)
+            if span is not None:
+                return span
+        return year
 
     def outline(self, doc: Document, year: int | None, kind: str = "other") -> list[BlockTime]:
         out: list[BlockTime] = []

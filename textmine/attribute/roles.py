@@ -375,7 +375,7 @@ class RoleRules:
         """The clause without plan names and the words that hold 再 but set no goal
         (失业人员再就业1.21万人)."""
         clause = self._no_plan_names(clause)
-        return self.not_target.sub("", clause) if "再" in clause else clause
+        return self.not_target.sub("", clause) if "再" in clause or "争取" in clause else clause
 
     def _no_plan_names(self, clause: str) -> str:
         """The clause without the 计划 of a programme's name or of a comparison

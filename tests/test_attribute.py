@@ -202,6 +202,8 @@ SENTENCES = [
     ("全年全县争取上级资金8.2亿元，争取到项目资金5亿元。", 2020, "8.2亿元", "2020", "outcome"),
     ("全年全县争取上级资金8.2亿元，争取到项目资金5亿元。", 2020, "5亿元", "2020", "outcome"),
     ("今年要争取中央资金10亿元。", 2021, "10亿元", "2021", "target"),  # (a guard)
+    # a standard of a subsidy (补贴标准, as 补助标准): what the body arranges
+    ("全县现有公益性岗位1200个，岗位补贴标准为每人每月600元。", 2022, "600元", "2022", "plan"),
     # a part with its own cue keeps it (其中中央政府拟新增X: plan)
     ("去年实施总额800亿元的两年投资计划，其中省政府拟新增260亿元。", 2020, "260亿元", "2019",
      "plan"),
@@ -375,6 +377,20 @@ def test_a_summary_of_years_reviews_them(title, text, period):
         doc = doc.replace("（2016—2020年）\n", "")
     c = next(c for c in _claims(doc, doc_id="summary-2020") if c.text == text)
     assert c.period == period
+
+
+PROJECT_NOTICE = """某村2021年度衔接资金项目公告公示
+一、项目名称：某村蔬菜种植基地建设项目。
+二、绩效目标：项目建成后带动脱贫户45户增收。
+三、联农带农机制：村集体按投资额的5%收取租金，用于公益岗位和村内小型公益事业的日常管护。
+"""
+
+
+def test_a_numbered_heading_run_into_its_paragraph_ends_the_part_before():
+    """三、联农带农机制：… (a heading with a colon, its paragraph after it on the line) opens a
+    part of its own: the goals of 二、绩效目标 end before it."""
+    got = {c.text: c.role for c in _claims(PROJECT_NOTICE)}
+    assert got["45户"] == "target" and got["5%"] == "outcome"
 
 
 YEAR_NOTICE = """关于2020年某省金融帮扶工作情况的通报

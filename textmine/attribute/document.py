@@ -429,9 +429,12 @@ class DocumentReader:
         if not self.numbered.match(s):
             return self._bracketed_part(s, year, ahead, plan)  # (【下一步工作】; else None)
         if len(s) > 40:  # a heading run into its paragraph (column text): its first clause
-            s = re.split(r"[，,。；：:]", s, maxsplit=1)[0]
-            if len(s) > 40 or not (self.has["review"](s) or self.has["forward"](s)):
+            first = re.split(r"[，,。；：:]", s, maxsplit=1)[0]
+            titled = len(first) <= 20 and s[len(first):len(first) + 1] in "：:"  # (六、联农带农机制：…)
+            if len(first) > 40 or not (titled or self.has["review"](first) or
+                                       self.has["forward"](first)):
                 return None
+            s = first
         kind = "review" if self.has["review"](s) else "forward" if self.has["forward"](s) else "other"
         cues = [c for _, c in self.times.cues(s, year)]
         if kind == "forward" and done and not cues and not self.has["forward"](

@@ -119,6 +119,28 @@ def test_group_rows_give_their_unit_to_the_rows_below(tmp_path):
     assert len(cells) == 6
 
 
+def test_a_column_of_changes_beside_a_column_of_units(tmp_path):
+    """A statistical table's 单位 column gives each row's unit, but a column whose header
+    gives a percent (比上年增长（%）) is in percent, and its figures are changes of the row's
+    statistic (a negative one names a fall by its sign); 单位 is no part of the indicator."""
+    rows = [["指标", "单位", "2023年", "比上年增长(%)"],
+            ["地区生产总值", "亿元", "186.5", "5.2"],
+            ["固定资产投资", "亿元", "92.4", "-3.6"],
+            ["农村居民人均可支配收入", "元", "15632", "8.2"]]
+    page = Page().grid(40, 100, [140, 50, 60, 90], rows, rules="none")
+    doc, claims = _claims(build(tmp_path / "county-2023.pdf", [page]))
+    cells = _cells(claims, "p1-t1")
+    level, growth, fall = cells[(1, 2)], cells[(1, 3)], cells[(2, 3)]
+    assert (level.kind, level.value, level.unit, level.change) == (
+        "money", Decimal(18650000000), "元", None)
+    assert (growth.kind, growth.value, growth.unit, growth.change) == (
+        "percent", Decimal("5.2"), "%", "increase")
+    assert growth.indicator == "地区生产总值比上年增长"
+    assert growth.indicator_key == level.indicator_key == "国内生产总值"
+    assert (fall.value, fall.unit, fall.change) == (Decimal("-3.6"), "%", None)
+    assert cells[(3, 3)].unit == "%" and cells[(3, 2)].unit == "元"
+
+
 def test_two_tables_side_by_side_stay_apart(tmp_path):
     left = [["资金(万元)", "2021", "2022"], ["产业", "1,020", "1,130"],
             ["就业", "640", "702"], ["消费", "385", "410"]]

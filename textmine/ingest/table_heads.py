@@ -14,10 +14,12 @@ Each value cell becomes a ``table_cell`` block whose ``TableCell`` carries all t
 """
 from __future__ import annotations
 
-from ..parse.cells import is_generic, is_label, is_period, is_placeholder, is_unit, split_unit
+from ..parse.cells import fold, is_generic, is_label, is_period, is_placeholder, is_unit, split_unit
 from ..types import Block, Table, TableCell
 from .boxes import CharBoxes
 from .tables import Grid, GridCell, PageTable
+
+_PERCENTS = frozenset(["%", "个百分点", "百分点", "‰"])  # a column's units that beat a row's
 
 STUB_VALUE_SHARE = 0.2  # a stub column may hold this share of values (52周内股价区间)
 
@@ -171,8 +173,11 @@ class _Heads:
     def cell(self, i: int, j: int, label: str, row_unit: str | None) -> TableCell:
         head, col_label, col_unit = self.columns[j]
         period = head if is_period(head) else (label if is_period(label) else None)
-        return TableCell(self.t_id, i, j, label, col_label,
-                         row_unit or col_unit or self.group_unit or self.table_unit,
+        # (a column of rates or changes, 比上年增长（%）, beside a column of units, 单位 亿元:
+        # the column's percent, not the row's unit)
+        unit = col_unit if col_unit and fold(col_unit) in _PERCENTS else \
+            row_unit or col_unit or self.group_unit or self.table_unit
+        return TableCell(self.t_id, i, j, label, col_label, unit,
                          "".join(period.split()) if period else None)
 
 

@@ -50,7 +50,7 @@ def sentence_claims(doc: Document, segmenter: Segmenter, sentences: list[Sentenc
     segmenter.expect(sum(len(sent.text) for sent, mentions in found_in if mentions))
     for sent, mentions in found_in:
         if sent.cell is not None:  # a table cell: its headers say what it measures
-            found = cell_claims(doc, sent, box)
+            found = _cell_changes(cell_claims(doc, sent, box))
             tokens = segmenter.tokens(sent.text) if found else None
         else:
             if not mentions:
@@ -478,6 +478,18 @@ def _reduced(indicator: str, kind: str) -> str | None:
         return None
     m = _REDUCING.search(indicator, 0, 6)  # (after a place or a modal: 全县减少…, 再减少…)
     return "decrease" if m and m.start() <= 4 and len(indicator) - m.end() >= 2 else None
+
+
+def _cell_changes(claims: list[Claim]) -> list[Claim]:
+    """A table cell's figure under a header of a change (比上年增长（%）, 增减额) is the size of
+    that change, as the same words before a figure in a sentence make it (a negative one,
+    -3.6 under 增长, names a fall by its sign: no direction added)."""
+    for c in claims:
+        ind = c.indicator or ""
+        if c.kind not in ("date", "duration", "rank") and ind and \
+                not isinstance(c.value, str) and c.value is not None and c.value >= 0:
+            c.change = _change(ind, len(ind))
+    return claims
 
 
 def _change(text: str, start: int) -> str | None:

@@ -393,6 +393,17 @@ def test_a_numbered_heading_run_into_its_paragraph_ends_the_part_before():
     assert got["45户"] == "target" and got["5%"] == "outcome"
 
 
+def test_a_tables_rows_headed_by_places_are_those_places():
+    """A text table by county (县区 | 销售额（万元） | 同比增长（%）): each row's figures are its
+    county's, the total's the document's."""
+    text = ("2023年黔南州消费帮扶情况\n县区\t销售额（万元）\t同比增长（%）\n长顺县\t12560\t18.2\n"
+            "惠水县\t9830\t6.4\n合计\t53420\t9.6\n")
+    got = {c.text: (c.region, c.indicator_key) for c in _claims(text) if c.kind != "date"}
+    assert got["12560"] == got["18.2"] == ("长顺县", "销售额")
+    assert got["9830"][0] == "惠水县"
+    assert got["53420"] == ("黔南布依族苗族自治州", "销售额")
+
+
 YEAR_NOTICE = """关于2020年某省金融帮扶工作情况的通报
 一、总体情况
 年末全省扶贫贷款余额达到620亿元。

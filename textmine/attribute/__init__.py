@@ -158,10 +158,21 @@ class Attributor:
         if place is None:
             place = places[indicator] = self.gazetteer.leading(indicator)
         bracketed = self._bracketed(v, mentions)  # (长顺县（71.2%）: 长顺县's)
-        region = bracketed.region if bracketed is not None else self.region(v, mentions, place)
+        region = bracketed.region if bracketed is not None else \
+            self._row_place(v, place) or self.region(v, mentions, place)
         c.region = region.name if region is not None else None
         c.indicator_key = self._key(v, place, recent if recent is not None else {},
                                     bracketed is not None)
+
+    def _row_place(self, v: ClaimView, place: str) -> Region | None:
+        """The division a table cell's row is headed by (长顺县 | 12560 | 18.2: 长顺县's), the
+        cell's indicator starting with it (read in the document's province: 朝阳区); None for
+        other claims."""
+        if v.claim.table is None or not place:
+            return None
+        found = self.gazetteer.find(place, self.gazetteer.province_code(v.s.home))
+        r = found[0].region if found else None
+        return r if r is not None and r.level in ("province", "prefecture", "county") else None
 
     def _key(self, v: ClaimView, place: str, recent: dict, elided: bool) -> str:
         """The claim's indicator key; ``recent``: the keys of the paragraph's figures so far

@@ -404,6 +404,18 @@ def test_a_tables_rows_headed_by_places_are_those_places():
     assert got["53420"] == ("黔南布依族苗族自治州", "销售额")
 
 
+def test_a_tables_columns_headed_by_places_are_those_places():
+    """A text table whose columns are places (指标 长顺县 惠水县 全州) under a word that heads
+    its rows: each column's figures are its place's; a row of a change alone (同比增长) is
+    the change of the statistic of the row above it."""
+    text = ("2023年黔南州消费帮扶情况\n指标\t长顺县\t惠水县\t全州\n销售额（万元）\t12560\t9830\t53420\n"
+            "同比增长（%）\t18.2\t6.4\t9.6\n")
+    got = {c.text: (c.region, c.indicator_key, c.change) for c in _claims(text) if c.kind != "date"}
+    assert got["12560"] == ("长顺县", "销售额", None)
+    assert got["18.2"] == ("长顺县", "销售额", "increase")
+    assert got["53420"] == got["9.6"][:2] + (None,) == ("黔南布依族苗族自治州", "销售额", None)
+
+
 YEAR_NOTICE = """关于2020年某省金融帮扶工作情况的通报
 一、总体情况
 年末全省扶贫贷款余额达到620亿元。

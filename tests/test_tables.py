@@ -141,6 +141,20 @@ def test_a_column_of_changes_beside_a_column_of_units(tmp_path):
     assert cells[(3, 3)].unit == "%" and cells[(3, 2)].unit == "元"
 
 
+def test_a_row_of_a_change_is_the_change_of_the_row_above(tmp_path):
+    """销售额（万元） then 同比增长（%）: the second row's figures are the growth of the
+    first's statistic (one key), not a statistic named 同比增长."""
+    rows = [["项目", "2022年", "2023年"],
+            ["销售额(万元)", "10650", "12560"],
+            ["同比增长(%)", "12.1", "18.2"]]
+    page = Page().grid(40, 100, [140, 70, 70], rows, rules="none")
+    doc, claims = _claims(build(tmp_path / "sales-2023.pdf", [page]))
+    cells = _cells(claims, "p1-t1")
+    growth = cells[(2, 2)]
+    assert (growth.indicator, growth.unit, growth.change) == ("销售额同比增长", "%", "increase")
+    assert growth.indicator_key == cells[(1, 2)].indicator_key == "销售额"
+
+
 def test_two_tables_side_by_side_stay_apart(tmp_path):
     left = [["资金(万元)", "2021", "2022"], ["产业", "1,020", "1,130"],
             ["就业", "640", "702"], ["消费", "385", "410"]]

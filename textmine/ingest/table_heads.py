@@ -145,12 +145,14 @@ def build_table(pt: PageTable, page_no: int | None, t_index: int, t_id: str
                    for u in [split_unit(c.text)[1]] if u), None)
     heads = _Heads(t_id, column_headers(grid, h, s), corner or split_unit(pt.caption)[1])
     blocks: list[Block] = []
+    level = ""  # the last row label of a statistic (销售额), which a row of its change follows
     for i in range(h, len(grid)):
         row = grid[i]
         if all(k in ("empty", "placeholder") for k in kinds[i][s:]):
             heads.group_unit = split_unit(" ".join(c.text for c in row[:s] if c))[1]
             continue  # a group row (or an empty one)
         label, row_unit = _row_header(row[:s])
+        label, level = _of_row_level(label, level)
         for j in range(s, len(row)):
             c = row[j]
             if c is not None and kinds[i][j] in ("value", "phrase", "period"):
@@ -179,6 +181,16 @@ class _Heads:
             row_unit or col_unit or self.group_unit or self.table_unit
         return TableCell(self.t_id, i, j, label, col_label, unit,
                          "".join(period.split()) if period else None)
+
+
+def _of_row_level(label: str, level: str) -> tuple[str, str]:
+    """(label, level) of a row: a row of a change alone (同比增长) under the row of a
+    statistic (销售额) is that statistic's change (销售额同比增长), as ``_of_level`` does for
+    columns."""
+    from ..nlp.indicator import change_words
+    if label and change_words(label) == label:
+        return (level + label if level else label), level
+    return label, (label if label and not is_period(label) and not is_generic(label) else level)
 
 
 def _of_level(columns: list[tuple[str, str, str | None]]) -> list[tuple[str, str, str | None]]:

@@ -19,6 +19,7 @@ import re
 MIN_ROWS = 2
 WORD_CELL_MAX = 6  # words after a row's values (预期性, 约束性) are at most this long
 CAPTION_MAX = 40   # the short line right above a table is its caption (专栏1 …主要指标)
+LABEL_MAX = 8      # a header's labels of its columns (长顺县, 全州) are at most this long
 _SEP = re.compile(r"\t| {2,}|\u3000+")
 _SENTENCE = re.compile(r"[。，；！？,;!?]")
 
@@ -39,10 +40,12 @@ def _is_row(kinds: list[str]) -> bool:
 
 
 def _is_header(kinds: list[str], cells: list[str]) -> bool:
-    """No figure in it, and a period or a unit in brackets over the values (2025年; 产量（万吨）)."""
-    from ..parse.cells import split_unit
+    """No figure in it, and a period or a unit in brackets over the values (2025年; 产量（万吨）),
+    or short labels after a word that heads the rows (指标 长顺县 惠水县 全州)."""
+    from ..parse.cells import is_generic, split_unit
     return len(kinds) >= 3 and not {"value", "phrase"} & set(kinds) and \
-        ("period" in kinds[1:] or any(split_unit(c)[1] for c in cells[1:]))
+        ("period" in kinds[1:] or any(split_unit(c)[1] for c in cells[1:]) or
+         is_generic(cells[0]) and all(len(c) <= LABEL_MAX for c in cells[1:]))
 
 
 def _kinds(cells: list[str]) -> list[str]:

@@ -8,16 +8,19 @@ of its own: the header's unit is applied (``746`` under ``营业收入(百万元
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..parse.cells import is_generic, is_period, negative_in_brackets, period_of
 from ..parse.numbers import NumberMention, find_numbers
 from ..parse.numerals import NUMERAL_CHARS
+from ..parse.tables import table
 from ..types import Claim, Document, Sentence, TableCell
 from .claims import select_claims
 from .sentences import ocr_fields
 
 FIGURE_SHARE = 0.6  # a cell is one figure when its mention covers this share of it
+_PLACE = re.compile(table("tables")["headers"]["place_header"])  # (a column header: a place)
 
 
 def cell_mentions(text: str, unit: str | None, year: int | None) -> list[NumberMention]:
@@ -70,9 +73,12 @@ def _with_unit(m: NumberMention, unit: str, year: int | None) -> NumberMention:
 
 def cell_indicator(cell: TableCell) -> str:
     """The row header, with the column header where it names a quantity (not a period, not
-    a word like 数值); the column header alone where the rows are periods."""
-    parts = [p for p in (cell.row_header, cell.col_header)
-             if p and not is_period(p) and not is_generic(p)]
+    a word like 数值); the column header alone where the rows are periods; a column header
+    that names a place (长顺县, 全州) before the row's statistic (长顺县销售额)."""
+    heads = (cell.row_header, cell.col_header)
+    if cell.col_header and _PLACE.fullmatch(cell.col_header):
+        heads = (cell.col_header, cell.row_header)
+    parts = [p for p in heads if p and not is_period(p) and not is_generic(p)]
     out = ""
     for p in parts:
         if out and (out[-1].isascii() or p[0].isascii()):

@@ -204,6 +204,12 @@ SENTENCES = [
     ("今年要争取中央资金10亿元。", 2021, "10亿元", "2021", "target"),  # (a guard)
     # a standard of a subsidy (补贴标准, as 补助标准): what the body arranges
     ("全县现有公益性岗位1200个，岗位补贴标准为每人每月600元。", 2022, "600元", "2022", "plan"),
+    # an average rate after a span from a written year (由2020年的X增加到2025年的Y，年均增长Z):
+    # the years after the start up to the end
+    ("脱贫人口人均纯收入由2020年的10200元增加到2025年的16800元，年均增长10.5%。", 2026, "10.5%",
+     "2021/2025", "outcome"),
+    # a change against a written year in a five-year review (比2020年增长65%): the end's
+    ("过去五年，全省农业全产业链产值突破2.3万亿元，比2020年增长65%。", 2026, "65%", "2025", "outcome"),
     # a part with its own cue keeps it (其中中央政府拟新增X: plan)
     ("去年实施总额800亿元的两年投资计划，其中省政府拟新增260亿元。", 2020, "260亿元", "2019",
      "plan"),

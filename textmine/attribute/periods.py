@@ -17,6 +17,7 @@ The first rule that applies decides, and ``period_source`` says which:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -86,8 +87,13 @@ class PeriodRules:
         if not v.claim.change:
             return period
         years = year_range(period)
-        if years is None or years[0] != years[1]:
+        if years is None:
             return period
+        if years[0] != years[1]:  # (a span's change against a written year before it, 比2020年
+            base = self.base_year(v)  # 增长65% in a five-year review: of the span's last year)
+            average = self._average(v.clause)
+            return str(years[1]) if base is not None and base < years[0] and not average \
+                else period
         if not self._average(v.clause):
             return period
         base = self.base_year(v)
@@ -110,6 +116,10 @@ class PeriodRules:
         start = v.clause_start
         if self._average(v.clause) and start > 0:
             start = clause_start(v.s.text, start - 1)
+            # (由2020年的X增加到2025年的Y，年均增长Z: the span's start is the base)
+            span = _SPAN_START.search(v.s.text, start, v.clause_start)
+            if span is not None:
+                return int(unicodedata.normalize("NFKC", span.group(1)))
         return last_base_year(v.s.text[start:v.claim.start])
 
     def _period(self, v: ClaimView) -> tuple[str | None, str]:
@@ -415,6 +425,7 @@ class PeriodRules:
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|州|旗|盟)|[全我本][国省区市州县]")
 
 
+_SPAN_START = re.compile(r"(?:由|从)((?:19|20|１９|２０)[\d０-９]{2})年")  # (由2020年的X…)
 _SPAN_VERB = re.compile("|".join(map(re.escape, table("indicator")["carry"]["span_verbs"])))
 
 

@@ -1306,6 +1306,9 @@ def test_a_half_year_summary_reviews_its_half_year(text, period, role):
     # statistic (固定资产投资增速由负转正): then no key rather than the level's
     ("全年规上工业增加值增长7.45%；其中，12月份增长8.1%。", "8.1%", "规模以上工业增加值"),
     ("全年外贸进出口总额86.2亿元；全社会用电量增速由负转正，全年增长4.3%。", "4.3%", ""),
+    # a word of the level alone (总量, 规模) after the statistic's growth: its level
+    ("全省地区生产总值增长5.8%，总量突破3万亿元。", "突破3万亿元", "国内生产总值"),
+    ("全县旅游收入增长12%，总额达到36亿元。", "36亿元", "旅游总收入"),
 ])
 def test_the_key_of_a_statistic_named_before_the_figure(sentence, text, key):
     c = next(c for c in _claims("2023年各地区经济运行情况\n" + sentence + "\n") if c.text == text)

@@ -220,20 +220,25 @@ class Attributor:
             return self.keys.of_rank(key, v.claim.indicator or "")
         if key in self.keys.qualified_parts and v.clause.startswith("其中"):
             return _of_whole(v, key)
-        if v.claim.kind in ("percent", "ratio"):
-            if key.startswith(_SHARE):
-                return self._share_of(v, key)
-            gap = _GOAL_GAP.match(v.claim.indicator or "")
-            if gap and (subject := _level_before(v)):  # (…增长5.3%，低于年初预期目标X: whose)
-                return subject + gap[1] + ("目标" if "目标" in gap.string else gap[2])
-            if key in self.keys.paces:  # (…增长5.1%，比上月加快0.5个百分点: the growth's pace)
-                return _pace_of(v, key)
-            if key.startswith(_ASPECTS) and (subject := _level_before(v)):
-                return subject + key  # (…增长5.4%，增速高于全国平均水平0.1个百分点: whose)
-            if v.claim.unit == "个百分点" and (gap := _GAP_TO.match(v.claim.indicator or "")):
-                return self._gap_to(v, gap)
-            if key and (m := _OF_WHOLE.match(v.clause)) and not _TIME_WHOLE.search(m["whole"]):
-                return self._share_of(v, _SHARE + key)  # (收入X亿元，为预算的101.2%: not 预算)
+        if key in self.keys.levels_alone and not v.claim.change:
+            return _level_before(v) or key  # (国内生产总值增长6.6%，总量突破90万亿元)
+        return self._refined_rate(v, key) if v.claim.kind in ("percent", "ratio") else key
+
+    def _refined_rate(self, v: ClaimView, key: str) -> str:
+        """A share's, a gap's and a pace's key (``_refined`` of a percent or a ratio)."""
+        if key.startswith(_SHARE):
+            return self._share_of(v, key)
+        gap = _GOAL_GAP.match(v.claim.indicator or "")
+        if gap and (subject := _level_before(v)):  # (…增长5.3%，低于年初预期目标X: whose)
+            return subject + gap[1] + ("目标" if "目标" in gap.string else gap[2])
+        if key in self.keys.paces:  # (…增长5.1%，比上月加快0.5个百分点: the growth's pace)
+            return _pace_of(v, key)
+        if key.startswith(_ASPECTS) and (subject := _level_before(v)):
+            return subject + key  # (…增长5.4%，增速高于全国平均水平0.1个百分点: whose)
+        if v.claim.unit == "个百分点" and (gap := _GAP_TO.match(v.claim.indicator or "")):
+            return self._gap_to(v, gap)
+        if key and (m := _OF_WHOLE.match(v.clause)) and not _TIME_WHOLE.search(m["whole"]):
+            return self._share_of(v, _SHARE + key)  # (收入X亿元，为预算的101.2%: not 预算)
         return key
 
     def _gap_to(self, v: ClaimView, gap: re.Match) -> str:

@@ -759,6 +759,8 @@ REFERENCE_YEARS = [
     ("某省第十四个五年规划纲要\n2020年全省地区生产总值达到4.1万亿元。到2025年，城镇化率达到65%。\n",
      "plan", 2021, "title"),
     ("某县“十四五”乡村振兴规划\n展望2035年，基本实现现代化。\n", "plan", 2021, "title"),
+    # a scraped page's line of when it was posted
+    ("发布时间：2020-05-12 10:30 来源：扶贫办\n消费扶贫工作动态\n", "news", 2020, "masthead"),
     # ... but not the title of a report on how a plan went: the day it was delivered
     ("某省“十四五”规划纲要实施中期评估报告\n——2023年11月21日在省人民代表大会常务委员会会议上\n",
      "review", 2023, "masthead"),

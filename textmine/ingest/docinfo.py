@@ -29,6 +29,8 @@ _PLAN_TITLE = ("规划", "纲要", "计划", "方案")  # a plan's title: its pl
 _YEARS = re.compile(r"\d{4}/\d{4}")  # a span of years, as the date grammar gives it
 _DATED = re.compile(r"(19[5-9]\d|20\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 _ISO_DAY = re.compile(r"\s*(19[5-9]\d|20\d\d)-\d{2}(?:-\d{2})?\b")  # a header's publish_date
+# ... or a scraped page's line of when it was posted (发布时间：2020-05-12 10:30, 日期：2020/5/12)
+_POSTED = re.compile(r"(?:发布|日期|时间)\s*[:：]\s*(19[5-9]\d|20\d\d)[-/.]\d{1,2}[-/.]\d{1,2}")
 
 
 # The last lines of an official document: the issuing body (…人力资源和社会保障厅) and the day
@@ -152,7 +154,8 @@ def reference_year(doc_id: str, title: str | None, header: dict[str, str],
     if m:
         return int(m.group(1)), "filename"
     for line in ((header or {}).get("publish_date", ""), (header or {}).get("date", ""), *head):
-        m = _DATED.search(unicodedata.normalize("NFKC", line)) or _ISO_DAY.match(line)
+        line = unicodedata.normalize("NFKC", line)
+        m = _DATED.search(line) or _ISO_DAY.match(line) or _POSTED.search(line)
         if m:
             return int(m.group(1)), "masthead"
     return _most_named_year(text)

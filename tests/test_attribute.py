@@ -187,6 +187,12 @@ SENTENCES = [
      2021, "40家", "2021", "target"),
     ("下一步，我们将力争全年改造提升高标准农田3万亩以上，培育省级龙头企业40家，带动脱贫户户均增收800元左右。",
      2021, "800元左右", "2021", "target"),
+    # ... also after a modal verb (要) in the first clause
+    ("今年全市要投入衔接资金不低于8亿元，实施项目300个以上。", 2021, "300个以上", "2021", "target"),
+    # ... but 将 before an object and what is done with it (将X作为, 将X纳入) is no modal
+    ("将筛选出的12,396名脱贫劳动力作为重点服务对象，开展就业帮扶。", 2020, "12,396名", "2020",
+     "outcome"),
+    ("将全县1.2万名脱贫人口纳入防返贫监测。", 2020, "1.2万名", "2020", "outcome"),
     # ... not past a ； (a new clause of what was done; a guard)
     ("力争全年新建冷链仓储设施20个；已建成乡镇快递服务站36个。", 2021, "36个", "2021", "outcome"),
     # a plan issued is what was done (已下达项目计划X个), and 再贴现 sets no goal (再)

@@ -281,20 +281,33 @@ class RoleRules:
         if q.part == "review":  # (保持在X以上 in a review: what held)
             words = self.held.sub("", words)
         if listed or self._strong_target_before(v) or self.has["target"](words) or \
-                (q.part != "review" and self.modal.search(clause)):
+                (q.part != "review" and self._modal_in(v.s.text, v.clause_start, v.claim.start)):
             return "target"
         return "target" if q.part != "review" and self._goals_listed(v) else None
 
     def _goals_listed(self, v: ClaimView) -> bool:
-        """A figure of a clause after one whose figure a goal verb set (力争全年新建X，培育Y，
-        带动Z): the goals it lists, in the same sentence with no ； between."""
+        """A figure of a clause after one whose figure a goal verb or a modal one set (力争全年
+        新建X，培育Y，带动Z; 今年要投入X，实施项目Y): the goals it lists, in the same sentence
+        with no ； between."""
         prev = next((c for c in reversed(v.s.claims[:v.index]) if c.kind != "date"), None)
         if prev is None or prev.role != "target" or v.claim.change:
             return False
         text = v.s.text
         start = max(text.rfind(";", 0, v.claim.start), text.rfind("；", 0, v.claim.start)) + 1
         return prev.start >= start and prev.end <= v.clause_start and \
-            bool(self.has["duration_target"](text[start:prev.start]))
+            bool(self.has["duration_target"](text[start:prev.start]) or
+                 self._modal_in(text, start, prev.start))
+
+    def _modal_in(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` holds a modal verb (要, 将): not 将 as the object marker,
+        with a verb of what is done with its object later in its clause (将X名人员作为…)."""
+        for m in self.modal.finditer(text, start, end):
+            if m.group() != "将":
+                return True
+            rest = _CLAUSE_END.search(text, m.end())
+            if not self.has["disposal"](text[m.end():rest.start() if rest else len(text)]):
+                return True
+        return False
 
     @staticmethod
     def _strong_target_before(v: ClaimView) -> bool:
@@ -420,6 +433,7 @@ class RoleRules:
                                   for _, cue in cues)
 
 
+_CLAUSE_END = re.compile(r"[，；;：:。！？!?]|,(?!\d{3})")  # (not the comma of 20,396)
 _SPAN_VERBS = tuple(table("indicator")["carry"]["span_verbs"])  # (增加到, 提高至, …)
 _PARTS_LISTED = "，,：:"  # (其中， / 其中： opening a list of parts)
 _BARE_CHANGE = re.compile(  # (比上年增加; 比去年预算低: a difference from the base)

@@ -208,6 +208,9 @@ SENTENCES = [
     ("全年全县争取上级资金8.2亿元，争取到项目资金5亿元。", 2020, "8.2亿元", "2020", "outcome"),
     ("全年全县争取上级资金8.2亿元，争取到项目资金5亿元。", 2020, "5亿元", "2020", "outcome"),
     ("今年要争取中央资金10亿元。", 2021, "10亿元", "2021", "target"),  # (a guard)
+    # money planned to be put in (计划投入) and a standard loans are given by: arranged
+    ("明年计划投入衔接资金2亿元。", 2020, "2亿元", "2021", "plan"),
+    ("按照每户不超过5万元的标准发放扶贫小额信贷。", 2020, "不超过5万元", "2020", "plan"),
     # a standard of a subsidy (补贴标准, as 补助标准): what the body arranges
     ("全县现有公益性岗位1200个，岗位补贴标准为每人每月600元。", 2022, "600元", "2022", "plan"),
     # an average rate after a span from a written year (由2020年的X增加到2025年的Y，年均增长Z):
@@ -464,7 +467,7 @@ def test_reports_on_a_year_or_a_plan_review_what_was_done(doc, text, period, rol
 
 
 KEYS = [
-    ("各级财政衔接推进乡村振兴补助资金", "衔接资金"),  # the levels of government together: the whole
+    ("各级财政衔接推进乡村振兴补助资金", "衔接资金"), ("计划投入衔接资金", "衔接资金"),  # the levels of government together: the whole
     # a final account's figure is the statistic's (its role says it is one); a level of
     # government's own part is no whole jurisdiction's
     ("一般公共预算收入决算数", "一般公共预算收入"), ("省级一般公共预算支出", "省级一般公共预算支出"),
@@ -994,7 +997,7 @@ SUMMARY_WITH_PARTS = """关于2023年某县乡村振兴工作情况的报告
     # a report on its own year: a review heading without a year (主要工作成效) reviews that year
     ("关于2023年", "2.8亿元", "2023", "outcome"), ("关于2023年", "36个", "2023", "outcome"),
     ("关于2023年", "104%", "2023", "outcome"),  # how much of the goal was done: no target
-    ("关于2023年", "3亿元", "2024", "target"),
+    ("关于2023年", "3亿元", "2024", "plan"),  # (计划投入: money the body arranges)
     # a government work report, delivered at the start of its year, reviews the year before
     ("2024年某县政府工作报告\n", "2.8亿元", "2023", "outcome"),
 ])

@@ -467,7 +467,9 @@ def test_reports_on_a_year_or_a_plan_review_what_was_done(doc, text, period, rol
 
 
 KEYS = [
-    ("各级财政衔接推进乡村振兴补助资金", "衔接资金"), ("计划投入衔接资金", "衔接资金"),  # the levels of government together: the whole
+    ("各级财政衔接推进乡村振兴补助资金", "衔接资金"), ("计划投入衔接资金", "衔接资金"),
+    ("农民人均可支配收入", "农村居民人均可支配收入"),  # farmers' income: no residents' income
+    ("农牧民人均可支配收入增长", "农村居民人均可支配收入"),  # the levels of government together: the whole
     # a final account's figure is the statistic's (its role says it is one); a level of
     # government's own part is no whole jurisdiction's
     ("一般公共预算收入决算数", "一般公共预算收入"), ("省级一般公共预算支出", "省级一般公共预算支出"),

@@ -184,6 +184,7 @@ def test_needs_leave_the_excluded_spans_as_they_were():
     ("全县减少贫困人口1.2万人。", "1.2万人", "decrease"),
     ("今年再压减粗钢产能1200万吨左右。", "1200万吨左右", "decrease"),
     ("全县贫困人口减少到3200人。", "3200人", None),  # (a level reached)
+    ("“十三五”期间，全县累计减贫5.6万人。", "5.6万人", "decrease"),  # (减贫: the poor reduced by)
     ("全市规模以上工业增加值1200亿元。", "1200亿元", None),  # (增加值: a noun)
 ])
 def test_the_direction_of_a_change(sentence, text, change):

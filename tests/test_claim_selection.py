@@ -21,8 +21,8 @@ SELECTION = [
     ("全县学前三年毛入园率提高到92.6%。", ["92.6%"]),  # (the name of a statistic)
     ("三次产业结构进一步优化，服务业占比50.3%。", ["50.3%"]),
     ("推进万企兴万村行动，结对帮扶村庄36个。", ["36个"]),
-    # 个体 is a word: the number counts the households after it (not 900多万个)
-    ("降低900多万个体工商户税负。", ["900多万"]),
+    # 个体 is a word: the number counts the households after it (not 620多万个)
+    ("全省620多万个体工商户享受减税政策。", ["620多万"]),
     # 眼 counts wells in digits; a Chinese numeral before it is a glance or the eyes
     ("群众两眼放光，新打机井12眼。", ["12眼"]),
     # adverbs that look like a number and a unit: 一方面 (not 一方 of earth), 一度 (at one time)

@@ -1060,6 +1060,8 @@ CLAUSE_REGIONS = """2022年黔南州东西部协作工作简报
 遵义红茶等12个品牌入选省级名录。
 全省新认定省级龙头企业86个。我州协作工作扎实推进，在全省年度考核中排名第三。
 2020年，贵定县农民人均可支配收入达到12800元，五年年均增长10.2%。
+都匀市新建冷库3座，帮助销售荔波县农产品1.6亿元。
+在宁波开设黔南农特产品展销中心6个。
 """
 
 
@@ -1072,6 +1074,9 @@ CLAUSE_REGIONS = """2022年黔南州东西部协作工作简报
     ("86个", "贵州省"),  # 全省 in a prefecture's report: the province it lies in
     ("第三", "黔南布依族苗族自治州"),  # ... but not the scope of a rank (在全省…排名第三)
     ("10.2%", "贵定县"),  # a change goes on with the figure before, past its span (五年)
+    # a place that is the object of the clause's verb: its subject is the clause before's
+    ("1.6亿元", "都匀市"),
+    ("6个", "黔南布依族苗族自治州"),  # (在宁波开设…: where the actor did it, no subject)
     ("12个", "黔南布依族苗族自治州"),                # (遵义红茶等12个: one example of what is counted)
 ])
 def test_the_region_of_each_figure_of_a_clause(text, region):

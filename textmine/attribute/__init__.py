@@ -361,12 +361,10 @@ class Attributor:
         if first.region is not None and first.region.level == "national" and \
                 home is not None and home.level != "national":
             return home  # 全国文明村镇 in a province's report: a title
-        lead = v.s.text[start:first.start]
-        for w in self._subject_lead:
-            lead = lead.replace(w, "")
-        if lead.strip() or v.s.text.startswith(self._not_subject_after, first.end) or \
-                "等" in v.s.text[first.end:v.claim.start]:
-            return home  # (石嘴山先进材料等3个平台: the place one example of what is counted)
+        if not self._is_subject(v, first):
+            # (石嘴山先进材料等3个平台: the place one example of what is counted; 帮助销售陇南
+            # 农特产品: the place an object, the clause's subject that of the clause before)
+            return self._unnamed(v, mentions)
         if first.region is None:  # (全省, 本市: the document's, unless of another kind)
             return self._whole_named_before(v, first, mentions) or home
         return self.gazetteer.narrowed(inside, v.s.text)  # (河北承德贫困发生率: 承德市)
@@ -438,6 +436,23 @@ class Attributor:
     @cached_property
     def _subject_lead(self) -> list[str]:
         return sorted(self.reader.rules["regions"]["subject_lead"], key=len, reverse=True)
+
+    def _is_subject(self, v: ClaimView, first) -> bool:
+        """Whether the place ``first`` (the first named in the claim's clause) is its subject:
+        only time words and the like before it (``subject_lead``), not one of a list or an
+        example (、, 等), not where the actor did something (在宁波开设…)."""
+        text = v.s.text
+        lead = text[v.clause_start:first.start]
+        if lead.endswith("在") and text.startswith(self._acts_at, first.end):
+            return False
+        for w in self._subject_lead:
+            lead = lead.replace(w, "")
+        return not (lead.strip() or text.startswith(self._not_subject_after, first.end) or
+                    "等" in text[first.end:v.claim.start])
+
+    @cached_property
+    def _acts_at(self) -> tuple[str, ...]:
+        return tuple(self.reader.rules["regions"]["acts_at"])
 
     @cached_property
     def _not_subject_after(self) -> tuple[str, ...]:

@@ -362,7 +362,7 @@ class Attributor:
                 home is not None and home.level != "national":
             return home  # 全国文明村镇 in a province's report: a title
         if not self._is_subject(v, first):
-            # (石嘴山先进材料等3个平台: the place one example of what is counted; 帮助销售陇南
+            # (某市某平台等3个平台: the place one example of what is counted; 帮助销售陇南
             # 农特产品: the place an object, the clause's subject that of the clause before)
             return self._unnamed(v, mentions)
         if first.region is None:  # (全省, 本市: the document's, unless of another kind)

@@ -431,6 +431,30 @@ def test_a_tables_columns_headed_by_places_are_those_places():
     assert got["53420"] == got["9.6"][:2] + (None,) == ("黔南布依族苗族自治州", "销售额", None)
 
 
+def test_a_plans_table_of_years_and_average_growth():
+    """A plan's table (指标 单位 2020年 2025年 年均增长（%） 属性) in a report of 2021: the
+    base year's column is an outcome, the last year's a target, and the average growth
+    covers the years after the base up to the last, a target too."""
+    text = ("某县主要指标\n指标\t单位\t2020年\t2025年\t年均增长（%）\t属性\n"
+            "地区生产总值\t亿元\t86.5\t120\t6.8\t预期性\n"
+            "农村居民人均可支配收入\t元\t11230\t16500\t8\t预期性\n")
+    got = {c.text: (c.period, c.role, c.indicator_key, c.change) for c in _claims(text, year=2021)}
+    assert got["86.5"] == ("2020", "outcome", "国内生产总值", None)
+    assert got["120"] == ("2025", "target", "国内生产总值", None)
+    assert got["6.8"] == ("2021/2025", "target", "国内生产总值", "increase")
+    assert got["8"][:2] == ("2021/2025", "target")
+
+
+@pytest.mark.parametrize("header,year,expected", [
+    ("2020年", 2021, ("2020", "outcome")), ("2025年", 2021, ("2025", None)),  # (None: ahead)
+    ("2021-2025", 2021, ("2021/2025", None)), ("2019-2021", 2022, ("2019/2021", "outcome")),
+    ("2023E", 2021, ("2023", "forecast")),  # (a guard)
+])
+def test_a_headers_period_and_role(header, year, expected):
+    from textmine.parse.cells import period_of
+    assert period_of(header, year) == expected
+
+
 YEAR_NOTICE = """关于2020年某省金融帮扶工作情况的通报
 一、总体情况
 年末全省扶贫贷款余额达到620亿元。

@@ -14,7 +14,8 @@ Each value cell becomes a ``table_cell`` block whose ``TableCell`` carries all t
 """
 from __future__ import annotations
 
-from ..parse.cells import fold, is_generic, is_label, is_period, is_placeholder, is_unit, split_unit
+from ..parse.cells import (fold, is_average, is_generic, is_label, is_period, is_placeholder, is_unit,
+                           split_unit, year_of)
 from ..types import Block, Table, TableCell
 from .boxes import CharBoxes
 from .tables import Grid, GridCell, PageTable
@@ -171,16 +172,28 @@ class _Heads:
         self.columns = _of_level([(text, *split_unit(text)) for text in columns])
         self.table_unit = table_unit
         self.group_unit: str | None = None
+        self.average_years = _average_years(columns)  # (年均增长 beside 2020年 and 2025年)
 
     def cell(self, i: int, j: int, label: str, row_unit: str | None) -> TableCell:
         head, col_label, col_unit = self.columns[j]
         period = head if is_period(head) else (label if is_period(label) else None)
+        if period is None and self.average_years and is_average(col_label):
+            period = self.average_years  # (an average rate over the table's years)
         # (a column of rates or changes, 比上年增长（%）, beside a column of units, 单位 亿元:
         # the column's percent, not the row's unit)
         unit = col_unit if col_unit and fold(col_unit) in _PERCENTS else \
             row_unit or col_unit or self.group_unit or self.table_unit
         return TableCell(self.t_id, i, j, label, col_label, unit,
                          "".join(period.split()) if period else None)
+
+
+def _average_years(columns: list[str]) -> str | None:
+    """The years an average rate beside columns of years covers (2020年, 2025年 -> 2021-2025:
+    the years after the first up to the last); None without two columns of single years."""
+    years = [int(y) for y in (year_of(c) for c in columns) if y is not None]
+    if len(years) < 2 or max(years) <= min(years):
+        return None
+    return f"{min(years) + 1}-{max(years)}"
 
 
 def _of_row_level(label: str, level: str) -> tuple[str, str]:

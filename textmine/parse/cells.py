@@ -38,6 +38,7 @@ def _data() -> dict:
         "year": re.compile(t["periods"]["year"]),
         "periods": [re.compile(p) for p in t["periods"]["other"]],
         "roles": t["roles"],
+        "average": tuple(t["averages"]["words"]),
         "caption_unit": re.compile(t["units"]["caption"]),
         "bracket_unit": re.compile(t["units"]["bracket"]),
         "magnitudes": t["units"]["magnitudes"],
@@ -120,6 +121,17 @@ def _clean(text: str) -> str:
     return text.strip().rstrip(":：").strip()
 
 
+def year_of(header: str) -> str | None:
+    """The year a header names alone (2025年, 2020), without an estimate's mark; else None."""
+    m = _data()["year"].match(fold(header))
+    return m.group("year") if m and not m.group("mark") else None
+
+
+def is_average(label: str) -> bool:
+    """A header of an average rate over years (年均增长, 年均增长（%）)."""
+    return any(w in fold(label) for w in _data()["average"])
+
+
 def period_of(header: str, year: int | None) -> tuple[str | None, str | None]:
     """The period (ISO, as in docs/claims.md) and role a header gives the figures under it:
     a year with its mark (``2021E`` forecast, ``2020A`` outcome), a year alone (an outcome
@@ -137,7 +149,10 @@ def period_of(header: str, year: int | None) -> tuple[str | None, str | None]:
     span = _SPAN.fullmatch(t)
     if span:
         mark = span.group("mark")
-        return _span_period(span), d["roles"].get(mark) if mark else "outcome"
+        if mark:
+            return _span_period(span), d["roles"].get(mark)
+        ahead = span.group("b") and year is not None and int(span.group("b")) > year
+        return _span_period(span), None if ahead else "outcome"  # (2021-2025 in 2021: ahead)
     from .dates import find_dates
     dates = find_dates(t, year)
     if len(dates) == 2 and re.fullmatch(r"\d{4}", str(dates[0].value)) \

@@ -109,11 +109,9 @@ def _unnamed_cue(kind: str, year: int | None, reviewed: int | Cue | None, ahead:
         return Cue(ahead.first - n, ahead.first - 1, "plan")
     if year is None:
         return None
-    if isinstance(reviewed, Cue):  # (the years a report on a span of years reviews)
-        back: int | Cue = reviewed
-    else:
-        back = year - 1 if reviewed is None else reviewed
-    return (back if isinstance(back, Cue) else Cue(back, back, "relative")) if kind == "review" else \
+    back = year - 1 if reviewed is None else reviewed  # (a Cue: the span of years a summary
+    review = back if isinstance(back, Cue) else Cue(back, back, "relative")  # reviews)
+    return review if kind == "review" else \
         (ahead or Cue(year, year, "relative")) if kind == "forward" else \
         ahead if plan else None
 
@@ -226,9 +224,9 @@ class DocumentReader:
         """The province of a body named for a city or county when its text speaks of the
         whole province (全省, 我省, twice or more) and never of its own division (全市, 我市):
         a provincial office seated in a city (人民银行西宁中心支行: 全省…); else ``r``."""
-        if r.level not in ("prefecture", "county") or r.name[-1] == "省":
+        if r.level not in ("prefecture", "county"):
             return r
-        text = "".join(b.text for b in doc.blocks)
+        text = doc.text
         kind = r.name[-1]
         if text.count("全省") + text.count("我省") < 2 or any(
                 w + kind in text for w in ("全", "我", "本")):

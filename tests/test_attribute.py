@@ -491,6 +491,13 @@ def test_reports_on_a_year_or_a_plan_review_what_was_done(doc, text, period, rol
 
 
 KEYS = [
+    # a level and its rise share the key (上升, as 提高); the statistics of an environment
+    # bulletin by their synonyms
+    ("城市环境空气质量平均优良天数比例上升", "空气质量优良天数比例"), ("结案率上升", "结案率"),
+    ("国控断面水质优良比例稳定在", "地表水优良水质断面比例"), ("PM10年均浓度", "可吸入颗粒物浓度"),
+    ("R&D经费", "研发投入"),
+    # a trading partner's trade is no total (was 进出口总额)
+    ("东盟进出口", "东盟进出口"), ("美国进出口", "美国进出口"),
     ("各级财政衔接推进乡村振兴补助资金", "衔接资金"), ("计划投入衔接资金", "衔接资金"),
     ("农民人均可支配收入", "农村居民人均可支配收入"),  # farmers' income: no residents' income
     ("农牧民人均可支配收入增长", "农村居民人均可支配收入"),  # the levels of government together: the whole
@@ -1322,6 +1329,17 @@ def test_a_half_year_summary_reviews_its_half_year(text, period, role):
     ("9月份，全市居民消费价格同比上涨0.6%，环比上涨0.2%。", "0.2%", "居民消费价格环比"),
     ("9月份，全市居民消费价格同比上涨0.6%，环比上涨0.2%。", "0.6%", "居民消费价格"),
     ("9月份，全市规模以上工业增加值环比增长0.7%。", "0.7%", "规模以上工业增加值环比"),
+    ("10月份，全县社会消费品零售总额18.6亿元，同比增长5.2%，环比增长1.4%。", "1.4%",
+     "社会消费品零售总额环比"),
+    # a change of a bare share word (比重, 占比) after a share: that share's
+    ("全县一般贸易出口12.4亿元，占全县出口总额的71.3%，比重较上年提高2.6个百分点。",
+     "2.6个百分点", "一般贸易出口占全县出口总额"),
+    # a trading partner's trade is no total (guards: 对 keeps them apart already)
+    ("前三季度，全省对东盟进出口480.6亿元，增长9.1%。", "480.6亿元", "对东盟进出口"),
+    ("前三季度，全省对欧盟出口210.2亿元。", "210.2亿元", "对欧盟出口"),
+    ("前三季度，全省对美国出口96.5亿元。", "96.5亿元", "对美国出口"),
+    # 按可比口径, like 可比口径, names nothing: the growth is the figure's before it
+    ("全县接待游客86.2万人次，按可比口径同比增长8.3%。", "8.3%", "接待游客人次"),
     # a change of pace alone (比8月份加快: of the growth's 增速, or 降幅 after a fall), not a key
     # of its own (was 加快, 收窄)
     ("工业增加值增长5.1%，比8月份加快0.5个百分点。", "0.5个百分点", "工业增加值增速加快"),

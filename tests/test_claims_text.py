@@ -159,6 +159,11 @@ LIST_ITEMS = [
     # an abbreviation in brackets neither ends the clause nor is part of the name
     ("全县居民消费价格（CPI）比上年上涨1.1%。", "1.1%", "全县居民消费价格比上年上涨"),
     ("规模以上工业增加值（下同）增长6.6%。", "6.6%", "规模以上工业增加值增长"),
+    # ... nor one with digits after its letters (PM2.5, PM10); a bracket that says what the
+    # name means (与…之比, 即…) is a note on it, not the name
+    ("全县细颗粒物（PM2.5）年均浓度为26微克/立方米。", "26微克/立方米", "全县细颗粒物年均浓度"),
+    ("市区可吸入颗粒物（PM10）平均浓度下降3.1%。", "3.1%", "市区可吸入颗粒物平均浓度下降"),
+    ("全市研发经费投入强度（与地区生产总值之比）为2.15%。", "2.15%", "全市研发经费投入强度"),
     # a per-head tail left by the verb of a level reached is no part of the name
     ("城乡居民基础养老金月人均提高到210元。", "210元", "城乡居民基础养老金"),
     # 分别 names nothing: dropped, and the subject it would push past the limit stays

@@ -195,7 +195,9 @@ class Attributor:
         # the paragraph's last of its kind: A增长X；上半年增长Y)
         key = self.keys.key(self._distributed(v), clean(places_) if places_ else "") or last or \
             (bare and self._change_key(v, recent)) or ""
-        key = self.keys.on_base(self._refined(v, key), c.indicator)
+        # (环比 in the clause also where the indicator was carried from the clause before:
+        # 同比增长X，环比增长Y)
+        key = self.keys.on_base(self._refined(v, key), (c.indicator or "") + v.clause)
         if key:
             _remember(v, key, recent)
         return key
@@ -228,6 +230,8 @@ class Attributor:
         """A share's, a gap's and a pace's key (``_refined`` of a percent or a ratio)."""
         if key.startswith(_SHARE):
             return self._share_of(v, key)
+        if key in self.keys.shares_alone and v.claim.change:  # (占X的60.0%，比重提升Y: whose)
+            return _share_before(v) or key
         gap = _GOAL_GAP.match(v.claim.indicator or "")
         if gap and (subject := _level_before(v)):  # (…增长5.3%，低于年初预期目标X: whose)
             return subject + gap[1] + ("目标" if "目标" in gap.string else gap[2])
@@ -543,6 +547,19 @@ def _level_before(v: ClaimView) -> str:
             break
         growth, after = growth or p.indicator_key or "", p.start
     return growth
+
+
+def _share_before(v: ClaimView) -> str:
+    """The key of the share a change of a bare share word is the change of (占全省进出口总值
+    的60.0%，比重较上年提升0.7个百分点): the share right before it, in the clause before; ""
+    when there is none."""
+    for p in reversed(v.s.claims[:v.index]):
+        if len(CLAUSE_BOUNDARY.findall(v.s.text, p.end, v.claim.start)) > 1:
+            break
+        if p.kind == "date":
+            continue
+        return p.indicator_key or "" if p.kind == "percent" and not p.change else ""
+    return ""
 
 
 def _pace_of(v: ClaimView, key: str) -> str:

@@ -47,6 +47,7 @@ class KeyTable:
     # (其中贫困人口Y after 易地扶贫搬迁X: 易地扶贫搬迁贫困人口, not the county's poor)
     qualified_parts: frozenset[str] = frozenset()
     levels_alone: frozenset[str] = frozenset()  # (总量: the level of the statistic before it)
+    shares_alone: frozenset[str] = frozenset()  # (比重: the share before it)
     goal_words: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # (leads, names)
     apart_bases: tuple[str, ...] = ()  # 环比: a change against it is a series of its own
     paces: frozenset[str] = frozenset()  # 加快, 降幅收窄: a change of a growth's pace alone
@@ -84,6 +85,7 @@ class KeyTable:
                               tuple(t["rank_growth"]["growth_keys"])),
                  qualified_parts=frozenset(t["parts"]["qualified"]),
                  levels_alone=frozenset(t["levels"]["alone"]),
+                 shares_alone=frozenset(t["levels"]["shares"]),
                  goal_words=(tuple(t["goals"]["leads"]), tuple(t["goals"]["names"])),
                  apart_bases=tuple(t["bases"]["apart"]))
         kt._bare = frozenset(clean(w) for w in (*s["leading"], *s["trailing"], *s["anywhere"])

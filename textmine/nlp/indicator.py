@@ -504,7 +504,8 @@ def _item_after(left: str, right: str) -> str:
     return item if len(_CJK.findall(item)) >= 2 else ""
 
 
-_NOTE = ("含", "包括", "包含", "不含", "其中", "扣除", "按")  # a bracket that opens so is a note
+_NOTE = ("含", "包括", "包含", "不含", "其中", "扣除", "按",  # a bracket that opens so is a note,
+         "与", "即")  # or says what the name means (投入强度（与地区生产总值之比）)
 _NAME_PART = 2  # a bracket of as many characters or fewer is part of a name (展销中心（馆）)
 
 
@@ -1046,7 +1047,7 @@ def _clause_start(text: str, pos: int, lo: int = 0) -> int:
             return lo
         pos = mark.end()  # (right after the mark)
         if text[pos - 1] in "）)" and (
-                (m := _NAME_BRACKET.search(text, max(lo, pos - _NAME_PART - 3), pos)) and m.end() == pos
+                (m := _NAME_BRACKET.search(text, max(lo, pos - _NAME_MAX), pos)) and m.end() == pos
                 or (m := _NOTE_BRACKET.search(text, max(lo, pos - _NOTE_MAX - 3), pos)) and m.end() == pos) \
                 and pos < len(text) and _CJK.match(text, pos):
             pos = m.start()  # (每千人口执业（助理）医师数: a bracket inside a name; 固定资产投资
@@ -1061,13 +1062,16 @@ def _clause_start(text: str, pos: int, lo: int = 0) -> int:
 _LAST_MARK = re.compile("(?s).*[" + re.escape("".join(sorted(_CLAUSE_CHARS))) + "]")
 
 
+# a name in Latin letters, with digits after its first letter: GDP, R&D, PM2.5, PM10
+_LATIN_NAME = r"[A-Za-z][A-Za-z&\d.]{1,6}"
+_NAME_MAX = 9  # the longest such bracket, with its marks and the character before it
 _NAME_BRACKET = re.compile(  # 执业（助理）医师; 居民消费价格（CPI）比上年上涨: an abbreviation
-    r"(?<=[\u4e00-\u9fff])[（(](?:[\u4e00-\u9fff]{1,%d}|%s)[）)]" % (_NAME_PART, "[A-Za-z&]{2,6}"))
+    r"(?<=[\u4e00-\u9fff])[（(](?:[\u4e00-\u9fff]{1,%d}|%s)[）)]" % (_NAME_PART, _LATIN_NAME))
 _NOTE_MAX = 10  # a note in brackets inside a phrase (（不含农户）) is at most this long
 _NOTE_BRACKET = re.compile(  # 固定资产投资（不含农户）同比下降: a note on what is counted
     r"(?<=[\u4e00-\u9fff])[（(](?:%s)[^（）()，,。；;\d]{1,%d}[）)]" % ("|".join(_NOTE), _NOTE_MAX))
-_ABBREVIATION = re.compile(r"[（(](?:[A-Za-z&]{2,6}|下同|(?:%s)[^（）()，,。；;\d]{1,%d})[）)]"
-                           % ("|".join(_NOTE), _NOTE_MAX))  # (GDP), （CPI）, （下同）, （不含农户）:
+_ABBREVIATION = re.compile(r"[（(](?:%s|下同|(?:%s)[^（）()，,。；;\d]{1,%d})[）)]"
+                           % (_LATIN_NAME, "|".join(_NOTE), _NOTE_MAX))  # (GDP), （CPI）, （下同）, （不含农户）:
 # no part of the name
 _LIST = re.compile(r"[、和与及]")
 _ORDINALS = re.compile(r"(.{0,4}?)([一二三]{2,3})(产(?:业)?(?:增加值|投资|比重)?.*)")

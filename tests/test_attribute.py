@@ -1190,6 +1190,38 @@ def test_final_accounts_and_audit_reports_review_their_year(doc, text, period, r
     assert (c.period, c.role) == (period, role)
 
 
+CONSULTATIVE = """某州政协常务委员会工作报告
+——2026年1月16日在政协某州第十四届委员会第五次会议上
+一、过去一年的工作
+过去一年，州政协共收到提案386件，立案率91.2%。
+二、过去五年的工作
+五年来，共组织视察调研146次。
+三、今年的工作
+今年将组织视察调研30次以上。
+"""
+TOWN = """某镇2025年工作总结
+一、工作完成情况
+全镇完成地区生产总值18.2亿元，增长5.6%。
+"""
+
+
+@pytest.mark.parametrize("doc,text,period,role", [
+    # a report delivered at a meeting in January (here a political consultative conference's,
+    # whose title names its standing committee) opens its year: its past year is the year
+    # before, its five years end with that year (was 2026 and 2022/2026)
+    (CONSULTATIVE, "386件", "2025", "outcome"), (CONSULTATIVE, "146次", "2021/2025", "outcome"),
+    (CONSULTATIVE, "30次以上", "2026", "target"),  # (a guard: it held before)
+])
+def test_a_report_delivered_early_in_its_year_reviews_the_year_before(doc, text, period, role):
+    c = next(c for c in _claims(doc.replace("某州", "黔南州"), doc_id="zhengxie-2026") if c.text == text)
+    assert (c.period, c.role) == (period, role)
+
+
+def test_a_towns_figures_are_keyed_without_the_whole_town():
+    c = next(c for c in _claims(TOWN.replace("某镇", "龙场镇")) if c.text == "18.2亿元")
+    assert (c.period, c.indicator_key) == ("2025", "国内生产总值")  # (was 全镇完成地区生产总值)
+
+
 PLAN = """某省乡村产业发展规划（2021—2025年）
 一、发展目标
 到2025年，全省农产品加工转化率达到68%。

@@ -30,6 +30,7 @@ _BRACKETED = re.compile(_D["bracketed_heading"])  # (【下一步工作】: a bu
 # where a year the document is about comes from (its title, its file's name, a header line),
 # not a masthead's or the text's most named year: a summary so dated reports on that year
 _OWN_YEAR = ("title", "filename", "header")
+_DELIVERED = re.compile(r"(\d{4})年(\d{1,2})月\d{1,2}日在")  # (the day a report was delivered)
 # a lead that opens with the day of the event it reports (2021年7月16日上午，省政府新闻办举行…)
 _DAY_LEAD = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日(?:上午|下午|晚)?[，,]")
 
@@ -395,7 +396,18 @@ class DocumentReader:
         head = [doc.title or "", *(b.text for b in doc.blocks[: self.rules["document"]["head_blocks"]])]
         p = self.rules["parts"]
         return any(w in t for t in head for w in p["opens_the_year"]
-                   if not any(n in t for n in p["not_opening_the_year"]))
+                   if not any(n in t for n in p["not_opening_the_year"])) or \
+            any(self._delivered_early(t, doc.year) for t in head)
+
+    def _delivered_early(self, line: str, year: int | None) -> bool:
+        """Whether ``line`` says the report was delivered at a meeting in the first months of
+        ``year`` (——2026年1月20日在政协…第五次会议上)."""
+        p = self.rules["parts"]
+        if year is None or p["delivered_at"] not in line:
+            return False
+        m = _DELIVERED.search(unicodedata.normalize("NFKC", line))
+        return m is not None and int(m[1]) == year and int(m[2]) <= p["delivered_by_month"] and \
+            p["delivered_at"] in line[m.end():]
 
     def _body_start(self, doc: Document) -> int:
         """The first block of the report itself: after its greeting (各位代表：) when it has

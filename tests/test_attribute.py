@@ -55,6 +55,17 @@ PERIODS = [
 
 SENTENCES = [
     # (sentence in a report of the year, figure, period, role)
+    # a standard per head of a grant (per 户, 每人每年, 标准为) is what the issuing body sets: a
+    # plan, in a review as in a policy page (was outcome, or target under a goals heading);
+    # money per head that names no grant, or an average received (人均), is no standard (the
+    # last three: guards)
+    ("对易地搬迁户给予装修补助，每户8000元。", 2019, "8000元", "2019", "plan"),
+    ("为寄宿学生提供生活补助，每人每年1200元。", 2019, "1200元", "2019", "plan"),
+    ("农村危房改造一级补助3万元/户。", 2019, "3万元/户", "2019", "plan"),
+    ("免住宿费，标准为600元/生•年。", 2019, "600元/生•年", "2019", "plan"),
+    ("全县贫困户户均增收2600元。", 2019, "2600元", "2019", "outcome"),
+    ("全县脱贫户人均享受补贴900元。", 2019, "900元", "2019", "outcome"),
+    ("全年发放助学金860万元。", 2019, "860万元", "2019", "outcome"),
     # an average rate to a deadline: from the report's year to it
     ("到2025年，农村居民人均可支配收入年均增长8%左右。", 2021, "8%左右", "2021/2025", "target"),
     ("2020年到2025年，工业投资占比从17.9%提升到35.5%。", 2026, "17.9%", "2020", "outcome"),

@@ -380,9 +380,19 @@ class RoleRules:
         if c.kind == "money" and (self.has["plan_after"](_to_boundary(v.s.text, c.end)) or
                                   v.s.text.startswith(self._grants, c.end)):
             return True  # (按每处不超过200万元的标准给予补助, 给予1000元奖补: a grant's standard)
+        if c.kind == "money" and self._granted_per_head(v):
+            return True
         # the parts of an arranged sum: 拟安排财政赤字X，其中中央财政赤字Y
         k = v.s.text.find("其中", 0, c.start)
         return c.kind == "money" and k > 0 and self.has["plan"](self._plain(v.s.text[:k]))
+
+    def _granted_per_head(self, v: ClaimView) -> bool:
+        """Money per head (1.5万元/户, 每人每年1500元, 人均补助200元) of a grant named in its
+        clause or the clause before (给予补助，每户1.5万元): a standard."""
+        if not (v.claim.per or self.has["per_heads"](v.clause)):
+            return False
+        before = clause_start(v.s.text, max(v.clause_start - 1, 0))
+        return self.has["grants"](v.s.text[before:v.claim.start]) is not None
 
     def _no_target_words(self, clause: str) -> str:
         """The clause without plan names and the words that hold 再 but set no goal

@@ -507,6 +507,14 @@ KEYS = [
     ("城市环境空气质量平均优良天数比例上升", "空气质量优良天数比例"), ("结案率上升", "结案率"),
     ("国控断面水质优良比例稳定在", "地表水优良水质断面比例"), ("PM10年均浓度", "可吸入颗粒物浓度"),
     ("R&D经费", "研发投入"),
+    # core CPI is no CPI (was 居民消费价格: 核心CPI ends with CPI); cuts share the key of the
+    # level (缩短, 压减: the change says which way)
+    ("核心CPI同比上涨", "核心居民消费价格"), ("企业开办时间缩短", "企业开办时间"),
+    ("审批事项压减", "审批事项"),
+    # a fund spent is not the fund allocated (was 衔接资金); the funds passed on (拨付) are a
+    # statistic of their own for 衔接资金, and the aid delivered for 帮扶资金 (a guard)
+    ("已支出衔接资金", "支出衔接资金"), ("已拨付衔接资金", "拨付衔接资金"),
+    ("拨付财政帮扶资金", "帮扶资金"),
     # a trading partner's trade is no total (was 进出口总额)
     ("东盟进出口", "东盟进出口"), ("美国进出口", "美国进出口"),
     ("各级财政衔接推进乡村振兴补助资金", "衔接资金"), ("计划投入衔接资金", "衔接资金"),
@@ -1093,6 +1101,28 @@ def test_a_news_leads_release_of_months_is_the_period_of_the_figures(lead, openi
     assert got["85.2亿元"] == period
     assert got["326.4亿元"] == ("2024-01/2024-06" if opening else period)
     assert got["1.5万人"] == "2024"
+
+
+MONTH_RELEASE = """{title}
+市统计局 2025-11-12
+9月份，全市居民消费价格同比上涨0.6%，环比下降0.2%。
+食品价格同比下降1.8%，其中鲜菜价格同比上涨4.1%。
+"""
+
+
+@pytest.mark.parametrize("title,period", [
+    # a release of one month's statistics dates the figures that name no time (was 2025)
+    ("2025年9月份全市居民消费价格变动情况", "2025-09"),
+    ("2025年9月份全市主要经济指标", "2025-09"),
+    # ... not a notice about work in a month (a guard: the year, as before)
+    ("关于做好2025年9月份价格监测工作的通知", "2025"),
+])
+def test_a_release_of_a_months_statistics_dates_its_figures(title, period):
+    got = {c.text: c for c in textmine.extract(MONTH_RELEASE.format(title=title), doc_id="cpi",
+                                                  classify=False)}
+    assert (got["1.8%"].period, got["4.1%"].period) == (period, period)
+    # a change on the month before, either way from the year's change: a series of its own
+    assert got["0.2%"].indicator_key == "居民消费价格环比"
 
 
 CLAUSE_REGIONS = """2022年黔南州东西部协作工作简报

@@ -286,14 +286,15 @@ class Attributor:
     def _sentence_key(v: ClaimView) -> str:
         """The key of a change whose words name no statistic (4.5%，二季度增长6.3%; 名义增长X，
         扣除价格因素实际增长Y; 完成X，同口径增长Y): the statistic of the change of its kind, or of
-        the level, right before it, in the clause before its own; "" when there is none
+        the level, right before it, in the clause before its own (a change either way: 同比上涨
+        X，环比下降Y); "" when there is none
         (用水量减少X，噪声、扬尘投诉连续回落，分别减少Y: a clause between names others)."""
         c, text = v.claim, v.s.text
         for p in reversed(v.s.claims[:v.index]):
             if p.kind in ("date", "duration"):
                 continue
             between = text[p.end:c.start]
-            same = p.kind == c.kind and p.change == c.change
+            same = p.kind == c.kind and (p.change == c.change or bool(p.change and c.change))
             level = p.change is None and c.unit == "%"  # (完成98.6亿元，同口径增长7.1%: its growth)
             if not (same or level) or len(CLAUSE_BOUNDARY.findall(between)) > 1:
                 return ""

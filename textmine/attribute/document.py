@@ -30,6 +30,8 @@ _BRACKETED = re.compile(_D["bracketed_heading"])  # (【下一步工作】: a bu
 # where a year the document is about comes from (its title, its file's name, a header line),
 # not a masthead's or the text's most named year: a summary so dated reports on that year
 _OWN_YEAR = ("title", "filename", "header")
+_MONTH_OF = re.compile(r"\d{4}-\d{2}")  # (a month's date value)
+_MONTH_RELEASE = tuple(table("attribution")["document"]["month_release"])
 _DELIVERED = re.compile(r"(\d{4})年(\d{1,2})月\d{1,2}日在")  # (the day a report was delivered)
 # a lead that opens with the day of the event it reports (2021年7月16日上午，省政府新闻办举行…)
 _DAY_LEAD = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日(?:上午|下午|晚)?[，,]")
@@ -90,12 +92,17 @@ def _years(cue: Cue | None) -> tuple[int, int] | None:
 
 def title_span(title: str | None, year: int | None) -> str | None:
     """The months of the document's year its title names (2023年1-10月遵义市经济运行情况,
-    2023年前三季度…, 关于2023年1-6月…的通报): a range within the year, else None."""
+    2023年前三季度…, 关于2023年1-6月…的通报): a range within the year, or one month of a
+    release of its statistics (2025年10月份全市居民消费价格变动情况); else None."""
     if not title or year is None or "月" not in title and "季" not in title and "半年" not in title:
         return None
+    month = any(w in title for w in _MONTH_RELEASE)
     for d in find_dates(_norm(title), year):
         first, _, last = str(d.value).partition("/")
         if d.qualifier == "range" and first[:5] == f"{year}-" and last[:5] == f"{year}-":
+            return d.value
+        if month and d.qualifier == "exact" and _MONTH_OF.fullmatch(str(d.value)) and \
+                first[:5] == f"{year}-":
             return d.value
     return None
 

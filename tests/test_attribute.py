@@ -1134,6 +1134,8 @@ CLAUSE_REGIONS = """2022年黔南州东西部协作工作简报
 2020年，贵定县农民人均可支配收入达到12800元，五年年均增长10.2%。
 都匀市新建冷库3座，帮助销售荔波县农产品1.6亿元。
 在宁波开设黔南农特产品展销中心6个。
+瓮安县开展农村人居环境整治，改造户厕2100座，清理村庄4.2万处。
+福泉市支出进度较慢，为48.3%，低于全州平均9.6个百分点。
 """
 
 
@@ -1150,6 +1152,11 @@ CLAUSE_REGIONS = """2022年黔南州东西部协作工作简报
     ("1.6亿元", "都匀市"),
     ("6个", "黔南布依族苗族自治州"),  # (在宁波开设…: where the actor did it, no subject)
     ("12个", "黔南布依族苗族自治州"),                # (遵义红茶等12个: one example of what is counted)
+    # the place a sentence's opening clause is about, without a figure of its own, is the
+    # subject of the clauses after it that name none (were the prefecture's)
+    ("2100座", "瓮安县"), ("4.2万处", "瓮安县"),
+    # ... and a whole named as the base of a comparison (低于全州平均) is no subject
+    ("48.3%", "福泉市"), ("9.6个百分点", "福泉市"),  # (48.3%: a guard)
 ])
 def test_the_region_of_each_figure_of_a_clause(text, region):
     c = next(c for c in _claims(CLAUSE_REGIONS) if c.text == text)

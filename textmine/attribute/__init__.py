@@ -413,10 +413,13 @@ class Attributor:
         no figure and the claim's is only a verb of a change or of a level reached, with no
         words of its own (威宁县销售额最高，达3.1亿元: 威宁县's); else None."""
         text, start = v.s.text, v.clause_start
-        if start < 2 or text[start - 1] not in "，," or not (
-                _CONTINUES.fullmatch(v.clause) or _REACHED.fullmatch(v.clause)):
-            return None  # (a clause with words of its own: 西部数谷等4个项目, 全县…)
+        if start < 2 or text[start - 1] not in "，,":
+            return None
         lo = clause_start(text, start - 1)
+        if not (_CONTINUES.fullmatch(v.clause) or _REACHED.fullmatch(v.clause) or
+                lo <= v.s.lead and not _names_whole(v.clause)):
+            return None  # (a clause with words of its own after a clause that does not open
+            #              the sentence: 西部数谷等4个项目, 全县…)
         if prev is not None and prev.end > lo:
             return None  # (the clause before holds a figure: its own rules)
         inside = [m for m in mentions if lo <= m.start and m.end < start]
@@ -436,7 +439,7 @@ class Attributor:
         start = v.clause_start
         between = v.s.text[prev.end:start]
         return between.count("，") == 1 and not _ANY_CLAUSE_END.search(between) and \
-            not _WHOLE.search(v.clause)
+            not _names_whole(v.clause)
 
     @cached_property
     def _subject_lead(self) -> list[str]:
@@ -503,6 +506,16 @@ class Attributor:
             if targets and not text.rstrip().endswith(("；", ";")):
                 targets = False
         return out
+
+
+def _names_whole(clause: str) -> bool:
+    """Whether a clause names a whole jurisdiction (全县, 我省) other than as the base of a
+    comparison (低于全省平均, 居全省第二: not its subject)."""
+    m = _WHOLE.search(clause)
+    return m is not None and not clause.endswith(_COMPARED_WITH, 0, m.start())
+
+
+_COMPARED_WITH = ("低于", "高于", "快于", "慢于", "好于", "比", "较", "占", "居", "列", "于", "超过")
 
 
 def _opening_place(text: str, mentions: list) -> Region | None:

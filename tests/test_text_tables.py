@@ -187,3 +187,26 @@ def test_a_header_unit_goes_after_the_numeral_of_a_cell(figure, unit, kind, valu
     from textmine.parse.numbers import find_numbers
     got = _with_unit(find_numbers(figure, 2025)[0], unit, 2025)
     assert (got.kind, str(got.value), got.qualifier) == (kind, value, qualifier)
+
+
+PIPE_BULLETIN = """某县2025年国民经济和社会发展统计公报
+| 指标 | 单位 | 绝对数 | 比上年增长% |
+|------|------|-------:|------------:|
+| 茶叶产量 | 吨 | 3260 | 5.4 |
+| 生猪出栏 | 万头 | 12.6 | -1.9 |
+"""
+
+
+@pytest.mark.parametrize("text", [PIPE_BULLETIN, PIPE_BULLETIN.replace(" | ", "\t").replace("| ", "").replace(" |", "")])
+def test_a_bar_table_with_a_percent_header_and_an_absolute_column(text):
+    """Cells parted by bars (a Markdown table: its rule line dropped) are read as the cells of
+    tabs; a header ending in a percent sign gives its column's unit (was a level in the row's
+    unit, 5.4 吨), and 绝对数 names nothing (was part of the key: 茶叶产量绝对数)."""
+    text = text.replace("某县", "湄潭县")
+    got = {(c.row, c.col): c for c in textmine.extract(text, classify=False) if c.table}
+    tea, growth, pigs = got[(1, 2)], got[(1, 3)], got[(2, 2)]
+    assert (tea.kind, float(tea.value), tea.unit, tea.indicator_key) == ("quantity", 3260.0, "吨", "茶叶产量")
+    assert (growth.kind, growth.unit, growth.change, growth.indicator_key) == \
+        ("percent", "%", "increase", "茶叶产量")
+    assert (pigs.unit, float(pigs.value), got[(2, 3)].unit) == ("头", 126000.0, "%")
+    assert all("|" not in (c.indicator or "") for c in got.values())

@@ -8,7 +8,8 @@ A run is a table when it has at least ``MIN_ROWS`` rows of the same number of ce
 label and at least two values or placeholders (—), one a value at least (a row may end in
 words such as 预期性), optionally under one header line of the same number of cells that
 holds no value and names periods or units (指标 2025年 2030年 属性; 产品 产量（万吨）
-比上年增长（%）). Cells are parted by a tab, two spaces or more, or an ideographic space; a line with
+比上年增长（%）). Cells are parted by a tab, two spaces or more, an ideographic space or a bar
+(a Markdown table, whose rule line under the header is dropped); a line with
 no sentence punctuation is also parted at single spaces. Prose never has two such lines
 in a row (``上一页 1 2 3 下一页``, a page's navigation, is one line).
 """
@@ -20,13 +21,14 @@ MIN_ROWS = 2
 WORD_CELL_MAX = 6  # words after a row's values (预期性, 约束性) are at most this long
 CAPTION_MAX = 40   # the short line right above a table is its caption (专栏1 …主要指标)
 LABEL_MAX = 8      # a header's labels of its columns (长顺县, 全州) are at most this long
-_SEP = re.compile(r"\t| {2,}|\u3000+")
+_SEP = re.compile(r"\t| {2,}|\u3000+|\s*[|｜]\s*")
+_RULE = re.compile(r"\s*[|｜]?(?:\s*:?-{3,}:?\s*[|｜])+\s*:?-*:?\s*")  # a Markdown table's |---|---|
 _SENTENCE = re.compile(r"[。，；！？,;!?]")
 
 
 def cells_of(line: str) -> list[str]:
     """The cells of a line (one cell for a line that is not parted)."""
-    s = line.strip()
+    s = line.strip().strip("|｜")
     cells = [c.strip() for c in _SEP.split(s) if c.strip()]
     if len(cells) < 3 and not _SENTENCE.search(s):
         cells = s.split()
@@ -59,6 +61,8 @@ def _kinds(cells: list[str]) -> list[str]:
 def split_tables(text: str) -> list[str | tuple[list[list[str]], str]]:
     """The text's pieces in order: runs of lines (``str``) and tables (rows, caption)."""
     lines = text.split("\n")
+    if "-|" in text or "|-" in text or "｜" in text:  # (a Markdown table's rule under its header)
+        lines = [ln for ln in lines if not _RULE.fullmatch(ln)]
     parted = [cells_of(ln) for ln in lines]
     if sum(len(c) >= 3 for c in parted) < MIN_ROWS:
         return [text]  # (the common case: no line has three cells)

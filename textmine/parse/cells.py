@@ -41,6 +41,7 @@ def _data() -> dict:
         "average": tuple(t["averages"]["words"]),
         "caption_unit": re.compile(t["units"]["caption"]),
         "bracket_unit": re.compile(t["units"]["bracket"]),
+        "percent_tail": re.compile(t["units"]["percent_tail"]),
         "magnitudes": t["units"]["magnitudes"],
         "generic": frozenset(t["headers"]["generic"]),
     }
@@ -106,7 +107,8 @@ def is_unit(text: str) -> bool:
 
 def split_unit(text: str) -> tuple[str, str | None]:
     """A header's words and the unit it gives: ``单位：万元``, or the last bracket that
-    holds a unit (``营业收入(百万元)``); a trailing colon goes too."""
+    holds a unit (``营业收入(百万元)``), or a percent sign after its words; a trailing colon
+    goes too."""
     d = _data()
     m = d["caption_unit"].search(text)
     if m and is_unit(m.group("unit")):
@@ -114,6 +116,9 @@ def split_unit(text: str) -> tuple[str, str | None]:
     for m in reversed(list(d["bracket_unit"].finditer(text))):
         if is_unit(m.group("unit")):
             return _clean(text[:m.start()] + text[m.end():]), fold(m.group("unit"))
+    m = d["percent_tail"].search(text)  # (比上年增长%)
+    if m:
+        return _clean(text[:m.start()]), "%"
     return _clean(text), None
 
 

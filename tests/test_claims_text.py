@@ -178,6 +178,11 @@ COUNTED_NOUNS = [
     ("对口支援的54个县，全部摘帽。", "54个", "对口支援的县"),  # a place noun of one character
     ("全省四级320个就业服务站全部建成。", "320个", "就业服务站"),  # after another figure
     ("980所受灾学校全部如期开学。", "980所", "受灾学校"),  # not the verb or adverb after it
+    # a quantity after words of building alone (jieba tags 新建, 建设 otherwise than verbs):
+    # what is built (was the verb alone)
+    ("全年新建450兆瓦风电场。", "450兆瓦", "新建风电场"),
+    ("开工建设300兆瓦抽水蓄能电站。", "300兆瓦", "开工建设抽水蓄能电站"),
+    ("海拔2100米的村寨。", "2100米", "海拔"),  # (a guard: a noun before it says what it measures)
     ("新建120所县医院。", "120所", "新建县医院"),
     # the verb a clause opens with, when examples of what is counted stand before 等
     ("召开县委常委会、专题推进会等20多次会议。", "20多次", "召开会议"),

@@ -556,6 +556,7 @@ _ADVERB = re.compile(_alternation(_C["not_noun_end"]))
 _SUFFIXES = sorted(SUFFIX, key=len, reverse=True)  # qualifier words after a unit, longest first
 _SUFFIX_LAST = frozenset(w[-1] for w in _SUFFIXES)  # the characters they end with
 _FUNDS = tuple(_C["funds"])
+_BUILD_ACTS = re.compile(f"(?:{_alternation(_C['build_acts'])}){{1,2}}")
 _NOUN_STATES = tuple(sorted(_C["noun_states"], key=len, reverse=True))
 _STATE_ADVERBS = tuple(sorted(_C["state_adverbs"], key=len, reverse=True))
 # the counted noun (or none), 的, then up to eight Chinese characters ending in a need or
@@ -705,6 +706,8 @@ def _counted_noun(text: str, start: int, end: int, kind: str, unit: str, written
         if not noun.endswith(_FUNDS) or (noun in _FUNDS and not only_verb):
             return None
     elif kind == "quantity":  # (海拔1500米的村: the words before it say what it measures)
+        if _BUILD_ACTS.fullmatch(acts := _trim(left)):  # (开工建设720兆瓦储能电站)
+            return (acts + noun)[:MAX_LEN]
         if not (only_verb and verb in word_list("verbs")):
             return None
     elif kind == "percent":

@@ -46,6 +46,11 @@ SELECTION = [
     ("坚持五个持续，新增就业岗位1200个。", ["1200个"]),
     ("构建九大体系，建成基地46个。", ["46个"]),
     ("启动十百千工程，培育企业100家。", ["100家"]),
+    # a slogan, the idiom of priority and anniversaries (events' names); a rank stays
+    ("调动县乡两个积极性，新建项目18个。", ["18个"]),
+    ("始终把群众安全摆在第一位，转移群众2300人。", ["2300人"]),
+    ("全县评比中排在第一位。", ["第一位"]),
+    ("今年是建县70周年，也是撤乡并镇二十周年，新增企业36家。", ["今年", "36家"]),
     # codes, editions, plan names, size classes
     ("建成5G基站320个。", ["320个"]),
     # a small number written with a magnitude is no code: its counted noun gives the unit

@@ -66,6 +66,8 @@ SENTENCES = [
     ("全县贫困户户均增收2600元。", 2019, "2600元", "2019", "outcome"),
     ("全县脱贫户人均享受补贴900元。", 2019, "900元", "2019", "outcome"),
     ("全年发放助学金860万元。", 2019, "860万元", "2019", "outcome"),
+    # 计划生育 is a policy's name, no plan (was a target)
+    ("全县计划生育家庭奖励扶助1200户。", 2019, "1200户", "2019", "outcome"),
     # an average rate to a deadline: from the report's year to it
     ("到2025年，农村居民人均可支配收入年均增长8%左右。", 2021, "8%左右", "2021/2025", "target"),
     ("2020年到2025年，工业投资占比从17.9%提升到35.5%。", 2026, "17.9%", "2020", "outcome"),
@@ -515,6 +517,11 @@ KEYS = [
     # statistic of their own for 衔接资金, and the aid delivered for 帮扶资金 (a guard)
     ("已支出衔接资金", "支出衔接资金"), ("已拨付衔接资金", "拨付衔接资金"),
     ("拨付财政帮扶资金", "帮扶资金"),
+    # 计划 before a statistic is stripped as 安排 is (the role says it is planned), not in the
+    # names of a policy (计划生育) nor alone (完成计划的X%: the plan, a whole)
+    ("计划听取审议专项工作报告", "听取审议专项工作报告"),
+    ("计划生育家庭奖励扶助", "计划生育家庭奖励扶助"),  # (a guard)
+    ("脱贫劳动力务工就业", "脱贫人口务工规模"),  # (was a key of its own)
     # a trading partner's trade is no total (was 进出口总额)
     ("东盟进出口", "东盟进出口"), ("美国进出口", "美国进出口"),
     ("各级财政衔接推进乡村振兴补助资金", "衔接资金"), ("计划投入衔接资金", "衔接资金"),
@@ -1411,6 +1418,10 @@ def test_a_half_year_summary_reviews_its_half_year(text, period, role):
     ("9月份，全市规模以上工业增加值环比增长0.7%。", "0.7%", "规模以上工业增加值环比"),
     ("10月份，全县社会消费品零售总额18.6亿元，同比增长5.2%，环比增长1.4%。", "1.4%",
      "社会消费品零售总额环比"),
+    # a share of a year's goal (年度目标任务: a goal, not a time such as 上年) is the share of
+    # the statistic before it (was 年度目标任务, which every such share would share)
+    ("全县脱贫劳动力务工就业3.2万人，完成年度目标任务的102.5%。", "102.5%",
+     "脱贫人口务工规模占年度目标任务"),
     # a change of a bare share word (比重, 占比) after a share: that share's
     ("全县一般贸易出口12.4亿元，占全县出口总额的71.3%，比重较上年提高2.6个百分点。",
      "2.6个百分点", "一般贸易出口占全县出口总额"),

@@ -542,7 +542,7 @@ _GOAL_GAP = re.compile(r"^(低于|高于|超过|超出|好于)[^，,；;。]{0,8
 # a growth's lead on another statistic's (高于城镇居民收入增速, 快于城镇居民): keyed by both
 _GAP_TO = re.compile(r"^(?:高于|低于|快于|慢于)")
 _OF_WHOLE = re.compile(r"^(?:为|是|完成|相当于)(?P<whole>[^，,；;。：:]{2,10})的$")
-_TIME_WHOLE = re.compile(r"年|月|期|季度")
+_TIME_WHOLE = re.compile(r"(?:年|月|期|季度)$")  # (上年, 同期; not 年度目标任务, a goal)
 
 
 def _level_before(v: ClaimView) -> str:

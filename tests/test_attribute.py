@@ -1418,6 +1418,10 @@ def test_a_half_year_summary_reviews_its_half_year(text, period, role):
     ("9月份，全市规模以上工业增加值环比增长0.7%。", "0.7%", "规模以上工业增加值环比"),
     ("10月份，全县社会消费品零售总额18.6亿元，同比增长5.2%，环比增长1.4%。", "1.4%",
      "社会消费品零售总额环比"),
+    # a place and a verb of its own (下达: not the 达 of a level reached, which left 定西市下)
+    # name the statistic before them
+    ("全省下达衔接资金198.6亿元，其中定西市下达23.4亿元。", "23.4亿元", "衔接资金"),
+    ("全县粮食产量达15.2万吨。", "15.2万吨", "粮食产量"),  # (a guard: 达 of a level cut)
     # a share of a year's goal (年度目标任务: a goal, not a time such as 上年) is the share of
     # the statistic before it (was 年度目标任务, which every such share would share)
     ("全县脱贫劳动力务工就业3.2万人，完成年度目标任务的102.5%。", "102.5%",

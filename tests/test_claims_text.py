@@ -159,6 +159,8 @@ LIST_ITEMS = [
     # an abbreviation in brackets neither ends the clause nor is part of the name
     ("全县居民消费价格（CPI）比上年上涨1.1%。", "1.1%", "全县居民消费价格比上年上涨"),
     ("规模以上工业增加值（下同）增长6.6%。", "6.6%", "规模以上工业增加值增长"),
+    # 达 ending another verb (下达, 传达) is no verb of a level reached
+    ("其中，定西市下达23.4亿元。", "23.4亿元", "定西市下达"),
     # ... nor one with digits after its letters (PM2.5, PM10); a bracket that says what the
     # name means (与…之比, 即…) is a note on it, not the name
     ("全县细颗粒物（PM2.5）年均浓度为26微克/立方米。", "26微克/立方米", "全县细颗粒物年均浓度"),

@@ -44,10 +44,12 @@ def test_tokenizer_equals_spacy_jieba_tokenizer_property(nlps, text):
 
 def reference_trim(s: str) -> str:
     """The trimming rule written plainly: strip quotes; cut the longest leading word that
-    leaves two characters, then the longest trailing one; repeat until nothing changes."""
+    leaves two characters, then the longest trailing one that does not end another word
+    (下达); repeat until nothing changes."""
     t = table("indicator")["trim"]
     lead = sorted(t["leading"], key=len, reverse=True)
     trail = sorted(t["trailing"], key=len, reverse=True)
+    ends_a_word = t["trailing_not_after"]
     while s:
         s2 = s.strip(" 、“”\"'")
         for w in lead:
@@ -55,7 +57,8 @@ def reference_trim(s: str) -> str:
                 s2 = s2[len(w):]
                 break
         for w in trail:
-            if s2.endswith(w) and len(s2) > len(w) + 1:
+            if s2.endswith(w) and len(s2) > len(w) + 1 and \
+                    s2[-len(w) - 1] not in ends_a_word.get(w, ""):
                 s2 = s2[:-len(w)]
                 break
         if s2 == s:
@@ -65,7 +68,7 @@ def reference_trim(s: str) -> str:
 
 
 WORDS = ["其中", "共计", "累计", "达到", "达", "为", "的", "以上", "左右", "今年", "项目", "资金",
-         "帮扶", "人", "分别为", "分别", " ", "“", "、", "\n"]
+         "帮扶", "人", "分别为", "分别", " ", "“", "、", "\n", "下"]
 
 
 @settings(max_examples=400, deadline=None)

@@ -41,7 +41,10 @@ _LEAD = re.compile(f"(?s)(?!{_alternation([*_T['keep'], *_places_led_by(_T['lead
                    f"(?:{_alternation(_T['leading'])})(?=..)")
 # (and the verb of a level reached, 提高到, 降至: the gold keeps 增长 of a change, not 提高到)
 _TRAILING = [*_T['trailing'], *table('indicator')['carry']['span_verbs']]
-_TRAIL = re.compile(f"(?s)(?<=..)(?:{_alternation(_TRAILING)})\\Z")
+_ENDS_A_WORD = _T["trailing_not_after"]  # (达 of 下达, 传达: a verb of its own, not of a level)
+_TRAIL = re.compile("(?s)(?<=..)(?:%s)\\Z" % "|".join(
+    f"(?<![{_ENDS_A_WORD[w]}]){re.escape(w)}" if w in _ENDS_A_WORD else re.escape(w)
+    for w in sorted(_TRAILING, key=len, reverse=True)))
 # the characters a word of _LEAD starts with and a word of _TRAIL ends with: a phrase that
 # starts (ends) with none of them is not matched, known without trying the alternation
 _LEAD_FIRST = frozenset(w[0] for w in _T["leading"])

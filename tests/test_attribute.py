@@ -1272,6 +1272,20 @@ def test_a_report_delivered_early_in_its_year_reviews_the_year_before(doc, text,
     assert (c.period, c.role) == (period, role)
 
 
+@pytest.mark.parametrize("title,period", [
+    # a summary of a plan period or a span of years ended by its year: its figures that name
+    # no time are the span's cumulative figures (were the year it was issued in)
+    ("某省“十三五”对口支援工作总结", "2016/2020"),
+    ("某省2018—2020年脱贫攻坚工作总结", "2018/2020"),
+    # ... not a plan of the years ahead, nor a summary naming none (guards)
+    ("某省“十四五”对口支援规划", "2021"), ("某省对口支援工作总结", "2021"),
+])
+def test_a_summary_of_a_span_of_years_dates_its_figures_with_it(title, period):
+    text = f"{title}\n2021年2月3日\n累计引进企业480家，带动当地就业4.2万人。\n".replace("某省", "浙江省")
+    got = {c.text: c.period for c in _claims(text)}
+    assert (got["480家"], got["4.2万人"]) == (period, period)
+
+
 def test_a_towns_figures_are_keyed_without_the_whole_town():
     c = next(c for c in _claims(TOWN.replace("某镇", "龙场镇")) if c.text == "18.2亿元")
     assert (c.period, c.indicator_key) == ("2025", "国内生产总值")  # (was 全镇完成地区生产总值)

@@ -22,7 +22,7 @@ from ..parse.dates import find_dates
 from ..parse.tables import searchers, table
 from ..types import Block, Document
 from .gazetteer import NATIONAL, Gazetteer, Region
-from .timewords import Cue, TimeWords
+from .timewords import Cue, TimeWords, label
 
 _D = table("attribution")["document"]
 TIME_LEAD = re.compile(r"年|月|以来|季度")  # (a phrase of time opening a sentence)
@@ -164,7 +164,7 @@ class DocumentReader:
         if source in ("text", "none", "masthead"):  # (a page of articles: each its place's)
             self._heading_places(doc, facts.blocks, region, news=source == "masthead")
         facts.span = title_span(doc.title, doc.year) or self._lead_span(doc) or \
-            self._reference_point(doc)
+            self._reference_point(doc) or self._summary_span(doc)
         facts.ahead = self.looks_ahead(doc)
         return facts
 
@@ -181,6 +181,17 @@ class DocumentReader:
                      default=-1)
             return title_span(lead[at:], doc.year) if at >= 0 else None
         return None
+
+    def _summary_span(self, doc: Document) -> str | None:
+        """The plan period or span of years a summary's title names, ended by the document's
+        year (江苏省“十三五”对口支援新疆工作总结 in 2021: 2016/2020), as the period of the
+        figures that name no time; None for other documents."""
+        title, year = doc.title or "", doc.year
+        if year is None or not any(w in title for w in self.rules["document"]["summary_titles"]):
+            return None
+        span = next((c for _, c in self.times.cues(_norm(title), year)
+                     if c.kind in ("plan", "years") and c.first < c.last <= year), None)
+        return label(span.first, span.last) if span is not None else None
 
     def _reference_point(self, doc: Document) -> str | None:
         """The year of the moment a census or survey counts at (以2020年11月1日零时为标准时点),

@@ -1432,6 +1432,15 @@ def test_a_half_year_summary_reviews_its_half_year(text, period, role):
     ("9月份，全市规模以上工业增加值环比增长0.7%。", "0.7%", "规模以上工业增加值环比"),
     ("10月份，全县社会消费品零售总额18.6亿元，同比增长5.2%，环比增长1.4%。", "1.4%",
      "社会消费品零售总额环比"),
+    # a place inside a phrase that names a statistic of the table once it is left out: that
+    # statistic (the place is the region's or the object's, never part of the key)
+    ("全年销售云南扶贫产品33.5亿元。", "33.5亿元", "消费扶贫销售额"),
+    ("对口帮扶的云南省贫困发生率下降到1.3%。", "1.3%", "贫困发生率"),
+    ("累计引进江苏企业510家。", "510家", "引导企业投资"),
+    ("全年帮助贵州贫困劳动力实现就业6.8万人。", "6.8万人", "贫困劳动力就业"),
+    # those a programme reached are not the poor left (was 贫困人口 for both)
+    ("全省帮扶贫困人口32.6万人，剩余贫困人口17.5万人。", "32.6万人", "帮扶贫困人口"),
+    ("全省帮扶贫困人口32.6万人，剩余贫困人口17.5万人。", "17.5万人", "贫困人口"),
     # a place and a verb of its own (下达: not the 达 of a level reached, which left 定西市下)
     # name the statistic before them
     ("全省下达衔接资金198.6亿元，其中定西市下达23.4亿元。", "23.4亿元", "衔接资金"),

@@ -34,7 +34,8 @@ _CONTINUES = re.compile(r"(?:比上年末?|比去年|较上年|同比)?(?:实际
 _REACHED = re.compile(r"(?:共|累计|分别)?(?:达到?|为|约为?|突破|超过|实现)了?")
 _START = attrgetter("start")
 _ANY_CLAUSE_END = re.compile(r"[；;。：:！？!?]")
-_WHOLE = re.compile(r"[全我本][国省区市州县盟旗乡镇村]")  # 全县, 我省, 本市: the whole jurisdiction
+_WHOLE = re.compile(r"[全我本][国省区市州县盟旗乡镇村]")
+_WHOLE_FIRST = frozenset("全我本")  # 全县, 我省, 本市: the whole jurisdiction
 _MONTHS = re.compile(r"\d{4}-\d{2}/\d{4}-\d{2}$")  # 2023-01/2023-10
 _UNSET_BLOCK = object()
 _PLACE_JOINS = "、和与及"  # between the places a phrase starts with (广东、江苏两省…)
@@ -50,6 +51,7 @@ class Attributor:
     reader: DocumentReader
     periods: PeriodRules
     roles: RoleRules
+    _placeless: dict[str, str] = field(default_factory=dict)  # key -> _known_without_place
 
     @classmethod
     def load(cls) -> "Attributor":
@@ -65,6 +67,7 @@ class Attributor:
         self.periods.times.forget()
         self.reader.forget()
         self.keys.forget()
+        self._placeless.clear()
 
     def apply(self, doc: Document, claims: list[Claim], sentences=None) -> list[Claim]:
         """Fill the attribution fields of ``claims`` (the claims of the whole ``doc``;
@@ -197,10 +200,29 @@ class Attributor:
             (bare and self._change_key(v, recent)) or ""
         # (环比 in the clause also where the indicator was carried from the clause before:
         # 同比增长X，环比增长Y)
+        if key and key not in self.keys.known:  # (销售云南扶贫产品: the place is no part of it)
+            known = self._placeless.get(key)
+            if known is None:
+                known = self._placeless[key] = self._known_without_place(key)
+            key = known or key
         key = self.keys.on_base(self._refined(v, key), (c.indicator or "") + v.clause)
         if key:
             _remember(v, key, recent)
         return key
+
+    def _known_without_place(self, key: str) -> str:
+        """The statistic of the synonym table a key names once a place inside it is left out
+        (销售云南扶贫产品 -> 消费扶贫销售额), or once the words up to the place are
+        after 的 (对口帮扶的云南省贫困发生率 -> 贫困发生率); "" when neither is one."""
+        at = self.gazetteer.inside(key)
+        if at is None or key[at[0]] in _WHOLE_FIRST:  # (占全县出口总额: a whole, not a place)
+            return ""
+        before, after = key[:at[0]], key[at[1]:]
+        for words in (before + after, after if before.endswith("的") else ""):
+            known = self.keys.key(words) if words else ""
+            if known in self.keys.known:
+                return known
+        return ""
 
     def _change_key(self, v: ClaimView, recent: dict) -> str:
         """The key of a change whose words name no statistic: the one before it in its

@@ -110,6 +110,17 @@ class Gazetteer:
                 return "" if self._blocked(text, n) else text[:n]
         return ""
 
+    def inside(self, text: str) -> tuple[int, int] | None:
+        """Where the first name inside ``text`` after its first character is (the longest
+        at that place), by the same lookups as ``leading``; None when there is none."""
+        heads, surfaces = self._heads, self.surfaces
+        for i in range(1, len(text) - 1):
+            if text[i:i + 2] in heads:
+                for n in range(min(len(text) - i, self._longest), 1, -1):
+                    if text[i:i + n] in surfaces and not self._blocked(text[i:], n):
+                        return i, i + n
+        return None
+
     def named(self, text: str) -> dict[str, int]:
         """How often each name is found in ``text`` (as ``find`` reads it), by name."""
         counts: dict[str, int] = {}

@@ -55,6 +55,11 @@ PERIODS = [
 
 SENTENCES = [
     # (sentence in a report of the year, figure, period, role)
+    # a year and the event it began, then 以来: from the event to date, as 2016年以来 (was the
+    # year alone; to date: open, the report naming no day); a year that is the figure's own stays
+    ("自2013年闽宁协作深化以来，福建省累计选派挂职干部210名。", 2020, "210名", "2013/..", "outcome"),
+    ("2016年结对帮扶以来，累计援建学校36所。", 2020, "36所", "2016/..", "outcome"),
+    ("2016年，援建学校36所。", 2020, "36所", "2016", "outcome"),  # (a guard)
     # a standard per head of a grant (per 户, 每人每年, 标准为) is what the issuing body sets: a
     # plan, in a review as in a policy page (was outcome, or target under a goals heading);
     # money per head that names no grant, or an average received (人均), is no standard (the

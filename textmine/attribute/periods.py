@@ -370,11 +370,12 @@ class PeriodRules:
 
     def governed(self, d: Claim, cue: Cue | None, facts) -> str | None:
         """The period of a figure governed by date ``d``: the date's, or for a date it counts
-        from (今年以来, 2019年以来) the time from it to date (``to_date``): a figure to date is
-        not the year's."""
+        from (今年以来, 2019年以来, also of an event that date began: 2016年结对帮扶以来) the time
+        from it to date (``to_date``): a figure to date is not the year's."""
         value = self.date_period(d, cue)
-        if d.qualifier != "since" or value is None:
-            return value
+        if value is None or d.qualifier != "since" and not (
+                d.qualifier == "exact" and _SINCE_EVENT.match(d.sentence or "", d.end)):
+            return value  # (自1996年闽宁协作启动以来, 2016年结对以来: from the event to date)
         return self.to_date(value.partition("/")[0], facts)
 
     def to_date(self, start: str, facts) -> str:
@@ -425,6 +426,8 @@ class PeriodRules:
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|州|旗|盟)|[全我本][国省区市州县]")
 
 
+# an event after a date, then 以来, up to the clause's end (2016年结对帮扶以来，…)
+_SINCE_EVENT = re.compile(r"[^，,。；;：:、\d]{2,14}?以来(?=[，,。；;：:]|$)")
 _SPAN_START = re.compile(r"(?:由|从)((?:19|20|１９|２０)[\d０-９]{2})年")  # (由2020年的X…)
 _SPAN_VERB = re.compile("|".join(map(re.escape, table("indicator")["carry"]["span_verbs"])))
 

@@ -679,6 +679,9 @@ def test_forgetting_the_texts_read_changes_no_attribution():
 
 GAZETTEER = [
     # (text, [(surface, canonical name, level)])
+    # conventional short names no rule gives (克州, 巴州, 博州)
+    ("克州和巴州", [("克州", "克孜勒苏柯尔克孜自治州", "prefecture"),
+                 ("巴州", "巴音郭楞蒙古自治州", "prefecture")]),
     ("宁夏和黔南州", [("宁夏", "宁夏回族自治区", "province"),
                   ("黔南州", "黔南布依族苗族自治州", "prefecture")]),
     ("黔东南的长顺县", [("黔东南", "黔东南苗族侗族自治州", "prefecture"),
@@ -1148,6 +1151,7 @@ CLAUSE_REGIONS = """2022年黔南州东西部协作工作简报
 在宁波开设黔南农特产品展销中心6个。
 瓮安县开展农村人居环境整治，改造户厕2100座，清理村庄4.2万处。
 福泉市支出进度较慢，为48.3%，低于全州平均9.6个百分点。
+都匀市帮扶的三都县新建车间7个。
 """
 
 
@@ -1169,6 +1173,8 @@ CLAUSE_REGIONS = """2022年黔南州东西部协作工作简报
     ("2100座", "瓮安县"), ("4.2万处", "瓮安县"),
     # ... and a whole named as the base of a comparison (低于全州平均) is no subject
     ("48.3%", "福泉市"), ("9.6个百分点", "福泉市"),  # (48.3%: a guard)
+    # a place, 帮扶的 and another place: the place helped (was the helper's)
+    ("7个", "三都水族自治县"),
 ])
 def test_the_region_of_each_figure_of_a_clause(text, region):
     c = next(c for c in _claims(CLAUSE_REGIONS) if c.text == text)

@@ -384,11 +384,14 @@ class Attributor:
         first = inside[0] if inside else None
         if first is None:
             return self._unnamed(v, mentions)
+        helped = len(inside) > 1 and v.s.text[first.end:inside[1].start] in self._helped_by
+        if helped:
+            first, inside = inside[1], inside[1:]  # (上海市帮扶的云南省…: the place helped)
         home = v.s.home
         if first.region is not None and first.region.level == "national" and \
                 home is not None and home.level != "national":
             return home  # 全国文明村镇 in a province's report: a title
-        if not self._is_subject(v, first):
+        if not helped and not self._is_subject(v, first):
             # (某市某平台等3个平台: the place one example of what is counted; 帮助销售陇南
             # 农特产品: the place an object, the clause's subject that of the clause before)
             return self._unnamed(v, mentions)
@@ -479,6 +482,10 @@ class Attributor:
             lead = lead.replace(w, "")
         return not (lead.strip() or text.startswith(self._not_subject_after, first.end) or
                     "等" in text[first.end:v.claim.start])
+
+    @cached_property
+    def _helped_by(self) -> frozenset[str]:
+        return frozenset(self.reader.rules["regions"]["helped_by"])
 
     @cached_property
     def _acts_at(self) -> tuple[str, ...]:

@@ -86,6 +86,9 @@ class Gazetteer:
             for short in short_names(r.name, r.level, rules):
                 if short not in surfaces:
                     add(short, r)
+        by_name = {r.name: r for r in regions}
+        for surface, name in rules["abbreviations"].items():
+            add(surface, by_name[name])
         for surface, target in rules["aggregates"].items():
             surfaces[surface] = [None] if target == SELF else [
                 Region(target, "national" if target == NATIONAL else "aggregate")]

@@ -1443,6 +1443,8 @@ def test_a_half_year_summary_reviews_its_half_year(text, period, role):
     ("9月份，全市规模以上工业增加值环比增长0.7%。", "0.7%", "规模以上工业增加值环比"),
     ("10月份，全县社会消费品零售总额18.6亿元，同比增长5.2%，环比增长1.4%。", "1.4%",
      "社会消费品零售总额环比"),
+    # a multiple of the year before (比上年翻一番) is one of the amount before it (was no key)
+    ("全年销售农特产品4.3亿元，比上年翻一番。", "翻一番", "销售农特产品"),
     # a place inside a phrase that names a statistic of the table once it is left out: that
     # statistic (the place is the region's or the object's, never part of the key)
     ("全年销售云南扶贫产品33.5亿元。", "33.5亿元", "消费扶贫销售额"),

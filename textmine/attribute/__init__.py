@@ -192,7 +192,7 @@ class Attributor:
         if elided or c.indicator == place:  # (a date's place alone names no event: 截至9月底，广西…)
             return "" if c.kind in ("date", "duration") else last
         # (成都市生产总值X，绵阳市增长Y: a place and a change name no statistic either)
-        bare = bool(c.change) and c.kind not in ("date", "duration") and \
+        bare = (bool(c.change) or c.kind == "ratio") and c.kind not in ("date", "duration") and \
             self.keys.bare((c.indicator or "")[len(places_):])
         # (a change that names no statistic: the one before it in its sentence; after a ；,
         # the paragraph's last of its kind: A增长X；上半年增长Y)
@@ -200,15 +200,21 @@ class Attributor:
             (bare and self._change_key(v, recent)) or ""
         # (环比 in the clause also where the indicator was carried from the clause before:
         # 同比增长X，环比增长Y)
-        if key and key not in self.keys.known:  # (销售云南扶贫产品: the place is no part of it)
-            known = self._placeless.get(key)
-            if known is None:
-                known = self._placeless[key] = self._known_without_place(key)
-            key = known or key
-        key = self.keys.on_base(self._refined(v, key), (c.indicator or "") + v.clause)
+        key = self.keys.on_base(self._refined(v, self._as_known(key)),
+                                (c.indicator or "") + v.clause)
         if key:
             _remember(v, key, recent)
         return key
+
+    def _as_known(self, key: str) -> str:
+        """``key``, or the statistic of the synonym table it names without a place inside it
+        (销售云南扶贫产品: the place is no part of it), remembered per key."""
+        if not key or key in self.keys.known:
+            return key
+        known = self._placeless.get(key)
+        if known is None:
+            known = self._placeless[key] = self._known_without_place(key)
+        return known or key
 
     def _known_without_place(self, key: str) -> str:
         """The statistic of the synonym table a key names once a place inside it is left out
@@ -317,7 +323,8 @@ class Attributor:
                 continue
             between = text[p.end:c.start]
             same = p.kind == c.kind and (p.change == c.change or bool(p.change and c.change))
-            level = p.change is None and c.unit == "%"  # (完成98.6亿元，同口径增长7.1%: its growth)
+            level = p.change is None and (c.unit == "%" or c.kind == "ratio")  # (完成98.6亿元，
+            #     同口径增长7.1%: its growth; 销售X亿元，比上年翻一番: its multiple)
             if not (same or level) or len(CLAUSE_BOUNDARY.findall(between)) > 1:
                 return ""
             return p.indicator_key or ""

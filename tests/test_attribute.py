@@ -55,6 +55,10 @@ PERIODS = [
 
 SENTENCES = [
     # (sentence in a report of the year, figure, period, role)
+    # a sum arranged under a modal verb, then a figure of a clause after it: a goal it lists
+    # (was an outcome); without the modal, what was done
+    ("今年将安排衔接资金12亿元，实施项目360个。", 2021, "360个", "2021", "target"),
+    ("全年安排衔接资金12亿元，实施项目360个。", 2021, "360个", "2021", "outcome"),  # (a guard)
     # a year and the event it began, then 以来: from the event to date, as 2016年以来 (was the
     # year alone; to date: open, the report naming no day); a year that is the figure's own stays
     ("自2013年闽宁协作深化以来，福建省累计选派挂职干部210名。", 2020, "210名", "2013/..", "outcome"),

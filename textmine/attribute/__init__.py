@@ -200,8 +200,9 @@ class Attributor:
             (bare and self._change_key(v, recent)) or ""
         # (环比 in the clause also where the indicator was carried from the clause before:
         # 同比增长X，环比增长Y)
-        key = self.keys.on_base(self._refined(v, self._as_known(key)),
-                                (c.indicator or "") + v.clause)
+        if key[-2:] in self.keys.tails:  # (most keys: no synonym ends as they do)
+            key = self._as_known(key)
+        key = self.keys.on_base(self._refined(v, key), (c.indicator or "") + v.clause)
         if key:
             _remember(v, key, recent)
         return key
@@ -447,11 +448,14 @@ class Attributor:
         text, start = v.s.text, v.clause_start
         if start < 2 or text[start - 1] not in "，,":
             return None
-        lo = clause_start(text, start - 1)
-        if not (_CONTINUES.fullmatch(v.clause) or _REACHED.fullmatch(v.clause) or
-                lo <= v.s.lead and not _names_whole(v.clause)):
+        plain = _CONTINUES.fullmatch(v.clause) or _REACHED.fullmatch(v.clause)
+        if not plain and not (mentions and mentions[0].start == v.s.lead and
+                              not _names_whole(v.clause)):
             return None  # (a clause with words of its own after a clause that does not open
-            #              the sentence: 西部数谷等4个项目, 全县…)
+            #              the sentence with a place: 西部数谷等4个项目, 全县…)
+        lo = clause_start(text, start - 1)
+        if not plain and lo > v.s.lead:
+            return None
         if prev is not None and prev.end > lo:
             return None  # (the clause before holds a figure: its own rules)
         inside = [m for m in mentions if lo <= m.start and m.end < start]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..parse.tables import clean, table
 
@@ -189,6 +190,12 @@ class KeyTable:
         if self._known is None:
             self._known = frozenset(self.synonyms.values())
         return self._known
+
+    @cached_property
+    def tails(self) -> frozenset[str]:
+        """The last two characters of every synonym: a phrase ending otherwise is none of
+        them, whatever is cut from its middle."""
+        return frozenset(w[-2:] for w in self.synonyms)
 
     def canonical(self, word: str) -> str | None:
         """The key a word is a synonym of (for queries: ``--indicator GDP``); None if none."""

@@ -374,7 +374,8 @@ class PeriodRules:
         from it to date (``to_date``): a figure to date is not the year's."""
         value = self.date_period(d, cue)
         if value is None or d.qualifier != "since" and not (
-                d.qualifier == "exact" and _SINCE_EVENT.match(d.sentence or "", d.end)):
+                d.qualifier == "exact" and (d.sentence or "").find("以来", d.end, d.end + 17) >= 0
+                and _SINCE_EVENT.match(d.sentence or "", d.end)):
             return value  # (自1996年闽宁协作启动以来, 2016年结对以来: from the event to date)
         return self.to_date(value.partition("/")[0], facts)
 

@@ -515,7 +515,7 @@ def test_reports_on_a_year_or_a_plan_review_what_was_done(doc, text, period, rol
 KEYS = [
     # a level and its rise share the key (上升, as 提高); the statistics of an environment
     # bulletin by their synonyms
-    ("城市环境空气质量平均优良天数比例上升", "空气质量优良天数比例"), ("结案率上升", "结案率"),
+    ("中心城市环境空气质量优良天数比例上升", "空气质量优良天数比例"), ("结案率上升", "结案率"),
     ("国控断面水质优良比例稳定在", "地表水优良水质断面比例"), ("PM10年均浓度", "可吸入颗粒物浓度"),
     ("R&D经费", "研发投入"),
     # core CPI is no CPI (was 居民消费价格: 核心CPI ends with CPI); cuts share the key of the

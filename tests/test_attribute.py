@@ -55,6 +55,12 @@ PERIODS = [
 
 SENTENCES = [
     # (sentence in a report of the year, figure, period, role)
+    # a sentence of the parts (其中，…) of a sentence that opened with a date: of that date
+    # (was the document's year); a sentence of its own after it is not (a guard)
+    ("截至10月底，全县有126家企业参与结对帮扶。其中，投入帮扶资金3.6亿元。", 2020, "3.6亿元",
+     "2020-10", "outcome"),
+    ("截至10月底，全县有126家企业参与结对帮扶。全年投入帮扶资金3.6亿元。", 2020, "3.6亿元",
+     "2020", "outcome"),
     # a sum arranged under a modal verb, then a figure of a clause after it: a goal it lists
     # (was an outcome); without the modal, what was done
     ("今年将安排衔接资金12亿元，实施项目360个。", 2021, "360个", "2021", "target"),

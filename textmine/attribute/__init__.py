@@ -99,7 +99,8 @@ class Attributor:
                 self.attribute(ClaimView(c, i, s), mentions, places, reading.recent)
             self._places_share_the_last_key(s, places)
             reading.leave(s, index, block, self._carry(s, index),
-                          self._opening_months(s) if s.dates else None)
+                          self._opening_months(s) if s.dates else None,
+                          self._opening_date(s) if s.dates else None)
         return claims
 
     def _places_share_the_last_key(self, s: SentenceView, places: dict[str, str]) -> None:
@@ -701,11 +702,15 @@ class _Reading:
     block: object = _UNSET_BLOCK  # the paragraph of the last sentence
     semicolon: int | None = None  # the index of the last sentence, when it ended in ；
     whole: Claim | None = None    # the last sentence's whole of the parts it listed after 其中
+    opening: tuple | None = None  # (sentence index, the date the last sentence opened with)
 
     def enter(self, s: SentenceView, index: int | None, block) -> None:
         """Give sentence ``s`` (number ``index``, in paragraph ``block``) what it carries on."""
         if self.carry is not None and index is not None and self.carry[0] == index - 1:
             s.carried = self.carry[1]
+        elif self.opening is not None and index is not None and self.opening[0] == index - 1 \
+                and s.text.lstrip().startswith(_PART_OPENING) and not s.dates:
+            s.carried = self.opening[1]  # (截至11月底，A。其中，B: the parts of A, of its time)
         if self.para is not None and self.para[0] == block and s.carried is None and \
                 not s.dates and not whole_year_in(s.text, 0, len(s.text)):
             s.carried = self.para[1]  # (1-10月，A。全年B: the whole year)
@@ -719,10 +724,12 @@ class _Reading:
             s.whole = self.recent.get(_LAST) if part else self.whole if after_semicolon else None
 
     def leave(self, s: SentenceView, index: int | None, block, carry: tuple | None,
-              months) -> None:
-        """After sentence ``s``: the date it passes on (``carry``), and the months it opens
-        with (``months``, when it holds dates)."""
+              months, opening: Claim | None = None) -> None:
+        """After sentence ``s``: the date it passes on (``carry``), the months it opens with
+        (``months``, when it holds dates) and the date it opens with (``opening``), which a
+        sentence of its parts after it (其中，…) takes."""
         self.carry = carry
+        self.opening = (index, opening) if opening is not None and index is not None else None
         self.semicolon = index if s.text.rstrip().endswith(("；", ";")) else None
         self.whole = s.whole
         if s.dates:  # (a time of its own: what follows is not the opening months')

@@ -34,8 +34,8 @@ _CONTINUES = re.compile(r"(?:比上年末?|比去年|较上年|同比)?(?:实际
 _REACHED = re.compile(r"(?:共|累计|分别)?(?:达到?|为|约为?|突破|超过|实现)了?")
 _START = attrgetter("start")
 _ANY_CLAUSE_END = re.compile(r"[；;。：:！？!?]")
-_WHOLE = re.compile(r"[全我本][国省区市州县盟旗乡镇村]")
-_WHOLE_FIRST = frozenset("全我本")  # 全县, 我省, 本市: the whole jurisdiction
+_WHOLE = re.compile(r"[全我本][国省区市州县盟旗乡镇村]")  # 全县, 我省, 本市: the whole jurisdiction
+_WHOLE_FIRST = frozenset("全我本")  # (the characters such a name starts with)
 _MONTHS = re.compile(r"\d{4}-\d{2}/\d{4}-\d{2}$")  # 2023-01/2023-10
 _UNSET_BLOCK = object()
 _PLACE_JOINS = "、和与及"  # between the places a phrase starts with (广东、江苏两省…)
@@ -199,10 +199,10 @@ class Attributor:
         # the paragraph's last of its kind: A增长X；上半年增长Y)
         key = self.keys.key(self._distributed(v), clean(places_) if places_ else "") or last or \
             (bare and self._change_key(v, recent)) or ""
-        # (环比 in the clause also where the indicator was carried from the clause before:
-        # 同比增长X，环比增长Y)
         if key[-2:] in self.keys.tails:  # (most keys: no synonym ends as they do)
             key = self._as_known(key)
+        # (环比 in the clause also where the indicator was carried from the clause before:
+        # 同比增长X，环比增长Y)
         key = self.keys.on_base(self._refined(v, key), (c.indicator or "") + v.clause)
         if key:
             _remember(v, key, recent)
@@ -613,7 +613,7 @@ def _share_before(v: ClaimView) -> str:
             break
         if p.kind == "date":
             continue
-        return p.indicator_key or "" if p.kind == "percent" and not p.change else ""
+        return (p.indicator_key or "") if p.kind == "percent" and not p.change else ""
     return ""
 
 

@@ -387,7 +387,7 @@ class RoleRules:
         return c.kind == "money" and k > 0 and self.has["plan"](self._plain(v.s.text[:k]))
 
     def _granted_per_head(self, v: ClaimView) -> bool:
-        """Money per head (1.5万元/户, 每人每年1500元, 人均补助200元) of a grant named in its
+        """Money per head (1.5万元/户, 每人每年1500元; not 人均, an average) of a grant named in its
         clause or the clause before (给予补助，每户1.5万元): a standard."""
         if not (v.claim.per or self.has["per_heads"](v.clause)):
             return False

@@ -1453,6 +1453,13 @@ def test_a_half_year_summary_reviews_its_half_year(text, period, role):
     ("9月份，全市规模以上工业增加值环比增长0.7%。", "0.7%", "规模以上工业增加值环比"),
     ("10月份，全县社会消费品零售总额18.6亿元，同比增长5.2%，环比增长1.4%。", "1.4%",
      "社会消费品零售总额环比"),
+    # a share whose subject the indicator's length limit cut: with it again (was 增加值占…
+    # for every industry's share), past a year that opens its clause
+    ("全县第二产业增加值占地区生产总值比重为38.6%。", "38.6%", "第二产业增加值占地区生产总值比重"),
+    ("全县数字经济核心产业增加值占地区生产总值比重达6.5%。", "6.5%",
+     "数字经济核心产业增加值占地区生产总值比重"),
+    ("2025年财政性教育经费支出占地区生产总值比重为4.2%。", "4.2%",
+     "财政性教育经费支出占国内生产总值比重"),
     # a multiple of the year before (比上年翻一番) is one of the amount before it (was no key)
     ("全年销售农特产品4.3亿元，比上年翻一番。", "翻一番", "销售农特产品"),
     # a place inside a phrase that names a statistic of the table once it is left out: that

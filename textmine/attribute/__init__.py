@@ -336,6 +336,8 @@ class Attributor:
         """The claim's indicator, or for an item of a list after 分别 whose indicator names
         as many statistics (城乡居民…分别达到X和Y) the item's own (``KeyTable.distribute``)."""
         indicator = v.claim.indicator
+        if indicator and _SHARE in indicator:
+            indicator = _uncut_share(v, indicator)
         if not indicator or "分别" not in v.s.text or \
                 not any(w in indicator for w in self.keys.distributive):
             return indicator
@@ -602,6 +604,26 @@ def _level_before(v: ClaimView) -> str:
             break
         growth, after = growth or p.indicator_key or "", p.start
     return growth
+
+
+def _uncut_share(v: ClaimView, indicator: str) -> str:
+    """A share's indicator with the words of its clause before it that the length limit cut
+    (第三产业增加值占地区生产总值比重 -> 增加值占…: whose share was lost, and every industry's
+    share met in one key), when they are few; else the indicator."""
+    clause = v.clause
+    if (year := _YEAR_FIRST.match(clause)) is not None:
+        clause = clause[year.end():]  # (2025年财政性教育经费…: the year governs, no subject)
+    at = clause.find(indicator)
+    if not 0 < at <= _SHARE_HEAD_MAX or clause[0] in _NOT_A_SUBJECT or \
+            _DIGIT_IN.search(clause, 0, at):
+        return indicator  # (在国内生产总值中占比: a preposition, no subject)
+    return clause[:at + len(indicator)]
+
+
+_SHARE_HEAD_MAX = 8  # (the words a share's subject may have lost: 全省第三产业)
+_NOT_A_SUBJECT = frozenset("在对把从由向将")  # (a clause opening with a preposition)
+_DIGIT_IN = re.compile(r"[\d０-９]")
+_YEAR_FIRST = re.compile(r"[\d０-９]{4}年(?:底|末)?")
 
 
 def _share_before(v: ClaimView) -> str:

@@ -1455,9 +1455,8 @@ def test_a_half_year_summary_reviews_its_half_year(text, period, role):
      "社会消费品零售总额环比"),
     # a share whose subject the indicator's length limit cut: with it again (was 增加值占…
     # for every industry's share), past a year that opens its clause
-    ("全县第二产业增加值占地区生产总值比重为38.6%。", "38.6%", "第二产业增加值占地区生产总值比重"),
-    ("全县数字经济核心产业增加值占地区生产总值比重达6.5%。", "6.5%",
-     "数字经济核心产业增加值占地区生产总值比重"),
+    ("全县第二产业增加值占全县生产总值比重是41.7%。", "41.7%", "第二产业增加值占全县生产总值比重"),
+    ("全县新兴产业增加值占全县生产总值比重达7.3%。", "7.3%", "新兴产业增加值占全县生产总值比重"),
     ("2025年财政性教育经费支出占地区生产总值比重为4.2%。", "4.2%",
      "财政性教育经费支出占国内生产总值比重"),
     # a multiple of the year before (比上年翻一番) is one of the amount before it (was no key)

@@ -98,9 +98,9 @@ class Attributor:
             for i, c in enumerate(group):
                 self.attribute(ClaimView(c, i, s), mentions, places, reading.recent)
             self._places_share_the_last_key(s, places)
-            reading.leave(s, index, block, self._carry(s, index),
-                          self._opening_months(s) if s.dates else None,
-                          self._opening_date(s) if s.dates else None)
+            opening = self._opening_date(s) if s.dates else None  # (once: three readers)
+            reading.leave(s, index, block, self._carry(s, index, opening),
+                          _opening_months(opening), opening)
         return claims
 
     def _places_share_the_last_key(self, s: SentenceView, places: dict[str, str]) -> None:
@@ -115,16 +115,6 @@ class Attributor:
                     and nxt.kind == c.kind and s.text[c.end:nxt.start] in joins:
                 c.indicator_key = nxt.indicator_key
 
-    def _opening_months(self, s: SentenceView) -> Claim | None:
-        """The months a sentence opens with (1-10月，…; 前三季度，…; 上半年，…: a range of
-        months of a year, a statistic's period; not 9月份后 or 去年下半年开始, a narrative's),
-        which govern the figures of the later sentences of its paragraph that name no time
-        of their own, up to one with a time of its own; None when it opens otherwise."""
-        first = self._opening_date(s)
-        if first is None or first.qualifier != "range" or not _MONTHS.match(str(first.value)):
-            return None
-        return first
-
     def _opening_date(self, s: SentenceView) -> Claim | None:
         """The date a sentence opens with (in its opening clause), when it may govern the
         figures after it; else None."""
@@ -134,13 +124,13 @@ class Attributor:
             return first  # (not 收入由2014年的X增加到…: the start of a span inside the clause)
         return None
 
-    def _carry(self, s: SentenceView, index: int | None) -> tuple | None:
-        """The date a sentence ending in ； passes on to the next (its own opening date that
-        may govern, else the one it was given when it names no time of its own), with its
-        index; None for other sentences."""
+    @staticmethod
+    def _carry(s: SentenceView, index: int | None, first: Claim | None) -> tuple | None:
+        """The date a sentence ending in ； passes on to the next (``first``: its own opening
+        date that may govern, else the one it was given when it names no time of its own),
+        with its index; None for other sentences."""
         if index is None or not s.text.rstrip().endswith(("；", ";")):
             return None
-        first = self._opening_date(s)
         if first is not None:
             return index, first
         if s.dates:  # (a time of its own, not at its opening: what follows is not the list's)
@@ -549,6 +539,17 @@ class Attributor:
             if targets and not text.rstrip().endswith(("；", ";")):
                 targets = False
         return out
+
+
+def _opening_months(first: Claim | None) -> Claim | None:
+    """The months a sentence opens with (``first``: the date it opens with, if any; 1-10月，…;
+    前三季度，…; 上半年，…: a range of months of a year, a statistic's period; not 9月份后 or
+    去年下半年开始, a narrative's), which govern the figures of the later sentences of its
+    paragraph that name no time of their own, up to one with a time of its own; None when it
+    opens otherwise."""
+    if first is None or first.qualifier != "range" or not _MONTHS.match(str(first.value)):
+        return None
+    return first
 
 
 def _names_whole(clause: str) -> bool:

@@ -211,7 +211,7 @@ COUNTED_NOUNS = [
     ("全省12项约束性指标全部完成。", "12项", "约束性指标"),  # 约 begins a word, no qualifier
     ("引导80家本地民营企业结对帮扶脱贫村。", "80家", "引导本地民营企业"),  # ... so does a verb
     ("全年帮助3200万农民工实现就业。", "3200万", "帮助农民工"),  # a count without a measure word
-    ("去年，650万困难群众纳入低保范围。", "650万", "困难群众"),
+    ("去年，650万困难群众纳入低保范围。", "650万", "困难群众纳入低保范围"),
     ("全年完成3.2万亩高标准农田建设。", "3.2万亩", "完成高标准农田建设"),  # a quantity after a verb
     ("为50所海拔2000米以上学校供暖。", "2000米以上", "海拔"),  # ... not after a noun
     ("全年新建温室大棚1200亩。", "1200亩", "新建温室大棚"),  # nothing after it
@@ -303,6 +303,14 @@ RANKS_AND_TITLES = [
     # ... also after its adverbs (全部, 已), the longest state whole
     ("全省66个贫困县全部脱贫摘帽。", "66个", "贫困县脱贫摘帽"),
     ("全市412个贫困村已全部出列。", "412个", "贫困村出列"),
+    # ... and a noun that is its short clause's subject, its verb and object less 了
+    ("五年来，30多万群众住上了安全住房。", "30多万", "群众住上安全住房"),
+    ("全省6000多万农业转移人口成为城镇居民。", "6000多万", "农业转移人口成为城镇居民"),
+    ("今年全州9万户农户用上了清洁能源。", "9万户", "农户用上清洁能源"),
+    ("全县8200名义务教育学生享受营养改善计划。", "8200名", "义务教育学生享受营养改善计划"),
+    # ... not after a preposition that makes it an object, nor before a modal verb (guards)
+    ("同时向32个脱贫县推送就业信息。", "32个", "脱贫县"),
+    ("12个工作专班需要加强统筹协调。", "12个", "工作专班"),
     # a per-unit standard after 按照 (每平方米): the words after it say what it is
     ("按照每平方米150元的标准给予改造补助。", "150元", "标准给予改造补助"),
     # funds won (争取到): what was won, not the verb's remainder
@@ -311,7 +319,7 @@ RANKS_AND_TITLES = [
     ("全县先后三次举办产销对接会。", "三次", "全县举办产销对接会"),
     ("相继建成冷链仓储设施8座。", "8座", "建成冷链仓储设施"),
     # a count whose measure word has two characters (家次) names the noun after it too
-    ("组织展销会80余场3000家次企业参展。", "3000家次", "企业"),
+    ("组织展销会80余场3000家次企业参展。", "3000家次", "企业参展"),
     # years and amounts in Chinese numerals end a phrase as figures in digits do
     ("农村居民人均可支配收入由二〇一五年的七千二百元增加到二〇二〇年的一万一千元。", "七千二百元",
      "农村居民人均可支配收入"),

@@ -561,6 +561,8 @@ _SUFFIX_LAST = frozenset(w[-1] for w in _SUFFIXES)  # the characters they end wi
 _FUNDS = tuple(_C["funds"])
 _BUILD_ACTS = re.compile(f"(?:{_alternation(_C['build_acts'])}){{1,2}}")
 _NOUN_STATES = tuple(sorted(_C["noun_states"], key=len, reverse=True))
+_PREDICATE_NOT_AFTER = tuple(_C["predicate_not_after"])
+_PREDICATE_NOT_BEFORE = tuple(_C["predicate_not_before"])
 _STATE_ADVERBS = tuple(sorted(_C["state_adverbs"], key=len, reverse=True))
 # the counted noun (or none), 的, then up to eight Chinese characters ending in a need or
 # problem, then the clause's end
@@ -695,15 +697,15 @@ def _counted_noun(text: str, start: int, end: int, kind: str, unit: str, written
     noun = _noun_after(text, end, token_starts, keep_first=kind == "percent")
     if noun is None:
         return None
-    if kind == "count":  # (1.5万贫困人口脱贫: the noun and what befell it)
-        noun += _state_after(text, text.find(noun, end, end + 4), noun)
     left = _CLAUSE.split(left)[-1]
+    verb = _verb_before(text, start, left, token_starts) or \
+        _verb_opening_list(text, start, left, token_starts)
+    if kind == "count":  # (1.5万贫困人口脱贫: the noun and what befell it)
+        noun += _befell(text, end, noun, left, verb, token_starts)
     if left.endswith("的") and kind == "count":  # the words before 的 qualify the noun (帮扶的五个省区)
         cut = _token_from(start - max(0, MAX_LEN - len(noun)), start, token_starts)
         head = _trim(text[max(cut, start - len(left)):start - 1])
         return head + "的" + noun if head else noun
-    verb = _verb_before(text, start, left, token_starts) or \
-        _verb_opening_list(text, start, left, token_starts)
     only_verb = bool(verb) and _trim(left) == verb
     if kind == "money":  # 安排35亿元技改专项资金: the fund (a bare 资金 after a verb only)
         if not noun.endswith(_FUNDS) or (noun in _FUNDS and not only_verb):
@@ -738,6 +740,48 @@ def _state_after(text: str, at: int, noun: str) -> str:
         adverb = next((w for w in _STATE_ADVERBS if text.startswith(w, after)), "")
         after += len(adverb)
     return next((w for w in _NOUN_STATES if text.startswith(w, after)), "")
+
+
+def _befell(text: str, end: int, noun: str, left: str, verb: str,
+            token_starts: Container[int]) -> str:
+    """What befell those a count counts, after their noun ``noun``: a word of
+    ``noun_states`` (1.5万贫困人口脱贫), else the verb and object of the short clause whose
+    subject they are (``_predicate_after``), not where the words ``left`` of the figure make
+    it an object (a verb ``verb`` before it, a preposition) or end in 的."""
+    at = _found_after(text, noun, end)
+    state = _state_after(text, at, noun)
+    if state or verb or left.endswith("的") or _trim(left).endswith(_PREDICATE_NOT_AFTER):
+        return state
+    return _predicate_after(text, at, noun, token_starts)
+
+
+def _found_after(text: str, noun: str, end: int) -> int:
+    """Where ``noun`` starts after a figure ending at ``end`` (past 等/的/了), -1 when not."""
+    return text.find(noun, end, end + len(_SKIP_BEFORE_NOUN) + len(noun))
+
+
+_PREDICATE = re.compile("[\u4e00-\u9fff]+(?=[，。；！？,;!?]|$)")  # the rest of a clause, words only
+
+
+def _predicate_after(text: str, at: int, noun: str, token_starts: Container[int]) -> str:
+    """What befell those a count counts, when their noun ``noun`` (found at ``at``) is
+    the subject of a short clause: its verb and object, less 了/过/着 (100多万群众住上了
+    安全房 -> 群众住上安全房; 8000多万农业转移人口成为城镇居民); "" when the clause goes
+    on past MAX_LEN, holds a figure, a list or 的, or no verb follows the noun."""
+    if at < 0:
+        return ""
+    after = at + len(noun)
+    m = _PREDICATE.match(text, after)
+    if m is None or "的" in m.group():
+        return ""
+    first = text[after:_token_from(after + 1, m.end(), token_starts)]
+    words = [text[p:_token_from(p + 1, m.end(), token_starts)]
+             for p in range(after, m.end()) if p in token_starts or p == after]
+    rest = "".join(w for w in words if w not in _PARTICLES)
+    if not (first in word_list("verbs") or any(w in _PARTICLES for w in words[:2])) or \
+            first.startswith(_PREDICATE_NOT_BEFORE) or len(rest) < 2 or len(noun) + len(rest) > MAX_LEN:
+        return ""
+    return rest
 
 
 def _names_after(text: str, start: int, end: int, kind: str, unit: str, written: bool) -> bool:

@@ -45,6 +45,23 @@ PARAGRAPHS = [
 ]
 
 
+JOINED = [
+    # (lines, joined): a number and its unit across a line break join without a gap ...
+    (["全县新建车间12", "个，带动就业300人。"], "全县新建车间12个，带动就业300人。"),
+    (["增长12.", "5%，高于全省。"], "增长12.5%，高于全省。"),
+    # ... but a table's cells, one number a line, stay apart (not 14351231.25%)
+    (["东岭村", "143", "512", "31.25%"], "东岭村143\t512\t31.25%"),
+    (["合计", "1,260", "-3.5"], "合计1,260\t-3.5"),
+    (["Rural", "revitalisation"], "Rural revitalisation"),
+]
+
+
+@pytest.mark.parametrize("lines,expected", JOINED)
+def test_lines_are_joined_without_gluing_cells(lines, expected):
+    from textmine.ingest.text import join_lines
+    assert join_lines(lines) == expected
+
+
 @pytest.mark.parametrize("text,expected", PARAGRAPHS)
 def test_a_blank_line_after_a_sentence_ends_a_paragraph(text, expected):
     from textmine.ingest.text import paragraphs

@@ -229,17 +229,25 @@ def split_long(text: str, limit: int = MAX_BLOCK_CHARS) -> list[str]:
     return [p for p in parts if p.strip()]
 
 
+_CELL = re.compile(r"[-+]?\d[\d.,%‰]*")  # a line that is one number: a table's cell
+
+
 def join_lines(lines: list[str]) -> str:
     """Join column lines: nothing between CJK characters or a number and its unit; a space
-    only between two Latin words split by the line break."""
-    out = ""
+    only between two Latin words split by the line break; a tab between two numbers when
+    either line is a number alone (a table's cells, one a line: 143 / 512 / 31.25%)."""
+    out, last = "", ""
     for line in lines:
         line = line.strip()
         if not line:
             continue
         if out and out[-1].isascii() and out[-1].isalpha() and line[0].isascii() and line[0].isalpha():
             out += " "
+        elif out and (out[-1].isdigit() or out[-1] in "%‰") and _CELL.match(line) and (
+                _CELL.fullmatch(line) or _CELL.fullmatch(last)):
+            out += "\t"
         out += line
+        last = line
     return out
 
 

@@ -61,6 +61,9 @@ SENTENCES = [
      "2020-10", "outcome"),
     ("截至10月底，全县有126家企业参与结对帮扶。全年投入帮扶资金3.6亿元。", 2020, "3.6亿元",
      "2020", "outcome"),
+    # a month after 其中 opens its clause: it governs the clauses after it (环比, was 2025)
+    ("全市工业生产者出厂价格同比下降1.2%，其中10月份同比下降0.8%，环比上涨0.3%。", 2025, "0.3%",
+     "2025-10", "outcome"),
     # a sum arranged under a modal verb, then a figure of a clause after it: a goal it lists
     # (was an outcome); without the modal, what was done
     ("今年将安排衔接资金12亿元，实施项目360个。", 2021, "360个", "2021", "target"),
@@ -68,6 +71,13 @@ SENTENCES = [
     # a year and the event it began, then 以来: from the event to date, as 2016年以来 (was the
     # year alone; to date: open, the report naming no day); a year that is the figure's own stays
     ("自2013年闽宁协作深化以来，福建省累计选派挂职干部210名。", 2020, "210名", "2013/..", "outcome"),
+    # 由上年的X增加到Y: X of the year before the context's, Y of the context's (were the year
+    # before 上年 and 上年)
+    ("全省每千人口执业医师数由上年的3.1人增加到3.3人。", 2024, "3.1人", "2023", "outcome"),
+    ("全省每千人口执业医师数由上年的3.1人增加到3.3人。", 2024, "3.3人", "2024", "outcome"),
+    # ... also after a clause naming where the figures come from (据了解，: was the year)
+    ("据了解，宁波市自2017年开展结对帮扶以来，累计投入帮扶资金18.4亿元。", 2021, "18.4亿元", "2017/..",
+     "outcome"),
     ("2016年结对帮扶以来，累计援建学校36所。", 2020, "36所", "2016/..", "outcome"),
     ("2016年，援建学校36所。", 2020, "36所", "2016", "outcome"),  # (a guard)
     # a standard per head of a grant (per 户, 每人每年, 标准为) is what the issuing body sets: a
@@ -1150,6 +1160,19 @@ def test_a_release_of_a_months_statistics_dates_its_figures(title, period):
     assert got["0.2%"].indicator_key == "居民消费价格环比"
 
 
+@pytest.mark.parametrize("title,role", [
+    # a statistics office's release of a part of the year is a bulletin: its figures are
+    # what was, also the items of a budget (was plan, as in a report's tasks for the year)
+    ("某市统计局：2025年前三季度全市经济运行情况", "outcome"),
+    ("某市统计局关于2025年前三季度全市经济运行情况的通报", "outcome"),
+    ("2025年前三季度全市经济运行情况", "plan"),  # (no office named: as before, a guard)
+])
+def test_a_statistics_offices_release_is_a_bulletin(title, role):
+    text = f"{title}\n2025-10-20\n全市一般公共预算支出186.2亿元，增长2.5%。\n"
+    got = {c.text: c for c in textmine.extract(text, doc_id="release", classify=False)}
+    assert (got["186.2亿元"].role, got["186.2亿元"].period) == (role, "2025-01/2025-09")
+
+
 CLAUSE_REGIONS = """2022年黔南州东西部协作工作简报
 其中，长顺县、荔波县、三都县分别到位资金1.2亿元、0.9亿元、1.1亿元。
 贵定县新建帮扶车间15个，吸纳就业620人；全州销售农特产品23.6亿元。
@@ -2085,6 +2108,16 @@ WORK_PLAN = """2022年某县农业农村工作要点
 def test_a_work_plan_of_the_year_looks_ahead(text, role):
     c = next(c for c in _claims(WORK_PLAN.replace("某县", "务川县")) if c.text == text)
     assert c.role == role
+
+
+def test_a_summary_with_the_next_years_work_does_not_look_ahead_in_every_part():
+    """A title naming the year's summary and the next year's work (2022年工作总结和2023年
+    工作安排): a part whose heading says nothing of time (存在的问题) states what is; a part
+    of the next year's work looks ahead (the first was a target before)."""
+    doc = ("某县交通运输局2022年工作总结和2023年工作安排\n2022-12-26\n一、存在的问题\n"
+           "全县农村公路养护资金缺口超过3000万元。\n二、2023年工作安排\n新改建农村公路120公里以上。\n")
+    got = {c.text: c.role for c in _claims(doc.replace("某县", "务川县"))}
+    assert (got["超过3000万元"], got["120公里以上"]) == ("outcome", "target")
 
 
 SUMMARY_UNDATED = "某县扶贫工作总结\n一、主要成效\n全年实施帮扶项目120个，到位资金3.2亿元。\n"

@@ -208,6 +208,9 @@ class DocumentReader:
     # ---------------------------------------------------------------- kind and region
     def kind(self, title: str | None, head: list[str]) -> str:
         d = self.rules["document"]
+        if title and any(w in title for w in d["statistics_offices"]) and \
+                any(w in title for w in d["month_release"]):
+            return "bulletin"  # (湘潭市统计局：2025年上半年全市经济运行情况)
         for text in (title or "", *head[:5]):
             for kind in ("bulletin", "work_report", "plan"):
                 if any(w in text for w in d[kind]):
@@ -436,8 +439,11 @@ class DocumentReader:
         return marks[-1] + 1 if marks else 0
 
     def looks_ahead(self, doc: Document) -> bool:
-        """Whether the title names the work planned for its year (工作要点)."""
-        return any(w in (doc.title or "") for w in self.rules["document"]["ahead_titles"])
+        """Whether the title names the work planned for its year (工作要点), and no review
+        of work done before it (2020年工作总结和2021年工作安排: its parts are not all ahead)."""
+        d, title = self.rules["document"], doc.title or ""
+        return any(w in title for w in d["ahead_titles"]) and \
+            not any(w in title for w in d["summary_titles"])
 
     def part_of(self, text: str, year: int | None, reviewed: int | Cue | None = None,
                 ahead: Cue | None = None, plan: bool = False, done: bool = False

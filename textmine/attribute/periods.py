@@ -143,6 +143,10 @@ class PeriodRules:
             d, (cue, source) = None, _outer_cue(v)
         if d is not None and d.start >= v.clause_start:
             return self.governed(d, cue, v.s.facts), "written"
+        if d is None and v.s.dates and self._relative_start(v):
+            cue, source = _outer_cue(v)  # (由上年的6.9张增加到7.1张: the year before the
+            #                              paragraph's or the document's, and that year; not
+            #                              the year before 上年 and 上年)
         span = self.span_end(v)
         if span is not None and (at_span := self._span_period(v, cue, span)) is not None:
             return at_span, "span"
@@ -239,6 +243,21 @@ class PeriodRules:
         x = claims[k + 1] if k + 1 < len(claims) else None
         return x is not None and x is not v.claim and text[d.end:x.start] in ("", "的") and \
             _SPAN_VERB.search(text, x.end, v.claim.start) is not None
+
+    def _relative_start(self, v: ClaimView) -> bool:
+        """Whether a relative date (上年, 去年) stands between 从/由 and the start X of a
+        从X…到Y that holds the claim (the claim is X or comes after the span's verb)."""
+        text, claims = v.s.text, v.s.claims
+        for k in v.s.dates:
+            d = claims[k]
+            if k >= v.index or not text.endswith(("从", "由"), 0, d.start) or \
+                    self.may_govern(v.s, k):  # (a written year: _dates_other_start)
+                continue
+            x = claims[k + 1]
+            if text[d.end:x.start] in ("", "的") and (
+                    x is v.claim or _SPAN_VERB.search(text, x.end, v.claim.start) is not None):
+                return True
+        return False
 
     def _in_context(self, v: ClaimView, cue: Cue | None, source: str) -> tuple[str | None, str]:
         """The period a figure takes from its context (no date governs it)."""

@@ -16,9 +16,9 @@ from .timewords import Cue
 CLAUSE_BOUNDARY = re.compile(r"[，,；;：:。！？!?]")
 _D = table("attribution")["document"]
 _DATELINE_FIRST = frozenset(w[0] for w in _D["dateline_sources"])  # (本报贵阳3月7日电（记者 …）)
-_GROUP_LEAD = re.compile(_D["group_lead"])
+_GROUP_LEAD = re.compile(f'{_D["group_lead"]}|{_D["source_lead"]}')
 _DEADLINE_LEAD = re.compile(_D["deadline_lead"])  # (该县将力争到2027年: governs the goals after it)
-_GROUP_LEAD_FIRST = "分按从"
+_GROUP_LEAD_FIRST = "分按从据记数统"
 _UP_TO_BOUNDARY = re.compile(r".*[，,；;：:。！？!?]", re.S)  # to the last boundary
 _UNSET = object()
 
@@ -60,7 +60,7 @@ class SentenceView:
         self.lead = m.end() if m else 0
         if self.text[self.lead:self.lead + 1] in _GROUP_LEAD_FIRST and \
                 (g := _GROUP_LEAD.match(self.text, self.lead)):
-            self.lead = g.end()  # (分三大门类看，1-10月份，…: the breakdown is no clause of time)
+            self.lead = g.end()  # (分三大门类看，1-10月份，…; 据了解，: no clause of time)
         self.head_end = head_end(self.text, self.lead)
         self.pairs = [None] * len(self.claims)
         self.dates = [i for i, c in enumerate(self.claims) if c.kind == "date"]
@@ -150,12 +150,13 @@ def head_end(sentence: str, start: int = 0) -> int:
 
 
 def opens_clause(s: str, i: int) -> bool:
-    """True when position ``i`` of ``s`` starts a clause (after at most a preposition)."""
+    """True when position ``i`` of ``s`` starts a clause (after at most a preposition or
+    其中: 其中6月份同比上涨X，环比下降Y)."""
     k = i
     while k > 0 and not CLAUSE_BOUNDARY.match(s[k - 1]) and i - k < 3:
         k -= 1
     return (k == 0 or CLAUSE_BOUNDARY.match(s[k - 1]) is not None) and \
-        s[k:i] in ("", "在", "截至", "截止", "到", "至", "于", "从", "自")
+        s[k:i] in ("", "在", "截至", "截止", "到", "至", "于", "从", "自", "其中")
 
 
 def goal_in_brackets(v: ClaimView, goal: re.Pattern) -> bool:

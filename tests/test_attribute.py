@@ -910,6 +910,15 @@ def test_every_synonym_maps_to_its_key_and_keys_are_fixed_points(synonym):
     assert kt.key(key) == key
 
 
+@pytest.mark.parametrize("change", ["增长", "下降", "提高到", "比上年增长"])
+def test_a_synonym_and_its_change_share_the_key(change):
+    """A level and its change share the key, every synonym of the table, also one whose
+    first word the key cuts elsewhere (实际使用外商直接投资增长 was 使用外商直接投资)."""
+    kt = KeyTable.load()
+    wrong = {s: kt.key(s + change) for s, key in kt.synonyms.items() if kt.key(s + change) != key}
+    assert not wrong
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.text(alphabet="国内生产总值增长比上年分别达到的，。2019年5%亿元", max_size=30))
 def test_attribution_never_fails_and_periods_are_iso(text):

@@ -103,6 +103,17 @@ class KeyTable:
                 return s
             s = s2
 
+    def before_trailing(self, s: str) -> str | None:
+        """The key of a synonym ``s`` is with trailing words only cut, one at a time, its
+        leading words kept (实际使用外商直接投资增长, 城乡居民收入比缩小: the leading words
+        that ``strip`` cuts begin those names); None when none is."""
+        s = self.anywhere.sub("", s)
+        while (cut := self._cut_trailing(s)) != s:
+            if (hit := self.synonyms.get(cut)) is not None:
+                return hit
+            s = cut
+        return None
+
     def _cut_leading(self, s: str) -> str:
         """``s`` without the leading word it starts with (``leading``)."""
         if self.leading_firsts is not None and s[:1] not in self.leading_firsts:
@@ -214,10 +225,10 @@ def _key(kt: KeyTable, indicator: str, region_prefix: str) -> str:
     hit = kt.synonyms.get(s)  # a synonym as written (实际使用外资), before any word is cut
     if hit is not None:
         return hit
-    s = kt.strip(s)
-    hit = kt.synonyms.get(s)
+    hit = kt.synonyms.get(stripped := kt.strip(s)) or kt.before_trailing(s)
     if hit is not None:
         return hit
+    s = stripped
     for i in range(1, kt.max_prefix + 1):  # the longest synonym it ends with, after a short prefix
         if len(s) - i < kt.min_suffix or s.endswith(kt.not_after, 0, i):
             break  # (占一般公共预算收入: a share of the statistic; 城镇居民收入: another one)

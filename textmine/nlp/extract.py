@@ -14,9 +14,10 @@ from ..parse.tables import table
 from ..types import Claim, Document, Sentence
 from .cells import cell_claims
 from .claims import days_of_month, select_claims
-from .indicator import (benefited, carried, change_words, concern_after, counted_noun, indicator_for, names_something,
-                        names_statistic, rank_aspect, ranks_alone, respective_events, split_respectively,
-                        subject_before, with_verb, without, without_change)
+from .indicator import (PLACE_NOUNS, benefited, carried, change_words, concern_after, counted_noun,
+                        indicator_for, names_something, names_statistic, rank_aspect, ranks_alone,
+                        respective_events, split_respectively, subject_before, with_verb, without,
+                        without_change)
 from .segmenter import Segmenter, Tokens
 from .sentences import bbox_of as _bbox, ocr_fields, split_document
 
@@ -277,7 +278,7 @@ def _named(text: str, m, indicator: str, claims: list[Claim], token_starts) -> s
         return prev.indicator[:-len(_SIBLINGS[indicator])] + indicator
     if m.kind != "rank" and (headed := _headed(text, m, indicator, claims, token_starts)):
         return headed
-    if not _names_nothing(indicator, m.kind):
+    if not _names_nothing(indicator, m.kind) or _place_item(text, m, indicator):
         return indicator
     aspect = rank_aspect(indicator) if m.kind == "rank" else None
     subject = subject_before(text, m.start, [(c.start, c.kind, c.indicator) for c in claims],
@@ -335,6 +336,13 @@ _TOTAL_HEADS = tuple(table("indicator")["carry"]["total_heads"])
 _ITEM_VERBS = tuple(table("indicator")["carry"]["item_verbs"])
 _ITEM_VERB_AT = 2  # (帮助销售: a verb after a verb of two characters)
 _SIBLINGS = {a: b for pair in table("indicator")["carry"]["siblings"] for a, b in (pair, pair[::-1])}
+
+
+def _place_item(text: str, m, indicator: str) -> bool:
+    """Whether ``indicator`` is a kind of place of one character right before a count, an
+    item of a list (其中街道459个、镇2016个、乡626个: 乡)."""
+    return m.kind == "count" and indicator in PLACE_NOUNS and \
+        text[m.start - 2:m.start - 1] in tuple("、，,：:") and text[m.start - 1] == indicator
 
 
 def _names_nothing(indicator: str, kind: str) -> bool:

@@ -132,6 +132,8 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
         right = right[after:]  # (3月12日、6月8日两次召开…: the event after the list and count)
     number = _NUMBER_START.search(right)
     right = right[:number.start()] if number else right
+    if right.startswith("、") and kind != "date":
+        right = ""  # (镇2016个、乡626个: the words after 、 are the next item's)
     if kind == "date":
         phrase = _date_event(text, end, left, right, m, number)
     elif kind == "rank" and (ranked := _ranked(left)):
@@ -576,7 +578,7 @@ _INSIDE_NOUNS = frozenset(_C["inside_nouns"])
 _BENEFIT = frozenset(_C["benefit_verbs"])
 _GENERIC_END = re.compile(f"(?:{_alternation(_C['generic_end'])})$")
 _PROGRAMME_MAX = 8
-_PLACE_NOUNS = frozenset(_C["place_nouns"])  # nouns of one character a count may name
+PLACE_NOUNS = frozenset(_C["place_nouns"])  # nouns of one character a count may name
 _MODIFIER_ENDS = tuple(_C["modifier_ends"])  # kinds that qualify a head (急难型)
 _NOUN_STOP = re.compile(r"[的以左上下约近多余和、与及等均都也向在被将已从，。；：,;:（）()“”《》\s]|\d")
 
@@ -841,7 +843,7 @@ def _noun_after(text: str, end: int, token_starts: Container[int],
         _without_verbs(text, i, min(k, limit), token_starts)
     if quoted:
         return None if noun.startswith(_NOT_NOUN) else quoted + noun
-    if len(noun) == 1 and noun in _PLACE_NOUNS:
+    if len(noun) == 1 and noun in PLACE_NOUNS:
         return noun
     if not 2 <= len(noun) or not _CJK.match(noun) or noun.startswith(_NOT_NOUN):
         return None

@@ -529,6 +529,10 @@ def test_reports_on_a_year_or_a_plan_review_what_was_done(doc, text, period, rol
 
 
 KEYS = [
+    # a sector's part, what was added to a stock and a comparison are no statistic they end
+    # with (were 全社会固定资产投资, 高速公路里程, 城镇居民人均可支配收入); a verb before one is
+    ("交通固定资产投资", "交通固定资产投资"), ("新增高速公路通车里程", "新增高速公路通车里程"),
+    ("高于城镇居民收入增速", "高于城镇居民收入"), ("完成固定资产投资", "全社会固定资产投资"),
     # a level and its rise share the key (上升, as 提高); the statistics of an environment
     # bulletin by their synonyms
     ("中心城市环境空气质量优良天数比例上升", "空气质量优良天数比例"), ("结案率上升", "结案率"),

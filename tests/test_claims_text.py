@@ -770,3 +770,14 @@ def test_the_bare_end_of_a_span_takes_the_start_s_unit(sentence, text, kind, uni
     got = {c.text: c for c in textmine.extract(sentence, year=2021, classify=False)}
     assert (got[text].kind, got[text].unit, got[text].indicator_key) == \
         (kind, unit, next(c.indicator_key for c in got.values() if c.kind == kind and c.text != text))
+
+
+@pytest.mark.parametrize("sentence", [
+    "油料产量实现“六连增”，连续4年超千万吨。",
+    "蔬菜产量实现“五连增”，连续3年逾千万吨。",
+])
+def test_a_figure_written_with_a_qualifier_and_a_magnitude_is_no_words_of_another(sentence):
+    """超千万吨 after a streak (连续4年) is a figure of its own, not the streak's words (both
+    were measured as 超千万吨, their own text)."""
+    claims = textmine.extract(sentence, year=2015, classify=False)
+    assert len(claims) == 2 and all(c.text not in (c.indicator or "") for c in claims)

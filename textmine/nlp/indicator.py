@@ -78,7 +78,8 @@ _LIST_ITEM_END = re.compile("[、等和及与]")
 _NUMBER_START = re.compile(  # (from the ordinal's first numeral: 第二十三次 holds no 十三次)
     r"(?<![第\d])\d|(?<![第一二两三四五六七八九十])[一二两三四五六七八九十]+(?:[个家项名]|次(?!性))"
     r"|[〇零一二三四五六七八九]{4}年"  # (a year in Chinese numerals: 二〇二〇年; an amount:
-    r"|(?<![第一二两三四五六七八九十])[一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿点]+[元人户]")
+    r"|(?<![第一二两三四五六七八九十])[一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿点]+[元人户]"
+    r"|(?:超|近|逾)[百千万亿]{1,3}(?=[\u4e00-\u9fff])")  # (连续3年超千万吨: a figure of its own)
 #   四千七百五十三元)
 # the dates after a date in its list, and a count of times after them (、6月8日、9月23日三次)
 _LISTED_DATES = re.compile(r"(?:[、和及与](?:\d{4}年)?\d{1,2}月(?:\d{1,2}[日号])?)*"

@@ -61,6 +61,9 @@ SENTENCES = [
      "2020-10", "outcome"),
     ("截至10月底，全县有126家企业参与结对帮扶。全年投入帮扶资金3.6亿元。", 2020, "3.6亿元",
      "2020", "outcome"),
+    # a figure restated after 即 has the role of the one before it (was outcome) and its
+    # statistic (was 即每人)
+    ("城市低保平均保障标准为每人每年8520元，即每人每月710元。", 2023, "710元", "2023", "plan"),
     # a month after 其中 opens its clause: it governs the clauses after it (环比, was 2025)
     ("全市工业生产者出厂价格同比下降1.2%，其中10月份同比下降0.8%，环比上涨0.3%。", 2025, "0.3%",
      "2025-10", "outcome"),
@@ -533,6 +536,8 @@ KEYS = [
     # with (were 全社会固定资产投资, 高速公路里程, 城镇居民人均可支配收入); a verb before one is
     ("交通固定资产投资", "交通固定资产投资"), ("新增高速公路通车里程", "新增高速公路通车里程"),
     ("高于城镇居民收入增速", "高于城镇居民收入"), ("完成固定资产投资", "全社会固定资产投资"),
+    # a level restored (将恢复至) is the level; 继续 before what is done again is cut
+    ("公路水路货运量将恢复至", "公路水路货运量"), ("继续代地方发行债券", "代地方发行债券"),
     # a level and its rise share the key (上升, as 提高); the statistics of an environment
     # bulletin by their synonyms
     ("中心城市环境空气质量优良天数比例上升", "空气质量优良天数比例"), ("结案率上升", "结案率"),

@@ -198,9 +198,13 @@ class RoleRules:
     def _part(self, q: "_Question") -> str | None:
         """计划搬迁X人，其中贫困人口Y人: a part has the role of the figure before it (not a
         date or a span of time), unless a cue of its own said otherwise (the rules before);
-        so has each part listed after 其中 standing as a clause of its own (其中，A X；B Y)."""
+        so has each part listed after 其中 standing as a clause of its own (其中，A X；B Y),
+        and a figure restated after 即 (每人每年6216元，即每人每月518元)."""
         v = q.v
         at = v.clause_start
+        if v.clause.startswith("即") and at > 0:  # (每人每年6216元，即每人每月518元: restated)
+            prev = next((c for c in reversed(v.s.claims[:v.index]) if c.end <= at), None)
+            return prev.role if prev is not None else None
         if not v.clause.startswith("其中"):  # (其中，教育支出X；社会保障支出Y: the parts it lists)
             at = v.s.text.rfind("其中", 0, v.clause_start)
             if at < 0 and v.s.whole is not None:
@@ -347,7 +351,7 @@ class RoleRules:
         """``RULES`` and ``QUIET_RULES`` less the rules that cannot fire in the sentence (no
         目标 after a figure, no 其中 nor parts listed after one before it: ``parts``, no
         forecast word opening it, a single claim), once a kind of sentence."""
-        key = ("目标" in sentence, parts or "其中" in sentence,
+        key = ("目标" in sentence, parts or "其中" in sentence or "，即" in sentence,
                sentence.startswith(self._forecast_words), claims > 1)
         found = self._by_sentence.get(key)
         if found is None:

@@ -792,6 +792,9 @@ DOC_REGIONS = [
     ("2021年湖南省政府工作报告\n全省地区生产总值增长6%。", "湖南省"),
     # a news dateline never gives the region; 国务院 gives 全国
     ("新华社北京3月5日电\n政府工作报告\n我代表国务院向大会报告工作。\n国内生产总值增长6%。", "全国"),
+    # ... not where a text carries out its policy (党中央、国务院关于…): no place known, none
+    ("某某镇2021年工作总结\n2021年，全镇深入贯彻落实党中央、国务院关于乡村振兴的决策部署，"
+     "新建车间12个。", None),
     # a place that is the subject of its clause overrides the document's region
     ("2021年湖南省政府工作报告\n对口支援的和田地区新建学校12所。", "和田地区"),
     # the places a text names most give its region ...
@@ -2139,6 +2142,16 @@ def test_a_summary_with_the_next_years_work_does_not_look_ahead_in_every_part():
            "全县农村公路养护资金缺口超过3000万元。\n二、2023年工作安排\n新改建农村公路120公里以上。\n")
     got = {c.text: c.role for c in _claims(doc.replace("某县", "务川县"))}
     assert (got["超过3000万元"], got["120公里以上"]) == ("outcome", "target")
+
+
+def test_a_part_of_problems_and_next_steps_states_what_is():
+    """A heading naming the problems as well as the next steps (五、存在问题和下一步工作): a
+    figure of a problem is what is (was a target, as in a part of next steps alone); one
+    with a goal word of its own is still a target."""
+    doc = ("务川县2022年巩固拓展脱贫攻坚成果工作报告\n五、存在问题和下一步工作\n"
+           "当前，约15%的脱贫户家庭经营性收入占比不足两成。\n下一步，力争脱贫人口人均纯收入增长9%以上。\n")
+    got = {c.text: c.role for c in _claims(doc)}
+    assert (got["约15%"], got["不足两成"], got["9%以上"]) == ("outcome", "outcome", "target")
 
 
 SUMMARY_UNDATED = "某县扶贫工作总结\n一、主要成效\n全年实施帮扶项目120个，到位资金3.2亿元。\n"

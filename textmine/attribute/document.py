@@ -293,9 +293,17 @@ class DocumentReader:
                    *(t for t in head if "代表国务院" in t)]
         if self.kind(doc.title, head) == "work_report":
             bylines += head[:4]
+        bylines = [self._unquoted(t) for t in bylines]
         leads = [t[m.end():] for t in head for m in (DATELINE.match(t),) if m]
         return any(w in t for t in bylines for w in issuers) or \
             any(t.startswith(w) for t in leads for w in issuers)
+
+    def _unquoted(self, line: str) -> str:
+        """``line`` without the words that name the central government as the author of a
+        policy it carries out (滨海市深入贯彻落实党中央、国务院关于…的决策部署), not as its own."""
+        for w in self.rules["document"]["centre_quoted"]:
+            line = line.replace(w, "")
+        return line
 
     def most_named(self, doc: Document) -> Region | None:
         """The place the text names most, or a division under it named at least half as
@@ -457,7 +465,6 @@ class DocumentReader:
         if len(text) > 8 and not self.opens_part.match(text) and not _BRACKETED.match(text):
             return None  # neither a numbered heading nor a closing one (附注)
         s = _norm(text).strip()
-        p = self.rules["parts"]
         if len(s) <= 8 and s.startswith(self._closing):
             return Part(s, "other", None)
         if not self.numbered.match(s):
@@ -469,7 +476,7 @@ class DocumentReader:
                                        self.has["forward"](first)):
                 return None
             s = first
-        kind = "review" if self.has["review"](s) else "forward" if self.has["forward"](s) else "other"
+        kind = self._part_kind(s)
         cues = [c for _, c in self.times.cues(s, year)]
         if kind == "forward" and done and not cues and not self.has["forward"](
                 self._year_work.sub("", s)):
@@ -477,6 +484,16 @@ class DocumentReader:
         cue = cues[0] if cues else _unnamed_cue(kind, year, reviewed, ahead, plan)
         also = next((c for c in cues[1:] if _years(c) != _years(cue)), None)
         return Part(s, kind, cue, also)
+
+    def _part_kind(self, heading: str) -> str:
+        """review, forward or other, by the words of a part's heading; other for one of
+        problems and next steps (五、存在问题和下一步工作: what is, and what is to be done)."""
+        if self.has["review"](heading):
+            return "review"
+        if self.has["forward"](heading):
+            problems = any(w in heading for w in self.rules["parts"]["problems"])
+            return "other" if problems else "forward"
+        return "other"
 
     def _bracketed_part(self, s: str, year: int | None, ahead: Cue | None, plan: bool
                         ) -> Part | None:

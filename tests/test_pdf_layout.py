@@ -210,10 +210,10 @@ def test_ruled_table_cells_with_headers_and_csv(tmp_path):
     assert t.caption == "表1 帮扶资金安排情况"
     cells = [b for b in doc.blocks if b.kind == "table_cell"]
     assert [(b.text, b.cell) for b in cells] == [
-        ("3.2", TableCell("p1-t1", 1, 1, "消费帮扶", "金额", "亿元")),
-        ("15", TableCell("p1-t1", 1, 2, "消费帮扶", "个数")),
-        ("12.5", TableCell("p1-t1", 2, 1, "产业帮扶", "金额", "亿元")),
-        ("326", TableCell("p1-t1", 2, 2, "产业帮扶", "个数"))]
+        ("3.2", TableCell("p1-t1", 1, 1, "消费帮扶", "金额", "亿元", None, "消费帮扶 3.2 15", 5)),
+        ("15", TableCell("p1-t1", 1, 2, "消费帮扶", "个数", None, None, "消费帮扶 3.2 15", 9)),
+        ("12.5", TableCell("p1-t1", 2, 1, "产业帮扶", "金额", "亿元", None, "产业帮扶 12.5 326", 5)),
+        ("326", TableCell("p1-t1", 2, 2, "产业帮扶", "个数", None, None, "产业帮扶 12.5 326", 10))]
     for b in cells:
         assert b.table == 0 and b.page == 1 and len(b.char_boxes) == len(b.text)
     # table text does not come out again as paragraphs

@@ -71,8 +71,9 @@ def test_merged_headers_caption_unit_and_negatives(tmp_path, rules):
     assert cells[(3, 3)].value == Decimal(-450000)
     assert cells[(4, 1)].value == Decimal(-1200000) and cells[(4, 1)].text == "(120)"
     assert cells[(3, 2)].period == "2019"
-    for c in cells.values():  # the figure is the whole cell, its box inside the table
-        assert c.sentence == c.text and c.page == 1
+    for c in cells.values():  # the figure is the whole cell of its row, its box inside the table
+        assert c.sentence[c.start:c.end] == c.text and c.page == 1
+        assert c.sentence.split()[c.col] == c.text  # (the row's cells, parted by spaces)
         assert t.bbox[0] - 1 <= c.bbox[0] and c.bbox[2] <= t.bbox[2] + 1
     # the rest of the page is prose, read as before
     text = document_text(doc)
@@ -210,7 +211,8 @@ def test_no_claim_spans_two_cells(tmp_path):
     sents = split_document(doc)
     for c in claims:
         s = sents[c.sentence_index]
-        boxes = [b for b in doc.blocks[s.block].char_boxes[s.start + c.start:s.start + c.end] if b]
+        at = s.text.find(c.text) if c.table else c.start  # (a cell's claim: in its row's text)
+        boxes = [b for b in doc.blocks[s.block].char_boxes[s.start + at:s.start + at + len(c.text)] if b]
         assert max(b[1] for b in boxes) - min(b[1] for b in boxes) < 2 or c.table is None
         for a, b in zip(boxes, boxes[1:]):
             assert c.table is None or b[0] - a[2] < 5, c.text

@@ -58,8 +58,8 @@ def test_is_label_counts_words_outside_brackets():
 
 def test_a_table_of_text_is_split_from_its_paragraphs():
     pieces = split_tables(PLAN)
-    assert [type(p).__name__ for p in pieces] == ["str", "tuple", "str"]
-    rows, caption = pieces[1]
+    assert [type(p).__name__ for p in pieces] == ["str", "TextTable", "str"]
+    rows, caption, _ = pieces[1]
     assert caption == "专栏2 主要发展指标" and len(rows) == 5 and rows[0] == ["指标", "2025年", "2030年", "属性"]
     assert "专栏2" in pieces[0] and pieces[2].strip() == "到2030年，全市生产总值力争突破5000亿元。"
 
@@ -143,7 +143,7 @@ BULLETIN = ("某市2025年国民经济和社会发展统计公报\n\n"
 def test_a_header_of_units_heads_the_columns_and_a_growth_names_its_level():
     """A header line with units in brackets and no period is the header (its units were the
     caption's, so 812.4 was read as a percentage); a change column names the level before it."""
-    rows, caption = [p for p in split_tables(BULLETIN) if not isinstance(p, str)][0]
+    rows, caption, _ = [p for p in split_tables(BULLETIN) if not isinstance(p, str)][0]
     assert caption == "表3 2025年主要工业产品产量及其增长速度" and rows[0][0] == "产品名称"
     claims = {(c.row, c.col): c for c in textmine.extract(BULLETIN, year=2026, classify=False)
               if c.table}
@@ -210,3 +210,27 @@ def test_a_bar_table_with_a_percent_header_and_an_absolute_column(text):
         ("percent", "%", "increase", "茶叶产量")
     assert (pigs.unit, float(pigs.value), got[(2, 3)].unit) == ("头", 126000.0, "%")
     assert all("|" not in (c.indicator or "") for c in got.values())
+
+
+PRODUCTS = ("2025年某市国民经济和社会发展统计公报\n\n表2 主要工业产品产量\n产品 | 产量 | 比上年增长%\n"
+            "发电量（亿千瓦时） | 186.4 | 4.2\n水泥（万吨） | 412.8 | 4.2\n汽车（万辆） | 6.3 | -2.5\n")
+
+
+def test_a_cells_claim_has_its_row_as_written_for_its_sentence():
+    """A cell's figure stands in its row's line (a reader finds 4.2 of 发电量 there; a cell
+    alone, twice 4.2 in the table, is no place), and a unit whose magnitude ends inside it
+    (亿千瓦时: 亿 and 千瓦时) is read from the row's header."""
+    claims = [c for c in textmine.extract(PRODUCTS, year=2025, classify=False) if c.table]
+    assert all(c.sentence[c.start:c.end] == c.text for c in claims)
+    power = [c for c in claims if c.row == 1]
+    assert {c.sentence for c in power} == {"发电量（亿千瓦时） | 186.4 | 4.2"}
+    assert (power[0].kind, power[0].unit, float(power[0].value)) == ("quantity", "千瓦时", 18640000000.0)
+
+
+@pytest.mark.parametrize("header,unit", [
+    ("发电量（亿千瓦时）", "亿千瓦时"), ("用电量（万千瓦时）", "万千瓦时"), ("原煤（万吨）", "万吨"),
+    ("营业收入(百万元)", "百万元"), ("播种面积（千公顷）", "千公顷"), ("说明（详见附件）", None),
+])
+def test_a_headers_unit(header, unit):
+    from textmine.parse.cells import split_unit
+    assert split_unit(header)[1] == unit

@@ -64,6 +64,8 @@ class TableCell:
     col_header: str = ""      # the column's header rows joined, units left out
     unit: str | None = None   # the unit a header or the caption gives (百万元, %, 万元)
     period: str | None = None  # the header naming a year or period, as written (2021E, 1-8月)
+    row_text: str = ""         # its row as written (the sentence of its claims), "" if unknown
+    row_at: int = 0            # where the cell's text starts in ``row_text``
 
 
 @dataclass

@@ -114,10 +114,10 @@ def _row_header(cells: list[GridCell | None]) -> tuple[str, str | None]:
     return label, own or unit
 
 
-def text_table(rows: list[list[str | None]], t_index: int, t_id: str, caption: str = ""
-               ) -> tuple[Table, list[Block]]:
+def text_table(rows: list[list[str | None]], t_index: int, t_id: str, caption: str = "",
+               lines: list[str] | None = None) -> tuple[Table, list[Block]]:
     """``build_table`` for a table that comes as text, without boxes (Word, HTML): a cell
-    followed by empty places (None) spans them."""
+    followed by empty places (None) spans them; ``lines``: its rows as written (plain text)."""
     grid: Grid = []
     for r in rows:
         cells: list[GridCell | None] = []
@@ -128,7 +128,7 @@ def text_table(rows: list[list[str | None]], t_index: int, t_id: str, caption: s
             span = 1 + next((k for k, t in enumerate(r[j + 1:]) if t is not None), len(r) - j - 1)
             cells.append(GridCell(text, [None] * len(text), None, span))
         grid.append(cells)
-    table, blocks = build_table(PageTable(None, grid, "text", caption), None, t_index, t_id)
+    table, blocks = build_table(PageTable(None, grid, "text", caption, lines), None, t_index, t_id)
     table.bbox = None
     for b in blocks:
         b.bbox = b.char_boxes = None
@@ -154,14 +154,29 @@ def build_table(pt: PageTable, page_no: int | None, t_index: int, t_id: str
             continue  # a group row (or an empty one)
         label, row_unit = _row_header(row[:s])
         label, level = _of_row_level(label, level)
+        written, at = _row_as_written(row, pt.lines[i] if pt.lines else None)
         for j in range(s, len(row)):
             c = row[j]
             if c is not None and kinds[i][j] in ("value", "phrase", "period"):
                 blocks.append(Block(c.text, "table_cell", page_no, c.bbox, CharBoxes(c.boxes),
-                                    table=t_index, cell=heads.cell(i, j, label, row_unit)))
+                                    table=t_index, cell=heads.cell(i, j, label, row_unit,
+                                                                   (written, at[j]))))
     rows = [[None if c is None else c.text for c in r] for r in grid]
     return Table(page_no, pt.bbox and tuple(pt.bbox), rows, id=t_id, caption=pt.caption or None,
                  header_rows=h, stub_cols=s, strategy=pt.strategy), blocks
+
+
+def _row_as_written(row: list, line: str | None) -> tuple[str, list[int]]:
+    """A row's text (its line as written, else its cells parted by spaces) and where each
+    cell's text starts in it (-1 for an empty place)."""
+    at, pos = [], 0
+    text = line if line is not None else " ".join(c.text for c in row if c is not None)
+    for c in row:
+        k = text.find(c.text, pos) if c is not None else -1
+        at.append(k)
+        if k >= 0:
+            pos = k + len(c.text)
+    return text, at
 
 
 class _Heads:
@@ -174,7 +189,10 @@ class _Heads:
         self.group_unit: str | None = None
         self.average_years = _average_years(columns)  # (年均增长 beside 2020年 and 2025年)
 
-    def cell(self, i: int, j: int, label: str, row_unit: str | None) -> TableCell:
+    def cell(self, i: int, j: int, label: str, row_unit: str | None,
+             written: tuple[str, int] = ("", 0)) -> TableCell:
+        """The cell at row ``i``, column ``j`` (``written``: its row's text and where the
+        cell starts in it)."""
         head, col_label, col_unit = self.columns[j]
         period = head if is_period(head) else (label if is_period(label) else None)
         if period is None and self.average_years and is_average(col_label):
@@ -184,7 +202,7 @@ class _Heads:
         unit = col_unit if col_unit and fold(col_unit) in _PERCENTS else \
             row_unit or col_unit or self.group_unit or self.table_unit
         return TableCell(self.t_id, i, j, label, col_label, unit,
-                         "".join(period.split()) if period else None)
+                         "".join(period.split()) if period else None, *written)
 
 
 def _average_years(columns: list[str]) -> str | None:

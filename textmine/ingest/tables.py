@@ -53,6 +53,7 @@ class PageTable:
     grid: Grid
     strategy: str = "lines"
     caption: str = ""
+    lines: list[str] | None = None  # its rows as written, for a table that came as text lines
 
     @property
     def size(self) -> float:

@@ -125,8 +125,8 @@ def document_from_text(text: str, doc_id: str = "text", front: bool = True,
     for piece in split_tables(text):
         if not isinstance(piece, str):  # a table's rows: a block per cell with a figure
             from .table_heads import text_table
-            table, cells = text_table(piece[0], len(tables), f"t{tables_before + len(tables) + 1}",
-                                      piece[1])
+            table, cells = text_table(piece.rows, len(tables), f"t{tables_before + len(tables) + 1}",
+                                      piece.caption, piece.lines)
             table.at = len(blocks)
             tables.append(table)
             blocks += cells

@@ -16,6 +16,7 @@ in a row (``上一页 1 2 3 下一页``, a page's navigation, is one line).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 MIN_ROWS = 2
 WORD_CELL_MAX = 6  # words after a row's values (预期性, 约束性) are at most this long
@@ -58,8 +59,14 @@ def _kinds(cells: list[str]) -> list[str]:
             for j, (k, c) in enumerate(zip(out, cells))]
 
 
-def split_tables(text: str) -> list[str | tuple[list[list[str]], str]]:
-    """The text's pieces in order: runs of lines (``str``) and tables (rows, caption)."""
+class TextTable(NamedTuple):
+    rows: list[list[str]]  # the cells of each line
+    caption: str
+    lines: list[str]       # the lines as written (a cell's claim has its row's as sentence)
+
+
+def split_tables(text: str) -> list[str | TextTable]:
+    """The text's pieces in order: runs of lines (``str``) and tables."""
     lines = text.split("\n")
     if "-|" in text or "|-" in text or "｜" in text:  # (a Markdown table's rule under its header)
         lines = [ln for ln in lines if not _RULE.fullmatch(ln)]
@@ -67,7 +74,7 @@ def split_tables(text: str) -> list[str | tuple[list[list[str]], str]]:
     if sum(len(c) >= 3 for c in parted) < MIN_ROWS:
         return [text]  # (the common case: no line has three cells)
     kinds = [_kinds(c) if len(c) >= 3 else [] for c in parted]
-    pieces: list[str | tuple[list[list[str]], str]] = []
+    pieces: list[str | TextTable] = []
     start = i = 0
     while i < len(lines):
         j = i
@@ -80,7 +87,8 @@ def split_tables(text: str) -> list[str | tuple[list[list[str]], str]]:
             len(kinds[i - 1]) == len(kinds[i]) else i
         if top > start:
             pieces.append("\n".join(lines[start:top]))
-        pieces.append(([parted[k] for k in range(top, j)], _caption(lines, parted, start, top)))
+        pieces.append(TextTable([parted[k] for k in range(top, j)], _caption(lines, parted, start, top),
+                                [lines[k].strip() for k in range(top, j)]))
         start = i = j
     if start < len(lines):
         pieces.append("\n".join(lines[start:]))

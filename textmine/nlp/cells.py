@@ -92,11 +92,13 @@ def cell_claims(doc: Document, sent: Sentence, bbox_of) -> list[Claim]:
     cell = sent.cell
     period, role = period_of(cell.period, doc.year) if cell.period else (None, None)
     indicator = cell_indicator(cell)
+    # (the row as the sentence: a cell alone, 4.2, is no place a reader can find)
+    row, at = (cell.row_text, cell.row_at) if cell.row_text and cell.row_at >= 0 else (sent.text, 0)
     claims = []
     for m in cell_mentions(sent.text, cell.unit, doc.year):
         date = m.kind == "date"
         claims.append(Claim(
-            doc=doc.doc_id, page=sent.page, sentence=sent.text, start=m.start, end=m.end,
+            doc=doc.doc_id, page=sent.page, sentence=row, start=at + m.start, end=at + m.end,
             text=sent.text[m.start:m.end], kind=m.kind, value=m.value, unit=m.unit,
             qualifier=m.qualifier, lower=m.lower, upper=m.upper, indicator=indicator,
             per=m.per, currency=m.currency, bbox=bbox_of(sent, m.start, m.end), sentence_index=sent.index,

@@ -77,7 +77,11 @@ def fill_boxes(doc: Document, sentences: list[Sentence], claims: list[Claim]) ->
     """Set each claim's bbox from ``doc``'s character boxes (claims extracted from sentences
     without their document: the sentence's place in ``sentences`` is its ``sentence_index``)."""
     for c in claims:
-        c.bbox = bbox_of(doc, sentences[c.sentence_index], c.start, c.end)
+        sent = sentences[c.sentence_index]
+        # (a cell's claim stands in its row's text: its offsets less where the cell starts)
+        at = sent.cell.row_at if sent.cell is not None and sent.cell.row_text and \
+            c.sentence == sent.cell.row_text else 0
+        c.bbox = bbox_of(doc, sent, c.start - at, c.end - at)
 
 
 def bbox_of(doc: Document, sent: Sentence, a: int, b: int) -> BBox | None:

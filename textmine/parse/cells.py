@@ -93,9 +93,15 @@ def is_unit(text: str) -> bool:
     k = 0
     while k < len(u) and u[k] in mags:
         k += 1
-    rest = u[k:]
-    if not rest:
+    if k == len(u):
         return k > 0
+    # (the magnitudes may end inside the unit: 亿千瓦时 is 亿 and 千瓦时, not 亿千 and 瓦时)
+    return any(_unit_alone(u[j:]) for j in range(k, -1, -1))
+
+
+def _unit_alone(rest: str) -> bool:
+    """``rest`` is a unit, a percent sign or one measure word, and nothing after it but a
+    short denominator (元/吨)."""
     if rest in ("%", "‰", "个百分点"):
         return True
     unit = match_unit(rest, 0)

@@ -64,6 +64,12 @@ SENTENCES = [
     # a figure restated after 即 has the role of the one before it (was outcome) and its
     # statistic (was 即每人)
     ("城市低保平均保障标准为每人每年8520元，即每人每月710元。", 2023, "710元", "2023", "plan"),
+    # the year a level regains (恢复到2019年的八成) is a comparison base, not the period (was
+    # 2019, and the clause after it an outcome of 2019)
+    ("力争接待游客人数恢复到2019年的八成以上，实现旅游收入650亿元左右。", 2023, "八成以上", "2023",
+     "target"),
+    ("力争接待游客人数恢复到2019年的八成以上，实现旅游收入650亿元左右。", 2023, "650亿元左右", "2023",
+     "target"),
     # a month after 其中 opens its clause: it governs the clauses after it (环比, was 2025)
     ("全市工业生产者出厂价格同比下降1.2%，其中10月份同比下降0.8%，环比上涨0.3%。", 2025, "0.3%",
      "2025-10", "outcome"),

@@ -135,6 +135,9 @@ def _changes() -> tuple[str, ...]:
     return tuple(w for w in (*c["up"], *c["down"]) if len(w) > 1)
 
 
+_SHARE_WORDS = ("比重", "比例", "占比")  # (a fraction after one in its clause is a share)
+
+
 def share_of(text: str, m: NumberMention) -> NumberMention | None:
     """A fraction of a whole (约三分之一的农户, 占全县的四分之一以上, 1/3的村, 时间缩短三分之一)
     as the share it states, in percent like 一半 (docs/claims.md: percent); None for other
@@ -142,9 +145,10 @@ def share_of(text: str, m: NumberMention) -> NumberMention | None:
     if not ("分之" in m.text or "/" in m.text) or not 0 < m.value < 1:
         return None
     before = text[max(0, m.start - 8):m.start]
+    clause = _CLAUSE.split(text[max(0, m.start - 40):m.start])[-1]
     if not (text.startswith("的", m.end) or before.endswith("的") or
-            "占" in _CLAUSE.split(before)[-1] or  # (占世界三分之二)
-            before.endswith(_changes())):  # (缩短三分之一以上, 减少三分之二)
+            "占" in clause or any(w in clause for w in _SHARE_WORDS) or  # (占世界三分之二;
+            before.endswith(_changes())):  # 民生支出比重为三分之一; 缩短三分之一以上, 减少三分之二)
         return None
     return replace(m, kind="percent", unit="%", unit_written=True, value=m.value * _HUNDRED,
                    lower=None if m.lower is None else m.lower * _HUNDRED,

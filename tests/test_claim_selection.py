@@ -132,6 +132,20 @@ def test_a_fraction_of_a_whole_is_a_percent(sentence, text, value, qualifier, lo
         assert float(got) == pytest.approx(want)
 
 
+@pytest.mark.parametrize("sentence,text,value,lower,upper", [
+    # a growth of a negative rate is a fall of its size (the direction of a change is no
+    # part of the value: was -6.8 and an increase)
+    ("全年水泥产量增长-6.8%。", "-6.8%", 6.8, 6.8, 6.8),
+    ("人口自然增长率为-0.65‰。", "-0.65‰", 0.065, 0.065, 0.065),
+])
+def test_a_negative_growth_is_a_decrease(sentence, text, value, lower, upper):
+    import textmine
+    c = next(c for c in textmine.extract(sentence, classify=False, year=2024) if c.text == text)
+    assert c.change == "decrease"
+    for got, want in ((c.value, value), (c.lower, lower), (c.upper, upper)):
+        assert float(got) == pytest.approx(want)
+
+
 @pytest.mark.parametrize("sentence,expected", SELECTION)
 def test_claim_selection(sentence, expected):
     assert kept(sentence) == expected

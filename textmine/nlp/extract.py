@@ -6,6 +6,8 @@ and year source."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from decimal import Decimal
 from typing import Iterator
 
 from ..parse.dates import document_month
@@ -71,6 +73,8 @@ def _claims(doc: Document, sent: Sentence, mentions: list[NumberMention], token_
         change = _change(sent.text, m.start) or _reduced(indicator, m.kind)
         if claims and not sent.text[prev_end:m.start].strip(_JOINERS):
             change = claims[-1].change  # 分别下降3.14%和4.66%
+        if change == "increase" and isinstance(m.value, Decimal) and m.value < 0:
+            m, change = _negated(m), "decrease"  # (增长-6.8%: a fall of 6.8%, docs/claims.md)
         prev_end = m.end
         year_source = None
         if m.kind == "date":
@@ -90,6 +94,13 @@ def _claims(doc: Document, sent: Sentence, mentions: list[NumberMention], token_
     if kinds.count("rank") > 1:
         _ranks_respectively(sent.text, claims)
     return claims
+
+
+def _negated(m: NumberMention) -> NumberMention:
+    """``m`` with its value and bounds of the other sign (the direction of a change is no
+    part of the value)."""
+    return replace(m, value=-m.value, lower=None if m.upper is None else -m.upper,
+                   upper=None if m.lower is None else -m.lower)
 
 
 def _runs(text: str, claims: list[Claim], kind: str) -> list[tuple[int, int, bool]]:

@@ -292,3 +292,18 @@ def test_applying_the_model_does_not_import_sklearn(tiny_model_dir):
             "print('sklearn' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_a_part_after_qi_zhong_takes_its_wholes_measure(tiny_model_dir, monkeypatch):
+    """到滨海市就业12846人，其中脱贫人口5102人: the part is about the jobs (the model, seeing only
+    who is counted, said other); a part of another unit, or not after 其中, keeps its label."""
+    m = M.load_model(tiny_model_dir)
+    s = "吸纳劳动力到外省就业8650人，其中脱贫人口3120人，培训1400人次。"
+    whole, part, trained = claim(s, "8650人"), claim(s, "3120人"), claim(s, "1400人次")
+    trained.unit = "人次"
+    for c in (whole, part, trained):
+        c.sentence_index = 0
+    labels = iter([("employment", 0.9), ("other", 0.6), ("other", 0.7)])
+    monkeypatch.setattr(m, "predict", lambda items: [next(labels) for _ in items])
+    M.apply_model(m, [whole, part, trained])
+    assert [c.measure for c in (whole, part, trained)] == ["employment", "employment", "other"]

@@ -170,6 +170,18 @@ def apply_model(model: MeasureModel, claims: list[Claim],
         claim.measure = label
         claim.measure_confidence = round(p, 4)
     _growth_as_level(claims)
+    _part_as_whole(claims)
+
+
+def _part_as_whole(claims: list[Claim]) -> None:
+    """A part after 其中 of the figure right before it in its sentence, of its kind and unit
+    (到滨海市就业12846人，其中脱贫人口5102人), is about what the whole is about when the model
+    finds it about nothing in particular (other): its words name only who is counted."""
+    for prev, c in zip(claims, claims[1:]):
+        if c.measure == "other" != prev.measure and c.sentence == prev.sentence and \
+                c.sentence_index == prev.sentence_index and (c.kind, c.unit) == (prev.kind, prev.unit) \
+                and "其中" in (c.sentence or "")[prev.end:c.start]:
+            c.measure, c.measure_confidence = prev.measure, prev.measure_confidence
 
 
 def _growth_as_level(claims: list[Claim]) -> None:

@@ -216,3 +216,23 @@ def test_the_direction_of_a_change(sentence, text, change):
     import textmine
     c = next(c for c in textmine.extract(sentence, classify=False, year=2024) if c.text == text)
     assert c.change == change
+
+
+@pytest.mark.parametrize("sentence,text,per", [
+    # money after 每 and a unit (a time after a second 每) is per that unit, as 元/人 is
+    ("按每人800元的标准发放一次性求职补贴。", "800元", "人"),
+    ("城市低保标准提高到每人每月780元。", "780元", "人•月"),
+    ("每户最高不超过8000元。", "不超过8000元", "户"),
+    ("按每平方米150元的标准给予补助。", "150元", "平方米"),
+    # ... so is a standard per head (人均…标准) and the end of a span whose start is per one
+    ("城乡居民医保人均财政补助标准由580元提高到610元。", "610元", "人"),
+    ("基础养老金最低标准由每人每月143元提高到163元。", "163元", "人•月"),
+    # an average (人均) and a sum a year are no rates (guards)
+    ("城乡居民人均可支配收入2.1万元。", "2.1万元", None),
+    ("每年安排衔接资金3亿元。", "3亿元", None),
+])
+def test_money_per_a_unit_written_before_it(sentence, text, per):
+    import textmine
+    c = next(c for c in textmine.extract(sentence, classify=False, year=2024) if c.text == text)
+    assert c.per == per
+

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from functools import cache
 from typing import Iterator
 
 from ..parse.dates import document_month
@@ -75,6 +76,8 @@ def _claims(doc: Document, sent: Sentence, mentions: list[NumberMention], token_
             change = claims[-1].change  # 分别下降3.14%和4.66%
         if change == "increase" and isinstance(m.value, Decimal) and m.value < 0:
             m, change = _negated(m), "decrease"  # (增长-6.8%: a fall of 6.8%, docs/claims.md)
+        if m.kind == "money" and m.per is None:
+            m = _per_of(sent.text, m, indicator, claims[-1] if claims else None)
         prev_end = m.end
         year_source = None
         if m.kind == "date":
@@ -94,6 +97,40 @@ def _claims(doc: Document, sent: Sentence, mentions: list[NumberMention], token_
     if kinds.count("rank") > 1:
         _ranks_respectively(sent.text, claims)
     return claims
+
+
+@cache
+def _per_pattern() -> re.Pattern:
+    t = table("units")["per"]
+    return re.compile(f"每(?P<head>{_alt(t['before_heads'])})(?:每(?P<time>{_alt(t['before_times'])}))?"
+                      f"[^，,。；;：:\\d每]{{0,{t['before_gap']}}}$")
+
+
+_SPAN_TO = re.compile(r"(?:提高|增加|上调|调整|提升)(?:到|至|为)")
+
+
+def _per_of(text: str, m: NumberMention, indicator: str, prev: Claim | None) -> NumberMention:
+    """``m`` (money) with the unit it is per when its words say so before it: written after
+    每 (``_per_before``), a standard per head (人均财政补助标准由240元…: per 人, as the
+    excerpt's annotation has it), or the end of a span whose start has one (由每人每月153元
+    提高到175元); else ``m``."""
+    if "每" in text[max(0, m.start - 12):m.start]:
+        m = _per_before(text, m)
+    if m.per is None and "人均" in indicator and "标准" in indicator:
+        m = replace(m, per="人")
+    if m.per is None and prev is not None and prev.per and prev.kind == "money" and \
+            _SPAN_TO.fullmatch(text, prev.end, m.start):
+        m = replace(m, per=prev.per)
+    return m
+
+
+def _per_before(text: str, m: NumberMention) -> NumberMention:
+    """``m`` with the unit written before it as ``per`` (每人每年6216元 -> 人•年), else ``m``."""
+    found = _per_pattern().search(text, max(0, m.start - 12), m.start)
+    if found is None:
+        return m
+    time = found.group("time")
+    return replace(m, per=found.group("head") + ("•" + time if time else ""))
 
 
 def _negated(m: NumberMention) -> NumberMention:

@@ -305,7 +305,6 @@ RANKS_AND_TITLES = [
     ("全市412个贫困村已全部出列。", "412个", "贫困村出列"),
     # ... and a noun that is its short clause's subject, its verb and object less 了
     ("五年来，30多万群众住上了安全住房。", "30多万", "群众住上安全住房"),
-    ("全省6000多万农业转移人口成为城镇居民。", "6000多万", "农业转移人口成为城镇居民"),
     ("今年全州9万户农户用上了清洁能源。", "9万户", "农户用上清洁能源"),
     ("全县8200名义务教育学生享受营养改善计划。", "8200名", "义务教育学生享受营养改善计划"),
     # a figure restated after 即 measures what the one before it does

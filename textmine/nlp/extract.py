@@ -111,9 +111,9 @@ _SPAN_TO = re.compile(r"(?:提高|增加|上调|调整|提升)(?:到|至|为)")
 
 def _per_of(text: str, m: NumberMention, indicator: str, prev: Claim | None) -> NumberMention:
     """``m`` (money) with the unit it is per when its words say so before it: written after
-    每 (``_per_before``), a standard per head (人均财政补助标准由240元…: per 人, as the
-    excerpt's annotation has it), or the end of a span whose start has one (由每人每月153元
-    提高到175元); else ``m``."""
+    每 (``_per_before``), a standard per head (医保人均财政补助标准X元: per 人, as the
+    excerpt's annotation has it), or the end of a span whose start has one (由每人每月143元
+    提高到163元); else ``m``."""
     if "每" in text[max(0, m.start - 12):m.start]:
         m = _per_before(text, m)
     if m.per is None and "人均" in indicator and "标准" in indicator:

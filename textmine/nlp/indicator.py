@@ -768,8 +768,8 @@ _PREDICATE = re.compile("[\u4e00-\u9fff]+(?=[，。；！？,;!?]|$)")  # the re
 
 def _predicate_after(text: str, at: int, noun: str, token_starts: Container[int]) -> str:
     """What befell those a count counts, when their noun ``noun`` (found at ``at``) is
-    the subject of a short clause: its verb and object, less 了/过/着 (100多万群众住上了
-    安全房 -> 群众住上安全房; 8000多万农业转移人口成为城镇居民); "" when the clause goes
+    the subject of a short clause: its verb and object, less 了/过/着 (30多万群众住上了
+    安全住房 -> 群众住上安全住房; 9万户农户用上清洁能源); "" when the clause goes
     on past MAX_LEN, holds a figure, a list or 的, or no verb follows the noun."""
     if at < 0:
         return ""

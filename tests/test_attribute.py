@@ -542,6 +542,10 @@ KEYS = [
     # with (were 全社会固定资产投资, 高速公路里程, 城镇居民人均可支配收入); a verb before one is
     ("交通固定资产投资", "交通固定资产投资"), ("新增高速公路通车里程", "新增高速公路通车里程"),
     ("高于城镇居民收入增速", "高于城镇居民收入"), ("完成固定资产投资", "全社会固定资产投资"),
+    # the verb of holding an activity is no part of its statistic (开展, 举办; not 组织, also a
+    # noun: 组织化程度)
+    ("开展补贴性职业技能培训", "补贴性职业技能培训"), ("举办线上招聘活动", "线上招聘活动"),
+    ("组织化程度", "组织化程度"),
     # a level restored (将恢复至) is the level; 继续 before what is done again is cut
     ("公路水路货运量将恢复至", "公路水路货运量"), ("继续代地方发行债券", "代地方发行债券"),
     # a level and its rise share the key (上升, as 提高); the statistics of an environment

@@ -286,6 +286,8 @@ BENEFITED = [
 RANKS_AND_TITLES = [
     # a rank whose clause is the verb of ranking alone ranks the subject of the clause before
     ("全县固定资产投资增长9%，居全州第二。", "第二", "全县固定资产投资"),
+    # ... so does a rank whose words are only its scope (从世界第七位上升到第五位: was 世界)
+    ("全年粮食进口总额达到860亿美元，从世界第七位上升到第五位。", "第五位", "粮食进口总额"),
     # a run of ranks after 分别 ranks the figures of the run before it in turn
     ("城镇、农村居民收入分别增长5.1%、6.3%，分别居全省第三、第一。", "第三", "城镇居民收入"),
     # list markers (一是) and adverbs (连续) are trimmed

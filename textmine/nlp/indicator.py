@@ -95,6 +95,7 @@ MAX_LEN = 14
 
 _TITLE = re.compile(r"《[^《》]*》")
 _RANK_VERB = re.compile(_alternation(table("indicator")["rank"]["verbs"]))
+_RANK_SCOPES = frozenset(table("indicator")["rank"]["scopes"])
 _MARKER = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                      r"|[一二三四五六七八九十]{1,3}[、．.](?![一二三四五六七八九十])"  # 一、二年级 stays
                      r"|[一二三四五六七八九十]是(?=..))")  # 一是全区…
@@ -484,9 +485,11 @@ def rank_aspect(phrase: str) -> str | None:
 
 
 def ranks_alone(phrase: str) -> bool:
-    """Whether ``phrase`` is a verb of ranking with no subject before it (居全国, 分别位居全州):
-    the rank ranks the subject of the clause before."""
-    return _RANK_VERB.search(phrase) is not None and not _ranked(phrase)
+    """Whether ``phrase`` is a verb of ranking with no subject before it (居全国, 分别位居全州)
+    or only the scope it ranks in (从世界第五位: 世界): the rank ranks the subject of the clause
+    before."""
+    return (_RANK_VERB.search(phrase) is not None and not _ranked(phrase)) or \
+        phrase.lstrip("从由在") in _RANK_SCOPES
 
 
 def _acted(text: str, end: int, left: str, right: str, token_starts: Container[int]) -> str:

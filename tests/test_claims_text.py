@@ -311,6 +311,9 @@ RANKS_AND_TITLES = [
     ("全县8200名义务教育学生享受营养改善计划。", "8200名", "义务教育学生享受营养改善计划"),
     # a figure restated after 即 measures what the one before it does
     ("城市低保平均保障标准为每人每年8520元，即每人每月710元。", "710元", "城市低保平均保障标准"),
+    # 组织 after another word ends a counted noun as its head, no verb (was 社会, 动员社会)
+    ("全县58家社会组织与312个村结对帮扶。", "58家", "社会组织"),
+    ("动员26家社会组织参与帮扶。", "26家", "动员社会组织"),
     # a kind of place of one character is a list's item (not the next item's, not the whole's)
     ("全市共有乡级行政区划210个，其中街道58个、镇96个、乡56个。", "96个", "镇"),
     ("全市共有乡级行政区划210个，其中街道58个、镇96个、乡56个。", "56个", "乡"),

@@ -558,6 +558,7 @@ _COUNTED_AFTER = frozenset(_C["counted_after"])
 _NOT_NOUN = tuple(_C["not_noun"])
 _SKIP_BEFORE_NOUN = "等的了"
 _PARTICLES = "了过着"
+_NOUN_HEADS = frozenset(_C["noun_heads"])
 _NOUN_TOKENS, _NOUN_MAX = 4, 9
 _NOUN_LONG = 12  # a noun of more words, whole to its stop (_whole_noun)
 _ADVERBS = frozenset(_C["not_noun_end"])
@@ -940,7 +941,8 @@ def _without_verbs(text: str, i: int, k: int, token_starts: Container[int]) -> s
         last = text[p:k]
         if p <= i:
             return "" if last in verbs else last
-        if last not in verbs and last not in _ADVERBS and last not in _PARTICLES and last not in _BY:
+        if last not in verbs and last not in _ADVERBS and last not in _PARTICLES and last not in _BY \
+                or last in _NOUN_HEADS and not cut:  # (社会组织: no verb after 社会)
             return text[i:k]
         k, cut = p, True
 

@@ -17,7 +17,7 @@ from ..parse.numerals import NUMERAL_CHARS
 from ..parse.tables import table
 from ..types import Claim, Document, Sentence, TableCell
 from .claims import select_claims
-from .sentences import ocr_fields
+from .sentences import ocr_fields, row_of
 
 FIGURE_SHARE = 0.6  # a cell is one figure when its mention covers this share of it
 _PLACE = re.compile(table("tables")["headers"]["place_header"])  # (a column header: a place)
@@ -92,8 +92,7 @@ def cell_claims(doc: Document, sent: Sentence, bbox_of) -> list[Claim]:
     cell = sent.cell
     period, role = period_of(cell.period, doc.year) if cell.period else (None, None)
     indicator = cell_indicator(cell)
-    # (the row as the sentence: a cell alone, 4.2, is no place a reader can find)
-    row, at = (cell.row_text, cell.row_at) if cell.row_text and cell.row_at >= 0 else (sent.text, 0)
+    row, at = row_of(sent)
     claims = []
     for m in cell_mentions(sent.text, cell.unit, doc.year):
         date = m.kind == "date"

@@ -941,8 +941,8 @@ def _without_verbs(text: str, i: int, k: int, token_starts: Container[int]) -> s
         last = text[p:k]
         if p <= i:
             return "" if last in verbs else last
-        if last not in verbs and last not in _ADVERBS and last not in _PARTICLES and last not in _BY \
-                or last in _NOUN_HEADS and not cut:  # (社会组织: no verb after 社会)
+        if (last not in verbs and last not in _ADVERBS and last not in _PARTICLES and
+                last not in _BY) or (last in _NOUN_HEADS and not cut):  # (社会组织: no verb after 社会)
             return text[i:k]
         k, cut = p, True
 

@@ -78,10 +78,19 @@ def fill_boxes(doc: Document, sentences: list[Sentence], claims: list[Claim]) ->
     without their document: the sentence's place in ``sentences`` is its ``sentence_index``)."""
     for c in claims:
         sent = sentences[c.sentence_index]
-        # (a cell's claim stands in its row's text: its offsets less where the cell starts)
-        at = sent.cell.row_at if sent.cell is not None and sent.cell.row_text and \
-            c.sentence == sent.cell.row_text else 0
+        row, at = row_of(sent)  # (a cell's claim stands in its row: its offsets less where the
+        at = at if c.sentence == row else 0  # cell starts; not a claim read from the cell alone)
         c.bbox = bbox_of(doc, sent, c.start - at, c.end - at)
+
+
+def row_of(sent: Sentence) -> tuple[str, int]:
+    """The text a sentence's claims stand in and where the sentence starts in it: a table
+    cell's row as written (a cell alone, 4.2, is no place a reader can find), else the
+    sentence itself at 0."""
+    cell = sent.cell
+    if cell is not None and cell.row_text and cell.row_at >= 0:
+        return cell.row_text, cell.row_at
+    return sent.text, 0
 
 
 def bbox_of(doc: Document, sent: Sentence, a: int, b: int) -> BBox | None:

@@ -127,11 +127,27 @@ def segment(text: str) -> Tokens:
     return tuple(jieba_module().cut(text))
 
 
+class _Words(dict):
+    """token -> the word ``sentence_words`` keeps of it ("" when it drops the token),
+    worked out on a token's first sight (a report's tokens repeat: most are looked up)."""
+
+    LIMIT = 200_000  # (numbers are new tokens: past this, new ones are not kept)
+
+    def __missing__(self, token: str) -> str:
+        word = token if token.isalpha() else \
+            normalise(token) if token.strip() and not _NOT_WORD.fullmatch(token) else ""
+        if len(self) < self.LIMIT:
+            self[token] = word
+        return word
+
+
+_WORDS = _Words()
+
+
 def sentence_words(item: MeasureInput) -> list[str]:
     """The sentence's words (numbers collapsed, punctuation and spaces dropped)."""
     toks = item.tokens if item.tokens is not None else segment(item.sentence)
-    return [t if t.isalpha() else normalise(t) for t in toks
-            if t.isalpha() or (t.strip() and not _NOT_WORD.fullmatch(t))]
+    return [w for w in map(_WORDS.__getitem__, toks) if w]
 
 
 def char_ngrams(text: str, lo: int, hi: int) -> list[str]:

@@ -109,6 +109,13 @@ def test_indicator_of_adjacent_numbers_and_of_dates():
     ("4月9日、7月15日、10月28日三次召开协作联席会议，部署年度任务。",
      {"4月9日": "召开协作联席会议", "10月28日": "召开协作联席会议", "三次": "召开协作联席会议"}),
     ("6月18日两次召开调度会，推进项目建设。", {"6月18日": "召开调度会", "两次": "召开调度会"}),
+    # ... also parts of months and ranges of days in the list, and a count of times inside
+    # the event (完成两次排查: the event the count has)
+    ("县里分别于4月上旬、10月下旬组织两轮入户核查。",
+     {"4月上旬": "组织两轮入户核查", "10月下旬": "组织两轮入户核查"}),
+    ("分别于3月2日至4日、8月6日至9日举办农产品产销对接会。",
+     {"3月2日至4日": "举办农产品产销对接会", "8月6日至9日": "举办农产品产销对接会"}),
+    ("1月底、7月底完成两次全面排查。", {"1月底": "完成全面排查", "7月底": "完成全面排查"}),
     # ... not a 一次性 (once-off) after a time word, which is the words' own
     ("去年一次性补助资金减少，今年收入增速放缓。", {"去年": "一次性补助资金减少"}),
     # ... or the next clause's: who acted, how often, then what was done

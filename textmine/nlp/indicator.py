@@ -82,13 +82,28 @@ _NUMBER_START = re.compile(  # (from the ordinal's first numeral: 第二十三�
     r"|(?:超|近|逾)[百千万亿]{1,3}(?=[\u4e00-\u9fff])")  # (连续3年超千万吨: a figure of its own)
 #   四千七百五十三元)
 # the dates after a date in its list, and a count of times after them (、6月8日、9月23日三次)
-_LISTED_DATES = re.compile(r"(?:[、和及与](?:\d{4}年)?\d{1,2}月(?:\d{1,2}[日号])?)*"
+_DAY = r"(?:\d{1,2}[日号]|[上中下]旬|[初底末])"  # (a month's day or part: 6月8日, 9月中旬)
+_LISTED_DATE = rf"(?:\d{{4}}年)?\d{{1,2}}月{_DAY}?(?:[至到～~—-](?:\d{{1,2}}月)?{_DAY})?"
+_LISTED_DATES = re.compile(rf"(?:[、和及与]{_LISTED_DATE})*"
                            r"(?:(?:\d+|[一二两三四五六七八九十]+)次(?!性))?")
 
 
+def _date_right(right: str) -> tuple[str, re.Match | None]:
+    """The words after a date that may name its event, and the first number in them: past
+    the dates listed after it and a count of times (3月12日、6月8日两次召开…), and without a
+    count of times inside (完成两次排查 -> 完成排查: the count's event)."""
+    right = right[_after_dates(right):]
+    number = _NUMBER_START.search(right)
+    if number and (times := _TIMES.match(right, number.start())):
+        right = right[:number.start()] + right[times.end():]
+        number = _NUMBER_START.search(right, number.start())
+    return right, number
+
+
 def _after_dates(right: str) -> int:
-    """Where the words after a date start past the dates listed after it and a count of
-    times (3月12日、6月8日三次召开会议 -> 召开会议), 0 when none follows."""
+    """Where the words after a date start past the dates listed after it (also parts of a
+    month and ranges: 、9月中旬, 、6月10日至12日) and a count of times (3月12日、6月8日三次召开会议
+    -> 召开会议), 0 when none follows."""
     return _LISTED_DATES.match(right).end()
 MAX_LEN = 14
 
@@ -130,9 +145,8 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
     cut, left = _left_of(text, start, prev_end)
     m = _CLAUSE.search(text, end)
     right = text[end:m.start() if m else len(text)]
-    if kind == "date" and (after := _after_dates(right)):
-        right = right[after:]  # (3月12日、6月8日两次召开…: the event after the list and count)
-    number = _NUMBER_START.search(right)
+    right, number = _date_right(right) if kind == "date" else \
+        (right, _NUMBER_START.search(right))
     right = right[:number.start()] if number else right
     if right.startswith("、") and kind != "date":
         right = ""  # (镇2016个、乡626个: the words after 、 are the next item's)

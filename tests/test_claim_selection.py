@@ -51,6 +51,9 @@ SELECTION = [
     # a grade is no count of levels; tiers stay (县乡村三级)
     ("一级补助3万元/户，二级补助1万元/户。", ["3万元/户", "1万元/户"]),
     ("新建三级医院2家，县乡村三级服务网络覆盖率100%。", ["2家", "三级", "100%"]),  # (a guard)
+    # a grade in a person's title is part of the title (二级巡视员), not a count of levels
+    ("市民政局二级调研员王某出席并讲话，全市80个社区参加。", ["80个"]),
+    ("四级主任科员2名，省市县乡四级联动。", ["2名", "四级"]),
     ("始终把群众安全摆在第一位，转移群众2300人。", ["2300人"]),
     ("全县评比中排在第一位。", ["第一位"]),
     ("今年是建县70周年，也是撤乡并镇二十周年，新增企业36家。", ["今年", "36家"]),
@@ -66,6 +69,9 @@ SELECTION = [
     # a bare number after the name of an index, a coefficient or a ratio of sums is its value
     ("全省城乡居民收入比为2.41，基尼系数0.45，设立编号2019的专户。", ["2.41", "0.45"]),
     ("城乡收入倍差由2.9缩小到2.7，入驻832平台。", ["2.9", "2.7"]),
+    # ... also after the time of the span's start (由上年的, 从2020年的)
+    ("城乡居民收入比由上年的2.52缩小到2.46。", ["上年", "2.52", "2.46"]),
+    ("全县收入倍差从2020年的2.8缩小到2.6。", ["2020年", "2.8", "2.6"]),
     ("室内温度不低于18℃。", ["不低于18℃"]),
     # the end of 由X降至Y written bare: a claim in the start's unit when the start is a
     # percentage or the end is zero (not a sum whose magnitude it does not say)

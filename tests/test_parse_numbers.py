@@ -142,6 +142,10 @@ RANKS = [
     ("分别居全省第三、第六", "第六", "rank", 6, "名", "exact", 6, 6),
     # 前N: a rank at most, after a ranking word or with its unit
     ("增速跻身全省前十", "前十", "rank", 10, "名", "at_most", None, 10),
+    # ... also after a field ranked in that is not a known scope (the ranking word of two
+    # characters or more)
+    ("考核结果排在西部十二省区前三", "前三", "rank", 3, "名", "at_most", None, 3),
+    ("综合实力跻身全国县域经济前百", "前百", "rank", 100, "名", "at_most", None, 100),
     ("综合考评位居全市前3名", "前3名", "rank", 3, "名", "at_most", None, 3),
 ]
 DURATIONS = [
@@ -188,6 +192,12 @@ QUALIFIER_WORDS = [
     ("单个项目补助不超过5万元", "不超过5万元", "money", 50000, "元", "at_most", None, 50000),
     ("误差控制在3%以内", "控制在3%以内", "percent", 3, "%", "at_most", None, 3),
     ("每户最多10万元", "最多10万元", "money", 100000, "元", "at_most", None, 100000),
+    # an adverb before a verb of one or two characters bounds the number after it; the span
+    # stays the number's (no 的, 是 or 有 between: 最多的县有12个 is exact)
+    ("每乡至少建设1个示范点", "1个", "count", 1, "个", "at_least", 1, None),
+    ("每人每年最多补贴2次", "2次", "count", 2, "次", "at_most", None, 2),
+    ("每村至少培训2名", "2名", "count", 2, "名", "at_least", 2, None),
+    ("乡镇中最多的有12个", "12个", "count", 12, "个", "exact", 12, 12),
 ]
 RANGES = [
     ("单户补贴20～30万元", "20～30万元", "money", 200000, "元", "range", 200000, 300000),
@@ -266,6 +276,10 @@ DATES = [
     ("2019-2020年", [("2019-2020年", "2019/2020", "range")]),
     ("2019-13-01", []), ("2019-12/31", []), ("版本2019.12.31.5", []), ("12019-12-31", []),
     ("2019-12-31至2020年3月", [("2019-12-31至2020年3月", "2019-12-31/2020-03", "range")]),
+    # 自 (从) a date, the words of an event, then 以来 in the clause: since that date
+    ("自2017年结对帮扶以来", [("2017年", "2017", "since")]),
+    ("从2016年3月启动试点以来", [("2016年3月", "2016-03", "since")]),
+    ("从2016年，到2020年以来", [("2016年", "2016", "exact"), ("2020年以来", "2020", "since")]),
 ]
 
 
@@ -364,7 +378,8 @@ NOT_NUMBERS = ["大家一起努力", "收拾行装", "干劲十足", "新兵入�
                "访问 https://example.org/a?id=2020%20", "编号B2030417", "会议于9:30召开", "半成品仓库",
                "一眼望去，茶园连片"]  # (眼 counts wells, not a glance: its noun_after_unit)
 @pytest.mark.parametrize("sentence", ["进入第二阶段", "第一批、第二批", "前三季度增长5%", "提前3天完成",
-                                      "位居前三年", "居民收入第一次超过"])
+                                      "位居前三年", "居民收入第一次超过",
+                                      "居民收入前三，"])
 def test_no_rank_without_a_ranking_word_or_unit(sentence):
     """Editions, stages, periods and spans after 第 or 前 are no ranks."""
     assert [m.text for m in find_numbers(sentence, YEAR) if m.kind == "rank"] == []

@@ -116,3 +116,19 @@ def test_find_numbers_total_on_report_like_text(s):
 def test_parse_numeral_never_raises(s):
     v = parse_numeral(s)
     assert v is None or isinstance(v, Decimal)
+
+
+_VERB_CHARS = st.sampled_from(list("建设培训补贴打造配备开展扶持安置"))
+
+
+@given(st.sampled_from([("至少", "at_least"), ("最多", "at_most")]),
+       st.text(alphabet=_VERB_CHARS, min_size=1, max_size=2),
+       st.integers(min_value=1, max_value=9999), st.sampled_from(["个", "名", "次", "户"]))
+def test_an_adverb_before_a_short_verb_bounds_the_number(adverb, verb, n, unit):
+    """至少/最多, a verb of one or two characters, then a number: the number is bounded
+    below or above by its value, and its span is the number and unit alone."""
+    word, qualifier = adverb
+    text = f"每村{word}{verb}{n}{unit}"
+    m = next(m for m in find_numbers(text, 2020) if m.text == f"{n}{unit}")
+    assert m.qualifier == qualifier
+    assert (m.lower, m.upper) == ((n, None) if qualifier == "at_least" else (None, n))

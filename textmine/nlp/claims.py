@@ -159,8 +159,10 @@ def share_of(text: str, m: NumberMention) -> NumberMention | None:
 def _index_before() -> re.Pattern:
     t = table("context_units")["index"]
     names, verbs = "|".join(t["names"]), "|".join(t["verbs"])
-    # (its name and verb right before it, or the start of its span: 倍差由2.8缩小到)
-    return re.compile(f"(?:{names})(?:(?:{verbs})?|[由从][^，。；]{{1,8}}?(?:{verbs}))$")
+    # (its name and verb right before it; the start of its span, also after its time:
+    # 倍差由2.8缩小到, 收入比由上年的2.41; or the end of the span: 由2020年的2.5缩小到)
+    return re.compile(f"(?:{names})(?:(?:{verbs})?|[由从][^，。；]{{1,8}}的"
+                      f"|[由从][^，。；]{{1,14}}?(?:{verbs}))$")
 
 
 def index_value(text: str, m: NumberMention) -> NumberMention | None:

@@ -317,7 +317,7 @@ def _build(text: str, at: int, end: int, g: dict[str, str], ref: Reference) -> D
     value, qual = _point(a, span_a, g)
     if "yback" in g:  # 五年来: since then
         qual = "since"
-    return DateMention(at, end, value, _prefixed(text, at, qual), written)
+    return DateMention(at, end, value, _prefixed(text, at, end, qual), written)
 
 
 def _range(text: str, at: int, end: int, a: tuple[str, str] | None, b: tuple[str, str] | None,
@@ -361,11 +361,15 @@ def _point(e: End, span: tuple[str, str], g: dict[str, str]) -> tuple[str, str]:
 
 _DEADLINE = _T["deadline"]
 _SINCE_WORDS = _T["since"]["words"]
+_SINCE_OPENS = _T["since"]["opens"]
+# (the words of an event between the date and the word that closes 自…以来)
+_SINCE_CLOSE = re.compile("[^%s]{1,%d}?(?:%s)" % (
+    re.escape(_T["since"]["not_between"]), _T["since"]["gap"], "|".join(_T["since"]["closes"])))
 
 
-def _prefixed(text: str, at: int, qual: str) -> str:
+def _prefixed(text: str, at: int, end: int, qual: str) -> str:
     """到2019年: a date after a deadline word is the time before which something happens;
-    自从2019年: since."""
+    自从2019年, 自2018年开展帮扶以来: since."""
     if qual != "exact":
         return qual
     for w in _DEADLINE["words"]:
@@ -373,6 +377,8 @@ def _prefixed(text: str, at: int, qual: str) -> str:
         if a >= 0 and text.startswith(w, a) and not (a > 0 and text[a - 1] in _DEADLINE["not_after"]):
             return "before"
     if any(text.startswith(w, at - len(w)) for w in _SINCE_WORDS if at >= len(w)):
+        return "since"
+    if at > 0 and text[at - 1] in _SINCE_OPENS and _SINCE_CLOSE.match(text, end):
         return "since"
     return qual
 

@@ -80,6 +80,10 @@ _RANK_LIST = re.compile(  # a rank before, in a list of ranks (第二、第七)
     f"[{re.escape(_R['units'])}]?[{re.escape(_R['list_joins'])}]$")
 TOP_MARK: str = _R["top_marker"]  # 前
 _TOP_LEAD, _TOP_WINDOW = _lead([*_R["lead_words"], *_R["top_lead_words"]])
+# (a ranking word of two characters or more before a field of its own naming: 排在中西部省份前三)
+_TOP_FIELD = _R["top_field_len"]
+_TOP_LEAD_FIELD = re.compile(r"(?:%s)[\u4e00-\u9fff]{1,%d}$" % (
+    "|".join(w for w in [*_R["lead_words"], *_R["top_lead_words"]] if len(w) > 1), _TOP_FIELD))
 _BETWEEN = GRAMMAR["between"]
 BETWEEN_JOINS = "|".join(map(re.escape, _BETWEEN["joins"]))
 BETWEEN_END = re.compile(r"\s{0,2}(?:" + "|".join(map(re.escape, sorted(_BETWEEN["ends"], key=len, reverse=True))) + ")")
@@ -248,7 +252,8 @@ def rank(t: str, di: int, num: Numeral) -> NumberMention | None:
 def top_rank(t: str, di: int, num: Numeral) -> NumberMention | None:
     """前三名, 位居全州前三, 跻身全省前十: a rank at most (名 by default after a ranking word);
     None for other words after 前 (前三季度, 前两年; 位居前三年: a span of years)."""
-    led = _TOP_LEAD.search(t[max(0, di - _TOP_WINDOW):di]) is not None and \
+    led = (_TOP_LEAD.search(t[max(0, di - _TOP_WINDOW):di]) is not None or
+           _TOP_LEAD_FIELD.search(t[max(0, di - _TOP_FIELD - 2):di]) is not None) and \
         not CJK_WORD.match(t, num.end)
     return _rank_mention(t, di, num, led, "at_most")
 

@@ -54,6 +54,8 @@ _T = table("qualifiers")
 PREFIX: dict[str, Rule] = {w: Rule(r) for w, r in _T["prefix"].items()}
 SUFFIX: dict[str, Rule] = {w: Rule(r) for w, r in _T["suffix"].items()}
 MAGNITUDE_ONLY: frozenset[str] = frozenset(_T["magnitude_only"]["words"])
+ADVERB: dict[str, Rule] = {w: Rule(r) for w, r in _T["adverb"]["words"].items()}
+_ADVERB_GAP, _ADVERB_GAP_NOT = _T["adverb"]["gap"], frozenset(_T["adverb"]["gap_not"])
 NOT_AFTER: dict[str, str] = dict(_T.get("not_after", {}))
 # the suffix words 多, 余, 餘, 有余: after the unit they add 10^k only in a few places
 OVER_K_SUFFIXES: frozenset[str] = frozenset(w for w, r in SUFFIX.items() if r is OVER_K)
@@ -98,6 +100,20 @@ def prefix_before(text: str, i: int) -> str | None:
         return None  # (most numbers: known without the cached search)
     m = _prefix_match(text, i)
     return m[0] if m else None
+
+
+def adverb_before(text: str, i: int) -> Rule | None:
+    """The rule of an adverb written before a verb of one or two characters that ends at
+    ``i`` (至少打造1个: at least), else None."""
+    for gap in range(1, _ADVERB_GAP + 1):
+        k = i - gap
+        c = text[k]
+        if k < 2 or not 0x4E00 <= ord(c) <= 0x9FFF or c in _ADVERB_GAP_NOT:  # (a CJK verb)
+            return None
+        rule = ADVERB.get(text[k - 2:k])
+        if rule is not None:
+            return rule
+    return None
 
 
 def prefix_len(text: str, i: int, word: str) -> int:

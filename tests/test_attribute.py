@@ -546,6 +546,8 @@ KEYS = [
     # noun: 组织化程度)
     ("开展补贴性职业技能培训", "补贴性职业技能培训"), ("举办线上招聘活动", "线上招聘活动"),
     ("组织化程度", "组织化程度"),
+    # a bound and the time within which it holds are the qualifier's and the period's
+    ("至少新增公益性岗位", "新增公益性岗位"), ("宽带资费年内至少降低", "宽带资费"),
     # a level restored (将恢复至) is the level; 继续 before what is done again is cut
     ("公路水路货运量将恢复至", "公路水路货运量"), ("继续代地方发行债券", "代地方发行债券"),
     # a level and its rise share the key (上升, as 提高); the statistics of an environment

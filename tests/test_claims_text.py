@@ -116,6 +116,8 @@ def test_indicator_of_adjacent_numbers_and_of_dates():
     ("分别于3月2日至4日、8月6日至9日举办农产品产销对接会。",
      {"3月2日至4日": "举办农产品产销对接会", "8月6日至9日": "举办农产品产销对接会"}),
     ("1月底、7月底完成两次全面排查。", {"1月底": "完成全面排查", "7月底": "完成全面排查"}),
+    # 以来 closing 自…以来 is the time's word, not the event's
+    ("自2019年实施消费帮扶行动以来，销售农产品3亿元。", {"2019年": "实施消费帮扶行动"}),
     # ... not a 一次性 (once-off) after a time word, which is the words' own
     ("去年一次性补助资金减少，今年收入增速放缓。", {"去年": "一次性补助资金减少"}),
     # ... or the next clause's: who acted, how often, then what was done
@@ -568,6 +570,11 @@ NAMES_KEPT = [
     ("全县有经营收入的合作社仅占三成。", "三成", "全县有经营收入的合作社"),  # (仅: an adverb)
     # ... and so is the pronoun subject before it (我们将力争)
     ("明年我们将力争到位协作资金不低于5亿元。", "不低于5亿元", "到位协作资金"),
+    # a verb of reaching after a noun of one character is cut whole (was 村达: only 到 cut)
+    ("人均收入1万元以上的户达到320户。", "320户", "户"),
+    # words of function characters alone name nothing: the subject before (were 是前, 的有)
+    ("全县旅游收入五年累计45亿元，是前五年的2.1倍。", "2.1倍", "全县旅游收入"),
+    ("全镇合作社收入均超过3万元，其中超过10万元的有8个。", "8个", "全镇合作社收入"),
 ]
 # a need or problem of the people or households counted, after 的 at the clause's end, says
 # what was done for them (the verb alone, or the verb and the counted noun, said less)

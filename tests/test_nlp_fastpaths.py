@@ -44,8 +44,9 @@ def test_tokenizer_equals_spacy_jieba_tokenizer_property(nlps, text):
 
 def reference_trim(s: str) -> str:
     """The trimming rule written plainly: strip quotes; cut the longest leading word that
-    leaves two characters, then the longest trailing one that does not end another word
-    (下达); repeat until nothing changes."""
+    leaves two characters, then the longest trailing one that leaves two characters (one,
+    for a word of two characters or more: 村达到 -> 村) and does not end another word (下达);
+    repeat until nothing changes."""
     t = table("indicator")["trim"]
     lead = sorted(t["leading"], key=len, reverse=True)
     trail = sorted(t["trailing"], key=len, reverse=True)
@@ -57,7 +58,7 @@ def reference_trim(s: str) -> str:
                 s2 = s2[len(w):]
                 break
         for w in trail:
-            if s2.endswith(w) and len(s2) > len(w) + 1 and \
+            if s2.endswith(w) and len(s2) > len(w) + (len(w) == 1) and \
                     s2[-len(w) - 1] not in ends_a_word.get(w, ""):
                 s2 = s2[:-len(w)]
                 break
@@ -81,7 +82,8 @@ def test_trim_regexes_equal_the_plain_rule(words):
 def test_trim_examples():
     assert I._trim("其中到位资金达到") == "到位资金"
     assert I._trim("累计达") == "累计"
-    assert I._trim("共达") == "共达"  # nothing is cut that would leave under two characters
+    assert I._trim("共达") == "共达"  # a word of one character is not cut from two
+    assert I._trim("村达到") == "村"  # one of two characters is (was 村达: 到 alone cut)
     assert re.fullmatch(r"\S*", I._trim("  帮扶项目 "))
 
 

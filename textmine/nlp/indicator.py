@@ -42,8 +42,10 @@ _LEAD = re.compile(f"(?s)(?!{_alternation([*_T['keep'], *_places_led_by(_T['lead
 # (and the verb of a level reached, 提高到, 降至: the gold keeps 增长 of a change, not 提高到)
 _TRAILING = [*_T['trailing'], *table('indicator')['carry']['span_verbs']]
 _ENDS_A_WORD = _T["trailing_not_after"]  # (达 of 下达, 传达: a verb of its own, not of a level)
-_TRAIL = re.compile("(?s)(?<=..)(?:%s)\\Z" % "|".join(
-    f"(?<![{_ENDS_A_WORD[w]}]){re.escape(w)}" if w in _ENDS_A_WORD else re.escape(w)
+# (a word of two characters or more is cut after one character too: 的村达到 -> 村, not 村达)
+_TRAIL = re.compile("(?s)(?:%s)\\Z" % "|".join(
+    ("(?<=.)" if len(w) > 1 else "(?<=..)")
+    + (f"(?<![{_ENDS_A_WORD[w]}])" if w in _ENDS_A_WORD else "") + re.escape(w)
     for w in sorted(_TRAILING, key=len, reverse=True)))
 # the characters a word of _LEAD starts with and a word of _TRAIL ends with: a phrase that
 # starts (ends) with none of them is not matched, known without trying the alternation
@@ -54,6 +56,7 @@ _CLAUSE = re.compile(r"[，。；！？：,;:!?（）()]")
 _CLAUSE_CHARS = frozenset("，。；！？：,;:!?（）()")  # _CLAUSE's characters, for a test of one
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # two Chinese characters or more (``len(_CJK.findall(s)) >= 2`` without making the list)
+_FUNCTION_CHARS = frozenset(_T["function_chars"])
 _TWO_CJK = re.compile(r"[\u4e00-\u9fff][^\u4e00-\u9fff]*[\u4e00-\u9fff]")
 _FIGURE = re.compile(r"[\d０-９]")
 _SHARE_AFTER_SHARE = re.compile(r"的[^，。；,;]{1,8}[和、及与]")  # between A%的X和 and B%
@@ -654,10 +657,11 @@ def with_verb(subject: str, verb: str) -> str:
 
 def names_something(phrase: str) -> bool:
     """Whether ``phrase`` holds two Chinese characters or more and is more than a word of
-    reaching or changing or a unit it is per (从, 是, 县, 达到, 增加到, 每人每年 alone name
-    nothing)."""
+    reaching or changing, a unit it is per or function characters (从, 是, 县, 达到, 增加到,
+    每人每年, 的有 alone name nothing)."""
     return _TWO_CJK.search(phrase) is not None and phrase not in _BARE_WORDS and \
-        not (phrase[:1] == "每" and _PER_ONLY.fullmatch(phrase))  # (_PER starts with 每)
+        not (phrase[:1] == "每" and _PER_ONLY.fullmatch(phrase)) and \
+        not _FUNCTION_CHARS.issuperset(phrase)  # (_PER starts with 每; 的有, 是前)
 
 
 def subject_before(text: str, start: int, figures: list[tuple[int, str, str]],

@@ -71,6 +71,9 @@ SELECTION = [
     ("城乡收入倍差由2.9缩小到2.7，入驻832平台。", ["2.9", "2.7"]),
     # ... also after the time of the span's start (由上年的, 从2020年的)
     ("城乡居民收入比由上年的2.52缩小到2.46。", ["上年", "2.52", "2.46"]),
+    # a ratio to one is a multiple; to another number it is none of the figures the
+    # guidelines name, nor is a time of day
+    ("收入之比为2.6:1，按3:2分担，9:30开会。", ["2.6:1"]),
     ("全县收入倍差从2020年的2.8缩小到2.6。", ["2020年", "2.8", "2.6"]),
     ("室内温度不低于18℃。", ["不低于18℃"]),
     # the end of 由X降至Y written bare: a claim in the start's unit when the start is a

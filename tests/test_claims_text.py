@@ -773,12 +773,14 @@ def test_the_unit_of_a_count_without_a_measure_word_is_its_nouns(sentence, text,
     assert (got[text].kind, got[text].unit) == ("count", unit)
 
 
-def test_the_value_of_an_index_has_no_unit():
-    """基尼系数0.45, 城乡居民收入比2.41: kind other and no unit (docs/claims.md kinds)."""
-    got = {c.text: c for c in textmine.extract("全省城乡居民收入比为2.41，基尼系数0.45。", year=2024,
-                                               classify=False)}
-    assert [(got[t].kind, got[t].unit, float(got[t].value)) for t in ("2.41", "0.45")] == \
-        [("other", "", 2.41), ("other", "", 0.45)]
+def test_the_value_of_an_index_has_no_unit_and_a_ratio_of_sums_is_a_multiple():
+    """基尼系数0.45: kind other and no unit (docs/claims.md kinds); 城乡居民收入比2.41 is
+    2.41:1, a multiple (ratio, 倍), as 2.5:1 written with its one is."""
+    got = {c.text: c for c in textmine.extract(
+        "全省城乡居民收入比为2.41，基尼系数0.45，两地收入之比为2.5:1左右。", year=2024, classify=False)}
+    assert [(got[t].kind, got[t].unit, float(got[t].value), got[t].qualifier)
+            for t in ("2.41", "0.45", "2.5:1左右")] == \
+        [("ratio", "倍", 2.41, "exact"), ("other", "", 0.45, "exact"), ("ratio", "倍", 2.5, "about")]
 
 
 @pytest.mark.parametrize("sentence,text,kind,unit", [

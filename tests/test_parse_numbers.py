@@ -199,6 +199,12 @@ QUALIFIER_WORDS = [
     ("每村至少培训2名", "2名", "count", 2, "名", "at_least", 2, None),
     ("乡镇中最多的有12个", "12个", "count", 12, "个", "exact", 12, 12),
 ]
+# a ratio to one in figures is a multiple of the first number (3:2 and a time are none)
+RATIOS_TO_ONE = [
+    ("收入之比为2.5:1", "2.5:1", "ratio", 2.5, "倍", "exact", 2.5, 2.5),
+    ("按1∶1比例配套", "1∶1", "ratio", 1, "倍", "exact", 1, 1),
+    ("两地收入比3.1：1左右", "3.1：1左右", "ratio", 3.1, "倍", "about", 2.79, 3.41),
+]
 RANGES = [
     ("单户补贴20～30万元", "20～30万元", "money", 200000, "元", "range", 200000, 300000),
     ("每组配备3至5个", "3至5个", "count", 3, "个", "range", 3, 5),
@@ -209,7 +215,7 @@ KNOWN_BUGS = [
 ]
 
 NUMBER_CASES = (MONEY + COUNTS + QUANTITIES + PERCENTS + RATIOS + RANKS + DURATIONS + OVER_DUO_YU
-                + QUALIFIER_WORDS + RANGES + KNOWN_BUGS)
+                + QUALIFIER_WORDS + RATIOS_TO_ONE + RANGES + KNOWN_BUGS)
 
 
 @pytest.mark.parametrize("sentence,text,kind,value,unit,qualifier,lower,upper", NUMBER_CASES)
@@ -374,7 +380,7 @@ FORMS = [
     # positions between two ordinals
     ("名次在第3到第8之间", "第3到第8之间", 3, 3, 8),
 ]
-NOT_NUMBERS = ["大家一起努力", "收拾行装", "干劲十足", "新兵入伍", "四川盆地", "两两结对", "部队登陆演练",
+NOT_NUMBERS = ["10:15至11:30", "大家一起努力", "收拾行装", "干劲十足", "新兵入伍", "四川盆地", "两两结对", "部队登陆演练",
                "访问 https://example.org/a?id=2020%20", "编号B2030417", "会议于9:30召开", "半成品仓库",
                "一眼望去，茶园连片"]  # (眼 counts wells, not a glance: its noun_after_unit)
 @pytest.mark.parametrize("sentence", ["进入第二阶段", "第一批、第二批", "前三季度增长5%", "提前3天完成",

@@ -155,22 +155,30 @@ def share_of(text: str, m: NumberMention) -> NumberMention | None:
                    upper=None if m.upper is None else m.upper * _HUNDRED)
 
 
+_INDEX = table("context_units")["index"]
+
+
 @cache
 def _index_before() -> re.Pattern:
-    t = table("context_units")["index"]
+    t = _INDEX
     names, verbs = "|".join(t["names"]), "|".join(t["verbs"])
     # (its name and verb right before it; the start of its span, also after its time:
     # 倍差由2.8缩小到, 收入比由上年的2.41; or the end of the span: 由2020年的2.5缩小到)
-    return re.compile(f"(?:{names})(?:(?:{verbs})?|[由从][^，。；]{{1,8}}的"
+    return re.compile(f"({names})(?:(?:{verbs})?|[由从][^，。；]{{1,8}}的"
                       f"|[由从][^，。；]{{1,14}}?(?:{verbs}))$")
 
 
 def index_value(text: str, m: NumberMention) -> NumberMention | None:
     """The value of an index, a coefficient or a ratio of two sums written without a unit
-    right after its name (基尼系数为0.46, 城乡居民收入比为2.65): kind other, no unit; None
-    for other numbers."""
-    if m.chinese or m.qualifier != "exact" or not _index_before().search(_clause_before(text, m.start)):
+    right after its name (基尼系数为0.46: kind other, no unit; 城乡居民收入比为2.65: a
+    multiple, 倍); None for other numbers."""
+    if m.chinese or m.qualifier != "exact":
         return None
+    found = _index_before().search(_clause_before(text, m.start))
+    if found is None:
+        return None
+    if found.group(1) in _INDEX["ratios"]:
+        return replace(m, kind="ratio", unit=_INDEX["ratio_unit"], unit_written=False)
     return replace(m, kind="other", unit="", unit_written=False)
 
 

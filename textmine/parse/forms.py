@@ -159,6 +159,22 @@ def slash_fraction(text: str, t: str, fm: re.Match) -> NumberMention:
     return replace(m, text=text[m.start:m.end])
 
 
+_TO_ONE = GRAMMAR["ratio_to_one"]
+_COLON = re.escape(_TO_ONE["colons"])
+RATIO_TO_ONE = re.compile(rf"(?<![\d.{_COLON}])(\d{{1,4}}(?:\.\d{{1,3}})?)[ \u00a0]?[{_COLON}]"
+                          rf"[ \u00a0]?1(?![\d.{_COLON}])")
+RATIO_TO_ONE_HINT = frozenset(_TO_ONE["colons"])
+
+
+def ratio_to_one(text: str, t: str, rm: re.Match) -> NumberMention:
+    """A ratio to one in figures (2.5:1): a multiple of the first number's value, with its
+    qualifier words (2.5:1左右)."""
+    v = to_plain(Decimal(rm.group(1)))
+    m = qualified(t, NumberMention(rm.start(), rm.end(), t[rm.start():rm.end()], "ratio", v,
+                                   _TO_ONE["unit"], "exact", v, v, number_start=rm.start()))
+    return replace(m, text=text[m.start:m.end])
+
+
 PAIR_DIGIT = {c: DIGITS[c] for c in GRAMMAR["pairs"]["digits"]}  # 八九亿, 三五百
 PAIRS = frozenset(tuple(p) for p in GRAMMAR["pairs"]["pairs"])
 

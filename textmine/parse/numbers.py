@@ -17,7 +17,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .dates import ANCHOR_START, Reference, scan_dates
-from .forms import BETWEEN_END, BETWEEN_JOINS, SLASH_FRACTION, SPECIAL_FIRST, slash_fraction, special_at
+from .forms import (BETWEEN_END, BETWEEN_JOINS, RATIO_TO_ONE, RATIO_TO_ONE_HINT, SLASH_FRACTION,
+                    SPECIAL_FIRST, ratio_to_one, slash_fraction, special_at)
 from .mention import GRAMMAR, NumberMention
 from .numerals import DIGITS, MAGNITUDES, UNITS, fold_width, scan_numeral
 from .reading import in_word, read_mention
@@ -71,6 +72,12 @@ def find_numbers(text: str, year: int | None = None, month: int | None = None) -
                 sm = slash_fraction(text, folded, fm)
                 found.append(sm)
                 taken.append((sm.start, sm.end))
+    if not RATIO_TO_ONE_HINT.isdisjoint(folded):
+        for rm in RATIO_TO_ONE.finditer(folded):
+            if not _overlaps(rm.start(), rm.end(), taken):
+                rt = ratio_to_one(text, folded, rm)
+                found.append(rt)
+                taken.append((rt.start, rt.end))
     _scan(text, folded, taken, found)
     found.sort(key=lambda x: x.start)
     if len(found) > 1:

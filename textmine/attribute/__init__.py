@@ -24,6 +24,7 @@ from .keys import KeyTable, clean
 from .periods import PeriodRules, whole_year_in
 from .roles import RoleRules, goal_after, opens_target_list
 from .timewords import TimeWords
+from .townships import township
 from .view import CLAUSE_BOUNDARY, ClaimView, SentenceView, clause_start, opens_clause
 
 # a clause that only continues the figure before it: a change of it, or a joined figure
@@ -40,6 +41,14 @@ _MONTHS = re.compile(r"\d{4}-\d{2}/\d{4}-\d{2}$")  # 2023-01/2023-10
 _UNSET_BLOCK = object()
 _PLACE_JOINS = "、和与及"  # between the places a phrase starts with (广东、江苏两省…)
 _JOINT = re.compile(r"[两三四五六七八九十\d]+个?(?:省|市|县|区|州|地)")  # ... and their count
+
+
+
+def _townships_in(home: Region | None) -> bool:
+    """Whether a report's figures may be a township's: a county's report, or one whose
+    region is not known."""
+    return home is None or home.level == "county"
+
 
 __all__ = ["Attributor", "DocumentFacts", "Gazetteer", "KeyTable", "Region"]
 
@@ -151,9 +160,12 @@ class Attributor:
         place = places.get(indicator)
         if place is None:
             place = places[indicator] = self.gazetteer.leading(indicator)
+        town = township(indicator) if not place and _townships_in(v.s.home) else ""
         bracketed = self._bracketed(v, mentions)  # (长顺县（71.2%）: 长顺县's)
         region = bracketed.region if bracketed is not None else \
+            Region(town, "township") if town else \
             self._row_place(v, place) or self.region(v, mentions, place)
+        place = place or town  # (a township's name is no part of the key either)
         c.region = region.name if region is not None else None
         c.indicator_key = self._key(v, place, recent if recent is not None else {},
                                     bracketed is not None)

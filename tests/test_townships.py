@@ -1,0 +1,59 @@
+"""Townships (乡, 镇, 街道) in a county's report: the region of the figures a clause opens
+with one for (textmine/attribute/townships.py, data/attribution.toml [regions.townships])."""
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+import textmine
+import textmine.attribute.townships as T
+
+PHRASES = [
+    # (phrase an indicator opens with, the township it names or "")
+    ("石桥镇新建冷库", "石桥镇"), ("大坪乡", "大坪乡"), ("白鹤山镇", "白鹤山镇"),
+    ("东门街道", "东门街道"), ("城关镇", "城关镇"),
+    # words of other kinds: a village-and-township pair, a kind of township, the whole county
+    ("推进乡村振兴", ""), ("各乡镇", ""), ("贫困乡镇", ""), ("中心镇", ""), ("全镇", ""),
+    ("新型城镇化", ""), ("小城镇建设", ""), ("新增城镇就业", ""), ("参加城乡居民养老保险", ""),
+    ("带动乡亲", ""), ("返乡创业", ""), ("东门街道办事处", ""), ("乡镇卫生院", ""),
+    # a name is two or three characters, after no verb or preposition of the clause
+    ("以石桥镇为中心", ""), ("脱贫出列石桥镇", ""),
+]
+
+
+@pytest.mark.parametrize("phrase,expected", PHRASES)
+def test_township_a_phrase_opens_with(phrase, expected):
+    assert T.township(phrase) == expected
+
+
+def test_docstring_examples():
+    result = doctest.testmod(T)
+    assert result.attempted > 0 and result.failed == 0, result
+
+
+COUNTY = "# region=长顺县\n"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a clause that opens with a township: its figure is the township's, the key without it
+    ("石桥镇新建冷库3座。", {"3座": ("石桥镇", "新建冷库")}),
+    # the parts of a whole, by township: each its own, the whole's key
+    ("全县新建安置房620套，其中石桥镇200套、大坪乡420套。",
+     {"620套": ("长顺县", "新建安置房"), "200套": ("石桥镇", "新建安置房"),
+      "420套": ("大坪乡", "新建安置房")}),
+    # other words before 镇 or 乡 name no township: the county's
+    ("全县新增城镇就业1800人，推进乡村振兴项目12个。",
+     {"1800人": ("长顺县", "城镇新增就业"), "12个": ("长顺县", "推进乡村振兴项目")}),
+])
+def test_a_township_s_figures_in_a_county_report(text, expected):
+    got = {c.text: (c.region, c.indicator_key)
+           for c in textmine.extract(COUNTY + text, year=2021, classify=False)}
+    assert {t: got.get(t) for t in expected} == expected, got
+
+
+def test_no_township_in_a_province_s_report():
+    """A province's report names townships as sites, not as the subject of its figures."""
+    got = {c.text: c.region for c in textmine.extract(
+        "# region=贵州省\n石桥镇新建冷库3座。", year=2021, classify=False)}
+    assert got["3座"] == "贵州省"

@@ -548,6 +548,10 @@ KEYS = [
     ("组织化程度", "组织化程度"),
     # a bound and the time within which it holds are the qualifier's and the period's
     ("至少新增公益性岗位", "新增公益性岗位"), ("宽带资费年内至少降低", "宽带资费"),
+    # who paid or met is no part of what was paid or held (省里, 两地; 折合: an amount's
+    # worth); society's funds are not the government's
+    ("县里拨付援助资金", "帮扶资金"), ("两地举办劳务对接会", "劳务对接会"),
+    ("折合社会帮扶资金", "社会帮扶资金"),
     # a level restored (将恢复至) is the level; 继续 before what is done again is cut
     ("公路水路货运量将恢复至", "公路水路货运量"), ("继续代地方发行债券", "代地方发行债券"),
     # a level and its rise share the key (上升, as 提高); the statistics of an environment

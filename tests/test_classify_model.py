@@ -307,3 +307,19 @@ def test_a_part_after_qi_zhong_takes_its_wholes_measure(tiny_model_dir, monkeypa
     monkeypatch.setattr(m, "predict", lambda items: [next(labels) for _ in items])
     M.apply_model(m, [whole, part, trained])
     assert [c.measure for c in (whole, part, trained)] == ["employment", "employment", "other"]
+
+
+def test_the_progress_of_what_a_figure_counts_takes_its_measure(tiny_model_dir, monkeypatch):
+    """安排产业项目X个，已开工Y个，开工率Z%: the projects started and the rate are about what the
+    projects are about (the model, seeing only 已开工, said other); a figure that names
+    something else (培训) keeps its label."""
+    m = M.load_model(tiny_model_dir)
+    s = "安排产业项目320个，已开工298个，开工率93.1%，培训1400人次。"
+    texts = ("320个", "298个", "93.1%", "1400人次")
+    claims = [claim(s, t) for t in texts]
+    for c, indicator in zip(claims, ("安排产业项目", "已开工", "开工率", "培训")):
+        c.sentence_index, c.indicator = 0, indicator
+    labels = iter([("industry", 0.9), ("other", 0.6), ("other", 0.7), ("other", 0.8)])
+    monkeypatch.setattr(m, "predict", lambda items: [next(labels) for _ in items])
+    M.apply_model(m, claims)
+    assert [c.measure for c in claims] == ["industry", "industry", "industry", "other"]

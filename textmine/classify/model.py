@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
@@ -171,6 +171,7 @@ def apply_model(model: MeasureModel, claims: list[Claim],
         claim.measure_confidence = round(p, 4)
     _growth_as_level(claims)
     _part_as_whole(claims)
+    _progress_as_subject(claims)
 
 
 def _part_as_whole(claims: list[Claim]) -> None:
@@ -182,6 +183,26 @@ def _part_as_whole(claims: list[Claim]) -> None:
                 c.sentence_index == prev.sentence_index and (c.kind, c.unit) == (prev.kind, prev.unit) \
                 and "其中" in (c.sentence or "")[prev.end:c.start]:
             c.measure, c.measure_confidence = prev.measure, prev.measure_confidence
+
+
+def _progress_as_subject(claims: list[Claim]) -> None:
+    """A figure of the progress of the things the figure before it counts (安排产业项目X个，
+    已开工Y个，开工率Z%: 已开工, 开工率), whose words name nothing else, is about what they are
+    about when the model finds it about nothing in particular (other)."""
+    progress = _progress()
+    for prev, c in zip(claims, claims[1:]):
+        if c.measure == "other" != prev.measure and c.sentence_index == prev.sentence_index and \
+                c.sentence == prev.sentence and progress.fullmatch(c.indicator or ""):
+            c.measure, c.measure_confidence = prev.measure, prev.measure_confidence
+
+
+@lru_cache(maxsize=1)
+def _progress():
+    import re
+    from ..parse.tables import table
+    t = table("measure_keywords")["progress"]
+    alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
+    return re.compile(f"(?:{alt(t['leading'])})?(?:{alt(t['words'])})(?:{alt(t['trailing'])})?")
 
 
 def _growth_as_level(claims: list[Claim]) -> None:

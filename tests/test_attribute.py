@@ -552,6 +552,11 @@ KEYS = [
     # worth); society's funds are not the government's
     ("县里拨付援助资金", "帮扶资金"), ("两地举办劳务对接会", "劳务对接会"),
     ("折合社会帮扶资金", "社会帮扶资金"),
+    # a sector's part of a whole economy's statistic is its own (轻工业增加值 is not 工业增加值);
+    # new track is no part of the length in service; public spending with or without 用于
+    ("轻工业增加值", "轻工业增加值"), ("全省工业增加值", "工业增加值"),
+    ("新建铁路", "新增铁路营业里程"), ("铁路运营里程", "铁路营业里程"),
+    ("财政用于教育支出", "财政教育支出"),
     # a level restored (将恢复至) is the level; 继续 before what is done again is cut
     ("公路水路货运量将恢复至", "公路水路货运量"), ("继续代地方发行债券", "代地方发行债券"),
     # a level and its rise share the key (上升, as 提高); the statistics of an environment

@@ -474,6 +474,10 @@ RESPECTIVELY = [
     ("化学需氧量、二氧化硫排放量分别下降4.2%和6.8%。", "6.8%", "二氧化硫排放量下降"),
     # short items share the head of the last one where its words part
     ("一产、二产、三产增加值分别增长5%、6%、7%。", "6%", "二产增加值增长"),
+    # ... also items of one character, the first of the last one's word (中、高等: 高等 is a word)
+    ("中、高等职业院校招生分别达到3万人和1万人。", "3万人", "中等职业院校招生"),
+    # sectors named alone before a last item with the head of a statistic share that head
+    ("规模以上纺织业和化学工业增加值分别增长4.1%、7.3%。", "4.1%", "规模以上纺织业增加值增长"),
     ("城镇、农村居民收入分别增长4.1%、6.3%。", "4.1%", "城镇居民收入增长"),
     # ... also of three characters when they are kinds (型, 类, 级) of what the head names
     ("困难型、应急型生活补助标准分别提高80元、120元。", "80元", "困难型生活补助标准提高"),
@@ -484,7 +488,7 @@ RESPECTIVELY = [
      "单位国内生产总值二氧化碳排放量"),  # (too long for its verb: whole, without it)
     ("城镇居民人均可支配收入、农村居民人均纯收入分别增长8%、9%。", "9%", "农村居民人均纯收入增长"),
     ("城镇、农村居民人均可支配收入分别增长4.1%、6.3%。", "6.3%", "农村居民人均可支配收入增长"),
-    ("工业、服务业增加值分别增长5%和6%。", "5%", "工业、服务业增加值增长"),  # not 工业业
+    ("工业、服务业增加值分别增长5%和6%。", "5%", "工业增加值增长"),  # not 工业业
     # a time word before the items and a plan period as the base are no part of them; an
     # item too long for its verb keeps the item
     ("“十四五”时期全市火灾起数和受伤人数分别比“十三五”时期下降35%、40%。", "35%",

@@ -36,6 +36,7 @@ class KeyTable:
     # a prefix ending in one of these is no short prefix of a synonym: a share's (占), another
     # population's (城镇)
     not_after: tuple[str, ...] = ()
+    whole_only: frozenset[str] = frozenset()  # keys a short prefix makes a part of (轻工业增加值)
     modals: dict[str, str] = field(default_factory=dict)  # 要 at the end of a key (排放量要) ->
     #                                                       not after 主, 重 (主要, 重要)
     # the first characters of the leading words (None: not known, ``leading`` is tried on
@@ -81,6 +82,7 @@ class KeyTable:
                  int(m["min_suffix"]), int(m["max_prefix"]),
                  distributive=dict(t.get("distribute", {})),
                  modals=dict(s.get("modals", {})), not_after=tuple(m.get("not_after", ())),
+                 whole_only=frozenset(m.get("whole_only", ())),
                  leading_firsts=frozenset(w[0] for w in s["leading"] if w),
                  rank_growth=(tuple(t["rank_growth"]["ends"]), t["rank_growth"]["suffix"],
                               tuple(t["rank_growth"]["growth_keys"])),
@@ -233,7 +235,7 @@ def _key(kt: KeyTable, indicator: str, region_prefix: str) -> str:
         if len(s) - i < kt.min_suffix or s.endswith(kt.not_after, 0, i):
             break  # (占一般公共预算收入: a share of the statistic; 城镇居民收入: another one)
         hit = kt.synonyms.get(s[i:])
-        if hit is not None:
+        if hit is not None and hit not in kt.whole_only:
             return hit
     # change words alone (增长, 比上年增长) name no statistic
     return "" if s in kt._bare or len(s) < 2 else s

@@ -1068,6 +1068,19 @@ def _token_at(text: str, p: int, token_starts: Container[int]) -> str:
     return text[p:_token_from(p + 1, len(text), token_starts)]
 
 
+_LIST_HEADS = tuple(sorted(_C["list_heads"], key=len, reverse=True))
+
+
+def _share_last_head(items: list[str]) -> list[str]:
+    """Items before a last one that ends with the head of a statistic, none of them ending
+    with one, take that head (装备制造业、食品工业增加值 -> 装备制造业增加值, 食品工业增加值); the
+    items as they are otherwise."""
+    head = next((h for h in _LIST_HEADS if items[-1].endswith(h) and len(items[-1]) > len(h)), None)
+    if head is None or any(i.endswith(_LIST_HEADS) or i.endswith(_PLACE_KINDS) for i in items[:-1]):
+        return items  # (places share the whole statistic: 黔南州、黔东南州茶叶产量)
+    return [i + head for i in items[:-1]] + [items[-1]]
+
+
 def _share_first_head(items: list[str], start: int, token_starts: Container[int]) -> list[str]:
     """Items after a first one whose words before its last word qualify them all
     (单位国内生产总值用水量、能耗、二氧化碳排放量: 单位国内生产总值能耗, …), that first item
@@ -1194,13 +1207,15 @@ def split_respectively(phrase: str, base: int = 0, token_starts: Container[int] 
     if len(short) == 1 and (n := short.pop()) <= 4 and len(items[-1]) - n >= 2 and \
             (n < 3 or all(i.endswith(_PLACE_KINDS) or i.endswith(_MODIFIER_ENDS)
                           for i in items[:-1])) and \
-            _splits_words(base + subject.rfind(items[-1]), n, token_starts):
+            (n == 1 or _splits_words(base + subject.rfind(items[-1]), n, token_starts)):
         # 城镇、农村居民收入 / 一产、二产、三产增加值 / 遵义市、毕节市完成率: the short items
         # (of three characters or four only places or kinds: 急难型) share the last one's head
         head = items[-1][n:]
         items = [i + head for i in items[:-1]] + [items[-1]]
     elif any(len(i) < 3 for i in items[1:]):  # 单位国内生产总值用水量、能耗、二氧化碳排放量:
         items = _share_first_head(items, base + subject.find(items[0]), token_starts)
+    else:
+        items = _share_last_head(items)
     if any(len(i) < 3 for i in items):
         return None
     return [_trim(with_verb(i, verb)) for i in items]  # (分别为: no 为)

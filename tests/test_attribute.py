@@ -61,6 +61,10 @@ SENTENCES = [
      "2020-10", "outcome"),
     ("截至10月底，全县有126家企业参与结对帮扶。全年投入帮扶资金3.6亿元。", 2020, "3.6亿元",
      "2020", "outcome"),
+    # a clause of a time that recurs (每年) is governed by no date of another clause (was 2018)
+    ("在2018年培训护理人员300人以上；每年选派不少于15名医师下乡服务。", 2020, "不少于15名",
+     "2020", "outcome"),
+    ("1-6月，全县培训护理人员300人；选派医师15名。", 2020, "15名", "2020-01/2020-06", "outcome"),
     # a figure restated after 即 has the role of the one before it (was outcome) and its
     # statistic (was 即每人)
     ("城市低保平均保障标准为每人每年8520元，即每人每月710元。", 2023, "710元", "2023", "plan"),

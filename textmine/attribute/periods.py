@@ -152,7 +152,7 @@ class PeriodRules:
             return at_span, "span"
         if d is None and v.s.carried is not None and source in ("section", "document"):
             d = v.s.carried  # (1-6月，A；B。: the date opening the list governs B)
-        if d is not None:
+        if d is not None and not self.has["recurring"](v.clause):
             return self.governed(d, cue, v.s.facts), "written"
         return self._in_context(v, cue, source)
 

@@ -83,15 +83,15 @@ SENTENCES = [
     ("全年安排衔接资金12亿元，实施项目360个。", 2021, "360个", "2021", "outcome"),  # (a guard)
     # a year and the event it began, then 以来: from the event to date, as 2016年以来 (was the
     # year alone; to date: open, the report naming no day); a year that is the figure's own stays
-    ("自2013年闽宁协作深化以来，福建省累计选派挂职干部210名。", 2020, "210名", "2013/..", "outcome"),
+    ("自2013年闽宁协作深化以来，福建省累计选派挂职干部210名。", 2020, "210名", "2013/2020", "outcome"),
     # 由上年的X增加到Y: X of the year before the context's, Y of the context's (were the year
     # before 上年 and 上年)
     ("全省每千人口执业医师数由上年的3.1人增加到3.3人。", 2024, "3.1人", "2023", "outcome"),
     ("全省每千人口执业医师数由上年的3.1人增加到3.3人。", 2024, "3.3人", "2024", "outcome"),
     # ... also after a clause naming where the figures come from (据了解，: was the year)
-    ("据了解，宁波市自2017年开展结对帮扶以来，累计投入帮扶资金18.4亿元。", 2021, "18.4亿元", "2017/..",
+    ("据了解，宁波市自2017年开展结对帮扶以来，累计投入帮扶资金18.4亿元。", 2021, "18.4亿元", "2017/2021",
      "outcome"),
-    ("2016年结对帮扶以来，累计援建学校36所。", 2020, "36所", "2016/..", "outcome"),
+    ("2016年结对帮扶以来，累计援建学校36所。", 2020, "36所", "2016/2020", "outcome"),
     ("2016年，援建学校36所。", 2020, "36所", "2016", "outcome"),  # (a guard)
     # a standard per head of a grant (per 户, 每人每年, 标准为) is what the issuing body sets: a
     # plan, in a review as in a policy page (was outcome, or target under a goals heading);
@@ -149,7 +149,7 @@ SENTENCES = [
      "outcome"),
     # 全年 in a figure's clause after 今年以来: the whole year, not the year so far
     ("今年以来，全县新增市场主体860户，预计全年新增1500户以上。", 2026, "1500户以上", "2026", "forecast"),
-    ("今年以来，全县新增市场主体860户。", 2026, "860户", "2026/..", "outcome"),
+    ("今年以来，全县新增市场主体860户。", 2026, "860户", "2026", "outcome"),
     # a deadline after a subject and a goal word governs the goals after it in its sentence
     ("下一步，全县将力争到2028年建成高标准农田8万亩，粮食综合产值突破30亿元。", 2026, "突破30亿元",
      "2028", "target"),
@@ -171,7 +171,7 @@ SENTENCES = [
     # a record since a year (为2005年以来最高) is compared with those years, it covers none
     ("全县工业投资增速为2005年以来最高，连续三年高于全省平均水平。", 2013, "三年", "2013", "outcome"),
     ("工业增加值增速为2009年以来最低的6.8%。", 2013, "6.8%", "2013", "outcome"),
-    ("2009年以来，工业增加值年均增长6.8%。", 2013, "6.8%", "2009/..", "outcome"),  # to date
+    ("2009年以来，工业增加值年均增长6.8%。", 2013, "6.8%", "2009/2013", "outcome"),  # to date
     # a comparison base is never the period; an average rate from it covers the years since
     ("国内生产总值比2015年增长42%，年均增长7.3%。", 2021, "42%", "2021", "outcome"),
     ("国内生产总值比2015年增长42%，年均增长7.3%。", 2021, "7.3%", "2016/2021", "outcome"),
@@ -415,9 +415,14 @@ def test_every_claim_is_attributed(report):
         assert {"period", "period_source", "role", "region", "indicator_key"} <= set(d)
 
 
-def test_a_figure_to_date_has_an_open_period(report):
-    # 今年以来 in a report with no issue date: from the start of the year, end unknown
-    assert report["12万户"].period == "2021/.."
+def test_a_figure_to_date_has_its_years_and_is_marked(report):
+    """今年以来 in a report with no issue date: the report's year (docs/claims.md rule 3),
+    marked as counted to date (its JSON record says so; a store compares it with no figure
+    of the whole year); a figure of the year is not marked."""
+    c = report["12万户"]
+    assert (c.period, c.to_date, c.to_dict()["to_date"]) == ("2021", True, True)
+    assert not any(c.to_date for c in report.values() if c.text != "12万户" and
+                   "以来" not in (c.sentence or ""))
 
 
 FIVE_YEAR_SUMMARY = """江苏省对口支援某州工作总结
@@ -860,6 +865,25 @@ DOC_REGIONS = [
 
 
 PAD = "，各项工作扎实推进，发展质量和效益稳步提高，人民群众获得感幸福感安全感持续增强。"
+
+
+def test_a_national_body_in_a_news_lead_gives_the_nation():
+    """新华社…电 记者…从农业农村部获悉: the figures are the nation's (was the place the text
+    names most); the provinces it names later are still their figures' own."""
+    got = {c.text: c.region for c in _claims(
+        "新华社北京11月8日电（记者王某）记者8日从农业农村部获悉，全国新建高标准农田8000万亩。\n"
+        "今年以来，累计培训高素质农民75万人。四川省新建350万亩，四川省培训农民6万人。", year=2021)}
+    assert (got["8000万亩"], got["75万人"], got["350万亩"]) == ("全国", "全国", "四川省")
+
+
+@pytest.mark.parametrize("text,region", [
+    ("全国网上零售额增长14%。", "全国"),  # 全国 the subject: the nation's figure
+    ("全省获评全国文明村镇3个。", "贵州省"),  # an honour the nation awards
+    ("在全国率先建成县级服务中心9个。", "贵州省"),  # a place in the nation the province takes
+])
+def test_the_nation_as_the_subject_in_a_province_s_report(text, region):
+    c = next(c for c in _claims("# region=贵州省\n" + text, year=2021) if c.kind != "date")
+    assert c.region == region
 
 
 @pytest.mark.parametrize("text,region", DOC_REGIONS)

@@ -168,6 +168,10 @@ class Claim:
     # read by OCR: the recogniser's confidence (the lowest of the mention's characters)
     ocr: bool = False
     ocr_confidence: float | None = None
+    # counted from a time to date (今年以来，…X): its period is the year or the years it falls
+    # in (docs/claims.md); it is compared with no figure of the whole period (a store keeps
+    # its period open)
+    to_date: bool = False
 
     def __float__(self) -> float:
         """The value as a float (``float(claim)``, ``sum(map(float, claims))``, numpy); a
@@ -196,7 +200,7 @@ class Claim:
         if self.period_source is None:  # not attributed (a part of a document)
             for k in ATTRIBUTION_FIELDS:
                 del d[k]
-        for k in ("optional", "ocr"):
+        for k in ("optional", "ocr", "to_date"):
             if not d[k]:
                 del d[k]
         return d

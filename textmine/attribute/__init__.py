@@ -402,7 +402,8 @@ class Attributor:
             first, inside = inside[1], inside[1:]  # (上海市帮扶的云南省…: the place helped)
         home = v.s.home
         if first.region is not None and first.region.level == "national" and \
-                home is not None and home.level != "national":
+                home is not None and home.level != "national" and \
+                self._national_title(v.s.text, first.end, v.claim.start):
             return home  # 全国文明村镇 in a province's report: a title
         if not helped and not self._is_subject(v, first):
             # (某市某平台等3个平台: the place one example of what is counted; 帮助销售陇南
@@ -411,6 +412,16 @@ class Attributor:
         if first.region is None:  # (全省, 本市: the document's, unless of another kind)
             return self._whole_named_before(v, first, mentions) or home
         return self.gazetteer.narrowed(inside, v.s.text)  # (河北承德贫困发生率: 承德市)
+
+    def _national_title(self, text: str, end: int, start: int) -> bool:
+        """Whether the words after 全国 (ending at ``end``) up to the claim (at ``start``)
+        name an honour or a programme (全国文明村镇), not the nation's statistic."""
+        words = text[end:start]
+        return any(w in words for w in self._national_titles)
+
+    @cached_property
+    def _national_titles(self) -> tuple[str, ...]:
+        return tuple(self.reader.rules["regions"]["national_titles"])
 
     def _unnamed(self, v: ClaimView, mentions: list) -> Region | None:
         """The region of a claim whose clause names no place: the document's, or the one

@@ -72,6 +72,8 @@ class DocumentFacts:
     #                            ``2023-01/2023-10``): the period of figures that name no time
     ahead: bool = False        # its title names the work planned for its year (工作要点): its
     #                            parts but a review look ahead
+    opens_year: bool = False   # delivered at the start of its year (a work report): what is
+    #                            counted to date counts to the end of the year before
 
 
 _WIDE = re.compile("[\uff00-\uffef\u3000]")
@@ -158,6 +160,7 @@ class DocumentReader:
         region, source = self.region(doc, head)
         facts = DocumentFacts(doc.year, region, source, self.kind(doc.title, head))
         self.times.through_year = self.reviews_its_year(doc, facts.kind)
+        facts.opens_year = self.opens_the_year(doc)
         header = doc.metadata.get("header") or {}
         facts.issued = doc.issue_date or header.get("publish_date") or header.get("date") or None
         facts.blocks = self.outline(doc, doc.year, facts.kind)
@@ -296,7 +299,15 @@ class DocumentReader:
         bylines = [self._unquoted(t) for t in bylines]
         leads = [t[m.end():] for t in head for m in (DATELINE.match(t),) if m]
         return any(w in t for t in bylines for w in issuers) or \
-            any(t.startswith(w) for t in leads for w in issuers)
+            any(self._national_lead.match(t) for t in leads)
+
+    @cached_property
+    def _national_lead(self) -> re.Pattern:
+        """A news lead after its dateline that opens with a national body, maybe after the
+        reporter's words (国家统计局17日发布; 记者20日从国家乡村振兴局获悉)."""
+        d = self.rules["document"]
+        bodies = sorted({*d["national_issuers"], *d["national_bodies"]}, key=len, reverse=True)
+        return re.compile(d["national_lead"] + "(?:" + "|".join(map(re.escape, bodies)) + ")")
 
     def _unquoted(self, line: str) -> str:
         """``line`` without the words that name the central government as the author of a

@@ -142,7 +142,7 @@ class PeriodRules:
             # paragraph's or the document's, and so is a later clause's (…，病毒抑制率达到Y)
             d, (cue, source) = None, _outer_cue(v)
         if d is not None and d.start >= v.clause_start:
-            return self.governed(d, cue, v.s.facts), "written"
+            return self._governed(v, d, cue), "written"
         if d is None and v.s.dates and self._relative_start(v):
             cue, source = _outer_cue(v)  # (由上年的6.9张增加到7.1张: the year before the
             #                              paragraph's or the document's, and that year; not
@@ -153,7 +153,7 @@ class PeriodRules:
         if d is None and v.s.carried is not None and source in ("section", "document"):
             d = v.s.carried  # (1-6月，A；B。: the date opening the list governs B)
         if d is not None and not self.has["recurring"](v.clause):
-            return self.governed(d, cue, v.s.facts), "written"
+            return self._governed(v, d, cue), "written"
         return self._in_context(v, cue, source)
 
     def _span_period(self, v: ClaimView, cue: Cue | None, span: str) -> str | None:
@@ -387,26 +387,41 @@ class PeriodRules:
             value = _YEAR_OF.sub(str(cue.first), value)
         return value
 
+    def _governed(self, v: ClaimView, d: Claim, cue: Cue | None) -> str | None:
+        """``governed``, marking a figure counted to date (``Claim.to_date``)."""
+        value = self.governed(d, cue, v.s.facts)
+        v.claim.to_date = self.counts_from(d) and value is not None
+        return value
+
     def governed(self, d: Claim, cue: Cue | None, facts) -> str | None:
         """The period of a figure governed by date ``d``: the date's, or for a date it counts
         from (今年以来, 2019年以来, also of an event that date began: 2016年结对帮扶以来) the time
-        from it to date (``to_date``): a figure to date is not the year's."""
+        from it to date (``to_date``)."""
         value = self.date_period(d, cue)
-        if value is None or d.qualifier != "since" and not (
-                d.qualifier == "exact" and (d.sentence or "").find("以来", d.end, d.end + 17) >= 0
-                and _SINCE_EVENT.match(d.sentence or "", d.end)):
+        if value is None or not self.counts_from(d):
             return value  # (自1996年闽宁协作启动以来, 2016年结对以来: from the event to date)
         return self.to_date(value.partition("/")[0], facts)
 
+    @staticmethod
+    def counts_from(d: Claim) -> bool:
+        """Whether a figure date ``d`` governs counts from it to date (今年以来, 2019年以来;
+        2016年结对帮扶以来: from the event that year began)."""
+        return d.qualifier == "since" or d.qualifier == "exact" and \
+            (d.sentence or "").find("以来", d.end, d.end + 17) >= 0 and \
+            _SINCE_EVENT.match(d.sentence or "", d.end) is not None
+
     def to_date(self, start: str, facts) -> str:
-        """From ``start`` to the day the document was issued; in a report on its own year
-        issued on no known day, to that year (2021/2023 in a 2023 year-end summary); else
-        open (``2020/..``)."""
+        """From ``start`` to the day the document was issued; issued on no known day, from
+        a year to the report's year (2021/2023), or to the year before in a report delivered
+        at its year's start (2013/2017 in a 2018 work report), or that year alone (今年以来:
+        the report's year, docs/claims.md rule 3); else open (``2020-06/..``; ``2020/..``
+        without a report year)."""
         issued, year = facts.issued, facts.year
         if issued and issued[:len(start)] >= start:
             return f"{start}/{issued}"
-        if self.times.through_year and year is not None and len(start) == 4 and int(start) < year:
-            return f"{start}/{year}"
+        if year is not None and len(start) == 4 and int(start) <= year:
+            end = year - 1 if facts.opens_year else year
+            return f"{start}/{end}" if int(start) < end else start
         return f"{start}/.."
 
     # ---------------------------------------------------------------- 从X增加到Y

@@ -40,7 +40,9 @@ def claim_rows(doc: Document, claims: list[Claim], attributor) -> tuple[str, lis
             "region_level": region.level if region is not None else None,
             "region_code": region.code or None if region is not None else None,
             "period": c.period or "", "period_start": bounds[0] if bounds else None,
-            "period_end": bounds[1] if bounds else None, "period_source": c.period_source,
+            # (a figure counted to date: its period open, compared with no whole period's)
+            "period_end": bounds[1] if bounds and not c.to_date else None,
+            "period_source": c.period_source,
             "role": c.role or "outcome",
             "table": c.table, "row": c.row, "col": c.col, "ocr": int(bool(c.ocr)),
             "ocr_confidence": c.ocr_confidence,

@@ -13,12 +13,13 @@ PHRASES = [
     # (phrase an indicator opens with, the township it names or "")
     ("石桥镇新建冷库", "石桥镇"), ("大坪乡", "大坪乡"), ("白鹤山镇", "白鹤山镇"),
     ("东门街道", "东门街道"), ("城关镇", "城关镇"),
+    ("青州镇", "青州镇"), ("尚重镇", "尚重镇"),  # (州 and 重 in a name: was none)
     # words of other kinds: a village-and-township pair, a kind of township, the whole county
     ("推进乡村振兴", ""), ("各乡镇", ""), ("贫困乡镇", ""), ("中心镇", ""), ("全镇", ""),
     ("新型城镇化", ""), ("小城镇建设", ""), ("新增城镇就业", ""), ("参加城乡居民养老保险", ""),
     ("带动乡亲", ""), ("返乡创业", ""), ("东门街道办事处", ""), ("乡镇卫生院", ""),
     # a name is two or three characters, after no verb or preposition of the clause
-    ("以石桥镇为中心", ""), ("脱贫出列石桥镇", ""),
+    ("以石桥镇为中心", ""), ("脱贫出列石桥镇", ""), ("工业重镇", ""),
 ]
 
 
@@ -42,6 +43,9 @@ COUNTY = "# region=长顺县\n"
     ("全县新建安置房620套，其中石桥镇200套、大坪乡420套。",
      {"620套": ("长顺县", "新建安置房"), "200套": ("石桥镇", "新建安置房"),
       "420套": ("大坪乡", "新建安置房")}),
+    # a list of townships: each its own, the key of the figure it follows
+    ("石桥镇新建冷库3座，青州镇2座，大坪乡1座。",
+     {"2座": ("青州镇", "新建冷库"), "1座": ("大坪乡", "新建冷库")}),
     # other words before 镇 or 乡 name no township: the county's
     ("全县新增城镇就业1800人，推进乡村振兴项目12个。",
      {"1800人": ("长顺县", "城镇新增就业"), "12个": ("长顺县", "推进乡村振兴项目")}),

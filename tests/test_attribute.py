@@ -561,6 +561,7 @@ KEYS = [
     # worth); society's funds are not the government's
     ("县里拨付援助资金", "帮扶资金"), ("两地举办劳务对接会", "劳务对接会"),
     ("折合社会帮扶资金", "社会帮扶资金"),
+    ("全国性消费帮扶产销对接活动", "全国性消费帮扶产销对接活动"), ("经济总量继续", "国内生产总值"),
     # a sector's part of a whole economy's statistic is its own (轻工业增加值 is not 工业增加值);
     # new track is no part of the length in service; public spending with or without 用于
     ("轻工业增加值", "轻工业增加值"), ("全省工业增加值", "工业增加值"),
@@ -752,6 +753,8 @@ GAZETTEER = [
     # an autonomous county or banner: its place with 县 or 旗 (not the bare place: a word)
     ("三都县和莫力达瓦旗", [("三都县", "三都水族自治县", "county"),
                      ("莫力达瓦旗", "莫力达瓦达斡尔族自治旗", "county")]),
+    # ... and with its whole suffix (务川自治县); a name before 性 is an adjective (全国性)
+    ("务川自治县和全国性协会", [("务川自治县", "务川仡佬族苗族自治县", "county")]),
     ("中西部地区和全国", [("中西部地区", "中西部地区", "aggregate"), ("全国", "全国", "national")]),
     # a short name that is more often a company's: only in full
     ("联合阿里、京东等企业", []), ("阿里地区", [("阿里地区", "阿里地区", "prefecture")]),

@@ -579,6 +579,8 @@ NAMES_KEPT = [
     # words of function characters alone name nothing: the subject before (were 是前, 的有)
     ("全县旅游收入五年累计45亿元，是前五年的2.1倍。", "2.1倍", "全县旅游收入"),
     ("全镇合作社收入均超过3万元，其中超过10万元的有8个。", "8个", "全镇合作社收入"),
+    # a footnote's marker is no part of what is measured
+    ("全市地区生产总值[2]3560亿元。", "3560亿元", "全市地区生产总值"),
 ]
 # a need or problem of the people or households counted, after 的 at the clause's end, says
 # what was done for them (the verb alone, or the verb and the counted noun, said less)

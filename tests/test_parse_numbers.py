@@ -198,6 +198,10 @@ QUALIFIER_WORDS = [
     ("每人每年最多补贴2次", "2次", "count", 2, "次", "at_most", None, 2),
     ("每村至少培训2名", "2名", "count", 2, "名", "at_least", 2, None),
     ("乡镇中最多的有12个", "12个", "count", 12, "个", "exact", 12, 12),
+    # a negated comparison before what the number is a part or multiple of, and 的
+    ("救助标准不低于当地低保标准的1.5倍", "1.5倍", "ratio", 1.5, "倍", "at_least", 1.5, None),
+    ("奖补资金不超过项目投资的40%", "40%", "percent", 40, "%", "at_most", None, 40),
+    ("不低于，全县的40%", "40%", "percent", 40, "%", "exact", 40, 40),  # (not past a clause)
 ]
 # a ratio to one in figures is a multiple of the first number (3:2 and a time are none)
 RATIOS_TO_ONE = [

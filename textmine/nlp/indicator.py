@@ -112,6 +112,9 @@ MAX_LEN = 14
 
 
 _TITLE = re.compile(r"《[^《》]*》")
+# a footnote's marker (地区生产总值[1]): no part of what is measured
+_FOOTNOTE = re.compile(r"[\[［【]\d{1,2}[\]］】]|[\u2460-\u2473]")
+_FOOTNOTE_FIRST = frozenset("[［【") | frozenset(map(chr, range(0x2460, 0x2474)))
 _RANK_VERB = re.compile(_alternation(table("indicator")["rank"]["verbs"]))
 _RANK_SCOPES = frozenset(table("indicator")["rank"]["scopes"])
 _MARKER = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]"
@@ -175,7 +178,7 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
     if len(phrase) > limit:
         bare = _without_inside(_tail(text, phrase, start - len(left), token_starts, limit,
                                      kind != "date"), places)
-    phrase = bare
+    phrase = _FOOTNOTE.sub("", bare) if _FOOTNOTE_FIRST.intersection(bare) else bare
     phrase = _balanced(_untitled(_trim(phrase.strip("·•（）()：:、，, "))))
     if not _TWO_CJK.search(phrase):
         phrase = _head(text, _trim(right.strip("·•（）()：:、，, ")), end, token_starts) or phrase

@@ -56,6 +56,13 @@ SUFFIX: dict[str, Rule] = {w: Rule(r) for w, r in _T["suffix"].items()}
 MAGNITUDE_ONLY: frozenset[str] = frozenset(_T["magnitude_only"]["words"])
 ADVERB: dict[str, Rule] = {w: Rule(r) for w, r in _T["adverb"]["words"].items()}
 _ADVERB_GAP, _ADVERB_GAP_NOT = _T["adverb"]["gap"], frozenset(_T["adverb"]["gap_not"])
+_PB = _T["phrase_bound"]
+PHRASE_BOUND: dict[str, Rule] = {w: Rule(r) for w, r in _PB["words"].items()}
+_PHRASE_JOINT = _PB["joint"]
+_PHRASE_BOUND = re.compile("(%s)[^%s]{1,%d}%s$" % (
+    "|".join(map(re.escape, sorted(PHRASE_BOUND, key=len, reverse=True))),
+    re.escape(_PB["gap_not"]), _PB["gap"], re.escape(_PHRASE_JOINT)))
+_PHRASE_WINDOW = _PB["gap"] + max(map(len, PHRASE_BOUND)) + len(_PHRASE_JOINT)
 NOT_AFTER: dict[str, str] = dict(_T.get("not_after", {}))
 # the suffix words 多, 余, 餘, 有余: after the unit they add 10^k only in a few places
 OVER_K_SUFFIXES: frozenset[str] = frozenset(w for w, r in SUFFIX.items() if r is OVER_K)
@@ -114,6 +121,15 @@ def adverb_before(text: str, i: int) -> Rule | None:
         if rule is not None:
             return rule
     return None
+
+
+def phrase_bound_before(text: str, i: int) -> Rule | None:
+    """The rule of a bound written before the phrase and 的 that end at ``i`` (不低于当地低保
+    标准的1.3倍: at least), else None."""
+    if not text.endswith(_PHRASE_JOINT, 0, i):
+        return None
+    m = _PHRASE_BOUND.search(text, max(0, i - _PHRASE_WINDOW), i)
+    return PHRASE_BOUND[m.group(1)] if m else None
 
 
 def prefix_len(text: str, i: int, word: str) -> int:

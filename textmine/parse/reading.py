@@ -167,8 +167,8 @@ def _numeral(r: Reading) -> Outcome:
     pre = Q.prefix_before(t, i)
     if pre and (pre not in Q.MAGNITUDE_ONLY or num.bare or _ten_alone(t, num)):
         r.rule, r.start = Q.PREFIX[pre], i - Q.prefix_len(t, i, pre)  # (数十家, 几十个 too)
-    elif pre is None and i > 2 and (adverb := Q.adverb_before(t, i)):
-        r.rule = adverb  # (至少打造1个: the adverb and its verb stay out of the span)
+    elif pre is None and i > 2 and (adverb := Q.adverb_before(t, i) or Q.phrase_bound_before(t, i)):
+        r.rule = adverb  # (至少打造1个, 不低于低保标准的1.3倍: the words stay out of the span)
     if num.bare and not pre and not _inner_at(t, num.end, INNER_OVER):
         return None  # 千, 万 alone are numbers only after 近/逾/上/数 or before 余 (近千种, 上万人,
         #              百余家, 千余人)

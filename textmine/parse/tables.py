@@ -44,13 +44,14 @@ def searchers(word_lists: dict[str, Any]) -> dict[str, Callable[[str], re.Match 
 def short_names(name: str, level: str, rules: dict) -> list[str]:
     """The short names of a division (``rules``: attribution.toml ``[regions]``): of a
     province or prefecture; a county has none (its bare name is too often a word) but an
-    autonomous county or banner its place with its last character (三都水族自治县 -> 三都县)."""
+    autonomous county or banner its place with its last character and with the whole suffix
+    (三都水族自治县 -> 三都县, 三都自治县)."""
     if level == "province":
         return [name[:-len(s)] for s in rules["province_suffixes"] if name.endswith(s)][:1]
     autonomous = rules["autonomous_prefecture"]
     if level == "county" and name.endswith(tuple(rules["autonomous_counties"])):
         place = place_before_ethnic(name[:-3], rules)
-        return [place + name[-1]] if place else []
+        return [place + name[-1], place + name[-3:]] if place else []
     if level != "prefecture":
         return []
     if name.endswith(autonomous):

@@ -65,6 +65,8 @@ SENTENCES = [
     ("在2018年培训护理人员300人以上；每年选派不少于15名医师下乡服务。", 2020, "不少于15名",
      "2020", "outcome"),
     ("1-6月，全县培训护理人员300人；选派医师15名。", 2020, "15名", "2020-01/2020-06", "outcome"),
+    # a sentence that opens with a forecast word after a source's lead: its figures forecasts
+    ("据测算，预计全年交易额将突破80亿元，带动农户约2万户。", 2020, "约2万户", "2020", "forecast"),
     # a figure restated after 即 has the role of the one before it (was outcome) and its
     # statistic (was 即每人)
     ("城市低保平均保障标准为每人每年8520元，即每人每月710元。", 2023, "710元", "2023", "plan"),
@@ -402,7 +404,8 @@ def test_quiet_clauses_skip_only_rules_that_cannot_fire(monkeypatch):
     texts = [REPORT, BUDGET_REPORT.replace("某省", "江西省"), BUDGET_EXECUTION.replace("某省", "江西省"),
              MONTHLY, NEWS_PAGE, *(s for s, *_ in SENTENCES)]
     quick = [[c.role for c in _claims(t)] for t in texts]
-    monkeypatch.setattr(RoleRules, "_rules_for", lambda self, text, n, parts=False: (self.RULES, self.RULES))
+    monkeypatch.setattr(RoleRules, "_rules_for",
+                        lambda self, text, n, parts=False, lead=0: (self.RULES, self.RULES))
     assert [[c.role for c in _claims(t)] for t in texts] == quick
 
 

@@ -131,7 +131,7 @@ class RoleRules:
         q = _Question(v, period, year_range(period), governing_date)
         s = v.s
         if s.rules is _UNSET:
-            s.rules = self._rules_for(s.text, len(s.claims), s.whole is not None)
+            s.rules = self._rules_for(s.text, len(s.claims), s.whole is not None, s.lead)
         # (a clause without any of their words skips the rules that only read such words)
         for rule in s.rules[0] if self.has["clause_cues"](v.clause) else s.rules[1]:
             found = rule(self, q)
@@ -173,11 +173,11 @@ class RoleRules:
         return None if done else "target"
 
     def _forecast_opening(self, q: "_Question") -> str | None:
-        """A sentence that opens with a forecast word (预计到今年年底，全年…将突破20亿元): its
-        figures are forecasts unless a word of their own clause said otherwise (the rules
-        before)."""
+        """A sentence that opens with a forecast word, maybe after a lead (预计到今年年底，
+        全年…将突破20亿元; 据测算，预计…): its figures are forecasts unless a word of their own
+        clause said otherwise (the rules before)."""
         # (_rules_for runs it only in such sentences; the test stays for every-rule runs)
-        return "forecast" if q.v.s.text.startswith(self._forecast_words) else None
+        return "forecast" if q.v.s.text.startswith(self._forecast_words, q.v.s.lead) else None
 
     @cached_property
     def _grants(self) -> tuple[str, ...]:
@@ -347,12 +347,14 @@ class RoleRules:
         ahead = q.part == "forward" or (q.part != "review" and q.v.s.facts.ahead)  # (工作要点)
         return "target" if ahead or q.years[1] > q.year else None
 
-    def _rules_for(self, sentence: str, claims: int, parts: bool = False) -> tuple[tuple, tuple]:
+    def _rules_for(self, sentence: str, claims: int, parts: bool = False, lead: int = 0
+                   ) -> tuple[tuple, tuple]:
         """``RULES`` and ``QUIET_RULES`` less the rules that cannot fire in the sentence (no
         目标 after a figure, no 其中 nor parts listed after one before it: ``parts``, no
-        forecast word opening it, a single claim), once a kind of sentence."""
+        forecast word opening it after its lead, 据测算，, a single claim), once a kind of
+        sentence."""
         key = ("目标" in sentence, parts or "其中" in sentence or "，即" in sentence,
-               sentence.startswith(self._forecast_words), claims > 1)
+               sentence.startswith(self._forecast_words, lead), claims > 1)
         found = self._by_sentence.get(key)
         if found is None:
             drop = {r for r, ok in zip((RoleRules._goal_value, RoleRules._part,

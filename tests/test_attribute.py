@@ -65,6 +65,8 @@ SENTENCES = [
     ("在2018年培训护理人员300人以上；每年选派不少于15名医师下乡服务。", 2020, "不少于15名",
      "2020", "outcome"),
     ("1-6月，全县培训护理人员300人；选派医师15名。", 2020, "15名", "2020-01/2020-06", "outcome"),
+    # a standard before the deed of a grant, 的 or no 的 between: the body's plan
+    ("按每人每月600元标准发放护理补贴。", 2020, "600元", "2020", "plan"),
     # a sentence that opens with a forecast word after a source's lead: its figures forecasts
     ("据测算，预计全年交易额将突破80亿元，带动农户约2万户。", 2020, "约2万户", "2020", "forecast"),
     # a figure restated after 即 has the role of the one before it (was outcome) and its

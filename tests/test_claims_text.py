@@ -330,7 +330,7 @@ RANKS_AND_TITLES = [
     ("同时向32个脱贫县推送就业信息。", "32个", "脱贫县"),
     ("12个工作专班需要加强统筹协调。", "12个", "工作专班"),
     # a per-unit standard after 按照 (每平方米): the words after it say what it is
-    ("按照每平方米150元的标准给予改造补助。", "150元", "标准给予改造补助"),
+    ("按照每平方米150元的标准给予改造补助。", "150元", "改造补助标准"),
     # funds won (争取到): what was won, not the verb's remainder
     ("去年争取到专项债券5亿元。", "5亿元", "专项债券"),
     # adverbs of a series are no part of what was done (先后, 相继)
@@ -579,6 +579,9 @@ NAMES_KEPT = [
     # words of function characters alone name nothing: the subject before (were 是前, 的有)
     ("全县旅游收入五年累计45亿元，是前五年的2.1倍。", "2.1倍", "全县旅游收入"),
     ("全镇合作社收入均超过3万元，其中超过10万元的有8个。", "8个", "全镇合作社收入"),
+    # an amount inside 按…标准 before a deed is the standard of what the deed gives
+    ("按每人每月600元标准发放护理补贴。", "600元", "护理补贴标准"),
+    ("按照每户2万元的标准给予奖补。", "2万元", "奖补标准"),
     # a footnote's marker is no part of what is measured
     ("全市地区生产总值[2]3560亿元。", "3560亿元", "全市地区生产总值"),
 ]

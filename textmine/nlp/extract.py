@@ -17,7 +17,7 @@ from ..parse.tables import table
 from ..types import Claim, Document, Sentence
 from .cells import cell_claims
 from .claims import days_of_month, select_claims
-from .indicator import (PLACE_NOUNS, benefited, carried, change_words, concern_after, counted_noun,
+from .indicator import (PLACE_NOUNS, STANDARD, benefited, carried, change_words, concern_after, counted_noun,
                         indicator_for, names_something, names_statistic, rank_aspect, ranks_alone,
                         respective_events, split_respectively, subject_before, with_verb, without,
                         without_change)
@@ -264,6 +264,9 @@ def _noun_and_concern(text: str, m, indicator: str, left: str, token_starts) -> 
     """The counted noun after the figure (with its verb), or "", and after it or after
     ``indicator`` the need or problem of those counted (解决了1.6万人的饮水安全问题 ->
     解决饮水安全问题)."""
+    if m.kind == "money" and indicator.endswith(STANDARD) and \
+            text.startswith(STANDARD, m.end + (text[m.end:m.end + 1] == "的")):
+        return ""  # (按每人每月800元标准发放岗位补贴: the standard of the deed, no noun after it)
     noun = counted_noun(text, m.start, m.end, m.kind, m.unit, m.unit_written, left,
                         token_starts) or ""
     if m.kind == "count" and (concern := concern_after(text, m.end, m.unit, noun)):

@@ -158,8 +158,8 @@ def indicator_for(text: str, start: int, end: int, kind: str, prev_end: int,
         right = ""  # (镇2016个、乡626个: the words after 、 are the next item's)
     if kind == "date":
         phrase = _date_event(text, end, left, right, m, number)
-    elif kind == "rank" and (ranked := _ranked(left)):
-        phrase = ranked
+    elif framed := _framed(kind, left, right):
+        phrase = framed
     elif item := _item_after(left, right):
         phrase = item[:MAX_LEN]
     elif kind == "count" and (acted := _acted(text, end, left, right, token_starts)):
@@ -598,6 +598,28 @@ _CONCERN = re.compile("([\u4e00-\u9fff]{0,6}?)的([\u4e00-\u9fff]{0,8}?(?:%s))(?
 _CONCERN_COUNTED = frozenset(_C["concern_counted"])
 _LEAD_VERBS = frozenset(_C["lead_verbs"])
 _BY = tuple(_C["share_by"])
+STANDARD = _STANDARD = _C["standard"]
+_STANDARD_BY = re.compile("(?:%s)(?:每[^，。；、\\d]{0,4})?$" % "|".join(
+    map(re.escape, sorted(_C["standard_by"], key=len, reverse=True))))
+_STANDARD_DEED = re.compile("的?%s(?:%s)?([^，。；、\\d]{2,12})$" % (re.escape(_C["standard"]), "|".join(
+    map(re.escape, sorted(_C["standard_verbs"], key=len, reverse=True)))))
+
+
+def _framed(kind: str, left: str, right: str) -> str:
+    """What the frame around a figure says it measures: an amount's inside 按…标准 (the
+    standard of the deed after it), a rank's (the words before the ranking verb); else ""."""
+    if kind == "money":
+        return _standard_of_deed(left, right)
+    return _ranked(left) if kind == "rank" else ""
+
+
+def _standard_of_deed(left: str, right: str) -> str:
+    """The standard an amount inside 按…标准 is of, named by the deed after it (按每人每月800元
+    标准发放岗位补贴 -> 岗位补贴标准), else ""."""
+    if not right.startswith(("的", _STANDARD[0])) or not _STANDARD_BY.search(left):
+        return ""
+    m = _STANDARD_DEED.match(right)
+    return m.group(1) + _STANDARD if m else ""
 _EXISTS = frozenset(_C["share_exists"])
 _INSIDE_NOUNS = frozenset(_C["inside_nouns"])
 _BENEFIT = frozenset(_C["benefit_verbs"])

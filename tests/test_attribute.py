@@ -1973,6 +1973,9 @@ def test_grants_standards_are_plans_and_modal_words_no_key(sentence, text, role,
     # a place and a change after another place's level: that level's statistic, each place's
     ("遵义市地区生产总值4850亿元，毕节市、铜仁市分别增长5.2%、4.8%。", "5.2%", "国内生产总值"),
     ("遵义市地区生产总值4850亿元，毕节市、铜仁市分别增长5.2%、4.8%。", "4.8%", "国内生产总值"),
+    # parts named only by their area after the whole: the whole's statistic of that area
+    ("居民恩格尔系数为30.2%，其中城镇为28.9%，农村为32.6%。", "32.6%", "农村居民恩格尔系数"),
+    ("全体居民人均可支配收入3.1万元，其中城镇4.2万元，农村1.7万元。", "4.2万元", "城镇居民人均可支配收入"),
     # a place listed before the statistic the list's last place names: that statistic
     ("黔南州、黔东南州茶叶产量分别达到12.3万吨和9.8万吨。", "12.3万吨", "茶叶产量"),
 ])

@@ -42,11 +42,14 @@ _LEAD = re.compile(f"(?s)(?!{_alternation([*_T['keep'], *_places_led_by(_T['lead
 # (and the verb of a level reached, 提高到, 降至: the gold keeps 增长 of a change, not 提高到)
 _TRAILING = [*_T['trailing'], *table('indicator')['carry']['span_verbs']]
 _ENDS_A_WORD = _T["trailing_not_after"]  # (达 of 下达, 传达: a verb of its own, not of a level)
-# (a word of two characters or more is cut after one character too: 的村达到 -> 村, not 村达)
-_TRAIL = re.compile("(?s)(?:%s)\\Z" % "|".join(
-    ("(?<=.)" if len(w) > 1 else "(?<=..)")
-    + (f"(?<![{_ENDS_A_WORD[w]}])" if w in _ENDS_A_WORD else "") + re.escape(w)
+_TRAIL = re.compile("(?s)(?<=..)(?:%s)\\Z" % "|".join(
+    f"(?<![{_ENDS_A_WORD[w]}]){re.escape(w)}" if w in _ENDS_A_WORD else re.escape(w)
     for w in sorted(_TRAILING, key=len, reverse=True)))
+# ... and a word of two characters or more after one character (的村达到 -> 村, not 村达: the
+# search above, which keeps two, would cut 到 alone); tried first on phrases that short
+_TRAIL_LONG = sorted((w for w in _TRAILING if len(w) > 1), key=len, reverse=True)
+_TRAIL_AFTER_ONE = re.compile("(?:%s)\\Z" % "|".join(map(re.escape, _TRAIL_LONG)))
+_TRAIL_AFTER_ONE_MAX = 1 + len(_TRAIL_LONG[0])
 # the characters a word of _LEAD starts with and a word of _TRAIL ends with: a phrase that
 # starts (ends) with none of them is not matched, known without trying the alternation
 _LEAD_FIRST = frozenset(w[0] for w in _T["leading"])
@@ -133,7 +136,8 @@ def _trim(s: str) -> str:
             s2 = s2[m.end():]
         # (由平均 before its 均; every match of _PER_TAIL holds 每 or 均)
         m = ("每" in s2 or "均" in s2) and _PER_TAIL.search(s2) or \
-            (_TRAIL.search(s2) if s2[-1:] in _TRAIL_LAST else None)
+            (len(s2) <= _TRAIL_AFTER_ONE_MAX and _TRAIL_AFTER_ONE.match(s2, 1) or
+             _TRAIL.search(s2) if s2[-1:] in _TRAIL_LAST else None)
         if m:
             s2 = s2[:m.start()]
             if s2 in _BY and m.re is _PER_TAIL:

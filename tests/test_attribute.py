@@ -430,6 +430,13 @@ def test_a_figure_to_date_has_its_years_and_is_marked(report):
                    "以来" not in (c.sentence or ""))
 
 
+def test_a_paragraph_counted_to_date_marks_each_figure():
+    """今年以来，A。B。: B, whose period the paragraph's lead gives, is counted to date too."""
+    got = {c.text: (c.period, c.to_date) for c in _claims(
+        "今年以来，全县识别监测对象1236户。新增公益岗位320个。", year=2022)}
+    assert got["1236户"] == got["320个"] == ("2022", True)
+
+
 FIVE_YEAR_SUMMARY = """江苏省对口支援某州工作总结
 （2016—2020年）
 一、主要成效

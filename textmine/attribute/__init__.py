@@ -43,7 +43,6 @@ _PLACE_JOINS = "、和与及"  # between the places a phrase starts with (广东
 _JOINT = re.compile(r"[两三四五六七八九十\d]+个?(?:省|市|县|区|州|地)")  # ... and their count
 
 
-
 def _townships_in(home: Region | None) -> bool:
     """Whether a report's figures may be a township's: a county's report, or one whose
     region is not known."""

@@ -264,6 +264,7 @@ class PeriodRules:
         if cue is not None and cue.kind == "since":
             if whole_year_in(v.s.text, v.clause_start, v.claim.start):  # (今年以来…，预计全年X:
                 return str(cue.first), source                           # the whole year)
+            v.claim.to_date = True  # (今年以来，A。B。: B counted to date, as A)
             return self.to_date(str(cue.first), v.s.facts), source
         facts = v.s.facts
         # (全年预计增长X: the year; only a document about a part of its year asks)

@@ -602,7 +602,7 @@ _CONCERN = re.compile("([\u4e00-\u9fff]{0,6}?)的([\u4e00-\u9fff]{0,8}?(?:%s))(?
 _CONCERN_COUNTED = frozenset(_C["concern_counted"])
 _LEAD_VERBS = frozenset(_C["lead_verbs"])
 _BY = tuple(_C["share_by"])
-STANDARD = _STANDARD = _C["standard"]
+STANDARD = _C["standard"]
 _STANDARD_BY = re.compile("(?:%s)(?:每[^，。；、\\d]{0,4})?$" % "|".join(
     map(re.escape, sorted(_C["standard_by"], key=len, reverse=True))))
 _STANDARD_DEED = re.compile("的?%s(?:%s)?([^，。；、\\d]{2,12})$" % (re.escape(_C["standard"]), "|".join(
@@ -620,10 +620,10 @@ def _framed(kind: str, left: str, right: str) -> str:
 def _standard_of_deed(left: str, right: str) -> str:
     """The standard an amount inside 按…标准 is of, named by the deed after it (按每人每月800元
     标准发放岗位补贴 -> 岗位补贴标准), else ""."""
-    if not right.startswith(("的", _STANDARD[0])) or not _STANDARD_BY.search(left):
+    if not right.startswith(("的", STANDARD[0])) or not _STANDARD_BY.search(left):
         return ""
     m = _STANDARD_DEED.match(right)
-    return m.group(1) + _STANDARD if m else ""
+    return m.group(1) + STANDARD if m else ""
 _EXISTS = frozenset(_C["share_exists"])
 _INSIDE_NOUNS = frozenset(_C["inside_nouns"])
 _BENEFIT = frozenset(_C["benefit_verbs"])

@@ -292,6 +292,24 @@ def test_a_rate_is_not_checked_against_a_part_and_its_whole():
     assert result.findings == []
 
 
+def test_a_share_carried_from_the_clause_before_is_no_share_of_the_count_before_it():
+    """优良天数比例平均为98.9%，其中59个县达到100%: the 100% is those counties' share of days
+    (its indicator carried from the clause before), not 59 of the 88 counties; a share named
+    in its own clause still is (a guard)."""
+    mod = fixtures_module()
+    carried = _report("x", "某省环境状况公报", 2020, [[
+        "全省", mod.count("88个", 88, "个", "县"), "县优良天数比例平均为",
+        mod.pct("98.9%", "98.9", "优良天数比例"), "，其中", mod.count("59个", 59, "个", "县"),
+        "县达到", mod.pct("100%", 100, "优良天数比例"), "。"]])
+    own = _report("y", "某省环境状况公报", 2020, [[
+        "全省", mod.count("88个", 88, "个", "县"), "县中，达标县", mod.count("59个", 59, "个", "达标县"),
+        "，占比", mod.pct("100%", 100, "占比"), "。"]])
+    with load([carried]) as db:
+        assert run_checks(db.iter_claims()).findings == []
+    with load([own]) as db:
+        assert len(run_checks(db.iter_claims()).findings) == 1
+
+
 def test_unlinked_percentages_are_left_alone():
     mod = fixtures_module()
     r = _report("x", "北京市工作简报", 2020, [[

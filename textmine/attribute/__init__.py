@@ -254,7 +254,8 @@ class Attributor:
         if key in self.keys.qualified_parts and v.clause.startswith("其中"):
             return _of_whole(v, key)
         if key in self.keys.area_parts and (whole := _whole_before(v, self.keys.area_parts)):
-            return self.keys.key(key + whole)  # (居民恩格尔系数X，其中城镇Y: 城镇居民恩格尔系数)
+            # (居民恩格尔系数X，其中城镇Y: 城镇居民恩格尔系数; 全体居民…: 城镇居民…)
+            return self.keys.key(key + whole.indicator_key.removeprefix("全体"))
         if key in self.keys.levels_alone and not v.claim.change:
             return _level_before(v) or key  # (国内生产总值增长6.6%，总量突破90万亿元)
         return self._refined_rate(v, key) if v.claim.kind in ("percent", "ratio") else key
@@ -710,20 +711,19 @@ def _of_whole(v: ClaimView, key: str) -> str:
     own (贫困人口): the key of the whole it is part of before it (全县易地扶贫搬迁1.2万人，
     其中贫困人口9800人 -> 易地扶贫搬迁贫困人口: the poor among those moved, not all the poor
     of the county), or ``key`` when no figure of its kind and unit stands before it."""
-    whole = next((p for p in reversed(v.s.claims[:v.index]) if p.kind == v.claim.kind and
-                  p.unit == v.claim.unit and p.indicator_key), None)
+    whole = _whole_before(v)
     if whole is None or key in whole.indicator_key:
         return key
     return whole.indicator_key + key
 
 
-def _whole_before(v: ClaimView, areas: frozenset[str]) -> str:
-    """The key of the figure of the claim's kind and unit before it in its sentence that is
-    no area's part itself (the whole of 其中城镇Y), without a leading 全体; "" when none."""
-    whole = next((p for p in reversed(v.s.claims[:v.index]) if p.kind == v.claim.kind and
-                  p.unit == v.claim.unit and p.indicator_key and
-                  not p.indicator_key.startswith(tuple(areas))), None)
-    return whole.indicator_key.removeprefix("全体") if whole is not None else ""
+def _whole_before(v: ClaimView, parts: tuple[str, ...] = ()) -> Claim | None:
+    """The keyed figure of the claim's kind and unit nearest before it in its sentence, the
+    whole a part after it is of; not one whose key starts with one of ``parts`` (an area's
+    part itself: 其中城镇X，农村Y); None when there is none."""
+    return next((p for p in reversed(v.s.claims[:v.index]) if p.kind == v.claim.kind and
+                 p.unit == v.claim.unit and p.indicator_key and
+                 not p.indicator_key.startswith(parts)), None)
 
 
 def _remember(v: ClaimView, key: str, recent: dict) -> None:

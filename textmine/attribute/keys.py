@@ -48,7 +48,7 @@ class KeyTable:
     # keys of populations that, as a part after 其中, are the part of the whole before them
     # (其中贫困人口Y after 易地扶贫搬迁X: 易地扶贫搬迁贫困人口, not the county's poor)
     qualified_parts: frozenset[str] = frozenset()
-    area_parts: frozenset[str] = frozenset()  # (城镇, 农村: a part of the whole's statistic)
+    area_parts: tuple[str, ...] = ()  # (城镇, 农村: a part of the whole's statistic)
     levels_alone: frozenset[str] = frozenset()  # (总量: the level of the statistic before it)
     shares_alone: frozenset[str] = frozenset()  # (比重: the share before it)
     goal_words: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # (leads, names)
@@ -88,7 +88,7 @@ class KeyTable:
                  rank_growth=(tuple(t["rank_growth"]["ends"]), t["rank_growth"]["suffix"],
                               tuple(t["rank_growth"]["growth_keys"])),
                  qualified_parts=frozenset(t["parts"]["qualified"]),
-                 area_parts=frozenset(t["parts"]["areas"]),
+                 area_parts=tuple(t["parts"]["areas"]),
                  levels_alone=frozenset(t["levels"]["alone"]),
                  shares_alone=frozenset(t["levels"]["shares"]),
                  goal_words=(tuple(t["goals"]["leads"]), tuple(t["goals"]["names"])),

@@ -79,11 +79,12 @@ _RANK_LIST = re.compile(  # a rank before, in a list of ranks (第二、第七)
     f"{re.escape(RANK_MARK)}[\\d{re.escape(''.join(DIGITS))}{re.escape(''.join(UNITS))}]{{1,3}}"
     f"[{re.escape(_R['units'])}]?[{re.escape(_R['list_joins'])}]$")
 TOP_MARK: str = _R["top_marker"]  # 前
-_TOP_LEAD, _TOP_WINDOW = _lead([*_R["lead_words"], *_R["top_lead_words"]])
+_TOP_WORDS = [*_R["lead_words"], *_R["top_lead_words"]]
+_TOP_LEAD, _TOP_WINDOW = _lead(_TOP_WORDS)
 # (a ranking word of two characters or more before a field of its own naming: 排在中西部省份前三)
 _TOP_FIELD = _R["top_field_len"]
 _TOP_LEAD_FIELD = re.compile(r"(?:%s)[\u4e00-\u9fff]{1,%d}$" % (
-    "|".join(w for w in [*_R["lead_words"], *_R["top_lead_words"]] if len(w) > 1), _TOP_FIELD))
+    "|".join(w for w in _TOP_WORDS if len(w) > 1), _TOP_FIELD))
 _BETWEEN = GRAMMAR["between"]
 BETWEEN_JOINS = "|".join(map(re.escape, _BETWEEN["joins"]))
 BETWEEN_END = re.compile(r"\s{0,2}(?:" + "|".join(map(re.escape, sorted(_BETWEEN["ends"], key=len, reverse=True))) + ")")

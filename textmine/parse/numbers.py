@@ -67,22 +67,25 @@ def find_numbers(text: str, year: int | None = None, month: int | None = None) -
     if _NOT_NUMBER_HINT.search(folded):
         taken += [(m.start(), m.end()) for m in NOT_NUMBERS.finditer(folded)]
     if "/" in folded:
-        for fm in SLASH_FRACTION.finditer(folded):
-            if not _overlaps(fm.start(), fm.end(), taken):
-                sm = slash_fraction(text, folded, fm)
-                found.append(sm)
-                taken.append((sm.start, sm.end))
+        _forms(text, folded, SLASH_FRACTION, slash_fraction, taken, found)
     if not RATIO_TO_ONE_HINT.isdisjoint(folded):
-        for rm in RATIO_TO_ONE.finditer(folded):
-            if not _overlaps(rm.start(), rm.end(), taken):
-                rt = ratio_to_one(text, folded, rm)
-                found.append(rt)
-                taken.append((rt.start, rt.end))
+        _forms(text, folded, RATIO_TO_ONE, ratio_to_one, taken, found)
     _scan(text, folded, taken, found)
     found.sort(key=lambda x: x.start)
     if len(found) > 1:
         found = _join_bounds(text, folded, found)
     return found
+
+
+def _forms(text: str, folded: str, pattern: re.Pattern, make, taken: list[_Span],
+           found: list[NumberMention]) -> None:
+    """Append to ``found`` the mentions ``make`` reads from each match of ``pattern`` (a form
+    in figures: 3/4, 2.5:1) outside ``taken``, and take their spans."""
+    for fm in pattern.finditer(folded):
+        if not _overlaps(fm.start(), fm.end(), taken):
+            m = make(text, folded, fm)
+            found.append(m)
+            taken.append((m.start, m.end))
 
 
 def _scan(text: str, folded: str, taken: list[_Span], found: list[NumberMention]) -> None:

@@ -347,6 +347,8 @@ RANKS_AND_TITLES = [
     ("农村居民人均可支配收入增速连续三年位居全州前三。", "前三", "农村居民人均可支配收入增速"),
     # ... and the word of two characters before its cut (研发经费…, not 经费…)
     ("全省研发经费投入占地区生产总值比重达到2.1%。", "2.1%", "研发经费投入占地区生产总值比重"),
+    # ... a body of one word with its jurisdiction (全国工会) keeps the body's name
+    ("全国工会系统已采购脱贫地区农副产品52.7亿元。", "52.7亿元", "工会系统已采购脱贫地区农副产品"),
     # a phrase cut to its length keeps a name's word whole (not 县农村居民…)
     ("脱贫县农村居民人均可支配收入增长7.5%。", "7.5%", "脱贫县农村居民人均可支配收入增长"),
     # a multiple's time base is no part of what it measures
@@ -380,6 +382,9 @@ CHANGES_OF_A_LEVEL = [
     # (a change keeps its verb: 增长6%)
     ("新增劳动力平均受教育年数增加到13.8年。", "13.8年", "新增劳动力平均受教育年数"),
     ("全县城乡居民人均可支配收入分别增加到35100元和15200元。", "35100元", "全县城乡居民人均可支配收入"),
+    # ... and its per words between two figures of a list are no statistic (每人每年: the
+    # standard's, the unit says per what)
+    ("城乡特困人员供养标准分别提高到每人每月900元、每人每年10800元。", "10800元", "城乡特困人员供养标准"),
     ("农村自来水普及率提升至92%。", "92%", "农村自来水普及率"),
     # a multiple right after its base year measures the subject before the base, not the
     # date's event (was 翻一番 itself, and so the key of the growth after it: test_attribute)
@@ -397,6 +402,7 @@ CHANGES_OF_A_LEVEL = [
     # a clause that names nothing itself takes the subject of the clause before it
     ("全市研发经费，从2015年120亿元增加到2020年的210亿元。", "120亿元", "全市研发经费"),
     ("省财政安排资金850亿元，是2015年的1.6倍。", "1.6倍", "省财政安排资金"),
+    ("网络零售额是去年同期的1.8倍。", "1.8倍", "网络零售额"),  # (同期 the base's too)
     # ... and a plan period or the five years before are no statistic either
     ("五年完成水利投资960亿元，是“十三五”时期的1.4倍。", "1.4倍", "完成水利投资"),
     ("五年完成水利投资960亿元，是上一个五年的1.4倍。", "1.4倍", "完成水利投资"),
@@ -517,6 +523,8 @@ RESPECTIVELY = [
 MEANS_AND_EXAMPLES = [
     # a means before the verb is no part of what is measured
     ("通过线上线下渠道销售扶贫产品1500多种。", "1500多种", "销售扶贫产品"),
+    # ... a quoted means whole (not a closing mark left: 预算单位”采购…, and then cut by count)
+    ("全省预算单位通过“消费帮扶网上平台”采购脱贫地区农副产品3.6亿元。", "3.6亿元", "预算单位采购脱贫地区农副产品"),
     ("通过国家审查的项目12个。", "12个", "通过国家审查的项目"),  # (通过 as the verb)
     # examples of a subject cut inside by the length limit: cut whole
     ("市总工会、市商务委、市农业农村委等部门发动会员采购扶贫产品近4亿元。", "近4亿元",

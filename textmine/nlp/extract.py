@@ -18,7 +18,7 @@ from ..types import Claim, Document, Sentence
 from .cells import cell_claims
 from .claims import days_of_month, select_claims
 from .indicator import (PLACE_NOUNS, STANDARD, benefited, carried, change_words, concern_after, counted_noun,
-                        indicator_for, names_something, names_statistic, rank_aspect, ranks_alone,
+                        indicator_for, is_per, names_something, names_statistic, rank_aspect, ranks_alone,
                         respective_events, split_respectively, subject_before, with_verb, without,
                         without_change)
 from .segmenter import Segmenter, Tokens
@@ -241,8 +241,7 @@ def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -
         indicator = items[0]
     if time:
         base = (_DATE_LEAD if prev.kind == "date" else _BASE).search(text, 0, prev.start)
-        end = prev.end + 1 if text.startswith("前", prev.end) else prev.end  # (比五年前)
-        indicator = without(indicator, text[base.start() if base else prev.start:end])
+        indicator = without(indicator, text[base.start() if base else prev.start:_time_end(text, prev)])
         if prev.indicator != indicator and prev.indicator.endswith(indicator) and \
                 text.find(prev.indicator, max(0, prev.start - len(prev.indicator) - 2),
                           prev.start) >= 0:
@@ -278,6 +277,12 @@ def _noun_and_concern(text: str, m, indicator: str, left: str, token_starts) -> 
 _OF_BRACKETED = ("）的", ")的")
 
 
+def _time_end(text: str, time: Claim) -> int:
+    """Where the words of a time word before a figure end: with 前 or 同期 after it (比五年前,
+    是去年同期的)."""
+    return next((time.end + len(w) for w in ("前", "同期") if text.startswith(w, time.end)), time.end)
+
+
 def _joined(text: str, prev: Claim | None, prev_end: int, start: int) -> bool:
     """Whether a figure at ``start`` shares what the figure before it measures: only a joiner
     between them, and that figure no comparison base's year (比2010年翻一番: the date's event,
@@ -285,8 +290,11 @@ def _joined(text: str, prev: Claim | None, prev_end: int, start: int) -> bool:
     if prev is not None and text[prev_end:start] in _OF_BRACKETED and prev.start > 0 and \
             text[prev.start - 1] in "（(":
         return True  # (完成年度目标任务（25亿元）的74.8%: a share of what the bracket's figure is)
-    return prev is not None and not text[prev_end:start].strip(_JOINERS) and \
-        not (prev.kind == "date" and _BASE.search(text, 0, prev.start))
+    if prev is None:
+        return False
+    between = text[prev_end:start].strip(_JOINERS)
+    return (not between or (prev.per is not None and is_per(between))) \
+        and not (prev.kind == "date" and _BASE.search(text, 0, prev.start))  # (每人每月X、每人每年Y)
 
 
 def _unframed(phrase: str, own: bool) -> str:

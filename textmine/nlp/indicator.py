@@ -67,7 +67,7 @@ _WHOLE = re.compile(r"^[全我本][国省区市州县]")  # 全市93%的村庄: 
 _ADVERBIAL_END = "基础上"  # (every match ends so: a clause without it needs no search)
 _ADVERBIAL = re.compile(r"在[^，。；、]{1,16}?的?" + _ADVERBIAL_END)  # a condition between subject and verb
 _MEANS = re.compile(  # … and a means (通过线上线下渠道销售: 销售)
-    f"通过[^，。；、]{{1,10}}?(?:{'|'.join(table('indicator')['trim']['means_ends'])})")
+    f"通过[^，。；、]{{1,10}}?(?:{'|'.join(table('indicator')['trim']['means_ends'])})[”’\"]?")
 _JOINS = frozenset(("、", "和", "及", "与", "至", "到", "-", "—"))
 # words that lead in to a time (刚刚过去的2019年): no event of it; its next clause is
 _DATE_LEAD_IN = frozenset(w.rstrip("的") for w in table("attribution")["time"]["lead_in"])
@@ -433,6 +433,9 @@ def _tail(text: str, phrase: str, base: int, token_starts: Container[int],
                  not _WHOLE.match(text[back:pos + k])) or
                 (phrase[k] in _BOUND and pos + k + 1 in token_starts)):
             k = back - pos
+        elif head_word and k >= 4 and pos + k - 4 in token_starts and \
+                _WHOLE.match(phrase[k - 4:k - 2]) and _TWO_CJK.match(phrase, k - 2, k):
+            k -= 2  # (全国工会系统…: 工会系统…, the body without its jurisdiction, one word)
         if 0 < k < len(phrase) and phrase.startswith(_SCALE_ENDS, k) and \
                 (back := _word_before(text, pos, pos + k, token_starts)) is not None:
             k = back - pos  # (规模以上服务业企业营业收入: not 以上服务业…)
@@ -682,6 +685,11 @@ def with_verb(subject: str, verb: str) -> str:
     if len(subject + verb) <= MAX_LEN:
         return subject + verb
     return subject if len(subject) <= MAX_LEN + 2 else subject[-MAX_LEN:]
+
+
+def is_per(words: str) -> bool:
+    """Whether ``words`` are a unit's per words alone (每人每年)."""
+    return _PER_ONLY.fullmatch(words) is not None
 
 
 def names_something(phrase: str) -> bool:

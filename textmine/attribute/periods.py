@@ -26,6 +26,7 @@ from ..types import Claim
 from .timewords import Cue, TimeWords, label, last_base_year, year_range
 from .view import _UNSET, ClaimView, clause_start, goal_in_brackets
 
+_DAY_LIST = frozenset("、和及与至到")  # (a day beside one of these: of a list, or a span's end)
 _DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")  # (XXXX: a day whose year is not known)
 _YEAR_OF = re.compile(r"\b\d{4}(?=-|/|$)")  # the years of an ISO date or period
 _YEARS = re.compile(r"\d{4}/\d{4}$")  # a range of whole years (2023/2025)
@@ -353,9 +354,12 @@ class PeriodRules:
         if "-" not in d.value and self._relative(d.text, d.qualifier == "since"):
             return False  # relative words (去年, 五年来): the context rule reads them (今年1-5月,
             #               去年6月底 name their months: they govern)
-        as_of = sentence.endswith(tuple(self.rules["as_of"]), 0, d.start)
-        # 3月5日，…开幕: the day of an event, not the figure's period
-        return not (_DAY.match(d.value) and not as_of)
+        if not _DAY.match(d.value) or sentence.endswith(tuple(self.rules["as_of"]), 0, d.start):
+            return True
+        # a day of one event governs at its precision (11月15日，…签约采购金额3.2亿元), not one
+        # of a list (2月5日、3月9日，…召开会议30多次) nor an end (活动将持续至12月15日)
+        return sentence[d.end:d.end + 1] not in _DAY_LIST and \
+            sentence[d.start - 1:d.start] not in _DAY_LIST
 
     def _stock(self, indicator: str) -> bool:
         """Whether an indicator names a stock (绿氢产能, 高铁营业里程), not what was added to

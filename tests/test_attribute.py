@@ -538,6 +538,13 @@ YEAR_NOTICE = """关于2020年某省金融帮扶工作情况的通报
 各机构要推动扶贫贷款余额保持在600亿元以上。
 """
 
+QUARTER_NOTICE = """关于2023年前三季度某省人社工作情况的通报
+一、总体情况
+全省城镇新增就业52.6万人，完成年度目标任务的87.7%。
+二、重点工作安排
+城镇调查失业率控制在5.5%以内。
+"""
+
 PLAN_REVIEW = """某省“十四五”规划纲要实施中期评估报告
 ——2023年11月21日在省人民代表大会常务委员会会议上
 各位委员：
@@ -554,6 +561,9 @@ PLAN_REVIEW = """某省“十四五”规划纲要实施中期评估报告
     # reviews that year; one with a year (三、2021年重点工作) looks ahead to it
     (YEAR_NOTICE, "36亿元", "2020", "outcome"), (YEAR_NOTICE, "96%", "2020", "outcome"),
     (YEAR_NOTICE, "600亿元以上", "2021", "target"),
+    # ... and so does one that names the work arranged (二、重点工作安排: was a review)
+    (QUARTER_NOTICE, "控制在5.5%以内", "2023", "target"),
+    (QUARTER_NOTICE, "52.6万人", "2023-01/2023-09", "outcome"),
     # a report on how a plan went is no plan: its review is of the year it is delivered in,
     # not of the plan period before
     (PLAN_REVIEW, "6.2件", "2023", "outcome"), (PLAN_REVIEW, "62%", "2025", "target"),
@@ -1212,6 +1222,10 @@ LEAD_RELEASE = """黔中日报
     ("召开发布会，发布全市主要经济指标", "", "2024"),  # a lead that names no months: the year
     ("部署前三季度工作", "", "2024"),               # no figures released in it
     ("DAY", "", "2024-01/2024-09"),  # a lead opening with the day of the event, no dateline
+    ("DAY_NO_YEAR", "", "2024-01/2024-09"),  # ... also a day without its year
+    # a title naming a quarter as the time of its event (第三季度新闻发布会) does not date the
+    # figures (were the third quarter's: the lead's months are)
+    ("QUARTER_TITLE", "", "2024-01/2024-09"),
 ])
 def test_a_news_leads_release_of_months_is_the_period_of_the_figures(lead, opening, period):
     """A news lead that releases the figures of months of its year (…召开发布会，发布前三季度
@@ -1219,10 +1233,13 @@ def test_a_news_leads_release_of_months_is_the_period_of_the_figures(lead, openi
     too, as a title naming those months would; not a figure with a time of its own, nor
     the year's target."""
     text = LEAD_RELEASE.format(lead=lead, opening=opening)
-    if lead == "DAY":
+    day = {"DAY": "2024年10月21日上午", "DAY_NO_YEAR": "10月21日上午", "QUARTER_TITLE": "10月21日"}
+    if lead in day:
         text = LEAD_RELEASE.replace("本报安顺10月21日电（记者 周明）21日，市统计局{lead}",
-                                    "2024年10月21日上午，市统计局召开发布会，介绍前三季度全市经济运行情况"
+                                    f"{day[lead]}，市统计局召开发布会，介绍前三季度全市经济运行情况"
                                     ).format(opening=opening)
+    if lead == "QUARTER_TITLE":
+        text = text.replace("黔中日报", "安顺市统计局2024年第三季度新闻发布会")
     got = {c.text: c.period for c in textmine.extract(text, doc_id="news", classify=False)}
     assert got["85.2亿元"] == period
     assert got["326.4亿元"] == ("2024-01/2024-06" if opening else period)
@@ -1277,6 +1294,7 @@ CLAUSE_REGIONS = """2022年黔南州东西部协作工作简报
 福泉市支出进度较慢，为48.3%，低于全州平均9.6个百分点。
 都匀市帮扶的三都县新建车间7个。
 宁波市援建的冷链仓储中心年周转能力达1.8万吨。
+惠水县、龙里县分别建成车间11个、9个，吸纳就业分别为530人、410人。
 """
 
 
@@ -1302,6 +1320,9 @@ CLAUSE_REGIONS = """2022年黔南州东西部协作工作简报
     ("7个", "三都水族自治县"),
     # a place that built what the clause counts is no subject (was 宁波市)
     ("1.8万吨", "黔南布依族苗族自治州"),
+    # a later list after 分别 in a clause naming no place: the places of the earlier list, in
+    # their order (were shifted by one: the figure before's place, then the prefecture)
+    ("530人", "惠水县"), ("410人", "龙里县"),
 ])
 def test_the_region_of_each_figure_of_a_clause(text, region):
     c = next(c for c in _claims(CLAUSE_REGIONS) if c.text == text)

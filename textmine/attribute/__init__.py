@@ -415,6 +415,26 @@ class Attributor:
             return self._whole_named_before(v, first, mentions) or home
         return self.gazetteer.narrowed(inside, v.s.text)  # (河北承德贫困发生率: 承德市)
 
+    def _respective(self, v: ClaimView, mentions: list) -> Region | None:
+        """For an item of a list after 分别 in a clause that names no place, the place of the
+        same rank in the list of places before an earlier 分别 of its sentence, of as many
+        items (玉林市、贵港市分别建成车间X、Y，吸纳就业分别为Z、W: 贵港市 for W); else None."""
+        text = v.s.text
+        if "分别" not in v.clause or not mentions or mentions[0].end > v.clause_start:
+            return None
+        joins = self.periods.rules["list_joins"]
+        _, item, items = v.list_item(joins)
+        before = [m for m in mentions if m.end <= v.clause_start and m.region is not None]
+        run = before[-1:]
+        while len(run) < len(before) and \
+                text[before[-len(run) - 1].end:run[0].start] in joins:
+            run.insert(0, before[-len(run) - 1])
+        if items < 2 or len(run) != items:
+            return None
+        bound = CLAUSE_BOUNDARY.search(text, run[-1].end)  # (分别 in the places' own clause)
+        return run[item].region if "分别" in text[run[-1].end:bound.start() if bound else None] \
+            else None
+
     def _national_title(self, text: str, end: int, start: int) -> bool:
         """Whether the words after 全国 (ending at ``end``) up to the claim (at ``start``)
         name an honour or a programme (全国文明村镇), not the nation's statistic."""
@@ -427,7 +447,10 @@ class Attributor:
 
     def _unnamed(self, v: ClaimView, mentions: list) -> Region | None:
         """The region of a claim whose clause names no place: the document's, or the one
-        the clause before it is about when the clause goes on with it."""
+        the clause before it is about when the clause goes on with it (or one of an earlier
+        list of places, ``_respective``)."""
+        if (respective := self._respective(v, mentions)) is not None:
+            return respective
         k = v.index - 1  # (the figure before, past a span of time in the claim's own clause:
         while k >= 0 and v.s.claims[k].kind in ("date", "duration") and \
                 v.s.claims[k].start >= v.clause_start:  # …达到17320元，五年年均增长Y)

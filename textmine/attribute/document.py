@@ -32,9 +32,10 @@ _BRACKETED = re.compile(_D["bracketed_heading"])  # (【下一步工作】: a bu
 _OWN_YEAR = ("title", "filename", "header")
 _MONTH_OF = re.compile(r"\d{4}-\d{2}")  # (a month's date value)
 _MONTH_RELEASE = tuple(table("attribution")["document"]["month_release"])
+_TITLE_EVENTS = tuple(table("attribution")["document"]["title_events"])
 _DELIVERED = re.compile(r"(\d{4})年(\d{1,2})月\d{1,2}日在")  # (the day a report was delivered)
 # a lead that opens with the day of the event it reports (2021年7月16日上午，省政府新闻办举行…)
-_DAY_LEAD = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日(?:上午|下午|晚)?[，,]")
+_DAY_LEAD = re.compile(r"(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚)?[，,]")
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,10 @@ def title_span(title: str | None, year: int | None) -> str | None:
     if not title or year is None or "月" not in title and "季" not in title and "半年" not in title:
         return None
     month = any(w in title for w in _MONTH_RELEASE)
-    for d in find_dates(_norm(title), year):
+    title = _norm(title)
+    for d in find_dates(title, year):
+        if title.startswith(_TITLE_EVENTS, d.end):
+            continue  # (2023年第三季度新闻发布会: the event's name)
         first, _, last = str(d.value).partition("/")
         if d.qualifier == "range" and first[:5] == f"{year}-" and last[:5] == f"{year}-":
             return d.value
@@ -521,7 +525,9 @@ class DocumentReader:
 
     @cached_property
     def _year_work(self) -> re.Pattern:
-        return re.compile("|".join(map(re.escape, self.rules["parts"]["year_work"])))
+        parts = self.rules["parts"]
+        return re.compile(f'(?:{"|".join(map(re.escape, parts["year_work"]))})'
+                          f'(?!{"|".join(map(re.escape, parts["year_work_not_before"]))})')
 
     @cached_property
     def _closing(self) -> tuple[str, ...]:

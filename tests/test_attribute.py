@@ -538,6 +538,16 @@ YEAR_NOTICE = """关于2020年某省金融帮扶工作情况的通报
 各机构要推动扶贫贷款余额保持在600亿元以上。
 """
 
+BUDGET_DRAFT = """关于某省2023年预算执行情况和2024年预算草案的报告
+——2024年1月24日在某省第十四届人民代表大会第二次会议上
+一、2023年预算执行情况
+全省一般公共预算收入完成1020.6亿元，增长6.4%，为预算的101.2%，各项工作推进有力有序有效。
+二、2024年预算草案
+全省一般公共预算收入预算安排1070亿元，比上年增长5%左右，保持财政收入平稳增长态势。
+三、扎实做好2024年财政改革发展工作
+重点评价项目扩大到150个以上，评价结果与下年度预算安排挂钩，推动绩效管理提质增效。
+"""
+
 QUARTER_NOTICE = """关于2023年前三季度某省人社工作情况的通报
 一、总体情况
 全省城镇新增就业52.6万人，完成年度目标任务的87.7%。
@@ -563,6 +573,10 @@ PLAN_REVIEW = """某省“十四五”规划纲要实施中期评估报告
     (YEAR_NOTICE, "600亿元以上", "2021", "target"),
     # ... and so does one that names the work arranged (二、重点工作安排: was a review)
     (QUARTER_NOTICE, "控制在5.5%以内", "2023", "target"),
+    # a budget report delivered in the year of its draft: the outcome the year before; a
+    # heading of the tasks (扎实做好…工作) looks ahead (was an outcome once the year was the
+    # draft's)
+    (BUDGET_DRAFT, "1020.6亿元", "2023", "outcome"), (BUDGET_DRAFT, "150个以上", "2024", "target"),
     (QUARTER_NOTICE, "52.6万人", "2023-01/2023-09", "outcome"),
     # a report on how a plan went is no plan: its review is of the year it is delivered in,
     # not of the plan period before
@@ -931,6 +945,15 @@ REFERENCE_YEARS = [
     # (first lines, file name, year, source)
     ("# year=2019\n工作总结\n", "report", 2019, "header"),
     ("2018年政府工作报告\n", "gov", 2018, "title"),
+    # a title of the year's outcome and the next year's plan, delivered in the next year: that
+    # year, whose report it is (its review is of the year before, as in a work report)
+    ("关于2022年国民经济和社会发展计划执行情况与2023年计划草案的报告\n——2023年1月9日在市人民代表大会上\n",
+     "plan", 2023, "title"),
+    ("关于2023年预算执行情况和2024年预算草案的报告\n——2024年1月24日在省人民代表大会上\n",
+     "budget", 2024, "title"),
+    # ... not one written at the end of the first (a summary and the next year's plan)
+    ("某局2023年工作总结和2024年工作安排\n2023年12月20日\n", "summary", 2023, "title"),
+    ("某局2023年工作总结和2024年工作安排\n", "summary", 2023, "title"),
     # a comparison base (比2020年) is not a year the text is about
     ("一、2025年工作回顾\n粮食产量比2020年增长12%，棉花产量比2020年增长8%。\n", "text", 2025, "text"),
     ("2023年前三季度全省经济运行情况新闻发布会\n", "news", 2023, "title"),  # 年前三季度: no 年前
@@ -1223,6 +1246,8 @@ LEAD_RELEASE = """黔中日报
     ("部署前三季度工作", "", "2024"),               # no figures released in it
     ("DAY", "", "2024-01/2024-09"),  # a lead opening with the day of the event, no dateline
     ("DAY_NO_YEAR", "", "2024-01/2024-09"),  # ... also a day without its year
+    # ... also when the release is its second sentence (召开发布会。发言人通报了…)
+    ("召开新闻发布会。新闻发言人通报了前三季度全市主要经济指标", "", "2024-01/2024-09"),
     # a title naming a quarter as the time of its event (第三季度新闻发布会) does not date the
     # figures (were the third quarter's: the lead's months are)
     ("QUARTER_TITLE", "", "2024-01/2024-09"),

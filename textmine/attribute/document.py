@@ -183,10 +183,11 @@ class DocumentReader:
             m = DATELINE.match(b.text) or _DAY_LEAD.match(b.text)  # (or 2021年7月16日上午，…)
             if m is None:
                 continue
-            lead = b.text[m.end():].split("。", 1)[0]
-            at = min((k for k in map(lead.find, self.rules["document"]["release_verbs"]) if k >= 0),
-                     default=-1)
-            return title_span(lead[at:], doc.year) if at >= 0 else None
+            lead = "。".join(b.text[m.end():].split("。", 2)[:2])  # (its first two sentences:
+            # …召开新闻发布会。新闻发言人通报了前三季度…)
+            ats = sorted(v.end() for w in self.rules["document"]["release_verbs"]
+                         for v in re.finditer(w, lead))
+            return next((span for at in ats if (span := title_span(lead[at:], doc.year))), None)
         return None
 
     def _summary_span(self, doc: Document) -> str | None:

@@ -144,9 +144,9 @@ def reference_year(doc_id: str, title: str | None, header: dict[str, str],
     if y.isdigit() and 1900 <= int(y) <= 2200:
         return int(y), "header"
     if title and (trust_title or names_report(title)):
-        m = _YEAR.search(unicodedata.normalize("NFKC", title))
-        if m:
-            return int(m.group(1)), "title"
+        years = [int(m.group(1)) for m in _YEAR.finditer(unicodedata.normalize("NFKC", title))]
+        if years:
+            return _title_year(years, head), "title"
     plan = _plan_start(title)
     if plan is not None:
         return plan, "title"
@@ -159,6 +159,18 @@ def reference_year(doc_id: str, title: str | None, header: dict[str, str],
         if m:
             return int(m.group(1)), "masthead"
     return _most_named_year(text)
+
+
+def _title_year(years: list[int], head: list[str]) -> int:
+    """The year of a title naming ``years``: the first, or the next year it names too when a
+    head line dates the document in that one (…2022年…执行情况与2023年…草案的报告, ——2023年1月9日
+    在…会议上: the year it is delivered in, whose report it is; 2023年工作总结和2024年工作安排
+    written at the end of 2023: 2023)."""
+    if len(years) > 1 and years[1] == years[0] + 1 and any(
+            (m := _DATED.search(unicodedata.normalize("NFKC", line))) and int(m.group(1)) == years[1]
+            for line in head[:4]):
+        return years[1]
+    return years[0]
 
 
 def _plan_start(title: str | None) -> int | None:

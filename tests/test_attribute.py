@@ -148,6 +148,13 @@ SENTENCES = [
     ("1-6月，全县生产总值完成52亿元。固定资产投资完成18亿元。", 2023, "18亿元", "2023-01/2023-06",
      "outcome"),
     ("6月，全县生产总值完成9亿元。固定资产投资完成3亿元。", 2023, "3亿元", "2023", "outcome"),
+    # ... up to a sentence of the whole year (全年B。C: C not the months' either)
+    ("1-11月，规上工业增加值增长7.2%。全年财政收入完成152亿元。居民收入达到38960元。", 2023,
+     "38960元", "2023", "outcome"),
+    # the change after a list of forecasts, itself a list, is forecast (was outcome after the
+    # first item)
+    ("全县城乡居民人均可支配收入预计分别达到38960元、17320元，分别增长5.2%、6.9%。", 2022, "6.9%",
+     "2022", "forecast"),
     # ... not past an item with a time of its own
     ("1-6月，生产总值完成52亿元；同时，到9月底存栏500万羽；建成基地24个。", 2023, "24个", "2023",
      "outcome"),
@@ -597,6 +604,10 @@ KEYS = [
     # noun: 组织化程度)
     ("开展补贴性职业技能培训", "补贴性职业技能培训"), ("举办线上招聘活动", "线上招聘活动"),
     ("组织化程度", "组织化程度"),
+    # a budget's word after revenue or spending: the budgeted figure of that statistic (its
+    # role tells it from the outcome); not the budget itself
+    ("省本级一般公共预算收入预算", "省本级一般公共预算收入"), ("政府性基金预算支出预算数", "政府性基金预算支出"),
+    ("一般公共预算", "一般公共预算"),
     # a bound and the time within which it holds are the qualifier's and the period's
     ("至少新增公益性岗位", "新增公益性岗位"), ("宽带资费年内至少降低", "宽带资费"),
     # who paid or met is no part of what was paid or held (省里, 两地; 折合: an amount's

@@ -349,6 +349,8 @@ RANKS_AND_TITLES = [
     ("全省研发经费投入占地区生产总值比重达到2.1%。", "2.1%", "研发经费投入占地区生产总值比重"),
     # ... a body of one word with its jurisdiction (全国工会) keeps the body's name
     ("全国工会系统已采购脱贫地区农副产品52.7亿元。", "52.7亿元", "工会系统已采购脱贫地区农副产品"),
+    # ... and words of an account at its end (预算安排, 完成) do not count toward its length
+    ("省本级一般公共预算收入预算安排210.3亿元。", "210.3亿元", "省本级一般公共预算收入预算安排"),
     # a phrase cut to its length keeps a name's word whole (not 县农村居民…)
     ("脱贫县农村居民人均可支配收入增长7.5%。", "7.5%", "脱贫县农村居民人均可支配收入增长"),
     # a multiple's time base is no part of what it measures

@@ -813,3 +813,5 @@ class _Reading:
         self.whole = s.whole
         if s.dates:  # (a time of its own: what follows is not the opening months')
             self.para = (block, months) if months is not None and block is not None else None
+        elif self.para is not None and whole_year_in(s.text, 0, len(s.text)):
+            self.para = None  # (1-11月，A。全年B。C: the months end at the whole year)

@@ -53,6 +53,9 @@ class KeyTable:
     shares_alone: frozenset[str] = frozenset()  # (比重: the share before it)
     goal_words: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # (leads, names)
     apart_bases: tuple[str, ...] = ()  # 环比: a change against it is a series of its own
+    # words of an account cut from the end only after these (一般公共预算收入预算 -> …收入: the
+    # budgeted figure of the statistic, which its role tells from the outcome)
+    accounts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     paces: frozenset[str] = frozenset()  # 加快, 降幅收窄: a change of a growth's pace alone
     _cache: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _known: frozenset[str] | None = field(default=None, repr=False)
@@ -92,7 +95,8 @@ class KeyTable:
                  levels_alone=frozenset(t["levels"]["alone"]),
                  shares_alone=frozenset(t["levels"]["shares"]),
                  goal_words=(tuple(t["goals"]["leads"]), tuple(t["goals"]["names"])),
-                 apart_bases=tuple(t["bases"]["apart"]))
+                 apart_bases=tuple(t["bases"]["apart"]),
+                 accounts={w: tuple(a) for w, a in s.get("accounts", {}).items()})
         kt._bare = frozenset(clean(w) for w in (*s["leading"], *s["trailing"], *s["anywhere"])
                              ) - frozenset(map(clean, s["names_alone"]))
         kt.paces = frozenset(a + p for a in ("", *s["pace_aspects"]) for p in s["pace"])
@@ -132,6 +136,9 @@ class KeyTable:
             for start in range(max(2, len(s) - self._longest_trailing), len(s)):
                 if s[start:] in self.trailing:
                     return s[:start]
+        for word, after in self.accounts.items():
+            if s.endswith(word) and s.endswith(after, 0, len(s) - len(word)):
+                return s[:-len(word)]
         if s[-1:] not in self._modal_ends:
             return s
         for modal, not_after in self.modals.items():

@@ -191,9 +191,11 @@ class RoleRules:
         """拟安排X，比上年增加Y: the change of the figure before it has its role."""
         v = q.v
         prev = v.s.claims[v.index - 1] if v.index else None
-        if prev is not None and prev.role and v.claim.change and _BARE_CHANGE.fullmatch(v.clause):
-            return prev.role
-        return None
+        if prev is None or not prev.role or not v.claim.change:
+            return None
+        # (…预计分别达到X、Y，分别增长Z、W: W, an item of a list after the bare change)
+        head = v.clause if _BARE_CHANGE.fullmatch(v.clause) else v.list_item(_LIST_JOINS)[0]
+        return prev.role if _BARE_CHANGE.fullmatch(head) else None
 
     def _part(self, q: "_Question") -> str | None:
         """计划搬迁X人，其中贫困人口Y人: a part has the role of the figure before it (not a
@@ -452,8 +454,9 @@ class RoleRules:
 _CLAUSE_END = re.compile(r"[，；;：:。！？!?]|,(?!\d{3})")  # (not the comma of 20,396)
 _SPAN_VERBS = tuple(table("indicator")["carry"]["span_verbs"])  # (增加到, 提高至, …)
 _PARTS_LISTED = "，,：:"  # (其中， / 其中： opening a list of parts)
+_LIST_JOINS = ("、", "和", "与", "及")  # (between the figures of a list)
 _BARE_CHANGE = re.compile(  # (比上年增加; 比去年预算低: a difference from the base)
-    r"(?:(?:比上年|比去年|较上年|同比)?(?:预算)?(?:增加|增长|提高|减少|下降|降低)|"
+    r"(?:分别)?(?:(?:比上年|比去年|较上年|同比)?(?:分别)?(?:预算)?(?:增加|增长|提高|减少|下降|降低)|"
     f"(?:比上年|比去年|较上年)(?:预算)?[{''.join(table('indicator')['change']['compared'])}])了?")
 _COMPARED = re.compile(r"(?:比|较|同)(?:上年|去年|前年|\d{4}年)?的?(?:预算)?")
 

@@ -449,11 +449,11 @@ def _tail(text: str, phrase: str, base: int, token_starts: Container[int],
 
 
 def _change_tail_len(phrase: str) -> int:
-    """The length of the change words ``phrase`` ends with (年均增长: 4), which do not count
+    """The length of the change or account words ``phrase`` ends with (年均增长: 4), which do not count
     toward its length limit: 农村低收入人口人均可支配收入年均增长 keeps its 农村低收入, the statistic's
     name."""
     m = _CHANGE_TAIL.search(phrase) if phrase.endswith(_CHANGE_ENDS) else None
-    return len(m[0]) if m else 0
+    return len(m[0]) if m else next((len(w) for w in _ACCOUNT_TAILS if phrase.endswith(w)), 0)
 
 
 def _balanced(phrase: str) -> str:
@@ -580,6 +580,7 @@ _CHANGE_END = re.compile(f"(?:{_alternation(_C['change_words'])})$")
 _CHANGE_TAIL = re.compile(f"(?:{_alternation(_C['change_bases'])})?(?:{_alternation(_C['change_mods'])})*"
                           f"(?:{_alternation(_C['change_words'])})$")
 _CHANGE_ENDS = tuple({w[-1] for w in _C["change_words"]})  # (most phrases end otherwise)
+_ACCOUNT_TAILS = tuple(_C["account_tails"])  # (longest first, as written)
 _DIGIT = re.compile(r"\d|[一二三四五六七八九十百千万亿两]")
 _COUNTED_AFTER = frozenset(_C["counted_after"])
 _NOT_NOUN = tuple(_C["not_noun"])

@@ -110,6 +110,8 @@ SENTENCES = [
     ("全年发放助学金860万元。", 2019, "860万元", "2019", "outcome"),
     # 计划生育 is a policy's name, no plan (was a target)
     ("全县计划生育家庭奖励扶助1200户。", 2019, "1200户", "2019", "outcome"),
+    # ... and 计划总投资 the size of the projects counted, no goal (was a target)
+    ("全年新开工项目36个，其中计划总投资亿元以上项目7个。", 2022, "7个", "2022", "outcome"),
     # an average rate to a deadline: from the report's year to it
     ("到2025年，农村居民人均可支配收入年均增长8%左右。", 2021, "8%左右", "2021/2025", "target"),
     ("2020年到2025年，工业投资占比从17.9%提升到35.5%。", 2026, "17.9%", "2020", "outcome"),
@@ -614,6 +616,8 @@ KEYS = [
     # worth); society's funds are not the government's
     ("县里拨付援助资金", "帮扶资金"), ("两地举办劳务对接会", "劳务对接会"),
     ("折合社会帮扶资金", "社会帮扶资金"),
+    ("虚增财政收入", "虚增财政收入"),  # an audit's finding of faked revenue, not the revenue
+    ("发放创业担保贷款", "创业担保贷款"),  # (the verb of paying out)
     ("全国性消费帮扶产销对接活动", "全国性消费帮扶产销对接活动"), ("经济总量继续", "国内生产总值"),
     # a sector's part of a whole economy's statistic is its own (轻工业增加值 is not 工业增加值);
     # new track is no part of the length in service; public spending with or without 用于
@@ -1326,6 +1330,7 @@ CLAUSE_REGIONS = """2022年黔南州东西部协作工作简报
 2020年，贵定县农民人均可支配收入达到12800元，五年年均增长10.2%。
 都匀市新建冷库3座，帮助销售荔波县农产品1.6亿元。
 在宁波开设黔南农特产品展销中心6个。
+龙里县通过虚报等方式多申领补助资金86万元。
 瓮安县开展农村人居环境整治，改造户厕2100座，清理村庄4.2万处。
 福泉市支出进度较慢，为48.3%，低于全州平均9.6个百分点。
 都匀市帮扶的三都县新建车间7个。
@@ -1346,6 +1351,7 @@ CLAUSE_REGIONS = """2022年黔南州东西部协作工作简报
     # a place that is the object of the clause's verb: its subject is the clause before's
     ("1.6亿元", "都匀市"),
     ("6个", "黔南布依族苗族自治州"),  # (在宁波开设…: where the actor did it, no subject)
+    ("86万元", "龙里县"),  # (等 of a means, 虚报等方式, is no list of examples of the place)
     ("12个", "黔南布依族苗族自治州"),                # (遵义红茶等12个: one example of what is counted)
     # the place a sentence's opening clause is about, without a figure of its own, is the
     # subject of the clauses after it that name none (were the prefecture's)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter
 
+from ..parse.tables import table
 from ..types import Claim, Document
 from .document import BlockTime, DocumentFacts, DocumentReader
 from .gazetteer import Gazetteer, Region
@@ -28,6 +29,8 @@ from .townships import township
 from .view import CLAUSE_BOUNDARY, ClaimView, SentenceView, clause_start, opens_clause
 
 # a clause that only continues the figure before it: a change of it, or a joined figure
+# 等 of examples, not of a means (通过空转等方式虚增: the place still the subject)
+_EXAMPLES = re.compile(f"等(?!{'|'.join(table('indicator')['trim']['means_ends'])})")
 _CONTINUES = re.compile(r"(?:比上年末?|比去年|较上年|同比)?(?:实际|名义|年均)?"
                         r"(?:增长|增加|提高|上升|上涨|下降|减少|降低|回落)?了?|[、和及与 ]*")
 
@@ -533,7 +536,7 @@ class Attributor:
         for w in self._subject_lead:
             lead = lead.replace(w, "")
         return not (lead.strip() or text.startswith(self._not_subject_after, first.end) or
-                    "等" in text[first.end:v.claim.start])
+                    _EXAMPLES.search(text, first.end, v.claim.start) is not None)
 
     @cached_property
     def _helped_by(self) -> frozenset[str]:

@@ -200,6 +200,9 @@ def _reference_month(doc: Document) -> int | None:
 
 
 _JOINERS = " 、和及与"
+# a figure converted into another unit in brackets after it (238万亩（合15.9万公顷）): the same
+# statistic
+_CONVERTED = frozenset(b + w for b in "（(" for w in ("合", "折合", "约合", "即"))
 # a multiple's words that only name a time (是“十三五”时期的, 是上一个五年的: 十三五时期, 上一个;
 # 较“十三五”末翻了一番: the base)
 _TIME_ONLY = re.compile(f"(?:比|较)?[“”\"]*(?:{'|'.join(map(re.escape, table('indicator')['ratio']['time_only']))})"
@@ -293,7 +296,7 @@ def _joined(text: str, prev: Claim | None, prev_end: int, start: int) -> bool:
     if prev is None:
         return False
     between = text[prev_end:start].strip(_JOINERS)
-    return (not between or (prev.per is not None and is_per(between))) \
+    return (not between or between in _CONVERTED or (prev.per is not None and is_per(between))) \
         and not (prev.kind == "date" and _BASE.search(text, 0, prev.start))  # (每人每月X、每人每年Y)
 
 

@@ -367,6 +367,20 @@ def test_a_review_of_the_year_and_the_plan_period_turns_at_the_paragraph_that_sa
     assert c.period == period
 
 
+FIVE_YEAR_SPAN = """2018年某省政府工作报告
+一、过去五年工作回顾
+过去五年，全省经济实力跃上新台阶。2017年全省地区生产总值达到3.2万亿元，在全国的位次从第十二位上升到第九位。
+"""
+
+
+@pytest.mark.parametrize("text,period", [("第十二位", "2012"), ("第九位", "2017")])
+def test_the_start_of_a_span_in_a_review_of_five_years_is_the_year_before_them(text, period):
+    """从X上升到Y after the last year of a five-year review (2017年…): X is of the year
+    before the five years (was the year before the last, 2016)."""
+    c = next(c for c in _claims(FIVE_YEAR_SPAN.replace("某省", "江西省")) if c.text == text)
+    assert c.period == period
+
+
 BUDGET_REPORT = """2021年某省政府工作报告
 一、2020年工作回顾
 全省一般公共预算支出6500亿元，财政赤字380亿元。

@@ -39,6 +39,10 @@ COUNTY = "# region=长顺县\n"
 @pytest.mark.parametrize("text,expected", [
     # a clause that opens with a township: its figure is the township's, the key without it
     ("石桥镇新建冷库3座。", {"3座": ("石桥镇", "新建冷库")}),
+    # ... and so is a clause after it that names no subject (was the county's)
+    ("石桥镇新建车间5个，吸纳就业326人。", {"326人": ("石桥镇", "吸纳就业")}),
+    # ... also when the indicator, cut to its length, starts inside the name (娜姑镇…: 姑镇…)
+    ("娜姑镇农村常住居民人均可支配收入15236元。", {"15236元": ("娜姑镇", "农村居民人均可支配收入")}),
     # the parts of a whole, by township: each its own, the whole's key
     ("全县新建安置房620套，其中石桥镇200套、大坪乡420套。",
      {"620套": ("长顺县", "新建安置房"), "200套": ("石桥镇", "新建安置房"),

@@ -46,6 +46,11 @@ _PLACE_JOINS = "、和与及"  # between the places a phrase starts with (广东
 _JOINT = re.compile(r"[两三四五六七八九十\d]+个?(?:省|市|县|区|州|地)")  # ... and their count
 
 
+def _township_region(name: str) -> Region | None:
+    """A township's region, for a name that is one (者海镇), else None."""
+    return Region(name, "township") if township(name) == name else None
+
+
 def _townships_in(home: Region | None) -> bool:
     """Whether a report's figures may be a township's: a county's report, or one whose
     region is not known."""
@@ -162,7 +167,8 @@ class Attributor:
         place = places.get(indicator)
         if place is None:
             place = places[indicator] = self.gazetteer.leading(indicator)
-        town = township(indicator) if not place and _townships_in(v.s.home) else ""
+        town = (township(indicator) or township(v.clause)) \
+            if not place and _townships_in(v.s.home) else ""  # (the clause: an indicator cut in the name)
         bracketed = self._bracketed(v, mentions)  # (长顺县（71.2%）: 长顺县's)
         region = bracketed.region if bracketed is not None else \
             Region(town, "township") if town else \
@@ -463,7 +469,7 @@ class Attributor:
                 _CONTINUES.fullmatch(v.clause) or self._same_subject(v, prev)):
             # 长沙市地区生产总值X，增长Y: the change of the figure before, its place;
             # 贵定县新建车间15个，吸纳就业620人: a clause without a subject, the one before's
-            return self.gazetteer.region(prev.region) or v.s.home
+            return self.gazetteer.region(prev.region) or _township_region(prev.region) or v.s.home
         return self._subject_of_clause_before(v, prev, mentions) or v.s.home
 
     def _whole_named_before(self, v: ClaimView, whole, mentions: list) -> Region | None:

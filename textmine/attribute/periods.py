@@ -171,6 +171,9 @@ class PeriodRules:
                 return str(base.first)
             end = self.to_date(str(base.first), v.s.facts).split("/")[1][:4]
             return end if end.isdigit() else (str(year) if year else None)
+        outer = _outer_cue(v)[0] if span == "from" and base.first == base.last else None
+        if outer is not None and outer.first < outer.last == base.last:
+            base = outer  # (过去五年，…2012年…从第六位上升到第二位: X the year before the five)
         first = base.first if base.kind == "years" else base.first - 1
         if span == "from" and year is not None and first >= year and self._deadline(v):
             first = year - 1  # (not 2029, the year before the deadline)

@@ -110,6 +110,10 @@ SENTENCES = [
     ("全年发放助学金860万元。", 2019, "860万元", "2019", "outcome"),
     # 计划生育 is a policy's name, no plan (was a target)
     ("全县计划生育家庭奖励扶助1200户。", 2019, "1200户", "2019", "outcome"),
+    # the level a standard's raise reaches has the raise's role (was a target in the tasks)
+    ("城乡居民医保财政补助标准每人每年再提高30元，达到670元。", 2024, "670元", "2024", "plan"),
+    ("力争地区生产总值增长8%，达到1200亿元。", 2024, "1200亿元", "2024", "target"),  # (a guard)
+    ("义务教育生均公用经费基准定额每生每年提高到720元。", 2024, "720元", "2024", "plan"),  # (a standard)
     # ... and 计划总投资 the size of the projects counted, no goal (was a target)
     ("全年新开工项目36个，其中计划总投资亿元以上项目7个。", 2022, "7个", "2022", "outcome"),
     # an average rate to a deadline: from the report's year to it

@@ -188,11 +188,15 @@ class RoleRules:
         return tuple(self.words["forecast"])
 
     def _continues(self, q: "_Question") -> str | None:
-        """拟安排X，比上年增加Y: the change of the figure before it has its role."""
+        """拟安排X，比上年增加Y: the change of the figure before it has its role; so has the
+        level a raise reaches (补助标准再提高30元，达到670元)."""
         v = q.v
         prev = v.s.claims[v.index - 1] if v.index else None
-        if prev is None or not prev.role or not v.claim.change:
+        if prev is None or not prev.role:
             return None
+        if not v.claim.change:
+            return prev.role if prev.change and prev.kind == v.claim.kind and \
+                _LEVEL_REACHED.fullmatch(v.clause) else None
         # (…预计分别达到X、Y，分别增长Z、W: W, an item of a list after the bare change)
         head = v.clause if _BARE_CHANGE.fullmatch(v.clause) else v.list_item(_LIST_JOINS)[0]
         return prev.role if _BARE_CHANGE.fullmatch(head) else None
@@ -455,6 +459,7 @@ _CLAUSE_END = re.compile(r"[，；;：:。！？!?]|,(?!\d{3})")  # (not the com
 _SPAN_VERBS = tuple(table("indicator")["carry"]["span_verbs"])  # (增加到, 提高至, …)
 _PARTS_LISTED = "，,：:"  # (其中， / 其中： opening a list of parts)
 _LIST_JOINS = ("、", "和", "与", "及")  # (between the figures of a list)
+_LEVEL_REACHED = re.compile(r"(?:达到|达|增至|升至)了?")  # (…提高30元，达到670元)
 _BARE_CHANGE = re.compile(  # (比上年增加; 比去年预算低: a difference from the base)
     r"(?:分别)?(?:(?:比上年|比去年|较上年|同比)?(?:分别)?(?:预算)?(?:增加|增长|提高|减少|下降|降低)|"
     f"(?:比上年|比去年|较上年)(?:预算)?[{''.join(table('indicator')['change']['compared'])}])了?")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 import textmine
 from textmine.parse.numbers import number_records
 
@@ -44,3 +46,13 @@ def test_cli_numbers_year_and_month():
     assert runs[0] == [("3月9日", "XXXX-03-09")]  # 去年, 上个月: not known without the year
     assert runs[2] == [("去年5月", "2017-05"), ("3月9日", "2018-03-09")]
     assert runs[4] == [("上个月", "2018-02"), ("去年5月", "2017-05"), ("3月9日", "2018-03-09")]
+
+
+@pytest.mark.parametrize("sentence,text,unit", [
+    # a number without a unit takes it from the counted noun after it, also a long one
+    ("全市190.6万农村建档立卡贫困人口全部脱贫。", "190.6万", "人"),
+    ("全县1.5万贫困人口脱贫。", "1.5万", "人"),
+])
+def test_a_long_counted_noun_gives_the_unit(sentence, text, unit):
+    c = next(c for c in textmine.extract(sentence, year=2020, classify=False) if c.text == text)
+    assert (c.kind, c.unit) == ("count", unit)

@@ -152,6 +152,9 @@ RANKS = [
 DURATIONS = [
     ("集中攻坚4个月", "4个月", "duration", 4, "月", "exact", 4, 4),
     ("整改历时3个多月", "3个多月", "duration", 3, "月", "over", 3, 4),
+    # a half after 个 and the time it counts: a duration (was a count of 6.5 个)
+    ("最快仅需6个半小时左右", "6个半小时左右", "duration", 6.5, "小时", "about", 5.85, 7.15),
+    ("整改历时两个半月", "两个半月", "duration", 2.5, "月", "exact", 2.5, 2.5),
     ("驻村工作满两年", "两年", "duration", 2, "年", "exact", 2, 2),
     # 多 after the time unit, before the time words that follow a span (not 万元多方筹措)
     ("前后用了两年多时间完成改造", "两年多", "duration", 2, "年", "over", 2, 3),
@@ -201,6 +204,7 @@ QUALIFIER_WORDS = [
     ("乡镇中最多的有12个", "12个", "count", 12, "个", "exact", 12, 12),
     # a negated comparison before what the number is a part or multiple of, and 的
     ("救助标准不低于当地低保标准的1.5倍", "1.5倍", "ratio", 1.5, "倍", "at_least", 1.5, None),
+    ("产量约占全国的37%", "37%", "percent", 37, "%", "about", 33.3, 40.7),  # (约占…的: about)
     ("奖补资金不超过项目投资的40%", "40%", "percent", 40, "%", "at_most", None, 40),
     ("不低于，全县的40%", "40%", "percent", 40, "%", "exact", 40, 40),  # (not past a clause)
 ]

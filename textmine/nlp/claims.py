@@ -13,6 +13,8 @@ from ..parse.tables import table
 
 _CLAUSE = re.compile(r"[，。；！？、：,;:!?（）()]")
 _CLAUSE_CHARS = frozenset("，。；！？、：,;:!?（）()")  # _CLAUSE's characters
+_NOUN_WINDOW = 12  # characters after a number without a unit read for its counted noun (190.6万
+#                    农村建档立卡贫困人口: 人)
 
 
 @cache
@@ -207,7 +209,7 @@ def infer_unit(text: str, m: NumberMention) -> NumberMention | None:
     if not m.chinese and m.value < 10000 and m.qualifier == "exact" and \
             not _magnitude().search(m.text):
         return None  # a bare small number: a code, a name (832平台), a list number (0.6万 is none)
-    after = _clause_after(text, m.end)[:8]
+    after = _clause_after(text, m.end)[:_NOUN_WINDOW]
     before = _clause_before(text, m.start)
     best = None
     for rule in table("context_units")["rule"]:

@@ -41,6 +41,8 @@ WORD_DASHES = frozenset(GRAMMAR["range"]["word_dashes"])
 _INNER = frozenset(INNER_OVER) | frozenset(INNER_VAGUE)
 _INNER_NOT_BEFORE = {c: frozenset(v) for c, v in GRAMMAR["inner"]["not_before"].items()}  # 余额
 _OVER_UNITS: dict[str, str] = GRAMMAR["inner"]["over_units"]  # 3个多月
+_HALF_UNITS: dict[str, str] = GRAMMAR["inner"]["half_units"]  # 6个半小时
+_MEASURE_WORDS = frozenset(GRAMMAR["inner"]["measure_before_magnitude"])  # (个, 個)
 _OVER_UNIT_FIRST = frozenset(w[0] for w in _OVER_UNITS)
 _TENTHS = frozenset(GRAMMAR["tenths"]["units"])  # 七成六
 DISCOUNT: str = GRAMMAR["tenths"]["discount"]  # 五五折
@@ -270,6 +272,9 @@ def _unit_value(r: Reading) -> Outcome:
     r.value = EXACT_MATH.multiply(r.value, scale)
     if r.end < len(t) and t[r.end] == HALF:
         r.value, r.end = r.value + scale / 2, r.end + 1
+        if unit.surface in _MEASURE_WORDS and \
+                (time := next((w for w in _HALF_UNITS if t.startswith(w, r.end)), None)):
+            r.unit, r.end = Unit(unit.surface + HALF + time, "duration", _HALF_UNITS[time]), r.end + len(time)
     elif unit.surface in _TENTHS and not num.digit_string:
         r.value, r.end = _tenth(t, r.end, r.value)
     if unit.kind == "money" and unit.unit in SUBUNITS:

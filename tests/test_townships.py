@@ -65,3 +65,19 @@ def test_no_township_in_a_province_s_report():
     got = {c.text: c.region for c in textmine.extract(
         "# region=贵州省\n石桥镇新建冷库3座。", year=2021, classify=False)}
     assert got["3座"] == "贵州省"
+
+
+TOWNSHIP_REPORT = """关于{title}2024年工作总结和2025年工作计划的报告
+营山县金凤岭镇人民政府
+全年实现地区生产总值9.86亿元，在全县乡镇考核中排名第二。营山县地区生产总值增长5.2%。
+"""
+
+
+@pytest.mark.parametrize("title", ["金凤岭镇", "营山县金凤岭镇"])
+def test_a_township_s_own_report_is_the_township_s(title):
+    """A report the township issues (its title or issuing body names it after its county):
+    its figures that name no place are the township's (were the county's), not one whose
+    clause names the county."""
+    got = {c.text: c.region for c in textmine.extract(TOWNSHIP_REPORT.format(title=title),
+                                                      doc_id="report", classify=False)}
+    assert (got["9.86亿元"], got["第二"], got["5.2%"]) == ("金凤岭镇", "金凤岭镇", "营山县")

@@ -91,7 +91,7 @@ class Attributor:
         if not claims:
             return claims
         facts = self.reader.read(doc)
-        doc.region = facts.region.name if facts.region is not None else None
+        doc.region = facts.township or (facts.region.name if facts.region is not None else None)
         by_sentence: dict[tuple, list[Claim]] = defaultdict(list)
         for c in claims:  # (a sentence is known by its number; by its text when it has none)
             index = c.sentence_index
@@ -173,6 +173,9 @@ class Attributor:
         region = bracketed.region if bracketed is not None else \
             Region(town, "township") if town else \
             self._row_place(v, place) or self.region(v, mentions, place)
+        if region is not None and region is v.s.facts.region and v.s.facts.township and \
+                not any(m.region is region and m.start < c.start for m in mentions):
+            region = Region(v.s.facts.township, "township")  # (a township's own report)
         place = place or town  # (a township's name is no part of the key either)
         c.region = region.name if region is not None else None
         c.indicator_key = self._key(v, place, recent if recent is not None else {},

@@ -23,6 +23,7 @@ from ..parse.tables import searchers, table
 from ..types import Block, Document
 from .gazetteer import NATIONAL, Gazetteer, Region
 from .timewords import Cue, TimeWords, label
+from .townships import township
 
 _D = table("attribution")["document"]
 TIME_LEAD = re.compile(r"年|月|以来|季度")  # (a phrase of time opening a sentence)
@@ -75,6 +76,8 @@ class DocumentFacts:
     #                            parts but a review look ahead
     opens_year: bool = False   # delivered at the start of its year (a work report): what is
     #                            counted to date counts to the end of the year before
+    township: str | None = None  # the township under the county ``region`` that issues it
+    #                              (营山县金凤岭镇人民政府): its figures that name no place are its
 
 
 _WIDE = re.compile("[\uff00-\uffef\u3000]")
@@ -173,7 +176,21 @@ class DocumentReader:
         facts.span = title_span(doc.title, doc.year) or self._lead_span(doc) or \
             self._reference_point(doc) or self._summary_span(doc)
         facts.ahead = self.looks_ahead(doc)
+        if region is not None and region.level == "county" and source != "header":
+            facts.township = self._issuing_township(doc, region, head)
         return facts
+
+    def _issuing_township(self, doc: Document, county: Region, head: list[str]) -> str | None:
+        """The township the title, the issuing body or a short head line names after its
+        county (营山县金凤岭镇人民政府), or the title alone at its start (关于金凤岭镇2024年
+        工作总结…), else None."""
+        short = [t for t in head if len(t) <= 30]
+        for i, text in enumerate((doc.title or "", doc.issuer or "", *short)):
+            text = _norm(text).removeprefix("关于")
+            end = max((m.end for m in self.gazetteer.find(text) if m.region is county), default=0)
+            if (end or i == 0) and (town := township(text[end:])):
+                return town
+        return None
 
     def _lead_span(self, doc: Document) -> str | None:
         """The months of the document's year a news lead says the article releases (本报…电

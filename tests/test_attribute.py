@@ -229,9 +229,12 @@ SENTENCES = [
     ("省财政投入保障资金860亿元，是2015年的1.8倍。", 2017, "1.8倍", "2017", "outcome"),
     ("是上年的3倍多，增速居全国前列。", 2017, "3倍多", "2017", "outcome"),
     ("直播带货销售额是去年同期的2.4倍。", 2021, "2.4倍", "2021", "outcome"),  # (同期: the base's)
-    # a day governs a figure of its own clause, of one event (not of a list, nor an end)
-    ("2023年3月5日，省财政下达衔接资金5.8亿元。", 2024, "5.8亿元", "2023-03-05", "outcome"),
-    ("7月20日，全市发放稳岗补贴1.2亿元。", 2023, "1.2亿元", "2023-07-20", "outcome"),
+    # a day of one event governs a figure with its year (was the document's year; not of a
+    # list, nor an end; 截至 a day: the stock at that day)
+    ("2023年3月5日，省财政下达衔接资金5.8亿元。", 2024, "5.8亿元", "2023", "outcome"),
+    ("7月20日，全市发放稳岗补贴1.2亿元。", 2023, "1.2亿元", "2023", "outcome"),
+    ("1月24日，全市启动一级响应；全年累计报告病例576例。", 2021, "576例", "2021", "outcome"),
+    ("截至10月20日，全市发放贷款12亿元。", 2024, "12亿元", "2024-10-20", "outcome"),
     ("3月8日、5月20日，全县举办招聘会2场。", 2023, "2场", "2023", "outcome"),
     ("展销活动持续至12月15日，预计销售农产品1.5亿元。", 2023, "1.5亿元", "2023", "forecast"),
     ("全省规上工业企业“十四五”时期营业收入为“十三五”时期的1.6倍。", 2026, "1.6倍", "2021/2025",
@@ -2238,9 +2241,9 @@ BULLETIN_PARTS = """就业帮扶工作简报
     # a bulletin's heading in brackets opens a part: what follows 【下一步工作】 is planned
     ("6场", "2021", "target", "", None),
     ("5个", "2021", "target", "", None),
-    # ... and what follows another is done, of the day its clause names (a day of one
-    # event governs: docs/claims.md, period rule 1, at the precision the text allows)
-    ("160人", "2021-06-10", "outcome", "", None),
+    # ... and what follows another is the bulletin's own time, done (a day of one event
+    # governs with its year)
+    ("160人", "2021", "outcome", "", None),
     # a figure in brackets after the year's goal is that goal's value, of the year; the
     # share after it is of that goal; the parts listed after it are the level's, done
     ("3万人", "2021", "target", "", None),

@@ -357,12 +357,18 @@ class PeriodRules:
         if "-" not in d.value and self._relative(d.text, d.qualifier == "since"):
             return False  # relative words (去年, 五年来): the context rule reads them (今年1-5月,
             #               去年6月底 name their months: they govern)
-        if not _DAY.match(d.value) or sentence.endswith(tuple(self.rules["as_of"]), 0, d.start):
+        if not self._event_day(sentence, d):
             return True
-        # a day of one event governs at its precision (11月15日，…签约采购金额3.2亿元), not one
-        # of a list (2月5日、3月9日，…召开会议30多次) nor an end (活动将持续至12月15日)
-        return sentence[d.end:d.end + 1] not in _DAY_LIST and \
+        # a day of one event governs with its year (2023年3月5日，省财政下达资金5.8亿元 in a
+        # report of 2024: 2023, ``governed``), not one of a list (2月5日、3月9日，…召开会议30多
+        #次), an end (活动将持续至12月15日) or a start (自1月1日起: the document's time)
+        return d.qualifier == "exact" and sentence[d.end:d.end + 1] not in _DAY_LIST and \
             sentence[d.start - 1:d.start] not in _DAY_LIST
+
+    def _event_day(self, sentence: str, d: Claim) -> bool:
+        """Whether date claim ``d`` is a day, not one a stock is counted at (截至10月20日)."""
+        return isinstance(d.value, str) and _DAY.match(d.value) is not None and \
+            not sentence.endswith(tuple(self.rules["as_of"]), 0, d.start)
 
     def _stock(self, indicator: str) -> bool:
         """Whether an indicator names a stock (绿氢产能, 高铁营业里程), not what was added to
@@ -406,6 +412,8 @@ class PeriodRules:
         from (今年以来, 2019年以来, also of an event that date began: 2016年结对帮扶以来) the time
         from it to date (``to_date``)."""
         value = self.date_period(d, cue)
+        if value is not None and self._event_day(d.sentence or "", d):
+            return value[:4]  # (the day of an event: the figure's year, not the one day)
         if value is None or not self.counts_from(d):
             return value  # (自1996年闽宁协作启动以来, 2016年结对以来: from the event to date)
         return self.to_date(value.partition("/")[0], facts)

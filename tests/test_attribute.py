@@ -1392,6 +1392,14 @@ def test_the_region_of_each_figure_of_a_clause(text, region):
     assert c.region == region
 
 
+def test_a_whole_after_a_written_time_is_the_province_named_before_it():
+    """全省 in a national text after a province named in its sentence is that province's,
+    also with a written time before it in its clause (2016年至2020年全省…: was the nation's)."""
+    text = "# region=全国\n贵州省是搬迁任务最重的省份，2016年至2020年全省搬迁192万人。\n"
+    c = next(c for c in _claims(text) if c.text == "192万人")
+    assert c.region == "贵州省"
+
+
 @pytest.mark.parametrize("text,region,key", [
     ("72.5%", "长顺县", "资金支出进度"), ("65.1%", "荔波县", "资金支出进度"),  # in brackets after a place
     ("60.2%", "黔南布依族苗族自治州", "资金支出进度"),                          # the prefecture's own

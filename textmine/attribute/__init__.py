@@ -544,6 +544,9 @@ class Attributor:
             return False
         for w in self._subject_lead:
             lead = lead.replace(w, "")
+        for d in v.s.claims:  # (2016年至2020年全省搬迁X: a written time before it, too)
+            if d.kind == "date" and v.clause_start <= d.start and d.end <= first.start:
+                lead = lead.replace(d.text, "")
         return not (lead.strip() or text.startswith(self._not_subject_after, first.end) or
                     _EXAMPLES.search(text, first.end, v.claim.start) is not None)
 

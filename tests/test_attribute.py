@@ -114,6 +114,9 @@ SENTENCES = [
     ("城乡居民医保财政补助标准每人每年再提高30元，达到670元。", 2024, "670元", "2024", "plan"),
     ("力争地区生产总值增长8%，达到1200亿元。", 2024, "1200亿元", "2024", "target"),  # (a guard)
     ("义务教育生均公用经费基准定额每生每年提高到720元。", 2024, "720元", "2024", "plan"),  # (a standard)
+    # a part after a goal's value is a part of what was done, not of the goal (was a target)
+    ("务工规模达到3145万人，超过3000万人的年度目标任务，其中跨省务工1228万人。", 2022, "1228万人",
+     "2022", "outcome"),
     # ... and 计划总投资 the size of the projects counted, no goal (was a target)
     ("全年新开工项目36个，其中计划总投资亿元以上项目7个。", 2022, "7个", "2022", "outcome"),
     # an average rate to a deadline: from the report's year to it

@@ -218,9 +218,11 @@ class RoleRules:
             if at < 0 or v.s.text[at + 2:at + 3] not in _PARTS_LISTED:
                 return None
         prev = next((c for c in reversed(v.s.claims[:v.index])
-                     if c.end <= at and c.kind not in ("date", "duration", "rank")), v.s.whole)
-        return prev.role if prev is not None else None  # (…930亿元。其中，教育支出Y: the
-        #                                                 sentence before's)
+                     if c.end <= at and c.kind not in ("date", "duration", "rank")
+                     and not _goal_value(c)), v.s.whole)
+        # (…930亿元。其中，教育支出Y: the sentence before's; not a goal's value: 3145万人，超过
+        # 3000万人的年度目标任务。其中，跨省务工Y: a part of what was done)
+        return prev.role if prev is not None and not _goal_value(prev) else None
 
     def _goals_part(self, q: "_Question") -> str | None:
         """A figure under a heading of goals (二、脱贫目标): a goal whatever its year (the
@@ -459,6 +461,11 @@ _CLAUSE_END = re.compile(r"[，；;：:。！？!?]|,(?!\d{3})")  # (not the com
 _SPAN_VERBS = tuple(table("indicator")["carry"]["span_verbs"])  # (增加到, 提高至, …)
 _PARTS_LISTED = "，,：:"  # (其中， / 其中： opening a list of parts)
 _LIST_JOINS = ("、", "和", "与", "及")  # (between the figures of a list)
+
+
+def _goal_value(c) -> bool:
+    """Whether claim ``c`` is the value of a goal named right after it (3000万人的年度目标)."""
+    return _GOAL_AFTER.match(c.sentence or "", c.end) is not None
 _LEVEL_REACHED = re.compile(r"(?:达到|达|增至|升至)了?")  # (…提高30元，达到670元)
 _BARE_CHANGE = re.compile(  # (比上年增加; 比去年预算低: a difference from the base)
     r"(?:分别)?(?:(?:比上年|比去年|较上年|同比)?(?:分别)?(?:预算)?(?:增加|增长|提高|减少|下降|降低)|"

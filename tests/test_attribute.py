@@ -114,6 +114,11 @@ SENTENCES = [
     ("城乡居民医保财政补助标准每人每年再提高30元，达到670元。", 2024, "670元", "2024", "plan"),
     ("力争地区生产总值增长8%，达到1200亿元。", 2024, "1200亿元", "2024", "target"),  # (a guard)
     ("义务教育生均公用经费基准定额每生每年提高到720元。", 2024, "720元", "2024", "plan"),  # (a standard)
+    # a floor or ceiling of a rate in a span of years holds every year of it (was its last);
+    # a level reached is the last year's
+    ("“十四五”期间，衔接资金用于产业发展的比例不低于55%。", 2022, "不低于55%", "2021/2025", "target"),
+    ("五年来，城镇调查失业率控制在5.5%以内。", 2026, "控制在5.5%以内", "2021/2025", "outcome"),
+    ("“十四五”期间，常住人口城镇化率达到65%。", 2022, "65%", "2025", "target"),
     # a part after a goal's value is a part of what was done, not of the goal (was a target)
     ("务工规模达到3145万人，超过3000万人的年度目标任务，其中跨省务工1228万人。", 2022, "1228万人",
      "2022", "outcome"),

@@ -26,6 +26,7 @@ from ..types import Claim
 from .timewords import Cue, TimeWords, label, last_base_year, year_range
 from .view import _UNSET, ClaimView, clause_start, goal_in_brackets
 
+_EVERY_YEAR = frozenset(("at_least", "at_most"))  # (a rate's bound holds each year of a span)
 _DAY_LIST = frozenset("、和及与至到")  # (a day beside one of these: of a list, or a span's end)
 _DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")  # (XXXX: a day whose year is not known)
 _YEAR_OF = re.compile(r"\b\d{4}(?=-|/|$)")  # the years of an ISO date or period
@@ -329,9 +330,10 @@ class PeriodRules:
         c = v.claim
         reached = self.has["reach"](v.list_item(self.rules["list_joins"])[0][-6:]) or \
             c.text.startswith(self._reach) or self._stock(c.indicator or "")
-        if reached or (c.kind == "percent" and not c.change and c.unit == "%"):
+        if reached or (c.kind == "percent" and not c.change and c.unit == "%" and
+                       c.qualifier not in _EVERY_YEAR):
             return label(cue.last, cue.last)
-        return label(cue.first, cue.last)
+        return label(cue.first, cue.last)  # (a floor or ceiling of a rate: 十四五期间…不低于55%)
 
     # ---------------------------------------------------------------- written dates
     def _governing_date(self, v: ClaimView) -> Claim | None:

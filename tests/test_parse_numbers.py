@@ -87,6 +87,8 @@ QUANTITIES = [
     ("收购蔬菜1.5万公斤", "1.5万公斤", "quantity", 15000, "公斤", "exact", 15000, 15000),
     ("调运饲料300吨", "300吨", "quantity", 300, "吨", "exact", 300, 300),
     ("收购烤烟5万担", "5万担", "quantity", 50000, "担", "exact", 50000, 50000),
+    # provinces counted as a collective noun: no measure word written, so 个 (docs/claims.md)
+    ("东部8省市结对帮扶", "8省市", "count", 8, "个", "exact", 8, 8),
     ("新种植茶叶2000亩", "2000亩", "quantity", 2000, "亩", "exact", 2000, 2000),
     ("改造厂房4500平方米", "4500平方米", "quantity", 4500, "平方米", "exact", 4500, 4500),
     ("治理水土流失12平方公里", "12平方公里", "quantity", 12, "平方公里", "exact", 12, 12),

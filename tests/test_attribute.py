@@ -2383,3 +2383,21 @@ def test_a_sentence_opening_with_a_forecast_forecasts_the_year_just_over():
     got = {c.text: (c.period, c.role) for c in _claims(text)}
     assert got["120亿元"] == ("2025", "forecast")
     assert got["98万吨"] == ("2025", "outcome")
+
+
+PART_DATES = """遵义市政府工作报告
+一、2023年工作回顾
+上半年，全市地区生产总值增长6.1%，增速居全省第一位。12月26日，仁遵高速公路扩容工程建成通车。去年全市粮食产量稳定在280万吨以上。
+二、2024年工作安排
+3月底前，全面完成省级审批事项清单修订，确保各项改革任务落地见效。
+"""
+
+
+@pytest.mark.parametrize("text,value", [
+    # a date without its year takes its part's, as its period does (were the report's: 2024)
+    ("上半年", "2023-01/2023-06"), ("12月26日", "2023-12-26"), ("3月底前", "2024-03"),
+    ("去年", "2023"),  # ... not a relative word, counted from the report's year
+])
+def test_a_date_without_its_year_is_of_its_part(text, value):
+    c = next(c for c in _claims(PART_DATES, doc_id="zunyi-2024") if c.text == text)
+    assert (c.value, c.period) == (value, value)

@@ -163,6 +163,8 @@ class Attributor:
         governing = self.periods.governing_date(v) if c.kind != "date" else None
         c.role = c.role or self.roles.role(v, period, governing)
         c.period, c.period_source = period, source
+        if c.kind == "date":
+            self._date_of_its_part(c)
         indicator = c.indicator or ""
         place = places.get(indicator)
         if place is None:
@@ -180,6 +182,16 @@ class Attributor:
         c.region = region.name if region is not None else None
         c.indicator_key = self._key(v, place, recent if recent is not None else {},
                                     bracketed is not None)
+
+    def _date_of_its_part(self, c: Claim) -> None:
+        """A date whose year the text left out takes its part's year, as its period does
+        (12月26日 in the review of 2023 of a 2024 report: 2023-12-26, was 2024-12-26; 3月底前 in
+        the 2025 plan of a 2024 summary: 2025-03), unless a relative word counts it from the
+        document's year (去年, 今年一季度)."""
+        period = c.period
+        if period and isinstance(c.value, str) and len(period) == len(c.value) and \
+                (c.year_source or "").startswith("document") and not self.periods.relative(c.text):
+            c.value = period
 
     def _row_place(self, v: ClaimView, place: str) -> Region | None:
         """The division a table cell's row is headed by (长顺县 | 12560 | 18.2: 长顺县's), the

@@ -386,6 +386,11 @@ class PeriodRules:
         """The verbs of reaching a level, as one tuple for ``str.startswith``."""
         return tuple(self.rules["reach"])
 
+    def relative(self, text: str) -> bool:
+        """Whether ``text`` holds a relative time word (去年, 今年一季度, 年初): its year is
+        counted from the document's, not the part's it stands in."""
+        return any(w in text for w in self.rules["relative_years"])
+
     def _relative(self, text: str, since: bool = False) -> bool:
         """A relative time word, as the context rule reads it: a span back (五年来) also when
         the date counts from it; a relative year only when it does not (今年以来 governs: the

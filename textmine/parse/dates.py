@@ -367,10 +367,14 @@ _SINCE_CLOSE = re.compile("[^%s]{1,%d}?(?:%s)" % (
     re.escape(_T["since"]["not_between"]), _T["since"]["gap"], "|".join(_T["since"]["closes"])))
 
 
+_PREFIXABLE = frozenset(("exact", "end"))  # (the qualifiers a deadline word overrides)
+
+
 def _prefixed(text: str, at: int, end: int, qual: str) -> str:
-    """到2019年: a date after a deadline word is the time before which something happens;
+    """到2019年, 到2025年底: a date after a deadline word is the time before which something
+    happens (also the end of a year or month: docs/claims.md, deadlines take before);
     自从2019年, 自2018年开展帮扶以来: since."""
-    if qual != "exact":
+    if qual not in _PREFIXABLE:
         return qual
     for w in _DEADLINE["words"]:
         a = at - len(w)

@@ -28,9 +28,9 @@ from .timewords import TimeWords
 from .townships import township
 from .view import CLAUSE_BOUNDARY, ClaimView, SentenceView, clause_start, opens_clause
 
-# a clause that only continues the figure before it: a change of it, or a joined figure
 # 等 of examples, not of a means (通过空转等方式虚增: the place still the subject)
 _EXAMPLES = re.compile(f"等(?!{'|'.join(table('indicator')['trim']['means_ends'])})")
+# a clause that only continues the figure before it: a change of it, or a joined figure
 _CONTINUES = re.compile(r"(?:比上年末?|比去年|较上年|同比)?(?:实际|名义|年均)?"
                         r"(?:增长|增加|提高|上升|上涨|下降|减少|降低|回落)?了?|[、和及与 ]*")
 
@@ -190,7 +190,7 @@ class Attributor:
         document's year (去年, 今年一季度)."""
         period = c.period
         if period and isinstance(c.value, str) and len(period) == len(c.value) and \
-                (c.year_source or "").startswith("document") and not self.periods.relative(c.text):
+                (c.year_source or "").startswith("document") and not self.periods.names_relative_year(c.text):
             c.value = period
 
     def _row_place(self, v: ClaimView, place: str) -> Region | None:

@@ -362,15 +362,15 @@ class PeriodRules:
         if not self._event_day(sentence, d):
             return True
         # a day of one event governs with its year (2023年3月5日，省财政下达资金5.8亿元 in a
-        # report of 2024: 2023, ``governed``), not one of a list (2月5日、3月9日，…召开会议30多
-        #次), an end (活动将持续至12月15日) or a start (自1月1日起: the document's time)
+        # report of 2024: 2023, ``governed``), not one of a list (2月5日、3月9日，…召开会议
+        # 30多次), an end (活动将持续至12月15日) or a start (自1月1日起: the document's time)
         return d.qualifier == "exact" and sentence[d.end:d.end + 1] not in _DAY_LIST and \
             sentence[d.start - 1:d.start] not in _DAY_LIST
 
     def _event_day(self, sentence: str, d: Claim) -> bool:
         """Whether date claim ``d`` is a day, not one a stock is counted at (截至10月20日)."""
         return isinstance(d.value, str) and _DAY.match(d.value) is not None and \
-            not sentence.endswith(tuple(self.rules["as_of"]), 0, d.start)
+            not sentence.endswith(self._as_of, 0, d.start)
 
     def _stock(self, indicator: str) -> bool:
         """Whether an indicator names a stock (绿氢产能, 高铁营业里程), not what was added to
@@ -386,7 +386,13 @@ class PeriodRules:
         """The verbs of reaching a level, as one tuple for ``str.startswith``."""
         return tuple(self.rules["reach"])
 
-    def relative(self, text: str) -> bool:
+    @cached_property
+    def _as_of(self) -> tuple[str, ...]:
+        """The words a stock is counted at a day after (截至), as one tuple for
+        ``str.endswith``."""
+        return tuple(self.rules["as_of"])
+
+    def names_relative_year(self, text: str) -> bool:
         """Whether ``text`` holds a relative time word (去年, 今年一季度, 年初): its year is
         counted from the document's, not the part's it stands in."""
         return any(w in text for w in self.rules["relative_years"])

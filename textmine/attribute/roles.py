@@ -31,6 +31,7 @@ from functools import cached_property
 from typing import Callable
 
 from ..parse.tables import searchers, table
+from ..types import Claim
 from .timewords import TimeWords, year_range
 from .view import _UNSET, CLAUSE_BOUNDARY, ClaimView, clause_start, goal_in_brackets
 
@@ -219,10 +220,10 @@ class RoleRules:
                 return None
         prev = next((c for c in reversed(v.s.claims[:v.index])
                      if c.end <= at and c.kind not in ("date", "duration", "rank")
-                     and not _goal_value(c)), v.s.whole)
+                     and not _names_goal_after(c)), v.s.whole)
         # (…930亿元。其中，教育支出Y: the sentence before's; not a goal's value: 3145万人，超过
         # 3000万人的年度目标任务。其中，跨省务工Y: a part of what was done)
-        return prev.role if prev is not None and not _goal_value(prev) else None
+        return prev.role if prev is not None and not _names_goal_after(prev) else None
 
     def _goals_part(self, q: "_Question") -> str | None:
         """A figure under a heading of goals (二、脱贫目标): a goal whatever its year (the
@@ -460,12 +461,7 @@ class RoleRules:
 _CLAUSE_END = re.compile(r"[，；;：:。！？!?]|,(?!\d{3})")  # (not the comma of 20,396)
 _SPAN_VERBS = tuple(table("indicator")["carry"]["span_verbs"])  # (增加到, 提高至, …)
 _PARTS_LISTED = "，,：:"  # (其中， / 其中： opening a list of parts)
-_LIST_JOINS = ("、", "和", "与", "及")  # (between the figures of a list)
-
-
-def _goal_value(c) -> bool:
-    """Whether claim ``c`` is the value of a goal named right after it (3000万人的年度目标)."""
-    return _GOAL_AFTER.match(c.sentence or "", c.end) is not None
+_LIST_JOINS = tuple(table("attribution")["time"]["list_joins"])  # (between a list's figures)
 _LEVEL_REACHED = re.compile(r"(?:达到|达|增至|升至)了?")  # (…提高30元，达到670元)
 _BARE_CHANGE = re.compile(  # (比上年增加; 比去年预算低: a difference from the base)
     r"(?:分别)?(?:(?:比上年|比去年|较上年|同比)?(?:分别)?(?:预算)?(?:增加|增长|提高|减少|下降|降低)|"
@@ -504,3 +500,8 @@ def _to_boundary(text: str, at: int) -> str:
     """``text`` from ``at`` to the end of its clause (the words after a figure or a goal)."""
     m = CLAUSE_BOUNDARY.search(text, at)
     return text[at:m.start() if m else len(text)]
+
+
+def _names_goal_after(c: Claim) -> bool:
+    """Whether claim ``c`` is the value of a goal named right after it (3000万人的年度目标)."""
+    return _GOAL_AFTER.match(c.sentence or "", c.end) is not None

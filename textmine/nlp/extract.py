@@ -17,10 +17,10 @@ from ..parse.tables import table
 from ..types import Claim, Document, Sentence
 from .cells import cell_claims
 from .claims import days_of_month, select_claims
-from .indicator import (PLACE_NOUNS, STANDARD, benefited, carried, change_words, concern_after, counted_noun,
-                        indicator_for, is_per, names_something, names_statistic, rank_aspect, ranks_alone,
-                        respective_events, split_respectively, subject_before, with_verb, without,
-                        without_change)
+from .indicator import (PLACE_NOUNS, STANDARD, benefited, carried, change_words, concern_after,
+                        counted_noun, indicator_for, is_per, names_something, names_statistic,
+                        rank_aspect, ranks_alone, respective_events, split_respectively,
+                        subject_before, with_verb, without, without_change)
 from .segmenter import Segmenter, Tokens
 from .sentences import bbox_of as _bbox, ocr_fields, split_document
 

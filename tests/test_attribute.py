@@ -844,6 +844,8 @@ GAZETTEER = [
     ("中西部地区和全国", [("中西部地区", "中西部地区", "aggregate"), ("全国", "全国", "national")]),
     # a short name that is more often a company's: only in full
     ("联合阿里、京东等企业", []), ("阿里地区", [("阿里地区", "阿里地区", "prefecture")]),
+    # counties renamed or made after 2018 (邵东县 -> 邵东市, 2019; 沙县 -> 沙县区, 2021)
+    ("邵东市和沙县区", [("邵东市", "邵东市", "county"), ("沙县区", "沙县区", "county")]),
 ]
 
 
@@ -902,6 +904,7 @@ def test_an_ambiguous_name_is_read_in_the_documents_province():
 def test_region_path_rolls_up():
     g = Gazetteer.load()
     assert [r.name for r in g.path(g.region("长顺县"))] == ["贵州省", "黔南布依族苗族自治州", "长顺县"]
+    assert [r.name for r in g.path(g.region("邵东市"))] == ["湖南省", "邵阳市", "邵东市"]
 
 
 DOC_REGIONS = [

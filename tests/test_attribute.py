@@ -2038,7 +2038,7 @@ def test_a_national_bodys_news_release_is_national_and_dated_by_its_dateline():
     # days the news dates by are days of its dateline's month, not durations
     assert (by_text["17日"].kind, by_text["17日"].value) == ("date", "2023-01-17")
     assert (by_text["18日"].kind, by_text["18日"].value) == ("date", "2023-01-18")
-    assert by_text["30日"].kind == "duration"  # (30日内: a time limit)
+    assert (by_text["30日内"].kind, by_text["30日内"].qualifier) == ("duration", "at_most")  # (a limit)
     # ... also a day opening its sentence before a comma (19日，…召开新闻发布会)
     assert (by_text["19日"].kind, by_text["19日"].value) == ("date", "2023-01-19")
 
@@ -2100,6 +2100,18 @@ def test_the_growth_of_a_level_right_before_it_is_the_levels(sentence, text, key
     assert c.indicator_key == key
 
 
+@pytest.mark.parametrize("lead,period", [
+    # a time without a year after a paragraph's lead counted from a year: the year the count
+    # runs to (2021年以来，…。年末…: 2023, was 2021)
+    ("2021年以来，全县累计发放小额信贷28.3亿元。", "2023"),
+    ("今年以来，全县新增市场主体860户。", "2023"),
+])
+def test_a_year_end_after_a_since_lead_is_the_year_counted_to(lead, period):
+    doc = f"某县2023年乡村振兴工作总结\n{lead}年末各项贷款余额120亿元。\n"
+    c = next(c for c in _claims(doc) if c.text == "120亿元")
+    assert c.period == period
+
+
 SINCE = """某州2023年乡村振兴工作总结
 
 “十四五”以来，全州累计投入衔接资金86.5亿元。
@@ -2119,6 +2131,10 @@ SINCE = """某州2023年乡村振兴工作总结
     ("某州乡村振兴工作总结\n某州乡村振兴局\n2023年12月5日\n", "28.3亿元", "2021/2023-12-05", "outcome"),
     # a plan period over before the document's year: the plan period (a 2026 report: 2021-2025)
     ("某州2026年政府工作报告\n一、2025年工作回顾\n", "86.5亿元", "2021/2025", "outcome"),
+    # a work report delivered on a day at its year's start: to the end of the year before,
+    # not to the day (was 2021/2026-01-20, and so a target)
+    ("某州2026年政府工作报告\n——2026年1月20日在某州第十五届人民代表大会第五次会议上\n"
+     "一、2025年工作回顾\n", "28.3亿元", "2021/2025", "outcome"),
 ])
 def test_spans_to_date(title, text, period, role):
     doc = SINCE.replace("某州", "黔西南州")

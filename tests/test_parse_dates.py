@@ -119,6 +119,7 @@ RELATIVE = [  # against the document's year 2020 (and month where given)
     ("今明两年", [("今明两年", "2020/2021", "range")]),
     ("比上年增长", []),  # the base of a change, not a date
     ("在稳定就业的基础上年均增长6%", []),  # 基础上 + 年均: no 上年
+    ("培育8个以上年销售额过亿元的企业", []),  # 以上 + 年销售额: no 上年
     ("上年均有增长", [("上年", "2019", "exact")]),
     ("上年同期", [("上年", "2019", "exact")]),
     # bare relative periods back from the document year (docs/claims.md: 五年来 -> Y-5, since)

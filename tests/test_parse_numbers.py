@@ -198,6 +198,15 @@ QUALIFIER_WORDS = [
     ("单个项目补助不超过5万元", "不超过5万元", "money", 50000, "元", "at_most", None, 50000),
     ("误差控制在3%以内", "控制在3%以内", "percent", 3, "%", "at_most", None, 3),
     ("每户最多10万元", "最多10万元", "money", 100000, "元", "at_most", None, 100000),
+    # 内 after a span of time: within it, as 以内; not before a word it starts, nor after a count
+    ("接报后24小时内完成核查", "24小时内", "duration", 24, "小时", "at_most", None, 24),
+    ("审批时限压缩至3个工作日内", "3个工作日内", "duration", 3, "工作日", "at_most", None, 3),
+    ("15日内落实帮扶措施", "15日内", "duration", 15, "日", "at_most", None, 15),
+    ("健全5年内部审计制度", "5年", "duration", 5, "年", "exact", 5, 5),
+    ("在5个县内推广", "5个", "count", 5, "个", "exact", 5, 5),
+    # rounds (轮) are counted: 开展专项督查4轮, 三轮强降雨
+    ("开展专项督查4轮", "4轮", "count", 4, "轮", "exact", 4, 4),
+    ("遭受三轮强降雨", "三轮", "count", 3, "轮", "exact", 3, 3),
     # an adverb before a verb of one or two characters bounds the number after it; the span
     # stays the number's (no 的, 是 or 有 between: 最多的县有12个 is exact)
     ("每乡至少建设1个示范点", "1个", "count", 1, "个", "at_least", 1, None),

@@ -128,7 +128,7 @@ class PeriodRules:
         c = v.claim
         if c.kind == "date":  # (its context gives only a year the text left out)
             cue = self.context(v)[0] if (c.year_source or "").startswith("document") else None
-            return self.date_period(c, cue), "written"
+            return self.date_period(c, cue, v.s.facts), "written"
         cue, source, at = self.context(v)
         base = self._base_value(v)
         if base is not None:  # (与2010年…的65683722人相比: the base's own value, of 2010)
@@ -404,14 +404,20 @@ class PeriodRules:
         cue = self.times.cue(text, 2000)
         return cue is not None and (cue.kind == "span" or cue.kind == "relative" and not since)
 
-    def date_period(self, d: Claim, cue: Cue | None) -> str | None:
+    def date_period(self, d: Claim, cue: Cue | None, facts=None) -> str | None:
         """The period a date claim stands for; a year the text left out comes from the
-        context (6月底 in the review of 2017 is 2017-06)."""
+        context (6月底 in the review of 2017 is 2017-06), the last year counted to date
+        when the context counts from a year (2021年以来，…。年末…: the year the count runs
+        to, not 2021; ``facts``: the document's, to know it)."""
         value = str(d.value) if d.value is not None else None
         if value is None or year_range(value) is None:
             return value
         if cue is not None and (d.year_source or "").startswith("document") and not cue.multi:
-            value = _YEAR_OF.sub(str(cue.first), value)
+            year = str(cue.first)
+            if cue.kind == "since" and facts is not None:
+                end = self.to_date(year, facts).rpartition("/")[2][:4]
+                year = end if end.isdigit() else year
+            value = _YEAR_OF.sub(year, value)
         return value
 
     def _governed(self, v: ClaimView, d: Claim, cue: Cue | None) -> str | None:
@@ -424,7 +430,7 @@ class PeriodRules:
         """The period of a figure governed by date ``d``: the date's, or for a date it counts
         from (今年以来, 2019年以来, also of an event that date began: 2016年结对帮扶以来) the time
         from it to date (``to_date``)."""
-        value = self.date_period(d, cue)
+        value = self.date_period(d, cue, facts)
         if value is not None and self._event_day(d.sentence or "", d):
             return value[:4]  # (the day of an event: the figure's year, not the one day)
         if value is None or not self.counts_from(d):
@@ -444,8 +450,12 @@ class PeriodRules:
         a year to the report's year (2021/2023), or to the year before in a report delivered
         at its year's start (2013/2017 in a 2018 work report), or that year alone (今年以来:
         the report's year, docs/claims.md rule 3); else open (``2020-06/..``; ``2020/..``
-        without a report year)."""
+        without a report year). A report that opens its year counts a year before it to
+        the end of the year before, not to the day it was delivered (2021年以来 in a work
+        report delivered on 2025-01-10: 2021/2024)."""
         issued, year = facts.issued, facts.year
+        if facts.opens_year and year is not None and len(start) == 4 and int(start) < year:
+            return f"{start}/{year - 1}" if int(start) < year - 1 else start
         if issued and issued[:len(start)] >= start:
             return f"{start}/{issued}"
         if year is not None and len(start) == 4 and int(start) <= year:

@@ -347,10 +347,22 @@ def _suffix(r: Reading) -> Outcome:
     elif suf and r.unit is not None and r.rule is EXACT and over_k_ends(t, j + len(suf)):
         r.rule = OVER_K  # 3万元多 (rare)
         j += len(suf)
+    elif suf is None and r.unit is not None and r.unit.kind == "duration" and r.rule is EXACT:
+        j += _duration_suffix(r, t, j)
     if r.rule is AT_MOST_IF_SUFFIX:
         r.rule = EXACT
     r.end = j
     return r
+
+
+def _duration_suffix(r: Reading, t: str, j: int) -> int:
+    """The length of a suffix only a span of time takes (24小时内: at most), setting its
+    rule; 0 when there is none."""
+    w = t[j:j + 1]
+    if w in Q.DURATION_SUFFIX and t[j + 1:j + 2] not in Q.DURATION_SUFFIX_NOT_BEFORE:
+        r.rule = Q.DURATION_SUFFIX[w]
+        return 1
+    return 0
 
 
 def _comparison(r: Reading) -> Outcome:

@@ -953,6 +953,13 @@ DOC_REGIONS = [
     # ... but not in a broker's note on a company (its plants' towns are no jurisdiction)
     ("某某股份（600000.SH）：扩产提速\n证券分析师 张三\n长沙基地投产，湘潭基地扩产。\n"
      "公司营业收入12亿元。", None),
+    # a division the table does not hold, before the body that issues the text: that name, not
+    # a place the text names (the partner city; was 宁波市), nor 全市 of a body's title
+    ("2025年云岭彝族苗族自治州人民政府工作报告\n全年争取宁波市援助资金3.2亿元。\n全州地区生产总值增长5.2%。",
+     "云岭彝族苗族自治州"),
+    ("宁州市统计局 2024年1-10月全市经济运行情况\n全市社会消费品零售总额增长5%。\n"
+     "全市争取杭州市援助资金3亿元。", "宁州市"),
+    ("关于全市经济运行情况的报告\n湖南省规模以上工业增加值增长6%。\n湖南省新增就业5万人。", "湖南省"),
 ]
 
 

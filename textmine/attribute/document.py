@@ -257,6 +257,10 @@ class DocumentReader:
             r = self._place(text)
             if r is not None:
                 return self._province_spoken_of(r, doc), source
+        for text, source in ((title, "title"), (doc.issuer or "", "issuer")):
+            r = self._unknown_issuer(text)
+            if r is not None:
+                return r, source
         r = self._masthead(doc.title or "")
         if r is not None:
             return r, "masthead"
@@ -266,6 +270,24 @@ class DocumentReader:
             return None, "none"  # a broker's note on a company: no jurisdiction
         r = self.opening_subject(doc) or self.most_named(doc)
         return (r, "text") if r is not None else (None, "none")
+
+    def _unknown_issuer(self, text: str) -> Region | None:
+        """The division a title or an issuing line names, at its start or after its year,
+        right before a body that governs it (云岭彝族苗族自治州人民政府工作报告, 宁州市统计局),
+        when the division table does not hold it: of the level its last word says; else None."""
+        m = self._unknown_issuer_pattern.search(_norm(text)) if text else None
+        if m is None or m["name"][0] in "全我本各该":
+            return None
+        levels = self.rules["document"]["unknown_issuer_levels"]
+        return Region(m["name"], levels[m["suffix"]])
+
+    @cached_property
+    def _unknown_issuer_pattern(self) -> re.Pattern:
+        d = self.rules["document"]
+        alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
+        return re.compile(f"(?:^|年|关于|\\s)(?P<name>[\u4e00-\u9fff]{{1,10}}?"
+                          f"(?P<suffix>{alt(d['unknown_issuer_levels'])}))"
+                          f"(?={alt(d['unknown_issuer_bodies'])})")
 
     def _province_spoken_of(self, r: Region, doc: Document) -> Region:
         """The province of a body named for a city or county when its text speaks of the

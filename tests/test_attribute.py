@@ -2344,6 +2344,21 @@ def test_a_summary_with_the_next_years_work_does_not_look_ahead_in_every_part():
     assert (got["超过3000万元"], got["120公里以上"]) == ("outcome", "target")
 
 
+@pytest.mark.parametrize("text,value,period", [
+    # relative words in the part of the next year's work count from that year (今年 there is
+    # 2023, was 2022: the title's first year), the date's value as its period
+    ("今年", "2023", "2023"), ("1.2亿元", 120000000, "2023"), ("年底前", "2023", "2023"),
+    ("去年", "2022", "2022"),
+    # ... not in the review of the document's year
+    ("3000万元", 30000000, "2022"),
+])
+def test_relative_words_of_the_next_years_part_count_from_its_year(text, value, period):
+    doc = ("务川县农业农村局2022年工作总结和2023年工作计划\n一、2022年工作回顾\n今年全县投入资金3000万元。\n"
+           "二、2023年工作计划\n今年县财政安排衔接资金1.2亿元。\n年底前完成全部项目验收，去年项目全部完工。\n")
+    c = [c for c in _claims(doc) if c.text == text][-1]  # (今年: the plan's)
+    assert (str(c.value), c.period) == (str(value), period)
+
+
 def test_a_part_of_problems_and_next_steps_states_what_is():
     """A heading naming the problems as well as the next steps (五、存在问题和下一步工作): a
     figure of a problem is what is (was a target, as in a part of next steps alone); one
@@ -2414,6 +2429,7 @@ def test_a_sentence_opening_with_a_forecast_forecasts_the_year_just_over():
 PART_DATES = """遵义市政府工作报告
 一、2023年工作回顾
 上半年，全市地区生产总值增长6.1%，增速居全省第一位。12月26日，仁遵高速公路扩容工程建成通车。去年全市粮食产量稳定在280万吨以上。
+年末全市常住人口660万人。
 二、2024年工作安排
 3月底前，全面完成省级审批事项清单修订，确保各项改革任务落地见效。
 """
@@ -2423,6 +2439,7 @@ PART_DATES = """遵义市政府工作报告
     # a date without its year takes its part's, as its period does (were the report's: 2024)
     ("上半年", "2023-01/2023-06"), ("12月26日", "2023-12-26"), ("3月底前", "2024-03"),
     ("去年", "2023"),  # ... not a relative word, counted from the report's year
+    ("年末", "2023"),  # ... but a year's end alone is its part's (was 2024)
 ])
 def test_a_date_without_its_year_is_of_its_part(text, value):
     c = next(c for c in _claims(PART_DATES, doc_id="zunyi-2024") if c.text == text)

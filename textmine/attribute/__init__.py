@@ -19,7 +19,7 @@ from operator import attrgetter
 
 from ..parse.tables import table
 from ..types import Claim, Document
-from .document import BlockTime, DocumentFacts, DocumentReader
+from .document import BlockTime, DocumentFacts, DocumentReader, speaking_year
 from .gazetteer import Gazetteer, Region
 from .keys import KeyTable, clean
 from .periods import PeriodRules, whole_year_in
@@ -35,6 +35,7 @@ _CONTINUES = re.compile(r"(?:比上年末?|比去年|较上年|同比)?(?:实际
                         r"(?:增长|增加|提高|上升|上涨|下降|减少|降低|回落)?了?|[、和及与 ]*")
 
 # a clause that is only the verb of a level reached (威宁县销售额最高，达3.1亿元)
+_YEARS = re.compile(r"(?<!\d)\d{4}(?!\d)")  # (the years of a date's ISO value)
 _REACHED = re.compile(r"(?:共|累计|分别)?(?:达到?|为|约为?|突破|超过|实现)了?")
 _START = attrgetter("start")
 _ANY_CLAUSE_END = re.compile(r"[；;。：:！？!?]")
@@ -156,6 +157,8 @@ class Attributor:
     def attribute(self, v: ClaimView, mentions: list, places: dict[str, str],
                   recent: dict | None = None) -> None:
         c = v.claim
+        if c.kind == "date" and v.s.year != v.s.facts.year:
+            self._relative_to_its_part(c, v.s)
         if c.period_source is not None:  # set by an earlier stage (a table's year column)
             period, source = c.period, c.period_source
         else:
@@ -187,11 +190,21 @@ class Attributor:
         """A date whose year the text left out takes its part's year, as its period does
         (12月26日 in the review of 2023 of a 2024 report: 2023-12-26, was 2024-12-26; 3月底前 in
         the 2025 plan of a 2024 summary: 2025-03), unless a relative word counts it from the
-        document's year (去年, 今年一季度)."""
+        document's year (去年, 今年一季度), or from the year of its part (_relative_to_its_part)."""
         period = c.period
         if period and isinstance(c.value, str) and len(period) == len(c.value) and \
                 (c.year_source or "").startswith("document") and not self.periods.names_relative_year(c.text):
             c.value = period
+
+    def _relative_to_its_part(self, c: Claim, s: SentenceView) -> None:
+        """A relative date (今年, 去年, 年底前) in a part whose relative words count from
+        another year than the document's (``speaking_year``: 今年 in the 2024 plan of a 2023
+        summary) counted from that year."""
+        value, year = c.value, s.facts.year
+        if isinstance(value, str) and value[:4].isdigit() and year is not None and \
+                (c.year_source or "").startswith("document") and self.periods.names_relative_year(c.text):
+            shift = lambda m: str(int(m[0]) + s.year - year)  # noqa: E731
+            c.value = _YEARS.sub(shift, value)
 
     def _row_place(self, v: ClaimView, place: str) -> Region | None:
         """The division a table cell's row is headed by (长顺县 | 12560 | 18.2: 长顺县's), the
@@ -599,7 +612,7 @@ class Attributor:
             if s.block != block:
                 block, current, targets = s.block, bt, False
             text = s.text
-            cue = lead_cue(text, year)
+            cue = lead_cue(text, speaking_year(bt.part, year))
             if cue is not None and (bt.part is not None or bt.cue is None):
                 current = BlockTime(bt.part, cue, "section")
             # a list of targets runs from 预期目标是： over items cut by ； to the full stop

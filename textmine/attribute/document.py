@@ -62,6 +62,17 @@ class BlockTime:
     #                              whose title names none (a news page: 贵州 易地搬迁群众…)
 
 
+def speaking_year(part: Part | None, year: int | None) -> int | None:
+    """The year relative words (今年, 去年) count from in ``part``: the year after the
+    document's that a forward part's heading names (二、2024年工作计划 of a 2023年工作总结和2024年
+    工作计划: 今年 there is 2024), else the document's ``year``."""
+    cue = part.cue if part is not None else None
+    if year is not None and cue is not None and part.kind == "forward" and \
+            cue.first == cue.last == year + 1:
+        return cue.first
+    return year
+
+
 @dataclass
 class DocumentFacts:
     year: int | None
@@ -272,11 +283,11 @@ class DocumentReader:
         return (r, "text") if r is not None else (None, "none")
 
     def _unknown_issuer(self, text: str) -> Region | None:
-        """The division a title or an issuing line names, at its start or after its year,
-        right before a body that governs it (云岭彝族苗族自治州人民政府工作报告, 宁州市统计局),
+        """The division a title or an issuing line names (two characters or more before its
+        last word), at its start or after its year, right before a body that governs it (云岭彝族苗族自治州人民政府工作报告, 宁州市统计局),
         when the division table does not hold it: of the level its last word says; else None."""
         m = self._unknown_issuer_pattern.search(_norm(text)) if text else None
-        if m is None or m["name"][0] in "全我本各该":
+        if m is None or m["name"][0] in "全我本各该某":  # (某市: a name left out)
             return None
         levels = self.rules["document"]["unknown_issuer_levels"]
         return Region(m["name"], levels[m["suffix"]])
@@ -285,7 +296,7 @@ class DocumentReader:
     def _unknown_issuer_pattern(self) -> re.Pattern:
         d = self.rules["document"]
         alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
-        return re.compile(f"(?:^|年|关于|\\s)(?P<name>[\u4e00-\u9fff]{{1,10}}?"
+        return re.compile(f"(?:^|年|关于|\\s)(?P<name>[\u4e00-\u9fff]{{2,10}}?"
                           f"(?P<suffix>{alt(d['unknown_issuer_levels'])}))"
                           f"(?={alt(d['unknown_issuer_bodies'])})")
 

@@ -126,8 +126,10 @@ class PeriodRules:
 
     def _period(self, v: ClaimView) -> tuple[str | None, str]:
         c = v.claim
-        if c.kind == "date":  # (its context gives only a year the text left out)
-            cue = self.context(v)[0] if (c.year_source or "").startswith("document") else None
+        if c.kind == "date":  # (its context gives only a year the text left out, not one
+            #                     a relative word counts: 今年一季度 in a review of the year before)
+            cue = self.context(v)[0] if (c.year_source or "").startswith("document") and \
+                not self.names_relative_year(c.text) else None
             return self.date_period(c, cue, v.s.facts), "written"
         cue, source, at = self.context(v)
         base = self._base_value(v)
@@ -298,11 +300,11 @@ class PeriodRules:
         if v.claim.start >= s.head_end:  # the whole opening clause: once a sentence
             opening = s.opening
             if opening is _UNSET:
-                opening = s.opening = self.times.cues(s.text[:s.head_end], s.facts.year)
+                opening = s.opening = self.times.cues(s.text[:s.head_end], s.year)
         elif v.clause_start == 0:  # (the sentence up to the claim is its clause: no cue)
             opening = clause
         else:
-            opening = self.times.cues(v.reading(s.text[:v.claim.start]), s.facts.year)
+            opening = self.times.cues(v.reading(s.text[:v.claim.start]), s.year)
         if opening and self._opens(s, opening[0][0]):
             at, cue = opening[0]
             return cue, "written" if cue.kind in ("year", "years") else "relative", at

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..parse.tables import table
 from ..types import Claim
-from .document import DATELINE, BlockTime, DocumentFacts
+from .document import DATELINE, BlockTime, DocumentFacts, speaking_year
 from .gazetteer import Region
 from .timewords import Cue
 
@@ -46,6 +46,7 @@ class SentenceView:
     dates: list[int] = field(init=False)  # the places of the sentence's date claims, in order
     governs: dict = field(init=False)  # date place -> whether it may govern a figure (PeriodRules)
     part: str | None = field(init=False)  # the kind of the report's part it stands in
+    year: int | None = field(init=False)  # the year its relative words count from (speaking_year)
     opening: object = _UNSET       # the time cues of the opening clause (PeriodRules)
     may_span: object = _UNSET      # whether it holds a word that opens 从X增加到Y (PeriodRules)
     target_end: object = _UNSET    # the end of the first stated-target word, or -1 (RoleRules)
@@ -67,6 +68,7 @@ class SentenceView:
         self.governs = {}
         block = self.block
         self.part = block.part.kind if block is not None and block.part is not None else None
+        self.year = speaking_year(block.part if block is not None else None, self.facts.year)
         # (its article's on a news page, a heading's place; else the document's)
         self.home = block.place if block is not None and block.place is not None else self.facts.region
 
@@ -99,7 +101,7 @@ class ClaimView:
         three years before it)."""
         if self.cues is _UNSET:
             text = self.reading(self.clause)
-            cues = times.cues(text, self.s.facts.year)
+            cues = times.cues(text, self.s.year)
             block = self.s.block.cue if self.s.block is not None else None
             if cues and block is not None and block.multi:
                 cues = [(at, Cue(block.first, block.last, "span")

@@ -2334,6 +2334,18 @@ def test_a_work_plan_of_the_year_looks_ahead(text, role):
     assert c.role == role
 
 
+@pytest.mark.parametrize("text,period", [
+    # a deadline opening a paragraph of a plan governs its sentence, not the paragraphs after
+    # it (were all 2025: the paragraph's time, carried on)
+    ("20万亩", "2025"), ("5000亩", "2024"), ("1-10月", "2024-01/2024-10"), ("300人", "2024-01/2024-10"),
+])
+def test_a_deadline_is_no_paragraphs_time(text, period):
+    doc = ("务川县2024年农业农村工作要点\n到2025年，全县建成高标准农田20万亩。新增节水灌溉面积5000亩。\n"
+           "1-10月，全县完成投资5亿元。新增就业300人。\n")
+    c = next(c for c in _claims(doc) if c.text == text)
+    assert c.period == period
+
+
 def test_a_summary_with_the_next_years_work_does_not_look_ahead_in_every_part():
     """A title naming the year's summary and the next year's work (2022年工作总结和2023年
     工作安排): a part whose heading says nothing of time (存在的问题) states what is; a part

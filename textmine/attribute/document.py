@@ -597,8 +597,16 @@ class DocumentReader:
         s = _norm(key[0]).lstrip("——-— ")
         first = _FIRST_CLAUSE.match(s).group()
         cue = self._opening(first, year) if len(first) <= 16 else None
+        if cue is not None and year is not None and cue.first > year and \
+                first.startswith(self._deadline_words):
+            cue = None  # (到2025年，… in a 2024 plan: a deadline of its sentence, not its paragraph's time)
         self._leads[key] = cue
         return cue
+
+    @cached_property
+    def _deadline_words(self) -> tuple[str, ...]:
+        """The lead-in words that make a later time a deadline (到2025年, 至2027年)."""
+        return tuple(self.rules["time"]["deadline_lead_in"])
 
     def turn(self, text: str, part: Part | None, year: int | None,
              lead: Cue | None = None) -> Cue | None:

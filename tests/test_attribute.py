@@ -758,6 +758,11 @@ KEYS = [
     ("脱贫劳动力务工就业规模", "脱贫人口务工规模"), ("全县纳入防止返贫监测对象", "防止返贫监测对象"),
     ("财政衔接推进乡村振兴补助资金下达我市", "衔接资金"),
     ("我们将帮助农村劳动力转移就业", "帮助农村劳动力转移就业"),
+    # acts that bring about what is counted are no part of it (兑付, 设立, 签订, 召开, 获得)
+    ("兑付耕地地力保护补贴", "耕地地力保护补贴"), ("签订协作协议", "协作协议"),
+    ("召开联席会议", "联席会议"), ("设立跨境电商综合试验区", "跨境电商综合试验区"),
+    # east-west cooperation's fiscal aid is the aid delivered
+    ("拨付东西部协作财政援助资金", "帮扶资金"), ("东西部扶贫协作资金", "帮扶资金"),
 ]
 
 
@@ -2117,6 +2122,20 @@ def test_a_year_end_after_a_since_lead_is_the_year_counted_to(lead, period):
     doc = f"某县2023年乡村振兴工作总结\n{lead}年末各项贷款余额120亿元。\n"
     c = next(c for c in _claims(doc) if c.text == "120亿元")
     assert c.period == period
+
+
+@pytest.mark.parametrize("text,key", [
+    # figures that name only a place after the parts of a whole listed after 其中: the
+    # whole's statistic broken down by place (was 市县资金, the last part's)
+    ("5.12亿元", "帮扶资金"), ("4.86亿元", "帮扶资金"),
+    # ... the parts keep their own
+    ("19.36亿元", "市县资金"),
+])
+def test_a_breakdown_by_place_after_the_parts_is_of_the_whole(text, key):
+    doc = ("浙江省2022年东西部协作工作总结\n全年拨付东西部协作财政援助资金25.86亿元，其中省级资金6.5亿元、"
+           "市县资金19.36亿元。分地区看，甘孜州5.12亿元，凉山州4.86亿元。\n")
+    c = next(c for c in _claims(doc) if c.text == text)
+    assert c.indicator_key == key
 
 
 SINCE = """某州2023年乡村振兴工作总结

@@ -792,9 +792,12 @@ def _whole_before(v: ClaimView, parts: tuple[str, ...] = ()) -> Claim | None:
 def _remember(v: ClaimView, key: str, recent: dict) -> None:
     """Keep a keyed figure in its paragraph's ``recent``: the key of its kind and change, and
     the figure as the last (not a date, a span, a rank, nor a figure in brackets: 年度目标任务
-    （25亿元）, an aside)."""
+    （25亿元）, an aside). A part listed after 其中 keeps the key of its whole for the figures
+    after it that name only a place (…资金25.86亿元，其中省级资金X、市县资金Y。分地区看，甘孜州Z:
+    the whole's, not 市县资金)."""
     c = v.claim
-    recent[(c.kind, c.change)] = key
+    if not (v.clause.startswith(_PART_OPENING) and (c.kind, c.change) in recent):
+        recent[(c.kind, c.change)] = key
     if c.kind not in ("date", "duration", "rank") and \
             (c.start == 0 or v.s.text[c.start - 1] not in "（("):
         recent[_LAST] = c

@@ -80,6 +80,9 @@ SELECTION = [
     # guidelines name, nor is a time of day
     ("收入之比为2.6:1，按3:2分担，9:30开会。", ["2.6:1"]),
     ("全县收入倍差从2020年的2.8缩小到2.6。", ["2020年", "2.8", "2.6"]),
+    # ... also the span's end after its year, and a change of the ratio right after its name
+    ("城乡居民收入比由2020年的2.45缩小到2023年的2.32。", ["2020年", "2.45", "2023年", "2.32"]),
+    ("城乡居民收入比缩小0.06，设立编号2019的专户。", ["0.06"]),
     ("室内温度不低于18℃。", ["不低于18℃"]),
     # the end of 由X降至Y written bare: a claim in the start's unit when the start is a
     # percentage or the end is zero (not a sum whose magnitude it does not say)
@@ -225,6 +228,11 @@ def test_needs_leave_the_excluded_spans_as_they_were():
     ("全县贫困人口减少到3200人。", "3200人", None),  # (a level reached)
     ("“十三五”期间，全县累计减贫5.6万人。", "5.6万人", "decrease"),  # (减贫: the poor reduced by)
     ("全市规模以上工业增加值1200亿元。", "1200亿元", None),  # (增加值: a noun)
+    # income raised, a pace quickened or slowed, a time lengthened: changes too
+    ("户均增收3200元。", "3200元", "increase"),
+    ("支出进度比上年同期加快3个百分点。", "3个百分点", "increase"),
+    ("增速比上月放缓0.5个百分点。", "0.5个百分点", "decrease"),
+    ("办理时限比上年延长2天。", "2天", "increase"),
 ])
 def test_the_direction_of_a_change(sentence, text, change):
     import textmine

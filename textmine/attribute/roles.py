@@ -303,8 +303,10 @@ class RoleRules:
         新建X，培育Y，带动Z; 今年要投入X，实施项目Y; 将安排资金X，实施项目Y): the goals it
         lists, in the same sentence with no ； between."""
         prev = next((c for c in reversed(v.s.claims[:v.index]) if c.kind != "date"), None)
-        if prev is None or prev.role not in ("target", "plan") or v.claim.change:
-            return False  # (a plan too: 将安排资金X，实施项目Y, the sum arranged and a goal)
+        if prev is None or prev.role not in ("target", "plan") or \
+                v.claim.change and _BARE_CHANGE.fullmatch(v.clause):
+            return False  # (a plan too: 将安排资金X，实施项目Y, the sum arranged and a goal;
+            #               not a change of its own after it: 拟安排X，比上年增加Y, _continues)
         text = v.s.text
         start = max(text.rfind(";", 0, v.claim.start), text.rfind("；", 0, v.claim.start)) + 1
         return prev.start >= start and prev.end <= v.clause_start and \

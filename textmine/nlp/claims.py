@@ -165,9 +165,10 @@ def _index_before() -> re.Pattern:
     t = _INDEX
     names, verbs = "|".join(t["names"]), "|".join(t["verbs"])
     # (its name and verb right before it; the start of its span, also after its time:
-    # 倍差由2.8缩小到, 收入比由上年的2.41; or the end of the span: 由2020年的2.5缩小到)
+    # 倍差由2.8缩小到, 收入比由上年的2.41; or the end of the span, also before its year:
+    # 由2020年的2.5缩小到, 由2020年的2.45缩小到2023年的)
     return re.compile(f"({names})(?:(?:{verbs})?|[由从][^，。；]{{1,8}}的"
-                      f"|[由从][^，。；]{{1,14}}?(?:{verbs}))$")
+                      f"|[由从][^，。；]{{1,14}}?(?:{verbs})(?:(?:19|20)\\d\\d年(?:底|末)?的?)?)$")
 
 
 def index_value(text: str, m: NumberMention) -> NumberMention | None:

@@ -417,6 +417,27 @@ def test_budget_items_of_the_years_tasks_are_plans(text, role):
     assert c.role == role
 
 
+TASKS = """2025年务川县人民政府工作报告
+一、2024年工作回顾
+预计全年地区生产总值增长5%左右，增速居全市第3位。
+二、2025年工作安排
+对返乡创业的脱贫人口给予每人3000元的一次性补贴。对新发现的风险户在10日内完成核查。
+"""
+
+
+@pytest.mark.parametrize("text,role", [
+    # the rank of a forecast's growth in the clause right after it is forecast too (was outcome)
+    ("5%左右", "forecast"), ("第3位", "forecast"),
+    # a grant's standard before its name (一次性补贴) is arranged: plan (was target)
+    ("3000元", "plan"),
+    # a time limit in the year's tasks is a goal (was outcome)
+    ("10日内", "target"),
+])
+def test_forecast_ranks_grants_and_limits(text, role):
+    c = next(c for c in _claims(TASKS) if c.text == text)
+    assert c.role == role
+
+
 @pytest.mark.parametrize("sentence,year,text,period,role", SENTENCES)
 def test_sentences(sentence, year, text, period, role):
     c = next(c for c in _claims(sentence, year=year) if c.text == text)

@@ -125,8 +125,11 @@ class RoleRules:
         c = v.claim
         if c.role:
             return c.role
-        if c.kind == "duration" and self.has["duration_target"](v.clause):
-            return "target"  # (争取3年内: the time a goal takes)
+        if c.kind == "duration" and (self.has["duration_target"](v.clause) or
+                                     c.qualifier == "at_most" and v.s.part == "forward"):
+            return "target"  # (争取3年内: the time a goal takes; 10日内完成 in the tasks: a limit)
+        if c.kind == "rank" and _ranks_a_forecast(v):
+            return "forecast"
         if c.kind == "date" or (c.kind in ("duration", "rank") and not self._ahead_of(v, period)):
             return self._date_role(v, period)
         q = _Question(v, period, year_range(period), governing_date)
@@ -465,6 +468,18 @@ _SPAN_VERBS = tuple(table("indicator")["carry"]["span_verbs"])  # (增加到, �
 _PARTS_LISTED = "，,：:"  # (其中， / 其中： opening a list of parts)
 _LIST_JOINS = tuple(table("attribution")["time"]["list_joins"])  # (between a list's figures)
 _LEVEL_REACHED = re.compile(r"(?:达到|达|增至|升至)了?")  # (…提高30元，达到670元)
+_RANK_ASPECTS = tuple(table("indicator")["rank"]["aspects"])
+
+
+def _ranks_a_forecast(v: ClaimView) -> bool:
+    """Whether a rank of an aspect (增速居全省第3位) follows a forecast in the clause right
+    before it (预计全年…增长5%左右，增速居全省第3位): the rank of that forecast."""
+    prev = v.s.claims[v.index - 1] if v.index else None
+    return prev is not None and prev.role == "forecast" and prev.end <= v.clause_start and \
+        v.clause.startswith(_RANK_ASPECTS) and \
+        CLAUSE_BOUNDARY.search(v.s.text, prev.end, v.clause_start - 1) is None
+
+
 _BARE_CHANGE = re.compile(  # (比上年增加; 比去年预算低: a difference from the base)
     r"(?:分别)?(?:(?:比上年|比去年|较上年|同比)?(?:分别)?(?:预算)?(?:增加|增长|提高|减少|下降|降低)|"
     f"(?:比上年|比去年|较上年)(?:预算)?[{''.join(table('indicator')['change']['compared'])}])了?")

@@ -579,6 +579,8 @@ NAMES_KEPT = [
     # what is left of a span of time's frame is no part of what is done (用时间完成, 内实现)
     ("用两年时间完成全部危桥改造。", "两年", "完成全部危桥改造"),
     ("力争5年内实现城乡供水一体化全覆盖。", "5年内", "实现城乡供水一体化全覆盖"),
+    # 在 beginning a noun (在保, 在读) is no preposition to cut
+    ("全年新增担保贷款20亿元，在保余额达到50亿元。", "50亿元", "在保余额"),
     ("全县用3年时间新建学校20所。", "20所", "全县新建学校"),
     # a goal's modal word opening the phrase is no part of what is measured
     ("今年力争全县粮食总产量稳定在45万吨以上。", "45万吨以上", "全县粮食总产量稳定在"),

@@ -57,6 +57,9 @@ class KeyTable:
     # budgeted figure of the statistic, which its role tells from the outcome)
     accounts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     paces: frozenset[str] = frozenset()  # 加快, 降幅收窄: a change of a growth's pace alone
+    # short forms written out before any rule reads the phrase (规上 -> 规模以上)
+    expanded: dict[str, str] = field(default_factory=dict)
+    abbreviations: re.Pattern = field(default=re.compile("(?!)"))
     _cache: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _known: frozenset[str] | None = field(default=None, repr=False)
     _longest_trailing: int = field(default=0, init=False, repr=False)
@@ -96,7 +99,9 @@ class KeyTable:
                  shares_alone=frozenset(t["levels"]["shares"]),
                  goal_words=(tuple(t["goals"]["leads"]), tuple(t["goals"]["names"])),
                  apart_bases=tuple(t["bases"]["apart"]),
-                 accounts={w: tuple(a) for w, a in s.get("accounts", {}).items()})
+                 accounts={w: tuple(a) for w, a in s.get("accounts", {}).items()},
+                 expanded=dict(t["abbreviations"]),
+                 abbreviations=re.compile(_alternation(t["abbreviations"]) or "(?!)"))
         kt._bare = frozenset(clean(w) for w in (*s["leading"], *s["trailing"], *s["anywhere"])
                              ) - frozenset(map(clean, s["names_alone"]))
         kt.paces = frozenset(a + p for a in ("", *s["pace_aspects"]) for p in s["pace"])
@@ -230,6 +235,8 @@ _ORGAN_AFTER = "委"  # a place's name before it names its party committee (省�
 
 def _key(kt: KeyTable, indicator: str, region_prefix: str) -> str:
     s = clean(indicator)
+    if kt.abbreviations.search(s) is not None:  # (规上工业企业营业收入: 规模以上…)
+        s = kt.abbreviations.sub(lambda m: kt.expanded[m[0]], s)
     if region_prefix and s.startswith(region_prefix) and len(s) > len(region_prefix) + 1 and \
             s[len(region_prefix)] not in _ORGAN_AFTER:  # (广东省委: the party committee, whole)
         s = s[len(region_prefix):]

@@ -2162,6 +2162,24 @@ def test_a_breakdown_by_place_after_the_parts_is_of_the_whole(text, key):
     assert c.indicator_key == key
 
 
+@pytest.mark.parametrize("sentence,text,key", [
+    # a category alone after a category's figure of a statistic, in the clause right after it
+    # (or after its ；): that statistic of the category (were 股份制企业, 农村居民, 制造业)
+    ("分经济类型看，国有控股企业增加值增长3.2%，股份制企业增长6.1%，私营企业增长5.6%。", "6.1%",
+     "股份制企业增加值"),
+    ("分经济类型看，国有控股企业增加值增长3.2%，股份制企业增长6.1%，私营企业增长5.6%。", "5.6%",
+     "私营企业增加值"),
+    ("城镇居民人均可支配收入增长5%；农村居民增长7%。", "7%", "农村居民人均可支配收入"),
+    ("规模以上工业增加值增长6%，其中制造业增长5.7%。", "5.7%", "制造业增加值"),
+    # ... not a figure of another kind of thing (旅游总收入, then 游客), nor further back
+    ("旅游总收入增长8%，接待游客增长6%。", "6%", "接待游客人次"),
+    ("国有控股企业增加值增长3.2%，全年新增就业1万人，股份制企业增长6.1%。", "6.1%", "股份制企业"),
+])
+def test_a_category_after_a_categorys_statistic_takes_it(sentence, text, key):
+    c = next(c for c in _claims("2023年统计公报\n" + sentence + "\n") if c.text == text)
+    assert c.indicator_key == key
+
+
 SINCE = """某州2023年乡村振兴工作总结
 
 “十四五”以来，全州累计投入衔接资金86.5亿元。

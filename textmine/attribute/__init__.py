@@ -239,12 +239,30 @@ class Attributor:
             (bare and self._change_key(v, recent)) or ""
         if key[-2:] in self.keys.tails:  # (most keys: no synonym ends as they do)
             key = self._as_known(key)
+        if not elided:
+            key = self._with_parallel_head(v, key, recent)
         # (环比 in the clause also where the indicator was carried from the clause before:
         # 同比增长X，环比增长Y)
         key = self.keys.on_base(self._refined(v, key), (c.indicator or "") + v.clause)
         if key:
             _remember(v, key, recent)
         return key
+
+    def _with_parallel_head(self, v: ClaimView, key: str, recent: dict) -> str:
+        """A category alone after a figure of its kind whose key names a category and the
+        statistic (国有控股企业增加值增长X，股份制企业增长Y: 股份制企业增加值; 城镇居民人均可支配收入
+        增长X，农村居民增长Y: 农村居民人均可支配收入): the category and that statistic;
+        ``key`` when it names a statistic of its own, or the figure before it none
+        (``_parallel_before``)."""
+        heads = self.keys.parallel_heads
+        if not key or v.claim.kind in ("date", "duration", "rank") or len(key) > 14 or \
+                key in self.keys.known or key.endswith(heads):
+            return key
+        last = _parallel_before(v, recent)
+        head = next((h for h in heads if last.endswith(h) and len(last) > len(h)), None)
+        if head is None or last[-len(head) - 1] != key[-1]:  # (企业 and 企业, 居民 and 居民:
+            return key                                       # categories of one kind)
+        return self.keys.key(key + head) or key
 
     def _as_known(self, key: str) -> str:
         """``key``, or the statistic of the synonym table it names without a place inside it
@@ -801,6 +819,20 @@ def _remember(v: ClaimView, key: str, recent: dict) -> None:
     if c.kind not in ("date", "duration", "rank") and \
             (c.start == 0 or v.s.text[c.start - 1] not in "（("):
         recent[_LAST] = c
+
+
+def _parallel_before(v: ClaimView, recent: dict) -> str:
+    """The key of the figure right before the claim, in the clause before its own or
+    before the ； that ends the sentence before, when of its kind and change; else ""."""
+    c = v.claim
+    if v.index:
+        p = v.s.claims[v.index - 1]
+        if len(CLAUSE_BOUNDARY.findall(v.s.text, p.end, v.clause_start)) != 1:
+            return ""
+    else:
+        p = recent.get(_LAST) if v.s.continues else None
+    return (p.indicator_key or "") if p is not None and p.kind == c.kind and \
+        p.change == c.change else ""
 
 
 def _continued_key(c: Claim, p: Claim | None) -> str:

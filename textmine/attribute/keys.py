@@ -57,6 +57,9 @@ class KeyTable:
     # budgeted figure of the statistic, which its role tells from the outcome)
     accounts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     paces: frozenset[str] = frozenset()  # 加快, 降幅收窄: a change of a growth's pace alone
+    # statistics a category alone after a category's figure of them takes (股份制企业增长Y
+    # after 国有控股企业增加值增长X: 增加值), longest first
+    parallel_heads: tuple[str, ...] = ()
     # short forms written out before any rule reads the phrase (规上 -> 规模以上)
     expanded: dict[str, str] = field(default_factory=dict)
     abbreviations: re.Pattern = field(default=re.compile("(?!)"))
@@ -101,6 +104,7 @@ class KeyTable:
                  apart_bases=tuple(t["bases"]["apart"]),
                  accounts={w: tuple(a) for w, a in s.get("accounts", {}).items()},
                  expanded=dict(t["abbreviations"]),
+                 parallel_heads=tuple(sorted(t["parallel"]["heads"], key=len, reverse=True)),
                  abbreviations=re.compile(_alternation(t["abbreviations"]) or "(?!)"))
         kt._bare = frozenset(clean(w) for w in (*s["leading"], *s["trailing"], *s["anywhere"])
                              ) - frozenset(map(clean, s["names_alone"]))

@@ -1014,6 +1014,30 @@ def test_the_nation_as_the_subject_in_a_province_s_report(text, region):
     assert c.region == region
 
 
+SHORT_HEADINGS_PAGE = """贵州日报 2021年7月16日 第5版
+
+榕江：百香果铺就致富路
+
+本报讯 截至6月底，全县百香果种植面积达到2.1万亩。车间目前吸纳就业56人。
+
+赫章：核桃出山记
+
+本报讯 上半年，赫章县开展电工、焊工等技能培训52期。全县核桃种植面积120万亩。
+"""
+
+
+@pytest.mark.parametrize("text,region", [
+    # an article's heading that names its county short before a colon (榕江：…) gives the
+    # article its county (were the page's province)
+    ("2.1万亩", "榕江县"), ("56人", "榕江县"), ("120万亩", "赫章县"),
+    # a place that acts (开展…) is the subject, whatever examples (等) follow its verb
+    ("52期", "赫章县"),
+])
+def test_a_news_pages_articles_under_short_headings(text, region):
+    c = next(c for c in _claims(SHORT_HEADINGS_PAGE) if c.text == text)
+    assert c.region == region
+
+
 @pytest.mark.parametrize("text,region", DOC_REGIONS)
 def test_regions(text, region):
     text = text.replace("。", PAD)  # paragraphs of a report's length, one a line

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter
 
-from ..parse.tables import table
+from ..parse.tables import table, word_list
 from ..types import Claim, Document
 from .document import BlockTime, DocumentFacts, DocumentReader, speaking_year
 from .gazetteer import Gazetteer, Region
@@ -591,7 +591,8 @@ class Attributor:
             if d.kind == "date" and v.clause_start <= d.start and d.end <= first.start:
                 lead = lead.replace(d.text, "")
         return not (lead.strip() or text.startswith(self._not_subject_after, first.end) or
-                    _EXAMPLES.search(text, first.end, v.claim.start) is not None)
+                    _EXAMPLES.search(text, first.end, v.claim.start) is not None and
+                    not _acts(text, first.end))
 
     @cached_property
     def _helped_by(self) -> frozenset[str]:
@@ -819,6 +820,14 @@ def _remember(v: ClaimView, key: str, recent: dict) -> None:
     if c.kind not in ("date", "duration", "rank") and \
             (c.start == 0 or v.s.text[c.start - 1] not in "（("):
         recent[_LAST] = c
+
+
+def _acts(text: str, at: int) -> bool:
+    """Whether a verb (jieba's, of two or three characters) follows a place at ``at``: the
+    place acts (榕江县开展电工、焊工等技能培训: the subject, whatever examples follow), not
+    one example of a list (某市某平台等3个平台)."""
+    verbs = word_list("verbs")
+    return text[at:at + 2] in verbs or text[at:at + 3] in verbs
 
 
 def _parallel_before(v: ClaimView, recent: dict) -> str:

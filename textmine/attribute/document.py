@@ -94,6 +94,7 @@ class DocumentFacts:
 _WIDE = re.compile("[\uff00-\uffef\u3000]")
 _SENTENCE_END = re.compile("[。！？!?]")
 _FIRST_CLAUSE = re.compile("[^，,：:。；]*")
+_SHORT_HEADING = re.compile(r"([\u4e00-\u9fff]{2,4})[：:]")  # (榕江：百香果铺就致富路)
 
 
 def _leads_in(block: Block, title: str | None) -> bool:
@@ -435,7 +436,7 @@ class DocumentReader:
             text = b.text.strip()
             if b.kind != "heading" or len(text) > 40 or text == title:
                 continue
-            r = self._heading_place(text)
+            r = self._heading_place(text, self.gazetteer.province_code(region))
             if r is not None:  # (the document's place or one it lies in: its own, no other's)
                 places[i] = None if r.code in above else r
             elif news:
@@ -449,19 +450,31 @@ class DocumentReader:
                 b = blocks[i]
                 blocks[i] = BlockTime(b.part, b.cue, b.source, b.targets, place)
 
-    def _heading_place(self, text: str) -> Region | None:
+    def _heading_place(self, text: str, province: str = "") -> Region | None:
         """The division a heading opens with (a province, prefecture or county), or the one
-        under it named right after it (河北承德 -> 承德市); None when it opens otherwise."""
-        if text[:1] not in self.gazetteer.firsts:
-            return None
-        name = self.gazetteer.leading(text)
+        under it named right after it (河北承德 -> 承德市); a county or city of ``province``
+        (the document's) named short before a colon (榕江：百香果铺就致富路 -> 榕江县); None
+        when it opens otherwise."""
+        name = self.gazetteer.leading(text) if text[:1] in self.gazetteer.firsts else ""
         r = self.gazetteer.region(name) if name else None
         if r is None or r.level not in ("province", "prefecture", "county"):
-            return None
+            return self._short_heading_place(text, province)
         found = self.gazetteer.find(text[:len(name) + 12], self.gazetteer.province_code(r))
         if not found or found[0].start != 0 or found[0].region is None:
             return r
         return self.gazetteer.narrowed(found, text, " \u3000·")
+
+    def _short_heading_place(self, text: str, province: str) -> Region | None:
+        """The one division of ``province`` a heading names short before a colon (榕江：…:
+        榕江县; 赫章： 赫章县), its suffix left out as news headings do; else None."""
+        m = _SHORT_HEADING.match(text) if province else None
+        if m is None:
+            return None
+        found = {r.code: r for suffix in self.rules["regions"]["short_heading_suffixes"]
+                 for f in self.gazetteer.find(m[1] + suffix, province)
+                 if (r := f.region) is not None and f.start == 0 and f.end == len(m[1]) + len(suffix)
+                 and r.code[:2] == province[:2] and r.level in ("prefecture", "county")}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     # ---------------------------------------------------------------- parts and paragraphs
     def _implicit_part(self, doc: Document, year: int | None, kind: str,

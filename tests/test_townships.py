@@ -41,6 +41,8 @@ COUNTY = "# region=长顺县\n"
     ("石桥镇新建冷库3座。", {"3座": ("石桥镇", "新建冷库")}),
     # ... and so is a clause after it that names no subject (was the county's)
     ("石桥镇新建车间5个，吸纳就业326人。", {"326人": ("石桥镇", "吸纳就业")}),
+    # ... and a clause after an opening clause of its own that holds no figure (was the county's)
+    ("石桥镇依托安置社区，建成帮扶车间6个。", {"6个": ("石桥镇", "帮扶车间")}),
     # ... also when the indicator, cut to its length, starts inside the name (娜姑镇…: 姑镇…)
     ("娜姑镇农村常住居民人均可支配收入15236元。", {"15236元": ("娜姑镇", "农村居民人均可支配收入")}),
     # the parts of a whole, by township: each its own, the whole's key

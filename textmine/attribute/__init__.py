@@ -172,7 +172,7 @@ class Attributor:
         place = places.get(indicator)
         if place is None:
             place = places[indicator] = self.gazetteer.leading(indicator)
-        town = (township(indicator) or township(v.clause)) \
+        town = (township(indicator) or township(v.clause) or _township_opening(v, mentions)) \
             if not place and _townships_in(v.s.home) else ""  # (the clause: an indicator cut in the name)
         bracketed = self._bracketed(v, mentions)  # (长顺县（71.2%）: 长顺县's)
         region = bracketed.region if bracketed is not None else \
@@ -820,6 +820,17 @@ def _remember(v: ClaimView, key: str, recent: dict) -> None:
     if c.kind not in ("date", "duration", "rank") and \
             (c.start == 0 or v.s.text[c.start - 1] not in "（("):
         recent[_LAST] = c
+
+
+def _township_opening(v: ClaimView, mentions: list) -> str:
+    """The township a sentence opens with when the claim's clause comes after that opening
+    clause, holds no figure before it and names no place (双塘街道依托安置社区，建成帮扶车间6个:
+    双塘街道's), as a division's would be its subject; "" otherwise."""
+    lead, start = v.s.lead, v.clause_start
+    if start <= v.s.head_end or any(c.end <= start and c.kind != "date" for c in v.s.claims) or \
+            any(start <= m.start < v.claim.start for m in mentions):
+        return ""
+    return township(v.s.text[lead:v.s.head_end])
 
 
 def _acts(text: str, at: int) -> bool:

@@ -1038,6 +1038,13 @@ def test_a_news_pages_articles_under_short_headings(text, region):
     assert c.region == region
 
 
+def test_a_whole_after_a_time_word_is_the_county_named_before():
+    """全县 after 目前 (a time word before the subject) stands for the county the sentence
+    named before it, not the page's province (was 贵州省)."""
+    doc = "贵州日报 2021年7月16日 第5版\n\n从江县依托稻鱼鸭系统，目前全县稻田养鱼面积达到6万亩。\n"
+    assert next(c for c in _claims(doc) if c.text == "6万亩").region == "从江县"
+
+
 @pytest.mark.parametrize("text,region", DOC_REGIONS)
 def test_regions(text, region):
     text = text.replace("。", PAD)  # paragraphs of a report's length, one a line

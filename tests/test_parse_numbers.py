@@ -198,6 +198,7 @@ QUALIFIER_WORDS = [
     ("单个项目补助不超过5万元", "不超过5万元", "money", 50000, "元", "at_most", None, 50000),
     ("误差控制在3%以内", "控制在3%以内", "percent", 3, "%", "at_most", None, 3),
     ("每户最多10万元", "最多10万元", "money", 100000, "元", "at_most", None, 100000),
+    ("贷款期限最长3年", "最长3年", "duration", 3, "年", "at_most", None, 3),
     # 内 after a span of time: within it, as 以内; not before a word it starts, nor after a count
     ("接报后24小时内完成核查", "24小时内", "duration", 24, "小时", "at_most", None, 24),
     ("审批时限压缩至3个工作日内", "3个工作日内", "duration", 3, "工作日", "at_most", None, 3),

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from operator import attrgetter
 
 from ..parse.tables import table, word_list
@@ -255,10 +255,10 @@ class Attributor:
         ``key`` when it names a statistic of its own, or the figure before it none
         (``_parallel_before``)."""
         heads = self.keys.parallel_heads
-        if not key or v.claim.kind in ("date", "duration", "rank") or len(key) > 14 or \
+        last = _parallel_before(v, recent, heads) if key else ""  # (mostly none: at once)
+        if not last or v.claim.kind in ("date", "duration", "rank") or len(key) > 14 or \
                 key in self.keys.known or key.endswith(heads):
             return key
-        last = _parallel_before(v, recent)
         head = next((h for h in heads if last.endswith(h) and len(last) > len(h)), None)
         if head is None or last[-len(head) - 1] != key[-1]:  # (企业 and 企业, 居民 and 居民:
             return key                                       # categories of one kind)
@@ -822,15 +822,24 @@ def _remember(v: ClaimView, key: str, recent: dict) -> None:
         recent[_LAST] = c
 
 
+@lru_cache(maxsize=4096)
+def _opening_township(opening: str) -> str:
+    """``township`` of a sentence's opening clause, once a sentence (its claims ask in turn)."""
+    return township(opening)
+
+
 def _township_opening(v: ClaimView, mentions: list) -> str:
     """The township a sentence opens with when the claim's clause comes after that opening
     clause, holds no figure before it and names no place (双塘街道依托安置社区，建成帮扶车间6个:
     双塘街道's), as a division's would be its subject; "" otherwise."""
-    lead, start = v.s.lead, v.clause_start
-    if start <= v.s.head_end or any(c.end <= start and c.kind != "date" for c in v.s.claims) or \
+    start = v.clause_start
+    if start <= v.s.head_end:
+        return ""
+    town = _opening_township(v.s.text[v.s.lead:v.s.head_end])  # (mostly none: first)
+    if not town or any(c.end <= start and c.kind != "date" for c in v.s.claims) or \
             any(start <= m.start < v.claim.start for m in mentions):
         return ""
-    return township(v.s.text[lead:v.s.head_end])
+    return town
 
 
 def _acts(text: str, at: int) -> bool:
@@ -841,18 +850,17 @@ def _acts(text: str, at: int) -> bool:
     return text[at:at + 2] in verbs or text[at:at + 3] in verbs
 
 
-def _parallel_before(v: ClaimView, recent: dict) -> str:
+def _parallel_before(v: ClaimView, recent: dict, heads: tuple[str, ...]) -> str:
     """The key of the figure right before the claim, in the clause before its own or
-    before the ； that ends the sentence before, when of its kind and change; else ""."""
+    before the ； that ends the sentence before, when of its kind and change and ending in
+    one of ``heads``; else ""."""
     c = v.claim
-    if v.index:
-        p = v.s.claims[v.index - 1]
-        if len(CLAUSE_BOUNDARY.findall(v.s.text, p.end, v.clause_start)) != 1:
-            return ""
-    else:
-        p = recent.get(_LAST) if v.s.continues else None
-    return (p.indicator_key or "") if p is not None and p.kind == c.kind and \
-        p.change == c.change else ""
+    p = v.s.claims[v.index - 1] if v.index else recent.get(_LAST) if v.s.continues else None
+    key = p.indicator_key if p is not None and p.kind == c.kind and p.change == c.change else ""
+    if not key or not key.endswith(heads):
+        return ""
+    return key if not v.index or \
+        len(CLAUSE_BOUNDARY.findall(v.s.text, p.end, v.clause_start)) == 1 else ""
 
 
 def _continued_key(c: Claim, p: Claim | None) -> str:

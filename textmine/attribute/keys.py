@@ -234,6 +234,10 @@ class KeyTable:
         return self.synonyms.get(s) or self.synonyms.get(clean(word))
 
 
+# Examples listed before 等 and the kind they are examples of (电工、焊工等技能培训; 华为、
+# 比亚迪等龙头企业): the key is the kind's. Not 等 of a word (高等, 中等, 同等, 平等, 等级, 等于)
+# nor before fewer than two characters.
+_EXAMPLES_BEFORE = re.compile(r".{2,}?(?<![高中初同平对均特优一二三四五六七八九十])等(?![级于待次值量额同等])(?=..)")
 _ORGAN_AFTER = "委"  # a place's name before it names its party committee (省委, 市委, 县委)
 
 
@@ -241,6 +245,8 @@ def _key(kt: KeyTable, indicator: str, region_prefix: str) -> str:
     s = clean(indicator)
     if kt.abbreviations.search(s) is not None:  # (规上工业企业营业收入: 规模以上…)
         s = kt.abbreviations.sub(lambda m: kt.expanded[m[0]], s)
+    if "等" in s and (m := _EXAMPLES_BEFORE.match(s)) is not None:  # (电工焊工等技能培训:
+        s = s[m.end():]                                               # the kind, not examples)
     if region_prefix and s.startswith(region_prefix) and len(s) > len(region_prefix) + 1 and \
             s[len(region_prefix)] not in _ORGAN_AFTER:  # (广东省委: the party committee, whole)
         s = s[len(region_prefix):]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from operator import attrgetter
 
 from ..parse.tables import table, word_list
@@ -22,7 +22,7 @@ from ..types import Claim, Document
 from .document import BlockTime, DocumentFacts, DocumentReader, speaking_year
 from .gazetteer import Gazetteer, Region
 from .keys import KeyTable, clean
-from .periods import PeriodRules, whole_year_in
+from .periods import PeriodRules, shift_years, whole_year_in
 from .roles import RoleRules, goal_after, opens_target_list
 from .timewords import TimeWords
 from .townships import township
@@ -35,7 +35,6 @@ _CONTINUES = re.compile(r"(?:比上年末?|比去年|较上年|同比)?(?:实际
                         r"(?:增长|增加|提高|上升|上涨|下降|减少|降低|回落)?了?|[、和及与 ]*")
 
 # a clause that is only the verb of a level reached (威宁县销售额最高，达3.1亿元)
-_YEARS = re.compile(r"(?<!\d)\d{4}(?!\d)")  # (the years of a date's ISO value)
 _REACHED = re.compile(r"(?:共|累计|分别)?(?:达到?|为|约为?|突破|超过|实现)了?")
 _START = attrgetter("start")
 _ANY_CLAUSE_END = re.compile(r"[；;。：:！？!?]")
@@ -203,8 +202,7 @@ class Attributor:
         value, year = c.value, s.facts.year
         if isinstance(value, str) and value[:4].isdigit() and year is not None and \
                 (c.year_source or "").startswith("document") and self.periods.names_relative_year(c.text):
-            shift = lambda m: str(int(m[0]) + s.year - year)  # noqa: E731
-            c.value = _YEARS.sub(shift, value)
+            c.value = shift_years(value, s.year - year)
 
     def _row_place(self, v: ClaimView, place: str) -> Region | None:
         """The division a table cell's row is headed by (长顺县 | 12560 | 18.2: 长顺县's), the
@@ -822,12 +820,6 @@ def _remember(v: ClaimView, key: str, recent: dict) -> None:
         recent[_LAST] = c
 
 
-@lru_cache(maxsize=4096)
-def _opening_township(opening: str) -> str:
-    """``township`` of a sentence's opening clause, once a sentence (its claims ask in turn)."""
-    return township(opening)
-
-
 def _township_opening(v: ClaimView, mentions: list) -> str:
     """The township a sentence opens with when the claim's clause comes after that opening
     clause, holds no figure before it and names no place (双塘街道依托安置社区，建成帮扶车间6个:
@@ -835,7 +827,7 @@ def _township_opening(v: ClaimView, mentions: list) -> str:
     start = v.clause_start
     if start <= v.s.head_end:
         return ""
-    town = _opening_township(v.s.text[v.s.lead:v.s.head_end])  # (mostly none: first)
+    town = township(v.s.text[v.s.lead:v.s.head_end])  # (mostly none: first)
     if not town or any(c.end <= start and c.kind != "date" for c in v.s.claims) or \
             any(start <= m.start < v.claim.start for m in mentions):
         return ""

@@ -19,7 +19,7 @@ from functools import cached_property
 
 from ..nlp.indicator import DATELINE
 from ..parse.dates import find_dates
-from ..parse.tables import searchers, table
+from ..parse.tables import alternation, searchers, table
 from ..types import Block, Document
 from .gazetteer import NATIONAL, Gazetteer, Region
 from .timewords import Cue, TimeWords, label
@@ -285,8 +285,9 @@ class DocumentReader:
 
     def _unknown_issuer(self, text: str) -> Region | None:
         """The division a title or an issuing line names (two characters or more before its
-        last word), at its start or after its year, right before a body that governs it (云岭彝族苗族自治州人民政府工作报告, 宁州市统计局),
-        when the division table does not hold it: of the level its last word says; else None."""
+        last word), at its start or after its year, right before a body that governs it
+        (云岭彝族苗族自治州人民政府工作报告, 宁州市统计局), when the division table does not hold it:
+        of the level its last word says; else None."""
         m = self._unknown_issuer_pattern.search(_norm(text)) if text else None
         if m is None or m["name"][0] in "全我本各该某":  # (某市: a name left out)
             return None
@@ -296,10 +297,9 @@ class DocumentReader:
     @cached_property
     def _unknown_issuer_pattern(self) -> re.Pattern:
         d = self.rules["document"]
-        alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
         return re.compile(f"(?:^|年|关于|\\s)(?P<name>[\u4e00-\u9fff]{{2,10}}?"
-                          f"(?P<suffix>{alt(d['unknown_issuer_levels'])}))"
-                          f"(?={alt(d['unknown_issuer_bodies'])})")
+                          f"(?P<suffix>{alternation(d['unknown_issuer_levels'])}))"
+                          f"(?={alternation(d['unknown_issuer_bodies'])})")
 
     def _province_spoken_of(self, r: Region, doc: Document) -> Region:
         """The province of a body named for a city or county when its text speaks of the

@@ -14,13 +14,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..parse.tables import clean, table
+from ..parse.tables import alternation, clean, table
 
 
-
-
-def _alternation(words) -> str:
-    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
 
 
 @dataclass(eq=False)
@@ -85,9 +81,9 @@ class KeyTable:
             for v in (key, *variants):
                 syn.setdefault(clean(v), key)
         s, m = t["strip"], t["match"]
-        kt = cls(syn, re.compile(_alternation(s["anywhere"])),
-                 re.compile(f"^(?!{_alternation(table('indicator')['trim']['keep'])})"
-                            f"(?:{_alternation(s['leading'])})了?(?=..)"),  # (完成了)
+        kt = cls(syn, re.compile(alternation(s["anywhere"])),
+                 re.compile(f"^(?!{alternation(table('indicator')['trim']['keep'])})"
+                            f"(?:{alternation(s['leading'])})了?(?=..)"),  # (完成了)
                  frozenset(s["trailing"]),
                  int(m["min_suffix"]), int(m["max_prefix"]),
                  distributive=dict(t.get("distribute", {})),
@@ -105,7 +101,7 @@ class KeyTable:
                  accounts={w: tuple(a) for w, a in s.get("accounts", {}).items()},
                  expanded=dict(t["abbreviations"]),
                  parallel_heads=tuple(sorted(t["parallel"]["heads"], key=len, reverse=True)),
-                 abbreviations=re.compile(_alternation(t["abbreviations"]) or "(?!)"))
+                 abbreviations=re.compile(alternation(t["abbreviations"]) or "(?!)"))
         kt._bare = frozenset(clean(w) for w in (*s["leading"], *s["trailing"], *s["anywhere"])
                              ) - frozenset(map(clean, s["names_alone"]))
         kt.paces = frozenset(a + p for a in ("", *s["pace_aspects"]) for p in s["pace"])

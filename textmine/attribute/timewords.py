@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..parse.tables import table
+from ..parse.tables import alternation, table
 
 # 比2002年, 较2019年: a written base year (of a change), never the period of the figure
 BASE_YEAR = re.compile(r"(?:比|较|同)\s*((?:19|20)\d\d)\s*年")
@@ -56,10 +56,6 @@ def year_range(period: str | None) -> tuple[int, int] | None:
         return None
 
 
-def _alt(words) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-
-
 @dataclass
 class TimeWords:
     relative: dict[str, int]
@@ -84,18 +80,18 @@ class TimeWords:
         sp = t["spans"]
         counts = "一二两三四五六七八九十"  # (and digits: a count of years)
         n = rf"[{counts}\d]{{1,3}}"
-        plan = (f"(?:{_alt(t['plan_before'])})?(?P<plan>{_alt(t['plans'])})"
-                f"(?=(?:{_alt(t['plan_after'])}))(?:[”\"])?(?:时期|期间)?"
+        plan = (f"(?:{alternation(t['plan_before'])})?(?P<plan>{alternation(t['plans'])})"
+                f"(?=(?:{alternation(t['plan_after'])}))(?:[”\"])?(?:时期|期间)?"
                 f"(?:(?P<plan_end>期末|末)|前(?P<plan_first>{n})年)?")
-        back = (f"(?:{_alt(sp['back_before'])})(?P<back>{n})年(?:{_alt(sp['back_after'])})?"
+        back = (f"(?:{alternation(sp['back_before'])})(?P<back>{n})年(?:{alternation(sp['back_after'])})?"
                 f"|{''.join(f'(?<!{re.escape(w)})' for w in sp['back_not_after'])}"
-                f"(?P<back2>{n})年(?:{_alt(sp['back_after'])})")
-        ahead = f"(?:{_alt(sp['ahead_before'])})(?P<ahead>{n})年"
+                f"(?P<back2>{n})年(?:{alternation(sp['back_after'])})")
+        ahead = f"(?:{alternation(sp['ahead_before'])})(?P<ahead>{n})年"
         years = (r"(?P<from>(?:19|20)\d\d)\s*年?\s*(?:到|至|—|–|-|~|～)\s*"
                  r"(?P<to>(?:19|20)\d\d)\s*年(?!\d)")
         year = years + r"|(?P<year>(?:19|20)\d\d)\s*年(?!\d)"
-        rel = f"(?<![{re.escape(t['relative_not_after'])}])(?P<rel>{_alt(t['relative'])})"
-        event = f"(?P<event>{_alt(t['events'])})(?=以来)"
+        rel = f"(?<![{re.escape(t['relative_not_after'])}])(?P<rel>{alternation(t['relative'])})"
+        event = f"(?P<event>{alternation(t['events'])})(?=以来)"
         # (a cue starts with the first character of one of these words, a count or a digit:
         # the lookahead skips every other place at once, where the alternatives were each
         # tried; the matches are the same)
@@ -104,12 +100,12 @@ class TimeWords:
         starts = "".join(sorted({w[0] for w in opening}))
         first = rf"(?=[{re.escape(starts)}{counts}\d])" if all(opening) else ""
         pattern = re.compile(f"{first}(?:{event}|{plan}|{back}|{ahead}|{rel}|{year})")
-        comparison = re.compile(f"(?:{_alt(t['comparison'])})$")
+        comparison = re.compile(f"(?:{alternation(t['comparison'])})$")
         return cls(dict(t["relative"]), dict(t["plans"]), dict(t["events"]), pattern, comparison,
                    tuple(t["comparison_after"]), re.compile(t["multiple_after"]),
                    re.compile(t["record_after"]),
-                   re.compile(f"{n}年(?:{_alt(sp['counted_after'])})"),
-                   re.compile(f"{_MAY_CUE_CHARS}|{_alt({e[-1] + '以来' for e in t['events']})}"))
+                   re.compile(f"{n}年(?:{alternation(sp['counted_after'])})"),
+                   re.compile(f"{_MAY_CUE_CHARS}|{alternation({e[-1] + '以来' for e in t['events']})}"))
 
     def forget(self) -> None:
         """Drop the cues remembered of the texts read so far."""

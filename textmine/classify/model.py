@@ -199,9 +199,8 @@ def _progress_as_subject(claims: list[Claim]) -> None:
 @lru_cache(maxsize=1)
 def _progress():
     import re
-    from ..parse.tables import table
+    from ..parse.tables import alternation as alt, table
     t = table("measure_keywords")["progress"]
-    alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
     return re.compile(f"(?:{alt(t['leading'])})?(?:{alt(t['words'])})(?:{alt(t['trailing'])})?")
 
 

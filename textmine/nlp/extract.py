@@ -13,7 +13,7 @@ from typing import Iterator
 
 from ..parse.dates import document_month
 from ..parse.numbers import NumberMention, find_numbers
-from ..parse.tables import table
+from ..parse.tables import alternation, table
 from ..types import Claim, Document, Sentence
 from .cells import cell_claims
 from .claims import days_of_month, select_claims
@@ -102,7 +102,7 @@ def _claims(doc: Document, sent: Sentence, mentions: list[NumberMention], token_
 @cache
 def _per_pattern() -> re.Pattern:
     t = table("units")["per"]
-    return re.compile(f"每(?P<head>{_alt(t['before_heads'])})(?:每(?P<time>{_alt(t['before_times'])}))?"
+    return re.compile(f"每(?P<head>{alternation(t['before_heads'])})(?:每(?P<time>{alternation(t['before_times'])}))?"
                       f"[^，,。；;：:\\d每]{{0,{t['before_gap']}}}$")
 
 
@@ -210,8 +210,6 @@ _TIME_ONLY = re.compile(f"(?:比|较)?[“”\"]*(?:{'|'.join(map(re.escape, tab
 _TIME_TAIL = re.compile(f"(?:是|为)?(?:{_TIME_ONLY.pattern})$")  # (研发经费投入是“十三五”时期的)
 
 
-def _alt(words) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -> str:
@@ -575,7 +573,7 @@ def _change(text: str, start: int) -> str | None:
     return "increase" if m.group("up") else "decrease"
 
 
-_REDUCING = re.compile(_alt(table("indicator")["change"]["reducing"]))
+_REDUCING = re.compile(alternation(table("indicator")["change"]["reducing"]))
 _BV = table("indicator")["base_value"]
 _BASE_BEFORE, _BASE_AFTER = tuple(_BV["before"]), tuple(_BV["after"])
 _C = table("indicator")["change"]
@@ -583,7 +581,7 @@ _BASED = r"(?:比|较)(?!重|例|率|值)[^，,。；;：:、\s]{1,8}?"  # (a ba
 _UP = [w for w, verb in _C["compared"].items() if verb in _C["up"]]
 _DOWN = [w for w, verb in _C["compared"].items() if verb in _C["down"]]
 _CHANGE = re.compile(
-    f"(?:(?P<up>{_alt(_C['up'])}|{_BASED}(?:{_alt(_UP)}))|"
-    f"(?P<down>{_alt(_C['down'])}|{_BASED}(?:{_alt(_DOWN)})))(?:{_alt(_C['fillers'])})?$")
+    f"(?:(?P<up>{alternation(_C['up'])}|{_BASED}(?:{alternation(_UP)}))|"
+    f"(?P<down>{alternation(_C['down'])}|{_BASED}(?:{alternation(_DOWN)})))(?:{alternation(_C['fillers'])})?$")
 _CHANGE_LAST = frozenset(w[-1] for w in (*_C["up"], *_C["down"], *_C["fillers"], *_C["compared"])
                          )  # what it ends with

@@ -9,7 +9,7 @@ from functools import cache
 from typing import Container
 
 from ..parse.qualifiers import SUFFIX
-from ..parse.tables import clean, divisions, short_names, table, word_list
+from ..parse.tables import alternation, clean, divisions, short_names, table, word_list
 
 _T = table("indicator")["trim"]
 _NEWS = table("attribution")["document"]
@@ -18,10 +18,6 @@ _NEWS = table("attribution")["document"]
 DATELINE = re.compile(_NEWS["dateline"].replace(
     "{sources}", "|".join(map(re.escape, _NEWS["dateline_sources"]))))
 _DATELINE_FIRST = frozenset(w[0] for w in _NEWS["dateline_sources"])
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 # A leading word is cut when at least two characters stay after it, a trailing word when
@@ -37,8 +33,8 @@ def _places_led_by(words: list[str]) -> list[str]:
     return sorted(names | {n for n in bare if len(n) >= 2})
 
 
-_LEAD = re.compile(f"(?s)(?!{_alternation([*_T['keep'], *_places_led_by(_T['leading'])])})"
-                   f"(?:{_alternation(_T['leading'])})(?=..)")
+_LEAD = re.compile(f"(?s)(?!{alternation([*_T['keep'], *_places_led_by(_T['leading'])])})"
+                   f"(?:{alternation(_T['leading'])})(?=..)")
 # (and the verb of a level reached, 提高到, 降至: the gold keeps 增长 of a change, not 提高到)
 _TRAILING = [*_T['trailing'], *table('indicator')['carry']['span_verbs']]
 _ENDS_A_WORD = _T["trailing_not_after"]  # (达 of 下达, 传达: a verb of its own, not of a level)
@@ -54,7 +50,7 @@ _TRAIL_AFTER_ONE_MAX = 1 + len(_TRAIL_LONG[0])
 # starts (ends) with none of them is not matched, known without trying the alternation
 _LEAD_FIRST = frozenset(w[0] for w in _T["leading"])
 _TRAIL_LAST = frozenset(w[-1] for w in _TRAILING)
-_INSIDE = re.compile(_alternation(_T["inside"]))
+_INSIDE = re.compile(alternation(_T["inside"]))
 _CLAUSE = re.compile(r"[，。；！？：,;:!?（）()]")
 _CLAUSE_CHARS = frozenset("，。；！？：,;:!?（）()")  # _CLAUSE's characters, for a test of one
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -118,7 +114,7 @@ _TITLE = re.compile(r"《[^《》]*》")
 # a footnote's marker (地区生产总值[1]): no part of what is measured
 _FOOTNOTE = re.compile(r"[\[［【]\d{1,2}[\]］】]|[\u2460-\u2473]")
 _FOOTNOTE_FIRST = frozenset("[［【") | frozenset(map(chr, range(0x2460, 0x2474)))
-_RANK_VERB = re.compile(_alternation(table("indicator")["rank"]["verbs"]))
+_RANK_VERB = re.compile(alternation(table("indicator")["rank"]["verbs"]))
 _RANK_SCOPES = frozenset(table("indicator")["rank"]["scopes"])
 _MARKER = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                      r"|[一二三四五六七八九十]{1,3}[、．.](?![一二三四五六七八九十])"  # 一、二年级 stays
@@ -573,12 +569,12 @@ _RESTATED = frozenset(_C["restated"])
 _TIME_WORDS = re.compile(r"(?:19|20)\d\d年(?:底|末)?|去年|今年|上年")
 _COMPARED = table("indicator")["change"]["compared"]  # (比去年预算低: 降低)
 _CHANGE_ONLY = re.compile(
-    f"^(?:(?:{_alternation(_C['change_bases'])})?(?P<mod>(?:{_alternation(_C['change_mods'])})*)"
-    f"(?P<verb>{_alternation(_C['change_words'])})|(?:{_alternation(_C['change_bases'])})"
-    f"(?P<compared>{_alternation(_COMPARED)}))$")
-_CHANGE_END = re.compile(f"(?:{_alternation(_C['change_words'])})$")
-_CHANGE_TAIL = re.compile(f"(?:{_alternation(_C['change_bases'])})?(?:{_alternation(_C['change_mods'])})*"
-                          f"(?:{_alternation(_C['change_words'])})$")
+    f"^(?:(?:{alternation(_C['change_bases'])})?(?P<mod>(?:{alternation(_C['change_mods'])})*)"
+    f"(?P<verb>{alternation(_C['change_words'])})|(?:{alternation(_C['change_bases'])})"
+    f"(?P<compared>{alternation(_COMPARED)}))$")
+_CHANGE_END = re.compile(f"(?:{alternation(_C['change_words'])})$")
+_CHANGE_TAIL = re.compile(f"(?:{alternation(_C['change_bases'])})?(?:{alternation(_C['change_mods'])})*"
+                          f"(?:{alternation(_C['change_words'])})$")
 _CHANGE_ENDS = tuple({w[-1] for w in _C["change_words"]})  # (most phrases end otherwise)
 _ACCOUNT_TAILS = tuple(_C["account_tails"])  # (longest first, as written)
 _DIGIT = re.compile(r"\d|[一二三四五六七八九十百千万亿两]")
@@ -590,11 +586,11 @@ _NOUN_HEADS = frozenset(_C["noun_heads"])
 _NOUN_TOKENS, _NOUN_MAX = 4, 9
 _NOUN_LONG = 12  # a noun of more words, whole to its stop (_whole_noun)
 _ADVERBS = frozenset(_C["not_noun_end"])
-_ADVERB = re.compile(_alternation(_C["not_noun_end"]))
+_ADVERB = re.compile(alternation(_C["not_noun_end"]))
 _SUFFIXES = sorted(SUFFIX, key=len, reverse=True)  # qualifier words after a unit, longest first
 _SUFFIX_LAST = frozenset(w[-1] for w in _SUFFIXES)  # the characters they end with
 _FUNDS = tuple(_C["funds"])
-_BUILD_ACTS = re.compile(f"(?:{_alternation(_C['build_acts'])}){{1,2}}")
+_BUILD_ACTS = re.compile(f"(?:{alternation(_C['build_acts'])}){{1,2}}")
 _NOUN_STATES = tuple(sorted(_C["noun_states"], key=len, reverse=True))
 _PREDICATE_NOT_AFTER = tuple(_C["predicate_not_after"])
 _PREDICATE_NOT_BEFORE = tuple(_C["predicate_not_before"])
@@ -602,7 +598,7 @@ _STATE_ADVERBS = tuple(sorted(_C["state_adverbs"], key=len, reverse=True))
 # the counted noun (or none), 的, then up to eight Chinese characters ending in a need or
 # problem, then the clause's end
 _CONCERN = re.compile("([\u4e00-\u9fff]{0,6}?)的([\u4e00-\u9fff]{0,8}?(?:%s))(?=[，。；！？,;!?]|$)"
-                      % _alternation(_C["concerns"]))
+                      % alternation(_C["concerns"]))
 _CONCERN_COUNTED = frozenset(_C["concern_counted"])
 _LEAD_VERBS = frozenset(_C["lead_verbs"])
 _BY = tuple(_C["share_by"])
@@ -631,7 +627,7 @@ def _standard_of_deed(left: str, right: str) -> str:
 _EXISTS = frozenset(_C["share_exists"])
 _INSIDE_NOUNS = frozenset(_C["inside_nouns"])
 _BENEFIT = frozenset(_C["benefit_verbs"])
-_GENERIC_END = re.compile(f"(?:{_alternation(_C['generic_end'])})$")
+_GENERIC_END = re.compile(f"(?:{alternation(_C['generic_end'])})$")
 _PROGRAMME_MAX = 8
 PLACE_NOUNS = frozenset(_C["place_nouns"])  # nouns of one character a count may name
 _MODIFIER_ENDS = tuple(_C["modifier_ends"])  # kinds that qualify a head (急难型)
@@ -1064,7 +1060,7 @@ def _without_state(clause: str) -> str:
     return clause
 
 
-_GENERIC = re.compile(_alternation(_C["generic_end"]))
+_GENERIC = re.compile(alternation(_C["generic_end"]))
 _STATE_MAX = 4  # (基本建立, 全面推开, 不断完善)
 
 

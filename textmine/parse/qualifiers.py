@@ -64,10 +64,10 @@ _PHRASE_BOUND = re.compile("(%s)[^%s]{1,%d}%s$" % (
     re.escape(_PB["gap_not"]), _PB["gap"], re.escape(_PHRASE_JOINT)))
 _PHRASE_WINDOW = _PB["gap"] + max(map(len, PHRASE_BOUND)) + len(_PHRASE_JOINT)
 NOT_AFTER: dict[str, str] = dict(_T.get("not_after", {}))
-# the suffix words 多, 余, 餘, 有余: after the unit they add 10^k only in a few places
 # (suffixes of a span of time alone: 24小时内; not before a word they start: 3年内部)
 DURATION_SUFFIX: dict[str, Rule] = {w: Rule(r) for w, r in _T["duration_suffix"]["words"].items()}
 DURATION_SUFFIX_NOT_BEFORE: frozenset[str] = frozenset(_T["duration_suffix"]["not_before"])
+# the suffix words 多, 余, 餘, 有余: after the unit they add 10^k only in a few places
 OVER_K_SUFFIXES: frozenset[str] = frozenset(w for w, r in SUFFIX.items() if r is OVER_K)
 # (what may follow 多/余 after a unit: 一年多时间, 两年多的时间)
 OVER_K_FOLLOWERS: tuple[str, ...] = tuple(_T["over_k_after_unit"]["words"])

@@ -358,10 +358,10 @@ def _suffix(r: Reading) -> Outcome:
 def _duration_suffix(r: Reading, t: str, j: int) -> int:
     """The length of a suffix only a span of time takes (24小时内: at most), setting its
     rule; 0 when there is none."""
-    w = t[j:j + 1]
-    if w in Q.DURATION_SUFFIX and t[j + 1:j + 2] not in Q.DURATION_SUFFIX_NOT_BEFORE:
-        r.rule = Q.DURATION_SUFFIX[w]
-        return 1
+    for w, rule in Q.DURATION_SUFFIX.items():
+        if t.startswith(w, j) and t[j + len(w):j + len(w) + 1] not in Q.DURATION_SUFFIX_NOT_BEFORE:
+            r.rule = rule
+            return len(w)
     return 0
 
 

@@ -32,6 +32,12 @@ def divisions() -> tuple[tuple[str, str, str, str], ...]:
                  if line and not line.startswith("#"))
 
 
+def alternation(words) -> str:
+    """The words as one regular-expression alternation, each escaped and once, the longest
+    first (a word wins over a shorter one it starts with)."""
+    return "|".join(map(re.escape, sorted(dict.fromkeys(words), key=len, reverse=True)))
+
+
 def searchers(word_lists: dict[str, Any]) -> dict[str, Callable[[str], re.Match | None]]:
     """For every list of words in a table, the ``search`` of their alternation (a match when
     one of the words occurs in a text), compiled once: one C call instead of a loop of

@@ -2551,3 +2551,33 @@ PART_DATES = """遵义市政府工作报告
 def test_a_date_without_its_year_is_of_its_part(text, value):
     c = next(c for c in _claims(PART_DATES, doc_id="zunyi-2024") if c.text == text)
     assert (c.value, c.period) == (value, value)
+
+
+BARE_YEARS_REVIEW = """2013年江西省政府工作报告
+一、过去五年工作回顾
+五年新增高速公路2100公里。近两年，全面推进节能减排。依法关停小煤矿320处。
+加强耕地保护，五年整理复垦补充耕地12.6万公顷。五年内完成的项目不在此列，三年行动计划投入45亿元。
+"""
+
+
+@pytest.mark.parametrize("text,period", [
+    ("2100公里", "2008/2012"),   # 五年 opening its clause in a review of five years
+    ("320处", "2011/2012"),      # the paragraph opened with 近两年: its two years
+    ("12.6万公顷", "2008/2012"),  # 五年 after the paragraph's 近两年: still the review's five
+    ("45亿元", "2011/2012"),      # 三年行动计划: the name of a plan, no span of years
+])
+def test_n_years_opening_a_clause_in_a_review_of_n_years_are_that_review(text, period):
+    doc = BARE_YEARS_REVIEW.replace("\n加强", "加强")  # (one paragraph: 近两年 opens it)
+    c = next(c for c in _claims(doc) if c.text == text)
+    assert c.period == period
+
+
+def test_years_opening_a_span_are_its_ends_not_the_time_of_the_sentences_after_it():
+    doc = ("2026年贵州省政府工作报告\n一、2025年和“十四五”时期工作回顾\n回望过去五年，全省发展条件明显改善。\n"
+           "现代能源产业做大做强。2020年到2025年，工业投资占固定资产投资比重从17.9%提升到35.5%。"
+           "旅游业质量效益持续提升。新增五星级饭店16家。\n")
+    got = {c.text: c.period for c in _claims(doc)}
+    assert (got["17.9%"], got["35.5%"], got["16家"]) == ("2020", "2025", "2021/2025")
+    # (a range that states no span still sets the time of the paragraph's later sentences)
+    plain = doc.replace("从17.9%提升到35.5%", "达到35.5%")
+    assert {c.text: c.period for c in _claims(plain)}["16家"] == "2020/2025"

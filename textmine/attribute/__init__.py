@@ -22,9 +22,9 @@ from ..types import Claim, Document
 from .document import BlockTime, DocumentFacts, DocumentReader, speaking_year
 from .gazetteer import Gazetteer, Region
 from .keys import KeyTable, clean
-from .periods import PeriodRules, shift_years, whole_year_in
+from .periods import PeriodRules, shift_years, states_spans, whole_year_in
 from .roles import RoleRules, goal_after, opens_target_list
-from .timewords import TimeWords
+from .timewords import Cue, TimeWords
 from .townships import township
 from .view import CLAUSE_BOUNDARY, ClaimView, SentenceView, clause_start, opens_clause
 
@@ -629,7 +629,7 @@ class Attributor:
             if s.block != block:
                 block, current, targets = s.block, bt, False
             text = s.text
-            cue = lead_cue(text, speaking_year(bt.part, year))
+            cue = _time_of_later_sentences(lead_cue(text, speaking_year(bt.part, year)), text)
             if cue is not None and (bt.part is not None or bt.cue is None):
                 current = BlockTime(bt.part, cue, "section")
             # a list of targets runs from 预期目标是： over items cut by ； to the full stop
@@ -644,6 +644,13 @@ class Attributor:
             if targets and not text.rstrip().endswith(("；", ";")):
                 targets = False
         return out
+
+
+def _time_of_later_sentences(cue: Cue | None, text: str) -> Cue | None:
+    """The time a sentence opens with (``cue``), as the time of its paragraph's later
+    sentences: not a range of years whose sentence states spans (2020年到2025年，A从X提升到Y。
+    B…: the years are the ends of its spans, not B's time)."""
+    return None if cue is not None and cue.kind == "years" and states_spans(text) else cue
 
 
 def _opening_months(first: Claim | None) -> Claim | None:

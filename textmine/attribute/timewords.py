@@ -67,6 +67,7 @@ class TimeWords:
     multiple: re.Pattern          # a multiple of the base after it (是2010年的2.2倍)
     record: re.Pattern            # a record since it after it (2012年以来最高)
     counted: re.Pattern           # N years counted without a word back (三年累计)
+    bare: re.Pattern              # N years opening a clause with no word around them (五年新增)
     may_cue: re.Pattern           # a character or word every cue holds (the gate of ``cues``)
     _cache: dict = field(default_factory=dict, repr=False)  # (text, year, through) -> cues
     # Whether a span back from now (过去五年, 五年来) ends with the reference year, not the
@@ -105,6 +106,7 @@ class TimeWords:
                    tuple(t["comparison_after"]), re.compile(t["multiple_after"]),
                    re.compile(t["record_after"]),
                    re.compile(f"{n}年(?:{alternation(sp['counted_after'])})"),
+                   re.compile(f"(?P<n>{n})年(?!{alternation(sp['bare_not_before'])})(?=[\u4e00-\u9fff])"),
                    re.compile(f"{_MAY_CUE_CHARS}|{alternation({e[-1] + '以来' for e in t['events']})}"))
 
     def forget(self) -> None:
@@ -115,6 +117,11 @@ class TimeWords:
         """Whether a span of years at ``at`` is counted without a word back (三年累计, 五年间),
         not a span back from now (过去五年, 五年来)."""
         return self.counted.match(text, at) is not None
+
+    def bare_years(self, text: str, at: int) -> int:
+        """The N of N years at ``at`` with no word around them (五年新增公路X), else 0."""
+        m = self.bare.match(text, at)
+        return _count(m["n"]) if m is not None else 0
 
     def cues(self, text: str, year: int | None) -> list[tuple[int, Cue]]:
         """Every cue in ``text`` (NFKC) with its offset, comparison bases left out."""

@@ -21,6 +21,7 @@ _DEADLINE_LEAD = re.compile(_D["deadline_lead"])  # (该县将力争到2027年: 
 _GROUP_LEAD_FIRST = "分按从据记数统"
 _UP_TO_BOUNDARY = re.compile(r".*[，,；;：:。！？!?]", re.S)  # to the last boundary
 _UNSET = object()
+_YEAR_COUNTS = frozenset("一二两三四五六七八九十123456789")  # (the first character of N年)
 
 
 def clause_start(sentence: str, pos: int) -> int:
@@ -107,8 +108,21 @@ class ClaimView:
                 cues = [(at, Cue(block.first, block.last, "span")
                          if c.kind == "span" and c.last - c.first == block.last - block.first
                          and times.counted_years(text, at) else c) for at, c in cues]
+            elif not cues and self.s.part == "review":
+                cues = self._review_years(times)
             self.cues = cues
         return self.cues
+
+    def _review_years(self, times) -> list:
+        """N years opening the claim's clause with no word around them, in a review of a
+        span of N years (五年新增公路X in a five-year review, also after a paragraph that
+        opened with 近两年): that span, as the clause's cue; else no cue."""
+        part = self.s.block.part.cue
+        at = self.clause_start
+        if part is None or not part.multi or self.s.text[at:at + 1] not in _YEAR_COUNTS or \
+                times.bare_years(self.s.text, at) != part.last - part.first + 1:
+            return []
+        return [(0, Cue(part.first, part.last, "span"))]
 
     def list_item(self, joins) -> tuple[str, int, int]:
         """The claim as an item of a list of figures joined by ``joins`` (分别达到38650元和

@@ -2435,7 +2435,7 @@ def test_a_work_plan_of_the_year_looks_ahead(text, role):
     ("20万亩", "2025"), ("5000亩", "2024"), ("1-10月", "2024-01/2024-10"), ("300人", "2024-01/2024-10"),
 ])
 def test_a_deadline_is_no_paragraphs_time(text, period):
-    doc = ("务川县2024年农业农村工作要点\n到2025年，全县建成高标准农田20万亩。新增节水灌溉面积5000亩。\n"
+    doc = ("务川县2024年农业农村工作要点\n到2025年，全县建成高标准农田20万亩。新增节水灌溉面积5000亩。\n\n"
            "1-10月，全县完成投资5亿元。新增就业300人。\n")
     c = next(c for c in _claims(doc) if c.text == text)
     assert c.period == period
@@ -2581,3 +2581,40 @@ def test_years_opening_a_span_are_its_ends_not_the_time_of_the_sentences_after_i
     # (a range that states no span still sets the time of the paragraph's later sentences)
     plain = doc.replace("从17.9%提升到35.5%", "达到35.5%")
     assert {c.text: c.period for c in _claims(plain)}["16家"] == "2020/2025"
+
+
+PLAN_EXECUTION = """开封市2024年国民经济和社会发展计划执行情况的报告
+一般公共预算收入预期目标增长5%，实际完成312.4亿元，同口径增长3.6%。城镇调查失业率预期控制在5.5%以内，实际为5.2%。
+进出口总值预期目标增长5%左右，实际完成300亿元，未完成预期目标；其中出口186.5亿元，增长2.2%。
+实际使用外资预期目标与上年持平，实际完成23.5亿美元，下降37.6%。居民人均可支配收入预期增长6%，实际增长5.3%。人均预期寿命达到79岁。
+"""
+
+
+@pytest.mark.parametrize("text,role,key", [
+    ("5%", "target", "一般公共预算收入"),
+    ("312.4亿元", "outcome", "一般公共预算收入"),  # 实际完成 after the goal: what happened, its statistic
+    ("3.6%", "outcome", "一般公共预算收入"),
+    ("控制在5.5%以内", "target", "城镇调查失业率"),  # 预期 without 目标 right before the figure
+    ("5.2%", "outcome", "城镇调查失业率"),
+    ("300亿元", "outcome", "进出口总额"),
+    ("186.5亿元", "outcome", "出口"),  # a part of what was done, not of the goal
+    ("23.5亿美元", "outcome", "实际使用外资"),  # a goal of no figure: the words before 预期
+    ("6%", "target", "居民人均可支配收入"),  # 预期增长
+    ("5.3%", "outcome", "居民人均可支配收入"),
+    ("79岁", "outcome", "人均预期寿命"),  # 预期 inside a statistic's name sets no goal
+])
+def test_a_goal_and_the_outcome_reported_after_it_share_the_key(text, role, key):
+    c = next(c for c in _claims(PLAN_EXECUTION) if c.text == text)
+    assert (c.role, c.indicator_key) == (role, key)
+
+
+@pytest.mark.parametrize("doc,period", [
+    # months opening a later sentence of a paragraph are that sentence's alone
+    ("关于某市2023年财政工作情况的报告\n2023年，全市税收收入1200亿元。上半年全市税收收入增长9.1%。全市非税收入300亿元。\n",
+     "2023"),
+    # ... months opening the paragraph are its time (a release's 1-10月，A。B。)
+    ("某市2023年经济运行情况\n1-10月，全市税收收入增长9.1%。全市非税收入300亿元。\n", "2023-01/2023-10"),
+])
+def test_months_opening_a_sentence_carry_only_from_the_paragraphs_opening(doc, period):
+    c = next(c for c in _claims(doc.replace("某市", "开封市")) if c.text == "300亿元")
+    assert c.period == period

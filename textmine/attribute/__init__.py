@@ -234,7 +234,7 @@ class Attributor:
         # (a change that names no statistic: the one before it in its sentence; after a ；,
         # the paragraph's last of its kind: A增长X；上半年增长Y)
         key = self.keys.key(self._distributed(v), clean(places_) if places_ else "") or last or \
-            (bare and self._change_key(v, recent)) or ""
+            (bare and self._change_key(v, recent)) or self._actual_key(v)
         if key[-2:] in self.keys.tails:  # (most keys: no synonym ends as they do)
             key = self._as_known(key)
         if not elided:
@@ -285,6 +285,20 @@ class Attributor:
             if known in self.keys.known:
                 return known
         return ""
+
+    def _actual_key(self, v: ClaimView) -> str:
+        """The key of a figure whose words name only the outcome after a goal (预期目标增长5%，
+        实际完成X; 预期控制在5.5%以内，实际为Y): the key of the figure before it in its
+        sentence; "" for other figures."""
+        if not (v.claim.indicator or "").startswith(self.keys.actual):
+            return ""  # (called when the figure's own words gave no key)
+        prev = next((p for p in reversed(v.s.claims[:v.index])
+                     if p.kind not in ("date", "duration")), None)
+        if prev is not None:
+            return prev.indicator_key or ""
+        # (实际使用外资预期目标与上年持平，实际完成X: a goal of no figure; the words before it)
+        text, at = v.s.text, v.s.text.find("预期", v.s.lead, v.claim.start)
+        return self.keys.key(text[clause_start(text, at):at]) if at > 0 else ""
 
     def _change_key(self, v: ClaimView, recent: dict) -> str:
         """The key of a change whose words name no statistic: the one before it in its
@@ -884,6 +898,7 @@ class _Reading:
     semicolon: int | None = None  # the index of the last sentence, when it ended in ；
     whole: Claim | None = None    # the last sentence's whole of the parts it listed after 其中
     opening: tuple | None = None  # (sentence index, the date the last sentence opened with)
+    opens: bool = True  # the last sentence entered opened its paragraph
 
     def enter(self, s: SentenceView, index: int | None, block) -> None:
         """Give sentence ``s`` (number ``index``, in paragraph ``block``) what it carries on."""
@@ -895,7 +910,8 @@ class _Reading:
         if self.para is not None and self.para[0] == block and s.carried is None and \
                 not s.dates and not whole_year_in(s.text, 0, len(s.text)):
             s.carried = self.para[1]  # (1-10月，A。全年B: the whole year)
-        if block != self.block:
+        self.opens = block != self.block
+        if self.opens:
             self.recent, self.block = {}, block  # (a new paragraph)
         else:  # (A增长X；B… and A增长X。其中，6月份增长Y: a part of the sentence before)
             part = s.text.lstrip().startswith(_PART_OPENING)
@@ -913,7 +929,10 @@ class _Reading:
         self.opening = (index, opening) if opening is not None and index is not None else None
         self.semicolon = index if s.text.rstrip().endswith(("；", ";")) else None
         self.whole = s.whole
-        if s.dates:  # (a time of its own: what follows is not the opening months')
-            self.para = (block, months) if months is not None and block is not None else None
+        if s.dates:  # (a time of its own: what follows is not the opening months'; months
+            #            opening a later sentence of the paragraph are that sentence's alone:
+            #            2023年，A。上半年B。C: C is the year's)
+            self.para = (block, months) if months is not None and block is not None and \
+                self.opens else None
         elif self.para is not None and whole_year_in(s.text, 0, len(s.text)):
             self.para = None  # (1-11月，A。全年B。C: the months end at the whole year)

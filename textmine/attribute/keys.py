@@ -48,6 +48,7 @@ class KeyTable:
     levels_alone: frozenset[str] = frozenset()  # (总量: the level of the statistic before it)
     shares_alone: frozenset[str] = frozenset()  # (比重: the share before it)
     goal_words: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # (leads, names)
+    actual: tuple[str, ...] = ()  # words of the outcome after a goal (实际完成X)
     apart_bases: tuple[str, ...] = ()  # 环比: a change against it is a series of its own
     # words of an account cut from the end only after these (一般公共预算收入预算 -> …收入: the
     # budgeted figure of the statistic, which its role tells from the outcome)
@@ -97,6 +98,7 @@ class KeyTable:
                  levels_alone=frozenset(t["levels"]["alone"]),
                  shares_alone=frozenset(t["levels"]["shares"]),
                  goal_words=(tuple(t["goals"]["leads"]), tuple(t["goals"]["names"])),
+                 actual=tuple(t["goals"]["actual"]),
                  apart_bases=tuple(t["bases"]["apart"]),
                  accounts={w: tuple(a) for w, a in s.get("accounts", {}).items()},
                  expanded=dict(t["abbreviations"]),

@@ -30,13 +30,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
 
-from ..parse.tables import searchers, table
+from ..parse.tables import alternation, searchers, table
 from ..types import Claim
 from .timewords import TimeWords, year_range
 from .view import _UNSET, CLAUSE_BOUNDARY, ClaimView, clause_start, goal_in_brackets
 
 STRONG_TARGET = ("预期目标", "目标是", "目标为", "主要目标", "发展目标")
 _STRONG_TARGET = re.compile("|".join(STRONG_TARGET))
+# a word of the outcome after a stated target (预期目标增长5%，实际完成X: X what happened)
+_TARGET_ENDED = re.compile(alternation(table("attribution")["roles"]["target_ended"]))
 TARGET_LISTS = ("预期目标", "主要目标", "目标任务是", "目标是：")  # (each holds 目标)
 _TARGET_LISTS = re.compile("|".join(TARGET_LISTS))
 # A goal referred to, not stated: a comparison with it, and which goal (低于年初预期目标2.7个百分
@@ -108,7 +110,8 @@ class RoleRules:
     def __post_init__(self) -> None:
         self.plan_names = re.compile("|".join(map(re.escape, self.words["plan_names"])))
         self.not_target = re.compile("|".join(map(re.escape, self.words["target_not"])))
-        self.held = re.compile("|".join(map(re.escape, self.words["target_held"])))
+        self.held = re.compile(f"(?<!{self.words['target_held_not_after']})"
+                               f"(?:{alternation(self.words['target_held'])})")
         self.goal_refs = re.compile("|".join(map(re.escape, self.words["goal_referred"])))
         w = self.words  # clause_cues: the words without which _forecast, _happened,
         self.has = searchers({**w, "clause_cues": [  # _budget and _planned give nothing
@@ -184,6 +187,10 @@ class RoleRules:
         return "forecast" if q.v.s.text.startswith(self._forecast_words, q.v.s.lead) else None
 
     @cached_property
+    def _target_right_before(self) -> tuple[str, ...]:
+        return tuple(self.words["target_right_before"])
+
+    @cached_property
     def _grants(self) -> tuple[str, ...]:
         return tuple(self.words["plan_right_after"])
 
@@ -226,7 +233,10 @@ class RoleRules:
                      and not _names_goal_after(c)), v.s.whole)
         # (…930亿元。其中，教育支出Y: the sentence before's; not a goal's value: 3145万人，超过
         # 3000万人的年度目标任务。其中，跨省务工Y: a part of what was done)
-        return prev.role if prev is not None and not _names_goal_after(prev) else None
+        if prev is None or _names_goal_after(prev) or \
+                prev.role == "target" and _ended(v.s.text, prev.end, at):
+            return None  # (预期目标增长X，实际完成Y；其中出口Z: a part of what was done)
+        return prev.role
 
     def _goals_part(self, q: "_Question") -> str | None:
         """A figure under a heading of goals (二、脱贫目标): a goal whatever its year (the
@@ -297,6 +307,7 @@ class RoleRules:
         if q.part == "review":  # (保持在X以上 in a review: what held)
             words = self.held.sub("", words)
         if listed or self._strong_target_before(v) or self.has["target"](words) or \
+                words.endswith(self._target_right_before) or \
                 (q.part != "review" and self._modal_in(v.s.text, v.clause_start, v.claim.start)):
             return "target"
         return "target" if q.part != "review" and self._goals_listed(v) else None
@@ -336,7 +347,7 @@ class RoleRules:
             m = stated_goal(_STRONG_TARGET, s.text)
             end = s.target_end = m.end() if m else -1
         if end < 0 or end <= v.claim.start:
-            return end >= 0
+            return end >= 0 and not _ended(s.text, end, v.claim.start)
         return stated_goal(_STRONG_TARGET, s.text, v.claim.start) is not None  # (rare)
 
     @staticmethod
@@ -347,7 +358,7 @@ class RoleRules:
         if s.list_start is _UNSET:
             m = stated_goal(_TARGET_LISTS, s.text)
             s.list_start = m.start() if m else -1
-        return s.list_start < v.claim.start
+        return s.list_start < v.claim.start and not _ended(s.text, s.list_start, v.claim.start)
 
     def _ahead(self, q: "_Question") -> str | None:
         """A deadline not yet past (到2020年), or a figure of the coming years in a
@@ -522,3 +533,9 @@ def _to_boundary(text: str, at: int) -> str:
 def _names_goal_after(c: Claim) -> bool:
     """Whether claim ``c`` is the value of a goal named right after it (3000万人的年度目标)."""
     return _GOAL_AFTER.match(c.sentence or "", c.end) is not None
+
+
+def _ended(text: str, start: int, end: int) -> bool:
+    """Whether a word of the outcome (实际) stands in ``text[start:end]``, between a stated
+    target and a figure after it (预期目标增长5%，实际完成X: X is no goal)."""
+    return _TARGET_ENDED.search(text, start, end) is not None

@@ -2618,3 +2618,29 @@ def test_a_goal_and_the_outcome_reported_after_it_share_the_key(text, role, key)
 def test_months_opening_a_sentence_carry_only_from_the_paragraphs_opening(doc, period):
     c = next(c for c in _claims(doc.replace("某市", "开封市")) if c.text == "300亿元")
     assert c.period == period
+
+
+HRSS_BULLETIN = """广东省2023年度人力资源和社会保障事业发展统计公报
+城乡居民基础养老金最低标准从每人每月150元提高到每人每月180元。失业保险金标准按当地最低工资标准的80%确定。
+年末全市企业社会保险登记率保持在96%以上。9月1日起，全市将试点范围扩大到12家企业，年末参保人数达到40万人。
+全市城镇登记失业率为2.4%，低于4%以内的年度调控目标。
+"""
+
+
+@pytest.mark.parametrize("text,role", [
+    ("80%", "plan"),                      # a standard set 按…的80%
+    ("96%以上", "outcome"),                # 保持在X以上 in a bulletin: what held
+    ("12家", "outcome"), ("40万人", "outcome"),  # 将X扩大到Y: what was done to X, no goal
+    ("2.4%", "outcome"), ("低于4%以内", "target"),  # the value of 的年度调控目标
+])
+def test_roles_of_a_bulletin_of_standards_and_goals(text, role):
+    c = next(c for c in _claims(HRSS_BULLETIN) if c.text == text)
+    assert c.role == role
+
+
+def test_dang_nian_is_the_year_of_its_part_not_the_speakers():
+    doc = ("关于杭州市2023年预算执行情况和2024年预算草案的报告\n——2024年1月在杭州市人民代表大会会议上\n"
+           "一、2023年预算执行情况\n全市社会保险基金收入900.1亿元；当年收支结余81.2亿元，年末滚存结余903.4亿元。"
+           "全市失业保险基金收入21.6亿元。\n")
+    got = {c.text: c.period for c in _claims(doc)}
+    assert (got["81.2亿元"], got["903.4亿元"], got["21.6亿元"]) == ("2023", "2023", "2023")

@@ -50,7 +50,7 @@ _WHICH_GOAL = (r"了?(?:年初|年度|全年|今年|当年|上年)?(?:国家|上
 _REFERRED = re.compile(rf"(?:{_COMPARED_WITH}|完成|实现|达到){_WHICH_GOAL}(?:经济社会发展)?$")
 _REFERRED_GOAL = re.compile(rf"{_COMPARED_WITH}{_WHICH_GOAL}(?:预期|调控|计划)?目标")
 # a figure that is the value of a goal: 低于3%左右的调控目标
-_GOAL_AFTER = re.compile(r"的?(?:年度|全年|预期|调控|控制|发展|奋斗)?目标")
+_GOAL_AFTER = re.compile(r"的?(?:年度|全年|预期|调控|控制|发展|奋斗){0,2}目标")  # (的年度调控目标)
 goal_after = _GOAL_AFTER.match  # (text, end of a figure): the goal it is the value of
 _GOAL_BEFORE = re.compile(r"(?:目标|计划)(?:任务)?$")  # (…目标任务（X）: its value in brackets)
 
@@ -304,7 +304,8 @@ class RoleRules:
                 self.has["planned_done"](clause) or _share_of_goal(v)):
             return None  # 完成年度目标任务的106%, 占年度计划的70%: how much of the goal was done
         words = self._no_target_words(_unreferred(clause))
-        if q.part == "review":  # (保持在X以上 in a review: what held)
+        if q.part == "review" or v.s.facts.kind == "bulletin":  # (保持在X以上 in a review
+            #                                                  or a bulletin: what held)
             words = self.held.sub("", words)
         if listed or self._strong_target_before(v) or self.has["target"](words) or \
                 words.endswith(self._target_right_before) or \

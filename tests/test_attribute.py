@@ -96,6 +96,9 @@ SENTENCES = [
     ("据了解，宁波市自2017年开展结对帮扶以来，累计投入帮扶资金18.4亿元。", 2021, "18.4亿元", "2017/2021",
      "outcome"),
     ("2016年结对帮扶以来，累计援建学校36所。", 2020, "36所", "2016/2020", "outcome"),
+    # (a longer event, names in quotes: 2018年“春风行动”“南粤工匠”两项工程启动以来)
+    ("2018年“春风行动”“南粤工匠”两项工程启动以来，全市累计开展培训超过300万人次。", 2023, "超过300万人次",
+     "2018/2023", "outcome"),
     ("2016年，援建学校36所。", 2020, "36所", "2016", "outcome"),  # (a guard)
     # a standard per head of a grant (per 户, 每人每年, 标准为) is what the issuing body sets: a
     # plan, in a review as in a policy page (was outcome, or target under a goals heading);
@@ -2644,3 +2647,18 @@ def test_dang_nian_is_the_year_of_its_part_not_the_speakers():
            "全市失业保险基金收入21.6亿元。\n")
     got = {c.text: c.period for c in _claims(doc)}
     assert (got["81.2亿元"], got["903.4亿元"], got["21.6亿元"]) == ("2023", "2023", "2023")
+
+
+@pytest.mark.parametrize("text,key", [
+    ("10.2亿元", "工伤保险基金支出"),    # an account's item after its revenue: that account's
+    ("20.4亿元", "工伤保险基金结余"),
+    ("850.2亿元", "社会保险基金支出"),    # also across ；
+    ("903.4亿元", "社会保险基金滚存结余"),
+    ("300亿元", "教育支出"),            # an item of its own name stays itself
+])
+def test_an_accounts_items_named_alone_are_that_accounts(text, key):
+    doc = ("广东省2023年度人力资源和社会保障事业发展统计公报\n全年工伤保险基金收入12.5亿元，基金支出10.2亿元，"
+           "年末累计结余20.4亿元。\n全市社会保险基金收入900.1亿元，完成预算的101.2%；支出850.2亿元；年末滚存结余"
+           "903.4亿元。\n一般公共预算支出2500亿元，其中教育支出300亿元。\n")
+    c = next(c for c in _claims(doc) if c.text == text)
+    assert c.indicator_key == key

@@ -628,6 +628,19 @@ def test_a_financial_numeral_inside_a_place_name_is_no_number():
     assert got == ["3个"]
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    # a division whose name opens with a numeral and a measure word is no count (was 3 台,
+    # 5 家, 3 元, 7 台)
+    ("三台县完成投资30亿元。", ["30亿元"]),
+    ("五家渠市、三元区新增企业12家。", ["12家"]),
+    ("七台河新增设备3台。", ["3台"]),           # (the city's name without 市)
+    ("全市新建三个县级仓储中心。", ["三个"]),     # (a count before 县 stays one)
+])
+def test_a_division_named_with_a_numeral_is_no_count(sentence, expected):
+    got = [c.text for c in textmine.extract(sentence, year=2021, classify=False)]
+    assert got == expected
+
+
 def test_second_bulletin():
     got = {c.to_dict()["text"]: c.to_dict() for c in textmine.extract(MORE, year=2020, classify=False)}
     assert got["1-10月"]["value"] == "2020-01/2020-10"

@@ -239,12 +239,21 @@ class Attributor:
             key = self._as_known(key)
         if not elided:
             key = self._with_parallel_head(v, key, recent)
+        key = self._account_item(c, key, recent)  # (收入X，基金支出Y: whose 支出)
         # (环比 in the clause also where the indicator was carried from the clause before:
         # 同比增长X，环比增长Y)
         key = self.keys.on_base(self._refined(v, key), (c.indicator or "") + v.clause)
         if key:
             _remember(v, key, recent)
         return key
+
+    def _account_item(self, c: Claim, key: str, recent: dict) -> str:
+        """An item of an account named alone (支出, 结余) after the account's revenue in its
+        paragraph (``recent``: 工伤保险基金收入X，基金支出Y): that account's item
+        (``KeyTable.of_account``); ``key`` for other figures."""
+        if key not in self.keys.account_items or c.kind != "money":
+            return key
+        return self.keys.of_account(key, recent.get(("money", None), ""))
 
     def _with_parallel_head(self, v: ClaimView, key: str, recent: dict) -> str:
         """A category alone after a figure of its kind whose key names a category and the

@@ -49,6 +49,8 @@ class KeyTable:
     shares_alone: frozenset[str] = frozenset()  # (比重: the share before it)
     goal_words: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # (leads, names)
     actual: tuple[str, ...] = ()  # words of the outcome after a goal (实际完成X)
+    account_items: frozenset[str] = frozenset()  # (支出, 结余: an account's, after its revenue)
+    account_ends: tuple[str, ...] = ()  # (收入: the end of the account's key before them)
     apart_bases: tuple[str, ...] = ()  # 环比: a change against it is a series of its own
     # words of an account cut from the end only after these (一般公共预算收入预算 -> …收入: the
     # budgeted figure of the statistic, which its role tells from the outcome)
@@ -99,6 +101,8 @@ class KeyTable:
                  shares_alone=frozenset(t["levels"]["shares"]),
                  goal_words=(tuple(t["goals"]["leads"]), tuple(t["goals"]["names"])),
                  actual=tuple(t["goals"]["actual"]),
+                 account_items=frozenset(t["accounts"]["items"]),
+                 account_ends=tuple(t["accounts"]["of"]),
                  apart_bases=tuple(t["bases"]["apart"]),
                  accounts={w: tuple(a) for w, a in s.get("accounts", {}).items()},
                  expanded=dict(t["abbreviations"]),
@@ -173,6 +177,19 @@ class KeyTable:
                 if base in indicator:
                     return key if key.endswith(base) else key + base
         return key
+
+    def of_account(self, item: str, before: str) -> str:
+        """An account's item named alone (``item``: 支出, 基金支出, 累计结余) after the key of
+        the account's revenue or spending (``before``: 工伤保险基金收入): the account's item
+        (工伤保险基金支出), mapped through the synonyms; ``item`` when either is no such key."""
+        if item not in self.account_items or not before.endswith(self.account_ends):
+            return item
+        account = before[:-2]
+        if len(account) < 2:
+            return item
+        if account.endswith("基金") and item.startswith("基金"):
+            item = item[2:]
+        return self.key(account + item) or item
 
     def bare(self, indicator: str | None) -> bool:
         """Whether an indicator phrase is only words of change, time and the like (增长,

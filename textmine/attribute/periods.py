@@ -449,7 +449,7 @@ class PeriodRules:
         """Whether a figure date ``d`` governs counts from it to date (今年以来, 2019年以来;
         2016年结对帮扶以来: from the event that year began)."""
         return d.qualifier == "since" or d.qualifier == "exact" and \
-            (d.sentence or "").find("以来", d.end, d.end + 17) >= 0 and \
+            (d.sentence or "").find("以来", d.end, d.end + 23) >= 0 and \
             _SINCE_EVENT.match(d.sentence or "", d.end) is not None
 
     def to_date(self, start: str, facts) -> str:
@@ -508,7 +508,7 @@ _PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|州|旗|盟)|[全�
 
 
 # an event after a date, then 以来, up to the clause's end (2016年结对帮扶以来，…)
-_SINCE_EVENT = re.compile(r"[^，,。；;：:、\d]{2,14}?以来(?=[，,。；;：:]|$)")
+_SINCE_EVENT = re.compile(r"[^，,。；;：:、\d]{2,20}?以来(?=[，,。；;：:]|$)")
 _SPAN_START = re.compile(r"(?:由|从)((?:19|20|１９|２０)[\d０-９]{2})年")  # (由2020年的X…)
 _SPAN_VERB = re.compile("|".join(map(re.escape, table("indicator")["carry"]["span_verbs"])))
 # a span stated in one clause: 从/由, a figure, the verb (从17.9%提升到35.5%)

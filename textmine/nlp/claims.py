@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 
 from ..parse.numbers import NumberMention
-from ..parse.tables import table
+from ..parse.tables import divisions, table
 
 _CLAUSE = re.compile(r"[，。；！？、：,;:!?（）()]")
 _CLAUSE_CHARS = frozenset("，。；！？、：,;:!?（）()")  # _CLAUSE's characters
@@ -21,12 +21,30 @@ _NOUN_WINDOW = 12  # characters after a number without a unit read for its count
 def _exclusions() -> tuple[tuple[re.Pattern, frozenset[str] | None], ...]:
     """Each pattern and the characters one of which its matches hold (None: not known)."""
     t = table("exclusions")
-    names = sorted(t["names"]["words"], key=len, reverse=True)
+    names = sorted([*t["names"]["words"], *_numbered_divisions()], key=len, reverse=True)
     pats = [(re.compile("|".join(map(re.escape, names))), None)]
     pats += [(re.compile(p["re"].replace("{latin_units}", _latin_units())),
               frozenset(p["needs"]) if p.get("needs") else None)
              for p in t["patterns"]]
     return tuple(pats)
+
+
+_NUMERALS = frozenset("一二两三四五六七八九十百千万")
+_LEVEL_ENDS = ("市", "县", "区", "旗")
+
+
+def _numbered_divisions() -> list[str]:
+    """The names of divisions that open with a numeral (三台县, 五家渠市, 七台河: a name, no
+    count of 3 台 or 5 家), full and, where three characters or more are left, without the
+    level's word, from the division table (``textmine/data/admin_regions.tsv``)."""
+    out = []
+    for _, name, _, _ in divisions():
+        if name[:1] in _NUMERALS:
+            out.append(name)
+            short = name[:-1] if name.endswith(_LEVEL_ENDS) else ""
+            if len(short) >= 3:
+                out.append(short)
+    return out
 
 
 @cache

@@ -161,9 +161,8 @@ SENTENCES = [
     ("预计全年增长5%，力争达到6%。", 2022, "6%", "2022", "target"),
     # relative months (今年1-5月) govern like written ones
     ("今年1-5月，农产品销售额同比增长28%。", 2022, "28%", "2022-01/2022-05", "outcome"),
-    # ... and, a range of months, the later sentences of its paragraph
-    ("1-6月，全县生产总值完成52亿元。固定资产投资完成18亿元。", 2023, "18亿元", "2023-01/2023-06",
-     "outcome"),
+    # ... but not, outside a statistical release, the later sentences of its paragraph
+    ("1-6月，全县生产总值完成52亿元。固定资产投资完成18亿元。", 2023, "18亿元", "2023", "outcome"),
     ("6月，全县生产总值完成9亿元。固定资产投资完成3亿元。", 2023, "3亿元", "2023", "outcome"),
     # ... up to a sentence of the whole year (全年B。C: C not the months' either)
     ("1-11月，规上工业增加值增长7.2%。全年财政收入完成152亿元。居民收入达到38960元。", 2023,
@@ -2435,7 +2434,9 @@ def test_a_work_plan_of_the_year_looks_ahead(text, role):
 @pytest.mark.parametrize("text,period", [
     # a deadline opening a paragraph of a plan governs its sentence, not the paragraphs after
     # it (were all 2025: the paragraph's time, carried on)
-    ("20万亩", "2025"), ("5000亩", "2024"), ("1-10月", "2024-01/2024-10"), ("300人", "2024-01/2024-10"),
+    # (1-10月 opening a paragraph of a work plan, no statistical release: its sentence's alone)
+    ("20万亩", "2025"), ("5000亩", "2024"), ("1-10月", "2024-01/2024-10"), ("5亿元", "2024-01/2024-10"),
+    ("300人", "2024"),
 ])
 def test_a_deadline_is_no_paragraphs_time(text, period):
     doc = ("务川县2024年农业农村工作要点\n到2025年，全县建成高标准农田20万亩。新增节水灌溉面积5000亩。\n\n"
@@ -2615,8 +2616,10 @@ def test_a_goal_and_the_outcome_reported_after_it_share_the_key(text, role, key)
     # months opening a later sentence of a paragraph are that sentence's alone
     ("关于某市2023年财政工作情况的报告\n2023年，全市税收收入1200亿元。上半年全市税收收入增长9.1%。全市非税收入300亿元。\n",
      "2023"),
-    # ... months opening the paragraph are its time (a release's 1-10月，A。B。)
-    ("某市2023年经济运行情况\n1-10月，全市税收收入增长9.1%。全市非税收入300亿元。\n", "2023-01/2023-10"),
+    # ... months opening the paragraph of a statistical release are its time (二季度，A。B。)
+    ("某市2023年上半年经济运行情况\n二季度，全市税收收入增长9.1%。全市非税收入300亿元。\n", "2023-04/2023-06"),
+    # ... not of a report's (1-10月，A。B。: B is the report's year)
+    ("关于某市2023年财政工作情况的报告\n1-10月，全市税收收入增长9.1%。全市非税收入300亿元。\n", "2023"),
 ])
 def test_months_opening_a_sentence_carry_only_from_the_paragraphs_opening(doc, period):
     c = next(c for c in _claims(doc.replace("某市", "开封市")) if c.text == "300亿元")
@@ -2662,3 +2665,10 @@ def test_an_accounts_items_named_alone_are_that_accounts(text, key):
            "903.4亿元。\n一般公共预算支出2500亿元，其中教育支出300亿元。\n")
     c = next(c for c in _claims(doc) if c.text == text)
     assert c.indicator_key == key
+
+
+def test_a_deadline_reached_in_a_review_is_no_time_of_the_sentences_after_it():
+    doc = ("2021年梓潼县政府工作报告\n一、“十三五”时期工作回顾\n五年来，全县经济持续向好。到2020年，全县地区生产总值"
+           "达到200亿元。规模以上工业增加值年均增长8.5%，城镇化率提高5.2个百分点。\n")
+    got = {c.text: c.period for c in _claims(doc)}
+    assert (got["200亿元"], got["8.5%"], got["5.2个百分点"]) == ("2020", "2016/2020", "2016/2020")

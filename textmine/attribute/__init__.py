@@ -939,9 +939,11 @@ class _Reading:
         self.semicolon = index if s.text.rstrip().endswith(("；", ";")) else None
         self.whole = s.whole
         if s.dates:  # (a time of its own: what follows is not the opening months'; months
-            #            opening a later sentence of the paragraph are that sentence's alone:
-            #            2023年，A。上半年B。C: C is the year's)
+            #            opening a later sentence of the paragraph are that sentence's alone,
+            #            2023年，A。上半年B。C: C is the year's; and only a statistical
+            #            release's paragraphs run on with the months they open with, not a
+            #            report's: 上半年，A增长X。B增长Y in a work report, Y is the year's)
             self.para = (block, months) if months is not None and block is not None and \
-                self.opens else None
+                self.opens and (s.facts.kind == "bulletin" or s.facts.span is not None) else None
         elif self.para is not None and whole_year_in(s.text, 0, len(s.text)):
             self.para = None  # (1-11月，A。全年B。C: the months end at the whole year)

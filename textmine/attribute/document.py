@@ -610,9 +610,9 @@ class DocumentReader:
         s = _norm(key[0]).lstrip("——-— ")
         first = _FIRST_CLAUSE.match(s).group()
         cue = self._opening(first, year) if len(first) <= 16 else None
-        if cue is not None and year is not None and cue.first > year and \
-                first.startswith(self._deadline_words):
-            cue = None  # (到2025年，… in a 2024 plan: a deadline of its sentence, not its paragraph's time)
+        if cue is not None and first.startswith(self._deadline_words):
+            cue = None  # (到2025年，… in a 2024 plan: a deadline of its sentence, not its paragraph's
+            #              time; 到2020年，… in a review of 2016-2020: the levels its sentence reached)
         self._leads[key] = cue
         return cue
 

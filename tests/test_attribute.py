@@ -2117,7 +2117,8 @@ def test_a_national_bodys_news_release_is_national_and_dated_by_its_dateline():
 
 @pytest.mark.parametrize("text,n,period,key", [
     ("6.3%", 0, "2023-04/2023-06", "国内生产总值"),  # the change before it, in the clause before
-    ("6.1%", 0, "2023", "居民人均可支配收入"),        # (扣除价格因素: no statistic)
+    # (扣除价格因素: no statistic; a real change beside a nominal one, a series of its own)
+    ("6.1%", 0, "2023", "居民人均可支配收入实际增长"),
 ])
 def test_a_change_that_names_no_statistic_continues_the_one_before(text, n, period, key):
     c = [c for c in _claims(NEWS_RELEASE) if c.text == text][n]
@@ -2672,3 +2673,17 @@ def test_a_deadline_reached_in_a_review_is_no_time_of_the_sentences_after_it():
            "达到200亿元。规模以上工业增加值年均增长8.5%，城镇化率提高5.2个百分点。\n")
     got = {c.text: c.period for c in _claims(doc)}
     assert (got["200亿元"], got["8.5%"], got["5.2个百分点"]) == ("2020", "2016/2020", "2016/2020")
+
+
+@pytest.mark.parametrize("text,key", [
+    ("5.4%", "居民人均可支配收入"),
+    ("5.1%", "居民人均可支配收入实际增长"),  # a real change beside a nominal one: its own series
+    ("8%", "社会消费品零售总额"),
+    ("6%", "社会消费品零售总额实际增长"),    # prices taken out
+    ("4.9%", "国内生产总值"),               # 实际增长 after a goal: what actually happened
+])
+def test_a_real_change_beside_a_nominal_one_is_a_series_of_its_own(text, key):
+    doc = ("2024年上半年湖北省经济运行简况\n上半年，全省居民人均可支配收入19850元，名义增长5.4%，实际增长5.1%。"
+           "社会消费品零售总额增长8%，扣除价格因素实际增长6%。地区生产总值预期目标增长6.5%，实际增长4.9%。\n")
+    c = next(c for c in _claims(doc) if c.text == text)
+    assert c.indicator_key == key

@@ -243,6 +243,7 @@ class Attributor:
         # (环比 in the clause also where the indicator was carried from the clause before:
         # 同比增长X，环比增长Y)
         key = self.keys.on_base(self._refined(v, key), (c.indicator or "") + v.clause)
+        key = self.keys.of_real(key, c.change, v.clause, v.s.text)  # (名义增长X，实际增长Y)
         if key:
             _remember(v, key, recent)
         return key

@@ -49,6 +49,9 @@ class KeyTable:
     shares_alone: frozenset[str] = frozenset()  # (比重: the share before it)
     goal_words: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # (leads, names)
     actual: tuple[str, ...] = ()  # words of the outcome after a goal (实际完成X)
+    # (a real change beside a nominal one: its words, the words of its sentence that say so,
+    # and the suffix of its key)
+    real: tuple[tuple[str, ...], tuple[str, ...], str] = ((), (), "")
     account_items: frozenset[str] = frozenset()  # (支出, 结余: an account's, after its revenue)
     account_ends: tuple[str, ...] = ()  # (收入: the end of the account's key before them)
     apart_bases: tuple[str, ...] = ()  # 环比: a change against it is a series of its own
@@ -101,6 +104,8 @@ class KeyTable:
                  shares_alone=frozenset(t["levels"]["shares"]),
                  goal_words=(tuple(t["goals"]["leads"]), tuple(t["goals"]["names"])),
                  actual=tuple(t["goals"]["actual"]),
+                 real=(tuple(t["bases"]["real"]), tuple(t["bases"]["real_beside"]),
+                       t["bases"]["real_suffix"]),
                  account_items=frozenset(t["accounts"]["items"]),
                  account_ends=tuple(t["accounts"]["of"]),
                  apart_bases=tuple(t["bases"]["apart"]),
@@ -177,6 +182,19 @@ class KeyTable:
                 if base in indicator:
                     return key if key.endswith(base) else key + base
         return key
+
+    def of_real(self, key: str, change: str | None, clause: str, sentence: str) -> str:
+        """``key`` with the real change's suffix when a change's ``clause`` (up to the
+        figure) says a real change and its ``sentence`` a nominal one or prices taken out
+        (名义增长X，实际增长Y: 居民人均可支配收入实际增长); ``key`` otherwise (实际增长 after a
+        goal, 预期目标增长6%，实际增长5.1%: what actually happened, the goal's statistic)."""
+        if not change or "实际" not in clause:  # (most figures: at once)
+            return key
+        words, beside, suffix = self.real
+        if not key or key.endswith(suffix) or not any(w in clause for w in words) or \
+                not any(w in sentence for w in beside):
+            return key
+        return key + suffix
 
     def of_account(self, item: str, before: str) -> str:
         """An account's item named alone (``item``: 支出, 基金支出, 累计结余) after the key of

@@ -2687,3 +2687,15 @@ def test_a_real_change_beside_a_nominal_one_is_a_series_of_its_own(text, key):
            "社会消费品零售总额增长8%，扣除价格因素实际增长6%。地区生产总值预期目标增长6.5%，实际增长4.9%。\n")
     c = next(c for c in _claims(doc) if c.text == text)
     assert c.indicator_key == key
+
+
+@pytest.mark.parametrize("text,key", [
+    ("1.2%", "衣着类价格"), ("0.3%", "居住类价格"),  # a category's price after another's, either way
+    ("96家", "高新技术企业"),  # 净增 after the level: the level's statistic
+    ("1.5%", "国内生产总值"), ("3.2%", "国内生产总值"),  # 由负转正 is no statistic
+])
+def test_changes_that_name_no_statistic_of_their_own(text, key):
+    doc = ("2024年上半年湖北省经济运行简况\n分类别看，食品烟酒类价格下降0.9%，衣着类上涨1.2%，居住类下降0.3%。"
+           "高新技术企业达到542家，比上年净增96家。全省地区生产总值由负转正增长1.5%，前三季度增长3.2%。\n")
+    c = next(c for c in _claims(doc) if c.text == text)
+    assert c.indicator_key == key

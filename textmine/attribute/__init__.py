@@ -406,8 +406,9 @@ class Attributor:
                 continue
             between = text[p.end:c.start]
             same = p.kind == c.kind and (p.change == c.change or bool(p.change and c.change))
-            level = p.change is None and (c.unit == "%" or c.kind == "ratio")  # (完成98.6亿元，
-            #     同口径增长7.1%: its growth; 销售X亿元，比上年翻一番: its multiple)
+            level = p.change is None and (c.unit == "%" or c.kind == "ratio" or (
+                p.kind == c.kind and p.unit == c.unit))  # (完成98.6亿元，同口径增长7.1%: its
+            #     growth; 销售X亿元，比上年翻一番: its multiple; 达到542家，比上年净增96家)
             if not (same or level) or len(CLAUSE_BOUNDARY.findall(between)) > 1:
                 return ""
             return p.indicator_key or ""
@@ -875,11 +876,12 @@ def _acts(text: str, at: int) -> bool:
 
 def _parallel_before(v: ClaimView, recent: dict, heads: tuple[str, ...]) -> str:
     """The key of the figure right before the claim, in the clause before its own or
-    before the ； that ends the sentence before, when of its kind and change and ending in
-    one of ``heads``; else ""."""
+    before the ； that ends the sentence before, when of its kind and a change either way
+    or none alike, and ending in one of ``heads``; else ""."""
     c = v.claim
     p = v.s.claims[v.index - 1] if v.index else recent.get(_LAST) if v.s.continues else None
-    key = p.indicator_key if p is not None and p.kind == c.kind and p.change == c.change else ""
+    key = p.indicator_key if p is not None and p.kind == c.kind and \
+        (p.change == c.change or bool(p.change and c.change)) else ""  # (下降X，衣着类上涨Y)
     if not key or not key.endswith(heads):
         return ""
     return key if not v.index or \

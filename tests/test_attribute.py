@@ -2699,3 +2699,13 @@ def test_changes_that_name_no_statistic_of_their_own(text, key):
            "高新技术企业达到542家，比上年净增96家。全省地区生产总值由负转正增长1.5%，前三季度增长3.2%。\n")
     c = next(c for c in _claims(doc) if c.text == text)
     assert c.indicator_key == key
+
+
+@pytest.mark.parametrize("sentence,text,key", [
+    ("城镇登记失业率始终控制在4%以内。", "控制在4%以内", "城镇登记失业率"),  # (始终, 一直, 仍: no part of a key)
+    ("财政赤字率一直控制在3%以内。", "控制在3%以内", "赤字率"),
+    ("传统产业占规模以上工业比重仍达到60%。", "60%", "传统产业占规模以上工业比重"),
+])
+def test_adverbs_of_time_are_cut_from_keys(sentence, text, key):
+    c = next(c for c in _claims(sentence, year=2024) if c.text == text)
+    assert c.indicator_key == key

@@ -249,6 +249,9 @@ def test_the_direction_of_a_change(sentence, text, change):
     # ... so is a standard per head (人均…标准) and the end of a span whose start is per one
     ("城乡居民医保人均财政补助标准由580元提高到610元。", "610元", "人"),
     ("基础养老金最低标准由每人每月143元提高到163元。", "163元", "人•月"),
+    # ... and the next item of a list after one (分别…每人每月700元和520元)
+    ("城乡低保标准分别提高到每人每月700元和520元。", "520元", "人•月"),
+    ("每人每月补助300元和一次性奖励2000元。", "2000元", None),  # (words between: its own)
     # an average (人均) and a sum a year are no rates (guards)
     ("城乡居民人均可支配收入2.1万元。", "2.1万元", None),
     ("每年安排衔接资金3亿元。", "3亿元", None),

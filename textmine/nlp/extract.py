@@ -107,19 +107,22 @@ def _per_pattern() -> re.Pattern:
 
 
 _SPAN_TO = re.compile(r"(?:提高|增加|上调|调整|提升)(?:到|至|为)")
+_LIST_JOINS = ("和", "、", "及", "与")  # (the next item of a list, of the same standard)
 
 
 def _per_of(text: str, m: NumberMention, indicator: str, prev: Claim | None) -> NumberMention:
     """``m`` (money) with the unit it is per when its words say so before it: written after
     每 (``_per_before``), a standard per head (医保人均财政补助标准X元: per 人, as the
-    excerpt's annotation has it), or the end of a span whose start has one (由每人每月143元
-    提高到163元); else ``m``."""
+    excerpt's annotation has it), the end of a span whose start has one (由每人每月143元
+    提高到163元) or the next item of a list after one (分别提高到每人每月700元和520元); else
+    ``m``."""
     if "每" in text[max(0, m.start - 12):m.start]:
         m = _per_before(text, m)
     if m.per is None and "人均" in indicator and "标准" in indicator:
         m = replace(m, per="人")
-    if m.per is None and prev is not None and prev.per and prev.kind == "money" and \
-            _SPAN_TO.fullmatch(text, prev.end, m.start):
+    if m.per is None and prev is not None and prev.per and prev.kind == "money" and (
+            _SPAN_TO.fullmatch(text, prev.end, m.start) or
+            text[prev.end:m.start] in _LIST_JOINS):  # (分别提高到每人每月700元和520元)
         m = replace(m, per=prev.per)
     return m
 

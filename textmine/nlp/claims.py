@@ -21,7 +21,7 @@ _NOUN_WINDOW = 12  # characters after a number without a unit read for its count
 def _exclusions() -> tuple[tuple[re.Pattern, frozenset[str] | None], ...]:
     """Each pattern and the characters one of which its matches hold (None: not known)."""
     t = table("exclusions")
-    names = sorted([*t["names"]["words"], *_numbered_divisions()], key=len, reverse=True)
+    names = sorted(t["names"]["words"], key=len, reverse=True)
     pats = [(re.compile("|".join(map(re.escape, names))), None)]
     pats += [(re.compile(p["re"].replace("{latin_units}", _latin_units())),
               frozenset(p["needs"]) if p.get("needs") else None)
@@ -33,18 +33,25 @@ _NUMERALS = frozenset("一二两三四五六七八九十百千万")
 _LEVEL_ENDS = ("市", "县", "区", "旗")
 
 
-def _numbered_divisions() -> list[str]:
+@cache
+def _numbered_divisions() -> dict[str, tuple[str, ...]]:
     """The names of divisions that open with a numeral (三台县, 五家渠市, 七台河: a name, no
     count of 3 台 or 5 家), full and, where three characters or more are left, without the
-    level's word, from the division table (``textmine/data/admin_regions.tsv``)."""
-    out = []
+    level's word, from the division table (``textmine/data/admin_regions.tsv``), by their
+    first two characters."""
+    out: dict[str, list[str]] = {}
     for _, name, _, _ in divisions():
         if name[:1] in _NUMERALS:
-            out.append(name)
             short = name[:-1] if name.endswith(_LEVEL_ENDS) else ""
-            if len(short) >= 3:
-                out.append(short)
-    return out
+            for n in (name, short) if len(short) >= 3 else (name,):
+                out.setdefault(n[:2], []).append(n)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _opens_division(text: str, i: int) -> bool:
+    """Whether a division's name that opens with a numeral starts at ``text[i]``."""
+    names = _numbered_divisions().get(text[i:i + 2])
+    return names is not None and any(text.startswith(n, i) for n in names)
 
 
 @cache
@@ -94,6 +101,8 @@ def select_claims(text: str, mentions: list[NumberMention]) -> list[NumberMentio
         core = m.number_start
         if spans and any(a <= core < b for a, b in spans):  # (most sentences have none)
             continue
+        if text[core:core + 1] in _NUMERALS and _opens_division(text, core):
+            continue  # (三台县, 五家渠市: a name)
         if m.kind == "date":
             out.append(m)
             continue

@@ -511,7 +511,7 @@ _PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|州|旗|盟)|[全�
 _SINCE_EVENT = re.compile(r"[^，,。；;：:、\d]{2,20}?以来(?=[，,。；;：:]|$)")
 _SPAN_START = re.compile(r"(?:由|从)((?:19|20|１９|２０)[\d０-９]{2})年")  # (由2020年的X…)
 _SPAN_VERB = re.compile("|".join(map(re.escape, table("indicator")["carry"]["span_verbs"])))
-# a span stated in one clause: 从/由, a figure, the verb (从17.9%提升到35.5%)
+# a span stated in one clause: 从/由, a figure, the verb (由21.4%上升到26.8%)
 _SPAN_IN_CLAUSE = re.compile(rf"[从由][^，,。；;]{{0,30}}?\d[^，,。；;]{{0,12}}?(?:{_SPAN_VERB.pattern})")
 
 

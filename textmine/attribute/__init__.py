@@ -252,9 +252,8 @@ class Attributor:
         """An item of an account named alone (支出, 结余) after the account's revenue in its
         paragraph (``recent``: 工伤保险基金收入X，基金支出Y): that account's item
         (``KeyTable.of_account``); ``key`` for other figures."""
-        if key not in self.keys.account_items or c.kind != "money":
-            return key
-        return self.keys.of_account(key, recent.get(("money", None), ""))
+        return self.keys.of_account(key, recent.get(("money", None), "")) \
+            if c.kind == "money" else key
 
     def _with_parallel_head(self, v: ClaimView, key: str, recent: dict) -> str:
         """A category alone after a figure of its kind whose key names a category and the

@@ -618,7 +618,8 @@ class DocumentReader:
 
     @cached_property
     def _deadline_words(self) -> tuple[str, ...]:
-        """The lead-in words that make a later time a deadline (到2025年, 至2027年)."""
+        """The lead-in words that make a time a deadline or a level reached (到2025年,
+        至2027年, 到2020年 in a review): the time of its sentence, not of its paragraph."""
         return tuple(self.rules["time"]["deadline_lead_in"])
 
     def turn(self, text: str, part: Part | None, year: int | None,

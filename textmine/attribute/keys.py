@@ -17,8 +17,6 @@ from functools import cached_property
 from ..parse.tables import alternation, clean, table
 
 
-
-
 @dataclass(eq=False)
 class KeyTable:
     synonyms: dict[str, str] = field(default_factory=dict)  # cleaned synonym -> key

@@ -30,15 +30,15 @@ _EVERY_YEAR = frozenset(("at_least", "at_most"))  # (a rate's bound holds each y
 _DAY_LIST = frozenset("、和及与至到")  # (a day beside one of these: of a list, or a span's end)
 _DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")  # (XXXX: a day whose year is not known)
 _YEAR_OF = re.compile(r"\b\d{4}(?=-|/|$)")  # the years of an ISO date or period
+_YEARS = re.compile(r"\d{4}/\d{4}$")  # a range of whole years (2023/2025)
+_GOALS = tuple(table("attribution")["time"]["whole_year_goals"])
+# a figure right after the year's goal it is the value of (完成年度目标任务4.5万人的80.4%: 4.5万人)
+_YEAR_GOAL = re.compile(f"(?:全年|年度)(?:{'|'.join(_GOALS)}){{1,2}}$")
 
 
 def shift_years(value: str, by: int) -> str:
     """The ISO date or period ``value`` with each of its years moved ``by`` years."""
     return _YEAR_OF.sub(lambda m: str(int(m[0]) + by), value)
-_YEARS = re.compile(r"\d{4}/\d{4}$")  # a range of whole years (2023/2025)
-_GOALS = tuple(table("attribution")["time"]["whole_year_goals"])
-# a figure right after the year's goal it is the value of (完成年度目标任务4.5万人的80.4%: 4.5万人)
-_YEAR_GOAL = re.compile(f"(?:全年|年度)(?:{'|'.join(_GOALS)}){{1,2}}$")
 
 
 def _year_of_months(period: str) -> str:

@@ -21,7 +21,6 @@ _DEADLINE_LEAD = re.compile(_D["deadline_lead"])  # (该县将力争到2027年: 
 _GROUP_LEAD_FIRST = "分按从据记数统"
 _UP_TO_BOUNDARY = re.compile(r".*[，,；;：:。！？!?]", re.S)  # to the last boundary
 _UNSET = object()
-_YEAR_COUNTS = frozenset("一二两三四五六七八九十123456789")  # (the first character of N年)
 
 
 def clause_start(sentence: str, pos: int) -> int:
@@ -119,7 +118,7 @@ class ClaimView:
         opened with 近两年): that span, as the clause's cue; else no cue."""
         part = self.s.block.part.cue
         at = self.clause_start
-        if part is None or not part.multi or self.s.text[at:at + 1] not in _YEAR_COUNTS or \
+        if part is None or not part.multi or \
                 times.bare_years(self.s.text, at) != part.last - part.first + 1:
             return []
         return [(0, Cue(part.first, part.last, "span"))]

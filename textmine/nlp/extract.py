@@ -213,8 +213,6 @@ _TIME_ONLY = re.compile(f"(?:比|较)?[“”\"]*(?:{'|'.join(map(re.escape, tab
 _TIME_TAIL = re.compile(f"(?:是|为)?(?:{_TIME_ONLY.pattern})$")  # (研发经费投入是“十三五”时期的)
 
 
-
-
 def _indicator(text: str, m, prev_end: int, claims: list[Claim], token_starts) -> str:
     """What the mention measures: the words before it, or the counted noun after it; else
     shared with the figure before it when only a joiner stands between (1300多种8.2亿余元,

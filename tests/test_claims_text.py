@@ -634,6 +634,7 @@ def test_a_financial_numeral_inside_a_place_name_is_no_number():
     ("三台县完成投资30亿元。", ["30亿元"]),
     ("五家渠市、三元区新增企业12家。", ["12家"]),
     ("七台河新增设备3台。", ["3台"]),           # (the city's name without 市)
+    ("伍家岗区新增企业12家。", ["12家"]),        # (a financial numeral, 伍: was 5 家)
     ("全市新建三个县级仓储中心。", ["三个"]),     # (a count before 县 stays one)
 ])
 def test_a_division_named_with_a_numeral_is_no_count(sentence, expected):

@@ -9,6 +9,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 
 from ..parse.numbers import NumberMention
+from ..parse.numerals import DIGITS, MAGNITUDES, UNITS
 from ..parse.tables import divisions, table
 
 _CLAUSE = re.compile(r"[，。；！？、：,;:!?（）()]")
@@ -29,7 +30,7 @@ def _exclusions() -> tuple[tuple[re.Pattern, frozenset[str] | None], ...]:
     return tuple(pats)
 
 
-_NUMERALS = frozenset("一二两三四五六七八九十百千万")
+_NUMERALS = frozenset((*DIGITS, *UNITS, *MAGNITUDES))  # (the numerals table's characters)
 _LEVEL_ENDS = ("市", "县", "区", "旗")
 
 

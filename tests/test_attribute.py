@@ -177,6 +177,11 @@ SENTENCES = [
     # 全年 in a figure's clause after 今年以来: the whole year, not the year so far
     ("今年以来，全县新增市场主体860户，预计全年新增1500户以上。", 2026, "1500户以上", "2026", "forecast"),
     ("今年以来，全县新增市场主体860户。", 2026, "860户", "2026", "outcome"),
+    # a span from X to Y after 以来 counted from the report's own year, issued on no known
+    # day: to date is that year alone (raised an IndexError, and the whole file was lost)
+    ("今年以来，全镇集体经济收入由860万元提高到1120万元。", 2026, "1120万元", "2026", "outcome"),
+    ("2026年以来，全镇集体经济收入由860万元提高到1120万元。", 2026, "1120万元", "2026", "outcome"),
+    ("今年以来，全镇集体经济收入由860万元提高到1120万元。", 2026, "860万元", "2026", "outcome"),
     # a deadline after a subject and a goal word governs the goals after it in its sentence
     ("下一步，全县将力争到2028年建成高标准农田8万亩，粮食综合产值突破30亿元。", 2026, "突破30亿元",
      "2028", "target"),

@@ -177,7 +177,7 @@ class PeriodRules:
         if base.kind == "since" and base.first is not None:  # (党的十八大以来，由X下降到Y:
             if span == "from":                                  # X the start's, Y to date's)
                 return str(base.first)
-            end = self.to_date(str(base.first), v.s.facts).split("/")[1][:4]
+            end = self.to_date(str(base.first), v.s.facts).split("/")[-1][:4]  # (or one year)
             return end if end.isdigit() else (str(year) if year else None)
         outer = _outer_cue(v)[0] if span == "from" and base.first == base.last else None
         if outer is not None and outer.first < outer.last == base.last:

@@ -636,9 +636,26 @@ def test_a_financial_numeral_inside_a_place_name_is_no_number():
     ("七台河新增设备3台。", ["3台"]),           # (the city's name without 市)
     ("伍家岗区新增企业12家。", ["12家"]),        # (a financial numeral, 伍: was 5 家)
     ("全市新建三个县级仓储中心。", ["三个"]),     # (a count before 县 stays one)
+    # townships and villages named so, which the gazetteer of counties does not hold
+    ("八家子镇新建温室40栋。", ["40栋"]),
+    ("三间房乡、五里墩村新增就业岗位85个。", ["85个"]),
+    ("有三家村集体企业参与。", ["三家"]),       # (a count of village enterprises stays one)
 ])
 def test_a_division_named_with_a_numeral_is_no_count(sentence, expected):
     got = [c.text for c in textmine.extract(sentence, year=2021, classify=False)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # one year or month with a bound is a span of time (was dropped with the articles 一个,
+    # 一批, 一次); without a bound it stays out
+    ("有7个项目完工超过一年仍未办理竣工决算。", ["7个", "超过一年"]),
+    ("专项资金闲置一年以上的有4笔。", ["一年以上", "4笔"]),
+    ("受理后一个月内办结。", ["一个月内"]),
+    ("全县开展一次集中排查。", []),
+])
+def test_one_year_with_a_bound_is_a_duration(sentence, expected):
+    got = [c.text for c in textmine.extract(sentence, year=2022, classify=False)]
     assert got == expected
 
 

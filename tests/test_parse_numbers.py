@@ -153,6 +153,12 @@ RANKS = [
 ]
 DURATIONS = [
     ("集中攻坚4个月", "4个月", "duration", 4, "月", "exact", 4, 4),
+    # hours counted with 个 are hours, as months are (was a count of 个)
+    ("专列运行约26个小时", "约26个小时", "duration", 26, "小时", "about", 23.4, 28.6),
+    ("抢修持续了18个小时", "18个小时", "duration", 18, "小时", "exact", 18, 18),
+    # a number right before 人均 or 户均 counts the people or households (均: all, each)
+    ("带动640人均增收1800元", "640人", "count", 640, "人", "exact", 640, 640),
+    ("该村75户均已搬迁入住", "75户", "count", 75, "户", "exact", 75, 75),
     ("整改历时3个多月", "3个多月", "duration", 3, "月", "over", 3, 4),
     # a half after 个 and the time it counts: a duration (was a count of 6.5 个)
     ("最快仅需6个半小时左右", "6个半小时左右", "duration", 6.5, "小时", "about", 5.85, 7.15),
@@ -221,6 +227,10 @@ QUALIFIER_WORDS = [
     # a negated comparison before what the number is a part or multiple of, and 的
     ("救助标准不低于当地低保标准的1.5倍", "1.5倍", "ratio", 1.5, "倍", "at_least", 1.5, None),
     ("产量约占全国的37%", "37%", "percent", 37, "%", "about", 33.3, 40.7),  # (约占…的: about)
+    # ... 约占 also right before the number (was exact); 签约占地 is no 约占
+    ("其中外省游客约占四成", "四成", "percent", 40, "%", "about", 36, 44),
+    ("女性学员约占62%", "62%", "percent", 62, "%", "about", 55.8, 68.2),
+    ("签约占地80亩", "80亩", "quantity", 80, "亩", "exact", 80, 80),
     ("奖补资金不超过项目投资的40%", "40%", "percent", 40, "%", "at_most", None, 40),
     ("不低于，全县的40%", "40%", "percent", 40, "%", "exact", 40, 40),  # (not past a clause)
 ]

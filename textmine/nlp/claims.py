@@ -112,8 +112,9 @@ def select_claims(text: str, mentions: list[NumberMention]) -> list[NumberMentio
                 infer_unit(text, m)
             if m is None:
                 continue
-        if m.kind in ("count", "duration") and m.chinese and m.value == 1 and not m.bare:
-            continue  # 一个, 一批, 一次: articles, not counts
+        if m.kind in ("count", "duration") and m.chinese and m.value == 1 and not m.bare and \
+                not (m.kind == "duration" and m.qualifier != "exact"):
+            continue  # 一个, 一批, 一次: articles, not counts (超过一年, 一年以上: a span bounded)
         out.append(m)
     return out
 

@@ -59,6 +59,7 @@ _ADVERB_GAP, _ADVERB_GAP_NOT = _T["adverb"]["gap"], frozenset(_T["adverb"]["gap_
 _PB = _T["phrase_bound"]
 PHRASE_BOUND: dict[str, Rule] = {w: Rule(r) for w, r in _PB["words"].items()}
 _PHRASE_JOINT = _PB["joint"]
+_PHRASE_DIRECT: tuple[str, ...] = tuple(_PB.get("direct", ()))
 _PHRASE_BOUND = re.compile("(%s)[^%s]{1,%d}%s$" % (
     "|".join(map(re.escape, sorted(PHRASE_BOUND, key=len, reverse=True))),
     re.escape(_PB["gap_not"]), _PB["gap"], re.escape(_PHRASE_JOINT)))
@@ -128,9 +129,11 @@ def adverb_before(text: str, i: int) -> Rule | None:
 
 def phrase_bound_before(text: str, i: int) -> Rule | None:
     """The rule of a bound written before the phrase and 的 that end at ``i`` (不低于当地低保
-    标准的1.3倍: at least), else None."""
+    标准的1.3倍: at least; 约占三成, one of the bounds also written right before it: about),
+    else None."""
     if not text.endswith(_PHRASE_JOINT, 0, i):
-        return None
+        direct = next((w for w in _PHRASE_DIRECT if text.endswith(w, 0, i)), None)
+        return PHRASE_BOUND[direct] if direct is not None else None
     m = _PHRASE_BOUND.search(text, max(0, i - _PHRASE_WINDOW), i)
     return PHRASE_BOUND[m.group(1)] if m else None
 

@@ -182,6 +182,18 @@ SENTENCES = [
     ("今年以来，全镇集体经济收入由860万元提高到1120万元。", 2026, "1120万元", "2026", "outcome"),
     ("2026年以来，全镇集体经济收入由860万元提高到1120万元。", 2026, "1120万元", "2026", "outcome"),
     ("今年以来，全镇集体经济收入由860万元提高到1120万元。", 2026, "860万元", "2026", "outcome"),
+    # a lead-in that names a plan or a speaker is no opening clause of time: the clause after
+    # it opens the sentence, and its 明年 governs the goals after it (was the report's year)
+    ("按照计划，明年全县将新建大棚300座，力争建成育苗基地5个以上。", 2023, "5个以上", "2024", "target"),
+    ("县农业农村局负责人表示，明年全县新建冷库10座，并培育家庭农场20家。", 2023, "20家", "2024",
+     "target"),
+    # a later clause's own goal word after a forecast opening the sentence: a goal
+    ("预计明年可争取专项资金2亿元左右，确保项目完工率达到90%以上。", 2023, "90%以上", "2024", "target"),
+    ("预计明年可争取专项资金2亿元左右，确保项目完工率达到90%以上。", 2023, "2亿元左右", "2024",
+     "forecast"),
+    # funds obtained (共争取, 争取衔接…资金) and a programme named 计划: what happened
+    ("全年共争取衔接推进乡村振兴补助资金2.4亿元。", 2023, "2.4亿元", "2023", "outcome"),
+    ("全年落实雨露计划补助学生620人。", 2023, "620人", "2023", "outcome"),
     # a deadline after a subject and a goal word governs the goals after it in its sentence
     ("下一步，全县将力争到2028年建成高标准农田8万亩，粮食综合产值突破30亿元。", 2026, "突破30亿元",
      "2028", "target"),
@@ -1063,6 +1075,19 @@ def test_regions(text, region):
         assert [c.region for c in claims] == ["青海省", "西宁市"]
         return
     assert claims and all(c.region == region for c in claims)
+
+
+@pytest.mark.parametrize("text,figure,region", [
+    # a place after a deadline that opens its clause is the clause's subject (was the issuer)
+    ("到2027年盘州市将建成乡村振兴示范村12个。", "12个", "盘州市"),
+    # the items listed after 其中 go on with the subject of the sentence's first figure, all
+    # of them (was the issuer's from the second item on)
+    ("遵义市选派干部95名赴浙江学习，其中教师30名、医生25名。", "30名", "遵义市"),
+    ("遵义市选派干部95名赴浙江学习，其中教师30名、医生25名。", "25名", "遵义市"),
+])
+def test_the_subject_of_a_figure_after_a_deadline_or_in_a_list(text, figure, region):
+    claims = {c.text: c for c in _claims("2024年浙江省东西部协作工作简报\n" + text, year=2024)}
+    assert claims[figure].region == region
 
 
 REFERENCE_YEARS = [

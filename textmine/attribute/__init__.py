@@ -35,6 +35,7 @@ _CONTINUES = re.compile(r"(?:比上年末?|比去年|较上年|同比)?(?:实际
                         r"(?:增长|增加|提高|上升|上涨|下降|减少|降低|回落)?了?|[、和及与 ]*")
 
 # a clause that is only the verb of a level reached (威宁县销售额最高，达3.1亿元)
+_DEADLINE_TO = "到至"  # (到2025年, 至2027年 before a place: the deadline's, not the lead's)
 _REACHED = re.compile(r"(?:共|累计|分别)?(?:达到?|为|约为?|突破|超过|实现)了?")
 _START = attrgetter("start")
 _ANY_CLAUSE_END = re.compile(r"[；;。：:！？!?]")
@@ -534,7 +535,8 @@ class Attributor:
             k -= 1
         prev = v.s.claims[k] if k >= 0 else None
         if prev is not None and prev.region and (
-                _CONTINUES.fullmatch(v.clause) or self._same_subject(v, prev)):
+                _CONTINUES.fullmatch(v.clause) or self._same_subject(v, prev) or
+                _next_in_list(v, prev, mentions)):
             # 长沙市地区生产总值X，增长Y: the change of the figure before, its place;
             # 贵定县新建车间15个，吸纳就业620人: a clause without a subject, the one before's
             return self.gazetteer.region(prev.region) or _township_region(prev.region) or v.s.home
@@ -609,9 +611,11 @@ class Attributor:
             return False
         for w in self._subject_lead:
             lead = lead.replace(w, "")
-        for d in v.s.claims:  # (2016年至2020年全省搬迁X: a written time before it, too)
-            if d.kind == "date" and v.clause_start <= d.start and d.end <= first.start:
-                lead = lead.replace(d.text, "")
+        for d in v.s.claims:  # (2016年至2020年全省搬迁X: a written time before it, too;
+            if d.kind == "date" and v.clause_start <= d.start and d.end <= first.start:  # a
+                lead = lead.replace(d.text, "")  # deadline, 到2025年九寨沟县将建成X: the 到 with it)
+                if text[d.start - 1:d.start] in _DEADLINE_TO and lead.endswith(text[d.start - 1]):
+                    lead = lead[:-1]
         return not (lead.strip() or text.startswith(self._not_subject_after, first.end) or
                     _EXAMPLES.search(text, first.end, v.claim.start) is not None and
                     not _acts(text, first.end))
@@ -696,6 +700,13 @@ def _names_whole(clause: str) -> bool:
 
 
 _COMPARED_WITH = ("低于", "高于", "快于", "慢于", "好于", "比", "较", "占", "居", "列", "于", "超过")
+
+
+def _next_in_list(v: ClaimView, prev: Claim, mentions: list) -> bool:
+    """Whether the claim goes on with the figure before it in its own clause, naming no place
+    between them (台州市选派干部X，其中教师Y、医生Z: Z, as Y, the clause before's)."""
+    return prev.start >= v.clause_start and \
+        not any(prev.end <= m.start < v.claim.start for m in mentions)
 
 
 def _opening_place(text: str, mentions: list) -> Region | None:

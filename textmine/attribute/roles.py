@@ -184,7 +184,10 @@ class RoleRules:
         全年…将突破20亿元; 据测算，预计…): its figures are forecasts unless a word of their own
         clause said otherwise (the rules before)."""
         # (_rules_for runs it only in such sentences; the test stays for every-rule runs)
-        return "forecast" if q.v.s.text.startswith(self._forecast_words, q.v.s.lead) else None
+        v = q.v
+        if v.clause_start > v.s.head_end and self.has["target"](self._no_target_words(v.clause)):
+            return None  # (预计可争取X，确保开工率达到Y: Y's own clause sets a goal)
+        return "forecast" if v.s.text.startswith(self._forecast_words, v.s.lead) else None
 
     @cached_property
     def _target_right_before(self) -> tuple[str, ...]:

@@ -19,6 +19,8 @@ _DATELINE_FIRST = frozenset(w[0] for w in _D["dateline_sources"])  # (本报贵�
 _GROUP_LEAD = re.compile(f'{_D["group_lead"]}|{_D["source_lead"]}')
 _DEADLINE_LEAD = re.compile(_D["deadline_lead"])  # (该县将力争到2027年: governs the goals after it)
 _GROUP_LEAD_FIRST = "分按从据记数统"
+_SPEAKER_LEAD = re.compile(_D["speaker_lead"])  # (负责人表示，: who speaks, no clause of time)
+_SPEAKER_VERBS = ("表示", "介绍")
 _UP_TO_BOUNDARY = re.compile(r".*[，,；;：:。！？!?]", re.S)  # to the last boundary
 _UNSET = object()
 
@@ -62,6 +64,9 @@ class SentenceView:
         if self.text[self.lead:self.lead + 1] in _GROUP_LEAD_FIRST and \
                 (g := _GROUP_LEAD.match(self.text, self.lead)):
             self.lead = g.end()  # (分三大门类看，1-10月份，…; 据了解，: no clause of time)
+        elif any(w in self.text[self.lead:self.lead + 17] for w in _SPEAKER_VERBS) and \
+                (g := _SPEAKER_LEAD.match(self.text, self.lead)):
+            self.lead = g.end()
         self.head_end = head_end(self.text, self.lead)
         self.pairs = [None] * len(self.claims)
         self.dates = [i for i, c in enumerate(self.claims) if c.kind == "date"]

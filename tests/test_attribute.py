@@ -194,6 +194,10 @@ SENTENCES = [
     # funds obtained (共争取, 争取衔接…资金) and a programme named 计划: what happened
     ("全年共争取衔接推进乡村振兴补助资金2.4亿元。", 2023, "2.4亿元", "2023", "outcome"),
     ("全年落实雨露计划补助学生620人。", 2023, "620人", "2023", "outcome"),
+    # the parts listed after 其中 past a ； take the time of the whole they are parts of, the
+    # last figure before them (was the date the sentence before opened with)
+    ("2023年下达的项目中，截至2024年3月底仍有86个未完工；其中桑植县有9个未验收。", 2024, "9个", "2024-03",
+     "outcome"),
     # a deadline after a subject and a goal word governs the goals after it in its sentence
     ("下一步，全县将力争到2028年建成高标准农田8万亩，粮食综合产值突破30亿元。", 2026, "突破30亿元",
      "2028", "target"),
@@ -1077,6 +1081,17 @@ def test_regions(text, region):
     assert claims and all(c.region == region for c in claims)
 
 
+def test_a_headings_as_of_date_times_the_figures_of_its_part():
+    """三、…（数据截至10月31日）: the figures under it that name no time of their own are
+    counted to that day, up to the next part (was the report's year)."""
+    text = ("2021年某区对口协作工作简报\n\n二、各县进展（数据截至10月31日）\n\n"
+            "敖汉旗：到位资金2600万元，实施项目14个。\n\n喀喇沁旗：到位资金1800万元，实施项目9个。\n\n"
+            "三、下一步工作\n\n继续推进项目建设，新建温室150座。\n")
+    got = {c.text: c.period for c in _claims(text, year=2021)}
+    assert got["2600万元"] == got["14个"] == got["1800万元"] == "2021-10-31"
+    assert got["150座"] == "2021"
+
+
 @pytest.mark.parametrize("text,figure,region", [
     # a place after a deadline that opens its clause is the clause's subject (was the issuer)
     ("到2027年盘州市将建成乡村振兴示范村12个。", "12个", "盘州市"),
@@ -1084,6 +1099,10 @@ def test_regions(text, region):
     # of them (was the issuer's from the second item on)
     ("遵义市选派干部95名赴浙江学习，其中教师30名、医生25名。", "30名", "遵义市"),
     ("遵义市选派干部95名赴浙江学习，其中教师30名、医生25名。", "25名", "遵义市"),
+    # a sentence that opens with 在 and a place alone before a comma sets the scene of its
+    # figures that name no subject of their own (was the issuer)
+    ("在松潘县，湖州市援建的中药材基地面积达到1500亩。", "1500亩", "松潘县"),
+    ("在宁波稳定就业的务工人员达到3200人。", "3200人", "宁波市"),  # (no comma: as before)
 ])
 def test_the_subject_of_a_figure_after_a_deadline_or_in_a_list(text, figure, region):
     claims = {c.text: c for c in _claims("2024年浙江省东西部协作工作简报\n" + text, year=2024)}

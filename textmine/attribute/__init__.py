@@ -26,7 +26,7 @@ from .periods import PeriodRules, shift_years, states_spans, whole_year_in
 from .roles import RoleRules, goal_after, opens_target_list
 from .timewords import Cue, TimeWords
 from .townships import township
-from .view import CLAUSE_BOUNDARY, ClaimView, SentenceView, clause_start, opens_clause
+from .view import _UNSET, CLAUSE_BOUNDARY, ClaimView, SentenceView, clause_start, opens_clause
 
 # 等 of examples, not of a means (通过空转等方式虚增: the place still the subject)
 _EXAMPLES = re.compile(f"等(?!{'|'.join(table('indicator')['trim']['means_ends'])})")
@@ -35,6 +35,8 @@ _CONTINUES = re.compile(r"(?:比上年末?|比去年|较上年|同比)?(?:实际
                         r"(?:增长|增加|提高|上升|上涨|下降|减少|降低|回落)?了?|[、和及与 ]*")
 
 # a clause that is only the verb of a level reached (威宁县销售额最高，达3.1亿元)
+_AT = "在"  # (在青川县，…: the sentence's setting)
+_AS_OF = ("截至", "截止")  # (a heading's （数据截至11月30日）: its figures' time)
 _DEADLINE_TO = "到至"  # (到2025年, 至2027年 before a place: the deadline's, not the lead's)
 _REACHED = re.compile(r"(?:共|累计|分别)?(?:达到?|为|约为?|突破|超过|实现)了?")
 _START = attrgetter("start")
@@ -110,15 +112,29 @@ class Attributor:
             s = SentenceView(group[0].sentence or "", group, facts,
                              times.get(index) if index is not None else None)
             block = where.get(index)
-            reading.enter(s, index, block)
+            heading = self._heading_kind(doc, block, s.text)
+            reading.enter(s, index, block, heading)
             s.home = _opening_place(s.text, mentions) or s.home
+            governing = None  # (the date governing the sentence's last figure)
             for i, c in enumerate(group):
-                self.attribute(ClaimView(c, i, s), mentions, places, reading.recent)
+                v = ClaimView(c, i, s)
+                self.attribute(v, mentions, places, reading.recent)
+                if c.kind != "date":
+                    governing = v.governing if v.governing is not _UNSET else None
             self._places_share_the_last_key(s, places)
             opening = self._opening_date(s) if s.dates else None  # (once: three readers)
             reading.leave(s, index, block, self._carry(s, index, opening),
-                          _opening_months(opening), opening)
+                          _opening_months(opening), opening, governing)
+            if heading:
+                reading.heading(s, heading)
         return claims
+
+    def _heading_kind(self, doc: Document, block: int | None, text: str) -> str:
+        """``part`` for a sentence that is a numbered heading of a part of the report,
+        ``heading`` for another heading, "" for the sentences of the text."""
+        if block is None or block >= len(doc.blocks) or doc.blocks[block].kind != "heading":
+            return ""
+        return "part" if self.reader.opens_part.match(text) else "heading"
 
     def _places_share_the_last_key(self, s: SentenceView, places: dict[str, str]) -> None:
         """A figure whose indicator is only a place, listed before the next figure of its
@@ -540,7 +556,8 @@ class Attributor:
             # 长沙市地区生产总值X，增长Y: the change of the figure before, its place;
             # 贵定县新建车间15个，吸纳就业620人: a clause without a subject, the one before's
             return self.gazetteer.region(prev.region) or _township_region(prev.region) or v.s.home
-        return self._subject_of_clause_before(v, prev, mentions) or v.s.home
+        return self._subject_of_clause_before(v, prev, mentions) or _framed(v, mentions) or \
+            v.s.home
 
     def _whole_named_before(self, v: ClaimView, whole, mentions: list) -> Region | None:
         """The division a whole jurisdiction (``whole``: 全州, 全县) stands for when the
@@ -700,6 +717,18 @@ def _names_whole(clause: str) -> bool:
 
 
 _COMPARED_WITH = ("低于", "高于", "快于", "慢于", "好于", "比", "较", "占", "居", "列", "于", "超过")
+
+
+def _framed(v: ClaimView, mentions: list) -> Region | None:
+    """The division a sentence opens with as its setting, 在 and the place alone before a
+    comma (在青川县，安吉县援建的茶叶基地面积X: 青川县's), for a figure whose own clause names
+    no subject; else None."""
+    m = mentions[0] if mentions else None
+    lead, text = v.s.lead, v.s.text
+    if m is None or m.start != lead + 1 or text[lead] != _AT or m.region is None or \
+            text[m.end:m.end + 1] not in ("，", ",") or m.end >= v.clause_start:
+        return None
+    return m.region if m.region.level in ("province", "prefecture", "county") else None
 
 
 def _next_in_list(v: ClaimView, prev: Claim, mentions: list) -> bool:
@@ -920,18 +949,26 @@ class _Reading:
     semicolon: int | None = None  # the index of the last sentence, when it ended in ；
     whole: Claim | None = None    # the last sentence's whole of the parts it listed after 其中
     opening: tuple | None = None  # (sentence index, the date the last sentence opened with)
+    governing: tuple | None = None  # (sentence index, the date governing its last figure)
+    # the date a heading above says its figures are counted to, and the part of the report
+    # it holds in (a numbered part's heading: that part; None: any)
+    as_of: tuple | None = None
     opens: bool = True  # the last sentence entered opened its paragraph
 
-    def enter(self, s: SentenceView, index: int | None, block) -> None:
-        """Give sentence ``s`` (number ``index``, in paragraph ``block``) what it carries on."""
-        if self.carry is not None and index is not None and self.carry[0] == index - 1:
-            s.carried = self.carry[1]
-        elif self.opening is not None and index is not None and self.opening[0] == index - 1 \
-                and s.text.lstrip().startswith(_PART_OPENING) and not s.dates:
-            s.carried = self.opening[1]  # (截至11月底，A。其中，B: the parts of A, of its time)
-        if self.para is not None and self.para[0] == block and s.carried is None and \
-                not s.dates and not whole_year_in(s.text, 0, len(s.text)):
-            s.carried = self.para[1]  # (1-10月，A。全年B: the whole year)
+    def heading(self, s: SentenceView, kind: str) -> None:
+        """After a heading (``kind``: part or heading): the date it says the figures under it
+        are counted to (三、各县成效（数据截至11月30日）), which they take when they name no
+        time of their own, up to the next part's heading (or, set by an unnumbered heading,
+        the next heading that says another)."""
+        d = next((c for c in s.claims if c.kind == "date" and
+                  s.text.endswith(_AS_OF, 0, c.start)), None)
+        if d is not None:
+            self.as_of = (d, s.block.part if kind == "part" and s.block is not None else None)
+
+    def enter(self, s: SentenceView, index: int | None, block, heading: str = "") -> None:
+        """Give sentence ``s`` (number ``index``, in paragraph ``block``; ``heading``: the
+        kind of heading it is, "" for none) what it carries on."""
+        s.carried = self._carried(s, index, block, heading)
         self.opens = block != self.block
         if self.opens:
             self.recent, self.block = {}, block  # (a new paragraph)
@@ -942,13 +979,36 @@ class _Reading:
             # (…930亿元。其中，教育支出X；社会保障支出Y: each part listed has the whole)
             s.whole = self.recent.get(_LAST) if part else self.whole if after_semicolon else None
 
+    def _carried(self, s: SentenceView, index: int | None, block, heading: str) -> Claim | None:
+        """The date the sentences read so far give sentence ``s``, else None."""
+        part = s.text.lstrip().startswith(_PART_OPENING)
+        if self.carry is not None and index is not None and self.carry[0] == index - 1:
+            if part and self.governing is not None and self.governing[0] == index - 1:
+                return self.governing[1]  # (2022年…，截至2023年4月底仍有X未完工；其中Y: the
+            return self.carry[1]          # parts of X, of X's time)
+        if part and self.opening is not None and index is not None and \
+                self.opening[0] == index - 1 and not s.dates:
+            return self.opening[1]  # (截至11月底，A。其中，B: the parts of A, of its time)
+        if s.dates:
+            return None
+        if self.para is not None and self.para[0] == block and \
+                not whole_year_in(s.text, 0, len(s.text)):
+            return self.para[1]  # (1-10月，A。全年B: the whole year)
+        if not heading and self.as_of is not None and (
+                self.as_of[1] is None or s.block is not None and s.block.part is self.as_of[1]):
+            return self.as_of[0]  # (the figures under 三、…（数据截至11月30日）)
+        return None
+
     def leave(self, s: SentenceView, index: int | None, block, carry: tuple | None,
-              months, opening: Claim | None = None) -> None:
+              months, opening: Claim | None = None, governing: Claim | None = None) -> None:
         """After sentence ``s``: the date it passes on (``carry``), the months it opens with
         (``months``, when it holds dates) and the date it opens with (``opening``), which a
-        sentence of its parts after it (其中，…) takes."""
+        sentence of its parts after it (其中，…) takes, or, after a ；, the date governing its
+        last figure (``governing``)."""
         self.carry = carry
         self.opening = (index, opening) if opening is not None and index is not None else None
+        self.governing = (index, governing) if governing is not None and index is not None \
+            else None
         self.semicolon = index if s.text.rstrip().endswith(("；", ";")) else None
         self.whole = s.whole
         if s.dates:  # (a time of its own: what follows is not the opening months'; months

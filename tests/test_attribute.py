@@ -1081,6 +1081,19 @@ def test_regions(text, region):
     assert claims and all(c.region == region for c in claims)
 
 
+def test_each_issue_of_a_file_of_several_counts_to_its_own_day():
+    """A file of a bulletin's issues one after the other, each under its masthead: 今年以来
+    in each counts to that issue's day (was the first issue's for all)."""
+    text = ("2022年某县乡村振兴工作简报\n\n第5期\n\n县乡村振兴局　　2022年3月31日\n\n"
+            "今年以来，全县新增公益性岗位260个。\n\n第9期\n\n县乡村振兴局　　2022年8月31日\n\n"
+            "今年以来，全县新增公益性岗位540个。\n")
+    got = {c.text: c.period for c in _claims(text, year=2022)}
+    assert got["260个"] == "2022/2022-03-31"
+    assert got["540个"] == "2022/2022-08-31"
+    one = text[:text.index("第9期")]  # (one issue: its masthead's day, as before)
+    assert {c.text: c.period for c in _claims(one, year=2022)}["260个"] == "2022/2022-03-31"
+
+
 def test_a_headings_as_of_date_times_the_figures_of_its_part():
     """三、…（数据截至10月31日）: the figures under it that name no time of their own are
     counted to that day, up to the next part (was the report's year)."""

@@ -108,3 +108,18 @@ def test_a_short_text_whose_long_lines_are_paragraphs_keeps_its_title_and_headin
 def test_a_short_texts_first_line_without_punctuation_is_its_title(text, kinds):
     from textmine.ingest.text import paragraphs
     assert [k for _, k in paragraphs(text)] == kinds
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bulletin's masthead line (the issuing body, spaces, the day) is a line of its own,
+    # not run into the paragraph after it (was one paragraph with it)
+    ("第5期\n\n县乡村振兴局　　2022年3月31日\n\n今年以来，全县新增公益性岗位260个。\n",
+     [("第5期", "heading"), ("县乡村振兴局　　2022年3月31日", "heading"),
+      ("今年以来，全县新增公益性岗位260个。", "paragraph")]),
+    # ... a day that ends a wrapped sentence's line is no masthead
+    ("全县新增公益性岗位260个，截至\n2022年3月31日\n已全部上岗。\n",
+     [("全县新增公益性岗位260个，截至2022年3月31日已全部上岗。", "paragraph")]),
+])
+def test_a_mastheads_line_stands_alone(text, expected):
+    from textmine.ingest.text import paragraphs
+    assert paragraphs(text) == expected

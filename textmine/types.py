@@ -99,6 +99,9 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     text_sha256: str | None = None  # the text's fingerprint, kept when the blocks are dropped
+    # a file of several issues (a bulletin's, each under its masthead): (the masthead's block,
+    # the ISO day of its issue) of each, in order; [] for a file of one
+    issues: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def text(self) -> str:

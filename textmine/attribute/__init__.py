@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from operator import attrgetter
 
@@ -107,11 +107,12 @@ class Attributor:
         found = self.gazetteer.find_each([g[0].sentence or "" for g in by_sentence.values()],
                                          province)
         reading = _Reading()
+        issues = _Issues(facts, doc.issues)
         for ((index, *_), group), mentions in zip(by_sentence.items(), found):
             group.sort(key=_START)
-            s = SentenceView(group[0].sentence or "", group, facts,
-                             times.get(index) if index is not None else None)
             block = where.get(index)
+            s = SentenceView(group[0].sentence or "", group, issues.facts(block),
+                             times.get(index) if index is not None else None)
             heading = self._heading_kind(doc, block, s.text)
             reading.enter(s, index, block, heading)
             s.home = _opening_place(s.text, mentions) or s.home
@@ -936,6 +937,28 @@ def _continued_key(c: Claim, p: Claim | None) -> str:
     same = p.kind == c.kind and p.change == c.change
     level = p.change is None and c.unit == "%"
     return (p.indicator_key or "") if same or level else ""
+
+
+class _Issues:
+    """The facts of each issue of a file of several (a bulletin's issues one after the
+    other, ``days``: (the block of each masthead, its day)): the document's, issued on the
+    day of the masthead above (今年以来 in the issue of 9月30日 counts to that day, not to
+    the first issue's)."""
+
+    def __init__(self, facts: DocumentFacts, days: list[tuple[int, str]]) -> None:
+        self.doc, self.days = facts, days
+        self._by_day: dict[str, DocumentFacts] = {}
+
+    def facts(self, block: int | None) -> DocumentFacts:
+        if not self.days or block is None:
+            return self.doc
+        day = next((d for b, d in reversed(self.days) if b <= block), None)
+        if day is None or day == self.doc.issued:
+            return self.doc
+        found = self._by_day.get(day)
+        if found is None:
+            found = self._by_day[day] = replace(self.doc, issued=day)
+        return found
 
 
 @dataclass

@@ -51,10 +51,12 @@ def sign_off(doc: Document) -> None:
     document ends with them), where not known already: ``doc.issuer``, ``doc.issue_date``;
     else the day a report was delivered (the line under its title: ——2024年7月25日在…会议上),
     else from a short line near the top that ends with the day (a bulletin's masthead:
-    上海市合作交流办公室 2020年9月15日)."""
+    上海市合作交流办公室 2020年9月15日); and, in a file of several issues, the day of each
+    (``doc.issues``)."""
     tail = [b.text.strip() for b in doc.blocks[-2:] if b.text.strip()]
     if not tail:
         return
+    doc.issues = issue_days(doc)
     _end_lines(doc, tail)
     if doc.issue_date is None:
         _delivered(doc)
@@ -91,6 +93,23 @@ def _masthead(doc: Document) -> None:
                 doc.issue_date = day.value
                 doc.issuer = doc.issuer or rest or None
             return
+
+
+def issue_days(doc: Document) -> list[tuple[int, str]]:
+    """The issues of a file that holds several (a bulletin's 第12期, 第13期, … one after the
+    other, each under its masthead: 某某办公室　2020年4月30日): (the index of the masthead's
+    block, the day it was issued), in order; [] for a file of one issue."""
+    found: list[tuple[int, str]] = []
+    for i, b in enumerate(doc.blocks):
+        line = b.text.strip()
+        if not line.endswith("日") or len(line) > 60 or "。" in line:
+            continue  # (most blocks: known without the date grammar)
+        line = unicodedata.normalize("NFKC", line)
+        day = _closing_day(line)
+        rest = line[:day.start].strip() if day is not None else ""
+        if day is not None and rest.endswith(ISSUER_ENDS):
+            found.append((i, str(day.value)))
+    return found if len({d for _, d in found}) > 1 else []
 
 
 def _end_lines(doc: Document, tail: list[str]) -> None:

@@ -20,6 +20,9 @@ _HEADING_MAX = 40
 _CONTINUES = "的和与及在了对为把被将从向并或而且是有个等"  # a line ending so continues
 _PUNCT = re.compile(r"[。，、；：！？,;:!?]")
 _HEADLINE = re.compile(r"^[^\s。，、；：！？,;:!?]*[\u4e00-\u9fff”](?: +[“\u4e00-\u9fff][^\s。，、；：！？,;:!?]*)+$")
+# a bulletin's masthead line: the issuing body, spaces, the day it was issued (某某办公室
+# 2020年4月30日): a line of its own, never run into the text after it
+_MASTHEAD = re.compile(r"^[^\s。，、；：！？,;:!?]{2,40}[ \u3000\t]+\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[.．、])")
 
 
@@ -327,11 +330,12 @@ def _is_title(ln: str) -> bool:
 
 def _opens_heading(ln: str, current: list[str], prev_ended: bool, gap: bool, width: float) -> bool:
     """Whether column line ``ln`` is a heading: a short line without punctuation after a
-    sentence's end; a headline (its phrases apart by spaces); or, after a blank line, a short
+    sentence's end; a headline (its phrases apart by spaces) or a bulletin's masthead line
+    (某某办公室　2020年4月30日); or, after a blank line, a short
     line without punctuation when the line before it does not run on (it ends no clause and
     is no full column line), also after a lead paragraph that has no full stop (newspaper
     pages)."""
-    if _HEADLINE.match(ln):
+    if _HEADLINE.match(ln) or _MASTHEAD.match(ln):
         return True
     if not _is_heading(ln, width):
         return False

@@ -659,6 +659,30 @@ def test_one_year_with_a_bound_is_a_duration(sentence, expected):
     assert got == expected
 
 
+@pytest.mark.parametrize("sentence,text,qualifier", [
+    # a bound word written before the first item of a list after 分别 bounds every item
+    # that has none of its own (was the first item's alone)
+    ("两项收入分别突破40亿元和25亿元。", "25亿元", "over"),
+    ("补助标准分别不低于600元和400元。", "400元", "at_least"),
+    ("两县分别约占三成和两成。", "两成", "about"),
+    ("分别增长12%以上和9%。", "9%", "exact"),  # (以上 after a number is that number's own)
+    ("分别达到40亿元和25亿元。", "25亿元", "exact"),
+])
+def test_a_bound_before_a_list_after_fenbie_bounds_its_items(sentence, text, qualifier):
+    got = {c.text: c.qualifier for c in textmine.extract(sentence, year=2022, classify=False)}
+    assert got[text] == qualifier
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a half-year's report or review, and parts of the year, are no span of half a year
+    ("2022年半年工作总结。", ["2022年"]),
+    ("每半年开展一次评估。", []),
+    ("下半年全县增长6%。", ["下半年", "6%"]),
+])
+def test_half_a_year_that_is_no_span_of_time(sentence, expected):
+    assert [c.text for c in textmine.extract(sentence, year=2022, classify=False)] == expected
+
+
 def test_second_bulletin():
     got = {c.to_dict()["text"]: c.to_dict() for c in textmine.extract(MORE, year=2020, classify=False)}
     assert got["1-10月"]["value"] == "2020-01/2020-10"

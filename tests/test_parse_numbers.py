@@ -156,6 +156,18 @@ DURATIONS = [
     # hours counted with 个 are hours, as months are (was a count of 个)
     ("专列运行约26个小时", "约26个小时", "duration", 26, "小时", "about", 23.4, 28.6),
     ("抢修持续了18个小时", "18个小时", "duration", 18, "小时", "exact", 18, 18),
+    # 负 that ends a word with the character before it is no sign (减负: lightened a burden)
+    ("全年为企业减负6亿元", "6亿元", "money", 600000000, "元", "exact", 600000000, 600000000),
+    ("利润增速为负1.5%", "负1.5%", "percent", -1.5, "%", "exact", -1.5, -1.5),
+    # doses, class hours; 约有 bounds as 约为 does (not in 签约有)
+    ("接种疫苗86万剂次", "86万剂次", "count", 860000, "剂次", "exact", 860000, 860000),
+    ("每人培训不少于60学时", "不少于60学时", "duration", 60, "学时", "at_least", 60, None),
+    ("其中约有15%为监测户", "约有15%", "percent", 15, "%", "about", 13.5, 16.5),
+    ("签约有8家企业", "8家", "count", 8, "家", "exact", 8, 8),
+    # half a year, day or month is a span of time; 上半年 stays a part of the year
+    ("资金闲置超过半年", "超过半年", "duration", 0.5, "年", "over", 0.5, None),
+    ("办理时限压缩到半天以内", "半天以内", "duration", 0.5, "天", "at_most", None, 0.5),
+    ("用半个月时间完成排查", "半个月", "duration", 0.5, "月", "exact", 0.5, 0.5),
     # a number right before 人均 or 户均 counts the people or households (均: all, each)
     ("带动640人均增收1800元", "640人", "count", 640, "人", "exact", 640, 640),
     ("该村75户均已搬迁入住", "75户", "count", 75, "户", "exact", 75, 75),

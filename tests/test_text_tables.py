@@ -129,7 +129,9 @@ def test_a_phrase_in_a_column_of_values_is_read_as_a_sentence(tmp_path):
     claims = _html_table_claims(tmp_path / "ratings.html", "评级说明", [
         ["评级", "类别", "说明"], ["股票评级", "推荐", "预期未来半年股价涨幅高于基准15%以上"],
         ["股票评级", "回避", "预期未来半年股价涨幅低于基准10%以上"]])
-    assert [(c.text, c.row, c.col) for c in claims] == [("15%以上", 1, 2), ("10%以上", 2, 2)]
+    # (未来半年: a span of time, as 未来6个月 is)
+    assert [(c.text, c.row, c.col) for c in claims] == [("半年", 1, 2), ("15%以上", 1, 2),
+                                                        ("半年", 2, 2), ("10%以上", 2, 2)]
 
 
 BULLETIN = ("某市2025年国民经济和社会发展统计公报\n\n"

@@ -42,6 +42,7 @@ GRAMMAR = table("grammar")
 SPACE = " \u00a0\u2009\u3000\t"
 _SPACE_SET = frozenset(SPACE)
 NEGATIVE = frozenset(GRAMMAR["signs"]["negative"])  # 负
+NEGATIVE_NOT_AFTER = frozenset(GRAMMAR["signs"].get("negative_not_after", ""))  # 减负: no sign
 MINUS = frozenset(GRAMMAR["signs"]["minus"])
 SIGNS = NEGATIVE | MINUS
 # characters after which a minus is a dash between two numbers: digits, numerals, percent signs
@@ -82,7 +83,8 @@ def minus_is_sign(t: str, k: int) -> bool:
 
 def signed(t: str, i: int, m: NumberMention) -> NumberMention:
     """``m`` negated when a minus sign or 负 stands right before its number."""
-    if i == 0 or not (t[i - 1] in NEGATIVE or t[i - 1] in MINUS and minus_is_sign(t, i - 1)):
+    if i == 0 or not (t[i - 1] in NEGATIVE and (i < 2 or t[i - 2] not in NEGATIVE_NOT_AFTER) or
+                      t[i - 1] in MINUS and minus_is_sign(t, i - 1)):
         return m
     if not isinstance(m.value, Decimal):
         return m

@@ -1116,6 +1116,12 @@ def test_a_headings_as_of_date_times_the_figures_of_its_part():
     # figures that name no subject of their own (was the issuer)
     ("在松潘县，湖州市援建的中药材基地面积达到1500亩。", "1500亩", "松潘县"),
     ("在宁波稳定就业的务工人员达到3200人。", "3200人", "宁波市"),  # (no comma: as before)
+    # a list of places before a clause that opens with 分别: each item its place
+    ("清远、河源、梅州等市依托本地品牌，分别建成展销中心9个、7个和5个。", "7个", "河源市"),
+    # the body of a speaker the lead-in names is the place of a clause naming none
+    ("嘉兴市商务局负责人表示，下一步将力争消费帮扶金额突破5亿元。", "突破5亿元", "嘉兴市"),
+    # a figure of what the one before counts does not take that one's place
+    ("上城区、拱墅区与巴中市建立结对关系，2个区的43个社区参与。", "43个", "浙江省"),
 ])
 def test_the_subject_of_a_figure_after_a_deadline_or_in_a_list(text, figure, region):
     claims = {c.text: c for c in _claims("2024年浙江省东西部协作工作简报\n" + text, year=2024)}

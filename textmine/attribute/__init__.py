@@ -36,6 +36,9 @@ _CONTINUES = re.compile(r"(?:比上年末?|比去年|较上年|同比)?(?:实际
 
 # a clause that is only the verb of a level reached (威宁县销售额最高，达3.1亿元)
 _AT = "在"  # (在青川县，…: the sentence's setting)
+_LIST_JOINS = tuple(table("attribution")["time"]["list_joins"])  # (教师30名、医生25名)
+_SPOKEN = re.compile(r"(?:表示|介绍)[，,：:]$")  # (a lead-in naming a speaker)
+_OF = "的"  # (8个区的86个街镇: the figure of a thing the one before counts)
 _AS_OF = ("截至", "截止")  # (a heading's （数据截至11月30日）: its figures' time)
 _DEADLINE_TO = "到至"  # (到2025年, 至2027年 before a place: the deadline's, not the lead's)
 _REACHED = re.compile(r"(?:共|累计|分别)?(?:达到?|为|约为?|突破|超过|实现)了?")
@@ -526,9 +529,13 @@ class Attributor:
             run.insert(0, before[-len(run) - 1])
         if items < 2 or len(run) != items:
             return None
-        bound = CLAUSE_BOUNDARY.search(text, run[-1].end)  # (分别 in the places' own clause)
-        return run[item].region if "分别" in text[run[-1].end:bound.start() if bound else None] \
-            else None
+        bound = CLAUSE_BOUNDARY.search(text, run[-1].end)  # (分别 in the places' own clause,
+        own = "分别" in text[run[-1].end:bound.start() if bound else None]  # or opening the
+        first = v.s.claims[v.index - item]                                   # next one's list)
+        nxt = bound is not None and CLAUSE_BOUNDARY.search(text, bound.end(), first.start) is None \
+            and "分别" in text[bound.end():first.start] and \
+            not any(run[-1].end <= c.start < first.start for c in v.s.claims)
+        return run[item].region if own or nxt else None  # (韶关、湛江等市依托品牌，分别建成X、Y)
 
     def _national_title(self, text: str, end: int, start: int) -> bool:
         """Whether the words after 全国 (ending at ``end``) up to the claim (at ``start``)
@@ -721,21 +728,29 @@ _COMPARED_WITH = ("低于", "高于", "快于", "慢于", "好于", "比", "较"
 
 
 def _framed(v: ClaimView, mentions: list) -> Region | None:
-    """The division a sentence opens with as its setting, 在 and the place alone before a
-    comma (在青川县，安吉县援建的茶叶基地面积X: 青川县's), for a figure whose own clause names
-    no subject; else None."""
+    """The division a sentence opens with as its setting, for a figure whose own clause names
+    no subject: 在 and the place alone before a comma (在青川县，安吉县援建的茶叶基地面积X:
+    青川县's), or the place of the body whose speaker the sentence's lead-in names (赫章县农业
+    农村局负责人表示，…力争突破X: 赫章县's); else None."""
     m = mentions[0] if mentions else None
     lead, text = v.s.lead, v.s.text
-    if m is None or m.start != lead + 1 or text[lead] != _AT or m.region is None or \
-            text[m.end:m.end + 1] not in ("，", ",") or m.end >= v.clause_start:
+    if m is None or m.region is None or m.end >= v.clause_start:
         return None
-    return m.region if m.region.level in ("province", "prefecture", "county") else None
+    framed = m.start == lead + 1 and text[lead] == _AT and text[m.end:m.end + 1] in ("，", ",")
+    spoken = m.start == 0 and m.end < lead and _SPOKEN.search(text, m.end, lead) is not None
+    return m.region if (framed or spoken) and \
+        m.region.level in ("province", "prefecture", "county") else None
 
 
 def _next_in_list(v: ClaimView, prev: Claim, mentions: list) -> bool:
     """Whether the claim goes on with the figure before it in its own clause, naming no place
-    between them (台州市选派干部X，其中教师Y、医生Z: Z, as Y, the clause before's)."""
-    return prev.start >= v.clause_start and \
+    between them: the next item of a list (after 、, 和, 及, 与: 台州市选派干部X，其中教师Y、
+    医生Z: Z, as Y, the clause before's), or a figure after it with no 的 between (监测对象
+    2186户9354人); not a figure of what the one before counts (8个区的86个街镇)."""
+    text = v.s.text
+    return prev.start >= v.clause_start and (
+        text.startswith(_LIST_JOINS, prev.end, v.claim.start) or
+        _OF not in text[prev.end:v.claim.start]) and \
         not any(prev.end <= m.start < v.claim.start for m in mentions)
 
 

@@ -1081,6 +1081,14 @@ def test_regions(text, region):
     assert claims and all(c.region == region for c in claims)
 
 
+def test_a_summary_of_its_year_issued_after_it_counts_to_its_years_end():
+    """X年以来 in a summary of year X signed the next January counts to the end of X, not
+    to the day it was signed (was 2021/2022-01-25)."""
+    text = ("2021年某市消费帮扶工作情况报告\n\n2021年以来，全市累计销售帮扶地区农产品18.6亿元。\n\n"
+            "某市商务局\n2022年1月25日\n")
+    assert {c.text: c.period for c in _claims(text, year=2021)}["18.6亿元"] == "2021"
+
+
 def test_each_issue_of_a_file_of_several_counts_to_its_own_day():
     """A file of a bulletin's issues one after the other, each under its masthead: 今年以来
     in each counts to that issue's day (was the first issue's for all)."""

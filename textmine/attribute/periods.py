@@ -459,10 +459,14 @@ class PeriodRules:
         the report's year, docs/claims.md rule 3); else open (``2020-06/..``; ``2020/..``
         without a report year). A report that opens its year counts a year before it to
         the end of the year before, not to the day it was delivered (2021年以来 in a work
-        report delivered on 2025-01-10: 2021/2024)."""
+        report delivered on 2025-01-10: 2021/2024); so does a summary of its year issued
+        after it (2021年以来 in a 2021 report signed 2022-01-25: 2021)."""
         issued, year = facts.issued, facts.year
         if facts.opens_year and year is not None and len(start) == 4 and int(start) < year:
             return f"{start}/{year - 1}" if int(start) < year - 1 else start
+        if issued and year is not None and len(start) == 4 and int(start) <= year < int(issued[:4]):
+            return f"{start}/{year}" if int(start) < year else start  # (a summary of its year
+            #  issued the next January: 2021年以来 in a 2021 report signed 2022-01-25 is 2021)
         if issued and issued[:len(start)] >= start:
             return f"{start}/{issued}"
         if year is not None and len(start) == 4 and int(start) <= year:

@@ -194,6 +194,9 @@ SENTENCES = [
     # funds obtained (共争取, 争取衔接…资金) and a programme named 计划: what happened
     ("全年共争取衔接推进乡村振兴补助资金2.4亿元。", 2023, "2.4亿元", "2023", "outcome"),
     ("全年落实雨露计划补助学生620人。", 2023, "620人", "2023", "outcome"),
+    # a standard set or adjusted (确定为, 调整为) is arranged, as one raised is (were outcomes)
+    ("城乡低保标准调整为每人每月680元。", 2022, "680元", "2022", "plan"),
+    ("临时救助标准确定为每人每次5000元。", 2022, "5000元", "2022", "plan"),
     # the parts listed after 其中 past a ； take the time of the whole they are parts of, the
     # last figure before them (was the date the sentence before opened with)
     ("2023年下达的项目中，截至2024年3月底仍有86个未完工；其中桑植县有9个未验收。", 2024, "9个", "2024-03",
@@ -887,6 +890,10 @@ GAZETTEER = [
                   ("黔南州", "黔南布依族苗族自治州", "prefecture")]),
     ("黔东南的长顺县", [("黔东南", "黔东南苗族侗族自治州", "prefecture"),
                     ("长顺县", "长顺县", "county")]),
+    # a name whose last character begins the word after it is no name (上海市场: 上海's
+    # market, was 上海市 and 场), the name written out before another word still is
+    ("上海市场销售额", []),
+    ("上海市新增就业", [("上海市", "上海市", "province")]),
     ("吉林、海南、新疆", [("吉林", "吉林省", "province"), ("海南", "海南省", "province"),
                       ("新疆", "新疆维吾尔自治区", "province")]),
     ("北京时间", []),                       # part of another word

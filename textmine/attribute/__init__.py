@@ -26,7 +26,7 @@ from .periods import PeriodRules, shift_years, states_spans, whole_year_in
 from .roles import RoleRules, goal_after, opens_target_list
 from .timewords import Cue, TimeWords
 from .townships import township
-from .view import _UNSET, CLAUSE_BOUNDARY, ClaimView, SentenceView, clause_start, opens_clause
+from .view import CLAUSE_BOUNDARY, ClaimView, SentenceView, clause_start, opens_clause
 
 # 等 of examples, not of a means (通过空转等方式虚增: the place still the subject)
 _EXAMPLES = re.compile(f"等(?!{'|'.join(table('indicator')['trim']['means_ends'])})")
@@ -34,13 +34,13 @@ _EXAMPLES = re.compile(f"等(?!{'|'.join(table('indicator')['trim']['means_ends'
 _CONTINUES = re.compile(r"(?:比上年末?|比去年|较上年|同比)?(?:实际|名义|年均)?"
                         r"(?:增长|增加|提高|上升|上涨|下降|减少|降低|回落)?了?|[、和及与 ]*")
 
-# a clause that is only the verb of a level reached (威宁县销售额最高，达3.1亿元)
 _AT = "在"  # (在青川县，…: the sentence's setting)
 _LIST_JOINS = tuple(table("attribution")["time"]["list_joins"])  # (教师30名、医生25名)
 _SPOKEN = re.compile(r"(?:表示|介绍)[，,：:]$")  # (a lead-in naming a speaker)
 _OF = "的"  # (8个区的86个街镇: the figure of a thing the one before counts)
 _AS_OF = ("截至", "截止")  # (a heading's （数据截至11月30日）: its figures' time)
 _DEADLINE_TO = "到至"  # (到2025年, 至2027年 before a place: the deadline's, not the lead's)
+# a clause that is only the verb of a level reached (威宁县销售额最高，达3.1亿元)
 _REACHED = re.compile(r"(?:共|累计|分别)?(?:达到?|为|约为?|突破|超过|实现)了?")
 _START = attrgetter("start")
 _ANY_CLAUSE_END = re.compile(r"[；;。：:！？!?]")
@@ -123,8 +123,8 @@ class Attributor:
             for i, c in enumerate(group):
                 v = ClaimView(c, i, s)
                 self.attribute(v, mentions, places, reading.recent)
-                if c.kind != "date":
-                    governing = v.governing if v.governing is not _UNSET else None
+                if c.kind != "date":  # (looked up by attribute already)
+                    governing = self.periods.governing_date(v)
             self._places_share_the_last_key(s, places)
             opening = self._opening_date(s) if s.dates else None  # (once: three readers)
             reading.leave(s, index, block, self._carry(s, index, opening),

@@ -22,11 +22,11 @@ from ..types import Claim, Document
 from .document import BlockTime, DocumentFacts, DocumentReader, speaking_year
 from .gazetteer import Gazetteer, Region
 from .keys import KeyTable, clean
-from .periods import PeriodRules, shift_years, states_spans, whole_year_in
+from .periods import DEADLINE_BEFORE, PeriodRules, shift_years, states_spans, whole_year_in
 from .roles import RoleRules, goal_after, opens_target_list
 from .timewords import Cue, TimeWords
 from .townships import township
-from .view import CLAUSE_BOUNDARY, ClaimView, SentenceView, clause_start, opens_clause
+from .view import CLAUSE_BOUNDARY, LIST_JOINS, ClaimView, SentenceView, clause_start, opens_clause
 
 # 等 of examples, not of a means (通过空转等方式虚增: the place still the subject)
 _EXAMPLES = re.compile(f"等(?!{'|'.join(table('indicator')['trim']['means_ends'])})")
@@ -35,11 +35,8 @@ _CONTINUES = re.compile(r"(?:比上年末?|比去年|较上年|同比)?(?:实际
                         r"(?:增长|增加|提高|上升|上涨|下降|减少|降低|回落)?了?|[、和及与 ]*")
 
 _AT = "在"  # (在青川县，…: the sentence's setting)
-_LIST_JOINS = tuple(table("attribution")["time"]["list_joins"])  # (教师30名、医生25名)
-_SPOKEN = re.compile(r"(?:表示|介绍)[，,：:]$")  # (a lead-in naming a speaker)
 _OF = "的"  # (8个区的86个街镇: the figure of a thing the one before counts)
 _AS_OF = ("截至", "截止")  # (a heading's （数据截至11月30日）: its figures' time)
-_DEADLINE_TO = "到至"  # (到2025年, 至2027年 before a place: the deadline's, not the lead's)
 # a clause that is only the verb of a level reached (威宁县销售额最高，达3.1亿元)
 _REACHED = re.compile(r"(?:共|累计|分别)?(?:达到?|为|约为?|突破|超过|实现)了?")
 _START = attrgetter("start")
@@ -144,7 +141,7 @@ class Attributor:
         """A figure whose indicator is only a place, listed before the next figure of its
         kind (黔南州、黔东南州消费帮扶金额分别达到X和Y: X's indicator is 黔南州), takes that
         figure's key when it has none of its own."""
-        joins = self.periods.rules["list_joins"]
+        joins = LIST_JOINS
         claims = s.claims
         for i in range(len(claims) - 2, -1, -1):  # (from the end: a run of places in turn)
             c, nxt = claims[i], claims[i + 1]
@@ -443,7 +440,7 @@ class Attributor:
         if not indicator or "分别" not in v.s.text or \
                 not any(w in indicator for w in self.keys.distributive):
             return indicator
-        joins = self.periods.rules["list_joins"]
+        joins = LIST_JOINS
         head, item, items = v.list_item(joins)
         subjects, respectively, _ = head.partition("分别")  # (a list after it: 分别从X、Y提高到Z、W)
         if items < 2 or not respectively or any(j in subjects for j in joins):
@@ -520,7 +517,7 @@ class Attributor:
         text = v.s.text
         if "分别" not in v.clause or not mentions or mentions[0].end > v.clause_start:
             return None
-        joins = self.periods.rules["list_joins"]
+        joins = LIST_JOINS
         _, item, items = v.list_item(joins)
         before = [m for m in mentions if m.end <= v.clause_start and m.region is not None]
         run = before[-1:]
@@ -639,7 +636,7 @@ class Attributor:
         for d in v.s.claims:  # (2016年至2020年全省搬迁X: a written time before it, too;
             if d.kind == "date" and v.clause_start <= d.start and d.end <= first.start:  # a
                 lead = lead.replace(d.text, "")  # deadline, 到2025年九寨沟县将建成X: the 到 with it)
-                if text[d.start - 1:d.start] in _DEADLINE_TO and lead.endswith(text[d.start - 1]):
+                if text[d.start - 1:d.start] in DEADLINE_BEFORE and lead.endswith(text[d.start - 1]):
                     lead = lead[:-1]
         return not (lead.strip() or text.startswith(self._not_subject_after, first.end) or
                     _EXAMPLES.search(text, first.end, v.claim.start) is not None and
@@ -737,7 +734,7 @@ def _framed(v: ClaimView, mentions: list) -> Region | None:
     if m is None or m.region is None or m.end >= v.clause_start:
         return None
     framed = m.start == lead + 1 and text[lead] == _AT and text[m.end:m.end + 1] in ("，", ",")
-    spoken = m.start == 0 and m.end < lead and _SPOKEN.search(text, m.end, lead) is not None
+    spoken = v.s.spoken and m.start == 0 and m.end < lead
     return m.region if (framed or spoken) and \
         m.region.level in ("province", "prefecture", "county") else None
 
@@ -749,7 +746,7 @@ def _next_in_list(v: ClaimView, prev: Claim, mentions: list) -> bool:
     2186户9354人); not a figure of what the one before counts (8个区的86个街镇)."""
     text = v.s.text
     return prev.start >= v.clause_start and (
-        text.startswith(_LIST_JOINS, prev.end, v.claim.start) or
+        text.startswith(LIST_JOINS, prev.end, v.claim.start) or
         _OF not in text[prev.end:v.claim.start]) and \
         not any(prev.end <= m.start < v.claim.start for m in mentions)
 
@@ -1006,20 +1003,21 @@ class _Reading:
     def enter(self, s: SentenceView, index: int | None, block, heading: str = "") -> None:
         """Give sentence ``s`` (number ``index``, in paragraph ``block``; ``heading``: the
         kind of heading it is, "" for none) what it carries on."""
-        s.carried = self._carried(s, index, block, heading)
+        part = s.text.lstrip().startswith(_PART_OPENING)  # (其中，…: parts of what came before)
+        s.carried = self._carried(s, index, block, heading, part)
         self.opens = block != self.block
         if self.opens:
             self.recent, self.block = {}, block  # (a new paragraph)
         else:  # (A增长X；B… and A增长X。其中，6月份增长Y: a part of the sentence before)
-            part = s.text.lstrip().startswith(_PART_OPENING)
             after_semicolon = index is not None and self.semicolon == index - 1
             s.continues = after_semicolon or (index is not None and part)
             # (…930亿元。其中，教育支出X；社会保障支出Y: each part listed has the whole)
             s.whole = self.recent.get(_LAST) if part else self.whole if after_semicolon else None
 
-    def _carried(self, s: SentenceView, index: int | None, block, heading: str) -> Claim | None:
-        """The date the sentences read so far give sentence ``s``, else None."""
-        part = s.text.lstrip().startswith(_PART_OPENING)
+    def _carried(self, s: SentenceView, index: int | None, block, heading: str,
+                 part: bool) -> Claim | None:
+        """The date the sentences read so far give sentence ``s`` (``part``: it opens with
+        其中), else None."""
         if self.carry is not None and index is not None and self.carry[0] == index - 1:
             if part and self.governing is not None and self.governing[0] == index - 1:
                 return self.governing[1]  # (2022年…，截至2023年4月底仍有X未完工；其中Y: the

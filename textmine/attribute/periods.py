@@ -24,13 +24,14 @@ from functools import cached_property
 from ..parse.tables import searchers, table
 from ..types import Claim
 from .timewords import Cue, TimeWords, label, last_base_year, year_range
-from .view import _UNSET, ClaimView, clause_start, goal_in_brackets
+from .view import _UNSET, LIST_JOINS, ClaimView, clause_start, goal_in_brackets
 
 _EVERY_YEAR = frozenset(("at_least", "at_most"))  # (a rate's bound holds each year of a span)
 _DAY_LIST = frozenset("、和及与至到")  # (a day beside one of these: of a list, or a span's end)
 _DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")  # (XXXX: a day whose year is not known)
 _YEAR_OF = re.compile(r"\b\d{4}(?=-|/|$)")  # the years of an ISO date or period
 _YEARS = re.compile(r"\d{4}/\d{4}$")  # a range of whole years (2023/2025)
+DEADLINE_BEFORE = ("到", "至")  # (到2030年, 至2027年: a deadline, the characters right before it)
 _GOALS = tuple(table("attribution")["time"]["whole_year_goals"])
 # a figure right after the year's goal it is the value of (完成年度目标任务4.5万人的80.4%: 4.5万人)
 _YEAR_GOAL = re.compile(f"(?:全年|年度)(?:{'|'.join(_GOALS)}){{1,2}}$")
@@ -191,7 +192,7 @@ class PeriodRules:
     def _deadline(self, v: ClaimView) -> bool:
         """Whether the date governing the claim is a deadline (到2030年, 至2027年)."""
         d = self.governing_date(v)
-        return d is not None and v.s.text[d.start - 1:d.start] in ("到", "至")
+        return d is not None and v.s.text[d.start - 1:d.start] in DEADLINE_BEFORE
 
     def _respective_year(self, v: ClaimView, cue: Cue | None) -> str | None:
         """The year of a figure's place in a list after 分别 whose clause names as many years
@@ -199,7 +200,7 @@ class PeriodRules:
         2023年至2025年分别…: a year each, in order); None for other figures."""
         if "分别" not in v.clause:
             return None
-        joins = self.rules["list_joins"]
+        joins = LIST_JOINS
         head, item, items = v.list_item(joins)
         if items < 2 or "分别" not in head:
             return None
@@ -335,7 +336,7 @@ class PeriodRules:
         if self.has["cumulative"](_since_previous(v)):
             return label(cue.first, cue.last)  # (年均增长5%、迈上3万亿元台阶: 年均 is the 5%'s)
         c = v.claim
-        reached = self.has["reach"](v.list_item(self.rules["list_joins"])[0][-6:]) or \
+        reached = self.has["reach"](v.list_item(LIST_JOINS)[0][-6:]) or \
             c.text.startswith(self._reach) or self._stock(c.indicator or "")
         if reached or (c.kind == "percent" and not c.change and c.unit == "%" and
                        c.qualifier not in _EVERY_YEAR):

@@ -33,7 +33,7 @@ from typing import Callable
 from ..parse.tables import alternation, searchers, table
 from ..types import Claim
 from .timewords import TimeWords, year_range
-from .view import _UNSET, CLAUSE_BOUNDARY, ClaimView, clause_start, goal_in_brackets
+from .view import _UNSET, CLAUSE_BOUNDARY, LIST_JOINS, ClaimView, clause_start, goal_in_brackets
 
 STRONG_TARGET = ("预期目标", "目标是", "目标为", "主要目标", "发展目标")
 _STRONG_TARGET = re.compile("|".join(STRONG_TARGET))
@@ -212,7 +212,7 @@ class RoleRules:
             return prev.role if prev.change and prev.kind == v.claim.kind and \
                 _LEVEL_REACHED.fullmatch(v.clause) else None
         # (…预计分别达到X、Y，分别增长Z、W: W, an item of a list after the bare change)
-        head = v.clause if _BARE_CHANGE.fullmatch(v.clause) else v.list_item(_LIST_JOINS)[0]
+        head = v.clause if _BARE_CHANGE.fullmatch(v.clause) else v.list_item(LIST_JOINS)[0]
         return prev.role if _BARE_CHANGE.fullmatch(head) else None
 
     def _part(self, q: "_Question") -> str | None:
@@ -481,7 +481,6 @@ class RoleRules:
 _CLAUSE_END = re.compile(r"[，；;：:。！？!?]|,(?!\d{3})")  # (not the comma of 20,396)
 _SPAN_VERBS = tuple(table("indicator")["carry"]["span_verbs"])  # (增加到, 提高至, …)
 _PARTS_LISTED = "，,：:"  # (其中， / 其中： opening a list of parts)
-_LIST_JOINS = tuple(table("attribution")["time"]["list_joins"])  # (between a list's figures)
 _LEVEL_REACHED = re.compile(r"(?:达到|达|增至|升至)了?")  # (…提高30元，达到670元)
 _RANK_ASPECTS = tuple(table("indicator")["rank"]["aspects"])
 

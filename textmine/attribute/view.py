@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..parse.tables import table
+from ..parse.tables import alternation, table
 from ..types import Claim
 from .document import DATELINE, BlockTime, DocumentFacts, speaking_year
 from .gazetteer import Region
@@ -19,8 +19,11 @@ _DATELINE_FIRST = frozenset(w[0] for w in _D["dateline_sources"])  # (本报贵�
 _GROUP_LEAD = re.compile(f'{_D["group_lead"]}|{_D["source_lead"]}')
 _DEADLINE_LEAD = re.compile(_D["deadline_lead"])  # (该县将力争到2027年: governs the goals after it)
 _GROUP_LEAD_FIRST = "分按从据记数统"
-_SPEAKER_LEAD = re.compile(_D["speaker_lead"])  # (负责人表示，: who speaks, no clause of time)
-_SPEAKER_VERBS = ("表示", "介绍")
+_SPEAKER_VERBS = tuple(_D["speaker_verbs"])
+_SPEAKER_LEAD = re.compile(f'{_D["speaker_lead"]}(?:{alternation(_SPEAKER_VERBS)})[，,：:]')  # (负责人
+#                                                          表示，: who speaks, no clause of time)
+# the words between the figures of a list (教师30名、医生25名; 分别达到X和Y)
+LIST_JOINS = tuple(table("attribution")["time"]["list_joins"])
 _UP_TO_BOUNDARY = re.compile(r".*[，,；;：:。！？!?]", re.S)  # to the last boundary
 _UNSET = object()
 
@@ -42,6 +45,7 @@ class SentenceView:
     head_end: int = field(init=False)  # the end of the sentence's opening clause
     lead: int = field(init=False)      # where it starts after a news dateline or a breakdown
     #                                    (分地区看，; 0: none)
+    spoken: bool = field(init=False)   # its lead-in names a speaker (负责人表示，)
     home: Region | None = field(init=False)  # the region of a claim whose clause names none
     pairs: list = field(init=False)  # per pair of neighbouring claims: whether they are X and
     #                                  Y of 从X增加到Y (None: not yet looked at)
@@ -61,12 +65,13 @@ class SentenceView:
     def __post_init__(self) -> None:
         m = DATELINE.match(self.text) if self.text[:1] in _DATELINE_FIRST else None
         self.lead = m.end() if m else 0
+        self.spoken = False
         if self.text[self.lead:self.lead + 1] in _GROUP_LEAD_FIRST and \
                 (g := _GROUP_LEAD.match(self.text, self.lead)):
             self.lead = g.end()  # (分三大门类看，1-10月份，…; 据了解，: no clause of time)
         elif any(w in self.text[self.lead:self.lead + 17] for w in _SPEAKER_VERBS) and \
                 (g := _SPEAKER_LEAD.match(self.text, self.lead)):
-            self.lead = g.end()
+            self.lead, self.spoken = g.end(), True
         self.head_end = head_end(self.text, self.lead)
         self.pairs = [None] * len(self.claims)
         self.dates = [i for i, c in enumerate(self.claims) if c.kind == "date"]

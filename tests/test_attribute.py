@@ -1730,6 +1730,61 @@ def test_a_plan_in_chapters_names_its_period_written_out(text, period, role):
     assert (c.period, c.role) == (period, role)
 
 
+PLAN_SECTIONS = """某市国民经济和社会发展第十四个五年规划纲要
+第一章 迈向新阶段
+第一节 “十三五”时期的主要成就
+一、经济总量稳步扩大
+全市生产总值年均增长7.1%，财政收入跨上百亿元台阶。
+二、民生事业加快发展
+新建改建学校64所，新增养老床位3200张。
+第二节 “十四五”时期的主要任务
+一、产业升级
+新培育规模以上工业企业150家。
+第二章 重大项目
+一、交通项目
+新建高速公路210公里。
+"""
+
+
+@pytest.mark.parametrize("text,period,role", [
+    # 一、 under a 第一节 that names the years before the plan: those years, not the plan's
+    ("7.1%", "2016/2020", "outcome"), ("64所", "2016/2020", "outcome"),
+    ("3200张", "2016/2020", "outcome"),  # (加快发展: words of a task, under a review)
+    ("150家", "2021/2025", "target"), ("210公里", "2021/2025", "target")])
+def test_a_part_within_a_section_takes_the_sections_time(text, period, role):
+    """第X节 headings open parts as 第X章 ones do, and a numbered part within one whose heading
+    names no time of its own is about the time of the section enclosing it."""
+    c = next(c for c in _claims(PLAN_SECTIONS.replace("某市", "玉林市")) if c.text == text)
+    assert (c.period, c.role) == (period, role)
+
+
+ARTICLES_PAGE = """某某日报
+2023年11月20日　星期一
+山海携手二十年　累计投入援助资金21亿元
+本报讯（记者 张明）11月19日，记者从省乡村振兴局获悉，两省协作以来成效明显。
+一、援助资金持续增加
+今年安排援助资金2.8亿元，实施协作项目156个。
+二、明年协作重点
+明年计划引进企业12家以上，今年已引进企业9家。
+戈壁滩上的葡萄园
+本报记者 王芳　李强
+全村葡萄种植面积达到3200亩，建成酒庄6家。
+"""
+
+
+@pytest.mark.parametrize("text,period,role", [
+    ("2.8亿元", "2023", "plan"), ("156个", "2023", "outcome"),
+    ("12家以上", "2024", "target"),  # (明年 under 二、明年协作重点: the page's next year)
+    ("9家", "2023", "outcome"),
+    ("3200亩", "2023", "outcome"), ("6家", "2023", "outcome")])  # (the next article's)
+def test_the_parts_of_a_news_article_end_with_it(text, period, role):
+    """On a page of several articles, the numbered parts of one end at the next headline
+    (a heading over a byline or a dateline); a heading that names its year by a relative
+    word (明年) leaves 今年 and 明年 under it counting from the page's year."""
+    c = next(c for c in _claims(ARTICLES_PAGE.replace("某某日报", "宁夏日报")) if c.text == text)
+    assert (c.period, c.role) == (period, role)
+
+
 def test_a_deadline_of_the_year_in_its_tasks_is_a_target():
     """A 工作要点 of 2024 (no issue day known): 6月底前 in its tasks is still ahead."""
     doc = "2024年某市乡村振兴工作要点\n一、重点工作\n6月底前完成年度集中排查，新增合作社200家。\n"

@@ -22,7 +22,7 @@ from ..types import Claim, Document
 from .document import BlockTime, DocumentFacts, DocumentReader, speaking_year
 from .gazetteer import Gazetteer, Region
 from .keys import KeyTable, clean
-from .periods import DEADLINE_BEFORE, PeriodRules, shift_years, states_spans, whole_year_in
+from .periods import AS_OF, DEADLINE_BEFORE, PeriodRules, shift_years, states_spans, whole_year_in
 from .roles import RoleRules, goal_after, opens_target_list
 from .timewords import Cue, TimeWords
 from .townships import township
@@ -36,7 +36,6 @@ _CONTINUES = re.compile(r"(?:比上年末?|比去年|较上年|同比)?(?:实际
 
 _AT = "在"  # (在青川县，…: the sentence's setting)
 _OF = "的"  # (8个区的86个街镇: the figure of a thing the one before counts)
-_AS_OF = ("截至", "截止")  # (a heading's （数据截至11月30日）: its figures' time)
 # a clause that is only the verb of a level reached (威宁县销售额最高，达3.1亿元)
 _REACHED = re.compile(r"(?:共|累计|分别)?(?:达到?|为|约为?|突破|超过|实现)了?")
 _START = attrgetter("start")
@@ -996,7 +995,7 @@ class _Reading:
         time of their own, up to the next part's heading (or, set by an unnumbered heading,
         the next heading that says another)."""
         d = next((c for c in s.claims if c.kind == "date" and
-                  s.text.endswith(_AS_OF, 0, c.start)), None)
+                  s.text.endswith(AS_OF, 0, c.start)), None)  # (（数据截至11月30日）)
         if d is not None:
             self.as_of = (d, s.block.part if kind == "part" and s.block is not None else None)
 

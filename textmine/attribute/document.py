@@ -46,6 +46,7 @@ class Part:
     cue: Cue | None        # the time the heading names
     also: Cue | None = None  # another time it names (一、2025年和“十四五”时期工作回顾: the
     #                          plan period besides the year), which a paragraph may turn to
+    named: bool = True     # its heading names its time (else ``cue`` is the default)
 
 
 _IMPLICIT = "(no part headings)"
@@ -65,10 +66,11 @@ class BlockTime:
 def speaking_year(part: Part | None, year: int | None) -> int | None:
     """The year relative words (今年, 去年) count from in ``part``: the year after the
     document's that a forward part's heading names (二、2024年工作计划 of a 2023年工作总结和2024年
-    工作计划: 今年 there is 2024), else the document's ``year``."""
+    工作计划: 今年 there is 2024), else the document's ``year`` (also under a heading that
+    names the year by a relative word, 四、明年工作目标: its 明年 is the heading's)."""
     cue = part.cue if part is not None else None
     if year is not None and cue is not None and part.kind == "forward" and \
-            cue.first == cue.last == year + 1:
+            cue.first == cue.last == year + 1 and cue.kind != "relative":
         return cue.first
     return year
 
@@ -143,6 +145,12 @@ def _unnamed_cue(kind: str, year: int | None, reviewed: int | Cue | None, ahead:
     return review if kind == "review" else \
         (ahead or Cue(year, year, "relative")) if kind == "forward" else \
         ahead if plan else None
+
+
+def _numbered_as(heading: str, word: str) -> bool:
+    """Whether a numbered heading is one of ``word`` (第一章, 第二节, 第三部分)."""
+    return heading.startswith("第") and heading.split()[0].split("“")[0].endswith(word) \
+        if heading else False
 
 
 def _norm(s: str) -> str:
@@ -562,7 +570,30 @@ class DocumentReader:
             kind = "review"  # (二、重点工作 in a report on its year: the work done in it)
         cue = cues[0] if cues else _unnamed_cue(kind, year, reviewed, ahead, plan)
         also = next((c for c in cues[1:] if _years(c) != _years(cue)), None)
-        return Part(s, kind, cue, also)
+        return Part(s, kind, cue, also, bool(cues))
+
+    def nested(self, parts: list[Part | None]) -> list[Part | None]:
+        """``parts`` with each part that a heading of an outer level encloses (一、 under
+        第一节, 第一节 under 第一章) and whose own heading names neither a time nor a kind
+        (一、特色产业加快壮大 under 第一节 “十三五”时期发展取得历史性成就) taking the kind and
+        time of the part enclosing it, instead of its document's default."""
+        levels = self.rules["parts"]["levels"]
+        open_: list[tuple[int, Part]] = []  # (level, part) of the enclosing parts, outermost first
+        out: list[Part | None] = []
+        for p in parts:
+            if p is None:
+                out.append(p)
+                continue
+            level = next((i for i, w in enumerate(levels) if _numbered_as(p.heading, w)),
+                         len(levels))
+            while open_ and open_[-1][0] >= level:
+                open_.pop()
+            if open_ and not p.named and p.kind == "other":
+                outer = open_[-1][1]
+                p = Part(p.heading, outer.kind, outer.cue, outer.also, outer.named)
+            open_.append((level, p))
+            out.append(p)
+        return out
 
     def _part_kind(self, heading: str) -> str:
         """review, forward or other, by the words of a part's heading; other for one of
@@ -690,15 +721,34 @@ class DocumentReader:
                 return span
         return year
 
+    def _articles(self, doc: Document, parts: list[Part | None]) -> list[Part | None]:
+        """``parts`` with the headline of each news article after a numbered part of a page
+        (a heading over its byline or its dateline: 本报记者 李静; 本报讯（记者 …）) opening
+        a part of no time: the parts of the article before it end there."""
+        out, blocks = list(parts), doc.blocks
+        first = next((i for i, p in enumerate(parts) if p is not None), len(parts))
+        for i in range(first + 1, len(blocks) - 1):
+            nxt = blocks[i + 1].text.strip()
+            if out[i] is None and blocks[i].kind == "heading" and (
+                    self._byline.match(nxt) or DATELINE.match(nxt)):
+                out[i] = Part(blocks[i].text.strip(), "other", None, None, False)
+        return out
+
+    @cached_property
+    def _byline(self) -> re.Pattern:
+        return re.compile(self.rules["document"]["byline"])
+
     def outline(self, doc: Document, year: int | None, kind: str = "other") -> list[BlockTime]:
         out: list[BlockTime] = []
         reviewed, ahead, plan = self._unnamed_years(doc, year, kind)
         done = reviewed is not None and not self.looks_ahead(doc)  # (not a 工作要点's tasks)
-        parts = [self.part_of(b.text, year, reviewed, ahead, plan, done) for b in doc.blocks]
+        parts = self.nested([self.part_of(b.text, year, reviewed, ahead, plan, done)
+                             for b in doc.blocks])
         implicit = self._implicit_part(doc, year, kind, parts)
         body = self._body_start(doc) if implicit is not None else 0
         part: Part | None = None
         lead: Cue | None = None  # from a lead-in heading, until the next part
+        parts = self._articles(doc, parts)
         for i, (b, new) in enumerate(zip(doc.blocks, parts)):
             if i == body and implicit is not None:
                 part = implicit

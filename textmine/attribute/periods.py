@@ -32,6 +32,7 @@ _DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")  # (XXXX: a day whose year is
 _YEAR_OF = re.compile(r"\b\d{4}(?=-|/|$)")  # the years of an ISO date or period
 _YEARS = re.compile(r"\d{4}/\d{4}$")  # a range of whole years (2023/2025)
 DEADLINE_BEFORE = ("到", "至")  # (到2030年, 至2027年: a deadline, the characters right before it)
+AS_OF = tuple(table("attribution")["time"]["as_of"])  # (截至, 截止到: a stock counted at a day after)
 _GOALS = tuple(table("attribution")["time"]["whole_year_goals"])
 # a figure right after the year's goal it is the value of (完成年度目标任务4.5万人的80.4%: 4.5万人)
 _YEAR_GOAL = re.compile(f"(?:全年|年度)(?:{'|'.join(_GOALS)}){{1,2}}$")
@@ -378,7 +379,7 @@ class PeriodRules:
     def _event_day(self, sentence: str, d: Claim) -> bool:
         """Whether date claim ``d`` is a day, not one a stock is counted at (截至10月20日)."""
         return isinstance(d.value, str) and _DAY.match(d.value) is not None and \
-            not sentence.endswith(self._as_of, 0, d.start)
+            not sentence.endswith(AS_OF, 0, d.start)
 
     def _stock(self, indicator: str) -> bool:
         """Whether an indicator names a stock (绿氢产能, 高铁营业里程), not what was added to
@@ -393,12 +394,6 @@ class PeriodRules:
     def _reach(self) -> tuple[str, ...]:
         """The verbs of reaching a level, as one tuple for ``str.startswith``."""
         return tuple(self.rules["reach"])
-
-    @cached_property
-    def _as_of(self) -> tuple[str, ...]:
-        """The words a stock is counted at a day after (截至), as one tuple for
-        ``str.endswith``."""
-        return tuple(self.rules["as_of"])
 
     def names_relative_year(self, text: str) -> bool:
         """Whether ``text`` holds a relative time word (去年, 今年一季度, 年初): its year is

@@ -2269,6 +2269,24 @@ def test_a_change_after_a_clause_naming_other_statistics_takes_no_key():
     assert c.indicator_key == ""
 
 
+@pytest.mark.parametrize("text,value,period", [
+    ("2003年9月", "2003-09", "2003-09"),
+    ("同年12月", "2003-12", "2003-12"),  # (of the year written before it, the words its part)
+    ("当年11月", "2003-11", "2003-11"),
+    ("2010年3月", "2010-03", "2010-03"),
+])
+def test_a_month_of_the_same_year_takes_the_year_written_before_it(text, value, period):
+    doc = ("2023年某县工作回顾\n2003年9月，两县签订协作协议。同年12月，首批干部到岗，"
+           "当年11月已建成车间3个。2010年3月，协作扩大到8个乡镇。\n")
+    c = next(c for c in _claims(doc.replace("某县", "西吉县")) if c.text == text)
+    assert (c.value, c.period) == (value, period)
+
+
+def test_a_month_of_the_same_year_with_none_written_before_is_the_documents():
+    c = next(c for c in _claims("同年5月，全县新建车间4个。\n", year=2022) if c.kind == "date")
+    assert (c.text, c.value) == ("同年5月", "2022-05")
+
+
 def test_a_day_without_a_month_to_take_is_no_claim():
     assert [c.text for c in _claims("记者3日从省财政厅获悉，全省下达资金5亿元。\n", year=2023)] == ["5亿元"]
 

@@ -217,6 +217,13 @@ QUALIFIER_WORDS = [
     ("误差控制在3%以内", "控制在3%以内", "percent", 3, "%", "at_most", None, 3),
     ("每户最多10万元", "最多10万元", "money", 100000, "元", "at_most", None, 100000),
     ("贷款期限最长3年", "最长3年", "duration", 3, "年", "at_most", None, 3),
+    # 最高 before a sum: a cap (最高可达); 约 after 折合 and 约合: about (not 合约, a contract)
+    ("单笔贴息最高可达50万元", "最高可达50万元", "money", 500000, "元", "at_most", None, 500000),
+    ("每人奖励最高2000元", "最高2000元", "money", 2000, "元", "at_most", None, 2000),
+    ("物资折合约3.5亿元", "约3.5亿元", "money", 350000000, "元", "about", 315000000, 385000000),
+    ("援建资金约合12亿元", "约合12亿元", "money", 1200000000, "元", "about", 1080000000, 1320000000),
+    ("签订合约8亿元", "8亿元", "money", 800000000, "元", "exact", 800000000, 800000000),
+    ("两地合作走过30个年头", "30个年头", "duration", 30, "年", "exact", 30, 30),
     # 内 after a span of time: within it, as 以内; not before a word it starts, nor after a count
     ("接报后24小时内完成核查", "24小时内", "duration", 24, "小时", "at_most", None, 24),
     ("审批时限压缩至3个工作日内", "3个工作日内", "duration", 3, "工作日", "at_most", None, 3),

@@ -128,6 +128,8 @@ def _end_lines(doc: Document, tail: list[str]) -> None:
 def _closing_day(line: str):
     """The day written out (…年…月…日, in digits or Chinese numerals) that ends ``line``, as
     the project's date grammar reads it; None when the line does not end with one."""
+    if not line.endswith("日"):
+        return None  # (at once: most lines end otherwise)
     found = find_dates(line, None)
     d = found[-1] if found else None
     if d is None or d.end != len(line) or len(str(d.value)) != 10:

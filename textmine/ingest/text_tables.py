@@ -25,6 +25,7 @@ LABEL_MAX = 8      # a header's labels of its columns (长顺县, 全州) are at
 _SEP = re.compile(r"\t| {2,}|\u3000+|\s*[|｜]\s*")
 _RULE = re.compile(r"\s*[|｜]?(?:\s*:?-{3,}:?\s*[|｜])+\s*:?-*:?\s*")  # a Markdown table's |---|---|
 _SENTENCE = re.compile(r"[。，；！？,;!?]")
+_MAY_PART = re.compile(r"[\s|｜]")  # (a line without these is one cell: cells_of)
 
 
 def cells_of(line: str) -> list[str]:
@@ -65,14 +66,22 @@ class TextTable(NamedTuple):
     lines: list[str]       # the lines as written (a cell's claim has its row's as sentence)
 
 
+def _parted_lines(lines: list[str]) -> int:
+    """How many of ``lines`` are parted at all (a line without white space or a bar is one
+    cell: ``cells_of``)."""
+    return sum(1 for ln in lines if _MAY_PART.search(ln.strip()))
+
+
 def split_tables(text: str) -> list[str | TextTable]:
     """The text's pieces in order: runs of lines (``str``) and tables."""
     lines = text.split("\n")
     if "-|" in text or "|-" in text or "｜" in text:  # (a Markdown table's rule under its header)
         lines = [ln for ln in lines if not _RULE.fullmatch(ln)]
+    if _parted_lines(lines) < MIN_ROWS:
+        return [text]  # (the common case: no line parted, so none has three cells)
     parted = [cells_of(ln) for ln in lines]
     if sum(len(c) >= 3 for c in parted) < MIN_ROWS:
-        return [text]  # (the common case: no line has three cells)
+        return [text]  # (no line has three cells)
     kinds = [_kinds(c) if len(c) >= 3 else [] for c in parted]
     pieces: list[str | TextTable] = []
     start = i = 0

@@ -147,6 +147,31 @@ def days_of_month(text: str, mentions: list[NumberMention], month: str | None
     return out, month
 
 
+_SAME_YEAR = tuple(table("dates")["same_year"]["words"])
+_YEAR = re.compile(r"\d{4}")
+
+
+def of_the_same_year(text: str, mentions: list[NumberMention], year: str | None
+                     ) -> tuple[list[NumberMention], str | None]:
+    """Months and days after 同年 or 当年 (``[same_year]`` of dates.toml: 同年11月) as dates
+    of ``year``, the year last written before them ("1996"; None: the document's year as
+    read), with those words in their text; and the year last written among the mentions,
+    or ``year`` when they write none."""
+    out = []
+    for m in mentions:
+        if m.kind == "date" and isinstance(m.value, str):
+            if m.year_written:
+                year = m.value[:4]
+            elif text.endswith(_SAME_YEAR, 0, m.start):
+                value = m.value if year is None else _YEAR.sub(
+                    lambda y: str(int(y.group()) + int(year) - int(m.value[:4])), m.value)
+                w = len(next(w for w in _SAME_YEAR if text.endswith(w, 0, m.start)))
+                m = replace(m, value=value, start=m.start - w, text=text[m.start - w:m.end],
+                            year_written=year is not None)
+        out.append(m)
+    return out, year
+
+
 _TRAILING_BRACKET = re.compile(r"[（(][^（()）]{0,30}[）)]\s*$")
 
 

@@ -17,7 +17,7 @@ from ..parse.numbers import NumberMention, find_numbers
 from ..parse.tables import alternation, table
 from ..types import Claim, Document, Sentence
 from .cells import cell_claims
-from .claims import days_of_month, select_claims
+from .claims import days_of_month, of_the_same_year, select_claims
 from .indicator import (PLACE_NOUNS, STANDARD, benefited, carried, change_words, concern_after,
                         counted_noun, indicator_for, is_per, names_something, names_statistic,
                         rank_aspect, ranks_alone, respective_events, split_respectively,
@@ -210,10 +210,12 @@ def _dates_respectively(text: str, claims: list[Claim], token_starts) -> None:
 def _dated_days(found_in: list, month: str | None) -> list:
     """The sentences' mentions with days written without their month read as dates of the
     news they are in (``days_of_month``: 记者3日从…获悉 after 新华社北京1月17日电), in order."""
-    out = []
+    out, year = [], None
     for sent, mentions in found_in:
         if mentions and "日" in sent.text:
             mentions, month = days_of_month(sent.text, mentions, month)
+        if mentions and "年" in sent.text:  # (同年11月: of the year written before it)
+            mentions, year = of_the_same_year(sent.text, mentions, year)
         out.append((sent, mentions))
     return out
 

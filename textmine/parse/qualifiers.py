@@ -65,6 +65,7 @@ _PHRASE_BOUND = re.compile("(%s)[^%s]{1,%d}%s$" % (
     re.escape(_PB["gap_not"]), _PB["gap"], re.escape(_PHRASE_JOINT)))
 _PHRASE_WINDOW = _PB["gap"] + max(map(len, PHRASE_BOUND)) + len(_PHRASE_JOINT)
 NOT_AFTER: dict[str, str] = dict(_T.get("not_after", {}))
+_AFTER_ANYWAY: dict[str, tuple[str, ...]] = {w: tuple(v) for w, v in _T["after_anyway"].items()}
 # (suffixes of a span of time alone: 24小时内; not before a word they start: 3年内部)
 DURATION_SUFFIX: dict[str, Rule] = {w: Rule(r) for w, r in _T["duration_suffix"]["words"].items()}
 DURATION_SUFFIX_NOT_BEFORE: frozenset[str] = frozenset(_T["duration_suffix"]["not_before"])
@@ -100,7 +101,8 @@ def _prefix_match(text: str, i: int) -> tuple[str, int] | None:
         return None
     word = _SPACES.sub("", m.group())
     s = m.start()
-    if s > 0 and text[s - 1] in NOT_AFTER.get(word, ""):
+    if s > 0 and text[s - 1] in NOT_AFTER.get(word, "") and \
+            not text.endswith(_AFTER_ANYWAY.get(word, ()), 0, s):
         return None
     return word, i - s
 

@@ -498,7 +498,7 @@ def test_quiet_clauses_skip_only_rules_that_cannot_fire(monkeypatch):
              MONTHLY, NEWS_PAGE, *(s for s, *_ in SENTENCES)]
     quick = [[c.role for c in _claims(t)] for t in texts]
     monkeypatch.setattr(RoleRules, "_rules_for",
-                        lambda self, text, n, parts=False, lead=0: (self.RULES, self.RULES))
+                        lambda self, text, n, parts=False, lead=0, forecasts=False: (self.RULES, self.RULES))
     assert [[c.role for c in _claims(t)] for t in texts] == quick
 
 
@@ -1813,6 +1813,30 @@ HALF_YEAR = """某州农业农村局2023年上半年工作总结和下半年工�
 def test_a_half_year_summary_reviews_its_half_year(text, period, role):
     c = next(c for c in _claims(HALF_YEAR.replace("某州", "大理州")) if c.text == text)
     assert (c.period, c.role) == (period, role)
+
+
+HALF_YEAR_JOBS = """某市人社局2023年上半年工作总结
+一、上半年工作完成情况
+全市城镇新增就业1.38万人，完成年度任务2.5万人的55.2%。农村劳动力转移就业41.6万人，完成市上下达目标任务40万人的104%。
+失业保险稳岗返还中，大型企业返还比例由去年的30%提高到50%，创业担保贷款最高额度由20万元提高到30万元。
+预计全年城镇新增就业2.6万人；转移就业43万人；城镇登记失业率3.8%。
+"""
+
+
+@pytest.mark.parametrize("text,role,key", [
+    # a goal named right before the share of it done: the goal's value, of the statistic done
+    ("2.5万人", "target", None), ("40万人", "target", "农村劳动力转移就业"),
+    ("1.38万人", "outcome", None), ("55.2%", "outcome", None),
+    # a rate or ceiling of a policy set anew: what the body arranges
+    ("30%", "plan", None), ("50%", "plan", None), ("30万元", "plan", None),
+    # the items after a ； of a sentence that opened with 预计: forecasts too
+    ("2.6万人", "forecast", None), ("43万人", "forecast", None), ("3.8%", "forecast", None),
+])
+def test_goals_policy_rates_and_forecast_lists_of_a_summary(text, role, key):
+    c = next(c for c in _claims(HALF_YEAR_JOBS.replace("某市", "天水市")) if c.text == text)
+    assert c.role == role
+    if key is not None:
+        assert c.indicator_key == key
 
 
 @pytest.mark.parametrize("sentence,text,key", [

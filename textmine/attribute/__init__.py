@@ -123,6 +123,7 @@ class Attributor:
                     governing = self.periods.governing_date(v)
             self._places_share_the_last_key(s, places)
             opening = self._opening_date(s) if s.dates else None  # (once: three readers)
+            reading.forecast(s, index, self.roles.opens_forecast(s.text, s.lead))
             reading.leave(s, index, block, self._carry(s, index, opening),
                           _opening_months(opening), opening, governing)
             if heading:
@@ -988,6 +989,14 @@ class _Reading:
     # it holds in (a numbered part's heading: that part; None: any)
     as_of: tuple | None = None
     opens: bool = True  # the last sentence entered opened its paragraph
+    forecasting: int | None = None  # the index of the last sentence, when it forecast and
+    #                                 ended in ；
+
+    def forecast(self, s: SentenceView, index: int | None, opens: bool) -> None:
+        """After sentence ``s``: whether the next goes on with its forecast (``opens``: it
+        opens with a forecast word; or it went on with one), after its ；."""
+        self.forecasting = index if index is not None and (opens or s.forecasts) and \
+            s.text.rstrip().endswith(("；", ";")) else None
 
     def heading(self, s: SentenceView, kind: str) -> None:
         """After a heading (``kind``: part or heading): the date it says the figures under it
@@ -1012,6 +1021,7 @@ class _Reading:
             s.continues = after_semicolon or (index is not None and part)
             # (…930亿元。其中，教育支出X；社会保障支出Y: each part listed has the whole)
             s.whole = self.recent.get(_LAST) if part else self.whole if after_semicolon else None
+            s.forecasts = after_semicolon and self.forecasting == index - 1
 
     def _carried(self, s: SentenceView, index: int | None, block, heading: str,
                  part: bool) -> Claim | None:

@@ -53,6 +53,8 @@ _REFERRED_GOAL = re.compile(rf"{_COMPARED_WITH}{_WHICH_GOAL}(?:预期|调控|计
 _GOAL_AFTER = re.compile(r"的?(?:年度|全年|预期|调控|控制|发展|奋斗){0,2}目标")  # (的年度调控目标)
 goal_after = _GOAL_AFTER.match  # (text, end of a figure): the goal it is the value of
 _GOAL_BEFORE = re.compile(r"(?:目标|计划)(?:任务)?$")  # (…目标任务（X）: its value in brackets)
+# (完成年度任务62万人的94.56%: the goal's value named before the share of it that was done)
+_GOAL_NAMED = re.compile(r"(?:目标|计划|任务)$")
 
 
 def _unreferred(clause: str) -> str:
@@ -138,7 +140,8 @@ class RoleRules:
         q = _Question(v, period, year_range(period), governing_date)
         s = v.s
         if s.rules is _UNSET:
-            s.rules = self._rules_for(s.text, len(s.claims), s.whole is not None, s.lead)
+            s.rules = self._rules_for(s.text, len(s.claims), s.whole is not None, s.lead,
+                                      s.forecasts)
         # (a clause without any of their words skips the rules that only read such words)
         for rule in s.rules[0] if self.has["clause_cues"](v.clause) else s.rules[1]:
             found = rule(self, q)
@@ -154,7 +157,7 @@ class RoleRules:
         """A figure followed by the goal it is the value of (低于3%左右的调控目标): target,
         unless its clause says the goal was reached (实现人均经费300元的目标)."""
         v = q.v
-        if v.claim.kind != "date" and goal_in_brackets(v, _GOAL_BEFORE):
+        if v.claim.kind != "date" and (goal_in_brackets(v, _GOAL_BEFORE) or _goal_of_share(v)):
             return "target"  # (完成年度目标任务（25亿元）的74.8%: the goal's value)
         goal = _GOAL_AFTER.match(v.s.text, v.claim.end)
         if not goal or v.claim.kind == "date":
@@ -181,13 +184,17 @@ class RoleRules:
 
     def _forecast_opening(self, q: "_Question") -> str | None:
         """A sentence that opens with a forecast word, maybe after a lead (预计到今年年底，
-        全年…将突破20亿元; 据测算，预计…): its figures are forecasts unless a word of their own
-        clause said otherwise (the rules before)."""
+        全年…将突破20亿元; 据测算，预计…), or goes on after a ； with one that did: its figures
+        are forecasts unless a word of their own clause said otherwise (the rules before)."""
         # (_rules_for runs it only in such sentences; the test stays for every-rule runs)
         v = q.v
         if v.clause_start > v.s.head_end and self.has["target"](self._no_target_words(v.clause)):
             return None  # (预计可争取X，确保开工率达到Y: Y's own clause sets a goal)
-        return "forecast" if v.s.text.startswith(self._forecast_words, v.s.lead) else None
+        return "forecast" if v.s.forecasts or self.opens_forecast(v.s.text, v.s.lead) else None
+
+    def opens_forecast(self, sentence: str, lead: int = 0) -> bool:
+        """Whether a sentence opens with a forecast word after its lead (预计全年…)."""
+        return sentence.startswith(self._forecast_words, lead)
 
     @cached_property
     def _target_right_before(self) -> tuple[str, ...]:
@@ -376,14 +383,14 @@ class RoleRules:
         ahead = q.part == "forward" or (q.part != "review" and q.v.s.facts.ahead)  # (工作要点)
         return "target" if ahead or q.years[1] > q.year else None
 
-    def _rules_for(self, sentence: str, claims: int, parts: bool = False, lead: int = 0
-                   ) -> tuple[tuple, tuple]:
+    def _rules_for(self, sentence: str, claims: int, parts: bool = False, lead: int = 0,
+                   forecasts: bool = False) -> tuple[tuple, tuple]:
         """``RULES`` and ``QUIET_RULES`` less the rules that cannot fire in the sentence (no
-        目标 after a figure, no 其中 nor parts listed after one before it: ``parts``, no
+        目标, 任务 or 计划 after a figure, no 其中 nor parts listed after one before it: ``parts``, no
         forecast word opening it after its lead, 据测算，, a single claim), once a kind of
         sentence."""
-        key = ("目标" in sentence, parts or "其中" in sentence or "，即" in sentence,
-               sentence.startswith(self._forecast_words, lead), claims > 1)
+        key = ("目标" in sentence or "任务" in sentence or "计划" in sentence, parts or "其中" in sentence or "，即" in sentence,
+               forecasts or self.opens_forecast(sentence, lead), claims > 1)
         found = self._by_sentence.get(key)
         if found is None:
             drop = {r for r, ok in zip((RoleRules._goal_value, RoleRules._part,
@@ -406,6 +413,8 @@ class RoleRules:
         """Money or a standard after an arranging word in its clause, or money in a sentence
         that opens with one (今年拟安排财政赤字X，其中中央财政赤字Y)."""
         c = v.claim
+        if c.kind in ("percent", "money") and self.has["policy_raises"](v.clause):
+            return True  # (返还比例由去年的60%提高到90%: a rate of a policy set anew)
         if not (c.kind in self.words["plan_kinds"] or c.per or "标准" in v.clause):
             return False
         if self.has["plan_faults"](v.clause):
@@ -536,6 +545,15 @@ def _to_boundary(text: str, at: int) -> str:
 def _names_goal_after(c: Claim) -> bool:
     """Whether claim ``c`` is the value of a goal named right after it (3000万人的年度目标)."""
     return _GOAL_AFTER.match(c.sentence or "", c.end) is not None
+
+
+def _goal_of_share(v: ClaimView) -> bool:
+    """Whether a figure is a goal named right before it whose share done follows it
+    (完成年度任务62万人的94.56%; 完成省上下达目标任务23.1万人的102.86%)."""
+    c, text, nxt = v.claim, v.s.text, v.index + 1
+    return nxt < len(v.s.claims) and v.s.claims[nxt].start == c.end + 1 and \
+        text.startswith("的", c.end) and v.s.claims[nxt].kind == "percent" and \
+        _GOAL_NAMED.search(text, max(0, c.start - 2), c.start) is not None
 
 
 def _ended(text: str, start: int, end: int) -> bool:

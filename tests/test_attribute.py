@@ -1785,6 +1785,36 @@ def test_the_parts_of_a_news_article_end_with_it(text, period, role):
     assert (c.period, c.role) == (period, role)
 
 
+PRESS_CONFERENCE = """某省人民政府新闻办公室
+全省就业帮扶工作新闻发布会文字实录
+发布时间：2024年2月20日
+一、主持人开场
+主持人：各位记者朋友，上午好！今天邀请省人社厅负责同志向大家介绍2023年全省就业帮扶有关情况。
+二、省人社厅负责同志介绍情况
+（一）车间建设。全省新建就业帮扶车间210个，吸纳就业1.6万人。
+（二）创业扶持。全年发放创业担保贷款36亿元，扶持创业1.2万人。
+（三）下一步打算。今年，全省力争新增城镇就业40万人以上。
+"""
+
+
+@pytest.mark.parametrize("text,period,role,region", [
+    ("210个", "2023", "outcome", "湖南省"),  # (figures that name no time, and 全年: the year
+    ("36亿元", "2023", "outcome", "湖南省"),  # the text says near its top it presents)
+    ("1.2万人", "2023", "outcome", "湖南省"),
+    ("40万人以上", "2024", "target", "湖南省"),
+])
+def test_a_press_conference_early_in_its_year_presents_the_year_before(
+        tmp_path, text, period, role, region):
+    """The issuing body on a line of its own over the title gives the region; a date line
+    labelled 发布时间 the issue day; a file issued in its year's first months (its name gives
+    its year) whose top says it presents the year before (介绍2023年…有关情况) is about that
+    year where its figures name no time."""
+    path = tmp_path / "presser-2024.txt"
+    path.write_text(PRESS_CONFERENCE.replace("某省", "湖南省"), encoding="utf-8")
+    c = next(c for c in textmine.extract(path, classify=False) if c.text == text)
+    assert (c.period, c.role, c.region) == (period, role, region)
+
+
 def test_a_deadline_of_the_year_in_its_tasks_is_a_target():
     """A 工作要点 of 2024 (no issue day known): 6月底前 in its tasks is still ahead."""
     doc = "2024年某市乡村振兴工作要点\n一、重点工作\n6月底前完成年度集中排查，新增合作社200家。\n"

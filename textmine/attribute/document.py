@@ -31,6 +31,7 @@ _BRACKETED = re.compile(_D["bracketed_heading"])  # (【下一步工作】: a bu
 # where a year the document is about comes from (its title, its file's name, a header line),
 # not a masthead's or the text's most named year: a summary so dated reports on that year
 _OWN_YEAR = ("title", "filename", "header")
+_EARLY_MONTHS = 3  # (a document issued by March reports on no year of its own yet)
 _MONTH_OF = re.compile(r"\d{4}-\d{2}")  # (a month's date value)
 _MONTH_RELEASE = tuple(table("attribution")["document"]["month_release"])
 _TITLE_EVENTS = tuple(table("attribution")["document"]["title_events"])
@@ -194,7 +195,7 @@ class DocumentReader:
         if source in ("text", "none", "masthead"):  # (a page of articles: each its place's)
             self._heading_places(doc, facts.blocks, region, news=source == "masthead")
         facts.span = title_span(doc.title, doc.year) or self._lead_span(doc) or \
-            self._reference_point(doc) or self._summary_span(doc)
+            self._reference_point(doc) or self._summary_span(doc) or self._year_presented(doc)
         facts.ahead = self.looks_ahead(doc)
         if region is not None and region.level == "county" and source != "header":
             facts.township = self._issuing_township(doc, region, head)
@@ -225,6 +226,23 @@ class DocumentReader:
             ats = sorted(v.end() for w in self.rules["document"]["release_verbs"]
                          for v in re.finditer(w, lead))
             return next((span for at in ats if (span := title_span(lead[at:], doc.year))), None)
+        return None
+
+    def _year_presented(self, doc: Document) -> str | None:
+        """The year before its own that a document issued in its year's first months says
+        near its top it presents, when its title names no year (a press conference of
+        February 2023: 向大家介绍2022年全省…有关情况; 我就2022年…工作情况作简要通报): the period of
+        the figures that name no time; None for other documents."""
+        day, year = doc.issue_date or "", doc.year
+        if year is None or day[:4] != str(year) or not day[5:7].isdigit() or \
+                int(day[5:7]) > _EARLY_MONTHS or re.search(r"\d{4}年", _norm(doc.title or "")):
+            return None
+        said = re.compile(f"{year - 1}年[^。！？]{{0,30}}?情况")
+        verbs = self.rules["document"]["release_verbs"]
+        for b in doc.blocks[: self.rules["document"]["head_blocks"]]:
+            for sentence in _SENTENCE_END.split(_norm(b.text)):
+                if said.search(sentence) and any(w in sentence for w in verbs):
+                    return str(year - 1)
         return None
 
     def _summary_span(self, doc: Document) -> str | None:
@@ -498,11 +516,14 @@ class DocumentReader:
     def reviews_its_year(self, doc: Document, kind: str) -> bool:
         """Whether the document reports on its reference year, over or nearly so: the year
         its title names (a year-end summary, a bulletin, final accounts; not a plan, not a
-        report that opens its year), or the year it was issued in, from October on. Its five
-        years back (五年来, 五年累计) end with that year."""
+        report that opens its year, nor one issued in the first months of that year), or the
+        year it was issued in, from October on. Its five years back (五年来, 五年累计) end with
+        that year."""
         if doc.year is None or kind == "plan" or self.opens_the_year(doc):
             return False
         day = doc.issue_date or ""  # (or, named by no title, one issued at the year's end)
+        if day[:4] == str(doc.year) and day[5:7].isdigit() and int(day[5:7]) <= _EARLY_MONTHS:
+            return False  # (issued in its year's first months: its past year is the one before)
         return doc.year_source in _OWN_YEAR or \
             (day[:4] == str(doc.year) and day[5:7].isdigit() and int(day[5:7]) >= 10)
 

@@ -282,7 +282,7 @@ class PeriodRules:
             return self.to_date(str(cue.first), v.s.facts), source
         facts = v.s.facts
         # (全年预计增长X: the year; only a document about a part of its year asks)
-        whole_year = facts.span and whole_year_in(v.s.text, 0, v.claim.start)
+        whole_year = facts.span and len(facts.span) > 4 and whole_year_in(v.s.text, 0, v.claim.start)
         if cue is not None:
             if source == "section" and facts.span and not whole_year and v.s.part == "review" and \
                     cue.first == cue.last == facts.year and cue is v.s.block.part.cue:

@@ -38,6 +38,10 @@ _POSTED = re.compile(r"(?:发布|日期|时间)\s*[:：]\s*(19[5-9]\d|20\d\d)[-/
 ISSUER_ENDS = ("人民政府", "委员会", "领导小组", "调查队", "办公室", "厅", "局", "委", "办", "部", "署")
 
 
+_TOP_HEADINGS = 4  # (the lines over and under a title: its issuer, its date)
+_CLAUSE_MARK = re.compile(r"[，。：:；;、,（(]")
+# the label of a date line (发布时间：2023年2月16日): the day the document was issued
+_DATE_LABELS = ("发布时间", "发布日期", "印发日期", "成文日期")
 # a newspaper page's date line: the day with the weekday or the page (星期三, 第2版)
 _NEWSPAPER_DATE_LINE = re.compile(r"星期[一二三四五六日天]|第\s*\d{1,3}\s*版")
 
@@ -62,6 +66,21 @@ def sign_off(doc: Document) -> None:
         _delivered(doc)
     if doc.issue_date is None:
         _masthead(doc)
+    if doc.issuer is None:
+        doc.issuer = _issuing_line(doc)
+
+
+def _issuing_line(doc: Document) -> str | None:
+    """The issuing body written on a line of its own among the headings that open the
+    document, before its first paragraph (甘肃省人民政府新闻办公室 over the title of a press
+    conference's transcript); None when there is none."""
+    for b in doc.blocks[:_TOP_HEADINGS]:
+        if b.kind != "heading":
+            return None
+        line = unicodedata.normalize("NFKC", b.text).strip()
+        if 4 <= len(line) <= 30 and line.endswith(ISSUER_ENDS) and not _CLAUSE_MARK.search(line):
+            return line
+    return None
 
 
 def _delivered(doc: Document) -> None:
@@ -89,6 +108,9 @@ def _masthead(doc: Document) -> None:
                 return
         if day is not None:
             rest = line[:day.start].strip()
+            if rest.rstrip("：: ").endswith(_DATE_LABELS):  # (发布时间：2023年2月16日)
+                doc.issue_date = day.value
+                return
             if not rest or rest.endswith(ISSUER_ENDS):
                 doc.issue_date = day.value
                 doc.issuer = doc.issuer or rest or None

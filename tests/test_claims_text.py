@@ -667,6 +667,10 @@ def test_one_year_with_a_bound_is_a_duration(sentence, expected):
     ("两县分别约占三成和两成。", "两成", "about"),
     ("分别增长12%以上和9%。", "9%", "exact"),  # (以上 after a number is that number's own)
     ("分别达到40亿元和25亿元。", "25亿元", "exact"),
+    # a floor or ceiling before a list of counts bounds its items (the noun counted after each)
+    ("每季度抽查不少于6个乡镇、40个项目和300户。", "300户", "at_least"),
+    ("每村不超过2个合作社、5个基地。", "5个", "at_most"),
+    ("新增车间超过20个、带动就业900人。", "900人", "exact"),  # (a verb between: no list)
 ])
 def test_a_bound_before_a_list_after_fenbie_bounds_its_items(sentence, text, qualifier):
     got = {c.text: c.qualifier for c in textmine.extract(sentence, year=2022, classify=False)}
@@ -681,6 +685,21 @@ def test_a_bound_before_a_list_after_fenbie_bounds_its_items(sentence, text, qua
 ])
 def test_half_a_year_that_is_no_span_of_time(sentence, expected):
     assert [c.text for c in textmine.extract(sentence, year=2022, classify=False)] == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # 十分 the adverb is no numeral; 十分之一 is a fraction
+    ("监测户占比不足十分之一。", [("不足十分之一", "percent", 10, "under")]),
+    ("这项工作十分紧迫。", []),
+    # a range of positions; counts of rounds; electric capacity
+    ("排在第7至9位的县有3个。", [("第7至9位", "rank", 4 + 3, "range"), ("3个", "count", 3, "exact")]),
+    ("组织督导8轮次。", [("8轮次", "count", 8, "exact")]),
+    ("户均配变容量达到2.6千伏安。", [("2.6千伏安", "quantity", Decimal("2.6"), "exact")]),
+])
+def test_fractions_ranks_and_units_of_inspections(sentence, expected):
+    got = [(c.text, c.kind, _num(c.value), c.qualifier)
+           for c in textmine.extract(sentence, year=2022, classify=False)]
+    assert got == expected
 
 
 def test_second_bulletin():

@@ -72,7 +72,7 @@ def _claims(doc: Document, sent: Sentence, mentions: list[NumberMention], token_
     prev_end = 0
     first = prev = None  # (the first mention of the list the last one is in, and the last)
     for m in mentions:
-        first = m if prev is None or sent.text[prev.end:m.start] not in _LIST_JOINS else first
+        first = m if prev is None or not _next_item(sent.text, prev, m) else first
         m, prev = _shared_bound(sent.text, first, prev, m), m
         indicator = _indicator(sent.text, m, prev_end, claims, token_starts)
         change = _change(sent.text, m.start) or _reduced(indicator, m.kind)
@@ -114,24 +114,37 @@ _SPAN_TO = re.compile(r"(?:提高|增加|上调|调整|提升)(?:到|至|为)")
 _LIST_JOINS = ("和", "、", "及", "与")  # (the next item of a list, of the same standard)
 
 
+def _next_item(text: str, prev: NumberMention, m: NumberMention) -> bool:
+    """Whether ``m`` is the next item of a list after ``prev``: only a joiner between them
+    (700元和520元), or, for counts, the noun counted and a joiner (10个县、200个项目)."""
+    between = text[prev.end:m.start]
+    return between in _LIST_JOINS or \
+        prev.kind == m.kind == "count" and _COUNTED_JOIN.fullmatch(between) is not None
+
+
 def _shared_bound(text: str, first: NumberMention, prev: NumberMention | None,
                   m: NumberMention) -> NumberMention:
     """``m``, an item after the first of a list after 分别 whose first item a bound word
     written before it bounds (分别突破30亿元和20亿元, 分别不低于500元和300元, 分别约占三成和两成),
-    bounded by it too when it has no bound of its own; else ``m``."""
+    bounded by it too when it has no bound of its own; so too an item of a list of counts
+    whose first a floor or a ceiling bounds (抽查不少于10个县、200个项目和1000户); else ``m``."""
     if prev is None or first is m or m.qualifier != "exact" or prev.kind != m.kind or \
             first.qualifier in ("exact", "range") or not isinstance(m.value, Decimal):
         return m
     before = text[max(0, first.start - 6):first.start]
     written = first.number_start > first.start or \
         Q.phrase_bound_before(text, first.start) is not None
-    if not written or "分别" not in before or _BOUND_GAP.search(before, before.rindex("分别")):
+    counts = m.kind == "count" and first.qualifier in ("at_least", "at_most") and \
+        first.number_start > first.start
+    if not written or not counts and (
+            "分别" not in before or _BOUND_GAP.search(before, before.rindex("分别"))):
         return m  # (a bound after the number, 30亿元以上, is that number's own)
     lo, hi = Q.bounds(Q.Rule(first.qualifier), m.value)
     return replace(m, qualifier=first.qualifier, lower=lo, upper=hi)
 
 
 _BOUND_GAP = re.compile(r"[，,；;：:。\d]")  # (分别 and the bound in one clause, nothing counted between)
+_COUNTED_JOIN = re.compile(r"[\u4e00-\u9fff]{1,4}[、和及]")  # (10个县、200个项目: a noun, a joiner)
 
 
 def _per_of(text: str, m: NumberMention, indicator: str, prev: Claim | None) -> NumberMention:

@@ -64,6 +64,7 @@ SLASH_FRACTION = re.compile(r"(?<![\d/.])(?:(\d{1,4})[ \u00a0]+)?(\d{1,6})[ \u00
 _R = GRAMMAR["rank"]
 RANK_MARK: str = _R["marker"]  # 第
 RANK_UNITS = frozenset(_R["units"])
+_RANK_RANGE_JOINS = frozenset(_R["range_joins"])
 
 
 def _lead(words: list[str]) -> tuple[re.Pattern, int]:
@@ -263,7 +264,24 @@ def rank(t: str, di: int, num: Numeral) -> NumberMention | None:
     """第一位, 第2名, 排名第2 (名 by default after a ranking word); None for editions (第三届)."""
     led = RANK_LEAD.search(t[max(0, di - _RANK_WINDOW):di]) is not None or \
         _RANK_LIST.search(t, max(0, di - 8), di) is not None  # (居全国第二、第七)
-    return _rank_mention(t, di, num, led, "exact")  # (第三届, 第二批: editions are none)
+    return _rank_range(t, di, num) or \
+        _rank_mention(t, di, num, led, "exact")  # (第三届, 第二批: editions are none)
+
+
+def _rank_range(t: str, di: int, num: Numeral) -> NumberMention | None:
+    """第4至6位, 第四至第六名: a range of positions, its unit written after the second."""
+    j = num.end
+    if j >= len(t) or t[j] not in _RANK_RANGE_JOINS:
+        return None
+    k = j + 1 + t.startswith(RANK_MARK, j + 1)
+    second = scan_numeral(t, k)
+    if second is None or second.end >= len(t) or t[second.end] not in RANK_UNITS or \
+            second.value <= num.value:
+        return None
+    e = second.end + 1
+    return NumberMention(di, e, t[di:e], "rank", num.value, t[second.end], "range", num.value,
+                         second.value, chinese=num.chinese and second.chinese,
+                         number_start=num.start)
 
 
 def top_rank(t: str, di: int, num: Numeral) -> NumberMention | None:

@@ -131,7 +131,8 @@ class RoleRules:
         if c.role:
             return c.role
         if c.kind == "duration" and (self.has["duration_target"](v.clause) or
-                                     c.qualifier == "at_most" and v.s.part == "forward"):
+                                     c.qualifier == "at_most" and v.s.part == "forward" or
+                                     self._required_limit(v)):
             return "target"  # (争取3年内: the time a goal takes; 10日内完成 in the tasks: a limit)
         if c.kind == "rank" and _ranks_a_forecast(v):
             return "forecast"
@@ -337,6 +338,13 @@ class RoleRules:
         return prev.start >= start and prev.end <= v.clause_start and \
             bool(self.has["duration_target"](text[start:prev.start]) or
                  self._modal_in(text, start, prev.start))
+
+    def _required_limit(self, v: ClaimView) -> bool:
+        """A span of time bounded (15日内, 不少于7天) in a sentence that requires it by a modal
+        verb before it (各地要…，15日内将整改方案报送): a limit set, outside a review."""
+        c = v.claim
+        return c.qualifier in ("at_most", "at_least") and v.s.part != "review" and \
+            self._modal_in(v.s.text, v.s.lead, c.start)
 
     def _modal_in(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` holds a modal verb (要, 将): not 将 as the object marker,

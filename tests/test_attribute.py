@@ -1815,6 +1815,27 @@ def test_a_press_conference_early_in_its_year_presents_the_year_before(
     assert (c.period, c.role, c.region) == (period, role, region)
 
 
+MONTHLY_RELEASE = """2024年1-9月某州经济运行情况
+某州统计局
+2024年10月20日
+一、工业
+9月份，全州规模以上工业增加值当月增长3.1%。
+二、收入
+前三季度，城乡居民收入比由上年同期的2.87缩小至2.79。
+"""
+
+
+@pytest.mark.parametrize("text,period", [
+    ("3.1%", "2024-09"),  # (当月: that month, the one named; no date of the document's month)
+    ("2.87", "2023"),     # (由上年同期的X: X is of the year before, the span's start)
+])
+def test_a_monthly_release_reads_that_month_and_the_same_period_last_year(text, period):
+    claims = _claims(MONTHLY_RELEASE.replace("某州", "黔南州"))
+    c = next(c for c in claims if c.text == text)
+    assert c.period == period
+    assert "当月" not in [c.text for c in claims]
+
+
 def test_a_deadline_of_the_year_in_its_tasks_is_a_target():
     """A 工作要点 of 2024 (no issue day known): 6月底前 in its tasks is still ahead."""
     doc = "2024年某市乡村振兴工作要点\n一、重点工作\n6月底前完成年度集中排查，新增合作社200家。\n"

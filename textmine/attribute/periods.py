@@ -31,6 +31,7 @@ _DAY_LIST = frozenset("、和及与至到")  # (a day beside one of these: of a 
 _DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")  # (XXXX: a day whose year is not known)
 _YEAR_OF = re.compile(r"\b\d{4}(?=-|/|$)")  # the years of an ISO date or period
 _YEARS = re.compile(r"\d{4}/\d{4}$")  # a range of whole years (2023/2025)
+_START_OF = ("", "的", "同期的", "同期")  # (由上年同期的2.98: what stands between the start's time and X)
 DEADLINE_BEFORE = ("到", "至")  # (到2030年, 至2027年: a deadline, the characters right before it)
 AS_OF = tuple(table("attribution")["time"]["as_of"])  # (截至, 截止到: a stock counted at a day after)
 _GOALS = tuple(table("attribution")["time"]["whole_year_goals"])
@@ -255,7 +256,7 @@ class PeriodRules:
             return False
         k = next(i for i, c in enumerate(claims) if c is d)
         x = claims[k + 1] if k + 1 < len(claims) else None
-        return x is not None and x is not v.claim and text[d.end:x.start] in ("", "的") and \
+        return x is not None and x is not v.claim and text[d.end:x.start] in _START_OF and \
             _SPAN_VERB.search(text, x.end, v.claim.start) is not None
 
     def _relative_start(self, v: ClaimView) -> bool:
@@ -268,7 +269,7 @@ class PeriodRules:
                     self.may_govern(v.s, k):  # (a written year: _dates_other_start)
                 continue
             x = claims[k + 1]
-            if text[d.end:x.start] in ("", "的") and (
+            if text[d.end:x.start] in _START_OF and (
                     x is v.claim or _SPAN_VERB.search(text, x.end, v.claim.start) is not None):
                 return True
         return False

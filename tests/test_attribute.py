@@ -1836,6 +1836,24 @@ def test_a_monthly_release_reads_that_month_and_the_same_period_last_year(text, 
     assert "当月" not in [c.text for c in claims]
 
 
+YEAR_END_RELEASE = """某省工商联“万企兴万村”行动2023年工作情况
+（2023年12月18日）
+一、2023年工作成效
+全省参与行动的民营企业达到6200家。
+二、2024年工作目标
+明年3月底前完成结对村摸底，力争新增参与企业500家以上，6月至9月开展专场招聘。
+"""
+
+
+@pytest.mark.parametrize("text,value", [
+    ("明年3月底前", "2024-03"),  # (written in December 2023: 明年 is 2024, also under 2024's heading)
+    ("6月至9月", "2024-06/2024-09"),
+])
+def test_relative_words_of_a_year_end_text_count_from_the_year_it_was_written(text, value):
+    c = next(c for c in _claims(YEAR_END_RELEASE.replace("某省", "四川省")) if c.text == text)
+    assert c.value == value
+
+
 def test_a_deadline_of_the_year_in_its_tasks_is_a_target():
     """A 工作要点 of 2024 (no issue day known): 6月底前 in its tasks is still ahead."""
     doc = "2024年某市乡村振兴工作要点\n一、重点工作\n6月底前完成年度集中排查，新增合作社200家。\n"

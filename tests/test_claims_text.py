@@ -691,6 +691,8 @@ def test_half_a_year_that_is_no_span_of_time(sentence, expected):
     # 十分 the adverb is no numeral; 十分之一 is a fraction
     ("监测户占比不足十分之一。", [("不足十分之一", "percent", 10, "under")]),
     ("这项工作十分紧迫。", []),
+    # a bound written before the whole a fraction is a part of (约占…的五分之一): about
+    ("脱贫户约占全村农户的五分之一。", [("五分之一", "percent", 20, "about")]),
     # a range of positions; counts of rounds; electric capacity
     ("排在第7至9位的县有3个。", [("第7至9位", "rank", 4 + 3, "range"), ("3个", "count", 3, "exact")]),
     ("组织督导8轮次。", [("8轮次", "count", 8, "exact")]),

@@ -679,7 +679,8 @@ class Attributor:
             if s.block != block:
                 block, current, targets = s.block, bt, False
             text = s.text
-            cue = _time_of_later_sentences(lead_cue(text, speaking_year(bt.part, year)), text)
+            cue = _time_of_later_sentences(
+                lead_cue(text, speaking_year(bt.part, year, facts.issued)), text)
             if cue is not None and (bt.part is not None or bt.cue is None):
                 current = BlockTime(bt.part, cue, "section")
             # a list of targets runs from 预期目标是： over items cut by ； to the full stop

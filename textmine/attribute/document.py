@@ -64,14 +64,17 @@ class BlockTime:
     #                              whose title names none (a news page: 贵州 易地搬迁群众…)
 
 
-def speaking_year(part: Part | None, year: int | None) -> int | None:
+def speaking_year(part: Part | None, year: int | None, issued: str | None = None) -> int | None:
     """The year relative words (今年, 去年) count from in ``part``: the year after the
     document's that a forward part's heading names (二、2024年工作计划 of a 2023年工作总结和2024年
     工作计划: 今年 there is 2024), else the document's ``year`` (also under a heading that
-    names the year by a relative word, 四、明年工作目标: its 明年 is the heading's)."""
+    names the year by a relative word, 四、明年工作目标: its 明年 is the heading's; and where
+    the document was issued in its own year, ``issued``: in December 2023, 明年 is 2024 under
+    九、2024年工作目标 too)."""
     cue = part.cue if part is not None else None
     if year is not None and cue is not None and part.kind == "forward" and \
-            cue.first == cue.last == year + 1 and cue.kind != "relative":
+            cue.first == cue.last == year + 1 and cue.kind != "relative" and \
+            (issued or "")[:4] != str(year):
         return cue.first
     return year
 

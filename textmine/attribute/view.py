@@ -80,7 +80,8 @@ class SentenceView:
         self.governs = {}
         block = self.block
         self.part = block.part.kind if block is not None and block.part is not None else None
-        self.year = speaking_year(block.part if block is not None else None, self.facts.year)
+        self.year = speaking_year(block.part if block is not None else None, self.facts.year,
+                                  self.facts.issued)
         # (its article's on a news page, a heading's place; else the document's)
         self.home = block.place if block is not None and block.place is not None else self.facts.region
 

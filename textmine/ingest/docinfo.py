@@ -99,6 +99,8 @@ def _delivered(doc: Document) -> None:
 def _masthead(doc: Document) -> None:
     for b in doc.blocks[1:min(6, len(doc.blocks) - 1)]:  # (the top, not the last line)
         line = unicodedata.normalize("NFKC", b.text).strip()
+        if line[:1] == "(" and line[-1:] == ")":
+            line = line[1:-1].strip()  # (a date line in brackets: (2023年12月18日))
         if len(line) > 40 or "。" in line:
             continue
         day = _closing_day(line)

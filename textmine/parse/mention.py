@@ -104,6 +104,8 @@ def qualified(t: str, m: NumberMention) -> NumberMention:
         b = COMPARE_BEFORE.search(t, max(0, start - 3), start)
         if b and c:
             rule, start, end = COMPARE_RULE[c.group(1)], b.start(), c.end()
+        elif start > 2 and (bound := Q.phrase_bound_before(t, start)) is not None:
+            rule = bound  # (约占…的四分之一: the words stay out of the span, as a number's do)
     rule, end = suffix_rule(t, end, rule)
     if rule in Q.UNDECIDED:
         return m

@@ -1889,6 +1889,7 @@ HALF_YEAR_JOBS = """某市人社局2023年上半年工作总结
 全市城镇新增就业1.38万人，完成年度任务2.5万人的55.2%。农村劳动力转移就业41.6万人，完成市上下达目标任务40万人的104%。
 失业保险稳岗返还中，大型企业返还比例由去年的30%提高到50%，创业担保贷款最高额度由20万元提高到30万元。
 预计全年城镇新增就业2.6万人；转移就业43万人；城镇登记失业率3.8%。
+预计全年发放创业担保贷款5亿元；完成职业技能培训1.1万人次。
 帮扶车间的联农带农比例由上年的71%提高到78%。
 二、整改要求
 各县要对照问题清单制定整改方案，10日内报市人社局，公示时间不少于5天。
@@ -1903,6 +1904,7 @@ HALF_YEAR_JOBS = """某市人社局2023年上半年工作总结
     ("30%", "plan", None), ("50%", "plan", None), ("30万元", "plan", None),
     # the items after a ； of a sentence that opened with 预计: forecasts too
     ("2.6万人", "forecast", None), ("43万人", "forecast", None), ("3.8%", "forecast", None),
+    ("1.1万人次", "outcome", None),  # (after the ；, what was done: 完成)
     ("78%", "outcome", None),  # (a measured share raised: no policy's rate)
     # a span of time bounded in a sentence that requires it (要): a limit set
     ("10日内", "target", None), ("不少于5天", "target", None),

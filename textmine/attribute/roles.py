@@ -185,13 +185,17 @@ class RoleRules:
 
     def _forecast_opening(self, q: "_Question") -> str | None:
         """A sentence that opens with a forecast word, maybe after a lead (预计到今年年底，
-        全年…将突破20亿元; 据测算，预计…), or goes on after a ； with one that did: its figures
-        are forecasts unless a word of their own clause said otherwise (the rules before)."""
+        全年…将突破20亿元; 据测算，预计…), or goes on after a ； with one that did and names
+        nothing done before its figures (预计A X；支出Y, not 预计A X；完成B Y): its figures are
+        forecasts unless a word of their own clause said otherwise (the rules before)."""
         # (_rules_for runs it only in such sentences; the test stays for every-rule runs)
         v = q.v
         if v.clause_start > v.s.head_end and self.has["target"](self._no_target_words(v.clause)):
             return None  # (预计可争取X，确保开工率达到Y: Y's own clause sets a goal)
-        return "forecast" if v.s.forecasts or self.opens_forecast(v.s.text, v.s.lead) else None
+        if v.s.forecasts and not self.opens_forecast(v.s.text, v.s.lead):
+            done = self.has["planned_done"](v.s.text[:v.s.claims[0].start])
+            return None if done else "forecast"  # (预计A X；完成B Y: B what was done)
+        return "forecast" if self.opens_forecast(v.s.text, v.s.lead) else None
 
     def opens_forecast(self, sentence: str, lead: int = 0) -> bool:
         """Whether a sentence opens with a forecast word after its lead (预计全年…)."""

@@ -151,12 +151,6 @@ def _unnamed_cue(kind: str, year: int | None, reviewed: int | Cue | None, ahead:
         ahead if plan else None
 
 
-def _numbered_as(heading: str, word: str) -> bool:
-    """Whether a numbered heading is one of ``word`` (第一章, 第二节, 第三部分)."""
-    return heading.startswith("第") and heading.split()[0].split("“")[0].endswith(word) \
-        if heading else False
-
-
 def _norm(s: str) -> str:
     return unicodedata.normalize("NFKC", s) if s and _WIDE.search(s) else (s or "")
 
@@ -608,8 +602,8 @@ class DocumentReader:
             if p is None:
                 out.append(p)
                 continue
-            level = next((i for i, w in enumerate(levels) if _numbered_as(p.heading, w)),
-                         len(levels))
+            m = self._level_word.match(p.heading)  # (第一章, 第二节; 一、: below them all)
+            level = levels.index(m.group(1)) if m else len(levels)
             while open_ and open_[-1][0] >= level:
                 open_.pop()
             if open_ and not p.named and p.kind == "other":
@@ -744,6 +738,12 @@ class DocumentReader:
             if span is not None:
                 return span
         return year
+
+    @cached_property
+    def _level_word(self) -> re.Pattern:
+        """第 and a numeral before the word of a heading's level (第一章, 第二节)."""
+        levels = sorted(self.rules["parts"]["levels"], key=len, reverse=True)
+        return re.compile(f"第[一二三四五六七八九十百\\d]{{1,4}}({'|'.join(levels)})")
 
     def _articles(self, doc: Document, parts: list[Part | None]) -> list[Part | None]:
         """``parts`` with the headline of each news article after a numbered part of a page

@@ -192,10 +192,11 @@ class RoleRules:
         v = q.v
         if v.clause_start > v.s.head_end and self.has["target"](self._no_target_words(v.clause)):
             return None  # (预计可争取X，确保开工率达到Y: Y's own clause sets a goal)
-        if v.s.forecasts and not self.opens_forecast(v.s.text, v.s.lead):
+        opens = self.opens_forecast(v.s.text, v.s.lead)
+        if v.s.forecasts and not opens:
             done = self.has["planned_done"](v.s.text[:v.s.claims[0].start])
             return None if done else "forecast"  # (预计A X；完成B Y: B what was done)
-        return "forecast" if self.opens_forecast(v.s.text, v.s.lead) else None
+        return "forecast" if opens else None
 
     def opens_forecast(self, sentence: str, lead: int = 0) -> bool:
         """Whether a sentence opens with a forecast word after its lead (预计全年…)."""

@@ -688,6 +688,19 @@ def test_half_a_year_that_is_no_span_of_time(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence,expected", [
+    # places moved in a ranking are a rank, the verb its change
+    ("与上次督查相比，宜昌市排名上升2位，荆州市下降3位。",
+     [("2位", "rank", "increase"), ("3位", "rank", "decrease")]),
+    ("全省排在第5位，比上年前移1位。", [("第5位", "rank", None), ("1位", "rank", "increase")]),
+    ("专家组成员增加到7位。", [("7位", "count", None)]),  # (no ranking: people, a level reached)
+])
+def test_places_moved_in_a_ranking_are_a_rank(sentence, expected):
+    got = [(c.text, c.kind, c.change) for c in textmine.extract(sentence, year=2022, classify=False)
+           if c.kind != "date"]
+    assert got == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
     # 十分 the adverb is no numeral; 十分之一 is a fraction
     ("监测户占比不足十分之一。", [("不足十分之一", "percent", 10, "under")]),
     ("这项工作十分紧迫。", []),

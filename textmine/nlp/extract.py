@@ -73,7 +73,7 @@ def _claims(doc: Document, sent: Sentence, mentions: list[NumberMention], token_
     first = prev = None  # (the first mention of the list the last one is in, and the last)
     for m in mentions:
         first = m if prev is None or not _next_item(sent.text, prev, m) else first
-        m, prev = _shared_bound(sent.text, first, prev, m), m
+        m, prev = _rank_move(sent.text, _shared_bound(sent.text, first, prev, m)), m
         indicator = _indicator(sent.text, m, prev_end, claims, token_starts)
         change = _change(sent.text, m.start) or _reduced(indicator, m.kind)
         if claims and not sent.text[prev_end:m.start].strip(_JOINERS):
@@ -112,6 +112,19 @@ def _per_pattern() -> re.Pattern:
 
 _SPAN_TO = re.compile(r"(?:提高|增加|上调|调整|提升)(?:到|至|为)")
 _LIST_JOINS = ("和", "、", "及", "与")  # (the next item of a list, of the same standard)
+
+
+_R = table("grammar")["rank"]
+_MOVES, _MOVE_UNITS, _MOVE_CONTEXT = tuple(_R["moves"]), _R["move_units"], tuple(_R["move_context"])
+
+
+def _rank_move(text: str, m: NumberMention) -> NumberMention:
+    """``m`` as a rank when it counts places moved in a ranking (襄阳市排名上升3位，孝感市上升
+    2位; 居第3位，比上年前移2位: 2 位, its change the verb's); else ``m``."""
+    if m.kind != "count" or m.unit not in _MOVE_UNITS or not text.endswith(_MOVES, 0, m.start) \
+            or not any(w in text[:m.start] for w in _MOVE_CONTEXT):
+        return m
+    return replace(m, kind="rank")
 
 
 def _next_item(text: str, prev: NumberMention, m: NumberMention) -> bool:

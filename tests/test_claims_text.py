@@ -706,6 +706,14 @@ def test_places_moved_in_a_ranking_are_a_rank(sentence, expected):
     ("这项工作十分紧迫。", []),
     # a bound written before the whole a fraction is a part of (约占…的五分之一): about
     ("脱贫户约占全村农户的五分之一。", [("五分之一", "percent", 20, "about")]),
+    # a share that does not end is given to two decimal places, as statistics print it
+    ("监测户占全村的三分之一。", [("三分之一", "percent", Decimal("33.33"), "exact")]),
+    ("这些支出约占总额的三分之二。", [("三分之二", "percent", Decimal("66.67"), "about")]),
+    # a number with its limit included (（含）以下); an age reached (年满); a day before a verb
+    # that starts with 提 (日前提交: before the day, not 前提, a premise)
+    ("职工20人（含）以下的企业给予补贴。", [("20人（含）以下", "count", 20, "at_most")]),
+    ("年满45周岁的失业人员。", [("年满45周岁", "quantity", 45, "at_least")]),
+    ("请于11月30日前提交材料。", [("11月30日前", "date", "2022-11-30", "before")]),
     # a range of positions; counts of rounds; electric capacity
     ("排在第7至9位的县有3个。", [("第7至9位", "rank", 4 + 3, "range"), ("3个", "count", 3, "exact")]),
     ("组织督导8轮次。", [("8轮次", "count", 8, "exact")]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, lru_cache
 
 from ..parse.numbers import NumberMention
@@ -206,9 +206,19 @@ def share_of(text: str, m: NumberMention) -> NumberMention | None:
             "占" in clause or any(w in clause for w in _SHARE_WORDS) or  # (占世界三分之二;
             before.endswith(_changes())):  # 民生支出比重为三分之一; 缩短三分之一以上, 减少三分之二)
         return None
-    return replace(m, kind="percent", unit="%", unit_written=True, value=m.value * _HUNDRED,
-                   lower=None if m.lower is None else m.lower * _HUNDRED,
-                   upper=None if m.upper is None else m.upper * _HUNDRED)
+    return replace(m, kind="percent", unit="%", unit_written=True, value=_percent(m.value),
+                   lower=None if m.lower is None else _percent(m.lower),
+                   upper=None if m.upper is None else _percent(m.upper))
+
+
+_CENT = Decimal("0.01")
+
+
+def _percent(fraction: Decimal) -> Decimal:
+    """A fraction in percent, to two decimal places where it does not end sooner (三分之一:
+    33.33, as statistics print it; 四分之一: 25)."""
+    v = fraction * _HUNDRED
+    return v.quantize(_CENT, rounding=ROUND_HALF_UP) if v != v.quantize(_CENT) else v
 
 
 _INDEX = table("context_units")["index"]

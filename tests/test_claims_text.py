@@ -714,6 +714,14 @@ def test_places_moved_in_a_ranking_are_a_rank(sentence, expected):
     ("职工20人（含）以下的企业给予补贴。", [("20人（含）以下", "count", 20, "at_most")]),
     ("年满45周岁的失业人员。", [("年满45周岁", "quantity", 45, "at_least")]),
     ("请于11月30日前提交材料。", [("11月30日前", "date", "2022-11-30", "before")]),
+    # 多 inside the measure word of hours (3个多小时), as of months
+    ("单程需要4个多小时。", [("4个多小时", "duration", 4, "over")]),
+    # items of a list of percentage points written with 个 alone before the last
+    ("入园率和巩固率分别提高1.5个和0.8个百分点。",
+     [("1.5个", "percent", Decimal("1.5"), "exact"), ("0.8个百分点", "percent", Decimal("0.8"), "exact")]),
+    # a date listed after one with its year written is of that year
+    ("分别于2021年3月5日、6月8日召开推进会。",
+     [("2021年3月5日", "date", "2021-03-05", "exact"), ("6月8日", "date", "2021-06-08", "exact")]),
     # a range of positions; counts of rounds; electric capacity
     ("排在第7至9位的县有3个。", [("第7至9位", "rank", 4 + 3, "range"), ("3个", "count", 3, "exact")]),
     ("组织督导8轮次。", [("8轮次", "count", 8, "exact")]),

@@ -148,6 +148,7 @@ def days_of_month(text: str, mentions: list[NumberMention], month: str | None
 
 
 _SAME_YEAR = tuple(table("dates")["same_year"]["words"])
+_DATE_LIST_JOINS = ("、", "和", "及", "与", "以及")  # (a list of dates: the year of the first)
 _YEAR = re.compile(r"\d{4}")
 
 
@@ -155,13 +156,19 @@ def of_the_same_year(text: str, mentions: list[NumberMention], year: str | None
                      ) -> tuple[list[NumberMention], str | None]:
     """Months and days after 同年 or 当年 (``[same_year]`` of dates.toml: 同年11月) as dates
     of ``year``, the year last written before them ("1996"; None: the document's year as
-    read), with those words in their text; and the year last written among the mentions,
+    read), with those words in their text; a date listed after one with its year written
+    (2023年7月10日、10月10日) of that year too; and the year last written among the mentions,
     or ``year`` when they write none."""
-    out = []
+    out: list[NumberMention] = []
     for m in mentions:
         if m.kind == "date" and isinstance(m.value, str):
             if m.year_written:
                 year = m.value[:4]
+            elif out and out[-1].kind == "date" and out[-1].year_written and year is not None \
+                    and text[out[-1].end:m.start] in _DATE_LIST_JOINS:
+                m = replace(m, value=_YEAR.sub(  # (2023年7月10日、10月10日: 10月10日 of 2023)
+                    lambda y: str(int(y.group()) + int(year) - int(m.value[:4])), m.value),
+                    year_written=True)
             elif text.endswith(_SAME_YEAR, 0, m.start):
                 value = m.value if year is None else _YEAR.sub(
                     lambda y: str(int(y.group()) + int(year) - int(m.value[:4])), m.value)

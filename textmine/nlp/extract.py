@@ -71,7 +71,7 @@ def _claims(doc: Document, sent: Sentence, mentions: list[NumberMention], token_
     claims: list[Claim] = []
     prev_end = 0
     first = prev = None  # (the first mention of the list the last one is in, and the last)
-    for m in mentions:
+    for m in _points_listed(sent.text, mentions):
         first = m if prev is None or not _next_item(sent.text, prev, m) else first
         m, prev = _rank_move(sent.text, _shared_bound(sent.text, first, prev, m)), m
         indicator = _indicator(sent.text, m, prev_end, claims, token_starts)
@@ -125,6 +125,21 @@ def _rank_move(text: str, m: NumberMention) -> NumberMention:
             or not any(w in text[:m.start] for w in _MOVE_CONTEXT):
         return m
     return replace(m, kind="rank")
+
+
+_POINTS = "个百分点"  # (the unit percentage points are given in: units.toml)
+
+
+def _points_listed(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """``mentions`` with the items of a list of percentage points written with 个 alone before
+    the last (分别提高2.1个、0.6个和3.4个百分点: 2.1 and 0.6 percentage points too, not counts)."""
+    out = list(mentions)
+    for i in range(len(out) - 2, -1, -1):
+        m, nxt = out[i], out[i + 1]
+        if m.kind == "count" and text.endswith("个", 0, m.end) and nxt.kind == "percent" and \
+                nxt.unit == _POINTS and text[m.end:nxt.start] in _LIST_JOINS:
+            out[i] = replace(m, kind="percent", unit=_POINTS)
+    return out
 
 
 def _next_item(text: str, prev: NumberMention, m: NumberMention) -> bool:

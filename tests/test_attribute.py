@@ -1854,6 +1854,25 @@ def test_relative_words_of_a_year_end_text_count_from_the_year_it_was_written(te
     assert c.value == value
 
 
+YEARBOOK = """某县年鉴（2022）
+概况
+一、综合经济
+全县地区生产总值86.4亿元，增长5.1%。一般公共预算支出28.2亿元，增长3.6%。
+二、劳务输出
+5月6日，专车将86名务工人员送往厦门市。
+"""
+
+
+@pytest.mark.parametrize("text,period,role", [
+    ("86.4亿元", "2021", "outcome"),  # (a yearbook of 2022 records 2021, a year that is over)
+    ("28.2亿元", "2021", "outcome"),  # (a budget item of that year: spent, no plan)
+    ("86名", "2021", "outcome"),      # (将…送往: those taken there, no goal)
+])
+def test_a_yearbook_records_the_year_before_its_title(text, period, role):
+    c = next(c for c in _claims(YEARBOOK.replace("某县", "屏边苗族自治县")) if c.text == text)
+    assert (c.period, c.role) == (period, role)
+
+
 def test_a_deadline_of_the_year_in_its_tasks_is_a_target():
     """A 工作要点 of 2024 (no issue day known): 6月底前 in its tasks is still ahead."""
     doc = "2024年某市乡村振兴工作要点\n一、重点工作\n6月底前完成年度集中排查，新增合作社200家。\n"

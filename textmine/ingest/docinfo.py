@@ -188,6 +188,9 @@ def reference_year(doc_id: str, title: str | None, header: dict[str, str],
     y = (header or {}).get("year", "")
     if y.isdigit() and 1900 <= int(y) <= 2200:
         return int(y), "header"
+    recorded = _yearbook_year(title)
+    if recorded is not None:
+        return recorded, "title"
     if title and (trust_title or names_report(title)):
         years = [int(m.group(1)) for m in _YEAR.finditer(unicodedata.normalize("NFKC", title))]
         if years:
@@ -204,6 +207,18 @@ def reference_year(doc_id: str, title: str | None, header: dict[str, str],
         if m:
             return int(m.group(1)), "masthead"
     return _most_named_year(text)
+
+
+def _yearbook_year(title: str | None) -> int | None:
+    """The year a yearbook records: the year before the one its title names (某县年鉴（2021）
+    records 2020, as yearbooks do); None for other titles."""
+    if not title or _YEARBOOK not in title:
+        return None
+    m = re.search(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)", unicodedata.normalize("NFKC", title))
+    return int(m.group(1)) - 1 if m else None
+
+
+_YEARBOOK = "年鉴"
 
 
 def _title_year(years: list[int], head: list[str]) -> int:

@@ -1873,6 +1873,24 @@ def test_a_yearbook_records_the_year_before_its_title(text, period, role):
     assert (c.period, c.role) == (period, role)
 
 
+ISSUED_PLAN = """某省人民政府办公厅关于印发《某省农民增收三年行动方案（2024—2026年）》的通知
+各市、县人民政府：
+现将方案印发给你们，请认真贯彻执行。
+一、主要目标
+每年培训高素质农民2万人以上，新建农产品加工园区12个。
+"""
+
+
+@pytest.mark.parametrize("text,period,role", [
+    ("2万人以上", "2024/2026", "target"),  # (the plan a notice issues: its period, in 《》)
+    ("12个", "2024/2026", "target"),
+])
+def test_a_notice_issuing_a_plan_is_about_the_plans_period(text, period, role):
+    doc = ISSUED_PLAN.replace("某省", "江西省")
+    c = next(c for c in _claims(doc) if c.text == text)
+    assert (c.period, c.role) == (period, role)
+
+
 def test_a_deadline_of_the_year_in_its_tasks_is_a_target():
     """A 工作要点 of 2024 (no issue day known): 6月底前 in its tasks is still ahead."""
     doc = "2024年某市乡村振兴工作要点\n一、重点工作\n6月底前完成年度集中排查，新增合作社200家。\n"

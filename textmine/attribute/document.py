@@ -714,8 +714,9 @@ class DocumentReader:
         (2023年决算 in July 2024) looks ahead to that year (下一步工作: 2024)."""
         if year is None or doc.year_source not in _OWN_YEAR:
             return None, None, False
-        if kind == "plan":
-            span = next((c for _, c in self.times.cues(_norm(doc.title or ""), year)
+        if kind == "plan":  # (关于印发《…行动方案（2023—2025年）》的通知: the plan it issues)
+            title = _norm(doc.title or "").replace("《", "").replace("》", "")
+            span = next((c for _, c in self.times.cues(title, year)
                          if c.kind in ("plan", "years") and c.first < c.last), None)
             return None, span, span is not None
         if self.opens_the_year(doc):

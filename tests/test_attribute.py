@@ -1891,6 +1891,24 @@ def test_a_notice_issuing_a_plan_is_about_the_plans_period(text, period, role):
     assert (c.period, c.role) == (period, role)
 
 
+NATIONAL_FEATURE = """人民日报 2021年6月22日 第2版
+消费帮扶助力乡村振兴
+本报北京6月21日电（记者 王浩）记者从国家乡村振兴局获悉，今年1—5月，全国消费帮扶销售额达到1500亿元。
+在陇南市，花椒和油橄榄是两大主导产业。全市花椒种植面积稳定在150万亩左右，油橄榄种植面积达到60万亩。
+全国认定帮扶产品12万个。
+"""
+
+
+@pytest.mark.parametrize("text,region", [
+    ("150万亩左右", "陇南市"),  # (全市 after the city its paragraph named in a sentence before)
+    ("60万亩", "陇南市"),
+    ("12万个", "全国"),
+])
+def test_a_whole_city_in_a_national_article_is_the_city_its_paragraph_named(text, region):
+    c = next(c for c in _claims(NATIONAL_FEATURE) if c.text == text)
+    assert c.region == region
+
+
 def test_a_deadline_of_the_year_in_its_tasks_is_a_target():
     """A 工作要点 of 2024 (no issue day known): 6月底前 in its tasks is still ahead."""
     doc = "2024年某市乡村振兴工作要点\n一、重点工作\n6月底前完成年度集中排查，新增合作社200家。\n"

@@ -113,6 +113,8 @@ class Attributor:
             s = SentenceView(group[0].sentence or "", group, issues.facts(block),
                              times.get(index) if index is not None else None)
             heading = self._heading_kind(doc, block, s.text)
+            s.paragraph = doc.blocks[block].text if block is not None and \
+                block < len(doc.blocks) else ""
             reading.enter(s, index, block, heading)
             s.home = _opening_place(s.text, mentions) or s.home
             governing = None  # (the date governing the sentence's last figure)
@@ -567,20 +569,28 @@ class Attributor:
     def _whole_named_before(self, v: ClaimView, whole, mentions: list) -> Region | None:
         """The division a whole jurisdiction (``whole``: 全州, 全县) stands for when the
         document's is of another kind: the last one of that kind its sentence names before it
-        (云南省文山州…，全州贫困发生率X in a city's report: 文山州), else the one of that kind
+        (云南省文山州…，全州贫困发生率X in a city's report: 文山州), or its paragraph's sentences
+        before it (在甘肃省定西市，…。全市马铃薯种植面积X in a national article), else the one of that kind
         the document's lies in (全省 in the notice of a bank's branch in 西宁市: 青海省);
         else None."""
         home, word = v.s.home, whole.surface
         if len(word) != 2 or word[0] != "全" or home is None or home.name.endswith(word[1]):
             return None
-        named = [x for x in mentions if x.end <= whole.start and x.region is not None
-                 and x.region.name.endswith(word[1]) and x.surface.endswith(word[1])]
-        if named:
+        before = _before_in(v.s.paragraph, v.s.text)
+        named = self._named_as(word, [x for x in mentions if x.end <= whole.start]) or \
+            self._named_as(word, self.gazetteer.find(before) if before else [])
+        if named:  # (its sentence's, else its paragraph's before it: 定西市，…。全市X)
             return named[-1].region
         if v.claim.kind == "rank" or "在" in v.s.text[v.clause_start:whole.start]:
             return None  # (在全省考核中排名第二: the scope of a rank, not the subject)
         return next((r for r in self.gazetteer.path(home)[:-1]
                      if r.name.endswith(word[1]) and word[1] in "省州"), None)
+
+    @staticmethod
+    def _named_as(word: str, mentions: list) -> list:
+        """The places of ``mentions`` of the kind a whole jurisdiction's word says (全市: 市)."""
+        return [x for x in mentions if x.region is not None and
+                x.region.name.endswith(word[1]) and x.surface.endswith(word[1])]
 
     def _subject_of_clause_before(self, v: ClaimView, prev: Claim | None,
                                   mentions: list) -> Region | None:
@@ -695,6 +705,12 @@ class Attributor:
             if targets and not text.rstrip().endswith(("；", ";")):
                 targets = False
         return out
+
+
+def _before_in(paragraph: str, sentence: str) -> str:
+    """The text of ``paragraph`` before ``sentence`` ("" when it opens it)."""
+    at = paragraph.find(sentence[:20]) if sentence else -1
+    return paragraph[:at] if at > 0 else ""
 
 
 def _time_of_later_sentences(cue: Cue | None, text: str) -> Cue | None:

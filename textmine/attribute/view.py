@@ -61,6 +61,7 @@ class SentenceView:
     carried: Claim | None = None   # the date opening the sentences before it that end in ；
     continues: bool = False        # it goes on with the one before, in its paragraph (；, 其中)
     whole: Claim | None = None     # opening with 其中: the paragraph's last figure before it
+    paragraph: str = ""            # the text of its paragraph
     forecasts: bool = False        # it goes on after a ； with a forecast the sentence before
     #                                opened (预计A X；B Y: B's figures are forecasts too)
 

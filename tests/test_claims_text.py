@@ -716,6 +716,7 @@ def test_places_moved_in_a_ranking_are_a_rank(sentence, expected):
     ("请于11月30日前提交材料。", [("11月30日前", "date", "2022-11-30", "before")]),
     # 多 inside the measure word of hours (3个多小时), as of months
     ("单程需要4个多小时。", [("4个多小时", "duration", 4, "over")]),
+    ("该县入选全国百强县前十。", [("前十", "rank", 10, "at_most")]),  # (入选…前十: a rank at most)
     # items of a list of percentage points written with 个 alone before the last
     ("入园率和巩固率分别提高1.5个和0.8个百分点。",
      [("1.5个", "percent", Decimal("1.5"), "exact"), ("0.8个百分点", "percent", Decimal("0.8"), "exact")]),

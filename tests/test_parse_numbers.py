@@ -224,6 +224,8 @@ QUALIFIER_WORDS = [
     ("援建资金约合12亿元", "约合12亿元", "money", 1200000000, "元", "about", 1080000000, 1320000000),
     ("签订合约8亿元", "8亿元", "money", 800000000, "元", "exact", 800000000, 800000000),
     ("两地合作走过30个年头", "30个年头", "duration", 30, "年", "exact", 30, 30),
+    # 千升 is a unit (kilolitres), not 千 of a number before 升
+    ("全年白酒产量12万千升", "12万千升", "quantity", 120000, "千升", "exact", 120000, 120000),
     # 内 after a span of time: within it, as 以内; not before a word it starts, nor after a count
     ("接报后24小时内完成核查", "24小时内", "duration", 24, "小时", "at_most", None, 24),
     ("审批时限压缩至3个工作日内", "3个工作日内", "duration", 3, "工作日", "at_most", None, 3),

@@ -688,6 +688,21 @@ def test_half_a_year_that_is_no_span_of_time(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence,expected", [
+    # the shares of a structure joined by ratio colons: each a percent, the statistic its place's
+    ("全县三次产业结构调整为21.4∶30.2∶48.4。",
+     [("21.4", "第一产业比重"), ("30.2", "第二产业比重"), ("48.4", "第三产业比重")]),
+    ("就业人员结构为40:35:25。",
+     [("40", "就业人员结构第1项"), ("35", "就业人员结构第2项"), ("25", "就业人员结构第3项")]),
+    ("会议于9:30召开，比分为3:2:1。", []),  # (no structure named, no shares of 100)
+])
+def test_the_shares_of_a_structure_are_percents(sentence, expected):
+    got = [(c.text, c.indicator) for c in textmine.extract(sentence, year=2022, classify=False)]
+    assert got == expected
+    assert all(c.kind == "percent" and c.unit == "%"
+               for c in textmine.extract(sentence, year=2022, classify=False))
+
+
+@pytest.mark.parametrize("sentence,expected", [
     # places moved in a ranking are a rank, the verb its change
     ("与上次督查相比，宜昌市排名上升2位，荆州市下降3位。",
      [("2位", "rank", "increase"), ("3位", "rank", "decrease")]),

@@ -31,8 +31,57 @@ def claim_mentions(text: str, year: int | None, month: int | None = None
     """The number expressions of a sentence that are claims, in order (no segmentation);
     ``year`` and ``month``: the document's, for dates written without them."""
     n = len(text)
-    return [m for m in select_claims(text, find_numbers(text, year, month))
-            if 0 <= m.start < n and 0 < m.end <= n]
+    found = [m for m in select_claims(text, find_numbers(text, year, month))
+             if 0 <= m.start < n and 0 < m.end <= n]
+    return _with_structures(text, found) if ":" in text or "∶" in text else found
+
+
+_STRUCTURE = table("indicator")["structure"]
+_SHARES = re.compile(r"(?<![\d.:∶])(\d{1,2}(?:\.\d{1,2})?)(?:[:∶](\d{1,2}(?:\.\d{1,2})?)){2,3}(?![\d.:∶])")
+_SHARE = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
+_SHARE_BEFORE = re.compile(r"\d{1,2}(?:\.\d{1,2})?$")
+
+
+_STRUCTURE_NAME = re.compile(f"[\\u4e00-\\u9fff]{{1,8}}(?:{'|'.join(_STRUCTURE['words'])})")
+
+
+def _structure_name(text: str, m: NumberMention) -> str:
+    """What a share of a structure written with ratio colons is a part of (三次产业结构), the
+    last structure its sentence names before it; "" for other figures."""
+    if m.kind != "percent" or m.unit_written or not (
+            text[m.end:m.end + 1] in ":∶" or text[m.start - 1:m.start] in (":", "∶")):
+        return ""
+    names = list(_STRUCTURE_NAME.finditer(text, 0, m.start))
+    if not names:
+        return ""
+    name, place, j = names[-1].group(), 0, m.start  # (its place: the shares before it)
+    while j > 0 and text[j - 1] in ":∶":
+        place, j = place + 1, _SHARE_BEFORE.search(text, 0, j - 1).start()
+    parts = next((v for k, v in _STRUCTURE["parts"].items() if name.endswith(k)), None)
+    return parts[place] if parts and place < len(parts) else f"{name}第{place + 1}项"
+
+
+def _with_structures(text: str, found: list[NumberMention]) -> list[NumberMention]:
+    """``found`` with the parts of a structure written as shares joined by ratio colons
+    (三次产业结构由上年的17.3:27.6:55.1调整为18.8:26.0:55.2): each a percent of the whole, when
+    the words before it name a structure and the parts add up to about 100 (no claim else)."""
+    parts: list[NumberMention] = []
+    window = _STRUCTURE["window"]
+    for m in _SHARES.finditer(text):
+        before = text[max(0, m.start() - window):m.start()]
+        shares = list(_SHARE.finditer(text, m.start(), m.end()))
+        named = any(w in before for w in _STRUCTURE["words"]) or \
+            bool(parts) and m.start() - parts[-1].end <= window  # (…调整为18.8:26.0:55.2)
+        if not named or abs(sum(Decimal(x.group()) for x in shares) - 100) > 1:
+            continue
+        parts += [NumberMention(x.start(), x.end(), x.group(), "percent", Decimal(x.group()), "%",
+                                "exact", Decimal(x.group()), Decimal(x.group()), unit_written=False,
+                                number_start=x.start()) for x in shares]
+    if not parts:
+        return found
+    taken = [(p.start, p.end) for p in parts]
+    kept = [m for m in found if not any(a < m.end and m.start < b for a, b in taken)]
+    return sorted(kept + parts, key=lambda m: m.start)
 
 
 def sentence_claims(doc: Document, segmenter: Segmenter, sentences: list[Sentence] | None = None
@@ -74,7 +123,8 @@ def _claims(doc: Document, sent: Sentence, mentions: list[NumberMention], token_
     for m in _points_listed(sent.text, mentions):
         first = m if prev is None or not _next_item(sent.text, prev, m) else first
         m, prev = _rank_move(sent.text, _shared_bound(sent.text, first, prev, m)), m
-        indicator = _indicator(sent.text, m, prev_end, claims, token_starts)
+        indicator = _structure_name(sent.text, m) or \
+            _indicator(sent.text, m, prev_end, claims, token_starts)
         change = _change(sent.text, m.start) or _reduced(indicator, m.kind)
         if claims and not sent.text[prev_end:m.start].strip(_JOINERS):
             change = claims[-1].change  # 分别下降3.14%和4.66%
@@ -269,7 +319,7 @@ def _reference_month(doc: Document) -> int | None:
     return document_month(doc.year, date)
 
 
-_JOINERS = " 、和及与"
+_JOINERS = " 、和及与:∶"  # (∶ between the shares of a structure, 17.3∶27.6∶55.1)
 # a figure converted into another unit in brackets after it (238万亩（合15.9万公顷）): the same
 # statistic
 _CONVERTED = frozenset(b + w for b in "（(" for w in ("合", "折合", "约合", "即"))

@@ -22,7 +22,8 @@ from ..types import Claim, Document
 from .document import BlockTime, DocumentFacts, DocumentReader, speaking_year
 from .gazetteer import Gazetteer, Region
 from .keys import KeyTable, clean
-from .periods import AS_OF, DEADLINE_BEFORE, PeriodRules, shift_years, states_spans, whole_year_in
+from ..parse.dates import shift_years
+from .periods import AS_OF, DEADLINE_BEFORE, PeriodRules, states_spans, whole_year_in
 from .roles import RoleRules, goal_after, opens_target_list
 from .timewords import Cue, TimeWords
 from .townships import township

@@ -151,6 +151,12 @@ def _unnamed_cue(kind: str, year: int | None, reviewed: int | Cue | None, ahead:
         ahead if plan else None
 
 
+def _issued_early(doc: Document) -> bool:
+    """Whether the document was issued in the first months of its own year (``_EARLY_MONTHS``)."""
+    day = doc.issue_date or ""
+    return day[:4] == str(doc.year) and day[5:7].isdigit() and int(day[5:7]) <= _EARLY_MONTHS
+
+
 def _norm(s: str) -> str:
     return unicodedata.normalize("NFKC", s) if s and _WIDE.search(s) else (s or "")
 
@@ -230,9 +236,8 @@ class DocumentReader:
         near its top it presents, when its title names no year (a press conference of
         February 2023: 向大家介绍2022年全省…有关情况; 我就2022年…工作情况作简要通报): the period of
         the figures that name no time; None for other documents."""
-        day, year = doc.issue_date or "", doc.year
-        if year is None or day[:4] != str(year) or not day[5:7].isdigit() or \
-                int(day[5:7]) > _EARLY_MONTHS or re.search(r"\d{4}年", _norm(doc.title or "")):
+        year = doc.year
+        if year is None or not _issued_early(doc) or re.search(r"\d{4}年", _norm(doc.title or "")):
             return None
         said = re.compile(f"{year - 1}年[^。！？]{{0,30}}?情况")
         verbs = self.rules["document"]["release_verbs"]
@@ -518,9 +523,9 @@ class DocumentReader:
         that year."""
         if doc.year is None or kind == "plan" or self.opens_the_year(doc):
             return False
-        day = doc.issue_date or ""  # (or, named by no title, one issued at the year's end)
-        if day[:4] == str(doc.year) and day[5:7].isdigit() and int(day[5:7]) <= _EARLY_MONTHS:
+        if _issued_early(doc):
             return False  # (issued in its year's first months: its past year is the one before)
+        day = doc.issue_date or ""  # (or, named by no title, one issued at the year's end)
         return doc.year_source in _OWN_YEAR or \
             (day[:4] == str(doc.year) and day[5:7].isdigit() and int(day[5:7]) >= 10)
 

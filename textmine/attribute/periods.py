@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..parse.dates import ISO_YEAR, shift_years
 from ..parse.tables import searchers, table
 from ..types import Claim
 from .timewords import Cue, TimeWords, label, last_base_year, year_range
@@ -29,7 +30,7 @@ from .view import _UNSET, LIST_JOINS, ClaimView, clause_start, goal_in_brackets
 _EVERY_YEAR = frozenset(("at_least", "at_most"))  # (a rate's bound holds each year of a span)
 _DAY_LIST = frozenset("、和及与至到")  # (a day beside one of these: of a list, or a span's end)
 _DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}$")  # (XXXX: a day whose year is not known)
-_YEAR_OF = re.compile(r"\b\d{4}(?=-|/|$)")  # the years of an ISO date or period
+_YEAR_OF = ISO_YEAR  # the years of an ISO date or period
 _YEARS = re.compile(r"\d{4}/\d{4}$")  # a range of whole years (2023/2025)
 _START_OF = ("", "的", "同期的", "同期")  # (由上年同期的2.98: what stands between the start's time and X)
 DEADLINE_BEFORE = ("到", "至")  # (到2030年, 至2027年: a deadline, the characters right before it)
@@ -37,11 +38,6 @@ AS_OF = tuple(table("attribution")["time"]["as_of"])  # (截至, 截止到: a st
 _GOALS = tuple(table("attribution")["time"]["whole_year_goals"])
 # a figure right after the year's goal it is the value of (完成年度目标任务4.5万人的80.4%: 4.5万人)
 _YEAR_GOAL = re.compile(f"(?:全年|年度)(?:{'|'.join(_GOALS)}){{1,2}}$")
-
-
-def shift_years(value: str, by: int) -> str:
-    """The ISO date or period ``value`` with each of its years moved ``by`` years."""
-    return _YEAR_OF.sub(lambda m: str(int(m[0]) + by), value)
 
 
 def _year_of_months(period: str) -> str:

@@ -38,6 +38,7 @@ _POSTED = re.compile(r"(?:发布|日期|时间)\s*[:：]\s*(19[5-9]\d|20\d\d)[-/
 ISSUER_ENDS = ("人民政府", "委员会", "领导小组", "调查队", "办公室", "厅", "局", "委", "办", "部", "署")
 
 
+_FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")  # (in a file name, a title)
 _TOP_HEADINGS = 4  # (the lines over and under a title: its issuer, its date)
 _CLAUSE_MARK = re.compile(r"[，。：:；;、,（(]")
 # the label of a date line (发布时间：2023年2月16日): the day the document was issued
@@ -198,7 +199,7 @@ def reference_year(doc_id: str, title: str | None, header: dict[str, str],
     plan = _plan_start(title)
     if plan is not None:
         return plan, "title"
-    m = re.search(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)", doc_id)
+    m = _FOUR_DIGIT_YEAR.search(doc_id)
     if m:
         return int(m.group(1)), "filename"
     for line in ((header or {}).get("publish_date", ""), (header or {}).get("date", ""), *head):
@@ -214,7 +215,7 @@ def _yearbook_year(title: str | None) -> int | None:
     records 2020, as yearbooks do); None for other titles."""
     if not title or _YEARBOOK not in title:
         return None
-    m = re.search(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)", unicodedata.normalize("NFKC", title))
+    m = _FOUR_DIGIT_YEAR.search(unicodedata.normalize("NFKC", title))
     return int(m.group(1)) - 1 if m else None
 
 

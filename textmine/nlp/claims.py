@@ -8,6 +8,7 @@ from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, lru_cache
 
+from ..parse.dates import shift_years
 from ..parse.numbers import NumberMention
 from ..parse.numerals import DIGITS, MAGNITUDES, UNITS
 from ..parse.tables import divisions, table
@@ -149,7 +150,6 @@ def days_of_month(text: str, mentions: list[NumberMention], month: str | None
 
 _SAME_YEAR = tuple(table("dates")["same_year"]["words"])
 _DATE_LIST_JOINS = ("、", "和", "及", "与", "以及")  # (a list of dates: the year of the first)
-_YEAR = re.compile(r"\d{4}")
 
 
 def of_the_same_year(text: str, mentions: list[NumberMention], year: str | None
@@ -166,17 +166,20 @@ def of_the_same_year(text: str, mentions: list[NumberMention], year: str | None
                 year = m.value[:4]
             elif out and out[-1].kind == "date" and out[-1].year_written and year is not None \
                     and text[out[-1].end:m.start] in _DATE_LIST_JOINS:
-                m = replace(m, value=_YEAR.sub(  # (2023年7月10日、10月10日: 10月10日 of 2023)
-                    lambda y: str(int(y.group()) + int(year) - int(m.value[:4])), m.value),
-                    year_written=True)
+                m = replace(m, value=_in_year(m.value, year),  # (2023年7月10日、10月10日:
+                            year_written=True)                   # 10月10日 of 2023)
             elif text.endswith(_SAME_YEAR, 0, m.start):
-                value = m.value if year is None else _YEAR.sub(
-                    lambda y: str(int(y.group()) + int(year) - int(m.value[:4])), m.value)
+                value = m.value if year is None else _in_year(m.value, year)
                 w = len(next(w for w in _SAME_YEAR if text.endswith(w, 0, m.start)))
                 m = replace(m, value=value, start=m.start - w, text=text[m.start - w:m.end],
                             year_written=year is not None)
         out.append(m)
     return out, year
+
+
+def _in_year(value: str, year: str) -> str:
+    """An ISO date or period moved to ``year`` (its first year; the others with it)."""
+    return shift_years(value, int(year) - int(value[:4]))
 
 
 _TRAILING_BRACKET = re.compile(r"[（(][^（()）]{0,30}[）)]\s*$")

@@ -87,6 +87,14 @@ def two_digit_year(yy: int, year: int | None) -> int:
                key=lambda y: (abs(y - year), y))
 
 
+ISO_YEAR = re.compile(r"\b\d{4}(?=-|/|$)")  # the years of an ISO date or period
+
+
+def shift_years(value: str, by: int) -> str:
+    """The ISO date or period ``value`` with each of its years moved ``by`` years."""
+    return ISO_YEAR.sub(lambda m: str(int(m[0]) + by), value)
+
+
 def document_month(year: int | None, date: str | None) -> int | None:
     """The month relative dates are read against: the month of the document's date (its
     issue or publication date, ISO) when that falls in the document's year, else None."""

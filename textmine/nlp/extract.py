@@ -33,13 +33,14 @@ def claim_mentions(text: str, year: int | None, month: int | None = None
     n = len(text)
     found = [m for m in select_claims(text, find_numbers(text, year, month))
              if 0 <= m.start < n and 0 < m.end <= n]
-    return _with_structures(text, found) if ":" in text or "∶" in text else found
+    return _with_structures(text, found) if any(c in text for c in _RATIO_COLONS) else found
 
 
 _STRUCTURE = table("indicator")["structure"]
 _SHARES = re.compile(r"(?<![\d.:∶])(\d{1,2}(?:\.\d{1,2})?)(?:[:∶](\d{1,2}(?:\.\d{1,2})?)){2,3}(?![\d.:∶])")
 _SHARE = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
 _SHARE_BEFORE = re.compile(r"\d{1,2}(?:\.\d{1,2})?$")
+_RATIO_COLONS = (":", "∶")  # (a tuple: "" is in no tuple, as it is in every string)
 
 
 _STRUCTURE_NAME = re.compile(f"[\\u4e00-\\u9fff]{{1,8}}(?:{'|'.join(_STRUCTURE['words'])})")
@@ -49,14 +50,15 @@ def _structure_name(text: str, m: NumberMention) -> str:
     """What a share of a structure written with ratio colons is a part of (三次产业结构), the
     last structure its sentence names before it; "" for other figures."""
     if m.kind != "percent" or m.unit_written or not (
-            text[m.end:m.end + 1] in ":∶" or text[m.start - 1:m.start] in (":", "∶")):
+            text[m.end:m.end + 1] in _RATIO_COLONS or text[m.start - 1:m.start] in _RATIO_COLONS):
         return ""
     names = list(_STRUCTURE_NAME.finditer(text, 0, m.start))
     if not names:
         return ""
     name, place, j = names[-1].group(), 0, m.start  # (its place: the shares before it)
-    while j > 0 and text[j - 1] in ":∶":
-        place, j = place + 1, _SHARE_BEFORE.search(text, 0, j - 1).start()
+    while j > 0 and text[j - 1] in _RATIO_COLONS and (
+            share := _SHARE_BEFORE.search(text, 0, j - 1)) is not None:
+        place, j = place + 1, share.start()
     parts = next((v for k, v in _STRUCTURE["parts"].items() if name.endswith(k)), None)
     return parts[place] if parts and place < len(parts) else f"{name}第{place + 1}项"
 

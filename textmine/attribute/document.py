@@ -31,6 +31,8 @@ _BRACKETED = re.compile(_D["bracketed_heading"])  # (【下一步工作】: a bu
 # where a year the document is about comes from (its title, its file's name, a header line),
 # not a masthead's or the text's most named year: a summary so dated reports on that year
 _OWN_YEAR = ("title", "filename", "header")
+_OWN = "我"  # (我省, 我市: the author's own division)
+_OWN_BELOW = "市州县区盟旗"  # (the last words of the divisions below a province)
 _EARLY_MONTHS = 3  # (a document issued by March reports on no year of its own yet)
 _MONTH_OF = re.compile(r"\d{4}-\d{2}")  # (a month's date value)
 _MONTH_RELEASE = tuple(table("attribution")["document"]["month_release"])
@@ -155,6 +157,12 @@ def _issued_early(doc: Document) -> bool:
     """Whether the document was issued in the first months of its own year (``_EARLY_MONTHS``)."""
     day = doc.issue_date or ""
     return day[:4] == str(doc.year) and day[5:7].isdigit() and int(day[5:7]) <= _EARLY_MONTHS
+
+
+def _issued_late(doc: Document) -> bool:
+    """Whether the document was issued in the last quarter of its own year."""
+    day = doc.issue_date or ""
+    return day[:4] == str(doc.year) and day[5:7].isdigit() and int(day[5:7]) >= 10
 
 
 def _norm(s: str) -> str:
@@ -309,7 +317,7 @@ class DocumentReader:
         if any(w in t for t in (title, *head) for w in d["company_note"]):
             return None, "none"  # a broker's note on a company: no jurisdiction
         r = self.opening_subject(doc) or self.most_named(doc)
-        return (r, "text") if r is not None else (None, "none")
+        return (self._own_province(r, doc), "text") if r is not None else (None, "none")
 
     def _unknown_issuer(self, text: str) -> Region | None:
         """The division a title or an issuing line names (two characters or more before its
@@ -339,6 +347,24 @@ class DocumentReader:
         kind = r.name[-1]
         if text.count("全省") + text.count("我省") < 2 or any(
                 w + kind in text for w in ("全", "我", "本")):
+            return r
+        path = self.gazetteer.path(r)
+        return path[0] if path[0].level == "province" else r
+
+    def _own_province(self, r: Region, doc: Document) -> Region:
+        """The province of the division a text names most when the text speaks of its own
+        province (我省) at least twice and at least as often as it names that division, and of
+        no division of its own below (我市, 我州, 我县): a provincial paper's report of a
+        provincial press conference that names its prefectures in turn (本报昆明…讯 …我省…
+        怒江州…); else ``r``."""
+        if r.level not in ("prefecture", "county"):
+            return r
+        text = doc.text
+        own = text.count(_OWN + "省")
+        if own < 2 or any(_OWN + k in text for k in _OWN_BELOW):
+            return r
+        named = self.gazetteer.named_in([b.text for b in doc.blocks], self.not_region)
+        if own < sum(n for name, n in named.items() if self.gazetteer.region(name) == r):
             return r
         path = self.gazetteer.path(r)
         return path[0] if path[0].level == "province" else r
@@ -525,9 +551,16 @@ class DocumentReader:
             return False
         if _issued_early(doc):
             return False  # (issued in its year's first months: its past year is the one before)
-        day = doc.issue_date or ""  # (or, named by no title, one issued at the year's end)
-        return doc.year_source in _OWN_YEAR or \
-            (day[:4] == str(doc.year) and day[5:7].isdigit() and int(day[5:7]) >= 10)
+        if self._midterm(doc):
+            return False  # (a plan's mid-term evaluation: the last full year's statistics)
+        return doc.year_source in _OWN_YEAR or _issued_late(doc)  # (or, named by no title,
+        #                                                           one issued at the year's end)
+
+    def _midterm(self, doc: Document) -> bool:
+        """Whether the title names a plan's mid-term evaluation (``midterm_reviews``) not
+        issued in its year's last quarter: it rests on the statistics of the year before."""
+        return any(w in (doc.title or "") for w in self.rules["document"]["midterm_reviews"]) \
+            and not _issued_late(doc)
 
     def opens_the_year(self, doc: Document) -> bool:
         """Whether the document is delivered at the start of its year (a government work
@@ -728,7 +761,8 @@ class DocumentReader:
             return None, None, False
         day = doc.issue_date or ""
         issued = int(day[:4]) if day[:4].isdigit() else None
-        return self._years_reviewed(doc, year), Cue(issued, issued, "relative") \
+        reviewed = year - 1 if self._midterm(doc) else self._years_reviewed(doc, year)
+        return reviewed, Cue(issued, issued, "relative") \
             if issued is not None and issued > year else None, False
 
     def _years_reviewed(self, doc: Document, year: int) -> int | Cue:

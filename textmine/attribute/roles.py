@@ -14,7 +14,8 @@ or ``forecast`` (the author's estimate of a value not yet known). The cue words 
 3c. a past time word in the clause (去年, not as a comparison base) or a period that ended
    before the report year: outcome;
 3d. money of a budget item (财政赤字, 财政支出, 专项债券; a budget rate with an arranging word)
-   in the year's tasks or a plan period: plan;
+   in the year's tasks or a plan period: plan; so is every sum, and its change or share, in
+   the budget draft of a budget report (二、2023年预算草案), but a stated goal (预期增长6%);
 3e. a sentence that opens with a forecast word (预计到年底，…将突破X): forecast;
 4. a target word before it in the sentence (预期目标是：; not one a comparison refers to:
    低于年初预期目标), or in its clause (力争, 确保, 控制在,
@@ -313,6 +314,19 @@ class RoleRules:
         return "plan" if money or (c.kind == "percent" and self.has["plan"](
             self._plain(v.s.text[:v.claim.start]))) else None
 
+    def _budget_part(self, q: "_Question") -> str | None:
+        """A sum in a forward part whose heading names the budget drafted for its year
+        (二、2023年预算草案: 教育支出9.62亿元, 收入总计X), its change (增长2%) and its share (占一般
+        公共预算支出的1.1%): what the budget arranges, not a goal; a stated goal there
+        (收入预期增长6%左右) stays one (the rule after)."""
+        v, c = q.v, q.v.claim
+        block = v.s.block
+        part = block.part if block is not None else None
+        if c.kind not in ("money", "percent") or part is None or part.kind != "forward" or \
+                not self.has["budget_parts"](part.heading):
+            return None
+        return None if self.has["target"](self._no_target_words(v.clause)) else "plan"
+
     def _stated_target(self, q: "_Question") -> str | None:
         v, clause = q.v, q.v.clause
         listed = v.s.block is not None and v.s.block.targets and self._in_list(v)
@@ -418,9 +432,10 @@ class RoleRules:
     # (a sentence opening with 预计 forecasts a year just over too: 预计全年…，收入完成X in a
     # January report, before the year's figures are final; _forecast_opening before _over)
     RULES = (_forecast, _goal_value, _goal_referred, _continues, _happened, _plan, _planned,
-             _part, _forecast_opening, _goals_part, _over, _budget, _stated_target, _ahead)
+             _part, _forecast_opening, _goals_part, _over, _budget, _budget_part, _stated_target,
+             _ahead)
     QUIET_RULES = (_goal_value, _goal_referred, _continues, _plan, _part, _forecast_opening,
-                   _goals_part, _over, _stated_target, _ahead)  # (RULES less four)
+                   _goals_part, _over, _budget_part, _stated_target, _ahead)  # (RULES less four)
 
     def _arranged(self, v: ClaimView) -> bool:
         """Money or a standard after an arranging word in its clause, or money in a sentence

@@ -1,0 +1,86 @@
+"""Attribution in whole documents of kinds the work-report tests do not cover: a budget
+report's draft of the year's budget, a plan's mid-term evaluation, a provincial paper's report
+of a press conference. Every text here is written for this project."""
+from __future__ import annotations
+
+import pytest
+
+import textmine
+
+BUDGET_REPORT = """关于某县2024年预算执行情况和2025年预算草案的报告
+——2025年1月8日在某县第五届人民代表大会第三次会议上
+一、2024年预算执行情况
+全县一般公共预算收入完成7.42亿元，完成调整预算的102.1%，增长5.3%。
+二、2025年预算草案
+全县一般公共预算收入预算安排7.8亿元，比上年执行数增长5.1%。
+主要支出：教育支出8.35亿元，增长3.2%；卫生健康支出4.16亿元；预备费0.45亿元，占一般公共预算支出的1%。
+综合考虑各方面因素，全县一般公共预算收入预期增长5%左右。
+三、2025年重点工作
+力争全年争取上级资金40亿元以上。
+"""
+
+
+@pytest.mark.parametrize("text,role,period", [
+    ("7.42亿元", "outcome", "2024"),   # the execution of the year before: what happened
+    ("7.8亿元", "plan", "2025"),       # the draft: what the budget arranges
+    ("8.35亿元", "plan", "2025"),      # an item of it named without an arranging word
+    ("3.2%", "plan", "2025"),          # ... its change
+    ("4.16亿元", "plan", "2025"),
+    ("1%", "plan", "2025"),            # ... a share of the budget
+    ("5%左右", "target", "2025"),      # a goal stated in the draft stays a goal
+    ("40亿元以上", "target", "2025"),  # the year's tasks after the draft: goals
+])
+def test_a_budget_drafts_sums_are_plans(text, role, period):
+    claims = {c.text: c for c in textmine.extract(BUDGET_REPORT.replace("某县", "苍溪县"),
+                                                  doc_id="budget", classify=False)}
+    assert (claims[text].role, claims[text].period) == (role, period)
+
+
+MIDTERM = """某省国民经济和社会发展第十四个五年规划纲要实施中期评估报告
+一、主要指标进展情况
+全省地区生产总值达到2.1万亿元，年均增长6.2%。
+常住人口城镇化率达到63.4%，比2020年提高1.9个百分点。
+二、下一步工作建议
+力争到2025年全省地区生产总值年均增长6%左右。
+"""
+
+
+@pytest.mark.parametrize("text,period", [
+    ("2.1万亿元", "2022"),   # the progress, named by no year: the last full year's
+    ("63.4%", "2022"),
+])
+def test_a_midterm_evaluation_reviews_the_year_before_it_is_issued(text, period):
+    claims = {c.text: c for c in textmine.extract(MIDTERM.replace("某省", "山西省"),
+                                                  doc_id="shanxi-midterm-2023", classify=False)}
+    assert claims[text].period == period
+
+
+PRESS = """我省易地搬迁后续扶持工作取得新成效
+本报贵阳6月18日讯（记者 王明）记者从18日召开的省政府新闻发布会上获悉，今年以来，我省扎实推进易地搬迁后续扶持工作。
+我省共建成安置点949个，搬迁群众就业率保持在95%以上。
+黔南州新建扶贫车间36个，吸纳就业2100人；黔南州累计培训搬迁劳动力1.2万人次。
+毕节市安置点配套学校42所。
+全省今年计划新增就业岗位3万个，我省将继续加大投入。
+"""
+
+
+@pytest.mark.parametrize("text,region", [
+    ("949个", "贵州省"),     # the province the paper speaks of as its own (我省)
+    ("95%以上", "贵州省"),
+    ("3万个", "贵州省"),
+    ("36个", "黔南布依族苗族自治州"),  # a prefecture that is its clause's subject keeps it
+    ("42所", "毕节市"),
+])
+def test_a_provincial_papers_report_is_of_its_own_province(text, region):
+    claims = {c.text: c for c in textmine.extract(PRESS, doc_id="press", year=2023,
+                                                  classify=False)}
+    assert claims[text].region == region
+
+
+@pytest.mark.parametrize("swap", [
+    ("我省", "我州"),        # the author speaks of its own prefecture: no province
+])
+def test_a_text_of_its_own_prefecture_keeps_it(swap):
+    claims = {c.text: c for c in textmine.extract(PRESS.replace(*swap).replace("省政府", "州政府"),
+                                                  doc_id="press", year=2023, classify=False)}
+    assert claims["949个"].region == "黔南布依族苗族自治州"

@@ -84,3 +84,27 @@ def test_a_text_of_its_own_prefecture_keeps_it(swap):
     claims = {c.text: c for c in textmine.extract(PRESS.replace(*swap).replace("省政府", "州政府"),
                                                   doc_id="press", year=2023, classify=False)}
     assert claims["949个"].region == "黔南布依族苗族自治州"
+
+
+RELEASE_SPANS = "某市2024年1-9月经济运行情况\n{}\n"
+
+
+@pytest.mark.parametrize("sentence,text,value,period", [
+    # a span from a year's end to a month without its year ends in the next year (was the
+    # start's year: 2023-08, before the start)
+    ("全市规上工业企业从2023年底的1520家增加到8月底的1607家。", "8月底", "2024-08", "2024-08"),
+    ("全市规上工业企业从2023年底的1520家增加到8月底的1607家。", "1607家", 1607, "2024-08"),
+    # ... after a whole year too; after an earlier month of a year, in that year
+    ("新增市场主体从2023年的2.1万户增加到6月的2.6万户。", "6月", "2024-06", "2024-06"),
+    ("在库项目从2024年3月的212个增加到9月的260个。", "9月", "2024-09", "2024-09"),
+    ("在库项目从2024年9月的212个增加到3月的260个。", "3月", "2025-03", "2025-03"),
+    # a start named by a relative year before a month: the start is of that year (was the
+    # document's: the end's month between them hid the span)
+    ("限额以上商贸单位由上年末的830家增加到9月末的872家。", "830家", 830, "2023"),
+    ("限额以上商贸单位由上年末的830家增加到9月末的872家。", "872家", 872, "2024-09"),
+])
+def test_a_span_ends_after_its_start(sentence, text, value, period):
+    claims = {c.text: c for c in textmine.extract(RELEASE_SPANS.format(sentence), year=2024,
+                                                  doc_id="release", classify=False)}
+    c = claims[text]
+    assert (c.value if c.kind == "date" else int(c.value), c.period) == (value, period)

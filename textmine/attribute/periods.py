@@ -475,24 +475,33 @@ class PeriodRules:
             s.may_span = len(s.claims) > 1 and any(w in s.text for w in self.rules["span_from"])
         if not s.may_span:
             return None
+        if v.claim.kind == "date":
+            return None
         if v.index + 1 < len(s.claims) and self._pair(v, v.index):
             return "from"
-        if v.index > 0 and self._pair(v, v.index - 1):
+        before = _figure_before(s.claims, v.index)
+        if before is not None and self._pair(v, before):
             return "to"
         return None
 
     def _pair(self, v: ClaimView, i: int) -> bool:
-        """``_is_span`` of claims i and i + 1, once a sentence (shared by their views)."""
+        """``_is_span`` of claim i and the next claim that is not a date, once a sentence
+        (shared by their views)."""
         found = v.s.pairs[i]
         if found is None:
             found = v.s.pairs[i] = self._is_span(v, i)
         return found
 
     def _is_span(self, v: ClaimView, i: int) -> bool:
-        x, y = v.s.claims[i], v.s.claims[i + 1]
-        if x.kind == "date" or y.kind == "date":
+        claims = v.s.claims
+        x = claims[i]
+        j = next((k for k in range(i + 1, len(claims)) if claims[k].kind != "date"), None)
+        if x.kind == "date" or j is None:
             return False
-        between = v.s.text[x.end:y.start].replace("的", "").strip()
+        y, text = claims[j], v.s.text
+        # (the time of Y between them is no part of the verb: 由上年末的X增加到10月末的Y)
+        between = "".join(text[a.end:b.start] for a, b in zip(claims[i:j], claims[i + 1:j + 1]))
+        between = between.replace("的", "").strip()
         if between not in self.rules["span_to"]:
             return False
         k = x.start
@@ -502,6 +511,11 @@ class PeriodRules:
 
 
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|州|旗|盟)|[全我本][国省区市州县]")
+
+
+def _figure_before(claims: list[Claim], index: int) -> int | None:
+    """The index of the last claim before ``index`` that is not a date, or None."""
+    return next((k for k in range(index - 1, -1, -1) if claims[k].kind != "date"), None)
 
 
 # an event after a date, then 以来, up to the clause's end (2016年结对帮扶以来，…)

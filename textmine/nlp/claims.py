@@ -150,6 +150,10 @@ def days_of_month(text: str, mentions: list[NumberMention], month: str | None
 
 _SAME_YEAR = tuple(table("dates")["same_year"]["words"])
 _DATE_LIST_JOINS = ("、", "和", "及", "与", "以及")  # (a list of dates: the year of the first)
+_SPAN_FROM = ("从", "由")  # (a span's start: 从2022年底的X增加到10月底的Y)
+# ... and what stands between its start and its end: the start's figure and a verb ending
+# in 到 or 至, in one clause
+_SPAN_TO = re.compile(r"[^，,。；;：:]{0,16}?[到至]")
 
 
 def of_the_same_year(text: str, mentions: list[NumberMention], year: str | None
@@ -168,6 +172,9 @@ def of_the_same_year(text: str, mentions: list[NumberMention], year: str | None
                     and text[out[-1].end:m.start] in _DATE_LIST_JOINS:
                 m = replace(m, value=_in_year(m.value, year),  # (2023年7月10日、10月10日:
                             year_written=True)                   # 10月10日 of 2023)
+            elif (after := _span_start(text, out, m)) is not None:
+                m = replace(m, value=_in_year(m.value, after),  # (从2022年底的X增加到10月底的Y:
+                            year_written=True)                  # 10月底 of 2023)
             elif text.endswith(_SAME_YEAR, 0, m.start):
                 value = m.value if year is None else _in_year(m.value, year)
                 w = len(next(w for w in _SAME_YEAR if text.endswith(w, 0, m.start)))
@@ -175,6 +182,23 @@ def of_the_same_year(text: str, mentions: list[NumberMention], year: str | None
                             year_written=year is not None)
         out.append(m)
     return out, year
+
+
+def _span_start(text: str, out: list[NumberMention], m: NumberMention) -> str | None:
+    """The year of a date without its year that ends a span from a date with one (从2022年
+    底的X增加到10月底的Y, 由上年末的X增加到10月末的Y): the start's year when it falls after the
+    start's month in it, else the year after (after a whole year or its end, the next);
+    None for other dates."""
+    prev = out[-1] if out else None
+    while prev is not None and prev.kind != "date":
+        prev = next((p for p in reversed(out) if p.kind == "date" and p.end <= prev.start), None)
+    if prev is None or not isinstance(prev.value, str) or not prev.value[:4].isdigit() or \
+            not m.value[:7][5:].isdigit() or not text.endswith(_SPAN_FROM, 0, prev.start) or \
+            not _SPAN_TO.fullmatch(text, prev.end, m.start):
+        return None
+    year, month = int(prev.value[:4]), prev.value[5:7]
+    later = month.isdigit() and prev.qualifier != "end" and int(m.value[5:7]) > int(month)
+    return str(year if later else year + 1)
 
 
 def _in_year(value: str, year: str) -> str:

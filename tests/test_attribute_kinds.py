@@ -108,3 +108,37 @@ def test_a_span_ends_after_its_start(sentence, text, value, period):
                                                   doc_id="release", classify=False)}
     c = claims[text]
     assert (c.value if c.kind == "date" else int(c.value), c.period) == (value, period)
+
+
+TOWNSHIP_SUMMARY = """某某镇2024年工作总结和2025年工作思路
+某某镇人民政府
+一、2024年工作成效
+全镇接待游客126.5万人次，实现旅游收入8.2亿元。
+上海游客约占三成，杭州游客占24%。
+二、2025年工作思路
+力争全镇村级集体经济总收入达到3200万元。
+"""
+
+
+@pytest.mark.parametrize("town", ["桐溪镇", "高峰乡"])
+def test_a_townships_report_that_names_no_county_is_the_townships(town):
+    claims = textmine.extract(TOWNSHIP_SUMMARY.replace("某某镇", town), doc_id="summary",
+                              classify=False)
+    # (was 上海市, the place its text names most)
+    assert {c.region for c in claims if c.text in ("126.5万人次", "8.2亿元", "3200万元")} == {town}
+
+
+FEATURE = """山沟里的好日子
+——宁夏西吉县发展特色产业见闻
+本报记者 李文
+宁夏回族自治区固原市西吉县地处六盘山西麓。近年来，宁夏大力扶持马铃薯产业，宁夏各地纷纷跟进。
+去年，全县马铃薯种植面积达到65万亩，产值超过20亿元。
+全县肉牛饲养量达到28万头，带动农户3.1万户。
+"""
+
+
+def test_a_text_opening_with_a_path_of_divisions_is_of_the_last():
+    claims = {c.text: c for c in textmine.extract(FEATURE, doc_id="feature", year=2024,
+                                                  classify=False)}
+    # (宁夏回族自治区固原市西吉县地处…: was 宁夏回族自治区, the first name of the path)
+    assert claims["65万亩"].region == claims["28万头"].region == "西吉县"

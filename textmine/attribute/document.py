@@ -31,6 +31,8 @@ _BRACKETED = re.compile(_D["bracketed_heading"])  # (【下一步工作】: a bu
 # where a year the document is about comes from (its title, its file's name, a header line),
 # not a masthead's or the text's most named year: a summary so dated reports on that year
 _OWN_YEAR = ("title", "filename", "header")
+_YEAR_FIRST = re.compile(r"(?:19|20)\d\d年")  # (天荒坪镇2023年工作总结: a township's title)
+_NO_NAME = "全我本各该某"  # (全市, 某镇: no name, a name left out)
 _OWN = "我"  # (我省, 我市: the author's own division)
 _OWN_BELOW = "市州县区盟旗"  # (the last words of the divisions below a province)
 _EARLY_MONTHS = 3  # (a document issued by March reports on no year of its own yet)
@@ -309,6 +311,9 @@ class DocumentReader:
             r = self._unknown_issuer(text)
             if r is not None:
                 return r, source
+        town = self._township_alone(doc)
+        if town is not None:
+            return town, "issuer"
         r = self._masthead(doc.title or "")
         if r is not None:
             return r, "masthead"
@@ -325,7 +330,7 @@ class DocumentReader:
         (云岭彝族苗族自治州人民政府工作报告, 宁州市统计局), when the division table does not hold it:
         of the level its last word says; else None."""
         m = self._unknown_issuer_pattern.search(_norm(text)) if text else None
-        if m is None or m["name"][0] in "全我本各该某":  # (某市: a name left out)
+        if m is None or m["name"][0] in _NO_NAME:  # (某市: a name left out)
             return None
         levels = self.rules["document"]["unknown_issuer_levels"]
         return Region(m["name"], levels[m["suffix"]])
@@ -336,6 +341,20 @@ class DocumentReader:
         return re.compile(f"(?:^|年|关于|\\s)(?P<name>[\u4e00-\u9fff]{{2,10}}?"
                           f"(?P<suffix>{alternation(d['unknown_issuer_levels'])}))"
                           f"(?={alternation(d['unknown_issuer_bodies'])})")
+
+    def _township_alone(self, doc: Document) -> Region | None:
+        """The township an issuing line names before its body (天荒坪镇人民政府), or a title
+        opens with before its year (天荒坪镇2023年工作总结), when no division of the table is
+        named there: the region of a township's report that never names its county; else None."""
+        bodies = tuple(self.rules["document"]["unknown_issuer_bodies"])
+        for text in (doc.issuer or "", doc.title or ""):
+            t = _norm(text).removeprefix("关于")
+            town = township(t)
+            rest = t[len(town):]
+            if town and town[0] not in _NO_NAME and (rest.startswith(bodies) or
+                                                     _YEAR_FIRST.match(rest)):
+                return Region(town, "township")
+        return None
 
     def _province_spoken_of(self, r: Region, doc: Document) -> Region:
         """The province of a body named for a city or county when its text speaks of the
@@ -383,7 +402,12 @@ class DocumentReader:
             text = rest  # (a time phrase before the subject: 2021年, 今年以来)
         name = self.gazetteer.leading(text)
         r = self.gazetteer.region(name) if name else None
-        return r if r is not None and r.level in ("province", "prefecture", "county") else None
+        if r is None or r.level not in ("province", "prefecture", "county"):
+            return None
+        mentions = [m for m in self.gazetteer.find(text[:40]) if m.region is not None]
+        # (宁夏回族自治区固原市西吉县地处…: the county its path written out ends with)
+        return self.gazetteer.narrowed(mentions, text) if mentions and mentions[0].start == 0 \
+            else r
 
     def _masthead(self, title: str) -> Region | None:
         """The place a newspaper's masthead title is named for (贵州日报 -> 贵州省), also when

@@ -2545,7 +2545,9 @@ SINCE = """某州2023年乡村振兴工作总结
     ("", "93.6万人", "2012/2023", "outcome"),
     # a year-end summary on no known day: to the end of its year, not open
     ("", "28.3亿元", "2021/2023", "outcome"),
-    ("某州乡村振兴工作总结\n某州乡村振兴局\n2023年12月5日\n", "28.3亿元", "2021/2023-12-05", "outcome"),
+    # ... and on a known day: to its year, a span of years at the years' precision (was
+    # 2021/2023-12-05, a period no other report of the series shares)
+    ("某州乡村振兴工作总结\n某州乡村振兴局\n2023年12月5日\n", "28.3亿元", "2021/2023", "outcome"),
     # a plan period over before the document's year: the plan period (a 2026 report: 2021-2025)
     ("某州2026年政府工作报告\n一、2025年工作回顾\n", "86.5亿元", "2021/2025", "outcome"),
     # a work report delivered on a day at its year's start: to the end of the year before,

@@ -446,7 +446,8 @@ class PeriodRules:
             _SINCE_EVENT.match(d.sentence or "", d.end) is not None
 
     def to_date(self, start: str, facts) -> str:
-        """From ``start`` to the day the document was issued; issued on no known day, from
+        """From ``start`` to the day the document was issued (from an earlier year, to the
+        year of that day: 2021/2023); issued on no known day, from
         a year to the report's year (2021/2023), or to the year before in a report delivered
         at its year's start (2013/2017 in a 2018 work report), or that year alone (今年以来:
         the report's year, docs/claims.md rule 3); else open (``2020-06/..``; ``2020/..``
@@ -461,7 +462,9 @@ class PeriodRules:
             return f"{start}/{year}" if int(start) < year else start  # (a summary of its year
             #  issued the next January: 2021年以来 in a 2021 report signed 2022-01-25 is 2021)
         if issued and issued[:len(start)] >= start:
-            return f"{start}/{issued}"
+            if len(start) == 4 and start < issued[:4]:  # (years to date: 2021年以来 in a
+                return f"{start}/{issued[:4]}"          # report of 2023-09-26, 2021/2023)
+            return f"{start}/{issued}"  # (今年以来 in an issue of 2022-03-31: 2022/2022-03-31)
         if year is not None and len(start) == 4 and int(start) <= year:
             end = year - 1 if facts.opens_year else year
             return f"{start}/{end}" if int(start) < end else start

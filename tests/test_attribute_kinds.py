@@ -142,3 +142,27 @@ def test_a_text_opening_with_a_path_of_divisions_is_of_the_last():
                                                   classify=False)}
     # (宁夏回族自治区固原市西吉县地处…: was 宁夏回族自治区, the first name of the path)
     assert claims["65万亩"].region == claims["28万头"].region == "西吉县"
+
+
+FINAL_ACCOUNTS = """关于某市2024年市级决算的报告
+——2025年7月24日在某市人民代表大会常务委员会会议上
+一、2024年市级决算情况
+全市一般公共预算收入218.6亿元，完成调整预算的100.4%。
+二、2025年上半年预算执行情况
+全市一般公共预算支出186.2亿元，完成年度预算的51.3%，增长4.6%。
+三、下半年重点工作
+力争全年一般公共预算收入增长5%以上。
+"""
+
+
+@pytest.mark.parametrize("text,role,period", [
+    ("218.6亿元", "outcome", "2024"),
+    # a part on how the year after went: what was done (were targets, of a year after 2024)
+    ("186.2亿元", "outcome", "2025"), ("51.3%", "outcome", "2025"), ("4.6%", "outcome", "2025"),
+    # the months ahead of the day it was delivered (was a review of 2024)
+    ("5%以上", "target", "2025"),
+])
+def test_a_final_accounts_report_reviews_the_year_it_is_delivered_in_too(text, role, period):
+    claims = {c.text: c for c in textmine.extract(FINAL_ACCOUNTS.replace("某市", "洛阳市"),
+                                                  doc_id="accounts", classify=False)}
+    assert (claims[text].role, claims[text].period) == (role, period)

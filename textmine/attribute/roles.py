@@ -408,7 +408,9 @@ class RoleRules:
                 not q.v.s.text.endswith(_SPAN_VERBS, 0, d.start):  # (增加到2019年的X: a span's
             return "target"                                         # end, not a deadline)
         ahead = q.part == "forward" or (q.part != "review" and q.v.s.facts.ahead)  # (工作要点)
-        return "target" if ahead or q.years[1] > q.year else None
+        # (a part that reports how a later year went, 三、2023年上半年预算执行情况 in a report
+        # on 2022's final accounts delivered in July 2023: what was done, no goal)
+        return "target" if ahead or (q.years[1] > q.year and q.part != "review") else None
 
     def _rules_for(self, sentence: str, claims: int, parts: bool = False, lead: int = 0,
                    forecasts: bool = False) -> tuple[tuple, tuple]:

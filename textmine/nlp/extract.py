@@ -473,8 +473,12 @@ def _headed(text: str, m, indicator: str, claims: list[Claim], token_starts) -> 
     before's after 、, a standard's in the clause before, a streak's; None for no such head."""
     if indicator in _GENERIC_HEADS and claims and \
             text[claims[-1].end:m.start].startswith("、") and claims[-1].indicator:
-        # (销售农特产品近千种、金额46.7亿元: the amount of what the figure before counts)
-        return without_change(claims[-1].indicator) + indicator
+        # (销售农特产品近千种、金额46.7亿元: the amount of what the figure before counts;
+        # 粮食播种面积X、总产量Y: of what the figure before measures, less its own head)
+        subject = without_change(claims[-1].indicator)
+        head = next((h for h in _MEASURE_HEADS if subject.endswith(h) and
+                     names_something(subject[:-len(h)])), "")
+        return subject[:len(subject) - len(head)] + indicator
     if m.kind in ("money", "quantity") and indicator in _STANDARD_HEADS:
         subject = subject_before(text, m.start, [], token_starts)  # (助学金，标准为X: of what)
     elif indicator in _GENERIC_HEADS:
@@ -507,6 +511,9 @@ def _total_of_added(text: str, m, prev: Claim) -> str | None:
 
 
 _GENERIC_HEADS = frozenset(table("indicator")["carry"]["generic_heads"])
+# (the heads a figure before may end with, longest first: 粮食播种面积X、总产量Y)
+_MEASURE_HEADS = sorted((*_GENERIC_HEADS, *table("indicator")["carry"]["measure_heads"]),
+                        key=len, reverse=True)
 _TIME_FRAME = tuple(table("indicator")["trim"]["time_frame"])
 _TIME_FRAME_AFTER = tuple(table("indicator")["trim"]["time_frame_after"])
 _STANDARD_HEADS = frozenset(table("indicator")["carry"]["standard_heads"])

@@ -166,3 +166,25 @@ def test_a_final_accounts_report_reviews_the_year_it_is_delivered_in_too(text, r
     claims = {c.text: c for c in textmine.extract(FINAL_ACCOUNTS.replace("某市", "洛阳市"),
                                                   doc_id="accounts", classify=False)}
     assert (claims[text].role, claims[text].period) == (role, period)
+
+
+@pytest.mark.parametrize("sentence,text,period", [
+    # a time word opening a clause after the sentence's first governs the clauses after it
+    # (were the document's year)
+    ("村里发展起乡村旅游，去年接待游客9万人次，旅游收入800多万元，人均可支配收入达到1.8万元。",
+     "800多万元", "2023"),
+    ("村里发展起乡村旅游，去年接待游客9万人次，旅游收入800多万元，人均可支配收入达到1.8万元。",
+     "1.8万元", "2023"),
+    # ... up to a ； (the list's next item is of no time it names)
+    ("村里发展起乡村旅游，去年接待游客9万人次；民宿达到46家。", "46家", "2024"),
+    # ... not a base of comparison inside a clause
+    ("全县完成投资32亿元，比去年增长6%，新增就业1200人。", "1200人", "2024"),
+    # a source lead (统计数据显示，) is no opening clause: the span after it holds the dates
+    # that govern (was 2022/2024, the document's year as the end)
+    ("统计数据显示，全县农民人均可支配收入从2020年的1.1万元增加到2023年的1.5万元，年均增长10.9%。",
+     "10.9%", "2021/2023"),
+])
+def test_the_time_of_a_clause_before(sentence, text, period):
+    claims = {c.text: c for c in textmine.extract(sentence, year=2024, doc_id="feature",
+                                                  classify=False)}
+    assert claims[text].period == period

@@ -312,9 +312,30 @@ class PeriodRules:
         if opening and self._opens(s, opening[0][0]):
             at, cue = opening[0]
             return cue, "written" if cue.kind in ("year", "years") else "relative", at
+        earlier = self._clause_before(v) if v.clause_start > s.head_end else None
+        if earlier is not None:
+            at, cue = earlier
+            return cue, "written" if cue.kind in ("year", "years") else "relative", at
         if s.block is not None and s.block.cue is not None:
             return s.block.cue, "section", -1
         return None, "document", -1
+
+    def _clause_before(self, v: ClaimView) -> tuple[int, Cue] | None:
+        """The time word that opens the nearest clause before the claim's, after the
+        sentence's opening one and with no ； between (乡村旅游发展起来，去年接待游客X，旅游收入Y:
+        Y of 去年 too), with its offset; None when no such clause opens with one."""
+        s, text = v.s, v.s.text
+        start = max(s.head_end, text.rfind("；", 0, v.clause_start), text.rfind(";", 0, v.clause_start))
+        if self.times.may_cue.search(text, start, v.clause_start) is None:
+            return None  # (most sentences: no time word between)
+        end = v.clause_start - 1
+        while end > start:
+            at = clause_start(text, end - 1)
+            found = self.times.cues(text[at:end], s.year)
+            if found and found[0][0] == 0:
+                return at, found[0][1]
+            end = at - 1
+        return None
 
     def _opens(self, s, at: int) -> bool:
         """Whether a time word at ``at`` opens the sentence (after a news dateline): at its

@@ -188,3 +188,16 @@ def test_the_time_of_a_clause_before(sentence, text, period):
     claims = {c.text: c for c in textmine.extract(sentence, year=2024, doc_id="feature",
                                                   classify=False)}
     assert claims[text].period == period
+
+
+@pytest.mark.parametrize("sentence,text,role", [
+    # a goal's value before the share of it that was done: the goal (was an outcome, as
+    # 完成…的目标 says a goal was reached)
+    ("1-10月，全市城镇新增就业4.9万人，完成4.6万人年度目标任务的106.5%。", "4.6万人", "target"),
+    ("1-10月，全市城镇新增就业4.9万人，完成4.6万人年度目标任务的106.5%。", "106.5%", "outcome"),
+    ("全县实现地区生产总值增长6%的年度目标。", "6%", "outcome"),  # (reached: no share after it)
+])
+def test_a_goals_value_before_its_share_done(sentence, text, role):
+    claims = {c.text: c for c in textmine.extract(sentence, year=2024, doc_id="release",
+                                                  classify=False)}
+    assert claims[text].role == role

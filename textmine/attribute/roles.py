@@ -170,6 +170,8 @@ class RoleRules:
             return "target"  # (确保完成…6%左右的目标: still to do)
         if self.has["goal_missed"](v.clause):
             return "target"  # (未完成年初确定的增长5%的目标: the goal missed, its value)
+        if _share_after(v, goal.end()):
+            return "target"  # (完成4.8万人年度目标任务的106.7%: the share is what was done)
         return None if "实现" in v.clause or self.has["planned_done"](v.clause) else "target"
 
     def _goal_referred(self, q: "_Question") -> str | None:
@@ -575,6 +577,16 @@ def _to_boundary(text: str, at: int) -> str:
 def _names_goal_after(c: Claim) -> bool:
     """Whether claim ``c`` is the value of a goal named right after it (3000万人的年度目标)."""
     return _GOAL_AFTER.match(c.sentence or "", c.end) is not None
+
+
+def _share_after(v: ClaimView, at: int) -> bool:
+    """Whether the sentence's next figure is a percent that stands at ``at`` after 的 (or
+    任务的): the share of a goal named before it that was done."""
+    nxt = v.index + 1
+    if nxt >= len(v.s.claims) or v.s.claims[nxt].kind != "percent":
+        return False
+    between = v.s.text[at:v.s.claims[nxt].start]
+    return between in ("的", "任务的")
 
 
 def _goal_of_share(v: ClaimView) -> bool:

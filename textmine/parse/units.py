@@ -40,6 +40,7 @@ for _s in sorted(UNITS, key=len, reverse=True):
     _BY_FIRST.setdefault(_s[0], []).append(_s)
 
 
+_NOT_BEFORE: dict[str, str] = {u: after for u, after in table("units")["not_before"].items() if after}
 _PER_BY_FIRST: dict[str, list[str]] = {}
 for _s in sorted(set(UNITS) | set(table("units")["per"]["words"]), key=len, reverse=True):
     if not _s.isascii():
@@ -87,6 +88,9 @@ def match_unit(text: str, i: int) -> Unit | None:
     (m, kg) counts only where the letters end (not the m of 250ms)."""
     for s in _BY_FIRST.get(text[i:i + 1], ()):
         if text.startswith(s, i):
+            if s in _NOT_BEFORE and text[i + len(s):i + len(s) + 1] and \
+                    text[i + len(s)] in _NOT_BEFORE[s]:
+                continue  # (万人年度: 人, and 年度 after it)
             if s.isascii() and s.isalpha():
                 nxt = text[i + len(s):i + len(s) + 1]
                 if nxt.isascii() and nxt.isalpha():

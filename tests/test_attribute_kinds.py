@@ -201,3 +201,30 @@ def test_a_goals_value_before_its_share_done(sentence, text, role):
     claims = {c.text: c for c in textmine.extract(sentence, year=2024, doc_id="release",
                                                   classify=False)}
     assert claims[text].role == role
+
+
+AUDIT = """关于某市2024年度市级预算执行和其他财政收支的审计工作报告
+一、市级预算执行审计情况
+市级一般公共预算收入完成126.3亿元。
+二、县级财政管理审计情况
+（一）三台县。一是少征土地出让收入1.2亿元。二是财政暂付款余额达到8.6亿元。
+（二）江油市。一是违规向国有企业拨付财政资金6300万元，用于偿还企业到期融资。二是未及时支付中小企业账款，涉及企业41家。
+三、重点专项资金审计情况
+（一）盐亭县
+抽查补贴资金2.1亿元，发现违规发放补贴96万元。
+（二）就业补助资金
+全市发放就业补助资金3.2亿元。
+"""
+
+
+@pytest.mark.parametrize("text,region", [
+    ("126.3亿元", "绵阳市"),
+    ("1.2亿元", "三台县"), ("8.6亿元", "三台县"),   # a paragraph opening with its county
+    ("6300万元", "江油市"),                           # (were 绵阳市)
+    ("2.1亿元", "盐亭县"), ("96万元", "盐亭县"),      # the paragraphs under a county's heading
+    ("3.2亿元", "绵阳市"),                            # ... up to the next heading
+])
+def test_a_part_given_to_a_county_is_that_countys(text, region):
+    claims = {c.text: c for c in textmine.extract(AUDIT.replace("某市", "绵阳市"), doc_id="audit",
+                                                  classify=False)}
+    assert claims[text].region == region

@@ -32,6 +32,10 @@ _BRACKETED = re.compile(_D["bracketed_heading"])  # (【下一步工作】: a bu
 # not a masthead's or the text's most named year: a summary so dated reports on that year
 _OWN_YEAR = ("title", "filename", "header")
 _YEAR_FIRST = re.compile(r"(?:19|20)\d\d年")  # (天荒坪镇2023年工作总结: a township's title)
+# a list marker and a name alone, then the end of a heading or the first sentence of a paragraph
+# (（一）三台县。一是…; （二）江油市)
+_DIVISION_PART = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|"
+                            r"\d{1,2}[.．、])\s*([\u4e00-\u9fff]{2,12}?)\s*(?:([。：:])|$)")
 _NO_NAME = "全我本各该某"  # (全市, 某镇: no name, a name left out)
 _OWN = "我"  # (我省, 我市: the author's own division)
 _OWN_BELOW = "市州县区盟旗"  # (the last words of the divisions below a province)
@@ -207,6 +211,8 @@ class DocumentReader:
         facts.blocks = self.outline(doc, doc.year, facts.kind)
         if source in ("text", "none", "masthead"):  # (a page of articles: each its place's)
             self._heading_places(doc, facts.blocks, region, news=source == "masthead")
+        elif region is not None:
+            self._division_parts(doc, facts.blocks, region)
         facts.span = title_span(doc.title, doc.year) or self._lead_span(doc) or \
             self._reference_point(doc) or self._summary_span(doc) or self._year_presented(doc)
         facts.ahead = self.looks_ahead(doc)
@@ -527,6 +533,31 @@ class DocumentReader:
             if place is not None:
                 b = blocks[i]
                 blocks[i] = BlockTime(b.part, b.cue, b.source, b.targets, place)
+
+    def _division_parts(self, doc: Document, blocks: list[BlockTime], region: Region) -> None:
+        """A part of the document given to one division under its region, named alone after a
+        list marker: a heading (（一）三台县) gives the blocks under it, up to the next heading,
+        that place; a paragraph that opens so (（一）三台县。一是少征…) gives it its own."""
+        place: Region | None = None
+        for i, b in enumerate(doc.blocks[:len(blocks)]):
+            m = _DIVISION_PART.match(b.text)
+            r = self._division_named(m.group(1), region) if m else None
+            if b.kind == "heading":
+                place = r
+                own = r
+            else:
+                own = r if r is not None and m.group(2) else place
+            if own is not None:
+                bt = blocks[i]
+                blocks[i] = BlockTime(bt.part, bt.cue, bt.source, bt.targets, own)
+
+    def _division_named(self, name: str, region: Region) -> Region | None:
+        """The division under ``region`` that ``name`` is, whole; else None."""
+        found = self.gazetteer.find(name, self.gazetteer.province_code(region))
+        if len(found) != 1 or found[0].start or found[0].end != len(name):
+            return None
+        r = found[0].region
+        return r if r is not None and self.gazetteer.lies_in(r, region) else None
 
     def _heading_place(self, text: str, province: str = "") -> Region | None:
         """The division a heading opens with (a province, prefecture or county), or the one

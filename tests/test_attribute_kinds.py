@@ -228,3 +228,27 @@ def test_a_part_given_to_a_county_is_that_countys(text, region):
     claims = {c.text: c for c in textmine.extract(AUDIT.replace("某市", "绵阳市"), doc_id="audit",
                                                   classify=False)}
     assert claims[text].region == region
+
+
+@pytest.mark.parametrize("sentence,text,value,period", [
+    # a date in a clause of the circumstance (面对…，受…) is no time of the clauses after it
+    # (were 2022's, and the dates 2022-02-10)
+    ("面对2022年秋汛造成的900多万亩小麦晚播，全省组建技术指导组180个，2月10日召开现场会。",
+     "180个", 180, "2023"),
+    ("面对2022年秋汛造成的900多万亩小麦晚播，全省组建技术指导组180个，2月10日召开现场会。",
+     "2月10日", "2023-02-10", "2023-02-10"),
+    # ... but its own clause's
+    ("面对2022年秋汛造成的900多万亩小麦晚播，全省组建技术指导组180个，2月10日召开现场会。",
+     "900多万亩", 9000000, "2022"),
+])
+def test_a_circumstances_date_governs_its_own_clause(sentence, text, value, period):
+    c = {c.text: c for c in textmine.extract(sentence, year=2023, doc_id="summary",
+                                             classify=False)}[text]
+    assert (c.value if c.kind == "date" else int(c.value), c.period) == (value, period)
+
+
+def test_months_to_date_in_a_year_end_summary_run_to_the_years_end():
+    text = "某省农业农村厅2023年工作总结\n7月以来，全省累计投入抗旱资金3.6亿元。\n"
+    c = {c.text: c for c in textmine.extract(text.replace("某省", "河南省"), doc_id="summary",
+                                             classify=False)}["3.6亿元"]
+    assert c.period == "2023-07/2023-12"  # (was 2023-07/.., open)

@@ -309,7 +309,8 @@ class PeriodRules:
             opening = clause
         else:
             opening = self.times.cues(v.reading(s.text[:v.claim.start]), s.year)
-        if opening and self._opens(s, opening[0][0]):
+        if opening and self._opens(s, opening[0][0]) and \
+                not self._of_circumstance(s.text, opening[0][0], v.clause_start):
             at, cue = opening[0]
             return cue, "written" if cue.kind in ("year", "years") else "relative", at
         earlier = self._clause_before(v) if v.clause_start > s.head_end else None
@@ -368,9 +369,20 @@ class PeriodRules:
         for k in reversed(s.dates):  # (the dates before the claim, nearest first)
             if k >= v.index:
                 continue
-            if v.in_scope(s.claims[k]) and self.may_govern(s, k):
+            if v.in_scope(s.claims[k]) and self.may_govern(s, k) and \
+                    not self._of_circumstance(s.text, s.claims[k].start, v.clause_start):
                 return s.claims[k]
         return None
+
+    def _of_circumstance(self, text: str, at: int, clause: int) -> bool:
+        """Whether the time at ``at`` stands in a clause of circumstance (面对2021年秋汛…，) that
+        is not the clause starting at ``clause``: it governs its own clause only."""
+        start = clause_start(text, at)
+        return start < clause and text.startswith(self._circumstances, start)
+
+    @cached_property
+    def _circumstances(self) -> tuple[str, ...]:
+        return tuple(self.rules["circumstance_leads"])
 
     def may_govern(self, s, k: int) -> bool:
         """Whether the sentence's date claim ``k`` may govern a figure after it (once a date)."""
@@ -489,6 +501,8 @@ class PeriodRules:
         if year is not None and len(start) == 4 and int(start) <= year:
             end = year - 1 if facts.opens_year else year
             return f"{start}/{end}" if int(start) < end else start
+        if year is not None and start[:5] == f"{year}-" and self.times.through_year:
+            return f"{start[:7]}/{year}-12"  # (7月以来 in a year-end summary: to the year's end)
         return f"{start}/.."
 
     # ---------------------------------------------------------------- 从X增加到Y

@@ -157,8 +157,10 @@ FINAL_ACCOUNTS = """关于某市2024年市级决算的报告
 
 @pytest.mark.parametrize("text,role,period", [
     ("218.6亿元", "outcome", "2024"),
-    # a part on how the year after went: what was done (were targets, of a year after 2024)
-    ("186.2亿元", "outcome", "2025"), ("51.3%", "outcome", "2025"), ("4.6%", "outcome", "2025"),
+    # a part on how the year after went: what was done (were targets, of a year after 2024),
+    # in the months its heading names (were 2025, the heading's year)
+    ("186.2亿元", "outcome", "2025-01/2025-06"), ("51.3%", "outcome", "2025-01/2025-06"),
+    ("4.6%", "outcome", "2025-01/2025-06"),
     # the months ahead of the day it was delivered (was a review of 2024)
     ("5%以上", "target", "2025"),
 ])

@@ -56,6 +56,8 @@ class Part:
     also: Cue | None = None  # another time it names (一、2025年和“十四五”时期工作回顾: the
     #                          plan period besides the year), which a paragraph may turn to
     named: bool = True     # its heading names its time (else ``cue`` is the default)
+    months: str | None = None  # the part of its year its heading names (三、2023年上半年预算执行
+    #                            情况: 2023-01/2023-06), the period of its figures that name none
 
 
 _IMPLICIT = "(no part headings)"
@@ -681,7 +683,9 @@ class DocumentReader:
             kind = "review"  # (二、重点工作 in a report on its year: the work done in it)
         cue = cues[0] if cues else _unnamed_cue(kind, year, reviewed, ahead, plan)
         also = next((c for c in cues[1:] if _years(c) != _years(cue)), None)
-        return Part(s, kind, cue, also, bool(cues))
+        months = title_span(s, cue.first) if cue is not None and cue.first == cue.last and \
+            cue.kind == "year" else None
+        return Part(s, kind, cue, also, bool(cues), months)
 
     def nested(self, parts: list[Part | None]) -> list[Part | None]:
         """``parts`` with each part that a heading of an outer level encloses (一、 under

@@ -281,6 +281,10 @@ class PeriodRules:
         # (全年预计增长X: the year; only a document about a part of its year asks)
         whole_year = facts.span and len(facts.span) > 4 and whole_year_in(v.s.text, 0, v.claim.start)
         if cue is not None:
+            part = v.s.block.part if source == "section" and v.s.block is not None else None
+            if part is not None and part.months and cue is part.cue and \
+                    not whole_year_in(v.s.text, 0, v.claim.start):
+                return part.months, source  # (三、2023年上半年预算执行情况: its months)
             if source == "section" and facts.span and not whole_year and v.s.part == "review" and \
                     cue.first == cue.last == facts.year and cue is v.s.block.part.cue:
                 return facts.span, source  # (一、上半年工作完成情况 of a half-year summary)

@@ -254,3 +254,33 @@ def test_months_to_date_in_a_year_end_summary_run_to_the_years_end():
     c = {c.text: c for c in textmine.extract(text.replace("某省", "河南省"), doc_id="summary",
                                              classify=False)}["3.6亿元"]
     assert c.period == "2023-07/2023-12"  # (was 2023-07/.., open)
+
+
+SUMMARY_WORK = """湖南省商务厅2023年消费帮扶工作总结
+一、2023年主要工作及成效
+全年组织销售帮扶产品420亿元，培训电商人才1.8万人次。
+二、2024年工作安排
+力争全年销售帮扶产品突破450亿元。
+"""
+
+PLAN_GOALS = """某县国民经济和社会发展第十四个五年规划纲要
+第二章　主要目标
+地区生产总值2020年为386.5亿元，年均增长7.5%左右，2025年达到550亿元以上；
+规模以上工业增加值年均增长8%左右，2020年为增长4.6%。
+"""
+
+
+@pytest.mark.parametrize("doc,doc_id,text,role", [
+    # a heading of the work done and its results (主要工作及成效): a review (was forward:
+    # 主要工作, and its figures targets)
+    (SUMMARY_WORK, "summary", "420亿元", "outcome"), (SUMMARY_WORK, "summary", "1.8万人次", "outcome"),
+    (SUMMARY_WORK, "summary", "突破450亿元", "target"),
+    # the base a goal starts from, stated for a past year (2020年为X) among goals: what was
+    # (were targets)
+    (PLAN_GOALS, "lankao-2021", "386.5亿元", "outcome"), (PLAN_GOALS, "lankao-2021", "4.6%", "outcome"),
+    (PLAN_GOALS, "lankao-2021", "550亿元以上", "target"), (PLAN_GOALS, "lankao-2021", "8%左右", "target"),
+])
+def test_roles_of_parts_of_work_done_and_of_goals(doc, doc_id, text, role):
+    claims = {c.text: c for c in textmine.extract(doc.replace("某县", "兰考县"), doc_id=doc_id,
+                                                  classify=False)}
+    assert claims[text].role == role

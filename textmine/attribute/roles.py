@@ -272,6 +272,11 @@ class RoleRules:
         if self.has["goal_reports"](v.s.text[:v.claim.start]) or \
                 self.span_end is not None and self.span_end(v) == "from":
             return None
+        d = q.governing
+        if d is not None and q.years is not None and q.year is not None and q.years[1] < q.year \
+                and _BASE_STATED.fullmatch(v.s.text, d.end, v.claim.start):
+            return None  # (地区生产总值2020年为X in the goals of a 2021 plan: the base it
+            #              starts from, not a goal of 2020 as 2017年：计划搬迁X is)
         return "target"
 
     def _happened(self, q: "_Question") -> str | None:
@@ -522,7 +527,8 @@ class RoleRules:
 _CLAUSE_END = re.compile(r"[，；;：:。！？!?]|,(?!\d{3})")  # (not the comma of 20,396)
 _SPAN_VERBS = tuple(table("indicator")["carry"]["span_verbs"])  # (增加到, 提高至, …)
 _PARTS_LISTED = "，,：:"  # (其中， / 其中： opening a list of parts)
-_LEVEL_REACHED = re.compile(r"(?:达到|达|增至|升至)了?")  # (…提高30元，达到670元)
+_LEVEL_REACHED = re.compile(r"(?:达到|达|增至|升至)了?")
+_BASE_STATED = re.compile(r"(?:为|是)(?:增长|下降)?")  # (2020年为X, 2020年为增长Y: a base stated)  # (…提高30元，达到670元)
 _RANK_ASPECTS = tuple(table("indicator")["rank"]["aspects"])
 
 

@@ -43,6 +43,10 @@ SELECTION = [
     # identifiers in a page's footer and contact lines; calls counted stay
     ("网站标识码：5227000012 黔ICP备06001234号-2 联系电话：0854-8221234 邮编：558000", []),
     ("全年接听热线电话1.2万次。", ["1.2万次"]),
+    # a service line's number before its name (was 12333人, a count); a count before a
+    # clause that names a line stays
+    ("全省12333人社服务热线接听来电260万个。", ["260万个"]),
+    ("全市新增就业12333人，服务平台同步上线。", ["12333人"]),
     ("一是新建车间12个，二是培训劳动力300人次。", ["12个", "300人次"]),
     # numbered slogans and programmes
     ("坚持五个持续，新增就业岗位1200个。", ["1200个"]),

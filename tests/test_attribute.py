@@ -1111,12 +1111,13 @@ def test_each_issue_of_a_file_of_several_counts_to_its_own_day():
 
 def test_a_headings_as_of_date_times_the_figures_of_its_part():
     """三、…（数据截至10月31日）: the figures under it that name no time of their own are
-    counted to that day, up to the next part (was the report's year)."""
+    counted to that day, up to the next part (was the report's year); the last day of a month
+    times them as the month's end does (2021-10, as 10月底 would)."""
     text = ("2021年某区对口协作工作简报\n\n二、各县进展（数据截至10月31日）\n\n"
             "敖汉旗：到位资金2600万元，实施项目14个。\n\n喀喇沁旗：到位资金1800万元，实施项目9个。\n\n"
             "三、下一步工作\n\n继续推进项目建设，新建温室150座。\n")
     got = {c.text: c.period for c in _claims(text, year=2021)}
-    assert got["2600万元"] == got["14个"] == got["1800万元"] == "2021-10-31"
+    assert got["2600万元"] == got["14个"] == got["1800万元"] == "2021-10"
     assert got["150座"] == "2021"
 
 

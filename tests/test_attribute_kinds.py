@@ -284,3 +284,27 @@ def test_roles_of_parts_of_work_done_and_of_goals(doc, doc_id, text, role):
     claims = {c.text: c for c in textmine.extract(doc.replace("某县", "兰考县"), doc_id=doc_id,
                                                   classify=False)}
     assert claims[text].role == role
+
+
+FIVE_YEARS = """2024年某县政府工作报告
+一、过去五年工作回顾
+五年来，城乡低保标准分别提高到每人每月702元和每人每年5064元，每年70%左右的财政支出用于民生。
+县级行政审批事项由486项精简到235项。
+截至2023年12月31日，全县存款余额512.3亿元；截至6月30日，贷款余额380亿元。
+"""
+
+
+@pytest.mark.parametrize("text,period", [
+    # a level reached past the heads of a rate (提高到每人每月X), also the list's next item
+    # (were 2019/2023, the five years)
+    ("702元", "2023"), ("5064元", "2023"),
+    ("70%左右", "2019/2023"),  # (每年 alone: every year of the five)
+    # 精简到 joins a span as 减少到 does (were 2019/2023 both)
+    ("486项", "2018"), ("235项", "2023"),
+    # a stock at the end of a year or a month: the year, the month (were the days)
+    ("512.3亿元", "2023"), ("380亿元", "2024-06"),
+])
+def test_levels_reached_spans_and_stocks_at_a_months_end(text, period):
+    claims = {c.text: c for c in textmine.extract(FIVE_YEARS.replace("某县", "雷山县"),
+                                                  doc_id="report", classify=False)}
+    assert claims[text].period == period

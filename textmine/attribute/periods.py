@@ -357,10 +357,10 @@ class PeriodRules:
         clause = v.clause
         if self.has["annual"](clause):
             return label(cue.last, cue.last)  # 比上年: a change over one year, the last
-        if self.has["cumulative"](_since_previous(v)):
+        if self.has["cumulative"](_PER_HEAD.sub("", _since_previous(v))):
             return label(cue.first, cue.last)  # (年均增长5%、迈上3万亿元台阶: 年均 is the 5%'s)
         c = v.claim
-        reached = self.has["reach"](v.list_item(LIST_JOINS)[0][-6:]) or \
+        reached = self.has["reach"](_reach_words(v)[-6:]) or \
             c.text.startswith(self._reach) or self._stock(c.indicator or "")
         if reached or (c.kind == "percent" and not c.change and c.unit == "%" and
                        c.qualifier not in _EVERY_YEAR):
@@ -470,6 +470,10 @@ class PeriodRules:
         value = self.date_period(d, cue, facts)
         if value is not None and self._event_day(d.sentence or "", d):
             return value[:4]  # (the day of an event: the figure's year, not the one day)
+        if value is not None and len(value) == 10 and _LAST_DAY.fullmatch(value[4:]):
+            # (截至2022年12月31日, 截至6月30日: a stock at the end of the year or the month,
+            # as 年底 and 6月末 time it: 2022, 2023-06)
+            return value[:4] if value[5:7] == "12" else value[:7]
         if value is None or not self.counts_from(d):
             return value  # (自1996年闽宁协作启动以来, 2016年结对以来: from the event to date)
         return self.to_date(value.partition("/")[0], facts)
@@ -553,6 +557,24 @@ class PeriodRules:
 
 
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|州|旗|盟)|[全我本][国省区市州县]")
+# a rate's heads after its verb (提高到每人每月702元: the verb before them)
+_PER_HEAD = re.compile(r"每(?![年月日天])[\u4e00-\u9fff](?:每[年月日天])?$")  # (每人每月, 每户;
+#                                                                    not 每年 alone: every year)
+# the last day of a month (-01-31, -06-30, -02-28 or -29), after the year of an ISO day
+_LAST_DAY = re.compile(r"-(?:(?:01|03|05|07|08|10|12)-31|(?:04|06|09|11)-30|02-2[89])")
+
+
+def _reach_words(v: ClaimView) -> str:
+    """The words before a figure that may hold the verb of a level reached: its item's, less
+    the heads of a rate after the verb (提高到每人每月702元); those of the first figure of a
+    list whose items are joined past such heads (…702元和每人每年5064元)."""
+    claims, text, k = v.s.claims, v.s.text, v.index
+    while k > 0 and _PER_HEAD.sub("", text[claims[k - 1].end:claims[k].start]) in LIST_JOINS:
+        k -= 1
+    if k == v.index:
+        return _PER_HEAD.sub("", v.list_item(LIST_JOINS)[0])
+    at = claims[k].start
+    return _PER_HEAD.sub("", text[clause_start(text, at):at])
 
 
 def _figure_before(claims: list[Claim], index: int) -> int | None:

@@ -308,3 +308,16 @@ def test_levels_reached_spans_and_stocks_at_a_months_end(text, period):
     claims = {c.text: c for c in textmine.extract(FIVE_YEARS.replace("某县", "雷山县"),
                                                   doc_id="report", classify=False)}
     assert claims[text].period == period
+
+
+@pytest.mark.parametrize("sentence,text,region", [
+    # a county that opens its sentence as the subject is the figure's after clauses that
+    # name no place (was the document's region)
+    ("花垣县依托十八洞村品牌，大力发展特色产品网络销售，1-11月实现网络零售额9.6亿元。", "9.6亿元", "花垣县"),
+    # ... not past another place named between
+    ("花垣县依托十八洞村品牌，带动永顺县发展特色产业，1-11月实现网络零售额9.6亿元。", "9.6亿元", "湖南省"),
+])
+def test_a_sentences_place_is_the_subject_of_its_later_clauses(sentence, text, region):
+    doc = "湖南省商务厅2021年消费帮扶工作总结\n" + sentence + "\n"
+    claims = {c.text: c for c in textmine.extract(doc, doc_id="summary", classify=False)}
+    assert claims[text].region == region

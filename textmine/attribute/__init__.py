@@ -607,8 +607,10 @@ class Attributor:
             return None  # (a clause with words of its own after a clause that does not open
             #              the sentence with a place: 西部数谷等4个项目, 全县…)
         lo = clause_start(text, start - 1)
-        if not plain and lo > v.s.lead:
-            return None
+        if not plain and lo > v.s.lead:  # (花垣县依托…，大力发展…，实现网络零售额X: the
+            lo = v.s.lead                  # sentence's subject, with no place between)
+            if any(lo < m.start < start for m in mentions):
+                return None
         if prev is not None and prev.end > lo:
             return None  # (the clause before holds a figure: its own rules)
         inside = [m for m in mentions if lo <= m.start and m.end < start]

@@ -321,3 +321,16 @@ def test_a_sentences_place_is_the_subject_of_its_later_clauses(sentence, text, r
     doc = "湖南省商务厅2021年消费帮扶工作总结\n" + sentence + "\n"
     claims = {c.text: c for c in textmine.extract(doc, doc_id="summary", classify=False)}
     assert claims[text].region == region
+
+
+@pytest.mark.parametrize("sentence,text,role", [
+    # counted to a day (截至…) in a part that looks ahead: what was done by then (was a
+    # target, of the part on the year after a report on 2023)
+    ("截至2024年1月中旬，全国已举办招聘活动1.4万场，发布岗位信息1200余万个。", "1200余万个", "outcome"),
+    # ... a goal word keeps its own
+    ("截至2025年底，全县力争建成高标准农田20万亩。", "20万亩", "target"),
+])
+def test_a_count_to_a_day_after_the_reports_year(sentence, text, role):
+    doc = "人社部2023年工作总结\n二、2024年工作安排\n" + sentence + "\n"  # (a part ahead)
+    claims = {c.text: c for c in textmine.extract(doc, doc_id="release", classify=False)}
+    assert claims[text].role == role

@@ -414,6 +414,8 @@ class RoleRules:
         if d is not None and d.qualifier == "before" and \
                 not q.v.s.text.endswith(_SPAN_VERBS, 0, d.start):  # (增加到2019年的X: a span's
             return "target"                                         # end, not a deadline)
+        if d is not None and q.v.s.text.endswith(_AS_OF, 0, d.start):
+            return None  # (截至2024年1月中旬，…发布岗位X in a report on 2023: counted to a day)
         ahead = q.part == "forward" or (q.part != "review" and q.v.s.facts.ahead)  # (工作要点)
         # (a part that reports how a later year went, 三、2023年上半年预算执行情况 in a report
         # on 2022's final accounts delivered in July 2023: what was done, no goal)
@@ -526,6 +528,7 @@ class RoleRules:
 
 _CLAUSE_END = re.compile(r"[，；;：:。！？!?]|,(?!\d{3})")  # (not the comma of 20,396)
 _SPAN_VERBS = tuple(table("indicator")["carry"]["span_verbs"])  # (增加到, 提高至, …)
+_AS_OF = tuple(table("attribution")["time"]["as_of"])  # (截至, 截止到: counted to a day)
 _PARTS_LISTED = "，,：:"  # (其中， / 其中： opening a list of parts)
 _LEVEL_REACHED = re.compile(r"(?:达到|达|增至|升至)了?")
 _BASE_STATED = re.compile(r"(?:为|是)(?:增长|下降)?")  # (2020年为X, 2020年为增长Y: a base stated)  # (…提高30元，达到670元)

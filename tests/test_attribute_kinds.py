@@ -334,3 +334,11 @@ def test_a_count_to_a_day_after_the_reports_year(sentence, text, role):
     doc = "人社部2023年工作总结\n二、2024年工作安排\n" + sentence + "\n"  # (a part ahead)
     claims = {c.text: c for c in textmine.extract(doc, doc_id="release", classify=False)}
     assert claims[text].role == role
+
+
+def test_an_average_after_a_base_stated_for_a_year_is_of_the_plan_period():
+    claims = {c.text: c for c in textmine.extract(PLAN_GOALS.replace("某县", "兰考县"),
+                                                  doc_id="lankao-2021", classify=False)}
+    # (地区生产总值2020年为X，年均增长Y: the plan's years, was 2020, the base's)
+    assert claims["7.5%左右"].period == "2021/2025"
+    assert claims["386.5亿元"].period == "2020"

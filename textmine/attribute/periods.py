@@ -374,9 +374,16 @@ class PeriodRules:
             if k >= v.index:
                 continue
             if v.in_scope(s.claims[k]) and self.may_govern(s, k) and \
-                    not self._of_circumstance(s.text, s.claims[k].start, v.clause_start):
+                    not self._of_circumstance(s.text, s.claims[k].start, v.clause_start) and \
+                    not self._base_stated(v, s.claims[k]):
                 return s.claims[k]
         return None
+
+    def _base_stated(self, v: ClaimView, d: Claim) -> bool:
+        """Whether date ``d`` states the base of an average in a clause before the average's
+        (地区生产总值2020年为X，年均增长Y: the base year, not Y's period)."""
+        return d.start < v.clause_start and v.s.text.startswith(_BASE_VERBS, d.end) and \
+            self._average(v.clause)
 
     def _of_circumstance(self, text: str, at: int, clause: int) -> bool:
         """Whether the time at ``at`` stands in a clause of circumstance (面对2021年秋汛…，) that
@@ -557,6 +564,7 @@ class PeriodRules:
 
 
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|州|旗|盟)|[全我本][国省区市州县]")
+_BASE_VERBS = ("为", "是")  # (2020年为X: a level stated for a year)
 # a rate's heads after its verb (提高到每人每月702元: the verb before them)
 _PER_HEAD = re.compile(r"每(?![年月日天])[\u4e00-\u9fff](?:每[年月日天])?$")  # (每人每月, 每户;
 #                                                                    not 每年 alone: every year)

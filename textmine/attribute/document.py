@@ -40,6 +40,7 @@ _NO_NAME = "全我本各该某"  # (全市, 某镇: no name, a name left out)
 _OWN = "我"  # (我省, 我市: the author's own division)
 _OWN_BELOW = "市州县区盟旗"  # (the last words of the divisions below a province)
 _EARLY_MONTHS = 3  # (a document issued by March reports on no year of its own yet)
+_LATE_MONTH = 10  # (... one issued from October on reports on its own year, nearly over)
 _MONTH_OF = re.compile(r"\d{4}-\d{2}")  # (a month's date value)
 _MONTH_RELEASE = tuple(table("attribution")["document"]["month_release"])
 _TITLE_EVENTS = tuple(table("attribution")["document"]["title_events"])
@@ -161,16 +162,23 @@ def _unnamed_cue(kind: str, year: int | None, reviewed: int | Cue | None, ahead:
         ahead if plan else None
 
 
+def _issued_month(doc: Document) -> int | None:
+    """The month of its own year the document was issued in; None when issued in another
+    year or on no known day."""
+    day = doc.issue_date or ""
+    return int(day[5:7]) if day[:4] == str(doc.year) and day[5:7].isdigit() else None
+
+
 def _issued_early(doc: Document) -> bool:
     """Whether the document was issued in the first months of its own year (``_EARLY_MONTHS``)."""
-    day = doc.issue_date or ""
-    return day[:4] == str(doc.year) and day[5:7].isdigit() and int(day[5:7]) <= _EARLY_MONTHS
+    month = _issued_month(doc)
+    return month is not None and month <= _EARLY_MONTHS
 
 
 def _issued_late(doc: Document) -> bool:
-    """Whether the document was issued in the last quarter of its own year."""
-    day = doc.issue_date or ""
-    return day[:4] == str(doc.year) and day[5:7].isdigit() and int(day[5:7]) >= 10
+    """Whether the document was issued in the last quarter of its own year (``_LATE_MONTH`` on)."""
+    month = _issued_month(doc)
+    return month is not None and month >= _LATE_MONTH
 
 
 def _norm(s: str) -> str:

@@ -530,8 +530,8 @@ _CLAUSE_END = re.compile(r"[，；;：:。！？!?]|,(?!\d{3})")  # (not the com
 _SPAN_VERBS = tuple(table("indicator")["carry"]["span_verbs"])  # (增加到, 提高至, …)
 _AS_OF = tuple(table("attribution")["time"]["as_of"])  # (截至, 截止到: counted to a day)
 _PARTS_LISTED = "，,：:"  # (其中， / 其中： opening a list of parts)
-_LEVEL_REACHED = re.compile(r"(?:达到|达|增至|升至)了?")
-_BASE_STATED = re.compile(r"(?:为|是)(?:增长|下降)?")  # (2020年为X, 2020年为增长Y: a base stated)  # (…提高30元，达到670元)
+_LEVEL_REACHED = re.compile(r"(?:达到|达|增至|升至)了?")  # (…提高30元，达到670元)
+_BASE_STATED = re.compile(r"(?:为|是)(?:增长|下降)?")  # (2020年为X, 2020年为增长Y: a base stated)
 _RANK_ASPECTS = tuple(table("indicator")["rank"]["aspects"])
 
 

@@ -189,9 +189,7 @@ def _span_start(text: str, out: list[NumberMention], m: NumberMention) -> str | 
     底的X增加到10月底的Y, 由上年末的X增加到10月末的Y): the start's year when it falls after the
     start's month in it, else the year after (after a whole year or its end, the next);
     None for other dates."""
-    prev = out[-1] if out else None
-    while prev is not None and prev.kind != "date":
-        prev = next((p for p in reversed(out) if p.kind == "date" and p.end <= prev.start), None)
+    prev = next((p for p in reversed(out) if p.kind == "date"), None)
     if prev is None or not isinstance(prev.value, str) or not prev.value[:4].isdigit() or \
             not m.value[:7][5:].isdigit() or not text.endswith(_SPAN_FROM, 0, prev.start) or \
             not _SPAN_TO.fullmatch(text, prev.end, m.start):

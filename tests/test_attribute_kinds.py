@@ -342,3 +342,17 @@ def test_an_average_after_a_base_stated_for_a_year_is_of_the_plan_period():
     # (地区生产总值2020年为X，年均增长Y: the plan's years, was 2020, the base's)
     assert claims["7.5%左右"].period == "2021/2025"
     assert claims["386.5亿元"].period == "2020"
+
+
+@pytest.mark.parametrize("sentence,text,role", [
+    # figures after a stated goal that its sentence says was missed (虽未完成，但…) are what
+    # happened (were targets)
+    ("年初确定的地区生产总值增长7%左右的预期目标虽未完成，但主要指标逐季回稳：一季度增长4.5%，上半年增长5.1%。",
+     "4.5%", "outcome"),
+    ("年初确定的地区生产总值增长7%左右的预期目标虽未完成，但主要指标逐季回稳：一季度增长4.5%，上半年增长5.1%。",
+     "7%左右", "target"),
+])
+def test_figures_after_a_goal_missed_are_outcomes(sentence, text, role):
+    claims = {c.text: c for c in textmine.extract(sentence, year=2023, doc_id="yearbook",
+                                                  classify=False)}
+    assert claims[text].role == role

@@ -356,3 +356,16 @@ def test_figures_after_a_goal_missed_are_outcomes(sentence, text, role):
     claims = {c.text: c for c in textmine.extract(sentence, year=2023, doc_id="yearbook",
                                                   classify=False)}
     assert claims[text].role == role
+
+
+@pytest.mark.parametrize("sentence,text,role", [
+    # what held over years (连续多年保持在X以上) is an outcome (was a target: 保持在)
+    ("全省技工院校毕业生就业率连续多年保持在97%以上。", "97%以上", "outcome"),
+    # ... a goal word keeps its own
+    ("确保粮食产量连续多年稳定在45万吨以上。", "45万吨以上", "target"),
+    ("力争城镇调查失业率控制在5.5%以内。", "控制在5.5%以内", "target"),
+])
+def test_what_held_for_years_is_an_outcome(sentence, text, role):
+    claims = {c.text: c for c in textmine.extract(sentence, year=2023, doc_id="release",
+                                                  classify=False)}
+    assert claims[text].role == role

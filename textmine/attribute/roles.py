@@ -341,9 +341,9 @@ class RoleRules:
                 self.has["planned_done"](clause) or _share_of_goal(v)):
             return None  # 完成年度目标任务的106%, 占年度计划的70%: how much of the goal was done
         words = self._no_target_words(_unreferred(clause))
-        if q.part == "review" or v.s.facts.kind == "bulletin":  # (保持在X以上 in a review
-            #                                                  or a bulletin: what held)
-            words = self.held.sub("", words)
+        if q.part == "review" or v.s.facts.kind == "bulletin" or self.has["held_past"](words):
+            words = self.held.sub("", words)  # (保持在X以上 in a review or a bulletin, or
+            #                                    连续多年保持在X以上: what held)
         if listed or self._strong_target_before(v) or self.has["target"](words) or \
                 words.endswith(self._target_right_before) or \
                 (q.part != "review" and self._modal_in(v.s.text, v.clause_start, v.claim.start)):

@@ -369,3 +369,16 @@ def test_what_held_for_years_is_an_outcome(sentence, text, role):
     claims = {c.text: c for c in textmine.extract(sentence, year=2023, doc_id="release",
                                                   classify=False)}
     assert claims[text].role == role
+
+
+@pytest.mark.parametrize("sentence,text,role", [
+    # an average of many places' standards is a statistic of them, not a standard set (were
+    # plans: 标准由…提高到, 标准为)
+    ("农村低保平均标准由年人均5014元提高到5523元，增长10.2%。", "5523元", "outcome"),
+    ("全省孤儿基本生活保障平均标准为每人每月1830元。", "1830元", "outcome"),
+    ("城乡低保标准提高到每人每月702元。", "702元", "plan"),  # (a standard set: a plan)
+])
+def test_an_average_of_standards_is_no_standard_set(sentence, text, role):
+    claims = {c.text: c for c in textmine.extract(sentence, year=2022, doc_id="bulletin",
+                                                  classify=False)}
+    assert claims[text].role == role

@@ -382,3 +382,10 @@ def test_an_average_of_standards_is_no_standard_set(sentence, text, role):
     claims = {c.text: c for c in textmine.extract(sentence, year=2022, doc_id="bulletin",
                                                   classify=False)}
     assert claims[text].role == role
+
+
+def test_an_audits_sample_is_of_the_place_sampled():
+    doc = ("关于绵阳市2022年度市级预算执行和其他财政收支的审计工作报告\n"
+           "抽查平武县2022年衔接资金1.28亿元，其中用于产业发展的资金0.75亿元。\n")
+    claims = {c.text: c for c in textmine.extract(doc, doc_id="audit", classify=False)}
+    assert claims["1.28亿元"].region == "平武县"  # (was 绵阳市: 抽查 before the place)

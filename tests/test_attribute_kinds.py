@@ -7,6 +7,11 @@ import pytest
 
 import textmine
 
+
+def _by_text(text: str, doc_id: str, year: int | None = None) -> dict:
+    """The claims of ``text`` (no classifier), by the text of each mention."""
+    return {c.text: c for c in textmine.extract(text, year=year, doc_id=doc_id, classify=False)}
+
 BUDGET_REPORT = """关于某县2024年预算执行情况和2025年预算草案的报告
 ——2025年1月8日在某县第五届人民代表大会第三次会议上
 一、2024年预算执行情况
@@ -31,8 +36,7 @@ BUDGET_REPORT = """关于某县2024年预算执行情况和2025年预算草案�
     ("40亿元以上", "target", "2025"),  # the year's tasks after the draft: goals
 ])
 def test_a_budget_drafts_sums_are_plans(text, role, period):
-    claims = {c.text: c for c in textmine.extract(BUDGET_REPORT.replace("某县", "苍溪县"),
-                                                  doc_id="budget", classify=False)}
+    claims = _by_text(BUDGET_REPORT.replace("某县", "苍溪县"), "budget")
     assert (claims[text].role, claims[text].period) == (role, period)
 
 
@@ -50,8 +54,7 @@ MIDTERM = """某省国民经济和社会发展第十四个五年规划纲要实�
     ("63.4%", "2022"),
 ])
 def test_a_midterm_evaluation_reviews_the_year_before_it_is_issued(text, period):
-    claims = {c.text: c for c in textmine.extract(MIDTERM.replace("某省", "山西省"),
-                                                  doc_id="shanxi-midterm-2023", classify=False)}
+    claims = _by_text(MIDTERM.replace("某省", "山西省"), "shanxi-midterm-2023")
     assert claims[text].period == period
 
 
@@ -72,8 +75,7 @@ PRESS = """我省易地搬迁后续扶持工作取得新成效
     ("42所", "毕节市"),
 ])
 def test_a_provincial_papers_report_is_of_its_own_province(text, region):
-    claims = {c.text: c for c in textmine.extract(PRESS, doc_id="press", year=2023,
-                                                  classify=False)}
+    claims = _by_text(PRESS, "press", 2023)
     assert claims[text].region == region
 
 
@@ -81,8 +83,7 @@ def test_a_provincial_papers_report_is_of_its_own_province(text, region):
     ("我省", "我州"),        # the author speaks of its own prefecture: no province
 ])
 def test_a_text_of_its_own_prefecture_keeps_it(swap):
-    claims = {c.text: c for c in textmine.extract(PRESS.replace(*swap).replace("省政府", "州政府"),
-                                                  doc_id="press", year=2023, classify=False)}
+    claims = _by_text(PRESS.replace(*swap).replace("省政府", "州政府"), "press", 2023)
     assert claims["949个"].region == "黔南布依族苗族自治州"
 
 
@@ -104,8 +105,7 @@ RELEASE_SPANS = "某市2024年1-9月经济运行情况\n{}\n"
     ("限额以上商贸单位由上年末的830家增加到9月末的872家。", "872家", 872, "2024-09"),
 ])
 def test_a_span_ends_after_its_start(sentence, text, value, period):
-    claims = {c.text: c for c in textmine.extract(RELEASE_SPANS.format(sentence), year=2024,
-                                                  doc_id="release", classify=False)}
+    claims = _by_text(RELEASE_SPANS.format(sentence), "release", 2024)
     c = claims[text]
     assert (c.value if c.kind == "date" else int(c.value), c.period) == (value, period)
 
@@ -138,8 +138,7 @@ FEATURE = """山沟里的好日子
 
 
 def test_a_text_opening_with_a_path_of_divisions_is_of_the_last():
-    claims = {c.text: c for c in textmine.extract(FEATURE, doc_id="feature", year=2024,
-                                                  classify=False)}
+    claims = _by_text(FEATURE, "feature", 2024)
     # (宁夏回族自治区固原市西吉县地处…: was 宁夏回族自治区, the first name of the path)
     assert claims["65万亩"].region == claims["28万头"].region == "西吉县"
 
@@ -165,8 +164,7 @@ FINAL_ACCOUNTS = """关于某市2024年市级决算的报告
     ("5%以上", "target", "2025"),
 ])
 def test_a_final_accounts_report_reviews_the_year_it_is_delivered_in_too(text, role, period):
-    claims = {c.text: c for c in textmine.extract(FINAL_ACCOUNTS.replace("某市", "洛阳市"),
-                                                  doc_id="accounts", classify=False)}
+    claims = _by_text(FINAL_ACCOUNTS.replace("某市", "洛阳市"), "accounts")
     assert (claims[text].role, claims[text].period) == (role, period)
 
 
@@ -187,22 +185,8 @@ def test_a_final_accounts_report_reviews_the_year_it_is_delivered_in_too(text, r
      "10.9%", "2021/2023"),
 ])
 def test_the_time_of_a_clause_before(sentence, text, period):
-    claims = {c.text: c for c in textmine.extract(sentence, year=2024, doc_id="feature",
-                                                  classify=False)}
+    claims = _by_text(sentence, "feature", 2024)
     assert claims[text].period == period
-
-
-@pytest.mark.parametrize("sentence,text,role", [
-    # a goal's value before the share of it that was done: the goal (was an outcome, as
-    # 完成…的目标 says a goal was reached)
-    ("1-10月，全市城镇新增就业4.9万人，完成4.6万人年度目标任务的106.5%。", "4.6万人", "target"),
-    ("1-10月，全市城镇新增就业4.9万人，完成4.6万人年度目标任务的106.5%。", "106.5%", "outcome"),
-    ("全县实现地区生产总值增长6%的年度目标。", "6%", "outcome"),  # (reached: no share after it)
-])
-def test_a_goals_value_before_its_share_done(sentence, text, role):
-    claims = {c.text: c for c in textmine.extract(sentence, year=2024, doc_id="release",
-                                                  classify=False)}
-    assert claims[text].role == role
 
 
 AUDIT = """关于某市2024年度市级预算执行和其他财政收支的审计工作报告
@@ -227,8 +211,7 @@ AUDIT = """关于某市2024年度市级预算执行和其他财政收支的审�
     ("3.2亿元", "绵阳市"),                            # ... up to the next heading
 ])
 def test_a_part_given_to_a_county_is_that_countys(text, region):
-    claims = {c.text: c for c in textmine.extract(AUDIT.replace("某市", "绵阳市"), doc_id="audit",
-                                                  classify=False)}
+    claims = _by_text(AUDIT.replace("某市", "绵阳市"), "audit")
     assert claims[text].region == region
 
 
@@ -244,15 +227,13 @@ def test_a_part_given_to_a_county_is_that_countys(text, region):
      "900多万亩", 9000000, "2022"),
 ])
 def test_a_circumstances_date_governs_its_own_clause(sentence, text, value, period):
-    c = {c.text: c for c in textmine.extract(sentence, year=2023, doc_id="summary",
-                                             classify=False)}[text]
+    c = _by_text(sentence, "summary", 2023)[text]
     assert (c.value if c.kind == "date" else int(c.value), c.period) == (value, period)
 
 
 def test_months_to_date_in_a_year_end_summary_run_to_the_years_end():
     text = "某省农业农村厅2023年工作总结\n7月以来，全省累计投入抗旱资金3.6亿元。\n"
-    c = {c.text: c for c in textmine.extract(text.replace("某省", "河南省"), doc_id="summary",
-                                             classify=False)}["3.6亿元"]
+    c = _by_text(text.replace("某省", "河南省"), "summary")["3.6亿元"]
     assert c.period == "2023-07/2023-12"  # (was 2023-07/.., open)
 
 
@@ -281,8 +262,7 @@ PLAN_GOALS = """某县国民经济和社会发展第十四个五年规划纲要
     (PLAN_GOALS, "lankao-2021", "550亿元以上", "target"), (PLAN_GOALS, "lankao-2021", "8%左右", "target"),
 ])
 def test_roles_of_parts_of_work_done_and_of_goals(doc, doc_id, text, role):
-    claims = {c.text: c for c in textmine.extract(doc.replace("某县", "兰考县"), doc_id=doc_id,
-                                                  classify=False)}
+    claims = _by_text(doc.replace("某县", "兰考县"), doc_id)
     assert claims[text].role == role
 
 
@@ -305,8 +285,7 @@ FIVE_YEARS = """2024年某县政府工作报告
     ("512.3亿元", "2023"), ("380亿元", "2024-06"),
 ])
 def test_levels_reached_spans_and_stocks_at_a_months_end(text, period):
-    claims = {c.text: c for c in textmine.extract(FIVE_YEARS.replace("某县", "雷山县"),
-                                                  doc_id="report", classify=False)}
+    claims = _by_text(FIVE_YEARS.replace("某县", "雷山县"), "report")
     assert claims[text].period == period
 
 
@@ -319,7 +298,7 @@ def test_levels_reached_spans_and_stocks_at_a_months_end(text, period):
 ])
 def test_a_sentences_place_is_the_subject_of_its_later_clauses(sentence, text, region):
     doc = "湖南省商务厅2021年消费帮扶工作总结\n" + sentence + "\n"
-    claims = {c.text: c for c in textmine.extract(doc, doc_id="summary", classify=False)}
+    claims = _by_text(doc, "summary")
     assert claims[text].region == region
 
 
@@ -332,60 +311,47 @@ def test_a_sentences_place_is_the_subject_of_its_later_clauses(sentence, text, r
 ])
 def test_a_count_to_a_day_after_the_reports_year(sentence, text, role):
     doc = "人社部2023年工作总结\n二、2024年工作安排\n" + sentence + "\n"  # (a part ahead)
-    claims = {c.text: c for c in textmine.extract(doc, doc_id="release", classify=False)}
+    claims = _by_text(doc, "release")
     assert claims[text].role == role
 
 
 def test_an_average_after_a_base_stated_for_a_year_is_of_the_plan_period():
-    claims = {c.text: c for c in textmine.extract(PLAN_GOALS.replace("某县", "兰考县"),
-                                                  doc_id="lankao-2021", classify=False)}
+    claims = _by_text(PLAN_GOALS.replace("某县", "兰考县"), "lankao-2021")
     # (地区生产总值2020年为X，年均增长Y: the plan's years, was 2020, the base's)
     assert claims["7.5%左右"].period == "2021/2025"
     assert claims["386.5亿元"].period == "2020"
 
 
-@pytest.mark.parametrize("sentence,text,role", [
-    # figures after a stated goal that its sentence says was missed (虽未完成，但…) are what
-    # happened (were targets)
-    ("年初确定的地区生产总值增长7%左右的预期目标虽未完成，但主要指标逐季回稳：一季度增长4.5%，上半年增长5.1%。",
-     "4.5%", "outcome"),
-    ("年初确定的地区生产总值增长7%左右的预期目标虽未完成，但主要指标逐季回稳：一季度增长4.5%，上半年增长5.1%。",
-     "7%左右", "target"),
-])
-def test_figures_after_a_goal_missed_are_outcomes(sentence, text, role):
-    claims = {c.text: c for c in textmine.extract(sentence, year=2023, doc_id="yearbook",
-                                                  classify=False)}
-    assert claims[text].role == role
-
-
-@pytest.mark.parametrize("sentence,text,role", [
-    # what held over years (连续多年保持在X以上) is an outcome (was a target: 保持在)
-    ("全省技工院校毕业生就业率连续多年保持在97%以上。", "97%以上", "outcome"),
-    # ... a goal word keeps its own
-    ("确保粮食产量连续多年稳定在45万吨以上。", "45万吨以上", "target"),
-    ("力争城镇调查失业率控制在5.5%以内。", "控制在5.5%以内", "target"),
-])
-def test_what_held_for_years_is_an_outcome(sentence, text, role):
-    claims = {c.text: c for c in textmine.extract(sentence, year=2023, doc_id="release",
-                                                  classify=False)}
-    assert claims[text].role == role
-
-
-@pytest.mark.parametrize("sentence,text,role", [
-    # an average of many places' standards is a statistic of them, not a standard set (were
-    # plans: 标准由…提高到, 标准为)
-    ("农村低保平均标准由年人均5014元提高到5523元，增长10.2%。", "5523元", "outcome"),
-    ("全省孤儿基本生活保障平均标准为每人每月1830元。", "1830元", "outcome"),
-    ("城乡低保标准提高到每人每月702元。", "702元", "plan"),  # (a standard set: a plan)
-])
-def test_an_average_of_standards_is_no_standard_set(sentence, text, role):
-    claims = {c.text: c for c in textmine.extract(sentence, year=2022, doc_id="bulletin",
-                                                  classify=False)}
-    assert claims[text].role == role
-
-
 def test_an_audits_sample_is_of_the_place_sampled():
     doc = ("关于绵阳市2022年度市级预算执行和其他财政收支的审计工作报告\n"
            "抽查平武县2022年衔接资金1.28亿元，其中用于产业发展的资金0.75亿元。\n")
-    claims = {c.text: c for c in textmine.extract(doc, doc_id="audit", classify=False)}
+    claims = _by_text(doc, "audit")
     assert claims["1.28亿元"].region == "平武县"  # (was 绵阳市: 抽查 before the place)
+
+
+# one sentence each, read in the year given: its figure's role
+@pytest.mark.parametrize("year,sentence,text,role", [
+    # a goal's value before the share of it that was done: the goal (was an outcome, as
+    # 完成…的目标 says a goal was reached)
+    (2024, "1-10月，全市城镇新增就业4.9万人，完成4.6万人年度目标任务的106.5%。", "4.6万人", "target"),
+    (2024, "1-10月，全市城镇新增就业4.9万人，完成4.6万人年度目标任务的106.5%。", "106.5%", "outcome"),
+    (2024, "全县实现地区生产总值增长6%的年度目标。", "6%", "outcome"),  # (reached: no share after it)
+    # figures after a stated goal that its sentence says was missed (虽未完成，但…) are what
+    # happened (were targets)
+    (2023, "年初确定的地区生产总值增长7%左右的预期目标虽未完成，但主要指标逐季回稳：一季度增长4.5%，上半年增长5.1%。",
+     "4.5%", "outcome"),
+    (2023, "年初确定的地区生产总值增长7%左右的预期目标虽未完成，但主要指标逐季回稳：一季度增长4.5%，上半年增长5.1%。",
+     "7%左右", "target"),
+    # what held over years (连续多年保持在X以上) is an outcome (was a target: 保持在)
+    (2023, "全省技工院校毕业生就业率连续多年保持在97%以上。", "97%以上", "outcome"),
+    # ... a goal word keeps its own
+    (2023, "确保粮食产量连续多年稳定在45万吨以上。", "45万吨以上", "target"),
+    (2023, "力争城镇调查失业率控制在5.5%以内。", "控制在5.5%以内", "target"),
+    # an average of many places' standards is a statistic of them, not a standard set (were
+    # plans: 标准由…提高到, 标准为)
+    (2022, "农村低保平均标准由年人均5014元提高到5523元，增长10.2%。", "5523元", "outcome"),
+    (2022, "全省孤儿基本生活保障平均标准为每人每月1830元。", "1830元", "outcome"),
+    (2022, "城乡低保标准提高到每人每月702元。", "702元", "plan"),  # (a standard set: a plan)
+])
+def test_roles_of_single_sentences(year, sentence, text, role):
+    assert _by_text(sentence, "sentence", year)[text].role == role

@@ -35,6 +35,7 @@ _YEARS = re.compile(r"\d{4}/\d{4}$")  # a range of whole years (2023/2025)
 _START_OF = ("", "的", "同期的", "同期")  # (由上年同期的2.98: what stands between the start's time and X)
 DEADLINE_BEFORE = ("到", "至")  # (到2030年, 至2027年: a deadline, the characters right before it)
 AS_OF = tuple(table("attribution")["time"]["as_of"])  # (截至, 截止到: a stock counted at a day after)
+SPAN_FROM = tuple(table("attribution")["time"]["span_from"])  # (从, 由: a span's start)
 _GOALS = tuple(table("attribution")["time"]["whole_year_goals"])
 # a figure right after the year's goal it is the value of (完成年度目标任务4.5万人的80.4%: 4.5万人)
 _YEAR_GOAL = re.compile(f"(?:全年|年度)(?:{'|'.join(_GOALS)}){{1,2}}$")
@@ -248,7 +249,7 @@ class PeriodRules:
         and X (由2018年底的8.7%), and the claim comes after the span's verb: it governs X (and
         the list of Xs: 分别从2020年的X1、X2提高到…) alone."""
         text, claims = v.s.text, v.s.claims
-        if not text.endswith(("从", "由"), 0, d.start):
+        if not text.endswith(SPAN_FROM, 0, d.start):
             return False
         k = next(i for i, c in enumerate(claims) if c is d)
         x = claims[k + 1] if k + 1 < len(claims) else None
@@ -261,7 +262,7 @@ class PeriodRules:
         text, claims = v.s.text, v.s.claims
         for k in v.s.dates:
             d = claims[k]
-            if k >= v.index or not text.endswith(("从", "由"), 0, d.start) or \
+            if k >= v.index or not text.endswith(SPAN_FROM, 0, d.start) or \
                     self.may_govern(v.s, k):  # (a written year: _dates_other_start)
                 continue
             x = claims[k + 1]
@@ -525,7 +526,7 @@ class PeriodRules:
         """``from`` for X and ``to`` for Y of 从X增加到Y / 由X提高到Y, else None."""
         s = v.s
         if s.may_span is _UNSET:  # (a sentence without 从 or 由 has no such pair)
-            s.may_span = len(s.claims) > 1 and any(w in s.text for w in self.rules["span_from"])
+            s.may_span = len(s.claims) > 1 and any(w in s.text for w in SPAN_FROM)
         if not s.may_span:
             return None
         if v.claim.kind == "date":
@@ -560,7 +561,7 @@ class PeriodRules:
         k = x.start
         while k > 0 and v.s.text[k - 1] not in "，,；;：:。":
             k -= 1
-        return any(w in v.s.text[k:x.start] for w in self.rules["span_from"])
+        return any(w in v.s.text[k:x.start] for w in SPAN_FROM)
 
 
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|州|旗|盟)|[全我本][国省区市州县]")

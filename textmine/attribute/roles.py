@@ -33,6 +33,7 @@ from typing import Callable
 
 from ..parse.tables import alternation, searchers, table
 from ..types import Claim
+from .periods import AS_OF
 from .timewords import TimeWords, year_range
 from .view import _UNSET, CLAUSE_BOUNDARY, LIST_JOINS, ClaimView, clause_start, goal_in_brackets
 
@@ -414,7 +415,7 @@ class RoleRules:
         if d is not None and d.qualifier == "before" and \
                 not q.v.s.text.endswith(_SPAN_VERBS, 0, d.start):  # (增加到2019年的X: a span's
             return "target"                                         # end, not a deadline)
-        if d is not None and q.v.s.text.endswith(_AS_OF, 0, d.start):
+        if d is not None and q.v.s.text.endswith(AS_OF, 0, d.start):
             return None  # (截至2024年1月中旬，…发布岗位X in a report on 2023: counted to a day)
         ahead = q.part == "forward" or (q.part != "review" and q.v.s.facts.ahead)  # (工作要点)
         # (a part that reports how a later year went, 三、2023年上半年预算执行情况 in a report
@@ -528,7 +529,6 @@ class RoleRules:
 
 _CLAUSE_END = re.compile(r"[，；;：:。！？!?]|,(?!\d{3})")  # (not the comma of 20,396)
 _SPAN_VERBS = tuple(table("indicator")["carry"]["span_verbs"])  # (增加到, 提高至, …)
-_AS_OF = tuple(table("attribution")["time"]["as_of"])  # (截至, 截止到: counted to a day)
 _PARTS_LISTED = "，,：:"  # (其中， / 其中： opening a list of parts)
 _LEVEL_REACHED = re.compile(r"(?:达到|达|增至|升至)了?")  # (…提高30元，达到670元)
 _BASE_STATED = re.compile(r"(?:为|是)(?:增长|下降)?")  # (2020年为X, 2020年为增长Y: a base stated)
@@ -588,23 +588,21 @@ def _names_goal_after(c: Claim) -> bool:
     return _GOAL_AFTER.match(c.sentence or "", c.end) is not None
 
 
-def _share_after(v: ClaimView, at: int) -> bool:
-    """Whether the sentence's next figure is a percent that stands at ``at`` after 的 (or
-    任务的): the share of a goal named before it that was done."""
+def _share_after(v: ClaimView, at: int, between: tuple[str, ...] = ("的", "任务的")) -> bool:
+    """Whether the sentence's next figure is a percent that stands at ``at`` after one of
+    ``between`` (的, 任务的): the share of a goal named before it that was done."""
     nxt = v.index + 1
     if nxt >= len(v.s.claims) or v.s.claims[nxt].kind != "percent":
         return False
-    between = v.s.text[at:v.s.claims[nxt].start]
-    return between in ("的", "任务的")
+    return v.s.text[at:v.s.claims[nxt].start] in between
 
 
 def _goal_of_share(v: ClaimView) -> bool:
     """Whether a figure is a goal named right before it whose share done follows it
     (完成年度任务62万人的94.56%; 完成省上下达目标任务23.1万人的102.86%)."""
-    c, text, nxt = v.claim, v.s.text, v.index + 1
-    return nxt < len(v.s.claims) and v.s.claims[nxt].start == c.end + 1 and \
-        text.startswith("的", c.end) and v.s.claims[nxt].kind == "percent" and \
-        _GOAL_NAMED.search(text, max(0, c.start - 2), c.start) is not None
+    c = v.claim
+    return _share_after(v, c.end, ("的",)) and \
+        _GOAL_NAMED.search(v.s.text, max(0, c.start - 2), c.start) is not None
 
 
 def _ended(text: str, start: int, end: int) -> bool:

@@ -150,7 +150,8 @@ def days_of_month(text: str, mentions: list[NumberMention], month: str | None
 
 _SAME_YEAR = tuple(table("dates")["same_year"]["words"])
 _DATE_LIST_JOINS = ("、", "和", "及", "与", "以及")  # (a list of dates: the year of the first)
-_SPAN_FROM = ("从", "由")  # (a span's start: 从2022年底的X增加到10月底的Y)
+# a span's start (从2022年底的X增加到10月底的Y): the words the attribution reads as one too
+_SPAN_FROM = tuple(table("attribution")["time"]["span_from"])
 # ... and what stands between its start and its end: the start's figure and a verb ending
 # in 到 or 至, in one clause
 _SPAN_TO = re.compile(r"[^，,。；;：:]{0,16}?[到至]")

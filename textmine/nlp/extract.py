@@ -37,9 +37,10 @@ def claim_mentions(text: str, year: int | None, month: int | None = None
 
 
 _STRUCTURE = table("indicator")["structure"]
-_SHARES = re.compile(r"(?<![\d.:∶])(\d{1,2}(?:\.\d{1,2})?)(?:[:∶](\d{1,2}(?:\.\d{1,2})?)){2,3}(?![\d.:∶])")
-_SHARE = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
-_SHARE_BEFORE = re.compile(r"\d{1,2}(?:\.\d{1,2})?$")
+_SHARE_NUMBER = r"\d{1,2}(?:\.\d{1,2})?"  # (a share of a structure: 18.8)
+_SHARES = re.compile(rf"(?<![\d.:∶])({_SHARE_NUMBER})(?:[:∶]({_SHARE_NUMBER})){{2,3}}(?![\d.:∶])")
+_SHARE = re.compile(_SHARE_NUMBER)
+_SHARE_BEFORE = re.compile(_SHARE_NUMBER + "$")
 _RATIO_COLONS = (":", "∶")  # (a tuple: "" is in no tuple, as it is in every string)
 
 
